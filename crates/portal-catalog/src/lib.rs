@@ -1,0 +1,9 @@
+//! Reads the catalogue from its files (one TOML file per service under `catalog/services/`)
+//! and checks it. The result is a [`Catalogue`]: the services plus a content version that
+//! changes whenever any file changes, used for ETags and for tying drafts to a version.
+
+mod check;
+mod load;
+
+pub use check::{check, Diagnostic, Severity};
+pub use load::{load_dir, parse_service, Catalogue, LoadError, SourceFile};

@@ -1,0 +1,341 @@
+//! The catalogue model: services, the procedures they stand for, who handles them, what
+//! they cost and how long they take. These types are the wire format of the API and the
+//! in-memory form of the files under `catalog/`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Text;
+
+/// Stable identifier of a service, used in URLs: lowercase ASCII letters, digits and
+/// single hyphens, e.g. `birth-registration`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ServiceId(pub String);
+
+impl ServiceId {
+    /// Whether `s` has the shape of a service id (checked before any lookup, so that
+    /// hostile path segments never reach the store).
+    pub fn is_valid(s: &str) -> bool {
+        !s.is_empty()
+            && s.len() <= 80
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ServiceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A procedure code of the National Database on Administrative Procedures, `N.NNNNNN`
+/// (e.g. `1.001193`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProcedureCode(pub String);
+
+impl ProcedureCode {
+    pub fn is_valid(s: &str) -> bool {
+        let b = s.as_bytes();
+        b.len() == 8 && b[0].is_ascii_digit() && b[1] == b'.' && b[2..].iter().all(u8::is_ascii_digit)
+    }
+}
+
+/// The level of government that handles a procedure after the 1 July 2025 reform
+/// (districts no longer exist).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ministry,
+    Province,
+    Commune,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Ministry, Level::Province, Level::Commune];
+}
+
+/// Who can apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Citizen,
+    Business,
+}
+
+/// Whether the whole procedure can be done online, or only part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnlineLevel {
+    FullProcess,
+    Partial,
+}
+
+/// Whether a fact was confirmed from a cited public source or still needs checking
+/// against the procedure's page in the national database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    Confirmed,
+    NeedsCheck,
+}
+
+/// The agency that receives and decides the dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agency {
+    pub name: Text,
+    pub level: Level,
+}
+
+/// One fee rule. Amounts are whole Vietnamese đồng. A rule without amounts describes a
+/// fee that depends on the case (e.g. set by the province) and is explained in `note`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeRule {
+    /// The case this rule applies to, e.g. "first issue" or "re-issue when lost".
+    pub case: Text,
+    /// Amount when filed in person; `None` when not fixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_person: Option<u64>,
+    /// Amount when filed online (often lower); `None` when not fixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub confidence: Confidence,
+}
+
+/// What a service costs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Fees {
+    /// No fee at all.
+    Free {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<Text>,
+        confidence: Confidence,
+    },
+    /// One or more priced cases.
+    Rules { rules: Vec<FeeRule> },
+}
+
+impl Fees {
+    /// The lowest amount a citizen can pay online, if any case has a fixed amount.
+    pub fn lowest_online(&self) -> Option<u64> {
+        match self {
+            Fees::Free { .. } => Some(0),
+            Fees::Rules { rules } => rules.iter().filter_map(|r| r.online.or(r.in_person)).min(),
+        }
+    }
+}
+
+/// How long the agency has to decide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessingTime {
+    /// Upper bound in working days; `None` when it is immediate or case-dependent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    pub text: Text,
+    pub confidence: Confidence,
+}
+
+/// One component of the dossier (thành phần hồ sơ).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredDocument {
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Held in VNeID: under Directive 24/CT-TTg the citizen need not upload it.
+    #[serde(default)]
+    pub in_vneid: bool,
+    #[serde(default = "yes")]
+    pub required: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A legal instrument the procedure rests on, with the public source it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegalBasis {
+    /// E.g. "Circular 75/2022/TT-BTC".
+    pub instrument: String,
+    pub title: Text,
+    /// Where the fact was read (a public page).
+    pub source: String,
+}
+
+/// A single procedure, or a bundle (liên thông) that fans out to several procedures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ServiceKind {
+    Procedure,
+    Bundle {
+        /// The services this bundle files in one declaration.
+        procedures: Vec<ServiceId>,
+    },
+}
+
+/// A service of the catalogue, as shown on its detail page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: ServiceId,
+    pub kind: ServiceKind,
+    pub name: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub procedure_codes: Vec<ProcedureCode>,
+    pub agency: Agency,
+    pub audiences: Vec<Audience>,
+    pub online_level: OnlineLevel,
+    pub fees: Fees,
+    pub processing_time: ProcessingTime,
+    #[serde(default)]
+    pub documents: Vec<RequiredDocument>,
+    #[serde(default)]
+    pub eligibility: Vec<Text>,
+    pub legal_basis: Vec<LegalBasis>,
+    /// Topic / life-event tags, e.g. `family`, `residence`.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Words people type for this service (abbreviations, old names), for search.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// What the catalogue page needs of a service: small enough to list thousands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceSummary {
+    pub id: ServiceId,
+    pub bundle: bool,
+    pub name: Text,
+    pub summary: Text,
+    pub level: Level,
+    pub agency: Text,
+    pub audiences: Vec<Audience>,
+    pub online_level: OnlineLevel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lowest_fee: Option<u64>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+impl From<&Service> for ServiceSummary {
+    fn from(s: &Service) -> Self {
+        ServiceSummary {
+            id: s.id.clone(),
+            bundle: matches!(s.kind, ServiceKind::Bundle { .. }),
+            name: s.name.clone(),
+            summary: s.summary.clone(),
+            level: s.agency.level,
+            agency: s.agency.name.clone(),
+            audiences: s.audiences.clone(),
+            online_level: s.online_level,
+            lowest_fee: s.fees.lowest_online(),
+            topics: s.topics.clone(),
+            keywords: s.keywords.clone(),
+        }
+    }
+}
+
+/// The catalogue as the API serves it: a version (content hash) and the summaries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueIndex {
+    pub version: String,
+    pub services: Vec<ServiceSummary>,
+}
+
+/// Formats an amount of đồng the Vietnamese way: `20.000 ₫`.
+pub fn format_vnd(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out.push_str(" ₫");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_id_shape() {
+        assert!(ServiceId::is_valid("birth-registration"));
+        assert!(ServiceId::is_valid("passport2"));
+        for bad in ["", "Birth", "-a", "a-", "a--b", "../etc", "a b", "khai_sinh", "đăng-ký"] {
+            assert!(!ServiceId::is_valid(bad), "{bad:?} should be rejected");
+        }
+        assert!(!ServiceId::is_valid(&"a".repeat(81)));
+    }
+
+    #[test]
+    fn procedure_code_shape() {
+        assert!(ProcedureCode::is_valid("1.001193"));
+        assert!(ProcedureCode::is_valid("2.000815"));
+        for bad in ["1001193", "1.00119", "1.0011933", "a.001193", "1-001193", ""] {
+            assert!(!ProcedureCode::is_valid(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn vnd_formatting() {
+        assert_eq!(format_vnd(0), "0 ₫");
+        assert_eq!(format_vnd(999), "999 ₫");
+        assert_eq!(format_vnd(10_000), "10.000 ₫");
+        assert_eq!(format_vnd(1_234_567), "1.234.567 ₫");
+    }
+
+    #[test]
+    fn lowest_online_fee_prefers_online_amount() {
+        let fees = Fees::Rules {
+            rules: vec![
+                FeeRule {
+                    case: Text::new("a", "a"),
+                    in_person: Some(20_000),
+                    online: Some(10_000),
+                    note: None,
+                    confidence: Confidence::Confirmed,
+                },
+                FeeRule {
+                    case: Text::new("b", "b"),
+                    in_person: Some(15_000),
+                    online: None,
+                    note: None,
+                    confidence: Confidence::Confirmed,
+                },
+            ],
+        };
+        assert_eq!(fees.lowest_online(), Some(10_000));
+        let free = Fees::Free {
+            note: None,
+            confidence: Confidence::Confirmed,
+        };
+        assert_eq!(free.lowest_online(), Some(0));
+        assert_eq!(Fees::Rules { rules: vec![] }.lowest_online(), None);
+    }
+
+    #[test]
+    fn wire_format_uses_kebab_tags() {
+        let k = ServiceKind::Bundle {
+            procedures: vec![ServiceId("birth-registration".into())],
+        };
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(json, r#"{"kind":"bundle","procedures":["birth-registration"]}"#);
+        assert_eq!(serde_json::to_string(&OnlineLevel::FullProcess).unwrap(), "\"full-process\"");
+    }
+}

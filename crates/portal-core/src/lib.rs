@@ -1,0 +1,10 @@
+//! The portal's domain model, shared by the browser app and the reference server.
+//!
+//! This crate is pure: no I/O, no web or server dependencies, so every rule written here
+//! runs identically in the WebAssembly bundle and on the server.
+
+pub mod catalogue;
+pub mod text;
+
+pub use catalogue::*;
+pub use text::{Lang, Text};

@@ -1,0 +1,51 @@
+//! Catalogue reads: the index of services and one service's details, both cacheable and
+//! revalidated by ETag so repeat visits on mobile data cost a 304.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use portal_core::ServiceId;
+
+use super::ApiError;
+use crate::AppState;
+
+pub async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let c = &state.catalogue;
+    cached_json(&headers, &c.etag, c.index_json.clone())
+}
+
+pub async fn service(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    if !ServiceId::is_valid(&id) {
+        return Err(ApiError::BadServiceId(id.chars().take(80).collect()));
+    }
+    let c = &state.catalogue;
+    let body = c.service_json(&id).ok_or(ApiError::ServiceNotFound(id))?;
+    Ok(cached_json(&headers, &c.etag, body))
+}
+
+/// A JSON body with an ETag; `304 Not Modified` when the client already has it.
+fn cached_json(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {
+    let etag_value = HeaderValue::from_str(etag).unwrap_or(HeaderValue::from_static("\"0\""));
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let common = [
+        (header::ETAG, etag_value),
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+    ];
+    if matches {
+        return (StatusCode::NOT_MODIFIED, common).into_response();
+    }
+    (
+        common,
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        body,
+    )
+        .into_response()
+}

@@ -1,0 +1,91 @@
+//! The reference server of the portal API: the contract in `openapi.json`, implemented
+//! over real HTTP with an embedded SQLite database, for development, demos and
+//! end-to-end tests. It also serves the built web app so one process is the portal.
+
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod published;
+pub mod web;
+
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use config::Config;
+use db::Database;
+use published::Published;
+
+/// Everything a request handler may need, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Database,
+    pub catalogue: Arc<Published>,
+    pub config: Arc<Config>,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("the catalogue could not be loaded: {0}")]
+    Catalogue(#[from] portal_catalog::LoadError),
+    #[error("the database could not be opened: {0}")]
+    Database(#[from] db::DbError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Loads the catalogue, opens and migrates the database and builds the state.
+pub fn prepare(config: Config) -> Result<AppState, StartError> {
+    let catalogue = portal_catalog::load_dir(&config.catalog_dir)?;
+    let db = Database::open(&config.db_path)?;
+    db.record_catalogue(&catalogue)?;
+    Ok(AppState {
+        db,
+        catalogue: Arc::new(Published::new(catalogue)),
+        config: Arc::new(config),
+    })
+}
+
+/// The whole HTTP application: API routes, then the web app.
+pub fn app(state: AppState) -> Router {
+    api::routes()
+        .into_router()
+        .merge(web::routes(&state.config))
+        .with_state(state)
+}
+
+/// Binds the configured address and serves until Ctrl-C / SIGTERM.
+pub async fn run(state: AppState) -> Result<(), StartError> {
+    let addr = format!("{}:{}", state.config.host, state.config.port);
+    let listener = TcpListener::bind(&addr)
+        .await
+        .map_err(|source| StartError::Listen { addr: addr.clone(), source })?;
+    let local = listener.local_addr().map_err(|source| StartError::Listen { addr, source })?;
+    println!("Portal running at http://{local}/  (press Ctrl-C to stop)");
+    let app = app(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|source| StartError::Listen { addr: local.to_string(), source })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

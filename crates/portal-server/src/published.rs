@@ -1,0 +1,39 @@
+//! The catalogue being served, with its JSON rendered once so that requests only copy
+//! bytes and ETags are the content version.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use portal_catalog::Catalogue;
+
+pub struct Published {
+    pub version: String,
+    pub etag: String,
+    pub index_json: Bytes,
+    services_json: HashMap<String, Bytes>,
+}
+
+impl Published {
+    pub fn new(catalogue: Catalogue) -> Published {
+        let index_json = serde_json::to_vec(&catalogue.index()).unwrap_or_default().into();
+        let services_json = catalogue
+            .services
+            .iter()
+            .map(|s| (s.id.0.clone(), serde_json::to_vec(s).unwrap_or_default().into()))
+            .collect();
+        Published {
+            etag: format!("\"{}\"", catalogue.version),
+            version: catalogue.version,
+            index_json,
+            services_json,
+        }
+    }
+
+    pub fn service_json(&self, id: &str) -> Option<Bytes> {
+        self.services_json.get(id).cloned()
+    }
+
+    pub fn has_service(&self, id: &str) -> bool {
+        self.services_json.contains_key(id)
+    }
+}

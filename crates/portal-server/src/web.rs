@@ -1,0 +1,110 @@
+//! Serves the built web app: hashed assets with long-lived caching (pre-compressed
+//! `.br` / `.gz` siblings are used when present), and `index.html` for every app route
+//! so that deep links and reloads work. Paths that are not app routes still get the app
+//! (which shows its not-found page) but with a 404 status.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+use crate::{AppState, Config};
+
+pub fn routes(_config: &Config) -> Router<AppState> {
+    Router::new().fallback(serve)
+}
+
+async fn serve(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    if looks_like_asset(&path) {
+        let dir = ServeDir::new(&state.config.dist_dir)
+            .precompressed_br()
+            .precompressed_gzip();
+        let mut res = match dir.oneshot(req).await {
+            Ok(r) => r.map(Body::new),
+            Err(never) => match never {},
+        };
+        if res.status().is_success() {
+            let cache = if is_hashed(&path) {
+                "public, max-age=31536000, immutable"
+            } else {
+                "public, max-age=3600"
+            };
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        }
+        return res;
+    }
+    let status = if is_app_route(&path, &state) {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    match tokio::fs::read(state.config.dist_dir.join("index.html")).await {
+        Ok(html) => (
+            status,
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            html,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "The web app has not been built. Run scripts/portal from the repository root.\n\
+             Ung dung web chua duoc xay dung. Hay chay scripts/portal.\n",
+        )
+            .into_response(),
+    }
+}
+
+/// A request for a file (its last segment has an extension) rather than an app route.
+fn looks_like_asset(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+}
+
+/// Trunk names built assets `name-<16 hex>.ext`; those never change and cache forever.
+fn is_hashed(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The routes of the web app, so that the server answers 404 for everything else.
+fn is_app_route(path: &str, state: &AppState) -> bool {
+    let path = path.trim_end_matches('/');
+    match path {
+        "" => true,
+        _ => path
+            .strip_prefix("/services/")
+            .is_some_and(|id| state.catalogue.has_service(id)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_detection() {
+        assert!(looks_like_asset("/portal-web-0123456789abcdef_bg.wasm"));
+        assert!(looks_like_asset("/favicon.svg"));
+        assert!(!looks_like_asset("/services/birth-registration"));
+        assert!(!looks_like_asset("/"));
+    }
+
+    #[test]
+    fn hashed_names() {
+        assert!(is_hashed("/portal-web-3c1e9a8b7d6f5e4a_bg.wasm"));
+        assert!(is_hashed("/style-3c1e9a8b7d6f5e4a.css"));
+        assert!(!is_hashed("/favicon.svg"));
+        assert!(!is_hashed("/style-abc.css"));
+    }
+}

@@ -1,0 +1,47 @@
+//! Starts a real server on a loopback port with a fresh SQLite file, for HTTP tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use portal_server::{app, prepare, Config};
+
+pub struct TestServer {
+    pub base: String,
+    pub dir: tempfile::TempDir,
+    pub client: reqwest::Client,
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub async fn start() -> TestServer {
+    start_with(|_| {}).await
+}
+
+pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).expect("dist");
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>shell</title>").expect("index");
+    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").expect("wasm");
+    let mut config = Config {
+        host: "127.0.0.1".into(),
+        port: 0,
+        db_path: dir.path().join("data/portal.sqlite3"),
+        catalog_dir: repo_root().join("catalog"),
+        dist_dir: dist,
+    };
+    adjust(&mut config);
+    let state = prepare(config).expect("server prepares");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app(state)).await;
+    });
+    TestServer {
+        base: format!("http://{addr}"),
+        dir,
+        client: reqwest::Client::new(),
+    }
+}
