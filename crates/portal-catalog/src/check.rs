@@ -65,11 +65,18 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
             out.push(err(
                 "id-shape",
                 "id",
-                format!("{:?} is not a valid id: use lowercase letters, digits and single hyphens", s.id.0),
+                format!(
+                    "{:?} is not a valid id: use lowercase letters, digits and single hyphens",
+                    s.id.0
+                ),
             ));
         }
         if !seen.insert(s.id.clone()) {
-            out.push(err("duplicate-id", "id", format!("the id {:?} is used by another file", s.id.0)));
+            out.push(err(
+                "duplicate-id",
+                "id",
+                format!("the id {:?} is used by another file", s.id.0),
+            ));
         }
         for (i, code) in s.procedure_codes.iter().enumerate() {
             if !ProcedureCode::is_valid(&code.0) {
@@ -101,14 +108,26 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     Lang::Vi => "Vietnamese",
                     Lang::En => "English",
                 };
-                out.push(err("missing-text", &path, format!("the {which} text is empty")));
+                out.push(err(
+                    "missing-text",
+                    &path,
+                    format!("the {which} text is empty"),
+                ));
             }
         }
         if s.audiences.is_empty() {
-            out.push(err("no-audience", "audiences", "say who can apply: citizen, business or both".into()));
+            out.push(err(
+                "no-audience",
+                "audiences",
+                "say who can apply: citizen, business or both".into(),
+            ));
         }
         if s.legal_basis.is_empty() {
-            out.push(err("no-legal-basis", "legal_basis", "name at least one legal instrument and its source".into()));
+            out.push(err(
+                "no-legal-basis",
+                "legal_basis",
+                "name at least one legal instrument and its source".into(),
+            ));
         }
         for (i, l) in s.legal_basis.iter().enumerate() {
             if !(l.source.starts_with("https://") || l.source.starts_with("http://")) {
@@ -121,7 +140,11 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
         }
         if let ServiceKind::Bundle { procedures } = &s.kind {
             if procedures.len() < 2 {
-                out.push(err("bundle-too-small", "kind.procedures", "a bundle links at least two procedures".into()));
+                out.push(err(
+                    "bundle-too-small",
+                    "kind.procedures",
+                    "a bundle links at least two procedures".into(),
+                ));
             }
             for (i, p) in procedures.iter().enumerate() {
                 if !has_id(services, p) {

@@ -96,9 +96,12 @@ pub fn parse_service(file: &SourceFile) -> Result<Service, Diagnostic> {
         ));
     }
     let service: Service = toml::from_str(&file.text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|span| file.text[..span.start.min(file.text.len())].lines().count().max(1));
+        let line = e.span().map(|span| {
+            file.text[..span.start.min(file.text.len())]
+                .lines()
+                .count()
+                .max(1)
+        });
         let mut d = Diagnostic::error("syntax", &file.name, "", e.message().to_string());
         d.line = line;
         d
@@ -112,7 +115,10 @@ pub fn parse_service(file: &SourceFile) -> Result<Service, Diagnostic> {
             "id-file-mismatch",
             &file.name,
             "id",
-            format!("the id is {:?} but the file is named {:?}; they must match", service.id.0, stem),
+            format!(
+                "the id is {:?} but the file is named {:?}; they must match",
+                service.id.0, stem
+            ),
         ));
     }
     Ok(service)
@@ -134,7 +140,9 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, LoadError> {
         let text = std::fs::read_to_string(&path).map_err(io)?;
         let name = format!(
             "services/{}",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
         );
         files.push(SourceFile { name, text });
     }

@@ -79,7 +79,8 @@ fn bundles_must_name_existing_procedures() {
         "[kind]\nkind = \"procedure\"",
         "[kind]\nkind = \"bundle\"\nprocedures = [\"a\", \"ghost\"]",
     );
-    let err = Catalogue::from_files(&[file("a.toml", &valid("a")), file("b.toml", &bundle)]).unwrap_err();
+    let err =
+        Catalogue::from_files(&[file("a.toml", &valid("a")), file("b.toml", &bundle)]).unwrap_err();
     assert_eq!(codes(err), vec!["bundle-missing-procedure"]);
 }
 

@@ -45,7 +45,10 @@ pub struct ProcedureCode(pub String);
 impl ProcedureCode {
     pub fn is_valid(s: &str) -> bool {
         let b = s.as_bytes();
-        b.len() == 8 && b[0].is_ascii_digit() && b[1] == b'.' && b[2..].iter().all(u8::is_ascii_digit)
+        b.len() == 8
+            && b[0].is_ascii_digit()
+            && b[1] == b'.'
+            && b[2..].iter().all(u8::is_ascii_digit)
     }
 }
 
@@ -260,7 +263,7 @@ pub fn format_vnd(amount: u64) -> String {
     let digits = amount.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
@@ -277,7 +280,17 @@ mod tests {
     fn service_id_shape() {
         assert!(ServiceId::is_valid("birth-registration"));
         assert!(ServiceId::is_valid("passport2"));
-        for bad in ["", "Birth", "-a", "a-", "a--b", "../etc", "a b", "khai_sinh", "đăng-ký"] {
+        for bad in [
+            "",
+            "Birth",
+            "-a",
+            "a-",
+            "a--b",
+            "../etc",
+            "a b",
+            "khai_sinh",
+            "đăng-ký",
+        ] {
             assert!(!ServiceId::is_valid(bad), "{bad:?} should be rejected");
         }
         assert!(!ServiceId::is_valid(&"a".repeat(81)));
@@ -287,7 +300,14 @@ mod tests {
     fn procedure_code_shape() {
         assert!(ProcedureCode::is_valid("1.001193"));
         assert!(ProcedureCode::is_valid("2.000815"));
-        for bad in ["1001193", "1.00119", "1.0011933", "a.001193", "1-001193", ""] {
+        for bad in [
+            "1001193",
+            "1.00119",
+            "1.0011933",
+            "a.001193",
+            "1-001193",
+            "",
+        ] {
             assert!(!ProcedureCode::is_valid(bad), "{bad:?}");
         }
     }
@@ -335,7 +355,13 @@ mod tests {
             procedures: vec![ServiceId("birth-registration".into())],
         };
         let json = serde_json::to_string(&k).unwrap();
-        assert_eq!(json, r#"{"kind":"bundle","procedures":["birth-registration"]}"#);
-        assert_eq!(serde_json::to_string(&OnlineLevel::FullProcess).unwrap(), "\"full-process\"");
+        assert_eq!(
+            json,
+            r#"{"kind":"bundle","procedures":["birth-registration"]}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&OnlineLevel::FullProcess).unwrap(),
+            "\"full-process\""
+        );
     }
 }

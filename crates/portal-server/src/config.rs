@@ -70,7 +70,9 @@ impl Config {
             let (key, value) = match key.split_once('=') {
                 Some((k, v)) => (k.to_string(), v.to_string()),
                 None => {
-                    let v = args.next().ok_or_else(|| ConfigError::MissingValue(arg.clone()))?;
+                    let v = args
+                        .next()
+                        .ok_or_else(|| ConfigError::MissingValue(arg.clone()))?;
                     (key.to_string(), v)
                 }
             };
@@ -90,8 +92,11 @@ mod tests {
     #[test]
     fn flags_override_environment() {
         let env = |k: &str| (k == "PORTAL_PORT").then(|| "9000".to_string());
-        let c = Config::from_env_and_args(env, ["--port=9100".into(), "--db".into(), "/tmp/x.db".into()])
-            .unwrap();
+        let c = Config::from_env_and_args(
+            env,
+            ["--port=9100".into(), "--db".into(), "/tmp/x.db".into()],
+        )
+        .unwrap();
         assert_eq!(c.port, 9100);
         assert_eq!(c.db_path, PathBuf::from("/tmp/x.db"));
         let c = Config::from_env_and_args(env, Vec::<String>::new()).unwrap();

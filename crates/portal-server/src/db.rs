@@ -81,7 +81,12 @@ impl Database {
         guard.execute(
             "INSERT OR IGNORE INTO catalog_versions (version, first_served, services, index_json)
              VALUES (?1, ?2, ?3, ?4)",
-            params![catalogue.version, now, catalogue.services.len() as i64, index],
+            params![
+                catalogue.version,
+                now,
+                catalogue.services.len() as i64,
+                index
+            ],
         )?;
         Ok(())
     }
@@ -97,7 +102,10 @@ fn migrate(conn: &Connection) -> Result<(), DbError> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let known = MIGRATIONS.len() as i64;
     if current > known {
-        return Err(DbError::TooNew { found: current, known });
+        return Err(DbError::TooNew {
+            found: current,
+            known,
+        });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.unchecked_transaction()?;
@@ -140,6 +148,9 @@ mod tests {
         let c = Connection::open(&path).unwrap();
         c.pragma_update(None, "user_version", 99).unwrap();
         drop(c);
-        assert!(matches!(Database::open(&path), Err(DbError::TooNew { found: 99, .. })));
+        assert!(matches!(
+            Database::open(&path),
+            Err(DbError::TooNew { found: 99, .. })
+        ));
     }
 }

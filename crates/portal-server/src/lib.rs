@@ -65,14 +65,22 @@ pub async fn run(state: AppState) -> Result<(), StartError> {
     let addr = format!("{}:{}", state.config.host, state.config.port);
     let listener = TcpListener::bind(&addr)
         .await
-        .map_err(|source| StartError::Listen { addr: addr.clone(), source })?;
-    let local = listener.local_addr().map_err(|source| StartError::Listen { addr, source })?;
+        .map_err(|source| StartError::Listen {
+            addr: addr.clone(),
+            source,
+        })?;
+    let local = listener
+        .local_addr()
+        .map_err(|source| StartError::Listen { addr, source })?;
     println!("Portal running at http://{local}/  (press Ctrl-C to stop)");
     let app = app(state);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|source| StartError::Listen { addr: local.to_string(), source })
+        .map_err(|source| StartError::Listen {
+            addr: local.to_string(),
+            source,
+        })
 }
 
 async fn shutdown_signal() {
@@ -81,7 +89,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

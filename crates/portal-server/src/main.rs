@@ -12,13 +12,14 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    let config = match Config::from_env_and_args(|k| std::env::var(k).ok(), std::env::args().skip(1)) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("portal-server: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let config =
+        match Config::from_env_and_args(|k| std::env::var(k).ok(), std::env::args().skip(1)) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("portal-server: {e}");
+                return ExitCode::from(2);
+            }
+        };
     let state = match prepare(config) {
         Ok(s) => s,
         Err(e) => {

@@ -15,11 +15,18 @@ pub struct Published {
 
 impl Published {
     pub fn new(catalogue: Catalogue) -> Published {
-        let index_json = serde_json::to_vec(&catalogue.index()).unwrap_or_default().into();
+        let index_json = serde_json::to_vec(&catalogue.index())
+            .unwrap_or_default()
+            .into();
         let services_json = catalogue
             .services
             .iter()
-            .map(|s| (s.id.0.clone(), serde_json::to_vec(s).unwrap_or_default().into()))
+            .map(|s| {
+                (
+                    s.id.0.clone(),
+                    serde_json::to_vec(s).unwrap_or_default().into(),
+                )
+            })
             .collect();
         Published {
             etag: format!("\"{}\"", catalogue.version),

@@ -65,7 +65,9 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
 
 /// A request for a file (its last segment has an extension) rather than an app route.
 fn looks_like_asset(path: &str) -> bool {
-    path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
 }
 
 /// Trunk names built assets `name-<16 hex>.ext`; those never change and cache forever.

@@ -8,12 +8,20 @@ use serde_json::Value;
 #[tokio::test]
 async fn health_reports_database_and_catalogue() {
     let s = common::start().await;
-    let r = s.client.get(format!("{}/healthz", s.base)).send().await.unwrap();
+    let r = s
+        .client
+        .get(format!("{}/healthz", s.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["status"], "ok");
     assert!(body["database"]["schema_version"].as_i64().unwrap() >= 1);
-    assert!(s.dir.path().join("data/portal.sqlite3").exists(), "database file created");
+    assert!(
+        s.dir.path().join("data/portal.sqlite3").exists(),
+        "database file created"
+    );
 }
 
 #[tokio::test]
@@ -26,14 +34,29 @@ async fn catalogue_lists_services_and_revalidates_by_etag() {
     assert!(etag.starts_with('"') && etag.ends_with('"'));
     let index: portal_core::CatalogueIndex = r.json().await.unwrap();
     assert!(index.services.len() >= 5);
-    assert!(index.services.iter().any(|x| x.id.as_str() == "birth-registration"));
+    assert!(index
+        .services
+        .iter()
+        .any(|x| x.id.as_str() == "birth-registration"));
     assert_eq!(format!("\"{}\"", index.version), etag);
 
-    let r = s.client.get(&url).header("If-None-Match", &etag).send().await.unwrap();
+    let r = s
+        .client
+        .get(&url)
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
     assert!(r.bytes().await.unwrap().is_empty());
 
-    let r = s.client.get(&url).header("If-None-Match", "\"stale\"").send().await.unwrap();
+    let r = s
+        .client
+        .get(&url)
+        .header("If-None-Match", "\"stale\"")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 }
 
@@ -42,7 +65,10 @@ async fn service_details_and_errors() {
     let s = common::start().await;
     let r = s
         .client
-        .get(format!("{}/api/v1/services/permanent-residence-registration", s.base))
+        .get(format!(
+            "{}/api/v1/services/permanent-residence-registration",
+            s.base
+        ))
         .send()
         .await
         .unwrap();
@@ -53,20 +79,36 @@ async fn service_details_and_errors() {
 
     for (path, status, code) in [
         ("/api/v1/services/no-such-service", 404, "service_not_found"),
-        ("/api/v1/services/..%2F..%2Fetc%2Fpasswd", 400, "bad_service_id"),
+        (
+            "/api/v1/services/..%2F..%2Fetc%2Fpasswd",
+            400,
+            "bad_service_id",
+        ),
         ("/api/v1/services/%3Cscript%3E", 400, "bad_service_id"),
         ("/api/v1/nothing-here", 404, "no_route"),
         ("/api/v2/catalog", 404, "no_route"),
     ] {
-        let r = s.client.get(format!("{}{path}", s.base)).send().await.unwrap();
+        let r = s
+            .client
+            .get(format!("{}{path}", s.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status().as_u16(), status, "{path}");
         let body: Value = r.json().await.unwrap();
         assert_eq!(body["error"]["code"], code, "{path}");
-        assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+        assert!(body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()));
     }
 
     let long = "a".repeat(5000);
-    let r = s.client.get(format!("{}/api/v1/services/{long}", s.base)).send().await.unwrap();
+    let r = s
+        .client
+        .get(format!("{}/api/v1/services/{long}", s.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 }
 
@@ -79,14 +121,35 @@ async fn web_app_routes_fall_back_to_the_shell() {
         ("/services/no-such-service", 404),
         ("/some/unknown/page", 404),
     ] {
-        let r = s.client.get(format!("{}{path}", s.base)).send().await.unwrap();
+        let r = s
+            .client
+            .get(format!("{}{path}", s.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status().as_u16(), status, "{path}");
-        assert!(r.text().await.unwrap().contains("<title>shell</title>"), "{path}");
+        assert!(
+            r.text().await.unwrap().contains("<title>shell</title>"),
+            "{path}"
+        );
     }
-    let r = s.client.get(format!("{}/app-0123456789abcdef_bg.wasm", s.base)).send().await.unwrap();
+    let r = s
+        .client
+        .get(format!("{}/app-0123456789abcdef_bg.wasm", s.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.headers()["cache-control"].to_str().unwrap().contains("immutable"));
-    let r = s.client.get(format!("{}/missing.js", s.base)).send().await.unwrap();
+    assert!(r.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let r = s
+        .client
+        .get(format!("{}/missing.js", s.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
@@ -94,7 +157,11 @@ async fn web_app_routes_fall_back_to_the_shell() {
 async fn a_broken_catalogue_stops_the_server_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("services")).unwrap();
-    std::fs::write(dir.path().join("services/broken.toml"), "id = \"broken\"\nname = [").unwrap();
+    std::fs::write(
+        dir.path().join("services/broken.toml"),
+        "id = \"broken\"\nname = [",
+    )
+    .unwrap();
     let config = portal_server::Config {
         catalog_dir: dir.path().to_path_buf(),
         db_path: dir.path().join("db.sqlite3"),

@@ -8,8 +8,9 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 fn documented() -> BTreeSet<(String, String)> {
-    let text = std::fs::read_to_string(common::repo_root().join("crates/portal-server/openapi.json"))
-        .expect("openapi.json is readable");
+    let text =
+        std::fs::read_to_string(common::repo_root().join("crates/portal-server/openapi.json"))
+            .expect("openapi.json is readable");
     let doc: Value = serde_json::from_str(&text).expect("openapi.json is JSON");
     let mut out = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
@@ -36,8 +37,14 @@ fn every_route_is_documented_and_every_documented_route_exists() {
     let real = routed();
     let undocumented: Vec<_> = real.difference(&doc).collect();
     let unimplemented: Vec<_> = doc.difference(&real).collect();
-    assert!(undocumented.is_empty(), "routes missing from openapi.json: {undocumented:?}");
-    assert!(unimplemented.is_empty(), "documented routes the server lacks: {unimplemented:?}");
+    assert!(
+        undocumented.is_empty(),
+        "routes missing from openapi.json: {undocumented:?}"
+    );
+    assert!(
+        unimplemented.is_empty(),
+        "documented routes the server lacks: {unimplemented:?}"
+    );
 }
 
 /// The route table is what the server really serves: each documented route answers over
@@ -47,9 +54,10 @@ async fn documented_routes_answer_over_http() {
     let s = common::start().await;
     for (method, path) in documented() {
         let concrete = path.replace("{id}", "birth-registration");
-        let req = s
-            .client
-            .request(method.parse().expect("method"), format!("{}{concrete}", s.base));
+        let req = s.client.request(
+            method.parse().expect("method"),
+            format!("{}{concrete}", s.base),
+        );
         let r = req.send().await.expect("request");
         let status = r.status();
         let body = r.text().await.unwrap_or_default();

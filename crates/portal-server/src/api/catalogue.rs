@@ -44,7 +44,10 @@ fn cached_json(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {
     }
     (
         common,
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         body,
     )
         .into_response()

@@ -45,7 +45,17 @@ impl RouteTable {
     /// The router, with JSON errors for unknown API paths and compressed responses.
     pub fn into_router(self) -> Router<AppState> {
         self.router
-            .route("/api/{*rest}", on(MethodFilter::GET.or(MethodFilter::POST).or(MethodFilter::PUT).or(MethodFilter::DELETE).or(MethodFilter::PATCH), no_route))
+            .route(
+                "/api/{*rest}",
+                on(
+                    MethodFilter::GET
+                        .or(MethodFilter::POST)
+                        .or(MethodFilter::PUT)
+                        .or(MethodFilter::DELETE)
+                        .or(MethodFilter::PATCH),
+                    no_route,
+                ),
+            )
             .layer(CompressionLayer::new())
     }
 }

@@ -23,7 +23,11 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).expect("dist");
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>shell</title>").expect("index");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>shell</title>",
+    )
+    .expect("index");
     std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").expect("wasm");
     let mut config = Config {
         host: "127.0.0.1".into(),
@@ -34,7 +38,9 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
     };
     adjust(&mut config);
     let state = prepare(config).expect("server prepares");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move {
         let _ = axum::serve(listener, app(state)).await;

@@ -1,0 +1,156 @@
+// The foundation journeys in real Chromium against the real server and release build:
+// catalogue, service page, language switch, deep links, not-found, API down.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { newSession, expectAccessible, appReady } from './checks.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+test('the catalogue lists services from the API and passes axe', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.waitForSelector('.service-item');
+    const api = await (await fetch(server.url + '/api/v1/catalog')).json();
+    const names = await page.locator('.service-item__name').allTextContents();
+    assert.equal(names.length, api.services.length);
+    assert.ok(names.includes('Đăng ký khai sinh'));
+    assert.equal(await page.locator('h1').textContent(), 'Dịch vụ công trực tuyến');
+    assert.match(await page.title(), /Dịch vụ công trực tuyến \| Cổng Dịch vụ công Quốc gia/);
+    await expectAccessible(page, 'catalogue');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('a service opens from the catalogue, and back returns to it', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.getByRole('link', { name: 'Đăng ký thường trú' }).click();
+    await page.waitForURL('**/services/permanent-residence-registration');
+    await page.waitForSelector('h1:has-text("Đăng ký thường trú")');
+    const facts = await page.locator('.summary-list').textContent();
+    assert.match(facts, /Công an cấp xã/);
+    assert.match(await page.locator('table').textContent(), /10\.000 ₫.*20\.000 ₫/s);
+    assert.match(await page.content(), /Thông tư 75\/2022\/TT-BTC/);
+    await expectAccessible(page, 'service detail');
+    await page.goBack();
+    await page.waitForURL(server.url + '/');
+    await page.waitForSelector('.service-item');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('the language switch translates the page and persists across a reload', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/services/birth-registration');
+    await appReady(page);
+    await page.waitForSelector('h1:has-text("Đăng ký khai sinh")');
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForSelector('h1:has-text("Birth registration")');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.reload();
+    await appReady(page);
+    await page.waitForSelector('h1:has-text("Birth registration")');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.title(), /Birth registration \| National Public Service Portal/);
+    await expectAccessible(page, 'service detail in English');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.waitForSelector('h1:has-text("Đăng ký khai sinh")');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('deep links reload, unknown services and pages show not-found', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    const res = await page.goto(server.url + '/services/ordinary-passport');
+    assert.equal(res.status(), 200);
+    await appReady(page);
+    await page.waitForSelector('h1:has-text("hộ chiếu")');
+    await page.reload();
+    await page.waitForSelector('h1:has-text("hộ chiếu")');
+
+    const missing = await page.goto(server.url + '/services/no-such-service');
+    assert.equal(missing.status(), 404);
+    await appReady(page);
+    await page.waitForSelector('h1:has-text("Không tìm thấy dịch vụ")');
+    await expectAccessible(page, 'unknown service');
+
+    const lost = await page.goto(server.url + '/khong-co/trang-nay');
+    assert.equal(lost.status(), 404);
+    await appReady(page);
+    await page.waitForSelector('h1:has-text("Không tìm thấy trang")');
+    await expectAccessible(page, 'not found');
+    await page.getByRole('link', { name: 'Về danh mục dịch vụ công' }).click();
+    await page.waitForSelector('.service-item');
+    // The 404 document responses are expected; nothing else may log an error.
+    assert.deepEqual(s.errors.filter((e) => !/404/.test(e)), []);
+  } finally { await s.close(); }
+});
+
+test('when the API is down the page explains it and retry recovers', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.route('**/api/v1/catalog', (route) => route.abort('internetdisconnected'));
+    await page.goto(server.url + '/');
+    await appReady(page);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Không tải được danh mục dịch vụ/);
+    await expectAccessible(page, 'API down');
+    await page.unroute('**/api/v1/catalog');
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await page.waitForSelector('.service-item');
+    assert.equal(await page.getByRole('alert').count(), 0);
+
+    // A server error (not just a dropped connection) gets the same clear state.
+    await page.route('**/api/v1/services/*', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' }));
+    await page.getByRole('link', { name: 'Đăng ký khai tử' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page, 'service API error');
+  } finally { await s.close(); }
+});
+
+test('keyboard: the skip link is the first stop and moves to the main content', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.className);
+    assert.equal(focused, 'skip-link');
+    assert.ok(await page.locator('.skip-link').isVisible());
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
+  } finally { await s.close(); }
+});
+
+test('no horizontal scrolling at 320 px', async () => {
+  const s = await newSession({ viewport: { width: 320, height: 640 } });
+  try {
+    const { page } = s;
+    for (const path of ['/', '/services/temporary-residence-registration']) {
+      await page.goto(server.url + path);
+      await appReady(page);
+      await page.waitForSelector('h1');
+      await page.waitForTimeout(200);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+    }
+  } finally { await s.close(); }
+});

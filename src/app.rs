@@ -1,0 +1,38 @@
+//! The app's root: language context, routes and the shared page frame.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::Shell;
+use crate::i18n::{use_i18n, I18n, Key};
+use crate::pages::{catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage};
+use crate::prefs;
+
+/// Provides the language context, restoring the saved choice and saving every change.
+pub fn provide_i18n() -> I18n {
+    let lang = RwSignal::new(prefs::saved_lang());
+    Effect::new(move |_| prefs::apply_lang(lang.get()));
+    let i18n = I18n { lang };
+    provide_context(i18n);
+    i18n
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    let i18n = use_i18n();
+    view! {
+        <Title formatter=move |page: String| format!("{page} | {}", i18n.t(Key::PortalName))/>
+        <Router>
+            <Shell>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=CataloguePage/>
+                    <Route path=path!("/services/:id") view=ServicePage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

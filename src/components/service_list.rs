@@ -1,0 +1,56 @@
+//! The list of services on the catalogue page: each a link to its detail page with the
+//! facts that help choose (who handles it, level, online level, fee).
+
+use leptos::prelude::*;
+use portal_core::{format_vnd, ServiceSummary};
+
+use crate::components::labels;
+use crate::i18n::{use_i18n, Key};
+
+#[component]
+pub fn ServiceList(services: Vec<ServiceSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = services.len();
+    view! {
+        <p class="service-list__count" aria-live="polite">
+            {move || crate::i18n::service_count(i18n.lang.get(), count)}
+        </p>
+        <ul class="service-list">
+            {services.into_iter().map(|s| view! { <ServiceItem service=s/> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ServiceItem(service: ServiceSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/services/{}", service.id);
+    let s = StoredValue::new(service);
+    let fee = move || {
+        let lang = i18n.lang.get();
+        match s.with_value(|s| s.lowest_fee) {
+            Some(0) => i18n.t(Key::Free).to_string(),
+            Some(n) => format!(
+                "{} {}",
+                crate::i18n::text(lang, Key::FeeFrom),
+                format_vnd(n)
+            ),
+            None => i18n.t(Key::FeeVaries).to_string(),
+        }
+    };
+    view! {
+        <li class="service-item">
+            <h3 class="service-item__name">
+                <a href=href class="service-item__link">{move || s.with_value(|s| s.name.get(i18n.lang.get()).to_string())}</a>
+            </h3>
+            <p class="service-item__summary">{move || s.with_value(|s| s.summary.get(i18n.lang.get()).to_string())}</p>
+            <ul class="tags" aria-label=move || i18n.t(Key::Level)>
+                {move || s.with_value(|s| s.bundle).then(|| view! { <li class="tag tag--bundle">{i18n.t(Key::Bundle)}</li> })}
+                <li class="tag">{move || i18n.t(labels::level(s.with_value(|s| s.level)))}</li>
+                <li class="tag">{move || i18n.t(labels::online_level(s.with_value(|s| s.online_level)))}</li>
+                <li class="tag tag--fee">{fee}</li>
+            </ul>
+            <p class="service-item__agency">{move || s.with_value(|s| s.agency.get(i18n.lang.get()).to_string())}</p>
+        </li>
+    }
+}

@@ -1,0 +1,59 @@
+//! The page frame every route shares: skip link, header with the portal's name and the
+//! language switch, beta banner, the main landmark and the footer.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{use_i18n, Key};
+
+/// The router treats in-page links as navigations, which would leave focus on the link;
+/// move it to the main landmark as the browser would.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main-content") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    }
+}
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let switch = move |_| {
+        let next = i18n.lang.get_untracked().other();
+        i18n.lang.set(next);
+    };
+    view! {
+        <a class="skip-link" href="#main-content" on:click=skip_to_main>{move || i18n.t(Key::SkipToContent)}</a>
+        <header class="header">
+            <div class="header__inner container">
+                <a class="header__brand" href="/">
+                    <span class="header__emblem" aria-hidden="true"></span>
+                    <span class="header__name">{move || i18n.t(Key::PortalName)}</span>
+                </a>
+                <button
+                    type="button"
+                    class="header__lang"
+                    lang=move || i18n.lang.get().other().tag()
+                    on:click=switch
+                >
+                    {move || i18n.t(Key::SwitchLanguage)}
+                </button>
+            </div>
+        </header>
+        <div class="phase-banner container">
+            <p><strong class="tag tag--phase">"Beta"</strong>" "{move || i18n.t(Key::PhaseBanner)}</p>
+        </div>
+        <main id="main-content" class="main container" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="footer">
+            <div class="container">
+                <p>{move || i18n.t(Key::FooterAbout)}</p>
+                <p>{move || i18n.t(Key::FooterNote)}</p>
+            </div>
+        </footer>
+    }
+}

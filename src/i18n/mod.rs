@@ -1,0 +1,100 @@
+//! The portal's message catalogues. Every piece of UI text is a [`Key`]; each language
+//! module maps every key to its text with an exhaustive `match`, so a missing
+//! translation is a compile error rather than a blank label.
+
+mod en;
+mod vi;
+
+use leptos::prelude::*;
+pub use portal_core::Lang;
+
+/// A piece of UI text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    PortalName,
+    PortalTagline,
+    SkipToContent,
+    PhaseBanner,
+    SwitchLanguage,
+    FooterAbout,
+    FooterNote,
+    CatalogueTitle,
+    CatalogueIntro,
+    CatalogueCount,
+    Loading,
+    LoadErrorTitle,
+    LoadErrorBody,
+    Retry,
+    ServiceNotFoundTitle,
+    ServiceNotFoundBody,
+    NotFoundTitle,
+    NotFoundBody,
+    BackToCatalogue,
+    Breadcrumbs,
+    Home,
+    Bundle,
+    LevelMinistry,
+    LevelProvince,
+    LevelCommune,
+    AudienceCitizen,
+    AudienceBusiness,
+    FullProcess,
+    Partial,
+    Free,
+    FeeFrom,
+    FeeVaries,
+    Agency,
+    Level,
+    Audience,
+    OnlineLevel,
+    ProcedureCodes,
+    Fees,
+    FeeCase,
+    FeeInPerson,
+    FeeOnline,
+    FeeNotFixed,
+    ProcessingTime,
+    Documents,
+    DocumentInVneid,
+    DocumentOptional,
+    Eligibility,
+    LegalBasis,
+    NeedsCheck,
+    LinkedProcedures,
+    Start,
+    StartNote,
+    Source,
+    ErrorPrefix,
+}
+
+/// Text of `key` in `lang`.
+pub fn text(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::Vi => vi::text(key),
+        Lang::En => en::text(key),
+    }
+}
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// Reactive lookup: re-runs when the language changes.
+    pub fn t(&self, key: Key) -> &'static str {
+        text(self.lang.get(), key)
+    }
+}
+
+/// The language chosen by the app's root (panics only if the root forgot to provide it,
+/// which every test and the app do).
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// `count` services, with the number formatted for the language.
+pub fn service_count(lang: Lang, count: usize) -> String {
+    text(lang, Key::CatalogueCount).replace("{n}", &count.to_string())
+}

@@ -1,0 +1,10 @@
+//! The National Public Service Portal web app (Leptos, client-side rendered).
+//!
+//! Components render state and forward events; rules live in `portal-core`.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod prefs;

@@ -1,0 +1,182 @@
+//! `/services/:id`: everything about one service before the citizen starts it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use portal_core::{format_vnd, Confidence, Fees, Lang, Service, ServiceKind};
+
+use crate::api;
+use crate::components::{labels, ErrorState};
+use crate::i18n::{text, use_i18n, Key};
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let service = LocalResource::new(move || {
+        let id = id();
+        async move { api::service(&id).await }
+    });
+    let retry = Callback::new(move |_| service.refetch());
+    view! {
+        <nav class="breadcrumbs" aria-label=move || i18n.t(Key::Breadcrumbs)>
+            <ol>
+                <li><a href="/">{move || i18n.t(Key::Home)}</a></li>
+            </ol>
+        </nav>
+        {move || match service.get() {
+            None => view! {
+                <Title text=move || i18n.t(Key::Loading)/>
+                <p class="loading" role="status">{i18n.t(Key::Loading)}</p>
+            }
+            .into_any(),
+            Some(Ok(s)) => view! { <ServiceDetail service=s/> }.into_any(),
+            Some(Err(e)) if e.is_not_found() => view! {
+                <Title text=move || i18n.t(Key::ServiceNotFoundTitle)/>
+                <h1>{move || i18n.t(Key::ServiceNotFoundTitle)}</h1>
+                <p>{move || i18n.t(Key::ServiceNotFoundBody)}</p>
+                <p><a href="/">{move || i18n.t(Key::BackToCatalogue)}</a></p>
+            }
+            .into_any(),
+            Some(Err(_)) => view! {
+                <Title text=move || i18n.t(Key::LoadErrorTitle)/>
+                <h1 class="visually-hidden">{move || i18n.t(Key::LoadErrorTitle)}</h1>
+                <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// A fact that still needs checking against the national database is marked as such,
+/// so citizens are never misled by an unverified number.
+fn confidence_note(lang: Lang, c: Confidence) -> String {
+    match c {
+        Confidence::Confirmed => String::new(),
+        Confidence::NeedsCheck => format!(" ({})", text(lang, Key::NeedsCheck)),
+    }
+}
+
+fn amount(lang: Lang, a: Option<u64>) -> String {
+    match a {
+        Some(0) => text(lang, Key::Free).to_string(),
+        Some(n) => format_vnd(n),
+        None => text(lang, Key::FeeNotFixed).to_string(),
+    }
+}
+
+#[component]
+fn ServiceDetail(service: Service) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = StoredValue::new(service);
+    let t = move |k| i18n.t(k);
+    let lang = move || i18n.lang.get();
+    let title = move || s.with_value(|s| s.name.get(lang()).to_string());
+    view! {
+        <Title text=title/>
+        <h1>{title}</h1>
+        <p class="lead">{move || s.with_value(|s| s.summary.get(lang()).to_string())}</p>
+
+        <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt>{move || t(Key::Agency)}</dt>
+                <dd>{move || s.with_value(|s| s.agency.name.get(lang()).to_string())}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{move || t(Key::Level)}</dt>
+                <dd>{move || t(labels::level(s.with_value(|s| s.agency.level)))}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{move || t(Key::Audience)}</dt>
+                <dd>{move || s.with_value(|s| s.audiences.iter().map(|a| t(labels::audience(*a))).collect::<Vec<_>>().join(", "))}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{move || t(Key::OnlineLevel)}</dt>
+                <dd>{move || t(labels::online_level(s.with_value(|s| s.online_level)))}</dd>
+            </div>
+            {s.with_value(|s| !s.procedure_codes.is_empty()).then(|| view! {
+                <div class="summary-list__row">
+                    <dt>{move || t(Key::ProcedureCodes)}</dt>
+                    <dd>{s.with_value(|s| s.procedure_codes.iter().map(|c| c.0.clone()).collect::<Vec<_>>().join(", "))}</dd>
+                </div>
+            })}
+            <div class="summary-list__row">
+                <dt>{move || t(Key::ProcessingTime)}</dt>
+                <dd>{move || s.with_value(|s| format!("{}{}", s.processing_time.text.get(lang()), confidence_note(lang(), s.processing_time.confidence)))}</dd>
+            </div>
+        </dl>
+
+        {s.with_value(|s| match &s.kind {
+            ServiceKind::Bundle { procedures } => {
+                let procedures = procedures.clone();
+                Some(view! {
+                    <h2>{move || t(Key::LinkedProcedures)}</h2>
+                    <ul class="list">
+                        {procedures.into_iter().map(|p| view! { <li><a href=format!("/services/{p}")>{p.0.clone()}</a></li> }).collect_view()}
+                    </ul>
+                })
+            }
+            ServiceKind::Procedure => None,
+        })}
+
+        <h2>{move || t(Key::Fees)}</h2>
+        {move || s.with_value(|s| match &s.fees {
+            Fees::Free { note, confidence } => {
+                let note = note.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_default();
+                view! { <p>{t(Key::Free)}{confidence_note(lang(), *confidence)}". "{note}</p> }.into_any()
+            }
+            Fees::Rules { rules } => view! {
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">{t(Key::FeeCase)}</th>
+                        <th scope="col" class="table__num">{t(Key::FeeOnline)}</th>
+                        <th scope="col" class="table__num">{t(Key::FeeInPerson)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rules.iter().map(|r| view! {
+                            <tr>
+                                <th scope="row">{r.case.get(lang()).to_string()}{confidence_note(lang(), r.confidence)}
+                                    {r.note.as_ref().map(|n| view! { <br/><span class="hint">{n.get(lang()).to_string()}</span> })}
+                                </th>
+                                <td class="table__num">{amount(lang(), r.online)}</td>
+                                <td class="table__num">{amount(lang(), r.in_person)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any(),
+        })}
+
+        {move || s.with_value(|s| (!s.documents.is_empty()).then(|| view! {
+            <h2>{t(Key::Documents)}</h2>
+            <ul class="list list--bullet">
+                {s.documents.iter().map(|d| view! {
+                    <li>
+                        {d.name.get(lang()).to_string()}
+                        {(!d.required).then(|| format!(" ({})", t(Key::DocumentOptional)))}
+                        {d.note.as_ref().map(|n| view! { <br/><span class="hint">{n.get(lang()).to_string()}</span> })}
+                        {d.in_vneid.then(|| view! { <br/><strong class="tag tag--vneid">{t(Key::DocumentInVneid)}</strong> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }))}
+
+        {move || s.with_value(|s| (!s.eligibility.is_empty()).then(|| view! {
+            <h2>{t(Key::Eligibility)}</h2>
+            <ul class="list list--bullet">
+                {s.eligibility.iter().map(|e| view! { <li>{e.get(lang()).to_string()}</li> }).collect_view()}
+            </ul>
+        }))}
+
+        <h2>{move || t(Key::LegalBasis)}</h2>
+        <ul class="list list--bullet">
+            {move || s.with_value(|s| s.legal_basis.iter().map(|l| view! {
+                <li>
+                    <strong>{l.instrument.clone()}</strong>": "{l.title.get(lang()).to_string()}" "
+                    <a href=l.source.clone() rel="noopener noreferrer" class="source-link">{t(Key::Source)}<span class="visually-hidden">": "{l.instrument.clone()}</span></a>
+                </li>
+            }).collect_view())}
+        </ul>
+    }
+}

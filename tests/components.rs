@@ -1,0 +1,150 @@
+//! Components mounted in headless Chromium: the catalogue list, the error state and the
+//! page frame's language switch.
+
+mod support;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use portal_web::components::{ErrorState, ServiceList, Shell};
+use portal_web::i18n::{Key, Lang};
+use support::{mount, summary, texts};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn service_list_shows_each_service_with_its_facts_and_link() {
+    let services = vec![
+        summary(
+            "birth-registration",
+            "Đăng ký khai sinh",
+            "Birth registration",
+            Some(0),
+        ),
+        summary(
+            "permanent-residence-registration",
+            "Đăng ký thường trú",
+            "Permanent residence",
+            Some(10_000),
+        ),
+        summary(
+            "land-change",
+            "Đăng ký biến động đất đai",
+            "Land change",
+            None,
+        ),
+    ];
+    let (root, i18n) = mount(Lang::Vi, move || view! { <ServiceList services=services/> });
+    leptos::task::tick().await;
+
+    assert_eq!(
+        texts(&root, ".service-item__name"),
+        vec![
+            "Đăng ký khai sinh",
+            "Đăng ký thường trú",
+            "Đăng ký biến động đất đai"
+        ]
+    );
+    let link = root
+        .query_selector(".service-item__link")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlAnchorElement>();
+    assert!(link.href().ends_with("/services/birth-registration"));
+    assert_eq!(texts(&root, ".service-list__count"), vec!["3 dịch vụ"]);
+    let fees = texts(&root, ".tag--fee");
+    assert_eq!(
+        fees,
+        vec![
+            "Miễn phí",
+            "Lệ phí trực tuyến từ 10.000 ₫",
+            "Lệ phí tùy trường hợp"
+        ]
+    );
+
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".service-item__name")[0], "Birth registration");
+    assert_eq!(texts(&root, ".service-list__count"), vec!["3 services"]);
+    assert_eq!(texts(&root, ".tag--fee")[0], "Free");
+}
+
+#[wasm_bindgen_test]
+async fn empty_list_still_says_how_many() {
+    let (root, _) = mount(Lang::En, || view! { <ServiceList services=vec![]/> });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".service-list__count"), vec!["0 services"]);
+    assert!(texts(&root, ".service-item").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn error_state_explains_and_retries() {
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = retries.clone();
+    let (root, _) = mount(Lang::Vi, move || {
+        let on_retry = Callback::new(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        view! { <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=on_retry/> }
+    });
+    leptos::task::tick().await;
+
+    let panel = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert region");
+    assert!(panel
+        .text_content()
+        .unwrap()
+        .contains("Không tải được danh mục dịch vụ"));
+    let button = root
+        .query_selector("button")
+        .unwrap()
+        .expect("a retry button")
+        .unchecked_into::<web_sys::HtmlElement>();
+    assert_eq!(button.text_content().unwrap().trim(), "Thử lại");
+    button.click();
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(retries.load(Ordering::SeqCst), 2);
+}
+
+#[wasm_bindgen_test]
+async fn shell_has_skip_link_landmarks_and_switches_language() {
+    let (root, i18n) = mount(
+        Lang::Vi,
+        || view! { <Shell><p class="content">"x"</p></Shell> },
+    );
+    leptos::task::tick().await;
+
+    let skip = root
+        .query_selector(".skip-link")
+        .unwrap()
+        .expect("skip link");
+    assert_eq!(skip.get_attribute("href").as_deref(), Some("#main-content"));
+    assert!(root
+        .query_selector("main#main-content .content")
+        .unwrap()
+        .is_some());
+    assert!(root.query_selector("header").unwrap().is_some());
+    assert!(root.query_selector("footer").unwrap().is_some());
+
+    let button = root
+        .query_selector(".header__lang")
+        .unwrap()
+        .expect("language switch")
+        .unchecked_into::<web_sys::HtmlElement>();
+    assert_eq!(button.text_content().unwrap(), "English");
+    assert_eq!(button.get_attribute("lang").as_deref(), Some("en"));
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(i18n.lang.get_untracked(), Lang::En);
+    assert_eq!(
+        texts(&root, ".header__name"),
+        vec!["National Public Service Portal"]
+    );
+    assert_eq!(button.text_content().unwrap(), "Tiếng Việt");
+}
