@@ -4,6 +4,7 @@
 //! runs identically in the WebAssembly bundle and on the server.
 
 pub mod catalogue;
+pub mod normalize;
 pub mod text;
 
 pub use catalogue::*;
