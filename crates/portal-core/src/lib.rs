@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod normalize;
+pub mod search;
 pub mod text;
 
 pub use catalogue::*;

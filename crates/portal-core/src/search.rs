@@ -1,0 +1,480 @@
+//! Catalogue search that works the way people type: with or without diacritics, in any
+//! case, with one typo in longer words, by prefix while typing, and through the words
+//! each service lists as keywords (abbreviations such as CCCD, English names, old names).
+//!
+//! The index is built once per catalogue; a query touches only the vocabulary and the
+//! posting lists of matching words, so a keystroke stays cheap with 10,000 services.
+
+use std::collections::HashMap;
+
+use crate::catalogue::{Audience, Level, ServiceSummary};
+use crate::normalize::{fold, words};
+
+/// Narrowing of the catalogue by facets; `None` means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub topic: Option<String>,
+    pub audience: Option<Audience>,
+    pub level: Option<Level>,
+}
+
+/// The result of a query: the matching services best first, as indices into the slice
+/// the index was built from. When nothing matches every word, `closest` holds the
+/// services that match the most words, so the page can offer them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub hits: Vec<usize>,
+    pub closest: Vec<usize>,
+}
+
+/// How many "closest" services are offered on an empty result.
+pub const CLOSEST: usize = 3;
+
+// Weights of where a word was found, and quality of how it matched.
+const W_NAME: u32 = 8;
+const W_KEYWORD: u32 = 6;
+const W_TOPIC: u32 = 3;
+const W_SUMMARY: u32 = 2;
+const W_AGENCY: u32 = 1;
+const Q_EXACT: u32 = 4;
+const Q_PREFIX: u32 = 3;
+const Q_TYPO: u32 = 1;
+const PHRASE_IN_NAME: u32 = 40;
+const NAME_STARTS_WITH_PHRASE: u32 = 30;
+/// Words shorter than this must be typed without typos.
+const TYPO_MIN_LEN: usize = 5;
+
+struct Doc {
+    names: [String; 2],
+    topics: Vec<String>,
+    audiences: Vec<Audience>,
+    level: Level,
+}
+
+/// A search index over catalogue summaries.
+pub struct Index {
+    /// Folded words, sorted, for binary search by prefix.
+    vocab: Vec<String>,
+    /// For each vocabulary word: (document, weight of the best field it appears in).
+    postings: Vec<Vec<(u32, u32)>>,
+    docs: Vec<Doc>,
+}
+
+impl Index {
+    pub fn build(services: &[ServiceSummary]) -> Index {
+        let mut by_word: HashMap<String, HashMap<u32, u32>> = HashMap::new();
+        let mut docs = Vec::with_capacity(services.len());
+        for (i, s) in services.iter().enumerate() {
+            let i = i as u32;
+            let mut add = |text: &str, weight: u32| {
+                for w in words(text) {
+                    let best = by_word.entry(w).or_default().entry(i).or_insert(0);
+                    *best = (*best).max(weight);
+                }
+            };
+            add(&s.name.vi, W_NAME);
+            add(&s.name.en, W_NAME);
+            for k in &s.keywords {
+                add(k, W_KEYWORD);
+            }
+            for t in &s.topics {
+                add(t, W_TOPIC);
+            }
+            add(&s.summary.vi, W_SUMMARY);
+            add(&s.summary.en, W_SUMMARY);
+            add(&s.agency.vi, W_AGENCY);
+            add(&s.agency.en, W_AGENCY);
+            docs.push(Doc {
+                names: [fold(&s.name.vi), fold(&s.name.en)],
+                topics: s.topics.clone(),
+                audiences: s.audiences.clone(),
+                level: s.level,
+            });
+        }
+        let mut entries: Vec<(String, HashMap<u32, u32>)> = by_word.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut vocab = Vec::with_capacity(entries.len());
+        let mut postings = Vec::with_capacity(entries.len());
+        for (word, docs_weights) in entries {
+            let mut list: Vec<(u32, u32)> = docs_weights.into_iter().collect();
+            list.sort_unstable();
+            vocab.push(word);
+            postings.push(list);
+        }
+        Index {
+            vocab,
+            postings,
+            docs,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn passes(&self, doc: usize, filter: &Filter) -> bool {
+        let d = &self.docs[doc];
+        filter.topic.as_ref().is_none_or(|t| d.topics.contains(t))
+            && filter.audience.is_none_or(|a| d.audiences.contains(&a))
+            && filter.level.is_none_or(|l| d.level == l)
+    }
+
+    /// Vocabulary entries matching one query word, with the match quality.
+    fn matches(&self, word: &str, allow_prefix: bool) -> Vec<(usize, u32)> {
+        let mut out = Vec::new();
+        let start = self.vocab.partition_point(|v| v.as_str() < word);
+        if allow_prefix {
+            for (i, v) in self.vocab.iter().enumerate().skip(start) {
+                if !v.starts_with(word) {
+                    break;
+                }
+                out.push((i, if v == word { Q_EXACT } else { Q_PREFIX }));
+            }
+        } else if self.vocab.get(start).is_some_and(|v| v == word) {
+            out.push((start, Q_EXACT));
+        }
+        if word.chars().count() >= TYPO_MIN_LEN {
+            for (i, v) in self.vocab.iter().enumerate() {
+                if v != word && !v.starts_with(word) && within_one_edit(word, v) {
+                    out.push((i, Q_TYPO));
+                }
+            }
+        }
+        out
+    }
+
+    /// Searches for `query` within `filter`. An empty query lists every service that
+    /// passes the filter, in catalogue order.
+    pub fn search(&self, query: &str, filter: &Filter) -> Outcome {
+        let q_words = words(query);
+        if q_words.is_empty() {
+            return Outcome {
+                hits: (0..self.docs.len())
+                    .filter(|&d| self.passes(d, filter))
+                    .collect(),
+                closest: Vec::new(),
+            };
+        }
+        let n = self.docs.len();
+        let mut score = vec![0u32; n];
+        let mut matched = vec![0u8; n];
+        let last = q_words.len() - 1;
+        for (qi, w) in q_words.iter().enumerate() {
+            // Prefixes count for the word being typed and for any word of 2+ letters.
+            let allow_prefix = qi == last || w.len() >= 2;
+            let mut best: HashMap<u32, u32> = HashMap::new();
+            for (v, quality) in self.matches(w, allow_prefix) {
+                for &(doc, weight) in &self.postings[v] {
+                    let s = best.entry(doc).or_insert(0);
+                    *s = (*s).max(weight * quality);
+                }
+            }
+            for (doc, s) in best {
+                score[doc as usize] += s;
+                matched[doc as usize] = matched[doc as usize].saturating_add(1);
+            }
+        }
+        let phrase = q_words.join(" ");
+        let all = q_words.len().min(u8::MAX as usize) as u8;
+        let mut hits: Vec<(usize, u32)> = Vec::new();
+        let mut partial: Vec<(usize, u8, u32)> = Vec::new();
+        for d in 0..n {
+            if matched[d] == 0 || !self.passes(d, filter) {
+                continue;
+            }
+            if matched[d] >= all {
+                let mut s = score[d];
+                for name in &self.docs[d].names {
+                    if name.starts_with(&phrase) {
+                        s += NAME_STARTS_WITH_PHRASE + PHRASE_IN_NAME;
+                        break;
+                    } else if name.contains(&phrase) {
+                        s += PHRASE_IN_NAME;
+                        break;
+                    }
+                }
+                hits.push((d, s));
+            } else {
+                partial.push((d, matched[d], score[d]));
+            }
+        }
+        // Equal scores: the shorter (more specific) name first, then catalogue order.
+        let name_len = |d: usize| self.docs[d].names[0].len();
+        hits.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(name_len(a.0).cmp(&name_len(b.0)))
+                .then(a.0.cmp(&b.0))
+        });
+        let closest = if hits.is_empty() {
+            partial.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+            partial.into_iter().take(CLOSEST).map(|p| p.0).collect()
+        } else {
+            Vec::new()
+        };
+        Outcome {
+            hits: hits.into_iter().map(|h| h.0).collect(),
+            closest,
+        }
+    }
+}
+
+/// Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap
+/// of two neighbouring letters.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if prefix == la && prefix == lb {
+        return true;
+    }
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    if la == lb {
+        // Substitution, or transposition of neighbours.
+        ra[1..] == rb[1..]
+            || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    } else if la > lb {
+        ra[1..] == *rb
+    } else {
+        *ra == rb[1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{OnlineLevel, ServiceId};
+    use crate::text::Text;
+
+    fn svc(
+        id: &str,
+        vi: &str,
+        en: &str,
+        keywords: &[&str],
+        level: Level,
+        aud: &[Audience],
+    ) -> ServiceSummary {
+        ServiceSummary {
+            id: ServiceId(id.into()),
+            bundle: false,
+            name: Text::new(vi, en),
+            summary: Text::new("", ""),
+            level,
+            agency: Text::new("Ủy ban nhân dân cấp xã", "Commune People's Committee"),
+            audiences: aud.to_vec(),
+            online_level: OnlineLevel::FullProcess,
+            lowest_fee: None,
+            topics: vec![if id.contains("residence") {
+                "residence".into()
+            } else {
+                "family".into()
+            }],
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+
+    fn catalogue() -> Vec<ServiceSummary> {
+        use Audience::*;
+        vec![
+            svc(
+                "birth-registration",
+                "Đăng ký khai sinh",
+                "Birth registration",
+                &["giay khai sinh"],
+                Level::Commune,
+                &[Citizen],
+            ),
+            svc(
+                "death-registration",
+                "Đăng ký khai tử",
+                "Death registration",
+                &[],
+                Level::Commune,
+                &[Citizen],
+            ),
+            svc(
+                "birth-bundle",
+                "Liên thông đăng ký khai sinh, thường trú, cấp thẻ BHYT",
+                "Birth bundle",
+                &["BHYT"],
+                Level::Commune,
+                &[Citizen],
+            ),
+            svc(
+                "id-card",
+                "Cấp lại, đổi thẻ Căn cước",
+                "Re-issue of the ID card",
+                &["CCCD", "CMND", "can cuoc cong dan"],
+                Level::Commune,
+                &[Citizen],
+            ),
+            svc(
+                "ordinary-passport",
+                "Cấp hộ chiếu phổ thông",
+                "Ordinary passport",
+                &["passport"],
+                Level::Province,
+                &[Citizen],
+            ),
+            svc(
+                "permanent-residence",
+                "Đăng ký thường trú",
+                "Permanent residence registration",
+                &[],
+                Level::Commune,
+                &[Citizen],
+            ),
+            svc(
+                "tax-registration",
+                "Đăng ký thuế lần đầu",
+                "First tax registration",
+                &["MST", "ma so thue"],
+                Level::Province,
+                &[Citizen, Business],
+            ),
+        ]
+    }
+
+    fn ids(services: &[ServiceSummary], idx: &[usize]) -> Vec<String> {
+        idx.iter().map(|&i| services[i].id.0.clone()).collect()
+    }
+
+    fn top(query: &str) -> String {
+        let c = catalogue();
+        let out = Index::build(&c).search(query, &Filter::default());
+        ids(&c, &out.hits).into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn with_or_without_diacritics_and_any_case() {
+        for q in [
+            "dang ky khai sinh",
+            "khai sinh",
+            "Đăng ký KHAI SINH",
+            "ĐĂNG KÝ KHAI SINH",
+            "  khai   sinh ",
+        ] {
+            assert_eq!(top(q), "birth-registration", "{q}");
+        }
+    }
+
+    #[test]
+    fn best_match_first_and_all_words_required() {
+        let c = catalogue();
+        let out = Index::build(&c).search("khai sinh", &Filter::default());
+        assert_eq!(
+            ids(&c, &out.hits),
+            vec!["birth-registration", "birth-bundle"]
+        );
+        let out = Index::build(&c).search("dang ky", &Filter::default());
+        assert!(out.hits.len() >= 4);
+        assert!(!ids(&c, &out.hits).contains(&"ordinary-passport".to_string()));
+    }
+
+    #[test]
+    fn synonyms_from_keywords() {
+        assert_eq!(top("CCCD"), "id-card");
+        assert_eq!(top("căn cước"), "id-card");
+        assert_eq!(top("cmnd"), "id-card");
+        assert_eq!(top("hộ chiếu"), "ordinary-passport");
+        assert_eq!(top("passport"), "ordinary-passport");
+        assert_eq!(top("ma so thue"), "tax-registration");
+    }
+
+    #[test]
+    fn one_typo_in_longer_words() {
+        assert_eq!(top("thuogn tru"), "permanent-residence"); // swapped letters
+        assert_eq!(top("passprt"), "ordinary-passport"); // missing letter
+        assert_eq!(top("registation birth"), "birth-registration");
+        // Short words must be exact: "sinj" does not become "sinh".
+        assert_eq!(top("khai sinj"), "");
+    }
+
+    #[test]
+    fn prefix_while_typing() {
+        assert_eq!(top("ho chi"), "ordinary-passport");
+        assert_eq!(top("khai s"), "birth-registration");
+    }
+
+    #[test]
+    fn filters_narrow_results() {
+        let c = catalogue();
+        let index = Index::build(&c);
+        let business = Filter {
+            audience: Some(Audience::Business),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&c, &index.search("", &business).hits),
+            vec!["tax-registration"]
+        );
+        let province = Filter {
+            level: Some(Level::Province),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&c, &index.search("", &province).hits),
+            vec!["ordinary-passport", "tax-registration"]
+        );
+        let residence = Filter {
+            topic: Some("residence".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&c, &index.search("dang ky", &residence).hits),
+            vec!["permanent-residence"]
+        );
+        assert_eq!(index.search("", &Filter::default()).hits.len(), c.len());
+    }
+
+    #[test]
+    fn empty_result_offers_the_closest() {
+        let c = catalogue();
+        let out = Index::build(&c).search("khai sinh ngoai nuoc", &Filter::default());
+        assert!(out.hits.is_empty());
+        assert_eq!(
+            ids(&c, &out.closest)[..2],
+            ["birth-registration".to_string(), "birth-bundle".to_string()]
+        );
+        let out = Index::build(&c).search("zzzzqqq", &Filter::default());
+        assert!(out.hits.is_empty() && out.closest.is_empty());
+    }
+
+    #[test]
+    fn hostile_queries_do_not_break() {
+        let c = catalogue();
+        let index = Index::build(&c);
+        for q in [
+            "<script>alert(1)</script>",
+            "'; DROP TABLE",
+            &"a".repeat(10_000),
+            "\u{0300}\u{0301}",
+            "🙂",
+        ] {
+            let _ = index.search(q, &Filter::default());
+        }
+        assert!(Index::build(&[])
+            .search("x", &Filter::default())
+            .hits
+            .is_empty());
+    }
+
+    #[test]
+    fn edit_distance_one() {
+        assert!(within_one_edit("thuong", "thuong"));
+        assert!(within_one_edit("thuong", "thuogn"));
+        assert!(within_one_edit("thuong", "thuon"));
+        assert!(within_one_edit("thuong", "thuongg"));
+        assert!(within_one_edit("thuong", "thuang"));
+        assert!(!within_one_edit("thuong", "thoung1"));
+        assert!(!within_one_edit("abcdef", "badcef"));
+        assert!(!within_one_edit("abc", "abcde"));
+    }
+}
