@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod normalize;
 pub mod search;
+pub mod search_query;
 pub mod text;
 
 pub use catalogue::*;
