@@ -4,10 +4,12 @@
 //! runs identically in the WebAssembly bundle and on the server.
 
 pub mod catalogue;
+pub mod form;
 pub mod normalize;
 pub mod search;
 pub mod search_query;
 pub mod text;
+pub mod validators;
 
 pub use catalogue::*;
 pub use text::{Lang, Text};
