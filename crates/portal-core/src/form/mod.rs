@@ -22,6 +22,9 @@ pub mod schema;
 pub mod validate;
 pub mod visibility;
 
+#[cfg(test)]
+mod tests;
+
 pub use answers::{AddressAnswer, Answer, Answers, FileAnswer, PersonAnswer};
 pub use condition::{Compare, Condition, Scalar};
 pub use context::{AdminUnits, ValidationContext};

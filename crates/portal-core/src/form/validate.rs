@@ -518,13 +518,18 @@ fn check_locked(
     path: &FieldPath,
     ctx: &ValidationContext,
 ) -> Outcome {
+    let given = given.filter(|a| a.is_answered());
+    if let Answer::Person(s) = source {
+        return match given {
+            Some(Answer::Person(g)) => check_locked_person(field, g, s, path, ctx),
+            None => check_locked_person(field, &PersonAnswer::default(), s, path, ctx),
+            Some(_) => Err(one(path, FieldError::WrongAnswerType)),
+        };
+    }
     let from_identity = check(field, Some(source), path, ctx)?;
-    let Some(given) = given.filter(|a| a.is_answered()) else {
+    let Some(given) = given else {
         return Ok(from_identity);
     };
-    if let (Answer::Person(g), Answer::Person(s)) = (given, source) {
-        return check_locked_person(field, g, s, path, ctx);
-    }
     let normalised = check(field, Some(given), path, ctx).ok().flatten();
     if normalised == from_identity {
         Ok(from_identity)
