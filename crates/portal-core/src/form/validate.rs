@@ -227,7 +227,8 @@ fn check(
     let answered = given.is_some_and(Answer::is_answered);
     // Blank composite blocks are reported part by part, so each input gets its message.
     let blank_composite = matches!(kind, FieldKind::Person(_) | FieldKind::Address(_));
-    if !answered && !(blank_composite && field.required) {
+    let report_parts = blank_composite && field.required;
+    if !answered && !report_parts {
         return required_or_none(field, path, ask_for(kind));
     }
     let err = |e: FieldError| Err(one(path, e));
