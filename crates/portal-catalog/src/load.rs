@@ -6,6 +6,7 @@ use portal_core::{CatalogueIndex, Service, ServiceId, ServiceSummary};
 use sha2::{Digest, Sha256};
 
 use crate::check::{check, Diagnostic, Severity};
+use crate::forms::{attach_forms, is_form_file, parse_form, FORMS_DIR};
 
 /// Catalogue files larger than this are refused before parsing: no real service needs it,
 /// and it bounds the work a hostile file can cause.
@@ -29,14 +30,23 @@ impl Catalogue {
     /// Builds a catalogue from files, refusing it if any diagnostic is an error.
     pub fn from_files(files: &[SourceFile]) -> Result<Catalogue, LoadError> {
         let mut services = Vec::with_capacity(files.len());
+        let mut forms = Vec::new();
         let mut diagnostics = Vec::new();
         for file in files {
+            if is_form_file(&file.name) {
+                match parse_form(file) {
+                    Ok(form) => forms.push((file.name.clone(), form)),
+                    Err(d) => diagnostics.extend(d),
+                }
+                continue;
+            }
             match parse_service(file) {
                 Ok(service) => services.push((file.name.clone(), service)),
                 Err(d) => diagnostics.push(d),
             }
         }
         diagnostics.extend(check(&services));
+        diagnostics.extend(attach_forms(&mut services, forms));
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(LoadError::Invalid(diagnostics));
         }
@@ -96,12 +106,7 @@ pub fn parse_service(file: &SourceFile) -> Result<Service, Diagnostic> {
         ));
     }
     let service: Service = toml::from_str(&file.text).map_err(|e| {
-        let line = e.span().map(|span| {
-            file.text[..span.start.min(file.text.len())]
-                .lines()
-                .count()
-                .max(1)
-        });
+        let line = e.span().map(|span| line_of(&file.text, span.start));
         let mut d = Diagnostic::error("syntax", &file.name, "", e.message().to_string());
         d.line = line;
         d
@@ -124,30 +129,52 @@ pub fn parse_service(file: &SourceFile) -> Result<Service, Diagnostic> {
     Ok(service)
 }
 
-/// Reads every `*.toml` file of `dir/services` and builds the catalogue.
+/// Reads every `*.toml` file of `dir/services` and of `dir/forms` (which may be absent)
+/// and builds the catalogue.
 pub fn load_dir(dir: &Path) -> Result<Catalogue, LoadError> {
-    let services_dir = dir.join("services");
+    let mut files = read_toml_files(dir, "services", true)?;
+    files.extend(read_toml_files(dir, FORMS_DIR, false)?);
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Catalogue::from_files(&files)
+}
+
+/// The `*.toml` files of `dir/sub`, named `sub/<file>`.
+fn read_toml_files(dir: &Path, sub: &str, required: bool) -> Result<Vec<SourceFile>, LoadError> {
+    let folder = dir.join(sub);
     let io = |source| LoadError::Io {
-        path: services_dir.display().to_string(),
+        path: folder.display().to_string(),
         source,
     };
+    if !required && !folder.exists() {
+        return Ok(Vec::new());
+    }
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(&services_dir).map_err(io)? {
+    for entry in std::fs::read_dir(&folder).map_err(io)? {
         let path = entry.map_err(io)?.path();
         if path.extension().and_then(|e| e.to_str()) != Some("toml") {
             continue;
         }
         let text = std::fs::read_to_string(&path).map_err(io)?;
         let name = format!(
-            "services/{}",
+            "{sub}/{}",
             path.file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
         );
         files.push(SourceFile { name, text });
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    Catalogue::from_files(&files)
+    Ok(files)
+}
+
+/// The 1-based line of a byte offset, for diagnostics.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    // A span may point inside a multi-byte character; count up to the nearest boundary.
+    let end = (0..=end)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    text[..end].lines().count().max(1)
 }
 
 /// A short hash of all files' names and contents, stable across machines.

@@ -241,6 +241,10 @@ pub struct Service {
     /// Words people type for this service (abbreviations, old names), for search.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// The application form, read from `catalog/forms/<id>.toml`; absent while the
+    /// service has no online form yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<crate::form::Form>,
 }
 
 /// What the catalogue page needs of a service: small enough to list thousands.
