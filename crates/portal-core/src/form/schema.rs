@@ -1,6 +1,10 @@
 //! The form schema: a form is steps of fields, declared as data in
 //! `catalog/forms/<service-id>.toml`. Every field type has one options struct, named
 //! `<Type>Options`, so adding a type means adding one variant and one struct.
+//!
+//! Settings with defaults are always serialised (only absent `Option`s are skipped): the
+//! catalogue loader re-serialises a parsed form and reports any key of the file that did
+//! not come back, which catches typos that serde would otherwise ignore.
 
 use serde::{Deserialize, Serialize};
 
@@ -58,10 +62,10 @@ pub struct Form {
 pub struct Step {
     pub id: String,
     pub title: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro: Option<Text>,
     /// The whole step is skipped unless this holds on earlier answers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_if: Option<Condition>,
     pub fields: Vec<Field>,
 }
@@ -71,15 +75,15 @@ pub struct Step {
 pub struct Field {
     pub id: FieldId,
     pub label: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
     /// Questions are required unless marked optional (GOV.UK: mark the optional ones).
     #[serde(default = "yes")]
     pub required: bool,
     /// Asked only when this holds on earlier answers; otherwise its answer is dropped.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_if: Option<Condition>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefill: Option<Prefill>,
     #[serde(flatten)]
     pub kind: FieldKind,
@@ -180,29 +184,29 @@ pub struct TextOptions {
     #[serde(default)]
     pub min_length: u32,
     /// Defaults to [`TEXT_MAX`] or [`LONG_TEXT_MAX`].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumberOptions {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
     /// Digits allowed after the decimal mark; 0 for whole numbers.
     #[serde(default)]
     pub decimals: u8,
     /// Shown after the input, e.g. "m²".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateOptions {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Date>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Date>,
     /// Today or earlier (dates of birth, events that happened).
     #[serde(default)]
@@ -217,7 +221,7 @@ pub struct DateOptions {
 pub struct ChoiceOption {
     pub value: String,
     pub label: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
 }
 
@@ -234,7 +238,7 @@ pub struct MultipleChoiceOptions {
     /// At least this many when answered (a required question needs at least one).
     #[serde(default)]
     pub min_selected: u32,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_selected: Option<u32>,
 }
 
@@ -337,13 +341,13 @@ pub struct FeeItem {
     /// Amount per unit in đồng when filed in person.
     pub in_person: u64,
     /// Amount per unit when filed online, where lower; defaults to the in-person amount.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub online: Option<u64>,
     /// A number, multiple-choice or group field whose answer counts the units; one unit
     /// when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<FieldId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_if: Option<Condition>,
     #[serde(default)]
     pub exemptions: Vec<Exemption>,
