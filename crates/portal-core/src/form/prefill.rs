@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::form::answers::{AddressAnswer, Answer, PersonAnswer};
-use crate::form::schema::FieldKind;
+use crate::form::answers::{AddressAnswer, Answer, Answers, PersonAnswer};
+use crate::form::index::IndexedForm;
+use crate::form::schema::{Field, FieldKind};
 use crate::validators::{Date, Sex};
 
 /// A fact of the signed-in identity a field can be prefilled from.
@@ -107,10 +108,45 @@ impl Identity {
     }
 }
 
+impl IndexedForm {
+    /// The answers with prefill applied: a locked field always takes the identity's
+    /// value; an editable one takes it only while the citizen has not answered. Run it
+    /// when a draft is opened by a signed-in citizen.
+    pub fn apply_prefill(&self, answers: &Answers, identity: &Identity) -> Answers {
+        let mut out = answers.clone();
+        for step in &self.form().steps {
+            for field in &step.fields {
+                let Some(p) = &field.prefill else { continue };
+                let Some(value) = identity.answer(p.source) else {
+                    continue;
+                };
+                let answered = out.get(field.id.as_str()).is_some_and(Answer::is_answered);
+                if !p.editable || !answered {
+                    out.set(field.id.0.clone(), value);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the citizen may not change this field: it is prefilled, locked, and the
+    /// identity holds the fact. The renderer shows such a value as text, not an input.
+    pub fn is_locked(&self, field_id: &str, identity: Option<&Identity>) -> bool {
+        let Some(Field {
+            prefill: Some(p), ..
+        }) = self.field(field_id)
+        else {
+            return false;
+        };
+        !p.editable && identity.and_then(|i| i.answer(p.source)).is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::form::schema::{PersonOptions, TextOptions};
+    use crate::text::Text;
 
     #[test]
     fn sources_fit_their_kinds() {
@@ -146,5 +182,74 @@ mod tests {
             ("Trần Thị B", "")
         );
         assert_eq!(Identity::default().answer(PrefillSource::Person), None);
+    }
+
+    #[test]
+    fn prefill_fills_locked_fields_and_blank_editable_ones() {
+        use crate::form::examples::field;
+        use crate::form::schema::{Form, PhoneOptions, Prefill, Step};
+        let mut name = field(
+            "name",
+            Text::new("Tên", "Name"),
+            FieldKind::Text(TextOptions::default()),
+        );
+        name.prefill = Some(Prefill {
+            source: PrefillSource::FullName,
+            editable: false,
+        });
+        let mut phone = field(
+            "phone",
+            Text::new("SĐT", "Phone"),
+            FieldKind::Phone(PhoneOptions::default()),
+        );
+        phone.prefill = Some(Prefill {
+            source: PrefillSource::Phone,
+            editable: true,
+        });
+        let mut email = field("email", Text::new("Email", "Email"), FieldKind::Email);
+        email.prefill = Some(Prefill {
+            source: PrefillSource::Email,
+            editable: true,
+        });
+        let form = IndexedForm::new(Form {
+            steps: vec![Step {
+                id: "s".into(),
+                title: Text::new("s", "s"),
+                intro: None,
+                shown_if: None,
+                fields: vec![name, phone, email],
+            }],
+            fees: vec![],
+        });
+        let id = Identity {
+            full_name: Some("Trần Thị B".into()),
+            phone: Some("0912345678".into()),
+            ..Identity::default()
+        };
+        let typed = Answers::new()
+            .with("name", Answer::Text("Other".into()))
+            .with("phone", Answer::Text("0987654321".into()));
+        let out = form.apply_prefill(&typed, &id);
+        assert_eq!(
+            out.text("name"),
+            Some("Trần Thị B"),
+            "locked: the identity wins"
+        );
+        assert_eq!(
+            out.text("phone"),
+            Some("0987654321"),
+            "editable: the citizen's answer stays"
+        );
+        assert_eq!(
+            out.get("email"),
+            None,
+            "not in the identity: left to the citizen"
+        );
+        let blank = form.apply_prefill(&Answers::new(), &id);
+        assert_eq!(blank.text("phone"), Some("0912345678"));
+        assert!(form.is_locked("name", Some(&id)));
+        assert!(!form.is_locked("phone", Some(&id)));
+        assert!(!form.is_locked("name", None));
+        assert!(!form.is_locked("email", Some(&id)));
     }
 }

@@ -339,6 +339,8 @@ fn a_hidden_answer_decides_nothing() {
     assert!(!f.is_visible(&a, &path("c")));
     assert!(f.is_visible(&a, &path("d")));
     assert_eq!(f.prune(&a), Answers::new().with("a", Answer::YesNo(false)));
+    let shown: Vec<&str> = f.visible_field_ids(&a).iter().map(|x| x.as_str()).collect();
+    assert_eq!(shown, ["a", "d"]);
     assert_eq!(f.dependents("a"), &[id("b")]);
     let affected: Vec<&str> = f.affected_by("a").iter().map(|x| x.as_str()).collect();
     assert_eq!(affected.len(), 3);

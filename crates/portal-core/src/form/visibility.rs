@@ -10,7 +10,7 @@ use crate::form::answers::{Answer, Answers};
 use crate::form::condition::{Condition, Scalar};
 use crate::form::index::{IndexedForm, Loc};
 use crate::form::path::FieldPath;
-use crate::form::schema::{Field, FieldKind, Step};
+use crate::form::schema::{Field, FieldId, FieldKind, Step};
 use crate::validators::{parse_date, parse_number, Date, Decimal};
 
 /// One evaluation over one set of answers, optionally inside one item of a group.
@@ -233,6 +233,19 @@ impl IndexedForm {
                 scope.visible(child_loc)
             }
         }
+    }
+
+    /// Every shown top-level question, in reading order, computed in one pass: what a
+    /// renderer needs after each edit, and what the check-answers page plays back.
+    pub fn visible_field_ids(&self, answers: &Answers) -> Vec<&FieldId> {
+        let mut scope = Scope::new(self, answers);
+        self.form()
+            .steps
+            .iter()
+            .flat_map(|s| s.fields.iter())
+            .filter(|f| self.loc(f.id.as_str()).is_some_and(|l| scope.visible(l)))
+            .map(|f| &f.id)
+            .collect()
     }
 
     /// The questions of a step shown for these answers (none if the step is hidden).
