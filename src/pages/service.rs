@@ -108,7 +108,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
         </dl>
 
         {s.with_value(|s| match &s.kind {
-            ServiceKind::Bundle { procedures } => {
+            ServiceKind::Bundle { procedures, .. } => {
                 let procedures = procedures.clone();
                 Some(view! {
                     <h2>{move || t(Key::LinkedProcedures)}</h2>
@@ -122,7 +122,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
 
         <h2>{move || t(Key::Fees)}</h2>
         {move || s.with_value(|s| match &s.fees {
-            Fees::Free { note, confidence } => {
+            Fees::Free { note, confidence, .. } => {
                 let note = note.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_default();
                 view! { <p>{t(Key::Free)}{confidence_note(lang(), *confidence)}". "{note}</p> }.into_any()
             }

@@ -3,10 +3,12 @@
 //! This crate is pure: no I/O, no web or server dependencies, so every rule written here
 //! runs identically in the WebAssembly bundle and on the server.
 
+pub mod bundle;
 pub mod catalogue;
 pub mod normalize;
 pub mod search;
 pub mod text;
 
+pub use bundle::{SelectionError, MAX_OPTIONAL_PROCEDURES};
 pub use catalogue::*;
 pub use text::{Lang, Text};
