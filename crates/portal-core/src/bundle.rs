@@ -53,10 +53,9 @@ impl ServiceKind {
     /// The procedures this bundle always files, in order; empty for a single procedure.
     pub fn required_procedures(&self) -> Vec<&ServiceId> {
         match self {
-            ServiceKind::Bundle { procedures, .. } => procedures
-                .iter()
-                .filter(|p| !self.is_optional(p))
-                .collect(),
+            ServiceKind::Bundle { procedures, .. } => {
+                procedures.iter().filter(|p| !self.is_optional(p)).collect()
+            }
             ServiceKind::Procedure => Vec::new(),
         }
     }
@@ -156,7 +155,10 @@ mod tests {
     #[test]
     fn required_procedures_are_always_filed() {
         let b = death_bundle();
-        assert_eq!(b.required_procedures(), vec![&id("death"), &id("residence")]);
+        assert_eq!(
+            b.required_procedures(),
+            vec![&id("death"), &id("residence")]
+        );
         assert_eq!(b.selection(&[]).unwrap(), ids(&["death", "residence"]));
         assert!(b.is_optional(&id("funeral")));
         assert!(!b.is_optional(&id("death")));
