@@ -17,6 +17,9 @@ use crate::i18n::{service_count, text, use_i18n, Key};
 /// How many results are rendered at first and per "show more".
 const PAGE: usize = 50;
 
+/// Pause in typing after which the query is written to the URL.
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -66,18 +69,38 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
         }
     });
     let limit = RwSignal::new(PAGE);
-    let update = move |q: SearchQuery, replace: bool| {
+    // Typing filters at once but writes the URL only after a pause: a history update on
+    // every keystroke costs more than the search itself. Filters write it at once.
+    let generation = StoredValue::new(0u64);
+    let update = move |q: SearchQuery, typing: bool| {
         limit.set(PAGE);
         let path = q.to_path();
         query.set(q);
-        navigate(
-            &path,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        generation.update_value(|g| *g += 1);
+        let navigate = navigate.clone();
+        let go = move |replace| {
+            navigate(
+                &path,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        };
+        if typing {
+            let mine = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.get_value() == mine {
+                        go(true);
+                    }
+                },
+                URL_DELAY,
+            );
+        } else {
+            go(false);
+        }
     };
     let update = StoredValue::new(update);
 
