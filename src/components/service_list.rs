@@ -7,16 +7,15 @@ use portal_core::{format_vnd, ServiceSummary};
 use crate::components::labels;
 use crate::i18n::{use_i18n, Key};
 
+/// Renders `services` in order; items are keyed by id so a new search result only
+/// touches the rows that changed.
 #[component]
-pub fn ServiceList(services: Vec<ServiceSummary>) -> impl IntoView {
-    let i18n = use_i18n();
-    let count = services.len();
+pub fn ServiceList(#[prop(into)] services: Signal<Vec<ServiceSummary>>) -> impl IntoView {
     view! {
-        <p class="service-list__count" aria-live="polite">
-            {move || crate::i18n::service_count(i18n.lang.get(), count)}
-        </p>
         <ul class="service-list">
-            {services.into_iter().map(|s| view! { <ServiceItem service=s/> }).collect_view()}
+            <For each=move || services.get() key=|s| s.id.clone() let:service>
+                <ServiceItem service=service/>
+            </For>
         </ul>
     }
 }
@@ -40,11 +39,11 @@ fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     };
     view! {
         <li class="service-item">
-            <h3 class="service-item__name">
+            <h2 class="service-item__name">
                 <a href=href class="service-item__link">{move || s.with_value(|s| s.name.get(i18n.lang.get()).to_string())}</a>
-            </h3>
+            </h2>
             <p class="service-item__summary">{move || s.with_value(|s| s.summary.get(i18n.lang.get()).to_string())}</p>
-            <ul class="tags" aria-label=move || i18n.t(Key::Level)>
+            <ul class="tags">
                 {move || s.with_value(|s| s.bundle).then(|| view! { <li class="tag tag--bundle">{i18n.t(Key::Bundle)}</li> })}
                 <li class="tag">{move || i18n.t(labels::level(s.with_value(|s| s.level)))}</li>
                 <li class="tag">{move || i18n.t(labels::online_level(s.with_value(|s| s.online_level)))}</li>

@@ -57,6 +57,17 @@ pub fn text(key: Key) -> &'static str {
         Start => "Start now",
         StartNote => "You will need to sign in with VNeID before you submit.",
         Source => "Source",
+        SearchLabel => "Search for a service",
+        SearchHint => "For example: birth, ID card, passport. Vietnamese words work with or without accents.",
+        SearchButton => "Search",
+        FiltersLegend => "Filter results",
+        FilterAny => "All",
+        NoResults => "No service matches “{q}”.",
+        NoResultsFiltered => "No service matches the filters you chose.",
+        NoResultsTips => "Check the spelling, use fewer words, or remove some filters.",
+        ClosestIntro => "You may be looking for:",
+        ClearSearch => "Clear the search and filters",
+        ShowMore => "Show more",
         ErrorPrefix => "Error: ",
     }
 }

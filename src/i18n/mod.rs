@@ -64,6 +64,17 @@ pub enum Key {
     Start,
     StartNote,
     Source,
+    SearchLabel,
+    SearchHint,
+    SearchButton,
+    FiltersLegend,
+    FilterAny,
+    NoResults,
+    NoResultsFiltered,
+    NoResultsTips,
+    ClosestIntro,
+    ClearSearch,
+    ShowMore,
     ErrorPrefix,
 }
 

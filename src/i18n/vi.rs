@@ -57,6 +57,17 @@ pub fn text(key: Key) -> &'static str {
         Start => "Bắt đầu",
         StartNote => "Bạn sẽ cần đăng nhập bằng VNeID trước khi nộp hồ sơ.",
         Source => "Nguồn",
+        SearchLabel => "Tìm dịch vụ công",
+        SearchHint => "Ví dụ: khai sinh, căn cước, hộ chiếu. Có thể gõ không dấu.",
+        SearchButton => "Tìm kiếm",
+        FiltersLegend => "Lọc kết quả",
+        FilterAny => "Tất cả",
+        NoResults => "Không tìm thấy dịch vụ nào phù hợp với “{q}”.",
+        NoResultsFiltered => "Không có dịch vụ nào phù hợp với bộ lọc đã chọn.",
+        NoResultsTips => "Hãy kiểm tra chính tả, dùng ít từ hơn, hoặc bỏ bớt bộ lọc.",
+        ClosestIntro => "Có thể bạn đang tìm:",
+        ClearSearch => "Xóa tìm kiếm và bộ lọc",
+        ShowMore => "Xem thêm",
         ErrorPrefix => "Lỗi: ",
     }
 }

@@ -1,11 +1,24 @@
-//! `/`: the catalogue of online public services.
+//! `/`: the catalogue of online public services, with search and filters kept in the URL.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use portal_core::search::Index;
+use portal_core::search_query::SearchQuery;
+use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary};
 
 use crate::api;
-use crate::components::{ErrorState, ServiceList};
-use crate::i18n::{use_i18n, Key};
+use crate::components::{labels, ErrorState, ServiceList};
+use crate::i18n::{service_count, text, use_i18n, Key};
+
+/// How many results are rendered at first and per "show more".
+const PAGE: usize = 50;
+
+/// Pause in typing after which the query is written to the URL.
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -18,11 +31,183 @@ pub fn CataloguePage() -> impl IntoView {
         <p class="lead">{move || i18n.t(Key::CatalogueIntro)}</p>
         {move || match catalogue.get() {
             None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
-            Some(Ok(index)) => view! { <ServiceList services=index.services/> }.into_any(),
+            Some(Ok(index)) => view! { <Catalogue index=Arc::new(index)/> }.into_any(),
             Some(Err(_)) => view! {
                 <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
             }
             .into_any(),
         }}
+    }
+}
+
+/// Search box, filters and results over a loaded catalogue.
+#[component]
+pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
+    let i18n = use_i18n();
+    let search = StoredValue::new(Arc::new(Index::build(&index.services)));
+    let services = StoredValue::new(index);
+    let url = use_query_map();
+    let navigate = use_navigate();
+    let from_url = move || {
+        SearchQuery::from_pairs(
+            url.with(|m| {
+                ["q", "topic", "audience", "level"]
+                    .into_iter()
+                    .filter_map(|k| m.get(k).map(|v| (k, v)))
+                    .collect::<Vec<_>>()
+            })
+            .iter()
+            .map(|(k, v)| (*k, v.as_str())),
+        )
+    };
+    let query = RwSignal::new(from_url());
+    // Back/forward and shared links: the URL wins.
+    Effect::new(move |_| {
+        let q = from_url();
+        if q != query.get_untracked() {
+            query.set(q);
+        }
+    });
+    let limit = RwSignal::new(PAGE);
+    // Typing filters at once but writes the URL only after a pause: a history update on
+    // every keystroke costs more than the search itself. Filters write it at once.
+    let generation = StoredValue::new(0u64);
+    let update = move |q: SearchQuery, typing: bool| {
+        limit.set(PAGE);
+        let path = q.to_path();
+        query.set(q);
+        generation.update_value(|g| *g += 1);
+        let navigate = navigate.clone();
+        let go = move |replace| {
+            navigate(
+                &path,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        };
+        if typing {
+            let mine = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.get_value() == mine {
+                        go(true);
+                    }
+                },
+                URL_DELAY,
+            );
+        } else {
+            go(false);
+        }
+    };
+    let update = StoredValue::new(update);
+
+    let outcome =
+        Memo::new(move |_| query.with(|q| search.with_value(|s| s.search(&q.text, &q.filter))));
+    let pick = move |idx: &[usize], n: usize| -> Vec<ServiceSummary> {
+        services.with_value(|c| idx.iter().take(n).map(|&i| c.services[i].clone()).collect())
+    };
+    let shown = Signal::derive(move || outcome.with(|o| pick(&o.hits, limit.get())));
+    let closest = Signal::derive(move || outcome.with(|o| pick(&o.closest, o.closest.len())));
+    let total = move || outcome.with(|o| o.hits.len());
+
+    let on_input = move |ev: leptos::ev::Event| {
+        let mut q = query.get_untracked();
+        q.text = event_target_value(&ev);
+        update.with_value(|u| u(q, true));
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(el) = document().get_element_by_id("results-count") {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    let set_audience = move |ev: leptos::ev::Event| {
+        let mut q = query.get_untracked();
+        q.filter.audience = Audience::from_slug(&event_target_value(&ev));
+        update.with_value(|u| u(q, false));
+    };
+    let set_level = move |ev: leptos::ev::Event| {
+        let mut q = query.get_untracked();
+        q.filter.level = Level::from_slug(&event_target_value(&ev));
+        update.with_value(|u| u(q, false));
+    };
+    let clear = move |_| update.with_value(|u| u(SearchQuery::default(), false));
+
+    view! {
+        <form class="search" role="search" on:submit=on_submit>
+            <label class="label label--large" for="catalogue-search">{move || i18n.t(Key::SearchLabel)}</label>
+            <p class="hint" id="catalogue-search-hint">{move || i18n.t(Key::SearchHint)}</p>
+            <div class="search__row">
+                <input
+                    id="catalogue-search"
+                    class="input search__input"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="catalogue-search-hint"
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=on_input
+                />
+                <button type="submit" class="button search__button">{move || i18n.t(Key::SearchButton)}</button>
+            </div>
+        </form>
+        <fieldset class="filters">
+            <legend class="filters__legend">{move || i18n.t(Key::FiltersLegend)}</legend>
+            <div class="filters__row">
+                <div class="field">
+                    <label class="label" for="filter-audience">{move || i18n.t(Key::Audience)}</label>
+                    <select id="filter-audience" class="select" on:change=set_audience>
+                        <option value="" selected=move || query.with(|q| q.filter.audience.is_none())>{move || i18n.t(Key::FilterAny)}</option>
+                        {Audience::ALL.into_iter().map(|a| view! {
+                            <option value=a.slug() selected=move || query.with(|q| q.filter.audience == Some(a))>
+                                {move || i18n.t(labels::audience(a))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="label" for="filter-level">{move || i18n.t(Key::Level)}</label>
+                    <select id="filter-level" class="select" on:change=set_level>
+                        <option value="" selected=move || query.with(|q| q.filter.level.is_none())>{move || i18n.t(Key::FilterAny)}</option>
+                        {Level::ALL.into_iter().map(|l| view! {
+                            <option value=l.slug() selected=move || query.with(|q| q.filter.level == Some(l))>
+                                {move || i18n.t(labels::level(l))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+        </fieldset>
+
+        <p id="results-count" class="service-list__count" tabindex="-1" role="status">
+            {move || service_count(i18n.lang.get(), total())}
+        </p>
+        <Show when=move || total() == 0>
+            <div class="no-results">
+                <p>{move || query.with(|q| if q.text.trim().is_empty() {
+                    i18n.t(Key::NoResultsFiltered).to_string()
+                } else {
+                    text(i18n.lang.get(), Key::NoResults).replace("{q}", q.text.trim())
+                })}</p>
+                <p>{move || i18n.t(Key::NoResultsTips)}</p>
+                <Show when=move || !closest.with(Vec::is_empty)>
+                    <p class="no-results__closest">{move || i18n.t(Key::ClosestIntro)}</p>
+                    <ServiceList services=closest/>
+                </Show>
+                <p><button type="button" class="button button--secondary" on:click=clear>{move || i18n.t(Key::ClearSearch)}</button></p>
+            </div>
+        </Show>
+        <ServiceList services=shown/>
+        <Show when=move || { total() > limit.get() }>
+            <button type="button" class="button button--secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                {move || format!("{} ({})", i18n.t(Key::ShowMore), total() - limit.get())}
+            </button>
+        </Show>
     }
 }

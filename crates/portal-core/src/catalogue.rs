@@ -64,6 +64,19 @@ pub enum Level {
 
 impl Level {
     pub const ALL: [Level; 3] = [Level::Ministry, Level::Province, Level::Commune];
+
+    /// The word used in URLs and files.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Level::Ministry => "ministry",
+            Level::Province => "province",
+            Level::Commune => "commune",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.slug() == s)
+    }
 }
 
 /// Who can apply.
@@ -72,6 +85,22 @@ impl Level {
 pub enum Audience {
     Citizen,
     Business,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 2] = [Audience::Citizen, Audience::Business];
+
+    /// The word used in URLs and files.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Audience::Citizen => "citizen",
+            Audience::Business => "business",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.slug() == s)
+    }
 }
 
 /// Whether the whole procedure can be done online, or only part of it.
@@ -365,6 +394,25 @@ mod tests {
         ] {
             assert!(!ProcedureCode::is_valid(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn slugs_round_trip() {
+        for l in Level::ALL {
+            assert_eq!(Level::from_slug(l.slug()), Some(l));
+            assert_eq!(
+                serde_json::to_string(&l).unwrap(),
+                format!("\"{}\"", l.slug())
+            );
+        }
+        for a in Audience::ALL {
+            assert_eq!(Audience::from_slug(a.slug()), Some(a));
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                format!("\"{}\"", a.slug())
+            );
+        }
+        assert_eq!(Level::from_slug("district"), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod catalogue;
 pub mod normalize;
 pub mod search;
+pub mod search_query;
 pub mod text;
 
 pub use bundle::{SelectionError, MAX_OPTIONAL_PROCEDURES};
