@@ -1,8 +1,9 @@
 //! Form files: the published birth-registration form, and broken forms reported with
 //! their file, path and a stable code.
 
-use std::path::PathBuf;
+mod common;
 
+use common::repo_catalog;
 use portal_catalog::{load_dir, Catalogue, LoadError, SourceFile};
 use portal_core::form::examples::context;
 use portal_core::form::{
@@ -11,10 +12,6 @@ use portal_core::form::{
 };
 use portal_core::validators::{Date, Sex};
 use portal_core::Lang;
-
-fn repo_catalog() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../catalog")
-}
 
 fn read(rel: &str) -> String {
     std::fs::read_to_string(repo_catalog().join(rel)).expect("catalogue file is readable")
@@ -25,6 +22,11 @@ fn service_file() -> SourceFile {
         name: "services/birth-registration.toml".into(),
         text: read("services/birth-registration.toml"),
     }
+}
+
+/// The taxonomy the birth-registration service needs.
+fn topics() -> SourceFile {
+    common::topics(&["family", "birth"])
 }
 
 fn form_file(text: &str) -> SourceFile {
@@ -250,14 +252,14 @@ fn unknown_keys_are_reported_where_they_are() {
         1,
     );
     assert_eq!(
-        problems(&[service_file(), form_file(&text)]),
+        problems(&[topics(), service_file(), form_file(&text)]),
         [(
             "unknown-key".to_string(),
             "steps[0].fields[0].requried".to_string()
         )]
     );
     let text = published_form_text().replacen("max_files = 2", "max_file = 2", 1);
-    let found = problems(&[service_file(), form_file(&text)]);
+    let found = problems(&[topics(), service_file(), form_file(&text)]);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].0, "unknown-key");
     assert!(found[0].1.ends_with(".max_file"), "{found:?}");
@@ -293,7 +295,7 @@ fn broken_forms_are_diagnosed() {
         let text = published_form_text();
         assert!(text.contains(from), "{from}");
         let text = text.replacen(from, to, 1);
-        let found = problems(&[service_file(), form_file(&text)]);
+        let found = problems(&[topics(), service_file(), form_file(&text)]);
         assert!(found.iter().any(|(c, _)| c == code), "{code}: {found:?}");
     }
 }
@@ -301,7 +303,7 @@ fn broken_forms_are_diagnosed() {
 #[test]
 fn type_errors_and_orphans_name_the_file() {
     let text = published_form_text().replacen("type = \"yes-no\"", "type = \"maybe\"", 1);
-    let err = Catalogue::from_files(&[service_file(), form_file(&text)]).unwrap_err();
+    let err = Catalogue::from_files(&[topics(), service_file(), form_file(&text)]).unwrap_err();
     let rendered = err.to_string();
     assert!(
         rendered.contains("forms/birth-registration.toml:"),
@@ -313,16 +315,17 @@ fn type_errors_and_orphans_name_the_file() {
         text: published_form_text(),
     };
     assert_eq!(
-        problems(&[service_file(), orphan]),
+        problems(&[topics(), service_file(), orphan]),
         [("form-without-service".to_string(), String::new())]
     );
 }
 
 #[test]
 fn the_version_covers_forms_and_the_json_carries_them() {
-    let a = Catalogue::from_files(&[service_file(), form_file(&published_form_text())]).unwrap();
+    let a = Catalogue::from_files(&[topics(), service_file(), form_file(&published_form_text())])
+        .unwrap();
     let changed = published_form_text().replacen("max = 10", "max = 5", 1);
-    let b = Catalogue::from_files(&[service_file(), form_file(&changed)]).unwrap();
+    let b = Catalogue::from_files(&[topics(), service_file(), form_file(&changed)]).unwrap();
     assert_ne!(a.version, b.version);
     let s = a.service("birth-registration").unwrap();
     let json = serde_json::to_string(s).unwrap();
@@ -330,7 +333,7 @@ fn the_version_covers_forms_and_the_json_carries_them() {
     assert_eq!(&back, s);
     assert!(json.contains("\"form\":{\"steps\":["));
     // Services without a form have no `form` key at all.
-    let bare = Catalogue::from_files(&[service_file()]).unwrap();
+    let bare = Catalogue::from_files(&[topics(), service_file()]).unwrap();
     let json = serde_json::to_string(bare.service("birth-registration").unwrap()).unwrap();
     assert!(!json.contains("\"form\""));
 }
