@@ -73,10 +73,15 @@ fn ServiceDetail(service: Service) -> impl IntoView {
     let t = move |k| i18n.t(k);
     let lang = move || i18n.lang.get();
     let title = move || s.with_value(|s| s.name.get(lang()).to_string());
+    let start = s.with_value(|s| s.form.is_some().then(|| format!("/services/{}/apply", s.id)));
     view! {
         <Title text=title/>
         <h1>{title}</h1>
         <p class="lead">{move || s.with_value(|s| s.summary.get(lang()).to_string())}</p>
+        {start.clone().map(|href| view! {
+            <p><a href=href role="button" draggable="false" class="button button--start">{move || t(Key::Start)}<span aria-hidden="true">" →"</span></a></p>
+            <p class="hint">{move || t(Key::StartNote)}</p>
+        })}
 
         <dl class="summary-list">
             <div class="summary-list__row">
