@@ -18,13 +18,16 @@ export async function typeAndTime(page, id, queries) {
       c.port2.postMessage(0);
     });
     const input = document.getElementById(id);
+    // The native setter, so frameworks that track the value (React) see a real change.
+    const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    const setValue = Object.getOwnPropertyDescriptor(proto, 'value').set;
     const out = [];
     for (const q of queries) {
-      input.value = '';
+      setValue.call(input, '');
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await yieldTask();
       for (let i = 1; i <= q.length; i++) {
-        input.value = q.slice(0, i);
+        setValue.call(input, q.slice(0, i));
         const t0 = performance.now();
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await yieldTask();

@@ -154,3 +154,21 @@ test('no horizontal scrolling at 320 px', async () => {
     }
   } finally { await s.close(); }
 });
+
+test('the Content-Security-Policy is enforced: injected inline script is blocked and reported', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    await appReady(page);
+    assert.deepEqual(s.errors, [], 'the app itself runs without violations');
+    await page.evaluate(() => {
+      const el = document.createElement('script');
+      el.textContent = 'window.__injected = true;';
+      document.body.appendChild(el);
+    });
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.ok(s.errors.some((e) => /CSP violation: script-src/.test(e)), s.errors.join('\n'));
+  } finally { await s.close(); }
+});

@@ -197,7 +197,7 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                 })}</p>
                 <p>{move || i18n.t(Key::NoResultsTips)}</p>
                 <Show when=move || !closest.with(Vec::is_empty)>
-                    <h2 class="no-results__closest">{move || i18n.t(Key::ClosestIntro)}</h2>
+                    <p class="no-results__closest">{move || i18n.t(Key::ClosestIntro)}</p>
                     <ServiceList services=closest/>
                 </Show>
                 <p><button type="button" class="button button--secondary" on:click=clear>{move || i18n.t(Key::ClearSearch)}</button></p>

@@ -7,6 +7,7 @@ pub mod api;
 pub mod config;
 pub mod db;
 pub mod published;
+pub mod security;
 pub mod web;
 
 use std::sync::Arc;
@@ -71,10 +72,14 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
 
 /// The whole HTTP application: API routes, then the web app.
 pub fn app(state: AppState) -> Router {
-    api::routes()
+    let mut router = api::routes()
         .into_router()
         .merge(web::routes(&state.config))
-        .with_state(state)
+        .with_state(state);
+    for layer in security::layers() {
+        router = router.layer(layer);
+    }
+    router
 }
 
 /// Binds the configured address and serves until Ctrl-C / SIGTERM.
