@@ -33,7 +33,7 @@ test('a service opens from the catalogue, and back returns to it', async () => {
     const { page } = s;
     await page.goto(server.url + '/');
     await appReady(page);
-    await page.getByRole('link', { name: 'Đăng ký thường trú' }).click();
+    await page.getByRole('link', { name: 'Đăng ký thường trú', exact: true }).click();
     await page.waitForURL('**/services/permanent-residence-registration');
     await page.waitForSelector('h1:has-text("Đăng ký thường trú")');
     const facts = await page.locator('.summary-list').textContent();
@@ -119,7 +119,7 @@ test('when the API is down the page explains it and retry recovers', async () =>
     // A server error (not just a dropped connection) gets the same clear state.
     await page.route('**/api/v1/services/*', (route) =>
       route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' }));
-    await page.getByRole('link', { name: 'Đăng ký khai tử' }).click();
+    await page.getByRole('link', { name: 'Đăng ký khai tử', exact: true }).click();
     await page.getByRole('alert').waitFor();
     await expectAccessible(page, 'service API error');
   } finally { await s.close(); }

@@ -4,11 +4,15 @@
 //! runs identically in the WebAssembly bundle and on the server.
 
 pub mod admin_units;
+pub mod bundle;
 pub mod catalogue;
+pub mod form;
 pub mod normalize;
 pub mod search;
 pub mod search_query;
 pub mod text;
+pub mod validators;
 
+pub use bundle::{SelectionError, MAX_OPTIONAL_PROCEDURES};
 pub use catalogue::*;
 pub use text::{Lang, Text};

@@ -8,18 +8,33 @@ use crate::text::Text;
 
 use super::{Commune, Province};
 
-/// Puts `place` where the generic name says "cấp xã" / "cấp tỉnh" (or a final "tỉnh"),
-/// or after the name when it has no such words.
-fn localise(generic: &str, markers: &[&str], place: &str) -> String {
-    for m in markers {
-        if let Some(at) = generic.find(m) {
-            return format!("{}{place}{}", &generic[..at], &generic[at + m.len()..]);
+/// Names the place in a generic Vietnamese agency name: "cấp xã" becomes the commune,
+/// "Công an tỉnh" and "cấp tỉnh" the province. Names with none of these (free text such as
+/// "Cơ quan Bảo hiểm xã hội") are kept whole and followed by the place, so no sentence is
+/// rewritten into something the catalogue did not say.
+fn localise(generic: &str, commune: Option<&str>, province: &str) -> String {
+    let mut name = generic.to_string();
+    let mut commune_named = false;
+    let mut province_named = false;
+    if let Some(c) = commune {
+        if name.contains("cấp xã") {
+            name = name.replace("cấp xã", c);
+            commune_named = true;
         }
     }
-    if let Some(head) = generic.strip_suffix(" tỉnh") {
-        return format!("{head} {place}");
+    if name.contains("Công an tỉnh") {
+        name = name.replace("Công an tỉnh", &format!("Công an {province}"));
+        province_named = true;
     }
-    format!("{generic} {place}")
+    if name.contains("cấp tỉnh") {
+        name = name.replace("cấp tỉnh", province);
+        province_named = true;
+    }
+    match (commune, commune_named, province_named) {
+        (Some(c), false, _) => format!("{name}, {c}, {province}"),
+        (_, _, false) => format!("{name}, {province}"),
+        _ => name,
+    }
 }
 
 /// The agency handling a service at `province` / `commune`, in both languages, or `None`
@@ -34,16 +49,13 @@ pub fn local_agency(
     match agency.level {
         Level::Ministry => None,
         Level::Province => Some(Text::new(
-            localise(&agency.name.vi, &["cấp tỉnh"], &province_name),
+            localise(&agency.name.vi, None, &province_name),
             format!("{}, {province_name}", agency.name.en),
         )),
         Level::Commune => {
             let commune_name = commune?.full_name();
             Some(Text::new(
-                format!(
-                    "{}, {province_name}",
-                    localise(&agency.name.vi, &["cấp xã"], &commune_name)
-                ),
+                localise(&agency.name.vi, Some(&commune_name), &province_name),
                 format!("{}, {commune_name}, {province_name}", agency.name.en),
             ))
         }
@@ -118,8 +130,18 @@ mod tests {
         let a = agency("Sở Tư pháp", "Department of Justice", Level::Province);
         let t = local_agency(&a, &hanoi(), Some(&ba_dinh())).expect("local");
         assert_eq!(
-            t.vi, "Sở Tư pháp Thành phố Hà Nội",
+            t.vi, "Sở Tư pháp, Thành phố Hà Nội",
             "the commune does not matter"
+        );
+        let a = agency(
+            "Cơ quan Bảo hiểm xã hội",
+            "Social Security",
+            Level::Province,
+        );
+        let t = local_agency(&a, &hanoi(), None).expect("local");
+        assert_eq!(
+            t.vi, "Cơ quan Bảo hiểm xã hội, Thành phố Hà Nội",
+            "xã in xã hội is no marker"
         );
         let a = agency("Bộ Công an", "Ministry of Public Security", Level::Ministry);
         assert!(local_agency(&a, &hanoi(), Some(&ba_dinh())).is_none());
