@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use portal_core::{format_vnd, Confidence, Fees, Lang, Service, ServiceId, ServiceKind};
+use portal_core::admin_units::local_agency;
+use portal_core::{
+    format_vnd, Agency, Confidence, Fees, Lang, Level, Service, ServiceId, ServiceKind,
+};
 
 use crate::api;
-use crate::components::{labels, ErrorState};
+use crate::components::{labels, AddressChoice, AddressPicker, ErrorState};
 use crate::i18n::{text, use_i18n, Key};
 
 #[component]
@@ -112,6 +115,8 @@ fn ServiceDetail(service: Service) -> impl IntoView {
             </div>
         </dl>
 
+        {s.with_value(|s| (s.agency.level != Level::Ministry).then(|| view! { <WhereToSubmit agency=s.agency.clone()/> }))}
+
         {s.with_value(|s| match &s.kind {
             ServiceKind::Bundle { procedures, optional } => {
                 let items: Vec<(ServiceId, bool)> = procedures
@@ -181,6 +186,41 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 </li>
             }).collect_view())}
         </ul>
+    }
+}
+
+/// "Where to submit": the citizen picks their province and commune and sees the office
+/// that handles the service there.
+#[component]
+fn WhereToSubmit(agency: Agency) -> impl IntoView {
+    let i18n = use_i18n();
+    let choice = RwSignal::new(AddressChoice::default());
+    let level = agency.level;
+    let office = move || {
+        choice.with(|c| {
+            let p = c.province.as_ref()?;
+            local_agency(&agency, p, c.commune.as_ref())
+        })
+    };
+    let prompt = move || match level {
+        Level::Commune => Key::WhereChooseCommune,
+        _ => Key::WhereChooseProvince,
+    };
+    view! {
+        <section class="where-to-submit" aria-labelledby="where-title">
+            <h2 id="where-title">{move || i18n.t(Key::WhereTitle)}</h2>
+            <p>{move || i18n.t(Key::WhereIntro)}</p>
+            <AddressPicker id="where" legend=Key::WhereLegend choice/>
+            <div class="where-to-submit__result" role="status">
+                {move || match office() {
+                    Some(name) => view! {
+                        <p>{i18n.t(Key::WhereHandledBy)}" "<strong class="where-to-submit__office">{name.get(i18n.lang.get()).to_string()}</strong></p>
+                    }
+                    .into_any(),
+                    None => view! { <p class="hint">{i18n.t(prompt())}</p> }.into_any(),
+                }}
+            </div>
+        </section>
     }
 }
 

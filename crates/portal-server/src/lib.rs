@@ -2,6 +2,7 @@
 //! over real HTTP with an embedded SQLite database, for development, demos and
 //! end-to-end tests. It also serves the built web app so one process is the portal.
 
+pub mod admin_units;
 pub mod api;
 pub mod config;
 pub mod db;
@@ -24,6 +25,9 @@ pub struct AppState {
     pub db: Database,
     pub catalogue: Arc<Published>,
     pub config: Arc<Config>,
+    /// Provinces, communes and the pre-2025 mapping; `None` when the catalogue folder
+    /// has no `admin-units/` (those routes then answer 503).
+    pub admin_units: Option<Arc<admin_units::PublishedUnits>>,
 }
 
 /// Why the server could not start.
@@ -31,6 +35,8 @@ pub struct AppState {
 pub enum StartError {
     #[error("the catalogue could not be loaded: {0}")]
     Catalogue(#[from] portal_catalog::LoadError),
+    #[error("the administrative units could not be loaded: {0}")]
+    AdminUnits(#[from] admin_units::AdminUnitsError),
     #[error("the database could not be opened: {0}")]
     Database(#[from] db::DbError),
     #[error("cannot listen on {addr}: {source}")]
@@ -44,12 +50,23 @@ pub enum StartError {
 /// Loads the catalogue, opens and migrates the database and builds the state.
 pub fn prepare(config: Config) -> Result<AppState, StartError> {
     let catalogue = portal_catalog::load_dir(&config.catalog_dir)?;
+    let units_dir = config.catalog_dir.join("admin-units");
+    let admin_units = if units_dir.is_dir() {
+        Some(Arc::new(admin_units::load(&units_dir)?))
+    } else {
+        tracing::warn!(
+            "{} is missing: the administrative unit routes will answer 503",
+            units_dir.display()
+        );
+        None
+    };
     let db = Database::open(&config.db_path)?;
     db.record_catalogue(&catalogue)?;
     Ok(AppState {
         db,
         catalogue: Arc::new(Published::new(catalogue)),
         config: Arc::new(config),
+        admin_units,
     })
 }
 

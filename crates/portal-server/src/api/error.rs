@@ -17,6 +17,14 @@ pub enum ApiError {
     ServiceNotFound(String),
     #[error("the server could not complete the request")]
     Internal,
+    #[error("{0:?} is not a province code (two digits, e.g. 01)")]
+    BadProvinceCode(String),
+    #[error("no province has the code {0:?}")]
+    ProvinceNotFound(String),
+    #[error("the old address query is not usable: {0}")]
+    BadLegacyQuery(String),
+    #[error("the administrative units are not installed on this server")]
+    AdminUnitsUnavailable,
 }
 
 impl ApiError {
@@ -26,13 +34,22 @@ impl ApiError {
             ApiError::BadServiceId(_) => "bad_service_id",
             ApiError::ServiceNotFound(_) => "service_not_found",
             ApiError::Internal => "internal",
+            ApiError::BadProvinceCode(_) => "bad_province_code",
+            ApiError::ProvinceNotFound(_) => "province_not_found",
+            ApiError::BadLegacyQuery(_) => "bad_legacy_query",
+            ApiError::AdminUnitsUnavailable => "admin_units_unavailable",
         }
     }
 
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::NoRoute | ApiError::ServiceNotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::BadServiceId(_) => StatusCode::BAD_REQUEST,
+            ApiError::NoRoute | ApiError::ServiceNotFound(_) | ApiError::ProvinceNotFound(_) => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::BadServiceId(_)
+            | ApiError::BadProvinceCode(_)
+            | ApiError::BadLegacyQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::AdminUnitsUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -1,6 +1,7 @@
 //! The API routes. Every route is registered through [`RouteTable`], which records its
 //! method and path so a test can hold the table against `openapi.json`.
 
+mod admin_units;
 mod catalogue;
 pub mod error;
 mod health;
@@ -71,4 +72,10 @@ pub fn routes() -> RouteTable {
         .get("/healthz", get(health::healthz))
         .get("/api/v1/catalog", get(catalogue::index))
         .get("/api/v1/services/{id}", get(catalogue::service))
+        .get("/api/v1/admin-units/provinces", get(admin_units::provinces))
+        .get(
+            "/api/v1/admin-units/provinces/{code}/communes",
+            get(admin_units::communes),
+        )
+        .get("/api/v1/admin-units/legacy", get(admin_units::legacy))
 }
