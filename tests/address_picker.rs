@@ -10,7 +10,7 @@ use portal_core::admin_units::{
     ProvinceCommunes, ProvinceKind,
 };
 use portal_web::components::{AddressChoice, AddressPicker};
-use portal_web::i18n::{Key, Lang};
+use portal_web::i18n::Lang;
 use support::{
     attr, choose, click, fetched, mount, sleep, stub_fetch, texts, type_text, wait_for, wait_until,
 };
@@ -120,7 +120,7 @@ fn select_value(root: &web_sys::HtmlElement, selector: &str) -> String {
 fn mount_picker(lang: Lang, id: &'static str) -> (web_sys::HtmlElement, RwSignal<AddressChoice>) {
     let choice = RwSignal::new(AddressChoice::default());
     let (root, _) = mount(lang, move || {
-        view! { <AddressPicker id legend=Key::WhereLegend choice/> }
+        view! { <AddressPicker id legend=Signal::derive(|| "Nơi nộp hồ sơ".to_string()) choice/> }
     });
     (root, choice)
 }

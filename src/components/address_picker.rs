@@ -29,13 +29,16 @@ impl AddressChoice {
 #[component]
 pub fn AddressPicker(
     /// Prefix of the element ids, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The question the fieldset answers, e.g. "Where you live".
-    legend: Key,
+    #[prop(into)]
+    legend: Signal<String>,
     /// The chosen province and commune: the parent reads it, and may preset it.
     choice: RwSignal<AddressChoice>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = crate::components::intern::intern(&id);
     let provinces = LocalResource::new(api::provinces);
     let retry_provinces = Callback::new(move |_| provinces.refetch());
     let province_code =
@@ -60,7 +63,7 @@ pub fn AddressPicker(
     view! {
         <div class="address-picker">
             <fieldset class="address-picker__fieldset">
-                <legend class="address-picker__legend">{move || i18n.t(legend)}</legend>
+                <legend class="address-picker__legend">{move || legend.get()}</legend>
                 {move || match provinces.get() {
                     None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
                     Some(Err(_)) => view! {

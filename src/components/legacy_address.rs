@@ -78,11 +78,13 @@ fn TextField(
 #[component]
 pub fn LegacyAddress(
     /// Prefix of the element ids, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// Called with the new province and commune the user chose.
     on_pick: Callback<(Province, Commune)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = crate::components::intern::intern(&id);
     let ward = RwSignal::new(String::new());
     let district = RwSignal::new(String::new());
     let province = RwSignal::new(String::new());

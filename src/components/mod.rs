@@ -3,6 +3,7 @@
 
 pub mod address_picker;
 pub mod error_state;
+pub mod intern;
 pub mod labels;
 pub mod legacy_address;
 pub mod service_list;

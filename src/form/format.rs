@@ -24,7 +24,11 @@ pub fn answer_text(field: &Field, answer: Option<&Answer>, lang: Lang) -> Option
     Some(match answer {
         Answer::Text(s) => s.trim().to_string(),
         Answer::Choice(v) => option_label(v),
-        Answer::Choices(vs) => vs.iter().map(|v| option_label(v)).collect::<Vec<_>>().join(", "),
+        Answer::Choices(vs) => vs
+            .iter()
+            .map(|v| option_label(v))
+            .collect::<Vec<_>>()
+            .join(", "),
         Answer::YesNo(b) => match (&field.kind, b) {
             (FieldKind::Declaration, true) => text(lang, Key::Declared).to_string(),
             (_, true) => text(lang, Key::Yes).to_string(),
@@ -40,17 +44,30 @@ pub fn answer_text(field: &Field, answer: Option<&Answer>, lang: Lang) -> Option
                 Sex::Male => text(lang, Key::SexMale),
                 Sex::Female => text(lang, Key::SexFemale),
             });
-            [Some(p.full_name.trim()), Some(p.birth_date.trim()), sex, Some(p.id_number.trim())]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
+            [
+                Some(p.full_name.trim()),
+                Some(p.birth_date.trim()),
+                sex,
+                Some(p.id_number.trim()),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
         }
-        Answer::Files(files) => files.iter().map(|f| f.name.clone()).collect::<Vec<_>>().join(", "),
-        Answer::Group(items) => format!("{} × {}", items.len(), match &field.kind {
-            FieldKind::Group(g) => g.item_label.get(lang).to_string(),
-            _ => String::new(),
-        }),
+        Answer::Files(files) => files
+            .iter()
+            .map(|f| f.name.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Group(items) => format!(
+            "{} × {}",
+            items.len(),
+            match &field.kind {
+                FieldKind::Group(g) => g.item_label.get(lang).to_string(),
+                _ => String::new(),
+            }
+        ),
     })
 }

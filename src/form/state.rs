@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use portal_core::form::{
-    Answer, Answers, Condition, Draft, FieldKind, FieldPath, Identity, IndexedForm, MigrationReport,
-    ValidationContext, ValidationError,
+    Answer, Answers, Condition, Draft, FieldKind, FieldPath, Identity, IndexedForm,
+    MigrationReport, ValidationContext, ValidationError,
 };
 use portal_core::validators::Date;
 use portal_core::Service;
@@ -167,8 +167,12 @@ impl FormState {
 
     /// Errors for one question (any part or item of it).
     pub fn errors_for(&self, field: &str) -> Vec<ValidationError> {
-        self.errors
-            .with(|e| e.iter().filter(|e| e.path.field == field).cloned().collect())
+        self.errors.with(|e| {
+            e.iter()
+                .filter(|e| e.path.field == field)
+                .cloned()
+                .collect()
+        })
     }
 
     // --- drafts ------------------------------------------------------------------------
@@ -245,7 +249,9 @@ impl FormState {
 
     /// Whether anything has been answered yet (to offer "continue" rather than "start").
     pub fn has_answers(&self) -> bool {
-        self.values.values().any(|s| s.with_untracked(Option::is_some))
+        self.values
+            .values()
+            .any(|s| s.with_untracked(Option::is_some))
     }
 }
 
@@ -276,7 +282,9 @@ fn condition_inputs(form: &IndexedForm) -> Vec<String> {
     }
     // A group member's condition may read a sibling: keep only top-level ids here; the
     // item's own answers are added by `is_item_visible`.
-    out.into_iter().filter(|id| form.group_of(id).is_none()).collect()
+    out.into_iter()
+        .filter(|id| form.group_of(id).is_none())
+        .collect()
 }
 
 pub fn now_ms() -> i64 {

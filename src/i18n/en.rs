@@ -104,6 +104,7 @@ pub fn text(key: Key) -> &'static str {
         NotProvided => "Not provided",
         Change => "Change",
         ResumeApplication => "Continue your application",
+        PartStreet => "House number and street",
         ErrorPrefix => "Error: ",
         AddressProvince => "Province or city",
         AddressChooseProvince => "Choose a province or city",

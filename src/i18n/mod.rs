@@ -111,6 +111,7 @@ pub enum Key {
     NotProvided,
     Change,
     ResumeApplication,
+    PartStreet,
     ErrorPrefix,
     AddressProvince,
     AddressChooseProvince,

@@ -104,6 +104,7 @@ pub fn text(key: Key) -> &'static str {
         NotProvided => "Chưa cung cấp",
         Change => "Thay đổi",
         ResumeApplication => "Tiếp tục hồ sơ đang làm",
+        PartStreet => "Số nhà, đường, thôn, tổ dân phố",
         ErrorPrefix => "Lỗi: ",
         AddressProvince => "Tỉnh, thành phố",
         AddressChooseProvince => "Chọn tỉnh, thành phố",

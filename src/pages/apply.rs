@@ -34,14 +34,19 @@ pub fn ApplyPage() -> impl IntoView {
         let id = service_id.get();
         async move {
             let service = api::service(&id).await?;
-            let version = api::catalogue().await.map(|c| c.version).unwrap_or_default();
+            let version = api::catalogue()
+                .await
+                .map(|c| c.version)
+                .unwrap_or_default();
             Ok::<_, api::ApiError>((service, version))
         }
     });
     let retry = Callback::new(move |_| loaded.refetch());
     move || match loaded.get() {
         None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
-        Some(Err(e)) if e.is_not_found() => view! { <crate::pages::not_found::NotFoundPage/> }.into_any(),
+        Some(Err(e)) if e.is_not_found() => {
+            view! { <crate::pages::not_found::NotFoundPage/> }.into_any()
+        }
         Some(Err(_)) => view! {
             <Title text=move || i18n.t(Key::LoadErrorTitle)/>
             <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
@@ -94,7 +99,13 @@ fn StepRouter(state: FormState) -> impl IntoView {
                 Some(n) => step_href(state.service.id.as_str(), &n),
                 None => step_href(state.service.id.as_str(), CHECK),
             };
-            use_navigate()(&target, NavigateOptions { replace: true, ..Default::default() });
+            use_navigate()(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
             ().into_any()
         } else {
             view! { <StepPage state step=s/> }.into_any()
@@ -110,7 +121,10 @@ fn DraftStatus(state: FormState) -> impl IntoView {
     let discard = move |_| {
         st.discard();
         let first = st.visible_steps().into_iter().next().unwrap_or_default();
-        use_navigate()(&step_href(st.service.id.as_str(), &first), NavigateOptions::default());
+        use_navigate()(
+            &step_href(st.service.id.as_str(), &first),
+            NavigateOptions::default(),
+        );
     };
     view! {
         <div class="draft-status">
@@ -128,14 +142,18 @@ fn DraftStatus(state: FormState) -> impl IntoView {
 #[component]
 fn MigrationNotice(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    move || state.migration.get().map(|r| view! {
-        <div class="notice" role="status">
-            <p><strong>{i18n.t(Key::FormChangedTitle)}</strong></p>
-            <p>{text(i18n.lang.get(), Key::FormChangedBody)
-                .replace("{dropped}", &r.dropped.len().to_string())
-                .replace("{required}", &r.newly_required.len().to_string())}</p>
-        </div>
-    })
+    move || {
+        state.migration.get().map(|r| {
+            view! {
+                <div class="notice" role="status">
+                    <p><strong>{i18n.t(Key::FormChangedTitle)}</strong></p>
+                    <p>{text(i18n.lang.get(), Key::FormChangedBody)
+                        .replace("{dropped}", &r.dropped.len().to_string())
+                        .replace("{required}", &r.newly_required.len().to_string())}</p>
+                </div>
+            }
+        })
+    }
 }
 
 #[component]
@@ -159,16 +177,24 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     let st = state.clone();
     let problems = Signal::derive(move || {
         let lang = i18n.lang.get();
-        st.errors.get().iter().map(|e| Problem {
-            target: e.path.dom_id(),
-            message: e.message(&st.form, lang),
-        }).collect::<Vec<_>>()
+        st.errors
+            .get()
+            .iter()
+            .map(|e| Problem {
+                target: e.path.dom_id(),
+                message: e.message(&st.form, lang),
+            })
+            .collect::<Vec<_>>()
     });
     let title_text = step_def.title.clone();
     let st = state.clone();
     let page_title = move || {
         let t = title_text.get(i18n.lang.get()).to_string();
-        if st.errors.with(Vec::is_empty) { t } else { format!("{}{t}", i18n.t(Key::ErrorPrefix)) }
+        if st.errors.with(Vec::is_empty) {
+            t
+        } else {
+            format!("{}{t}", i18n.t(Key::ErrorPrefix))
+        }
     };
     let back_href = {
         let service_id = service_id.clone();

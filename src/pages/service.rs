@@ -76,7 +76,11 @@ fn ServiceDetail(service: Service) -> impl IntoView {
     let t = move |k| i18n.t(k);
     let lang = move || i18n.lang.get();
     let title = move || s.with_value(|s| s.name.get(lang()).to_string());
-    let start = s.with_value(|s| s.form.is_some().then(|| format!("/services/{}/apply", s.id)));
+    let start = s.with_value(|s| {
+        s.form
+            .is_some()
+            .then(|| format!("/services/{}/apply", s.id))
+    });
     view! {
         <Title text=title/>
         <h1>{title}</h1>
@@ -210,7 +214,7 @@ fn WhereToSubmit(agency: Agency) -> impl IntoView {
         <section class="where-to-submit" aria-labelledby="where-title">
             <h2 id="where-title">{move || i18n.t(Key::WhereTitle)}</h2>
             <p>{move || i18n.t(Key::WhereIntro)}</p>
-            <AddressPicker id="where" legend=Key::WhereLegend choice/>
+            <AddressPicker id="where" legend=Signal::derive(move || i18n.t(Key::WhereLegend).to_string()) choice/>
             <div class="where-to-submit__result" role="status">
                 {move || match office() {
                     Some(name) => view! {

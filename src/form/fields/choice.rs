@@ -26,14 +26,24 @@ pub fn RadiosControl(field: Field, binding: Binding) -> impl IntoView {
     let yes_no = matches!(field.kind, FieldKind::YesNo);
     // (value, label key or text) pairs; yes/no store a bool.
     let options: Vec<(String, Option<Key>, Option<ChoiceOption>)> = if yes_no {
-        vec![("yes".into(), Some(Key::Yes), None), ("no".into(), Some(Key::No), None)]
+        vec![
+            ("yes".into(), Some(Key::Yes), None),
+            ("no".into(), Some(Key::No), None),
+        ]
     } else {
-        options_of(&field).into_iter().map(|o| (o.value.clone(), None, Some(o))).collect()
+        options_of(&field)
+            .into_iter()
+            .map(|o| (o.value.clone(), None, Some(o)))
+            .collect()
     };
     let get = binding.get.clone();
     let current = move || match get() {
         Some(Answer::Choice(v)) => Some(v),
-        Some(Answer::YesNo(b)) => Some(if b { "yes".to_string() } else { "no".to_string() }),
+        Some(Answer::YesNo(b)) => Some(if b {
+            "yes".to_string()
+        } else {
+            "no".to_string()
+        }),
         _ => None,
     };
     let current = Memo::new(move |_| current());

@@ -30,10 +30,12 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
         return ().into_any();
     };
     let group_id = field.id.0.clone();
-    let count = Memo::new(move |_| signal.with(|a| match a {
-        Some(Answer::Group(items)) => items.len(),
-        _ => 0,
-    }));
+    let count = Memo::new(move |_| {
+        signal.with(|a| match a {
+            Some(Answer::Group(items)) => items.len(),
+            _ => 0,
+        })
+    });
     // Show at least the minimum number of items (one if the group is required).
     let floor = (g.min as usize).max(usize::from(field.required));
     let shown = move || count.get().max(floor);
@@ -52,7 +54,9 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
         st.set(&gid, Some(Answer::Group(items)));
     };
     let binding = Binding::top(&state, field.id.as_str());
-    let Some(binding) = binding else { return ().into_any() };
+    let Some(binding) = binding else {
+        return ().into_any();
+    };
     let members = StoredValue::new(g.fields.clone());
     let label_for_items = item_label.clone();
     let st2 = state.clone();
@@ -102,17 +106,27 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
 
 /// One member question of one item.
 #[component]
-fn Member(state: FormState, group: String, index: usize, field: Field, signal: RwSignal<Option<Answer>>) -> impl IntoView {
+fn Member(
+    state: FormState,
+    group: String,
+    index: usize,
+    field: Field,
+    signal: RwSignal<Option<Answer>>,
+) -> impl IntoView {
     let child = field.id.0.clone();
     let st = state.clone();
     let (g, c) = (group.clone(), child.clone());
     let visible = Memo::new(move |_| st.is_item_visible(&g, index, &c));
     let get = {
         let child = child.clone();
-        Arc::new(move || signal.with(|a| match a {
-            Some(Answer::Group(items)) => items.get(index).and_then(|it| it.get(&child).cloned()),
-            _ => None,
-        })) as Arc<dyn Fn() -> Option<Answer> + Send + Sync>
+        Arc::new(move || {
+            signal.with(|a| match a {
+                Some(Answer::Group(items)) => {
+                    items.get(index).and_then(|it| it.get(&child).cloned())
+                }
+                _ => None,
+            })
+        }) as Arc<dyn Fn() -> Option<Answer> + Send + Sync>
     };
     let set = {
         let st = state.clone();
@@ -134,7 +148,11 @@ fn Member(state: FormState, group: String, index: usize, field: Field, signal: R
             st.set(&group, Some(Answer::Group(items)));
         }) as Arc<dyn Fn(Option<Answer>) + Send + Sync>
     };
-    let binding = Binding { path: FieldPath::item(group, index, child), get, set };
+    let binding = Binding {
+        path: FieldPath::item(group, index, child),
+        get,
+        set,
+    };
     move || {
         visible.get().then(|| {
             let (state, field, binding) = (state.clone(), field.clone(), binding.clone());

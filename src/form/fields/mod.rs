@@ -1,6 +1,7 @@
 //! One component per kind of question, all with the same shape: the form state, the
 //! question, and (for group members) where the answer lives. `FieldView` picks the one.
 
+mod address;
 mod choice;
 mod group;
 mod person;
@@ -26,12 +27,16 @@ pub fn FieldView(state: FormState, field: Field) -> impl IntoView {
             let field = field.get_value();
             let state = state.clone();
             match &field.kind {
-                FieldKind::Choice(_) | FieldKind::YesNo => view! { <choice::Radios state field/> }.into_any(),
-                FieldKind::MultipleChoice(_) => view! { <choice::Checkboxes state field/> }.into_any(),
+                FieldKind::Choice(_) | FieldKind::YesNo => {
+                    view! { <choice::Radios state field/> }.into_any()
+                }
+                FieldKind::MultipleChoice(_) => {
+                    view! { <choice::Checkboxes state field/> }.into_any()
+                }
                 FieldKind::Declaration => view! { <choice::Declaration state field/> }.into_any(),
                 FieldKind::Person(_) => view! { <person::PersonBlock state field/> }.into_any(),
                 FieldKind::Group(_) => view! { <group::GroupView state field/> }.into_any(),
-                FieldKind::Address(_) => ().into_any(), // TODO-ADDRESS
+                FieldKind::Address(_) => view! { <address::AddressField state field/> }.into_any(),
                 FieldKind::Attachment(_) => ().into_any(), // TODO-ATTACH
                 _ => view! { <text_input::TextField state field/> }.into_any(),
             }

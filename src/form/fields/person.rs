@@ -17,7 +17,11 @@ fn person_of(a: Option<Answer>) -> PersonAnswer {
 }
 
 #[component]
-pub fn PersonControl(field: Field, binding: Binding, #[prop(default = false)] locked: bool) -> impl IntoView {
+pub fn PersonControl(
+    field: Field,
+    binding: Binding,
+    #[prop(default = false)] locked: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let FieldKind::Person(opts) = &field.kind else {
         return ().into_any();
@@ -35,7 +39,13 @@ pub fn PersonControl(field: Field, binding: Binding, #[prop(default = false)] lo
     };
     let update = std::sync::Arc::new(update);
     let id = |part: Part| binding.path.clone().with_part(part).dom_id();
-    let text_part = |part: Part, label: Key, hint: Option<Key>, mode: &'static str, width: &'static str, get: fn(&PersonAnswer) -> String, put: fn(&mut PersonAnswer, String)| {
+    let text_part = |part: Part,
+                     label: Key,
+                     hint: Option<Key>,
+                     mode: &'static str,
+                     width: &'static str,
+                     get: fn(&PersonAnswer) -> String,
+                     put: fn(&mut PersonAnswer, String)| {
         let id = id(part);
         let hint_id = format!("{id}-hint");
         let update = update.clone();
@@ -51,9 +61,37 @@ pub fn PersonControl(field: Field, binding: Binding, #[prop(default = false)] lo
             </div>
         }
     };
-    let name = text_part(Part::FullName, Key::PartFullName, None, "text", "", |p| p.full_name.clone(), |p, v| p.full_name = v);
-    let birth = (opts.birth_date != Presence::Omitted).then(|| text_part(Part::BirthDate, Key::PartBirthDate, Some(Key::HintDate), "numeric", "input--w10", |p| p.birth_date.clone(), |p, v| p.birth_date = v));
-    let idn = (opts.id_number != Presence::Omitted).then(|| text_part(Part::IdNumber, Key::PartIdNumber, Some(Key::HintPersonalId), "numeric", "input--w20", |p| p.id_number.clone(), |p, v| p.id_number = v));
+    let name = text_part(
+        Part::FullName,
+        Key::PartFullName,
+        None,
+        "text",
+        "",
+        |p| p.full_name.clone(),
+        |p, v| p.full_name = v,
+    );
+    let birth = (opts.birth_date != Presence::Omitted).then(|| {
+        text_part(
+            Part::BirthDate,
+            Key::PartBirthDate,
+            Some(Key::HintDate),
+            "numeric",
+            "input--w10",
+            |p| p.birth_date.clone(),
+            |p, v| p.birth_date = v,
+        )
+    });
+    let idn = (opts.id_number != Presence::Omitted).then(|| {
+        text_part(
+            Part::IdNumber,
+            Key::PartIdNumber,
+            Some(Key::HintPersonalId),
+            "numeric",
+            "input--w20",
+            |p| p.id_number.clone(),
+            |p, v| p.id_number = v,
+        )
+    });
     let sex = (opts.sex != Presence::Omitted).then(|| {
         let sex_id = id(Part::Sex);
         let name = sex_id.clone();

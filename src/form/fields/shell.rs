@@ -97,11 +97,17 @@ pub fn FieldShell(
         }
     });
     let errors_view = move || {
-        messages.get().into_iter().map(|m| view! {
-            <p class="error-message" id=error_id.clone()>
-                <span class="visually-hidden">{i18n.t(Key::ErrorPrefix)}</span>{m}
-            </p>
-        }).collect_view()
+        messages
+            .get()
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <p class="error-message" id=error_id.clone()>
+                        <span class="visually-hidden">{i18n.t(Key::ErrorPrefix)}</span>{m}
+                    </p>
+                }
+            })
+            .collect_view()
     };
     let describedby = {
         let hint_id = format!("{}-hint", binding.dom_id());
@@ -117,7 +123,13 @@ pub fn FieldShell(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let class = move || if has_error() { "field field--error" } else { "field" };
+    let class = move || {
+        if has_error() {
+            "field field--error"
+        } else {
+            "field"
+        }
+    };
     if fieldset {
         view! {
             <div class=class>
@@ -144,7 +156,12 @@ pub fn FieldShell(
 }
 
 /// `aria-describedby` for an input inside a shell: its hint and error ids.
-pub fn described_by(state: &FormState, field: &Field, binding: &Binding, default_hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+pub fn described_by(
+    state: &FormState,
+    field: &Field,
+    binding: &Binding,
+    default_hint: bool,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     let dom_id = binding.dom_id();
     let has_hint = field.hint.is_some() || default_hint;
     let st = state.clone();

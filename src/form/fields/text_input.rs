@@ -9,15 +9,41 @@ use crate::form::FormState;
 use crate::i18n::Key;
 
 /// Input attributes for a kind: (type, inputmode, autocomplete, width class, format hint).
-fn attrs(kind: &FieldKind) -> (&'static str, &'static str, &'static str, &'static str, Option<Key>) {
+fn attrs(
+    kind: &FieldKind,
+) -> (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<Key>,
+) {
     match kind {
         FieldKind::Number(_) => ("text", "decimal", "off", "input--w10", None),
         FieldKind::Date(_) => ("text", "numeric", "off", "input--w10", Some(Key::HintDate)),
         FieldKind::Email => ("email", "email", "email", "", None),
         FieldKind::Phone(_) => ("tel", "tel", "tel", "input--w20", Some(Key::HintPhone)),
-        FieldKind::PersonalId => ("text", "numeric", "off", "input--w20", Some(Key::HintPersonalId)),
-        FieldKind::TaxCode(o) if o.allow_personal_id => ("text", "numeric", "off", "input--w20", Some(Key::HintTaxCodeOrId)),
-        FieldKind::TaxCode(_) => ("text", "numeric", "off", "input--w20", Some(Key::HintTaxCode)),
+        FieldKind::PersonalId => (
+            "text",
+            "numeric",
+            "off",
+            "input--w20",
+            Some(Key::HintPersonalId),
+        ),
+        FieldKind::TaxCode(o) if o.allow_personal_id => (
+            "text",
+            "numeric",
+            "off",
+            "input--w20",
+            Some(Key::HintTaxCodeOrId),
+        ),
+        FieldKind::TaxCode(_) => (
+            "text",
+            "numeric",
+            "off",
+            "input--w20",
+            Some(Key::HintTaxCode),
+        ),
         _ => ("text", "text", "off", "", None),
     }
 }
@@ -31,7 +57,12 @@ pub fn text_of(a: Option<Answer>) -> String {
 
 /// A text box (or text area) bound to `binding`.
 #[component]
-pub fn TextControl(state: FormState, field: Field, binding: Binding, #[prop(default = false)] locked: bool) -> impl IntoView {
+pub fn TextControl(
+    state: FormState,
+    field: Field,
+    binding: Binding,
+    #[prop(default = false)] locked: bool,
+) -> impl IntoView {
     let (ty, mode, auto, width, default_hint) = attrs(&field.kind);
     let dom_id = binding.dom_id();
     let describedby = described_by(&state, &field, &binding, default_hint.is_some());
