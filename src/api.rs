@@ -110,3 +110,14 @@ pub async fn legacy(q: &LegacyQuery) -> Result<LegacyResult, ApiError> {
     ];
     send_json(gloo_net::http::Request::get("/api/v1/admin-units/legacy").query(params)).await
 }
+
+/// The sandbox identity provider's sign-in page, returning to the current page.
+pub fn sign_in_url() -> String {
+    let here = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into());
+    format!(
+        "/auth/sign-in?return_to={}",
+        js_sys::encode_uri_component(&here)
+    )
+}

@@ -12,7 +12,7 @@ use portal_core::form::{
     MigrationReport, ValidationContext, ValidationError,
 };
 use portal_core::validators::Date;
-use portal_core::Service;
+use portal_core::{Service, ServiceId, Text};
 
 use super::drafts;
 
@@ -22,7 +22,10 @@ const SAVE_DELAY: Duration = Duration::from_millis(150);
 
 #[derive(Clone)]
 pub struct FormState {
-    pub service: Arc<Service>,
+    pub service_id: ServiceId,
+    pub service_name: Text,
+    /// Whether drafts are written to the device (not for the gallery's examples).
+    persist: bool,
     pub form: Arc<IndexedForm>,
     pub catalogue_version: Arc<String>,
     values: Arc<HashMap<String, RwSignal<Option<Answer>>>>,
@@ -42,7 +45,34 @@ pub struct FormState {
 
 impl FormState {
     /// A fresh state for `service`, restoring (and if needed migrating) its saved draft.
-    pub fn new(service: Arc<Service>, form: IndexedForm, catalogue_version: String) -> FormState {
+    pub fn new(service: &Service, form: IndexedForm, catalogue_version: String) -> FormState {
+        FormState::build(
+            service.id.clone(),
+            service.name.clone(),
+            form,
+            catalogue_version,
+            true,
+        )
+    }
+
+    /// A state that is never saved, for examples and previews of single questions.
+    pub fn ephemeral(form: IndexedForm) -> FormState {
+        FormState::build(
+            ServiceId("example".into()),
+            Text::default(),
+            form,
+            String::new(),
+            false,
+        )
+    }
+
+    fn build(
+        service_id: ServiceId,
+        service_name: Text,
+        form: IndexedForm,
+        catalogue_version: String,
+        persist: bool,
+    ) -> FormState {
         let form = Arc::new(form);
         let mut values = HashMap::new();
         for step in &form.form().steps {
@@ -51,7 +81,9 @@ impl FormState {
             }
         }
         let state = FormState {
-            service,
+            service_id,
+            service_name,
+            persist,
             catalogue_version: Arc::new(catalogue_version),
             condition_inputs: Arc::new(condition_inputs(&form)),
             form,
@@ -63,7 +95,9 @@ impl FormState {
             save_pending: StoredValue::new(false),
             identity: RwSignal::new(None),
         };
-        state.restore();
+        if persist {
+            state.restore();
+        }
         state
     }
 
@@ -194,8 +228,11 @@ impl FormState {
 
     /// Writes the draft now (also called when the page is hidden).
     pub fn save_now(&self) {
+        if !self.persist {
+            return;
+        }
         let mut draft = Draft::new(
-            self.service.id.clone(),
+            self.service_id.clone(),
             self.catalogue_version.as_str(),
             &self.form,
             now_ms(),
@@ -208,7 +245,7 @@ impl FormState {
     }
 
     fn restore(&self) {
-        let Some(draft) = drafts::load(&self.service.id) else {
+        let Some(draft) = drafts::load(&self.service_id) else {
             return;
         };
         let (draft, report) = portal_core::form::migrate(
@@ -231,7 +268,7 @@ impl FormState {
 
     /// Forgets the draft and every answer.
     pub fn discard(&self) {
-        drafts::remove(&self.service.id);
+        drafts::remove(&self.service_id);
         for s in self.values.values() {
             s.set(None);
         }

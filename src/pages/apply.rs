@@ -1,8 +1,6 @@
 //! `/services/:id/apply/:step` and `/services/:id/apply/check`: filling in a service's
 //! form one step at a time (GOV.UK question pages), then checking the answers.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -55,7 +53,7 @@ pub fn ApplyPage() -> impl IntoView {
         Some(Ok((service, version))) => match service.form.clone() {
             None => view! { <crate::pages::not_found::NotFoundPage/> }.into_any(),
             Some(form) => {
-                let state = FormState::new(Arc::new(service), IndexedForm::new(form), version);
+                let state = FormState::new(&service, IndexedForm::new(form), version);
                 install_save_on_hide(&state);
                 provide_context(state.clone());
                 view! { <StepRouter state/> }.into_any()
@@ -96,8 +94,8 @@ fn StepRouter(state: FormState) -> impl IntoView {
             let done = state.completed_steps.get_untracked();
             let next = visible.iter().find(|v| !done.contains(v)).cloned();
             let target = match next {
-                Some(n) => step_href(state.service.id.as_str(), &n),
-                None => step_href(state.service.id.as_str(), CHECK),
+                Some(n) => step_href(state.service_id.as_str(), &n),
+                None => step_href(state.service_id.as_str(), CHECK),
             };
             use_navigate()(
                 &target,
@@ -122,7 +120,7 @@ fn DraftStatus(state: FormState) -> impl IntoView {
         st.discard();
         let first = st.visible_steps().into_iter().next().unwrap_or_default();
         use_navigate()(
-            &step_href(st.service.id.as_str(), &first),
+            &step_href(st.service_id.as_str(), &first),
             NavigateOptions::default(),
         );
     };
@@ -166,7 +164,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     };
     // A new page starts without the errors of another.
     state.errors.set(Vec::new());
-    let service_id = state.service.id.0.clone();
+    let service_id = state.service_id.0.clone();
     let st = state.clone();
     let step_id = step.clone();
     let position = Memo::new(move |_| {
@@ -230,7 +228,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
         };
         use_navigate()(&target, NavigateOptions::default());
     };
-    let service_name = state.service.name.clone();
+    let service_name = state.service_name.clone();
     let intro = step_def.intro.clone();
     let fields = step_def.fields.clone();
     view! {
@@ -260,7 +258,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
 #[component]
 fn CheckAnswers(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    let service_id = state.service.id.0.clone();
+    let service_id = state.service_id.0.clone();
     let st = state.clone();
     let sections = Memo::new(move |_| {
         let _ = st.visible_steps();

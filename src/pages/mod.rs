@@ -2,5 +2,6 @@
 
 pub mod apply;
 pub mod catalogue;
+pub mod gallery;
 pub mod not_found;
 pub mod service;

@@ -2,6 +2,7 @@
 //! question, and (for group members) where the answer lives. `FieldView` picks the one.
 
 mod address;
+mod attachment;
 mod choice;
 mod group;
 mod person;
@@ -37,7 +38,9 @@ pub fn FieldView(state: FormState, field: Field) -> impl IntoView {
                 FieldKind::Person(_) => view! { <person::PersonBlock state field/> }.into_any(),
                 FieldKind::Group(_) => view! { <group::GroupView state field/> }.into_any(),
                 FieldKind::Address(_) => view! { <address::AddressField state field/> }.into_any(),
-                FieldKind::Attachment(_) => ().into_any(), // TODO-ATTACH
+                FieldKind::Attachment(_) => {
+                    view! { <attachment::AttachmentField state field/> }.into_any()
+                }
                 _ => view! { <text_input::TextField state field/> }.into_any(),
             }
         })
