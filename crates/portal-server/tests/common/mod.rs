@@ -35,6 +35,7 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
         db_path: dir.path().join("data/portal.sqlite3"),
         catalog_dir: repo_root().join("catalog"),
         dist_dir: dist,
+        ..Config::default()
     };
     adjust(&mut config);
     let state = prepare(config).expect("server prepares");
