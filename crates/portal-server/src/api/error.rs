@@ -178,3 +178,93 @@ impl IntoResponse for ApiError {
         res
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attachments::FileType;
+    use crate::dossiers::status::Status;
+
+    /// One of every error the API can answer with.
+    fn every_error() -> Vec<ApiError> {
+        vec![
+            ApiError::NoRoute,
+            ApiError::BadServiceId(String::new()),
+            ApiError::ServiceNotFound(String::new()),
+            ApiError::Internal,
+            RequestError::BadBody(String::new()).into(),
+            RequestError::BodyTooLarge { max_bytes: 1 }.into(),
+            RequestError::BadQuery(String::new()).into(),
+            RequestError::CrossSite.into(),
+            RequestError::Incomplete.into(),
+            AuthError::NotSignedIn.into(),
+            AuthError::SessionExpired.into(),
+            AuthError::StaffOnly.into(),
+            AttachmentError::NotFound.into(),
+            AttachmentError::FileTooLarge { max_bytes: 1 }.into(),
+            AttachmentError::Empty.into(),
+            AttachmentError::UnsupportedType { detected: "unknown" }.into(),
+            AttachmentError::TypeMismatch {
+                named: FileType::Pdf,
+                detected: FileType::Png,
+            }
+            .into(),
+            AttachmentError::Damaged(FileType::Pdf).into(),
+            AttachmentError::BadName.into(),
+            AttachmentError::BadUploadFormat.into(),
+            AttachmentError::TooManyPending { max: 1 }.into(),
+            AttachmentError::InUse.into(),
+            DossierError::IdempotencyKeyMissing.into(),
+            DossierError::BadIdempotencyKey.into(),
+            DossierError::IdempotencyKeyReused.into(),
+            DossierError::Invalid(vec![]).into(),
+            DossierError::NotFound.into(),
+            DossierError::LookupCredentialsRequired.into(),
+            DossierError::LookupLocked { retry_after: 1 }.into(),
+            DossierError::InvalidTransition {
+                from: Status::Received,
+                to: Status::Approved,
+            }
+            .into(),
+            DossierError::ReasonRequired.into(),
+            DossierError::PaymentOutstanding.into(),
+            DossierError::ProcedureNotInDossier(String::new()).into(),
+            DossierError::NotAwaitingDocuments.into(),
+            DossierError::AttachmentsChanged.into(),
+            PaymentError::NotFound.into(),
+            PaymentError::NoFeeDue.into(),
+            PaymentError::AlreadyPaid.into(),
+            PaymentError::FeeNotAssessed.into(),
+            PaymentError::BadSignature.into(),
+            PaymentError::Mismatch.into(),
+            PaymentError::AlreadyCompleted.into(),
+        ]
+    }
+
+    #[test]
+    fn every_error_code_is_in_the_contract_and_unique() {
+        let doc: Value = serde_json::from_str(include_str!("../../openapi.json")).unwrap();
+        let documented: Vec<&str> = doc["components"]["schemas"]["Error"]["properties"]["error"]
+            ["properties"]["code"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        for e in every_error() {
+            assert!(documented.contains(&e.code()), "{} is not in openapi.json", e.code());
+            assert!(seen.insert(e.code()), "{} is used twice", e.code());
+            assert!(!e.to_string().is_empty());
+            assert!(e.status().is_client_error() || e.status().is_server_error());
+        }
+        assert_eq!(seen.len(), documented.len(), "openapi.json lists codes never used");
+    }
+
+    #[test]
+    fn lockouts_say_when_to_retry() {
+        let res = ApiError::from(DossierError::LookupLocked { retry_after: 60 }).into_response();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers()[header::RETRY_AFTER], "60");
+    }
+}
