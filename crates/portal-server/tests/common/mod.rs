@@ -1,6 +1,8 @@
 //! Starts a real server on a loopback port with a fresh SQLite file, for HTTP tests.
 #![allow(dead_code)]
 
+pub mod portal;
+
 use std::path::PathBuf;
 
 use portal_server::{app, prepare, Config};
