@@ -159,10 +159,11 @@ pub fn get_many(conn: &Connection, ids: &[String]) -> Result<Vec<AttachmentRecor
     Ok(out)
 }
 
-/// The attachments of a dossier, in upload order.
+/// The attachments of a dossier: those submitted with it, then the additional ones, each
+/// in upload order.
 pub fn for_dossier(conn: &Connection, dossier_id: i64) -> Result<Vec<AttachmentRecord>, DbError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE a.dossier_id = ?1 ORDER BY a.attached_at, a.created_at, a.id"
+        "{SELECT} WHERE a.dossier_id = ?1 ORDER BY a.supplement, a.attached_at, a.rowid"
     ))?;
     let rows = stmt.query_map(params![dossier_id], record)?;
     Ok(rows.collect::<Result<_, _>>()?)

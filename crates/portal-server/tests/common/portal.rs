@@ -202,3 +202,57 @@ pub fn submission(service_id: &str, attachments: &[String]) -> Value {
         "attachments": attachments,
     })
 }
+
+/// A server whose catalogue is the repository's plus the fixtures under
+/// `tests/fixtures/services` (a bundle with a fee, a business-only service).
+pub struct FixtureServer {
+    pub server: super::TestServer,
+    _catalog: tempfile::TempDir,
+}
+
+impl std::ops::Deref for FixtureServer {
+    type Target = super::TestServer;
+    fn deref(&self) -> &super::TestServer {
+        &self.server
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read catalogue") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// The catalogue folder with the fixtures added, for servers started elsewhere.
+pub fn fixture_catalogue() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&super::repo_root().join("catalog"), dir.path());
+    copy_dir(
+        &super::repo_root().join("crates/portal-server/tests/fixtures/services"),
+        &dir.path().join("services"),
+    );
+    dir
+}
+
+pub async fn start_with_fixtures(
+    adjust: impl FnOnce(&mut portal_server::Config),
+) -> FixtureServer {
+    let catalog = fixture_catalogue();
+    let path = catalog.path().to_path_buf();
+    let server = super::start_with(move |c| {
+        c.catalog_dir = path;
+        adjust(c);
+    })
+    .await;
+    FixtureServer {
+        server,
+        _catalog: catalog,
+    }
+}
