@@ -185,8 +185,7 @@ mod tests {
             "PORTAL_PAYMENT_SECRET" => Some("s3cret".to_string()),
             _ => None,
         };
-        let c = Config::from_env_and_args(env, ["--origin=https://portal.example".into()])
-            .unwrap();
+        let c = Config::from_env_and_args(env, ["--origin=https://portal.example".into()]).unwrap();
         assert_eq!(c.session_idle, Duration::from_secs(90));
         assert_eq!(c.public_origin.as_deref(), Some("https://portal.example"));
         assert_eq!(c.payment_secret.as_deref(), Some("s3cret"));

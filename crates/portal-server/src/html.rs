@@ -23,16 +23,18 @@ pub fn escape(s: &str) -> String {
 
 /// Vietnamese text followed by its English version marked `lang="en"`, both escaped.
 pub fn bilingual(vi: &str, en: &str) -> String {
-    format!(
-        "{} <span lang=\"en\">/ {}</span>",
-        escape(vi),
-        escape(en)
-    )
+    format!("{} <span lang=\"en\">/ {}</span>", escape(vi), escape(en))
 }
 
 /// A whole page: `title_vi` / `title_en` in the title (prefixed "Lỗi: / Error:" when
 /// `error` is set, as the GOV.UK pattern asks) and `body` (already HTML) in `<main>`.
-pub fn page(status: StatusCode, title_vi: &str, title_en: &str, error: bool, body: &str) -> Response {
+pub fn page(
+    status: StatusCode,
+    title_vi: &str,
+    title_en: &str,
+    error: bool,
+    body: &str,
+) -> Response {
     let prefix = if error { "Lỗi: " } else { "" };
     let prefix_en = if error { "Error: " } else { "" };
     let html = format!(
@@ -104,7 +106,11 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_redirect_targets() {
-        for ok in ["/", "/services/birth-registration?step=2", "/dossiers/a-b#x"] {
+        for ok in [
+            "/",
+            "/services/birth-registration?step=2",
+            "/dossiers/a-b#x",
+        ] {
             assert!(is_local_path(ok), "{ok}");
         }
         for bad in [

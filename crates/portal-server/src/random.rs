@@ -103,7 +103,10 @@ mod tests {
         assert_eq!(s.len(), 14);
         assert_eq!(&s[4..5], "-");
         let retyped = s.to_lowercase().replace('-', " ");
-        assert!(same_secret(&normalize_secret(&retyped), &normalize_secret(&s)));
+        assert!(same_secret(
+            &normalize_secret(&retyped),
+            &normalize_secret(&s)
+        ));
         assert_eq!(normalize_secret("o1l-I"), "0111");
         assert!(!same_secret("ABC", "ABD"));
         assert!(!same_secret("ABC", "ABCD"));

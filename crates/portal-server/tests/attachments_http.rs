@@ -24,18 +24,31 @@ async fn a_pdf_and_a_png_are_stored_and_read_back() {
     assert_eq!(a["name"], "Giấy chứng sinh.pdf");
     assert_eq!(a["media_type"], "application/pdf");
     assert_eq!(a["size"], bytes.len());
-    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     assert_eq!(a["sha256"], digest);
     assert!(a["dossier_code"].is_null());
-    assert!(s.dir.path().join("data/attachments").join(&id).is_file(), "stored beside the DB");
+    assert!(
+        s.dir.path().join("data/attachments").join(&id).is_file(),
+        "stored beside the DB"
+    );
 
     let (status, meta) = user.get_json(&location).await;
     assert_eq!((status, &meta["id"]), (StatusCode::OK, &a["id"]));
-    let r = user.get(&format!("{location}/content")).send().await.unwrap();
+    let r = user
+        .get(&format!("{location}/content"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["content-type"], "application/pdf");
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
-    let disposition = r.headers()["content-disposition"].to_str().unwrap().to_string();
+    let disposition = r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(disposition.starts_with("attachment;") && disposition.contains("UTF-8''Gi%E1%BA%A5y"));
     assert_eq!(r.bytes().await.unwrap().as_ref(), bytes.as_slice());
 
@@ -81,11 +94,36 @@ async fn fake_huge_empty_and_broken_files_are_refused_with_a_reason() {
     assert_eq!(r.status(), StatusCode::CREATED);
 
     for (name, bytes, status, code) in [
-        ("empty.pdf", Vec::new(), StatusCode::BAD_REQUEST, "empty_file"),
-        ("photo.jpg", pdf(1000), StatusCode::UNSUPPORTED_MEDIA_TYPE, "file_type_mismatch"),
-        ("cut.pdf", pdf(1000)[..500].to_vec(), StatusCode::UNPROCESSABLE_ENTITY, "damaged_file"),
-        ("page.pdf", b"<html><script>alert(1)</script>".to_vec(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type"),
-        ("a\u{7}.pdf", pdf(1000), StatusCode::BAD_REQUEST, "bad_file_name"),
+        (
+            "empty.pdf",
+            Vec::new(),
+            StatusCode::BAD_REQUEST,
+            "empty_file",
+        ),
+        (
+            "photo.jpg",
+            pdf(1000),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "file_type_mismatch",
+        ),
+        (
+            "cut.pdf",
+            pdf(1000)[..500].to_vec(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "damaged_file",
+        ),
+        (
+            "page.pdf",
+            b"<html><script>alert(1)</script>".to_vec(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_file_type",
+        ),
+        (
+            "a\u{7}.pdf",
+            pdf(1000),
+            StatusCode::BAD_REQUEST,
+            "bad_file_name",
+        ),
     ] {
         let r = user.upload(name, bytes).await;
         assert_eq!(error_code(r).await, (status, code.to_string()), "{name:?}");
@@ -96,7 +134,10 @@ async fn fake_huge_empty_and_broken_files_are_refused_with_a_reason() {
         .send()
         .await
         .unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::BAD_REQUEST, "bad_file_name".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::BAD_REQUEST, "bad_file_name".into())
+    );
     let r = user
         .post("/api/v1/attachments?name=a.pdf")
         .header("content-type", "multipart/form-data; boundary=x")
@@ -104,7 +145,10 @@ async fn fake_huge_empty_and_broken_files_are_refused_with_a_reason() {
         .send()
         .await
         .unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::BAD_REQUEST, "bad_upload_format".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::BAD_REQUEST, "bad_upload_format".into())
+    );
 
     // Nothing refused was kept: only max.pdf is on disk.
     let dir = s.dir.path().join("data/attachments");
@@ -135,9 +179,15 @@ async fn every_attachment_refusal() {
         .send()
         .await
         .unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::UNAUTHORIZED, "not_signed_in".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::UNAUTHORIZED, "not_signed_in".into())
+    );
     let r = anon.get(format!("{}{path}", s.base)).send().await.unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::UNAUTHORIZED, "not_signed_in".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::UNAUTHORIZED, "not_signed_in".into())
+    );
 
     // Cross-site: without the portal header, or from another origin.
     let r = owner
@@ -148,7 +198,10 @@ async fn every_attachment_refusal() {
         .send()
         .await
         .unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::FORBIDDEN, "cross_site_request".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::FORBIDDEN, "cross_site_request".into())
+    );
     let r = owner
         .post("/api/v1/attachments?name=a.pdf")
         .header("origin", "https://evil.example")
@@ -156,45 +209,85 @@ async fn every_attachment_refusal() {
         .send()
         .await
         .unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::FORBIDDEN, "cross_site_request".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::FORBIDDEN, "cross_site_request".into())
+    );
 
     // Someone else's file does not exist for you; a pending file does not exist for staff.
     for who in [&other, &staff] {
         for p in [path.clone(), format!("{path}/content")] {
             let r = who.get(&p).send().await.unwrap();
-            assert_eq!(error_code(r).await, (StatusCode::NOT_FOUND, "attachment_not_found".into()), "{p}");
+            assert_eq!(
+                error_code(r).await,
+                (StatusCode::NOT_FOUND, "attachment_not_found".into()),
+                "{p}"
+            );
         }
     }
     let r = other.delete(&path).send().await.unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::NOT_FOUND, "attachment_not_found".into()));
-    let r = owner.get("/api/v1/attachments/att_..%2F..%2Fetc%2Fpasswd").send().await.unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::NOT_FOUND, "attachment_not_found".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::NOT_FOUND, "attachment_not_found".into())
+    );
+    let r = owner
+        .get("/api/v1/attachments/att_..%2F..%2Fetc%2Fpasswd")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::NOT_FOUND, "attachment_not_found".into())
+    );
 
     // Someone else cannot put your file in their dossier either.
     let r = other
-        .submit("steal", &portal::submission("birth-registration", std::slice::from_ref(&id)))
+        .submit(
+            "steal",
+            &portal::submission("birth-registration", std::slice::from_ref(&id)),
+        )
         .await;
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["error"]["code"], "invalid_dossier");
-    assert_eq!(body["error"]["details"]["problems"][0]["code"], "attachment_not_found");
+    assert_eq!(
+        body["error"]["details"]["problems"][0]["code"],
+        "attachment_not_found"
+    );
 
     // Once submitted, staff may read it and nobody may delete it.
     let receipt = owner
-        .submit_ok("k", &portal::submission("birth-registration", std::slice::from_ref(&id)))
+        .submit_ok(
+            "k",
+            &portal::submission("birth-registration", std::slice::from_ref(&id)),
+        )
         .await;
     let (status, meta) = staff.get_json(&path).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(meta["dossier_code"], receipt["code"]);
     let r = owner.delete(&path).send().await.unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::CONFLICT, "attachment_in_use".into()));
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::CONFLICT, "attachment_in_use".into())
+    );
 
     // A pending file can be deleted, once.
     let spare = owner.upload_ok("b.pdf", pdf(1000)).await;
-    let r = owner.delete(&format!("/api/v1/attachments/{spare}")).send().await.unwrap();
+    let r = owner
+        .delete(&format!("/api/v1/attachments/{spare}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     assert!(!s.dir.path().join("data/attachments").join(&spare).exists());
-    let r = owner.delete(&format!("/api/v1/attachments/{spare}")).send().await.unwrap();
-    assert_eq!(error_code(r).await, (StatusCode::NOT_FOUND, "attachment_not_found".into()));
+    let r = owner
+        .delete(&format!("/api/v1/attachments/{spare}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::NOT_FOUND, "attachment_not_found".into())
+    );
 }
 
 #[tokio::test]

@@ -14,22 +14,46 @@ async fn sign_in_round_trip_sets_a_safe_cookie_and_comes_back() {
     let s = common::start().await;
     let c = client();
     let r = c
-        .get(format!("{}/auth/sign-in?return_to=/services/birth-registration?step=2", s.base))
+        .get(format!(
+            "{}/auth/sign-in?return_to=/services/birth-registration?step=2",
+            s.base
+        ))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let csp = r.headers()["content-security-policy"].to_str().unwrap().to_string();
-    assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), "{csp}");
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
     assert_eq!(r.headers()["cache-control"], "no-store");
     let page = r.text().await.unwrap();
     assert!(page.contains("<html lang=\"vi\">") && page.contains("lang=\"en\""));
-    assert!(!page.contains("<script") && !page.contains("style="), "no script, no inline style");
-    for name in ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Đỗ Thu Hà"] {
+    assert!(
+        !page.contains("<script") && !page.contains("style="),
+        "no script, no inline style"
+    );
+    for name in [
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        "Lê Minh Châu",
+        "Phạm Quốc Dũng",
+        "Đỗ Thu Hà",
+    ] {
         assert!(page.contains(name), "{name} is offered");
     }
-    assert!(page.contains("0109876532"), "the business shows its tax code");
-    assert!(page.contains("<label for=\"identity-0\">"), "every choice is labelled");
+    assert!(
+        page.contains("0109876532"),
+        "the business shows its tax code"
+    );
+    assert!(
+        page.contains("<label for=\"identity-0\">"),
+        "every choice is labelled"
+    );
 
     let state = state_of(&page);
     let r = c
@@ -39,11 +63,17 @@ async fn sign_in_round_trip_sets_a_safe_cookie_and_comes_back() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(r.headers()["location"], "/services/birth-registration?step=2");
+    assert_eq!(
+        r.headers()["location"],
+        "/services/birth-registration?step=2"
+    );
     let set_cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(set_cookie.starts_with("portal_session="));
     for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
-        assert!(set_cookie.contains(attribute), "{set_cookie} lacks {attribute}");
+        assert!(
+            set_cookie.contains(attribute),
+            "{set_cookie} lacks {attribute}"
+        );
     }
     assert!(!set_cookie.contains("Secure"), "plain HTTP: not Secure");
     assert!(!set_cookie.contains("Max-Age"), "a browser-session cookie");
@@ -69,7 +99,10 @@ async fn sign_in_round_trip_sets_a_safe_cookie_and_comes_back() {
     assert_eq!(user["permanent_address"]["commune_code"], "00004");
     assert!(user["phone"].is_string() && user["email"].is_string());
     let text = body.to_string();
-    assert!(!text.contains(cookie.trim_start_matches("portal_session=")), "no token in JSON");
+    assert!(
+        !text.contains(cookie.trim_start_matches("portal_session=")),
+        "no token in JSON"
+    );
 
     // The one-time state cannot be used again.
     let r = c
@@ -102,7 +135,10 @@ async fn the_cookie_is_secure_behind_https_and_with_an_https_origin() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert!(r.headers()["set-cookie"].to_str().unwrap().contains("; Secure"));
+    assert!(r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("; Secure"));
 
     let s = common::start_with(|c| c.public_origin = Some("https://portal.example".into())).await;
     let page = c
@@ -121,7 +157,10 @@ async fn the_cookie_is_secure_behind_https_and_with_an_https_origin() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert!(r.headers()["set-cookie"].to_str().unwrap().contains("; Secure"));
+    assert!(r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("; Secure"));
 }
 
 #[tokio::test]
@@ -130,7 +169,10 @@ async fn sign_in_refusals() {
     let c = client();
     let fresh_state = || async {
         let page = c
-            .get(format!("{}/auth/sign-in?return_to=https://evil.example/", s.base))
+            .get(format!(
+                "{}/auth/sign-in?return_to=https://evil.example/",
+                s.base
+            ))
             .send()
             .await
             .unwrap()
@@ -165,7 +207,10 @@ async fn sign_in_refusals() {
     assert!(r.headers().get("set-cookie").is_none());
 
     // A form posted from another site is refused even with a valid state.
-    for (header, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")] {
+    for (header, value) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+    ] {
         let r = c
             .post(format!("{}/auth/sign-in", s.base))
             .header(header, value)
@@ -201,8 +246,16 @@ async fn sign_in_refusals() {
 async fn anonymous_and_signed_out_sessions() {
     let s = common::start().await;
     let c = client();
-    let r = c.get(format!("{}/api/v1/session", s.base)).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK, "no console error for anonymous visitors");
+    let r = c
+        .get(format!("{}/api/v1/session", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::OK,
+        "no console error for anonymous visitors"
+    );
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["signed_in"], false);
     assert_eq!(body["expired"], false);
@@ -216,24 +269,40 @@ async fn anonymous_and_signed_out_sessions() {
         .send()
         .await
         .unwrap();
-    assert_eq!(portal::error_code(r).await, (StatusCode::FORBIDDEN, "cross_site_request".into()));
+    assert_eq!(
+        portal::error_code(r).await,
+        (StatusCode::FORBIDDEN, "cross_site_request".into())
+    );
 
     let r = user.delete("/api/v1/session").send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    assert!(r.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+    assert!(r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
     let (status, body) = user.get_json("/api/v1/session").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["signed_in"], false);
     assert_eq!(body["expired"], true);
     let r = user.get("/api/v1/dossiers").send().await.unwrap();
-    assert_eq!(portal::error_code(r).await, (StatusCode::UNAUTHORIZED, "session_expired".into()));
+    assert_eq!(
+        portal::error_code(r).await,
+        (StatusCode::UNAUTHORIZED, "session_expired".into())
+    );
     // Signing out twice is harmless.
     let r = user.delete("/api/v1/session").send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
 
     // Never signed in: a different code, so the app can tell the two apart.
-    let r = c.get(format!("{}/api/v1/dossiers", s.base)).send().await.unwrap();
-    assert_eq!(portal::error_code(r).await, (StatusCode::UNAUTHORIZED, "not_signed_in".into()));
+    let r = c
+        .get(format!("{}/api/v1/dossiers", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        portal::error_code(r).await,
+        (StatusCode::UNAUTHORIZED, "not_signed_in".into())
+    );
     // A forged cookie is an ended session, not an error.
     let r = c
         .get(format!("{}/api/v1/dossiers", s.base))
@@ -241,7 +310,10 @@ async fn anonymous_and_signed_out_sessions() {
         .send()
         .await
         .unwrap();
-    assert_eq!(portal::error_code(r).await, (StatusCode::UNAUTHORIZED, "session_expired".into()));
+    assert_eq!(
+        portal::error_code(r).await,
+        (StatusCode::UNAUTHORIZED, "session_expired".into())
+    );
 }
 
 #[tokio::test]
@@ -249,15 +321,24 @@ async fn idle_sessions_expire_with_a_clear_code() {
     let s = common::start_with(|c| c.session_idle = Duration::from_secs(1)).await;
     let user = sign_in(&s.base, CITIZEN).await;
     let (status, body) = user.get_json("/api/v1/session").await;
-    assert_eq!((status, body["signed_in"].clone()), (StatusCode::OK, Value::Bool(true)));
+    assert_eq!(
+        (status, body["signed_in"].clone()),
+        (StatusCode::OK, Value::Bool(true))
+    );
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let r = user
         .submit("k1", &portal::submission("birth-registration", &[]))
         .await;
     let (status, code) = portal::error_code(r).await;
-    assert_eq!((status, code.as_str()), (StatusCode::UNAUTHORIZED, "session_expired"));
+    assert_eq!(
+        (status, code.as_str()),
+        (StatusCode::UNAUTHORIZED, "session_expired")
+    );
     let r = user.get("/api/v1/session").send().await.unwrap();
-    assert!(r.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+    assert!(r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["expired"], true);
 

@@ -203,7 +203,10 @@ mod tests {
             AttachmentError::NotFound.into(),
             AttachmentError::FileTooLarge { max_bytes: 1 }.into(),
             AttachmentError::Empty.into(),
-            AttachmentError::UnsupportedType { detected: "unknown" }.into(),
+            AttachmentError::UnsupportedType {
+                detected: "unknown",
+            }
+            .into(),
             AttachmentError::TypeMismatch {
                 named: FileType::Pdf,
                 detected: FileType::Png,
@@ -253,12 +256,20 @@ mod tests {
             .collect();
         let mut seen = std::collections::HashSet::new();
         for e in every_error() {
-            assert!(documented.contains(&e.code()), "{} is not in openapi.json", e.code());
+            assert!(
+                documented.contains(&e.code()),
+                "{} is not in openapi.json",
+                e.code()
+            );
             assert!(seen.insert(e.code()), "{} is used twice", e.code());
             assert!(!e.to_string().is_empty());
             assert!(e.status().is_client_error() || e.status().is_server_error());
         }
-        assert_eq!(seen.len(), documented.len(), "openapi.json lists codes never used");
+        assert_eq!(
+            seen.len(),
+            documented.len(),
+            "openapi.json lists codes never used"
+        );
     }
 
     #[test]

@@ -97,7 +97,10 @@ pub fn routes() -> RouteTable {
         // Attachments.
         .get("/api/v1/attachments/limits", get(attachments::get_limits))
         .post("/api/v1/attachments", private(post(attachments::upload)))
-        .get("/api/v1/attachments/{id}", private(get(attachments::get_attachment)))
+        .get(
+            "/api/v1/attachments/{id}",
+            private(get(attachments::get_attachment)),
+        )
         .delete(
             "/api/v1/attachments/{id}",
             private(delete(attachments::delete_attachment)),
@@ -109,7 +112,10 @@ pub fn routes() -> RouteTable {
         // Dossiers and tracking.
         .post("/api/v1/dossiers", private(post(dossiers::submit)))
         .get("/api/v1/dossiers", private(get(tracking::list_mine)))
-        .get("/api/v1/dossiers/{code}", private(get(tracking::get_dossier)))
+        .get(
+            "/api/v1/dossiers/{code}",
+            private(get(tracking::get_dossier)),
+        )
         .post(
             "/api/v1/dossiers/{code}/documents",
             private(post(dossiers::add_documents)),
@@ -119,7 +125,10 @@ pub fn routes() -> RouteTable {
             "/api/v1/dossiers/{code}/payments",
             private(post(payments::start_payment)),
         )
-        .post("/api/v1/payments/callback", private(post(payments::callback)))
+        .post(
+            "/api/v1/payments/callback",
+            private(post(payments::callback)),
+        )
         .get("/sandbox/pay/{payment_id}", get(payments::provider_page))
         .post("/sandbox/pay/{payment_id}", post(payments::provider_submit))
         // Staff.

@@ -188,7 +188,9 @@ enum ReceiveError {
 }
 
 async fn receive(body: Body, temp: &std::path::Path) -> Result<Received, ReceiveError> {
-    let mut file = tokio::fs::File::create(temp).await.map_err(ReceiveError::Io)?;
+    let mut file = tokio::fs::File::create(temp)
+        .await
+        .map_err(ReceiveError::Io)?;
     let mut body = body;
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
@@ -265,10 +267,7 @@ pub async fn upload(
     }
     let owner = user.subject.clone();
     let o = owner.clone();
-    let pending = state
-        .db
-        .with(move |c| store::pending_count(c, &o))
-        .await?;
+    let pending = state.db.with(move |c| store::pending_count(c, &o)).await?;
     if pending >= limits::MAX_PENDING_PER_USER {
         return Err(AttachmentError::TooManyPending {
             max: limits::MAX_PENDING_PER_USER,
@@ -382,7 +381,11 @@ fn check_content(name: &str, r: &Received) -> Result<FileType, AttachmentError> 
 }
 
 /// An attachment the user may see: their own, or (for staff) one in a dossier.
-async fn visible(state: &AppState, user: &crate::identity::Identity, id: String) -> Result<AttachmentRecord, ApiError> {
+async fn visible(
+    state: &AppState,
+    user: &crate::identity::Identity,
+    id: String,
+) -> Result<AttachmentRecord, ApiError> {
     if !random::is_id(&id, "att_") {
         return Err(AttachmentError::NotFound.into());
     }
@@ -411,10 +414,12 @@ pub async fn get_content(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let a = visible(&state, &user, id).await?;
-    let bytes = tokio::fs::read(state.files.path(&a.id)).await.map_err(|e| {
-        tracing::error!("attachment {}: {e}", a.id);
-        ApiError::Internal
-    })?;
+    let bytes = tokio::fs::read(state.files.path(&a.id))
+        .await
+        .map_err(|e| {
+            tracing::error!("attachment {}: {e}", a.id);
+            ApiError::Internal
+        })?;
     let media = FileType::from_media_type(&a.media_type).unwrap_or(FileType::Pdf);
     let disposition = format!(
         "attachment; filename=\"attachment.{}\"; filename*=UTF-8''{}",
@@ -423,13 +428,19 @@ pub async fn get_content(
     );
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(media.media_type())),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(media.media_type()),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_str(&disposition)
                     .unwrap_or(HeaderValue::from_static("attachment")),
             ),
-            (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
             (
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static("sandbox; default-src 'none'"),
@@ -496,8 +507,14 @@ mod tests {
 
     #[test]
     fn file_names_are_cleaned() {
-        assert_eq!(clean_name(Some("C:\\scans\\giấy khai sinh.pdf")).as_deref(), Some("giấy khai sinh.pdf"));
-        assert_eq!(clean_name(Some("../../etc/passwd")).as_deref(), Some("passwd"));
+        assert_eq!(
+            clean_name(Some("C:\\scans\\giấy khai sinh.pdf")).as_deref(),
+            Some("giấy khai sinh.pdf")
+        );
+        assert_eq!(
+            clean_name(Some("../../etc/passwd")).as_deref(),
+            Some("passwd")
+        );
         assert_eq!(clean_name(Some("  a.png ")).as_deref(), Some("a.png"));
         for bad in [None, Some(""), Some("dir/"), Some(".."), Some("a\nb.pdf")] {
             assert_eq!(clean_name(bad), None, "{bad:?}");
@@ -523,7 +540,9 @@ mod tests {
         );
         assert!(matches!(
             check_content("a.pdf", &r(b"MZ\x90\0", b"", 10)),
-            Err(AttachmentError::UnsupportedType { detected: "windows-executable" })
+            Err(AttachmentError::UnsupportedType {
+                detected: "windows-executable"
+            })
         ));
         assert!(matches!(
             check_content("a.jpg", &r(b"%PDF-1.4", b"%%EOF", 10)),

@@ -97,7 +97,9 @@ pub fn detect(head: &[u8]) -> Detected {
         "zip-or-office-document"
     } else if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         "old-office-document"
-    } else if starts(b"Rar!") || starts(&[b'7', b'z', 0xBC, 0xAF, 0x27, 0x1C]) || starts(&[0x1F, 0x8B])
+    } else if starts(b"Rar!")
+        || starts(&[b'7', b'z', 0xBC, 0xAF, 0x27, 0x1C])
+        || starts(&[0x1F, 0x8B])
     {
         "compressed-archive"
     } else if starts(b"GIF87a") || starts(b"GIF89a") {
@@ -139,7 +141,10 @@ mod tests {
 
     #[test]
     fn accepted_types_by_content() {
-        assert_eq!(detect(b"%PDF-1.7\n%\xE2\xE3"), Detected::Accepted(FileType::Pdf));
+        assert_eq!(
+            detect(b"%PDF-1.7\n%\xE2\xE3"),
+            Detected::Accepted(FileType::Pdf)
+        );
         assert_eq!(
             detect(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F']),
             Detected::Accepted(FileType::Jpeg)
@@ -173,7 +178,10 @@ mod tests {
 
     #[test]
     fn names_and_tails() {
-        assert_eq!(FileType::from_name("Giấy chứng sinh.PDF"), Some(FileType::Pdf));
+        assert_eq!(
+            FileType::from_name("Giấy chứng sinh.PDF"),
+            Some(FileType::Pdf)
+        );
         assert_eq!(FileType::from_name("anh.jpeg"), Some(FileType::Jpeg));
         assert_eq!(FileType::from_name("scan"), None);
         assert_eq!(FileType::from_name("setup.exe"), None);
@@ -181,9 +189,6 @@ mod tests {
         assert!(!FileType::Pdf.tail_is_complete(b"...stream\nxx"));
         assert!(FileType::Png.tail_is_complete(b"\0\0\0\0IEND\xaeB`\x82"));
         assert!(!FileType::Png.tail_is_complete(b"IDAT...."));
-        assert_eq!(
-            FileType::from_media_type("image/png"),
-            Some(FileType::Png)
-        );
+        assert_eq!(FileType::from_media_type("image/png"), Some(FileType::Png));
     }
 }

@@ -136,7 +136,15 @@ pub fn insert(conn: &Connection, a: &AttachmentRecord) -> Result<(), DbError> {
     conn.execute(
         "INSERT INTO attachments (id, owner, name, media_type, size, sha256, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![a.id, a.owner, a.name, a.media_type, a.size, a.sha256, a.created_at],
+        params![
+            a.id,
+            a.owner,
+            a.name,
+            a.media_type,
+            a.size,
+            a.sha256,
+            a.created_at
+        ],
     )?;
     Ok(())
 }

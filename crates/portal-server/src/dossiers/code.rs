@@ -56,10 +56,19 @@ mod tests {
         let c = Connection::open_in_memory().unwrap();
         c.execute_batch(super::super::MIGRATION).unwrap();
         let t = 1_751_304_600; // 2025-07-01 00:30 in Vietnam
-        assert_eq!(next(&c, SANDBOX_AGENCY, t).unwrap(), "000.00.00.H99-250701-0001");
-        assert_eq!(next(&c, SANDBOX_AGENCY, t + 60).unwrap(), "000.00.00.H99-250701-0002");
+        assert_eq!(
+            next(&c, SANDBOX_AGENCY, t).unwrap(),
+            "000.00.00.H99-250701-0001"
+        );
+        assert_eq!(
+            next(&c, SANDBOX_AGENCY, t + 60).unwrap(),
+            "000.00.00.H99-250701-0002"
+        );
         assert_eq!(next(&c, "X", t).unwrap(), "X-250701-0001");
-        assert_eq!(next(&c, SANDBOX_AGENCY, t + 86_400).unwrap(), "000.00.00.H99-250702-0001");
+        assert_eq!(
+            next(&c, SANDBOX_AGENCY, t + 86_400).unwrap(),
+            "000.00.00.H99-250702-0001"
+        );
         assert_eq!(format("A", "250701", 12_345), "A-250701-12345");
     }
 

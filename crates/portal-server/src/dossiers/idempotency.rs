@@ -131,7 +131,10 @@ mod tests {
         assert_eq!(fingerprint(&a), fingerprint(&b));
         let c = json!({"service_id": "x", "answers": {"a": 2, "b": [1, {"y": 2, "x": 1}]}});
         assert_ne!(fingerprint(&a), fingerprint(&c));
-        assert_ne!(fingerprint(&json!(["a", "b"])), fingerprint(&json!(["b", "a"])));
+        assert_ne!(
+            fingerprint(&json!(["a", "b"])),
+            fingerprint(&json!(["b", "a"]))
+        );
     }
 
     #[test]

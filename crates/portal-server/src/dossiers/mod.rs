@@ -165,9 +165,7 @@ impl ErrorCode for DossierError {
     fn details(&self) -> Option<Value> {
         match self {
             DossierError::Invalid(problems) => Some(json!({ "problems": problems })),
-            DossierError::InvalidTransition { from, to } => {
-                Some(json!({ "from": from, "to": to }))
-            }
+            DossierError::InvalidTransition { from, to } => Some(json!({ "from": from, "to": to })),
             DossierError::LookupLocked { retry_after } => {
                 Some(json!({ "retry_after": retry_after }))
             }
@@ -263,7 +261,16 @@ pub async fn submit(
             };
             let receipt = serde_json::to_string(&view::receipt(&dossier, &valid.attachments))
                 .unwrap_or_default();
-            idempotency::remember(&tx, &user.subject, &key, &fingerprint, 201, &receipt, id, now)?;
+            idempotency::remember(
+                &tx,
+                &user.subject,
+                &key,
+                &fingerprint,
+                201,
+                &receipt,
+                id,
+                now,
+            )?;
             tx.commit()?;
             Ok(Ok(Submitted::Created(receipt)))
         })
@@ -283,7 +290,10 @@ pub async fn submit(
     let mut res = (
         status,
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
             (header::LOCATION, dossier_location(&code)),
         ],
         body,
@@ -330,7 +340,10 @@ pub async fn add_documents(
         return Err(DossierError::Invalid(vec![Problem::new(
             "note",
             "note_too_long",
-            format!("the note may be at most {} characters", validate::MAX_NOTE_CHARS),
+            format!(
+                "the note may be at most {} characters",
+                validate::MAX_NOTE_CHARS
+            ),
         )])
         .into());
     }

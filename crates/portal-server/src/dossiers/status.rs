@@ -64,7 +64,10 @@ impl Status {
 
     /// Moving to this status must say why, so the applicant can act on it.
     pub fn needs_reason(self) -> bool {
-        matches!(self, Status::AdditionalDocumentsRequested | Status::Rejected)
+        matches!(
+            self,
+            Status::AdditionalDocumentsRequested | Status::Rejected
+        )
     }
 
     pub fn is_final(self) -> bool {

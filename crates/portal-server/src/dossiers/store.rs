@@ -356,7 +356,11 @@ fn head(r: &Row<'_>) -> rusqlite::Result<Head> {
     ))
 }
 
-fn finish(conn: &Connection, (mut d, status, payment): Head, full: bool) -> Result<Dossier, DbError> {
+fn finish(
+    conn: &Connection,
+    (mut d, status, payment): Head,
+    full: bool,
+) -> Result<Dossier, DbError> {
     d.status = Status::parse(&status).ok_or_else(|| bad_value("dossier status"))?;
     d.payment_status = PaymentStatus::parse(&payment).ok_or_else(|| bad_value("payment status"))?;
     d.procedures = procedures(conn, d.id)?;

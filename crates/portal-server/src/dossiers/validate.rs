@@ -103,7 +103,10 @@ pub fn validate(
         return Err(vec![Problem::new(
             "service_id",
             "unknown_service",
-            format!("no service has the id {:?}", truncate(&submission.service_id)),
+            format!(
+                "no service has the id {:?}",
+                truncate(&submission.service_id)
+            ),
         )]);
     };
     let answers = check_answers(&submission.answers, &mut problems);
@@ -162,7 +165,10 @@ fn depth(v: &Value) -> usize {
     }
 }
 
-fn check_answers<'a>(answers: &'a Value, problems: &mut Vec<Problem>) -> Option<&'a Map<String, Value>> {
+fn check_answers<'a>(
+    answers: &'a Value,
+    problems: &mut Vec<Problem>,
+) -> Option<&'a Map<String, Value>> {
     let Value::Object(map) = answers else {
         problems.push(Problem::new(
             "answers",
@@ -335,7 +341,11 @@ pub fn check_attachments(
     for (i, id) in requested.iter().enumerate() {
         let at = format!("{path}[{i}]");
         if !seen.insert(id.as_str()) {
-            problems.push(Problem::new(at, "duplicate_attachment", "this file is listed twice"));
+            problems.push(Problem::new(
+                at,
+                "duplicate_attachment",
+                "this file is listed twice",
+            ));
             continue;
         }
         // Someone else's attachment is reported exactly like a missing one.
@@ -368,7 +378,10 @@ pub fn check_attachments(
         problems.push(Problem::new(
             path,
             "too_many_attachments",
-            format!("a dossier may hold at most {} files", limits::MAX_PER_DOSSIER),
+            format!(
+                "a dossier may hold at most {} files",
+                limits::MAX_PER_DOSSIER
+            ),
         ));
     }
     if bytes > limits::MAX_DOSSIER_BYTES as i64 {
@@ -415,7 +428,9 @@ mod tests {
     fn rules(online: &[Option<u64>]) -> Value {
         let rules: Vec<Value> = online
             .iter()
-            .map(|o| json!({"case": {"vi": "c", "en": "c"}, "online": o, "confidence": "confirmed"}))
+            .map(
+                |o| json!({"case": {"vi": "c", "en": "c"}, "online": o, "confidence": "confirmed"}),
+            )
             .collect();
         json!({"kind": "rules", "rules": rules})
     }
@@ -444,14 +459,18 @@ mod tests {
     }
 
     fn citizen() -> std::sync::Arc<Identity> {
-        Directory::sandbox().unwrap().get("sandbox-citizen-an").unwrap()
+        Directory::sandbox()
+            .unwrap()
+            .get("sandbox-citizen-an")
+            .unwrap()
     }
 
     #[test]
     fn a_complete_submission_passes() {
         let s = service(procedure(), free());
         let who = citizen();
-        let sub = submission(json!({"service_id": "svc", "answers": {"a": 1}, "attachments": ["att_1"]}));
+        let sub =
+            submission(json!({"service_id": "svc", "answers": {"a": 1}, "attachments": ["att_1"]}));
         let found = [attachment("att_1", &who.subject, 10)];
         let v = validate(Some(&s), &who, &sub, &found).unwrap();
         assert_eq!(v.procedures, vec!["svc".to_string()]);
@@ -501,14 +520,23 @@ mod tests {
         let who = citizen();
         let found = [attachment("att_1", &who.subject, 10)];
         let big = "x".repeat(MAX_ANSWERS_BYTES);
-        let sub = submission(json!({"service_id": "svc", "answers": {"a": big}, "attachments": ["att_1"]}));
-        assert_eq!(codes(validate(Some(&s), &who, &sub, &found)), vec!["answers_too_large"]);
+        let sub = submission(
+            json!({"service_id": "svc", "answers": {"a": big}, "attachments": ["att_1"]}),
+        );
+        assert_eq!(
+            codes(validate(Some(&s), &who, &sub, &found)),
+            vec!["answers_too_large"]
+        );
         let mut deep = json!(1);
         for _ in 0..20 {
             deep = json!({ "d": deep });
         }
-        let sub = submission(json!({"service_id": "svc", "answers": deep, "attachments": ["att_1"]}));
-        assert_eq!(codes(validate(Some(&s), &who, &sub, &found)), vec!["answers_too_deep"]);
+        let sub =
+            submission(json!({"service_id": "svc", "answers": deep, "attachments": ["att_1"]}));
+        assert_eq!(
+            codes(validate(Some(&s), &who, &sub, &found)),
+            vec!["answers_too_deep"]
+        );
     }
 
     #[test]
@@ -517,14 +545,25 @@ mod tests {
         let found = [attachment("att_1", &who.subject, 10)];
         let s = service(procedure(), rules(&[Some(200_000), None]));
         let sub = |case: Value| {
-            submission(json!({"service_id": "svc", "answers": {}, "attachments": ["att_1"], "fee_case": case}))
+            submission(
+                json!({"service_id": "svc", "answers": {}, "attachments": ["att_1"], "fee_case": case}),
+            )
         };
         let v = validate(Some(&s), &who, &sub(json!(0)), &found).unwrap();
-        assert_eq!((v.fee_amount, v.payment), (Some(200_000), PaymentStatus::Unpaid));
+        assert_eq!(
+            (v.fee_amount, v.payment),
+            (Some(200_000), PaymentStatus::Unpaid)
+        );
         let v = validate(Some(&s), &who, &sub(json!(1)), &found).unwrap();
         assert_eq!(v.payment, PaymentStatus::AwaitingAssessment);
-        assert_eq!(codes(validate(Some(&s), &who, &sub(json!(null)), &found)), vec!["fee_case_required"]);
-        assert_eq!(codes(validate(Some(&s), &who, &sub(json!(2)), &found)), vec!["unknown_fee_case"]);
+        assert_eq!(
+            codes(validate(Some(&s), &who, &sub(json!(null)), &found)),
+            vec!["fee_case_required"]
+        );
+        assert_eq!(
+            codes(validate(Some(&s), &who, &sub(json!(2)), &found)),
+            vec!["unknown_fee_case"]
+        );
         let one = service(procedure(), rules(&[Some(10_000)]));
         let v = validate(Some(&one), &who, &sub(json!(null)), &found).unwrap();
         assert_eq!(v.fee_amount, Some(10_000));
@@ -534,17 +573,30 @@ mod tests {
     fn bundles_choose_their_linked_procedures() {
         let who = citizen();
         let found = [attachment("att_1", &who.subject, 10)];
-        let s = service(json!({"kind": "bundle", "procedures": ["a", "b", "c"]}), free());
+        let s = service(
+            json!({"kind": "bundle", "procedures": ["a", "b", "c"]}),
+            free(),
+        );
         let sub = |p: Value| {
-            submission(json!({"service_id": "svc", "answers": {}, "attachments": ["att_1"], "procedures": p}))
+            submission(
+                json!({"service_id": "svc", "answers": {}, "attachments": ["att_1"], "procedures": p}),
+            )
         };
         let v = validate(Some(&s), &who, &sub(json!(null)), &found).unwrap();
         assert_eq!(v.procedures, vec!["a", "b", "c"]);
         let v = validate(Some(&s), &who, &sub(json!(["c", "a"])), &found).unwrap();
         assert_eq!(v.procedures, vec!["a", "c"], "kept in the bundle's order");
-        assert_eq!(codes(validate(Some(&s), &who, &sub(json!([])), &found)), vec!["no_procedures"]);
         assert_eq!(
-            codes(validate(Some(&s), &who, &sub(json!(["a", "z", "a"])), &found)),
+            codes(validate(Some(&s), &who, &sub(json!([])), &found)),
+            vec!["no_procedures"]
+        );
+        assert_eq!(
+            codes(validate(
+                Some(&s),
+                &who,
+                &sub(json!(["a", "z", "a"])),
+                &found
+            )),
             vec!["unknown_procedure", "duplicate_procedure"]
         );
     }

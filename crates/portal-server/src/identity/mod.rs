@@ -161,14 +161,18 @@ impl Directory {
                 return Err(IdentityFileError::EmptyField(identity.subject.clone()));
             }
             if (identity.kind == IdentityKind::Business) != identity.business.is_some() {
-                return Err(IdentityFileError::BusinessMismatch(identity.subject.clone()));
+                return Err(IdentityFileError::BusinessMismatch(
+                    identity.subject.clone(),
+                ));
             }
             let identity = Arc::new(identity);
             if by_subject
                 .insert(identity.subject.clone(), identity.clone())
                 .is_some()
             {
-                return Err(IdentityFileError::DuplicateSubject(identity.subject.clone()));
+                return Err(IdentityFileError::DuplicateSubject(
+                    identity.subject.clone(),
+                ));
             }
             list.push(identity);
         }
@@ -242,12 +246,21 @@ mod tests {
     fn sandbox_identities_are_plausible_and_fake() {
         let dir = Directory::sandbox().expect("the sandbox file loads");
         let kinds: Vec<_> = dir.all().iter().map(|i| i.kind).collect();
-        assert!(kinds.iter().filter(|k| **k == IdentityKind::Citizen).count() >= 3);
+        assert!(
+            kinds
+                .iter()
+                .filter(|k| **k == IdentityKind::Citizen)
+                .count()
+                >= 3
+        );
         assert!(kinds.contains(&IdentityKind::Business));
         assert!(kinds.contains(&IdentityKind::Staff));
         for i in dir.all() {
             let id = &i.id_number;
-            assert!(id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()), "{id}");
+            assert!(
+                id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()),
+                "{id}"
+            );
             let (y, m, d) = (
                 &i.date_of_birth[0..4],
                 &i.date_of_birth[5..7],

@@ -28,7 +28,11 @@ pub fn expected_origin(headers: &HeaderMap, config: &Config) -> Option<String> {
         return Some(origin.clone());
     }
     let host = headers.get(header::HOST)?.to_str().ok()?;
-    let scheme = if forwarded_https(headers) { "https" } else { "http" };
+    let scheme = if forwarded_https(headers) {
+        "https"
+    } else {
+        "http"
+    };
     Some(format!("{scheme}://{host}"))
 }
 

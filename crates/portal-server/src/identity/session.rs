@@ -87,13 +87,21 @@ pub fn create(
 /// The state of the session a token names.
 #[derive(Debug, PartialEq)]
 pub enum Lookup {
-    Active { subject: String, expires_at: i64 },
+    Active {
+        subject: String,
+        expires_at: i64,
+    },
     /// Unknown, signed out or timed out: all mean "sign in again".
     Ended,
 }
 
 /// Finds the session and extends its idle expiry.
-pub fn resolve(conn: &Connection, token: &str, now: i64, idle_secs: i64) -> Result<Lookup, DbError> {
+pub fn resolve(
+    conn: &Connection,
+    token: &str,
+    now: i64,
+    idle_secs: i64,
+) -> Result<Lookup, DbError> {
     let row = conn
         .query_row(
             "SELECT subject, last_seen, expires_at, absolute_expires_at, ended_at
@@ -312,7 +320,10 @@ mod tests {
     #[test]
     fn reads_the_cookie_among_others() {
         let mut h = HeaderMap::new();
-        h.append(header::COOKIE, HeaderValue::from_static("a=1; portal_session=tok; b=2"));
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; portal_session=tok; b=2"),
+        );
         assert_eq!(cookie_token(&h).as_deref(), Some("tok"));
         let mut h = HeaderMap::new();
         h.append(header::COOKIE, HeaderValue::from_static("other=1"));
@@ -322,6 +333,9 @@ mod tests {
         let v = session_cookie("tok", true);
         let v = v.to_str().unwrap();
         assert!(v.contains("HttpOnly") && v.contains("SameSite=Lax") && v.ends_with("Secure"));
-        assert!(!session_cookie("tok", false).to_str().unwrap().contains("Secure"));
+        assert!(!session_cookie("tok", false)
+            .to_str()
+            .unwrap()
+            .contains("Secure"));
     }
 }

@@ -144,7 +144,8 @@ fn render(state: &AppState, token: &str, return_to: &str, error: bool) -> Respon
     } else {
         (String::new(), "identity-hint", String::new())
     };
-    let body = format!(
+    let body =
+        format!(
         "<h1>{title}</h1>\n\
          <p>{intro}</p>\n\
          {summary}\

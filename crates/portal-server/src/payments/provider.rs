@@ -31,12 +31,27 @@ fn not_found_page() -> Response {
 fn failed_page() -> Response {
     html::problem_page(
         StatusCode::INTERNAL_SERVER_ERROR,
-        ("Không ghi nhận được kết quả", "The outcome could not be recorded"),
+        (
+            "Không ghi nhận được kết quả",
+            "The outcome could not be recorded",
+        ),
         (
             "Chưa có khoản tiền nào bị trừ. Hãy thử lại sau ít phút.",
             "Nothing has been charged. Please try again in a few minutes.",
         ),
         ("/", "Về trang chủ", "Go to the home page"),
+    )
+}
+
+fn ended_page(return_to: &str) -> Response {
+    html::problem_page(
+        StatusCode::CONFLICT,
+        ("Giao dịch đã kết thúc", "This payment has ended"),
+        (
+            "Giao dịch này đã có kết quả. Quay lại hồ sơ để xem hoặc thanh toán lại.",
+            "This payment already has an outcome. Go back to the dossier to see it or pay again.",
+        ),
+        (return_to, "Quay lại hồ sơ", "Back to the dossier"),
     )
 }
 
@@ -54,15 +69,7 @@ pub async fn provider_page(State(state): State<AppState>, Path(id): Path<String>
         return not_found_page();
     };
     if a.status != "pending" {
-        return html::problem_page(
-            StatusCode::CONFLICT,
-            ("Giao dịch đã kết thúc", "This payment has ended"),
-            (
-                "Giao dịch này đã có kết quả. Quay lại hồ sơ để xem hoặc thanh toán lại.",
-                "This payment already has an outcome. Go back to the dossier to see it or pay again.",
-            ),
-            (&a.return_to, "Quay lại hồ sơ", "Back to the dossier"),
-        );
+        return ended_page(&a.return_to);
     }
     let body = format!(
         "<h1>{title}</h1>\n<p>{intro}</p>\n<dl>\n<dt>{dossier}</dt><dd>{code}</dd>\n\
@@ -111,6 +118,9 @@ pub async fn provider_submit(
     let Some(a) = find(&state, &id).await else {
         return not_found_page();
     };
+    if a.status != "pending" {
+        return ended_page(&a.return_to);
+    }
     let Ok(Form(form)) = form else {
         return provider_page(State(state), Path(id)).await;
     };
@@ -125,7 +135,9 @@ pub async fn provider_submit(
     let body = serde_json::to_vec(&notification).unwrap_or_default();
     let signature = state.payment_key.sign(&body);
     match receive(&state, &body, &signature).await {
-        Ok(_) | Err(ApiError::Payment(PaymentError::AlreadyCompleted)) => {}
+        Ok(_) => {}
+        // Another tab finished this attempt a moment ago.
+        Err(ApiError::Payment(PaymentError::AlreadyCompleted)) => return ended_page(&a.return_to),
         Err(e) => {
             tracing::error!("sandbox payment {}: {e}", a.id);
             return failed_page();

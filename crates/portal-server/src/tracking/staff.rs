@@ -95,8 +95,7 @@ pub async fn staff_move(
             };
             let targets: Vec<_> = match &request.procedure {
                 Some(p) => {
-                    let Some(found) = dossier.procedures.iter().find(|x| x.service_id == *p)
-                    else {
+                    let Some(found) = dossier.procedures.iter().find(|x| x.service_id == *p) else {
                         return Ok(Err(DossierError::ProcedureNotInDossier(
                             p.chars().take(80).collect(),
                         )));
@@ -111,15 +110,13 @@ pub async fn staff_move(
                     to,
                 }));
             }
-            let starts_work = to == Status::InProcessing
-                && targets.iter().any(|p| p.status == Status::Received);
+            let starts_work =
+                to == Status::InProcessing && targets.iter().any(|p| p.status == Status::Received);
             if starts_work && dossier.payment_status == PaymentStatus::Unpaid {
                 return Ok(Err(DossierError::PaymentOutstanding));
             }
-            let changes: Vec<(String, Status)> = targets
-                .iter()
-                .map(|p| (p.service_id.clone(), to))
-                .collect();
+            let changes: Vec<(String, Status)> =
+                targets.iter().map(|p| (p.service_id.clone(), to)).collect();
             store::set_procedure_statuses(&tx, dossier.id, &changes, now)?;
             let whole = request.procedure.is_none() || dossier.procedures.len() == 1;
             store::add_event(
@@ -128,7 +125,11 @@ pub async fn staff_move(
                 &Event {
                     at: now,
                     kind: EventKind::StatusChanged,
-                    procedure: if whole { None } else { request.procedure.clone() },
+                    procedure: if whole {
+                        None
+                    } else {
+                        request.procedure.clone()
+                    },
                     status: Some(to),
                     reason,
                     actor,

@@ -71,7 +71,10 @@ pub async fn sign_in(base: &str, subject: &str) -> User {
         .await
         .expect("sign in");
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "sign-in redirects back");
-    let set_cookie = r.headers()["set-cookie"].to_str().expect("cookie").to_string();
+    let set_cookie = r.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .to_string();
     User {
         base: base.to_string(),
         client,
@@ -164,7 +167,10 @@ pub async fn error_code(r: Response) -> (StatusCode, String) {
     let body: Value = r.json().await.unwrap_or(Value::Null);
     (
         status,
-        body["error"]["code"].as_str().unwrap_or("<no code>").to_string(),
+        body["error"]["code"]
+            .as_str()
+            .unwrap_or("<no code>")
+            .to_string(),
     )
 }
 
@@ -180,7 +186,8 @@ pub fn pdf(size: usize) -> Vec<u8> {
 
 /// A 1x1 PNG.
 pub fn png() -> Vec<u8> {
-    let mut v = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde".to_vec();
+    let mut v =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde".to_vec();
     v.extend_from_slice(b"\0\0\0\x0cIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84");
     v.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
     v
@@ -241,9 +248,7 @@ pub fn fixture_catalogue() -> tempfile::TempDir {
     dir
 }
 
-pub async fn start_with_fixtures(
-    adjust: impl FnOnce(&mut portal_server::Config),
-) -> FixtureServer {
+pub async fn start_with_fixtures(adjust: impl FnOnce(&mut portal_server::Config)) -> FixtureServer {
     let catalog = fixture_catalogue();
     let path = catalog.path().to_path_buf();
     let server = super::start_with(move |c| {
