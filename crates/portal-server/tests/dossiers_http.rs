@@ -662,7 +662,7 @@ async fn every_tracking_and_staff_refusal() {
     // Public lookup: the right credential shows status and timeline only.
     for query in [
         format!("secret={}", secret.to_lowercase().replace('-', " ")),
-        format!("id_number={CITIZEN_ID_NUMBER}"),
+        format!("id_number={}", "001 085 012345".replace(' ', "%20")),
     ] {
         let r = anon
             .get(url(&format!("{path}?{query}")))
@@ -722,6 +722,30 @@ async fn every_tracking_and_staff_refusal() {
     // The applicant, signed in, is not locked out of their own dossier.
     let (status, _) = owner.get_json(&path).await;
     assert_eq!(status, StatusCode::OK);
+
+    // Trying many codes with one known ID number is limited the same way.
+    let known_id = "079192004321";
+    for n in 0..10 {
+        let r = anon
+            .get(url(&format!(
+                "/api/v1/dossiers/000.00.00.H99-250101-{n:04}?id_number={known_id}"
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    }
+    let r = anon
+        .get(url(&format!(
+            "/api/v1/dossiers/000.00.00.H99-250101-0099?id_number={known_id}"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::TOO_MANY_REQUESTS, "lookup_locked".into())
+    );
 
     // Staff endpoints refuse everyone but staff.
     let r = owner.get("/api/v1/staff/dossiers").send().await.unwrap();

@@ -85,10 +85,10 @@ pub const MIGRATION: &str = "
         PRIMARY KEY (owner, key)
     );
     CREATE TABLE lookup_failures (
-        code TEXT NOT NULL,
-        at   INTEGER NOT NULL
+        target TEXT NOT NULL,
+        at     INTEGER NOT NULL
     );
-    CREATE INDEX lookup_failures_code ON lookup_failures (code, at);
+    CREATE INDEX lookup_failures_target ON lookup_failures (target, at);
 ";
 
 /// Largest request body for a submission.
@@ -109,7 +109,7 @@ pub enum DossierError {
     NotFound,
     #[error("give the applicant's ID number or the dossier's lookup secret, or sign in as the applicant")]
     LookupCredentialsRequired,
-    #[error("too many wrong attempts for this code; try again later")]
+    #[error("too many wrong attempts for this code or ID number; try again later")]
     LookupLocked { retry_after: u64 },
     #[error("a dossier cannot go from {from:?} to {to:?}")]
     InvalidTransition { from: Status, to: Status },

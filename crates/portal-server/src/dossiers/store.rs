@@ -403,25 +403,27 @@ pub fn list(
     heads.into_iter().map(|h| finish(conn, h, false)).collect()
 }
 
-/// Failed public lookups of `code` since `since`.
-pub fn lookup_failures(conn: &Connection, code: &str, since: i64) -> Result<i64, DbError> {
+/// Failed public lookups aimed at `target` (a code, or a digest of an ID number) since
+/// `since`.
+pub fn lookup_failures(conn: &Connection, target: &str, since: i64) -> Result<i64, DbError> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) FROM lookup_failures WHERE code = ?1 AND at >= ?2",
-        params![code, since],
+        "SELECT COUNT(*) FROM lookup_failures WHERE target = ?1 AND at >= ?2",
+        params![target, since],
         |r| r.get(0),
     )?)
 }
 
-/// Records a failed lookup, and forgets those older than `forget_before`.
+/// Records a failed lookup aimed at `target`, and forgets those older than
+/// `forget_before`.
 pub fn record_lookup_failure(
     conn: &Connection,
-    code: &str,
+    target: &str,
     now: i64,
     forget_before: i64,
 ) -> Result<(), DbError> {
     conn.execute(
-        "INSERT INTO lookup_failures (code, at) VALUES (?1, ?2)",
-        params![code, now],
+        "INSERT INTO lookup_failures (target, at) VALUES (?1, ?2)",
+        params![target, now],
     )?;
     conn.execute(
         "DELETE FROM lookup_failures WHERE at < ?1",

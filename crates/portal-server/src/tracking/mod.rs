@@ -3,8 +3,8 @@
 //! staff endpoints that move dossiers along.
 //!
 //! Codes have a guessable shape, so a code alone reveals nothing: a wrong code and a
-//! wrong credential get the same answer, and a code with too many wrong attempts is
-//! locked for a while.
+//! wrong credential get the same answer, and after too many wrong attempts on one code,
+//! or with one ID number across codes, lookups of it are locked for a while.
 
 mod staff;
 
@@ -13,6 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::api::error::RequestError;
 use crate::api::ApiError;
@@ -22,7 +23,7 @@ use crate::identity::{OptionalUser, SignedIn};
 use crate::{clock, random, AppState};
 pub use staff::{staff_list, staff_move};
 
-/// Wrong lookups allowed per code within [`LOOKUP_WINDOW_SECS`].
+/// Wrong lookups allowed per code, and per ID number, within [`LOOKUP_WINDOW_SECS`].
 pub const MAX_LOOKUP_FAILURES: i64 = 10;
 pub const LOOKUP_WINDOW_SECS: i64 = 3600;
 
@@ -71,7 +72,7 @@ pub async fn get_dossier(
     let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
     let id_number = query
         .id_number
-        .map(|s| s.trim().to_string())
+        .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
         .filter(|s| !s.is_empty());
     let secret = query
         .secret
@@ -101,10 +102,18 @@ pub async fn get_dossier(
                 return Ok(Err(DossierError::LookupCredentialsRequired));
             }
             let since = now - LOOKUP_WINDOW_SECS;
-            if store::lookup_failures(c, &code, since)? >= MAX_LOOKUP_FAILURES {
-                return Ok(Err(DossierError::LookupLocked {
-                    retry_after: LOOKUP_WINDOW_SECS as u64,
-                }));
+            // Guessing codes for a known ID number is limited as much as guessing
+            // credentials for a known code. ID numbers are kept as digests only.
+            let mut targets = vec![code.clone()];
+            if let Some(n) = &id_number {
+                targets.push(format!("id:{}", random::hex(&Sha256::digest(n.as_bytes()))));
+            }
+            for target in &targets {
+                if store::lookup_failures(c, target, since)? >= MAX_LOOKUP_FAILURES {
+                    return Ok(Err(DossierError::LookupLocked {
+                        retry_after: LOOKUP_WINDOW_SECS as u64,
+                    }));
+                }
             }
             let matches = dossier.as_ref().is_some_and(|d| {
                 let by_id = id_number
@@ -118,7 +127,9 @@ pub async fn get_dossier(
             match dossier {
                 Some(d) if matches => Ok(Ok(Found::Public(view::public(&d)))),
                 _ => {
-                    store::record_lookup_failure(c, &code, now, since)?;
+                    for target in &targets {
+                        store::record_lookup_failure(c, target, now, since)?;
+                    }
                     Ok(Err(DossierError::NotFound))
                 }
             }
