@@ -32,10 +32,10 @@ test('search matches without diacritics, keeps the query in the URL, and back un
     await appReady(page);
     await page.waitForSelector('.service-item');
     assert.equal(await box.inputValue(), 'ho chieu');
-    assert.equal((await names(page))[0], 'Cấp, cấp lại hộ chiếu phổ thông');
+    assert.equal((await names(page))[0], 'Cấp, cấp lại, sửa đổi, bổ sung hộ chiếu phổ thông');
 
     // Open a result, come back: the search is still there.
-    await page.getByRole('link', { name: 'Cấp, cấp lại hộ chiếu phổ thông' }).click();
+    await page.getByRole('link', { name: 'Cấp, cấp lại, sửa đổi, bổ sung hộ chiếu phổ thông' }).click();
     await page.waitForURL('**/services/ordinary-passport');
     await page.goBack();
     await page.waitForURL(/\?q=ho\+chieu$/);
@@ -76,7 +76,7 @@ test('filters narrow the list, live in the URL and are undone by back', async ()
     await page.waitForURL(/level=province/);
     const province = await names(page);
     assert.ok(province.length >= 1 && province.length < all);
-    assert.ok(province.includes('Cấp, cấp lại hộ chiếu phổ thông'));
+    assert.ok(province.includes('Cấp, cấp lại, sửa đổi, bổ sung hộ chiếu phổ thông'));
     await page.goBack();
     await page.waitForURL(server.url + '/');
     await page.waitForFunction((n) => document.querySelectorAll('.service-list .service-item').length === n, all);

@@ -18,6 +18,12 @@ export async function newSession(options = {}) {
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, ...options });
   const errors = [];
+  // Any Content-Security-Policy violation is reported as an error.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));

@@ -33,7 +33,7 @@ test('a service opens from the catalogue, and back returns to it', async () => {
     const { page } = s;
     await page.goto(server.url + '/');
     await appReady(page);
-    await page.getByRole('link', { name: 'Đăng ký thường trú' }).click();
+    await page.getByRole('link', { name: 'Đăng ký thường trú', exact: true }).click();
     await page.waitForURL('**/services/permanent-residence-registration');
     await page.waitForSelector('h1:has-text("Đăng ký thường trú")');
     const facts = await page.locator('.summary-list').textContent();
@@ -119,7 +119,7 @@ test('when the API is down the page explains it and retry recovers', async () =>
     // A server error (not just a dropped connection) gets the same clear state.
     await page.route('**/api/v1/services/*', (route) =>
       route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' }));
-    await page.getByRole('link', { name: 'Đăng ký khai tử' }).click();
+    await page.getByRole('link', { name: 'Đăng ký khai tử', exact: true }).click();
     await page.getByRole('alert').waitFor();
     await expectAccessible(page, 'service API error');
   } finally { await s.close(); }
@@ -152,5 +152,23 @@ test('no horizontal scrolling at 320 px', async () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
     }
+  } finally { await s.close(); }
+});
+
+test('the Content-Security-Policy is enforced: injected inline script is blocked and reported', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    await appReady(page);
+    assert.deepEqual(s.errors, [], 'the app itself runs without violations');
+    await page.evaluate(() => {
+      const el = document.createElement('script');
+      el.textContent = 'window.__injected = true;';
+      document.body.appendChild(el);
+    });
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.ok(s.errors.some((e) => /CSP violation: script-src/.test(e)), s.errors.join('\n'));
   } finally { await s.close(); }
 });

@@ -39,9 +39,9 @@ fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     };
     view! {
         <li class="service-item">
-            <h3 class="service-item__name">
+            <h2 class="service-item__name">
                 <a href=href class="service-item__link">{move || s.with_value(|s| s.name.get(i18n.lang.get()).to_string())}</a>
-            </h3>
+            </h2>
             <p class="service-item__summary">{move || s.with_value(|s| s.summary.get(i18n.lang.get()).to_string())}</p>
             <ul class="tags">
                 {move || s.with_value(|s| s.bundle).then(|| view! { <li class="tag tag--bundle">{i18n.t(Key::Bundle)}</li> })}

@@ -68,6 +68,10 @@ pub fn text(key: Key) -> &'static str {
         ClosestIntro => "You may be looking for:",
         ClearSearch => "Clear the search and filters",
         ShowMore => "Show more",
+        FilterTopic => "Topic",
+        LifeEvents => "By life event",
+        Subjects => "By subject",
+        OptionalProcedure => "Optional",
         ErrorPrefix => "Error: ",
     }
 }

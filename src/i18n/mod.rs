@@ -75,6 +75,10 @@ pub enum Key {
     ClosestIntro,
     ClearSearch,
     ShowMore,
+    FilterTopic,
+    LifeEvents,
+    Subjects,
+    OptionalProcedure,
     ErrorPrefix,
 }
 

@@ -68,6 +68,10 @@ pub fn text(key: Key) -> &'static str {
         ClosestIntro => "Có thể bạn đang tìm:",
         ClearSearch => "Xóa tìm kiếm và bộ lọc",
         ShowMore => "Xem thêm",
+        FilterTopic => "Chủ đề",
+        LifeEvents => "Theo sự kiện trong cuộc sống",
+        Subjects => "Theo lĩnh vực",
+        OptionalProcedure => "Tùy chọn",
         ErrorPrefix => "Lỗi: ",
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use portal_core::search::Index;
 use portal_core::search_query::SearchQuery;
-use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary};
+use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary, Topic, TopicKind};
 
 use crate::api;
 use crate::components::{labels, ErrorState, ServiceList};
@@ -16,6 +16,9 @@ use crate::i18n::{service_count, text, use_i18n, Key};
 
 /// How many results are rendered at first and per "show more".
 const PAGE: usize = 50;
+
+/// Pause in typing after which the query is written to the URL.
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -42,6 +45,7 @@ pub fn CataloguePage() -> impl IntoView {
 pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     let i18n = use_i18n();
     let search = StoredValue::new(Arc::new(Index::build(&index.services)));
+    let topics = StoredValue::new(index.topics.clone());
     let services = StoredValue::new(index);
     let url = use_query_map();
     let navigate = use_navigate();
@@ -66,18 +70,38 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
         }
     });
     let limit = RwSignal::new(PAGE);
-    let update = move |q: SearchQuery, replace: bool| {
+    // Typing filters at once but writes the URL only after a pause: a history update on
+    // every keystroke costs more than the search itself. Filters write it at once.
+    let generation = StoredValue::new(0u64);
+    let update = move |q: SearchQuery, typing: bool| {
         limit.set(PAGE);
         let path = q.to_path();
         query.set(q);
-        navigate(
-            &path,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        generation.update_value(|g| *g += 1);
+        let navigate = navigate.clone();
+        let go = move |replace| {
+            navigate(
+                &path,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        };
+        if typing {
+            let mine = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.get_value() == mine {
+                        go(true);
+                    }
+                },
+                URL_DELAY,
+            );
+        } else {
+            go(false);
+        }
     };
     let update = StoredValue::new(update);
 
@@ -114,7 +138,35 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
         q.filter.level = Level::from_slug(&event_target_value(&ev));
         update.with_value(|u| u(q, false));
     };
+    let set_topic = move |ev: leptos::ev::Event| {
+        let mut q = query.get_untracked();
+        let v = event_target_value(&ev);
+        q.filter.topic = topics
+            .with_value(|t| t.iter().any(|t| t.id == v))
+            .then_some(v);
+        update.with_value(|u| u(q, false));
+    };
     let clear = move |_| update.with_value(|u| u(SearchQuery::default(), false));
+    let topic_options = move |kind: TopicKind| {
+        topics.with_value(|t| {
+            t.iter()
+                .filter(|t| t.kind == kind)
+                .cloned()
+                .collect::<Vec<Topic>>()
+        })
+    };
+    let life_event_link = move |t: Topic| {
+        let href = SearchQuery {
+            filter: portal_core::search::Filter {
+                topic: Some(t.id.clone()),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+        .to_path();
+        let name = t.name.clone();
+        view! { <li><a href=href class="chip">{move || name.get(i18n.lang.get()).to_string()}</a></li> }
+    };
 
     view! {
         <form class="search" role="search" on:submit=on_submit>
@@ -134,9 +186,34 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                 <button type="submit" class="button search__button">{move || i18n.t(Key::SearchButton)}</button>
             </div>
         </form>
+        <nav class="life-events" aria-labelledby="life-events-title">
+            <h2 id="life-events-title" class="life-events__title">{move || i18n.t(Key::LifeEvents)}</h2>
+            <ul class="chips">
+                {topic_options(TopicKind::LifeEvent).into_iter().map(life_event_link).collect_view()}
+            </ul>
+        </nav>
         <fieldset class="filters">
             <legend class="filters__legend">{move || i18n.t(Key::FiltersLegend)}</legend>
             <div class="filters__row">
+                <div class="field">
+                    <label class="label" for="filter-topic">{move || i18n.t(Key::FilterTopic)}</label>
+                    <select id="filter-topic" class="select" on:change=set_topic>
+                        <option value="" selected=move || query.with(|q| q.filter.topic.is_none())>{move || i18n.t(Key::FilterAny)}</option>
+                        {[(TopicKind::LifeEvent, Key::LifeEvents), (TopicKind::Subject, Key::Subjects)].into_iter().map(|(kind, label)| view! {
+                            <optgroup label=move || i18n.t(label)>
+                                {topic_options(kind).into_iter().map(|t| {
+                                    let id = t.id.clone();
+                                    let value = t.id.clone();
+                                    view! {
+                                        <option value=value selected=move || query.with(|q| q.filter.topic.as_deref() == Some(id.as_str()))>
+                                            {move || t.name.get(i18n.lang.get()).to_string()}
+                                        </option>
+                                    }
+                                }).collect_view()}
+                            </optgroup>
+                        }).collect_view()}
+                    </select>
+                </div>
                 <div class="field">
                     <label class="label" for="filter-audience">{move || i18n.t(Key::Audience)}</label>
                     <select id="filter-audience" class="select" on:change=set_audience>
@@ -174,7 +251,7 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                 })}</p>
                 <p>{move || i18n.t(Key::NoResultsTips)}</p>
                 <Show when=move || !closest.with(Vec::is_empty)>
-                    <h2 class="no-results__closest">{move || i18n.t(Key::ClosestIntro)}</h2>
+                    <p class="no-results__closest">{move || i18n.t(Key::ClosestIntro)}</p>
                     <ServiceList services=closest/>
                 </Show>
                 <p><button type="button" class="button button--secondary" on:click=clear>{move || i18n.t(Key::ClearSearch)}</button></p>

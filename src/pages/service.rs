@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use portal_core::{format_vnd, Confidence, Fees, Lang, Service, ServiceKind};
+use portal_core::{format_vnd, Confidence, Fees, Lang, Service, ServiceId, ServiceKind};
 
 use crate::api;
 use crate::components::{labels, ErrorState};
@@ -108,21 +108,19 @@ fn ServiceDetail(service: Service) -> impl IntoView {
         </dl>
 
         {s.with_value(|s| match &s.kind {
-            ServiceKind::Bundle { procedures } => {
-                let procedures = procedures.clone();
-                Some(view! {
-                    <h2>{move || t(Key::LinkedProcedures)}</h2>
-                    <ul class="list">
-                        {procedures.into_iter().map(|p| view! { <li><a href=format!("/services/{p}")>{p.0.clone()}</a></li> }).collect_view()}
-                    </ul>
-                })
+            ServiceKind::Bundle { procedures, optional } => {
+                let items: Vec<(ServiceId, bool)> = procedures
+                    .iter()
+                    .map(|p| (p.clone(), optional.iter().any(|o| &o.id == p)))
+                    .collect();
+                Some(view! { <LinkedProcedures items=items/> })
             }
             ServiceKind::Procedure => None,
         })}
 
         <h2>{move || t(Key::Fees)}</h2>
         {move || s.with_value(|s| match &s.fees {
-            Fees::Free { note, confidence } => {
+            Fees::Free { note, confidence, .. } => {
                 let note = note.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_default();
                 view! { <p>{t(Key::Free)}{confidence_note(lang(), *confidence)}". "{note}</p> }.into_any()
             }
@@ -178,5 +176,35 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 </li>
             }).collect_view())}
         </ul>
+    }
+}
+
+/// The procedures a bundle files, by name (from the catalogue index), marking the ones the
+/// applicant may choose to leave out.
+#[component]
+fn LinkedProcedures(items: Vec<(ServiceId, bool)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let catalogue = LocalResource::new(api::catalogue);
+    let name_of = move |id: &ServiceId| {
+        catalogue
+            .get()
+            .and_then(|c| c.ok())
+            .and_then(|c| c.services.into_iter().find(|s| &s.id == id))
+            .map(|s| s.name.get(i18n.lang.get()).to_string())
+            .unwrap_or_else(|| id.0.clone())
+    };
+    view! {
+        <h2>{move || i18n.t(Key::LinkedProcedures)}</h2>
+        <ol class="list list--number">
+            {items.into_iter().map(|(id, optional)| {
+                let href = format!("/services/{id}");
+                view! {
+                    <li>
+                        <a href=href>{move || name_of(&id)}</a>
+                        {optional.then(|| view! { " " <span class="tag">{move || i18n.t(Key::OptionalProcedure)}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
     }
 }

@@ -1,12 +1,15 @@
 //! Checks on a parsed catalogue that the type system cannot express: shapes of codes,
-//! both languages present, unique ids, bundles that name real procedures.
+//! both languages present, unique ids, bundles that name real procedures and offer a
+//! coherent choice, Directive 24 item numbers, topics that exist and are used, and
+//! confirmed facts that name the legal source they were read from.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use portal_core::{Lang, ProcedureCode, Service, ServiceId, ServiceKind, Text};
-
-use crate::load::has_id;
+use portal_core::{
+    Confidence, Fees, Lang, ProcedureCode, Service, ServiceId, ServiceKind, Text, Topic,
+    DIRECTIVE24_ITEMS, MAX_OPTIONAL_PROCEDURES,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -59,6 +62,7 @@ impl fmt::Display for Diagnostic {
 pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
+    let mut items: HashMap<u8, &ServiceId> = HashMap::new();
     for (file, s) in services {
         let err = |code, path: &str, msg: String| Diagnostic::error(code, file, path, msg);
         if !ServiceId::is_valid(s.id.as_str()) {
@@ -102,16 +106,32 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
         for (i, l) in s.legal_basis.iter().enumerate() {
             texts.push((format!("legal_basis[{i}].title"), &l.title));
         }
+        for (i, d) in s.documents.iter().enumerate() {
+            if let Some(note) = &d.note {
+                texts.push((format!("documents[{i}].note"), note));
+            }
+        }
+        match &s.fees {
+            Fees::Free { note, .. } => {
+                if let Some(note) = note {
+                    texts.push(("fees.note".into(), note));
+                }
+            }
+            Fees::Rules { rules } => {
+                for (i, r) in rules.iter().enumerate() {
+                    texts.push((format!("fees.rules[{i}].case"), &r.case));
+                    if let Some(note) = &r.note {
+                        texts.push((format!("fees.rules[{i}].note"), note));
+                    }
+                }
+            }
+        }
         for (path, text) in texts {
             for lang in text.missing() {
-                let which = match lang {
-                    Lang::Vi => "Vietnamese",
-                    Lang::En => "English",
-                };
                 out.push(err(
                     "missing-text",
                     &path,
-                    format!("the {which} text is empty"),
+                    format!("the {} text is empty", language(lang)),
                 ));
             }
         }
@@ -138,24 +158,226 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                 ));
             }
         }
-        if let ServiceKind::Bundle { procedures } = &s.kind {
-            if procedures.len() < 2 {
+        if let ServiceKind::Bundle { .. } = &s.kind {
+            check_bundle(file, s, services, &mut out);
+        }
+        if let Some(item) = s.directive24_item {
+            if !(1..=DIRECTIVE24_ITEMS).contains(&item) {
                 out.push(err(
-                    "bundle-too-small",
-                    "kind.procedures",
-                    "a bundle links at least two procedures".into(),
+                    "directive24-item-range",
+                    "directive24_item",
+                    format!("{item} is not an item of Directive 24/CT-TTg: use 1 to {DIRECTIVE24_ITEMS}"),
+                ));
+            } else if let Some(other) = items.insert(item, &s.id) {
+                out.push(err(
+                    "directive24-duplicate-item",
+                    "directive24_item",
+                    format!(
+                        "item {item} of Directive 24/CT-TTg is already {:?}",
+                        other.0
+                    ),
                 ));
             }
-            for (i, p) in procedures.iter().enumerate() {
-                if !has_id(services, p) {
-                    out.push(err(
-                        "bundle-missing-procedure",
-                        &format!("kind.procedures[{i}]"),
-                        format!("the bundle names {:?}, which is not in the catalogue", p.0),
-                    ));
-                }
+        }
+        check_sources(file, s, &mut out);
+    }
+    out
+}
+
+/// A bundle links at least two procedures that always go together, each a real single
+/// procedure named once; optional procedures are among the linked ones, and what they
+/// require is another optional procedure.
+fn check_bundle(
+    file: &str,
+    s: &Service,
+    services: &[(String, Service)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let ServiceKind::Bundle {
+        procedures,
+        optional,
+    } = &s.kind
+    else {
+        return;
+    };
+    let err = |code, path: &str, msg: String| Diagnostic::error(code, file, path, msg);
+    if s.kind.required_procedures().len() < 2 {
+        out.push(err(
+            "bundle-too-small",
+            "kind.procedures",
+            "a bundle always files at least two procedures; mark fewer as optional".into(),
+        ));
+    }
+    let mut linked = HashSet::new();
+    for (i, p) in procedures.iter().enumerate() {
+        let path = format!("kind.procedures[{i}]");
+        if !linked.insert(p) {
+            out.push(err(
+                "bundle-duplicate-procedure",
+                &path,
+                format!("the bundle names {:?} twice", p.0),
+            ));
+        }
+        match services.iter().find(|(_, x)| &x.id == p) {
+            None => out.push(err(
+                "bundle-missing-procedure",
+                &path,
+                format!("the bundle names {:?}, which is not in the catalogue", p.0),
+            )),
+            Some((_, x)) if matches!(x.kind, ServiceKind::Bundle { .. }) => out.push(err(
+                "bundle-links-bundle",
+                &path,
+                format!("{:?} is itself a bundle; link its procedures instead", p.0),
+            )),
+            Some(_) => {}
+        }
+    }
+    if optional.len() > MAX_OPTIONAL_PROCEDURES {
+        out.push(err(
+            "bundle-too-many-options",
+            "kind.optional",
+            format!(
+                "a bundle may offer at most {MAX_OPTIONAL_PROCEDURES} optional procedures, this one offers {}",
+                optional.len()
+            ),
+        ));
+    }
+    for (i, o) in optional.iter().enumerate() {
+        if !procedures.contains(&o.id) {
+            out.push(err(
+                "bundle-optional-not-linked",
+                &format!("kind.optional[{i}].id"),
+                format!(
+                    "{:?} is optional but not in the bundle's procedures; add it there",
+                    o.id.0
+                ),
+            ));
+        }
+        for (j, r) in o.requires.iter().enumerate() {
+            if r == &o.id || !s.kind.is_optional(r) {
+                out.push(err(
+                    "bundle-requires-not-optional",
+                    &format!("kind.optional[{i}].requires[{j}]"),
+                    format!(
+                        "{:?} may only require another optional procedure of this bundle, not {:?}",
+                        o.id.0, r.0
+                    ),
+                ));
             }
         }
     }
+}
+
+/// A fee or processing time marked confirmed names, in `basis`, the legal basis entry
+/// (and so the public source) it was read from; any `basis` given must exist.
+fn check_sources(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
+    let mut facts: Vec<(String, Confidence, Option<&String>)> = Vec::new();
+    match &s.fees {
+        Fees::Free {
+            confidence, basis, ..
+        } => facts.push(("fees".into(), *confidence, basis.as_ref())),
+        Fees::Rules { rules } => {
+            for (i, r) in rules.iter().enumerate() {
+                facts.push((format!("fees.rules[{i}]"), r.confidence, r.basis.as_ref()));
+            }
+        }
+    }
+    facts.push((
+        "processing_time".into(),
+        s.processing_time.confidence,
+        s.processing_time.basis.as_ref(),
+    ));
+    for (path, confidence, basis) in facts {
+        match basis {
+            Some(b) if !s.legal_basis.iter().any(|l| &l.instrument == b) => {
+                out.push(Diagnostic::error(
+                    "unknown-basis",
+                    file,
+                    &format!("{path}.basis"),
+                    format!("{b:?} is not the instrument of any legal_basis entry of this service"),
+                ))
+            }
+            None if confidence == Confidence::Confirmed => out.push(Diagnostic::error(
+                "confirmed-without-source",
+                file,
+                &path,
+                "a confirmed fact must name its source: set basis to the instrument of a legal_basis entry, or mark it needs-check",
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// Checks the topic taxonomy against the services: ids well formed and unique, names in
+/// both languages, every topic a service names defined, and every topic used (a topic
+/// with no service would be an empty page).
+pub fn check_topics(
+    topics_file: &str,
+    topics: &[Topic],
+    services: &[(String, Service)],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut defined = HashSet::new();
+    for (i, t) in topics.iter().enumerate() {
+        let err = |code, path: &str, msg: String| Diagnostic::error(code, topics_file, path, msg);
+        if !ServiceId::is_valid(&t.id) {
+            out.push(err(
+                "topic-id-shape",
+                &format!("topics[{i}].id"),
+                format!(
+                    "{:?} is not a valid topic id: use lowercase letters, digits and single hyphens",
+                    t.id
+                ),
+            ));
+        }
+        if !defined.insert(t.id.as_str()) {
+            out.push(err(
+                "duplicate-topic",
+                &format!("topics[{i}].id"),
+                format!("the topic {:?} is defined twice", t.id),
+            ));
+        }
+        for lang in t.name.missing() {
+            out.push(err(
+                "missing-text",
+                &format!("topics[{i}].name"),
+                format!("the {} text is empty", language(lang)),
+            ));
+        }
+    }
+    let mut used = HashSet::new();
+    for (file, s) in services {
+        for (i, t) in s.topics.iter().enumerate() {
+            used.insert(t.as_str());
+            if !defined.contains(t.as_str()) {
+                out.push(Diagnostic::error(
+                    "unknown-topic",
+                    file,
+                    &format!("topics[{i}]"),
+                    format!("the topic {t:?} is not defined in {topics_file}"),
+                ));
+            }
+        }
+    }
+    for (i, t) in topics.iter().enumerate() {
+        if !used.contains(t.id.as_str()) {
+            out.push(Diagnostic::error(
+                "unused-topic",
+                topics_file,
+                &format!("topics[{i}]"),
+                format!(
+                    "no service is tagged with the topic {:?}; tag one or remove the topic",
+                    t.id
+                ),
+            ));
+        }
+    }
     out
+}
+
+fn language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Vietnamese",
+        Lang::En => "English",
+    }
 }

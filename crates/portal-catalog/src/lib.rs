@@ -1,9 +1,15 @@
-//! Reads the catalogue from its files (one TOML file per service under `catalog/services/`)
-//! and checks it. The result is a [`Catalogue`]: the services plus a content version that
-//! changes whenever any file changes, used for ETags and for tying drafts to a version.
+//! Reads the catalogue from its files (one TOML file per service under `catalog/services/`,
+//! its form, if any, under `catalog/forms/`, plus the topic taxonomy `catalog/topics.toml`)
+//! and checks it. The result is a [`Catalogue`]: the topics and services plus a content
+//! version that changes whenever any file changes, used for ETags and for tying drafts to
+//! a version.
 
 mod check;
+mod forms;
 mod load;
 
-pub use check::{check, Diagnostic, Severity};
-pub use load::{load_dir, parse_service, Catalogue, LoadError, SourceFile};
+pub use check::{check, check_topics, Diagnostic, Severity};
+pub use forms::{attach_forms, parse_form, FORMS_DIR};
+pub use load::{
+    load_dir, parse_service, parse_topics, Catalogue, LoadError, SourceFile, TOPICS_FILE,
+};

@@ -142,6 +142,10 @@ pub struct FeeRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     pub confidence: Confidence,
+    /// The `instrument` of the legal basis entry this amount was read from; required
+    /// when the rule is confirmed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// What a service costs.
@@ -153,6 +157,9 @@ pub enum Fees {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<Text>,
         confidence: Confidence,
+        /// As [`FeeRule::basis`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        basis: Option<String>,
     },
     /// One or more priced cases.
     Rules { rules: Vec<FeeRule> },
@@ -176,6 +183,9 @@ pub struct ProcessingTime {
     pub working_days: Option<u32>,
     pub text: Text,
     pub confidence: Confidence,
+    /// As [`FeeRule::basis`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// One component of the dossier (thành phần hồ sơ).
@@ -211,16 +221,39 @@ pub struct LegalBasis {
 pub enum ServiceKind {
     Procedure,
     Bundle {
-        /// The services this bundle files in one declaration.
+        /// Every procedure this bundle can file from one declaration, in the order they
+        /// are handled. Those not listed in `optional` are always filed.
         procedures: Vec<ServiceId>,
+        /// The procedures the applicant may choose to add (e.g. the funeral allowance in
+        /// the death bundle). Empty when the bundle is all-or-nothing.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        optional: Vec<OptionalProcedure>,
     },
 }
+
+/// A linked procedure of a bundle that the applicant may leave out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionalProcedure {
+    pub id: ServiceId,
+    /// Other optional procedures that must be chosen for this one to be offered (the
+    /// survivor benefit is only filed together with the funeral allowance).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<ServiceId>,
+}
+
+/// How many services the Directive 24/CT-TTg list has (the 25 essential services that
+/// are online-only from 1 October 2025).
+pub const DIRECTIVE24_ITEMS: u8 = 25;
 
 /// A service of the catalogue, as shown on its detail page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Service {
     pub id: ServiceId,
     pub kind: ServiceKind,
+    /// The service's number (1..=25) in the list of Directive 24/CT-TTg; `None` for
+    /// services outside that list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directive24_item: Option<u8>,
     pub name: Text,
     pub summary: Text,
     #[serde(default)]
@@ -241,6 +274,10 @@ pub struct Service {
     /// Words people type for this service (abbreviations, old names), for search.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// The application form, read from `catalog/forms/<id>.toml`; absent while the
+    /// service has no online form yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<crate::form::Form>,
 }
 
 /// What the catalogue page needs of a service: small enough to list thousands.
@@ -280,10 +317,32 @@ impl From<&Service> for ServiceSummary {
     }
 }
 
-/// The catalogue as the API serves it: a version (content hash) and the summaries.
+/// Whether a topic is a subject area (residence, vehicles) or a life event (a birth, a
+/// death), so the catalogue page can offer the two ways of browsing separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TopicKind {
+    Subject,
+    LifeEvent,
+}
+
+/// One entry of the topic and life-event taxonomy (`catalog/topics.toml`). Services
+/// name topics by `id`; the list's order is the order the catalogue page shows them in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: String,
+    pub kind: TopicKind,
+    pub name: Text,
+}
+
+/// The catalogue as the API serves it: a version (content hash), the topic taxonomy and
+/// the summaries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogueIndex {
     pub version: String,
+    /// The topics services are tagged with, in display order.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
     pub services: Vec<ServiceSummary>,
 }
 
@@ -378,6 +437,7 @@ mod tests {
                     online: Some(10_000),
                     note: None,
                     confidence: Confidence::Confirmed,
+                    basis: None,
                 },
                 FeeRule {
                     case: Text::new("b", "b"),
@@ -385,6 +445,7 @@ mod tests {
                     online: None,
                     note: None,
                     confidence: Confidence::Confirmed,
+                    basis: None,
                 },
             ],
         };
@@ -392,6 +453,7 @@ mod tests {
         let free = Fees::Free {
             note: None,
             confidence: Confidence::Confirmed,
+            basis: None,
         };
         assert_eq!(free.lowest_online(), Some(0));
         assert_eq!(Fees::Rules { rules: vec![] }.lowest_online(), None);
@@ -401,6 +463,7 @@ mod tests {
     fn wire_format_uses_kebab_tags() {
         let k = ServiceKind::Bundle {
             procedures: vec![ServiceId("birth-registration".into())],
+            optional: vec![],
         };
         let json = serde_json::to_string(&k).unwrap();
         assert_eq!(
@@ -411,5 +474,30 @@ mod tests {
             serde_json::to_string(&OnlineLevel::FullProcess).unwrap(),
             "\"full-process\""
         );
+        assert_eq!(
+            serde_json::to_string(&TopicKind::LifeEvent).unwrap(),
+            "\"life-event\""
+        );
+    }
+
+    #[test]
+    fn optional_linked_procedures_round_trip() {
+        let json = r#"{"kind":"bundle","procedures":["a","b","c"],"optional":[{"id":"c","requires":["b"]}]}"#;
+        let k: ServiceKind = serde_json::from_str(json).unwrap();
+        match &k {
+            ServiceKind::Bundle { optional, .. } => {
+                assert_eq!(optional[0].id.as_str(), "c");
+                assert_eq!(optional[0].requires, vec![ServiceId("b".into())]);
+            }
+            ServiceKind::Procedure => panic!("a bundle was expected"),
+        }
+        assert_eq!(serde_json::to_string(&k).unwrap(), json);
+    }
+
+    #[test]
+    fn an_index_without_topics_still_reads() {
+        let index: CatalogueIndex =
+            serde_json::from_str(r#"{"version":"v","services":[]}"#).unwrap();
+        assert!(index.topics.is_empty());
     }
 }

@@ -3,11 +3,15 @@
 //! This crate is pure: no I/O, no web or server dependencies, so every rule written here
 //! runs identically in the WebAssembly bundle and on the server.
 
+pub mod bundle;
 pub mod catalogue;
+pub mod form;
 pub mod normalize;
 pub mod search;
 pub mod search_query;
 pub mod text;
+pub mod validators;
 
+pub use bundle::{SelectionError, MAX_OPTIONAL_PROCEDURES};
 pub use catalogue::*;
 pub use text::{Lang, Text};

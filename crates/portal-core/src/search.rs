@@ -138,8 +138,14 @@ impl Index {
             out.push((start, Q_EXACT));
         }
         if word.chars().count() >= TYPO_MIN_LEN {
+            let len = word.len();
             for (i, v) in self.vocab.iter().enumerate() {
-                if v != word && !v.starts_with(word) && within_one_edit(word, v) {
+                // Cheap length test first: most of the vocabulary is ruled out here.
+                if v.len().abs_diff(len) <= 2
+                    && v != word
+                    && !v.starts_with(word)
+                    && within_one_edit(word, v)
+                {
                     out.push((i, Q_TYPO));
                 }
             }
@@ -162,20 +168,27 @@ impl Index {
         let n = self.docs.len();
         let mut score = vec![0u32; n];
         let mut matched = vec![0u8; n];
+        let mut word_best = vec![0u32; n];
+        let mut touched: Vec<usize> = Vec::new();
         let last = q_words.len() - 1;
         for (qi, w) in q_words.iter().enumerate() {
             // Prefixes count for the word being typed and for any word of 2+ letters.
             let allow_prefix = qi == last || w.len() >= 2;
-            let mut best: HashMap<u32, u32> = HashMap::new();
+            // Best score of this word per document, then added once per document.
+            touched.clear();
             for (v, quality) in self.matches(w, allow_prefix) {
                 for &(doc, weight) in &self.postings[v] {
-                    let s = best.entry(doc).or_insert(0);
-                    *s = (*s).max(weight * quality);
+                    let d = doc as usize;
+                    if word_best[d] == 0 {
+                        touched.push(d);
+                    }
+                    word_best[d] = word_best[d].max(weight * quality);
                 }
             }
-            for (doc, s) in best {
-                score[doc as usize] += s;
-                matched[doc as usize] = matched[doc as usize].saturating_add(1);
+            for &d in &touched {
+                score[d] += word_best[d];
+                matched[d] = matched[d].saturating_add(1);
+                word_best[d] = 0;
             }
         }
         let phrase = q_words.join(" ");
@@ -225,13 +238,20 @@ impl Index {
 /// Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap
 /// of two neighbouring letters.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if prefix == la && prefix == lb {
         return true;
     }

@@ -13,6 +13,7 @@ pub mod identity;
 pub mod payments;
 pub mod published;
 pub mod random;
+pub mod security;
 pub mod tracking;
 pub mod web;
 
@@ -87,10 +88,14 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
 
 /// The whole HTTP application: API routes, then the web app.
 pub fn app(state: AppState) -> Router {
-    api::routes()
+    let mut router = api::routes()
         .into_router()
         .merge(web::routes(&state.config))
-        .with_state(state)
+        .with_state(state);
+    for layer in security::layers() {
+        router = router.layer(layer);
+    }
+    router
 }
 
 /// Binds the configured address and serves until Ctrl-C / SIGTERM.

@@ -171,3 +171,44 @@ async fn a_broken_catalogue_stops_the_server_with_a_clear_message() {
     let msg = err.to_string();
     assert!(msg.contains("services/broken.toml"), "{msg}");
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let s = common::start().await;
+    for path in [
+        "/",
+        "/services/birth-registration",
+        "/api/v1/catalog",
+        "/api/v1/nothing",
+        "/app-0123456789abcdef_bg.wasm",
+        "/healthz",
+    ] {
+        let r = s
+            .client
+            .get(format!("{}{path}", s.base))
+            .send()
+            .await
+            .unwrap();
+        let h = r.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(
+            h["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert!(
+            h["permissions-policy"]
+                .to_str()
+                .unwrap()
+                .contains("camera=()"),
+            "{path}"
+        );
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+    }
+}

@@ -1,0 +1,62 @@
+// The benchmark: bytes on the wire, Lighthouse mobile, search and form keystroke latency,
+// for the portal and, in the same run, for the peers (GOV.UK Frontend question page,
+// React + RJSF 300-field form). Started by scripts/bench, which builds and serves things.
+// Usage: node bench/run.mjs <portal-url> <portal-10k-url>
+import { serveStatic } from './serve-static.mjs';
+import { measureWire, summarise } from './wire.mjs';
+import { lighthouse } from './lighthouse.mjs';
+import { measureSearch } from './search.mjs';
+import { measureFormTyping, measurePortalFormTyping } from './form-typing.mjs';
+import { fmt } from './lib.mjs';
+
+const [portal, portal10k] = process.argv.slice(2);
+const RUNS = Number(process.env.LH_RUNS || 3);
+const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+
+const govuk = await serveStatic(new URL('./out/peers/govuk', import.meta.url).pathname);
+const rjsf = await serveStatic(new URL('./out/peers/rjsf', import.meta.url).pathname);
+
+const pages = [
+  { name: 'portal: catalogue', url: `${portal}/`, ready: '.service-item' },
+  { name: 'portal: service page', url: `${portal}/services/permanent-residence-registration`, ready: '.summary-list' },
+  ...(process.env.FORM_STEP_PATH ? [{ name: 'portal: form step', url: `${portal}${process.env.FORM_STEP_PATH}`, ready: 'form' }] : []),
+  { name: 'peer: GOV.UK Frontend question page', url: `${govuk.url}/`, ready: 'h1' },
+  { name: 'peer: React + RJSF 300 fields', url: `${rjsf.url}/`, ready: '#root_field299' },
+];
+
+console.log('\n## Bytes on the wire, first visit (encoded = what was transferred; raw = decoded)\n');
+console.log('| page | html | css | js | wasm | data | other | total encoded | total raw |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const p of pages) {
+  const s = summarise(await measureWire(p.url, p.ready));
+  const c = (k) => (s.by[k] ? kib(s.by[k].wire) : '–');
+  console.log(`| ${p.name} | ${c('html')} | ${c('css')} | ${c('js')} | ${c('wasm')} | ${c('data')} | ${c('other')} | **${kib(s.total.wire)}** | ${kib(s.total.raw)} |`);
+}
+
+console.log(`\n## Lighthouse 12.8.2, mobile (slow 4G, 4x CPU), median of ${RUNS} runs\n`);
+console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const p of pages) {
+  const r = await lighthouse(p.url, RUNS);
+  console.log(`| ${p.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${(r.fcp / 1000).toFixed(2)} s | ${(r.lcp / 1000).toFixed(2)} s | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} |`);
+}
+
+console.log('\n## Catalogue search, per keystroke, measured in the page (input event to DOM updated and laid out)\n');
+console.log('| catalogue | services | keystrokes | median | p95 | max |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const [label, url] of [['real', portal], ['generated', portal10k]]) {
+  const r = await measureSearch(url);
+  console.log(`| ${label} | ${r.services} | ${r.n} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.max)} |`);
+}
+
+console.log('\n## Typing into a field of a 300-field form, per keystroke, measured in the page\n');
+console.log('| form | keystrokes | median | p95 | max |');
+console.log('|---|---:|---:|---:|---:|');
+const ours = await measurePortalFormTyping(portal);
+const theirs = await measureFormTyping(`${rjsf.url}/`, 'root_field150', '#root_field299');
+if (ours) console.log(`| portal (Leptos) | ${ours.n} | ${fmt(ours.median)} | ${fmt(ours.p95)} | ${fmt(ours.max)} |`);
+console.log(`| peer: React + @rjsf/core | ${theirs.n} | ${fmt(theirs.median)} | ${fmt(theirs.p95)} | ${fmt(theirs.max)} |`);
+if (ours) console.log(`\nratio RJSF / portal: median ${(theirs.median / ours.median).toFixed(1)}x, p95 ${(theirs.p95 / ours.p95).toFixed(1)}x`);
+
+await govuk.close();
+await rjsf.close();

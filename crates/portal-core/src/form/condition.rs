@@ -1,0 +1,331 @@
+//! Conditions on earlier answers, which decide whether a step, a field or a fee line
+//! applies. Written in catalogue files as small tables:
+//!
+//! ```toml
+//! shown_if = { field = "relationship", equals = "relative" }
+//! shown_if = { field = "delivery", one_of = ["post", "in_person"] }
+//! shown_if = { field = "email", answered = true }
+//! shown_if = { field = "copies", at_least = 2 }        # also less_than, at_most, greater_than
+//! shown_if = { field = "birth_date", less_than = "2020-01-01" }
+//! shown_if = { all = [ { field = "a", equals = true }, { not = { field = "b", equals = "x" } } ] }
+//! ```
+//!
+//! A condition can only look at answers that come before what it guards, so evaluation
+//! never loops and a hidden answer can never decide anything.
+
+use serde::{Deserialize, Serialize};
+
+use crate::form::schema::FieldId;
+
+/// A literal a condition compares an answer with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Bool(bool),
+    Int(i64),
+    /// An option value, a text, a number written as text, or a date `yyyy-mm-dd`.
+    Text(String),
+}
+
+/// How a comparison orders the answer against the literal: `answer <op> literal`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compare {
+    LessThan,
+    AtMost,
+    GreaterThan,
+    AtLeast,
+}
+
+impl Compare {
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            Compare::LessThan => ord == Less,
+            Compare::AtMost => ord != Greater,
+            Compare::GreaterThan => ord == Greater,
+            Compare::AtLeast => ord != Less,
+        }
+    }
+}
+
+/// A boolean expression over answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawCondition", into = "RawCondition")]
+pub enum Condition {
+    /// The answer equals the value (for multiple choice: includes it).
+    Equals {
+        field: FieldId,
+        value: Scalar,
+    },
+    /// The answer is one of the values (for multiple choice: includes any).
+    OneOf {
+        field: FieldId,
+        values: Vec<Scalar>,
+    },
+    /// The question was answered (`true`) or left blank (`false`).
+    Answered {
+        field: FieldId,
+        answered: bool,
+    },
+    /// A number, date or count of items compared with a literal.
+    Compare {
+        field: FieldId,
+        op: Compare,
+        value: Scalar,
+    },
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// Every field the condition reads, in order of appearance.
+    pub fn fields(&self) -> Vec<&FieldId> {
+        let mut out = Vec::new();
+        self.collect_fields(&mut out);
+        out
+    }
+
+    fn collect_fields<'a>(&'a self, out: &mut Vec<&'a FieldId>) {
+        match self {
+            Condition::Equals { field, .. }
+            | Condition::OneOf { field, .. }
+            | Condition::Answered { field, .. }
+            | Condition::Compare { field, .. } => out.push(field),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_fields(out))
+            }
+            Condition::Not(c) => c.collect_fields(out),
+        }
+    }
+
+    /// Nesting depth, bounded by the catalogue checks so evaluation stays shallow.
+    pub fn depth(&self) -> usize {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                1 + cs.iter().map(Condition::depth).max().unwrap_or(0)
+            }
+            Condition::Not(c) => 1 + c.depth(),
+            _ => 1,
+        }
+    }
+}
+
+/// The table form of a condition in files and on the wire.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    field: Option<FieldId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    equals: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    one_of: Option<Vec<Scalar>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answered: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    less_than: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_most: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    greater_than: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_least: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    all: Option<Vec<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    any: Option<Vec<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    not: Option<Box<Condition>>,
+}
+
+impl TryFrom<RawCondition> for Condition {
+    type Error = String;
+
+    fn try_from(r: RawCondition) -> Result<Self, Self::Error> {
+        let tests = [
+            r.equals.is_some(),
+            r.one_of.is_some(),
+            r.answered.is_some(),
+            r.less_than.is_some(),
+            r.at_most.is_some(),
+            r.greater_than.is_some(),
+            r.at_least.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        let combinators = [r.all.is_some(), r.any.is_some(), r.not.is_some()]
+            .iter()
+            .filter(|b| **b)
+            .count();
+        const SHAPE: &str = "a condition is either `field` with exactly one test (equals, \
+            one_of, answered, less_than, at_most, greater_than, at_least) or exactly one of \
+            `all`, `any`, `not`";
+        match (r.field, tests, combinators) {
+            (Some(field), 1, 0) => {
+                let compare = |op, value| Condition::Compare {
+                    field: field.clone(),
+                    op,
+                    value,
+                };
+                Ok(if let Some(value) = r.equals {
+                    Condition::Equals { field, value }
+                } else if let Some(values) = r.one_of {
+                    Condition::OneOf { field, values }
+                } else if let Some(answered) = r.answered {
+                    Condition::Answered { field, answered }
+                } else if let Some(v) = r.less_than {
+                    compare(Compare::LessThan, v)
+                } else if let Some(v) = r.at_most {
+                    compare(Compare::AtMost, v)
+                } else if let Some(v) = r.greater_than {
+                    compare(Compare::GreaterThan, v)
+                } else if let Some(v) = r.at_least {
+                    compare(Compare::AtLeast, v)
+                } else {
+                    return Err(SHAPE.into());
+                })
+            }
+            (None, 0, 1) => Ok(if let Some(all) = r.all {
+                Condition::All(all)
+            } else if let Some(any) = r.any {
+                Condition::Any(any)
+            } else if let Some(not) = r.not {
+                Condition::Not(not)
+            } else {
+                return Err(SHAPE.into());
+            }),
+            _ => Err(SHAPE.into()),
+        }
+    }
+}
+
+impl From<Condition> for RawCondition {
+    fn from(c: Condition) -> Self {
+        let mut r = RawCondition::default();
+        match c {
+            Condition::Equals { field, value } => {
+                r.field = Some(field);
+                r.equals = Some(value);
+            }
+            Condition::OneOf { field, values } => {
+                r.field = Some(field);
+                r.one_of = Some(values);
+            }
+            Condition::Answered { field, answered } => {
+                r.field = Some(field);
+                r.answered = Some(answered);
+            }
+            Condition::Compare { field, op, value } => {
+                r.field = Some(field);
+                let slot = match op {
+                    Compare::LessThan => &mut r.less_than,
+                    Compare::AtMost => &mut r.at_most,
+                    Compare::GreaterThan => &mut r.greater_than,
+                    Compare::AtLeast => &mut r.at_least,
+                };
+                *slot = Some(value);
+            }
+            Condition::All(cs) => r.all = Some(cs),
+            Condition::Any(cs) => r.any = Some(cs),
+            Condition::Not(c) => r.not = Some(c),
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Result<Condition, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    fn id(s: &str) -> FieldId {
+        FieldId(s.into())
+    }
+
+    #[test]
+    fn reads_every_shape() {
+        assert_eq!(
+            parse(r#"{"field":"a","equals":"x"}"#),
+            Ok(Condition::Equals {
+                field: id("a"),
+                value: Scalar::Text("x".into())
+            })
+        );
+        assert_eq!(
+            parse(r#"{"field":"a","equals":true}"#),
+            Ok(Condition::Equals {
+                field: id("a"),
+                value: Scalar::Bool(true)
+            })
+        );
+        assert_eq!(
+            parse(r#"{"field":"n","at_least":2}"#),
+            Ok(Condition::Compare {
+                field: id("n"),
+                op: Compare::AtLeast,
+                value: Scalar::Int(2)
+            })
+        );
+        let nested = parse(
+            r#"{"any":[{"field":"a","answered":true},{"not":{"field":"b","one_of":["x",1]}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(nested.depth(), 3);
+        assert_eq!(
+            nested
+                .fields()
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+    }
+
+    #[test]
+    fn refuses_ambiguous_or_unknown_shapes() {
+        for bad in [
+            r#"{}"#,
+            r#"{"field":"a"}"#,
+            r#"{"field":"a","equals":1,"answered":true}"#,
+            r#"{"equals":1}"#,
+            r#"{"all":[],"any":[]}"#,
+            r#"{"field":"a","all":[]}"#,
+            r#"{"field":"a","equal":1}"#,
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        for json in [
+            r#"{"field":"a","equals":"x"}"#,
+            r#"{"field":"a","one_of":["x","y"]}"#,
+            r#"{"field":"a","answered":false}"#,
+            r#"{"field":"a","less_than":"2020-01-01"}"#,
+            r#"{"field":"a","at_most":3}"#,
+            r#"{"field":"a","greater_than":3}"#,
+            r#"{"all":[{"field":"a","at_least":1},{"not":{"field":"b","equals":false}}]}"#,
+        ] {
+            let c = parse(json).unwrap();
+            assert_eq!(serde_json::to_string(&c).unwrap(), json);
+        }
+    }
+
+    #[test]
+    fn comparisons() {
+        use std::cmp::Ordering::*;
+        assert!(Compare::LessThan.holds(Less));
+        assert!(!Compare::LessThan.holds(Equal));
+        assert!(Compare::AtMost.holds(Equal));
+        assert!(Compare::GreaterThan.holds(Greater));
+        assert!(Compare::AtLeast.holds(Equal));
+        assert!(!Compare::AtLeast.holds(Less));
+    }
+}

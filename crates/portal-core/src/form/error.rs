@@ -1,0 +1,173 @@
+//! What can be wrong with an answer, as data. Each variant carries what its message needs
+//! (a limit, what was typed), so the browser and the server render the same words from
+//! [`crate::form::messages`] in either language.
+
+use serde::{Deserialize, Serialize};
+
+use crate::form::path::FieldPath;
+use crate::validators::{Date, Sex};
+
+/// The verb a "required" message uses, which depends on the kind of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ask {
+    /// Typed answers: "Enter your date of birth".
+    Enter,
+    /// Options and pickers: "Select the province".
+    Select,
+    /// Yes/no questions: "Select yes or no".
+    YesOrNo,
+    /// Attachments: "Upload the birth notice".
+    Upload,
+    /// The declaration checkbox.
+    Confirm,
+}
+
+/// One problem with one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum FieldError {
+    /// A required question was left blank.
+    Required {
+        ask: Ask,
+    },
+    /// The answer has the wrong shape for the question (only a faulty or hostile client
+    /// sends this, e.g. a list for a date).
+    WrongAnswerType,
+    /// The value came from the signed-in identity and the form does not allow changing it.
+    PrefillChanged,
+
+    TextTooShort {
+        min: u32,
+    },
+    TextTooLong {
+        max: u32,
+    },
+    /// Control or direction-override characters that no real answer contains.
+    TextInvalidCharacters,
+
+    NotANumber,
+    NotAWholeNumber,
+    TooManyDecimals {
+        max: u8,
+    },
+    NumberTooSmall {
+        min: i64,
+    },
+    NumberTooLarge {
+        max: i64,
+    },
+
+    DateFormat,
+    DateMissingPart {
+        part: DatePart,
+    },
+    DateYearDigits,
+    DateNotReal,
+    DateInFuture,
+    DateInPast,
+    DateTooEarly {
+        min: Date,
+    },
+    DateTooLate {
+        max: Date,
+    },
+
+    ChoiceUnknown,
+    TooFewSelected {
+        min: u32,
+    },
+    TooManySelected {
+        max: u32,
+    },
+
+    EmailFormat,
+
+    PhoneCharacters,
+    PhoneLength {
+        digits: u32,
+    },
+    PhonePrefix,
+    PhoneNotMobile,
+
+    PersonalIdCharacters,
+    PersonalIdLength {
+        digits: u32,
+    },
+    /// A 9-digit number from the old identity card (CMND), no longer accepted.
+    PersonalIdLegacyCard,
+    PersonalIdProvince {
+        prefix: String,
+    },
+    PersonalIdFutureBirthYear {
+        year: i32,
+    },
+    PersonalIdBirthYearMismatch {
+        in_number: i32,
+        declared: i32,
+    },
+    PersonalIdSexMismatch {
+        in_number: Sex,
+    },
+
+    TaxCodeCharacters,
+    TaxCodeLength {
+        digits: u32,
+        personal_id_allowed: bool,
+    },
+    TaxCodeCheckDigit,
+    TaxCodeBranch,
+    TaxCodePersonalIdNotAllowed,
+
+    ProvinceUnknown,
+    CommuneUnknown,
+
+    FileType {
+        accepted: Vec<String>,
+    },
+    FileTooLarge {
+        max_bytes: u64,
+    },
+    FileEmpty,
+    FileName,
+    TooManyFiles {
+        max: u32,
+    },
+
+    TooFewItems {
+        min: u32,
+    },
+    TooManyItems {
+        max: u32,
+    },
+}
+
+/// The part of a date that is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DatePart {
+    Day,
+    Month,
+    Year,
+}
+
+/// A problem located in the form: which answer (down to the part of a person or
+/// address block, or the item of a repeating group) and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidationError {
+    pub path: FieldPath,
+    pub error: FieldError,
+}
+
+impl ValidationError {
+    pub fn new(path: FieldPath, error: FieldError) -> Self {
+        ValidationError { path, error }
+    }
+}
+
+impl std::fmt::Display for ValidationError {
+    /// A stable, language-neutral rendering for logs; people see [`FieldError::message`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:?}", self.path, self.error)
+    }
+}

@@ -1,0 +1,195 @@
+//! A form with its lookup tables, built once when the form is loaded. Every per-keystroke
+//! operation (is this field shown? validate this field) starts from a map lookup and
+//! follows only the conditions involved, never a scan of the whole form.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::form::schema::{Field, FieldId, FieldKind, Form, Step};
+
+/// Where a field sits. `pos` is its place in the form's reading order (group members
+/// right after their group), which conditions must respect: they only look back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Loc {
+    pub step: usize,
+    pub index: usize,
+    /// The member's index inside its group, for group members.
+    pub child: Option<usize>,
+    pub pos: usize,
+}
+
+impl Loc {
+    /// Whether `self` is a member of the group at `group`.
+    pub fn is_member_of(&self, group: &Loc) -> bool {
+        self.child.is_some() && self.step == group.step && self.index == group.index
+    }
+}
+
+/// A form ready for the engine. Cheap to query; build it once per form.
+#[derive(Debug, Clone)]
+pub struct IndexedForm {
+    form: Form,
+    locs: BTreeMap<String, Loc>,
+    steps: BTreeMap<String, usize>,
+    /// Reading position of each step's first field (or of the next field, if empty).
+    step_start: Vec<usize>,
+    /// Field id → fields whose visibility reads it directly (a step condition counts
+    /// for every field of the step).
+    dependents: BTreeMap<String, Vec<FieldId>>,
+}
+
+impl IndexedForm {
+    pub fn new(form: Form) -> IndexedForm {
+        let mut locs = BTreeMap::new();
+        let mut steps = BTreeMap::new();
+        let mut step_start = Vec::with_capacity(form.steps.len());
+        let mut pos = 0;
+        for (s, step) in form.steps.iter().enumerate() {
+            steps.entry(step.id.clone()).or_insert(s);
+            step_start.push(pos);
+            for (i, field) in step.fields.iter().enumerate() {
+                let loc = Loc {
+                    step: s,
+                    index: i,
+                    child: None,
+                    pos,
+                };
+                // The first of duplicate ids wins; the catalogue check reports the rest.
+                locs.entry(field.id.0.clone()).or_insert(loc);
+                pos += 1;
+                if let FieldKind::Group(g) = &field.kind {
+                    for (c, child) in g.fields.iter().enumerate() {
+                        locs.entry(child.id.0.clone()).or_insert(Loc {
+                            child: Some(c),
+                            pos,
+                            ..loc
+                        });
+                        pos += 1;
+                    }
+                }
+            }
+        }
+        let mut dependents: BTreeMap<String, BTreeSet<FieldId>> = BTreeMap::new();
+        for step in &form.steps {
+            let step_reads: Vec<&FieldId> = step
+                .shown_if
+                .as_ref()
+                .map(|c| c.fields())
+                .unwrap_or_default();
+            for field in &step.fields {
+                let mut members: Vec<&Field> = vec![field];
+                if let FieldKind::Group(g) = &field.kind {
+                    members.extend(g.fields.iter());
+                }
+                for f in members {
+                    let own = f.shown_if.as_ref().map(|c| c.fields()).unwrap_or_default();
+                    for read in step_reads.iter().chain(own.iter()) {
+                        dependents
+                            .entry(read.0.clone())
+                            .or_default()
+                            .insert(f.id.clone());
+                    }
+                }
+            }
+        }
+        IndexedForm {
+            form,
+            locs,
+            steps,
+            step_start,
+            dependents: dependents
+                .into_iter()
+                .map(|(k, v)| (k, v.into_iter().collect()))
+                .collect(),
+        }
+    }
+
+    pub fn form(&self) -> &Form {
+        &self.form
+    }
+
+    /// Gives the form back, e.g. to serialise it.
+    pub fn into_form(self) -> Form {
+        self.form
+    }
+
+    /// The field with this id (group members included).
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.locs.get(id).map(|l| self.field_at(*l))
+    }
+
+    /// The index of the step with this id.
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.get(id).copied()
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.step_index(id).map(|i| &self.form.steps[i])
+    }
+
+    /// The id of the step a field (or its group) is on.
+    pub fn step_of(&self, field: &str) -> Option<&str> {
+        self.locs
+            .get(field)
+            .map(|l| self.form.steps[l.step].id.as_str())
+    }
+
+    /// The group a member belongs to, for group members.
+    pub fn group_of(&self, field: &str) -> Option<&Field> {
+        let loc = self.locs.get(field)?;
+        loc.child?;
+        Some(&self.form.steps[loc.step].fields[loc.index])
+    }
+
+    /// Fields whose visibility depends directly on `field`'s answer.
+    pub fn dependents(&self, field: &str) -> &[FieldId] {
+        self.dependents.get(field).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every field whose visibility may change when `field`'s answer changes: its
+    /// dependents, theirs, and so on. What a renderer re-evaluates after an edit.
+    pub fn affected_by(&self, field: &str) -> Vec<&FieldId> {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut out = Vec::new();
+        let mut queue: Vec<&str> = vec![field];
+        while let Some(f) = queue.pop() {
+            for d in self.dependents(f) {
+                if seen.insert(d.as_str()) {
+                    out.push(d);
+                    queue.push(d.as_str());
+                }
+            }
+        }
+        out
+    }
+
+    /// The number of fields, group members included.
+    pub fn len(&self) -> usize {
+        self.locs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.locs.is_empty()
+    }
+
+    pub(crate) fn loc(&self, id: &str) -> Option<Loc> {
+        self.locs.get(id).copied()
+    }
+
+    pub(crate) fn field_at(&self, loc: Loc) -> &Field {
+        let field = &self.form.steps[loc.step].fields[loc.index];
+        match (loc.child, &field.kind) {
+            (Some(c), FieldKind::Group(g)) => &g.fields[c],
+            _ => field,
+        }
+    }
+
+    pub(crate) fn step_start(&self, step: usize) -> usize {
+        self.step_start.get(step).copied().unwrap_or(usize::MAX)
+    }
+}
+
+impl From<Form> for IndexedForm {
+    fn from(form: Form) -> Self {
+        IndexedForm::new(form)
+    }
+}

@@ -1,0 +1,475 @@
+//! Checks on a form that the types cannot express: unique ids, conditions that look only
+//! back at questions that exist and can match, choices with options, limits in range.
+//! The catalogue loader turns each problem into a diagnostic; staff preview shows them.
+
+use std::collections::BTreeSet;
+
+use crate::form::condition::{Condition, Scalar};
+use crate::form::index::{IndexedForm, Loc};
+use crate::form::prefill::PrefillSource;
+use crate::form::schema::{
+    is_valid_id, ChoiceOptions, Field, FieldKind, MultipleChoiceOptions, Presence,
+};
+use crate::text::Text;
+use crate::validators::file::{MAX_FILES, MAX_FILE_BYTES, SUPPORTED_TYPES};
+use crate::validators::{parse_number, Date};
+
+/// Most items a repeating group may allow (GOV.UK Forms uses the same bound).
+pub const MAX_GROUP_ITEMS: u32 = 50;
+/// Deepest nesting of `all` / `any` / `not`.
+pub const MAX_CONDITION_DEPTH: usize = 8;
+/// Longest text limit a question may set.
+pub const MAX_TEXT_LIMIT: u32 = 10_000;
+/// Most decimal places a number question may allow.
+pub const MAX_DECIMALS: u8 = 6;
+
+/// One problem in a form, located by a path like `steps[1].fields[2].shown_if`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormProblem {
+    /// Stable code staff can search for, e.g. `forward-reference`.
+    pub code: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+struct Linter<'a> {
+    form: &'a IndexedForm,
+    out: Vec<FormProblem>,
+}
+
+impl Linter<'_> {
+    fn push(&mut self, code: &'static str, path: &str, message: String) {
+        self.out.push(FormProblem {
+            code,
+            path: path.to_string(),
+            message,
+        });
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for lang in text.missing() {
+            let which = match lang {
+                crate::text::Lang::Vi => "Vietnamese",
+                crate::text::Lang::En => "English",
+            };
+            self.push("missing-text", path, format!("the {which} text is empty"));
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>, what: &str) {
+        if !is_valid_id(id) {
+            self.push(
+                "bad-id",
+                path,
+                format!(
+                    "{id:?} is not a valid {what} id: start with a lowercase letter, then \
+                     lowercase letters, digits or underscores (at most 64)"
+                ),
+            );
+        }
+        if !seen.insert(id.to_string()) {
+            self.push(
+                "duplicate-id",
+                path,
+                format!("the {what} id {id:?} is used twice"),
+            );
+        }
+    }
+
+    /// Checks a condition read from position `from`, inside `group` for group members.
+    fn condition(&mut self, path: &str, c: &Condition, from: usize, group: Option<Loc>) {
+        if c.depth() > MAX_CONDITION_DEPTH {
+            self.push(
+                "condition-too-deep",
+                path,
+                format!("conditions may nest at most {MAX_CONDITION_DEPTH} levels"),
+            );
+            return;
+        }
+        self.condition_node(path, c, from, group);
+    }
+
+    fn condition_node(&mut self, path: &str, c: &Condition, from: usize, group: Option<Loc>) {
+        let (field, test) = match c {
+            Condition::All(cs) | Condition::Any(cs) => {
+                if cs.is_empty() {
+                    self.push(
+                        "empty-condition",
+                        path,
+                        "`all` and `any` need at least one condition".into(),
+                    );
+                }
+                for c in cs {
+                    self.condition_node(path, c, from, group);
+                }
+                return;
+            }
+            Condition::Not(c) => return self.condition_node(path, c, from, group),
+            Condition::Equals { field, value } => {
+                (field, Test::Values(std::slice::from_ref(value)))
+            }
+            Condition::OneOf { field, values } => {
+                if values.is_empty() {
+                    self.push(
+                        "empty-condition",
+                        path,
+                        "`one_of` needs at least one value".into(),
+                    );
+                }
+                (field, Test::Values(values))
+            }
+            Condition::Answered { field, .. } => (field, Test::Answered),
+            Condition::Compare { field, value, .. } => (field, Test::Compare(value)),
+        };
+        let Some(loc) = self.form.loc(field.as_str()) else {
+            self.push(
+                "unknown-field",
+                path,
+                format!(
+                    "the condition reads {:?}, which is not a field of this form",
+                    field.0
+                ),
+            );
+            return;
+        };
+        if loc.pos >= from {
+            self.push(
+                "forward-reference",
+                path,
+                format!("the condition reads {:?}, which is not asked before this point; conditions may only look at earlier answers", field.0),
+            );
+            return;
+        }
+        if loc.child.is_some() && !group.is_some_and(|g| loc.is_member_of(&g)) {
+            self.push(
+                "group-member-reference",
+                path,
+                format!("the condition reads {:?}, a field of a repeating group; only fields of the same group item can read it", field.0),
+            );
+            return;
+        }
+        let target = self.form.field_at(loc);
+        if let Some(problem) = test.mismatch(target) {
+            self.push(
+                "condition-type",
+                path,
+                format!("{:?} ({}): {problem}", field.0, target.kind.tag()),
+            );
+        }
+    }
+
+    fn field(
+        &mut self,
+        path: &str,
+        field: &Field,
+        group: Option<Loc>,
+        seen: &mut BTreeSet<String>,
+    ) {
+        self.id(&format!("{path}.id"), field.id.as_str(), seen, "field");
+        self.text(&format!("{path}.label"), &field.label);
+        if let Some(h) = &field.hint {
+            self.text(&format!("{path}.hint"), h);
+        }
+        let Some(loc) = self.form.loc(field.id.as_str()) else {
+            return;
+        };
+        if let Some(c) = &field.shown_if {
+            self.condition(&format!("{path}.shown_if"), c, loc.pos, group);
+        }
+        if let Some(p) = &field.prefill {
+            if !p.source.fits(&field.kind) {
+                self.push(
+                    "prefill-mismatch",
+                    &format!("{path}.prefill"),
+                    format!(
+                        "a {} field cannot be prefilled from {:?}",
+                        field.kind.tag(),
+                        p.source
+                    ),
+                );
+            }
+            if group.is_some() {
+                self.push(
+                    "prefill-mismatch",
+                    &format!("{path}.prefill"),
+                    "fields of a repeating group cannot be prefilled".into(),
+                );
+            }
+            if let (PrefillSource::Sex, FieldKind::Choice(o)) = (p.source, &field.kind) {
+                let values: Vec<&str> = o.options.iter().map(|o| o.value.as_str()).collect();
+                if !(values.contains(&"male") && values.contains(&"female")) {
+                    self.push("prefill-mismatch", &format!("{path}.prefill"), "a sex question prefilled from the identity needs the options `male` and `female`".into());
+                }
+            }
+        }
+        self.kind(path, field, group, seen);
+    }
+
+    fn kind(&mut self, path: &str, field: &Field, group: Option<Loc>, seen: &mut BTreeSet<String>) {
+        let limits = |s: &mut Self, msg: String| s.push("bad-limits", path, msg);
+        match &field.kind {
+            FieldKind::Text(o) | FieldKind::LongText(o) => {
+                if let Some(max) = o.max_length {
+                    if max == 0 || max > MAX_TEXT_LIMIT {
+                        limits(
+                            self,
+                            format!("max_length must be from 1 to {MAX_TEXT_LIMIT}"),
+                        );
+                    } else if o.min_length > max {
+                        limits(self, "min_length is more than max_length".into());
+                    }
+                }
+            }
+            FieldKind::Number(o) => {
+                if let (Some(min), Some(max)) = (o.min, o.max) {
+                    if min > max {
+                        limits(self, "min is more than max".into());
+                    }
+                }
+                if o.decimals > MAX_DECIMALS {
+                    limits(self, format!("decimals must be at most {MAX_DECIMALS}"));
+                }
+                if let Some(u) = &o.unit {
+                    self.text(&format!("{path}.unit"), u);
+                }
+            }
+            FieldKind::Date(o) => {
+                if let (Some(min), Some(max)) = (o.min, o.max) {
+                    if min > max {
+                        limits(self, "min is after max".into());
+                    }
+                }
+            }
+            FieldKind::Choice(o) => self.options(path, &o.options),
+            FieldKind::MultipleChoice(o) => {
+                self.options(path, &o.options);
+                let n = o.options.len() as u64;
+                if u64::from(o.min_selected) > n {
+                    limits(
+                        self,
+                        "min_selected is more than the number of options".into(),
+                    );
+                }
+                if let Some(max) = o.max_selected {
+                    if max == 0 || max < o.min_selected {
+                        limits(
+                            self,
+                            "max_selected must be at least 1 and at least min_selected".into(),
+                        );
+                    }
+                }
+            }
+            FieldKind::Person(o) => {
+                if o.id_number == Presence::Omitted
+                    && o.birth_date == Presence::Omitted
+                    && o.sex == Presence::Omitted
+                {
+                    limits(
+                        self,
+                        "a person block asks at least one of birth_date, sex, id_number".into(),
+                    );
+                }
+            }
+            FieldKind::Attachment(o) => {
+                let msg = |s: &mut Self, m: String| s.push("attachment-limits", path, m);
+                if o.accept.is_empty() {
+                    msg(self, "accept lists no file types".into());
+                }
+                for t in &o.accept {
+                    if !SUPPORTED_TYPES.contains(&t.as_str()) {
+                        msg(
+                            self,
+                            format!(
+                                "{t:?} cannot be accepted: the portal recognises only {}",
+                                SUPPORTED_TYPES.join(", ")
+                            ),
+                        );
+                    }
+                }
+                if o.max_bytes == 0 || o.max_bytes > MAX_FILE_BYTES {
+                    msg(
+                        self,
+                        format!("max_bytes must be from 1 to {MAX_FILE_BYTES} (20 MiB)"),
+                    );
+                }
+                if o.max_files == 0 || o.max_files > MAX_FILES {
+                    msg(self, format!("max_files must be from 1 to {MAX_FILES}"));
+                }
+            }
+            FieldKind::Group(g) => {
+                self.text(&format!("{path}.item_label"), &g.item_label);
+                if group.is_some() {
+                    self.push(
+                        "nested-group",
+                        path,
+                        "a repeating group cannot contain another group".into(),
+                    );
+                    return;
+                }
+                if g.max == 0 || g.max > MAX_GROUP_ITEMS || g.min > g.max {
+                    self.push(
+                        "group-bounds",
+                        path,
+                        format!("a group needs 0 <= min <= max and 1 <= max <= {MAX_GROUP_ITEMS}"),
+                    );
+                }
+                if g.fields.is_empty() {
+                    self.push("empty-group", path, "a group has at least one field".into());
+                }
+                let Some(loc) = self.form.loc(field.id.as_str()) else {
+                    return;
+                };
+                for (i, member) in g.fields.iter().enumerate() {
+                    self.field(&format!("{path}.fields[{i}]"), member, Some(loc), seen);
+                }
+            }
+            FieldKind::YesNo
+            | FieldKind::Email
+            | FieldKind::Phone(_)
+            | FieldKind::PersonalId
+            | FieldKind::TaxCode(_)
+            | FieldKind::Address(_)
+            | FieldKind::Declaration => {}
+        }
+    }
+
+    fn options(&mut self, path: &str, options: &[crate::form::schema::ChoiceOption]) {
+        if options.is_empty() {
+            self.push(
+                "no-options",
+                path,
+                "a choice question lists at least one option".into(),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (i, o) in options.iter().enumerate() {
+            let p = format!("{path}.options[{i}]");
+            self.id(&format!("{p}.value"), &o.value, &mut seen, "option");
+            self.text(&format!("{p}.label"), &o.label);
+        }
+    }
+}
+
+/// What a condition does with its field, to check it suits the field's type.
+enum Test<'a> {
+    Values(&'a [Scalar]),
+    Answered,
+    Compare(&'a Scalar),
+}
+
+impl Test<'_> {
+    fn mismatch(&self, f: &Field) -> Option<String> {
+        let k = &f.kind;
+        match self {
+            Test::Answered => None,
+            Test::Values(values) => values.iter().find_map(|v| match (k, v) {
+                (FieldKind::Choice(ChoiceOptions { options, .. }), Scalar::Text(s))
+                | (FieldKind::MultipleChoice(MultipleChoiceOptions { options, .. }), Scalar::Text(s)) => {
+                    (!options.iter().any(|x| &x.value == s)).then(|| format!("{s:?} is not one of its options"))
+                }
+                (FieldKind::YesNo | FieldKind::Declaration, Scalar::Bool(_)) => None,
+                (FieldKind::Number(_), Scalar::Int(_)) => None,
+                (FieldKind::Number(_), Scalar::Text(s)) => parse_number(s).is_err().then(|| format!("{s:?} is not a number")),
+                (FieldKind::Date(_), Scalar::Text(s)) => Date::parse_iso(s).is_none().then(|| format!("{s:?} is not a date written yyyy-mm-dd")),
+                (FieldKind::Group(_), Scalar::Int(_)) => None,
+                (_, Scalar::Text(_)) if k.is_typed() => None,
+                _ => Some("this value can never match an answer of this type".into()),
+            }),
+            Test::Compare(v) => match (k, v) {
+                (FieldKind::Number(_), Scalar::Int(_)) => None,
+                (FieldKind::Number(_), Scalar::Text(s)) => parse_number(s).is_err().then(|| format!("{s:?} is not a number")),
+                (FieldKind::Date(_), Scalar::Text(s)) => Date::parse_iso(s).is_none().then(|| format!("{s:?} is not a date written yyyy-mm-dd")),
+                (FieldKind::Group(_) | FieldKind::MultipleChoice(_) | FieldKind::Attachment(_), Scalar::Int(_)) => None,
+                _ => Some("comparisons work on numbers, dates (yyyy-mm-dd) and counts of items, choices or files".into()),
+            },
+        }
+    }
+}
+
+/// Every problem found in the form.
+pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
+    let mut l = Linter {
+        form,
+        out: Vec::new(),
+    };
+    let f = form.form();
+    if f.steps.is_empty() {
+        l.push("empty-form", "steps", "a form has at least one step".into());
+    }
+    let mut steps = BTreeSet::new();
+    let mut fields = BTreeSet::new();
+    for (s, step) in f.steps.iter().enumerate() {
+        let path = format!("steps[{s}]");
+        l.id(&format!("{path}.id"), &step.id, &mut steps, "step");
+        l.text(&format!("{path}.title"), &step.title);
+        if let Some(i) = &step.intro {
+            l.text(&format!("{path}.intro"), i);
+        }
+        if step.fields.is_empty() {
+            l.push(
+                "empty-step",
+                &path,
+                "a step asks at least one question".into(),
+            );
+        }
+        if let Some(c) = &step.shown_if {
+            l.condition(&format!("{path}.shown_if"), c, form.step_start(s), None);
+        }
+        for (i, field) in step.fields.iter().enumerate() {
+            l.field(&format!("{path}.fields[{i}]"), field, None, &mut fields);
+        }
+    }
+    let mut fee_ids = BTreeSet::new();
+    for (i, item) in f.fees.iter().enumerate() {
+        let path = format!("fees[{i}]");
+        l.id(&format!("{path}.id"), &item.id, &mut fee_ids, "fee");
+        l.text(&format!("{path}.label"), &item.label);
+        if let Some(c) = &item.applies_if {
+            l.condition(&format!("{path}.applies_if"), c, usize::MAX, None);
+        }
+        for (j, e) in item.exemptions.iter().enumerate() {
+            l.condition(
+                &format!("{path}.exemptions[{j}].when"),
+                &e.when,
+                usize::MAX,
+                None,
+            );
+            l.text(&format!("{path}.exemptions[{j}].reason"), &e.reason);
+        }
+        if let Some(online) = item.online {
+            if online > item.in_person {
+                l.push(
+                    "fee-online-higher",
+                    &path,
+                    "the online amount is higher than the in-person amount".into(),
+                );
+            }
+        }
+        if let Some(per) = &item.per {
+            match form.loc(per.as_str()) {
+                None => l.push(
+                    "unknown-field",
+                    &format!("{path}.per"),
+                    format!("{:?} is not a field of this form", per.0),
+                ),
+                Some(loc) if loc.child.is_some() => l.push(
+                    "fee-per",
+                    &format!("{path}.per"),
+                    "a fee cannot count a field inside a repeating group".into(),
+                ),
+                Some(loc) => {
+                    let k = &form.field_at(loc).kind;
+                    let countable = match k {
+                        FieldKind::Number(o) => o.decimals == 0,
+                        FieldKind::Group(_) | FieldKind::MultipleChoice(_) => true,
+                        _ => false,
+                    };
+                    if !countable {
+                        l.push("fee-per", &format!("{path}.per"), format!("a fee counts units from a whole-number, multiple-choice or group field, not a {} field", k.tag()));
+                    }
+                }
+            }
+        }
+    }
+    l.out
+}

@@ -1,0 +1,43 @@
+//! The form engine: forms as data (steps of fields), answers, conditions, validation,
+//! fee quotes and drafts. Browser and server run this same code, so the server
+//! re-validates a submission exactly as the browser did.
+//!
+//! Start from an [`IndexedForm`] (built once per form): it answers "is this shown?",
+//! "is this valid?" and "what does it cost?" for a set of [`Answers`].
+
+pub mod answers;
+pub mod condition;
+pub mod context;
+pub mod draft;
+pub mod error;
+pub mod examples;
+pub mod fee;
+pub mod fingerprint;
+pub mod index;
+pub mod lint;
+pub mod messages;
+pub mod path;
+pub mod prefill;
+pub mod schema;
+pub mod validate;
+pub mod visibility;
+
+#[cfg(test)]
+mod tests;
+
+pub use answers::{AddressAnswer, Answer, Answers, FileAnswer, PersonAnswer};
+pub use condition::{Compare, Condition, Scalar};
+pub use context::{AdminUnits, ValidationContext};
+pub use draft::{migrate, Draft, DropReason, DroppedAnswer, MigrationReport};
+pub use error::{Ask, DatePart, FieldError, ValidationError};
+pub use fee::{Quote, QuoteLine};
+pub use fingerprint::fingerprint;
+pub use index::IndexedForm;
+pub use lint::{lint, FormProblem};
+pub use path::{FieldPath, Part};
+pub use prefill::{Identity, PrefillSource};
+pub use schema::{
+    AddressOptions, AttachmentOptions, ChoiceOption, ChoiceOptions, DateOptions, Exemption,
+    FeeItem, Field, FieldId, FieldKind, Form, GroupOptions, MultipleChoiceOptions, NumberOptions,
+    PersonOptions, PhoneOptions, Prefill, Presence, Step, TaxCodeOptions, TextOptions,
+};
