@@ -2,8 +2,9 @@
 //! wire, and the calendar date in Vietnam (UTC+7) where the law counts days, such as the
 //! date part of a dossier code.
 
+use portal_core::validators::Date;
 use time::format_description::well_known::Rfc3339;
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 /// Seconds since the Unix epoch, now.
 pub fn now() -> i64 {
@@ -18,18 +19,14 @@ pub fn rfc3339(unix: i64) -> String {
         .unwrap_or_default()
 }
 
-/// The date in Vietnam as `YYMMDD`, as dossier codes print it.
+/// The date in Vietnam as `YYMMDD`, as dossier codes print it (the shared rule for
+/// "today in Vietnam", [`Date::in_vietnam_at`]).
 pub fn vietnam_yymmdd(unix: i64) -> String {
-    let offset = UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC);
-    let t = OffsetDateTime::from_unix_timestamp(unix)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-        .to_offset(offset);
-    format!(
-        "{:02}{:02}{:02}",
-        t.year().rem_euclid(100),
-        u8::from(t.month()),
-        t.day()
-    )
+    let d = Date::in_vietnam_at(unix.saturating_mul(1000))
+        .or_else(|| Date::new(1970, 1, 1))
+        .map(|d| (d.year(), d.month(), d.day()))
+        .unwrap_or((1970, 1, 1));
+    format!("{:02}{:02}{:02}", d.0.rem_euclid(100), d.1, d.2)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-const MAX: usize = 10 * 1024 * 1024;
+const MAX: usize = 20 * 1024 * 1024;
 
 #[tokio::test]
 async fn a_pdf_and_a_png_are_stored_and_read_back() {

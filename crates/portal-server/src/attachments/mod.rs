@@ -46,8 +46,11 @@ pub const MIGRATION: &str = "
 /// The limits every attachment and dossier keeps to; served to the web app so it can
 /// check a file before uploading it.
 pub mod limits {
-    /// Largest single file.
-    pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+    use portal_core::validators::file as shared;
+
+    /// Largest single file: the most any form question may accept. A question's own,
+    /// lower limit is checked with the form at submission.
+    pub const MAX_FILE_BYTES: u64 = shared::MAX_FILE_BYTES;
     /// Most files in one dossier, additional documents included.
     pub const MAX_PER_DOSSIER: usize = 20;
     /// Largest total size of one dossier's files.
@@ -55,7 +58,7 @@ pub mod limits {
     /// Most uploaded files waiting to be submitted, per person.
     pub const MAX_PENDING_PER_USER: i64 = 50;
     /// Longest file name kept, in characters.
-    pub const MAX_NAME_CHARS: usize = 200;
+    pub const MAX_NAME_CHARS: usize = shared::MAX_NAME_CHARS;
 }
 
 /// Why an upload or an attachment request was refused.
@@ -73,7 +76,7 @@ pub enum AttachmentError {
     TypeMismatch { named: FileType, detected: FileType },
     #[error("the {0:?} file is incomplete or damaged; upload it again or scan it again")]
     Damaged(FileType),
-    #[error("give the file's name in the `name` query parameter (at most 200 characters, no control characters)")]
+    #[error("give the file's name in the `name` query parameter (at most 255 characters, no control characters)")]
     BadName,
     #[error("send the file's bytes as the request body, not as a multipart form")]
     BadUploadFormat,
@@ -519,7 +522,8 @@ mod tests {
         for bad in [None, Some(""), Some("dir/"), Some(".."), Some("a\nb.pdf")] {
             assert_eq!(clean_name(bad), None, "{bad:?}");
         }
-        assert_eq!(clean_name(Some(&"a".repeat(201))), None);
+        assert_eq!(clean_name(Some(&"a".repeat(256))), None);
+        assert!(clean_name(Some(&"a".repeat(255))).is_some());
     }
 
     #[test]

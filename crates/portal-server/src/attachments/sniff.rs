@@ -1,8 +1,11 @@
 //! What a file really is, from its first bytes ("magic numbers"), never from its name or
-//! the type the browser claims. Accepted: PDF, JPEG and PNG, what the portal's dossiers
-//! take. Everything else is named as precisely as we can so the person understands the
-//! refusal ("this is a Windows program", not "invalid file").
+//! the type the browser claims. Which types are accepted, and how they are recognised,
+//! is the shared rule [`portal_core::validators::sniff_mime`] (the browser runs the same
+//! code); this module adds, for refused files, a name for what they are instead, so the
+//! person understands the refusal ("this is a Windows program", not "invalid file"),
+//! and a check that an accepted file is not cut short.
 
+use portal_core::validators::file::{self as shared, sniff_mime};
 use serde::Serialize;
 
 /// A file type dossiers accept.
@@ -19,9 +22,9 @@ impl FileType {
 
     pub fn media_type(self) -> &'static str {
         match self {
-            FileType::Pdf => "application/pdf",
-            FileType::Jpeg => "image/jpeg",
-            FileType::Png => "image/png",
+            FileType::Pdf => shared::PDF,
+            FileType::Jpeg => shared::JPEG,
+            FileType::Png => shared::PNG,
         }
     }
 
@@ -58,8 +61,9 @@ impl FileType {
     }
 }
 
-/// Bytes needed from the start of a file to tell its type.
+/// Bytes needed from the start of a file to tell its type (and to name refused ones).
 pub const HEAD_LEN: usize = 16;
+const _: () = assert!(HEAD_LEN >= shared::SNIFF_BYTES);
 
 /// Bytes kept from the end of a file for [`FileType::tail_is_complete`].
 pub const TAIL_LEN: usize = 1024;
@@ -74,16 +78,10 @@ pub enum Detected {
 
 /// Reads the type from the first [`HEAD_LEN`] bytes (fewer if the file is shorter).
 pub fn detect(head: &[u8]) -> Detected {
+    if let Some(accepted) = sniff_mime(head).and_then(FileType::from_media_type) {
+        return Detected::Accepted(accepted);
+    }
     let starts = |magic: &[u8]| head.starts_with(magic);
-    if starts(b"%PDF-") {
-        return Detected::Accepted(FileType::Pdf);
-    }
-    if starts(&[0xFF, 0xD8, 0xFF]) {
-        return Detected::Accepted(FileType::Jpeg);
-    }
-    if starts(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-        return Detected::Accepted(FileType::Png);
-    }
     let refused = if starts(b"MZ") {
         "windows-executable"
     } else if starts(&[0x7F, b'E', b'L', b'F']) {
@@ -174,6 +172,14 @@ mod tests {
         ] {
             assert_eq!(detect(bytes), Detected::Refused(slug), "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn every_shared_type_is_known_here() {
+        for mime in shared::SUPPORTED_TYPES {
+            assert!(FileType::from_media_type(mime).is_some(), "{mime}");
+        }
+        assert_eq!(FileType::ALL.len(), shared::SUPPORTED_TYPES.len());
     }
 
     #[test]

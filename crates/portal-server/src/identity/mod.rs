@@ -11,6 +11,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::http::StatusCode;
+use portal_core::form::answers::AddressAnswer;
+use portal_core::form::prefill;
+pub use portal_core::validators::{Date, Sex};
 use serde::{Deserialize, Serialize};
 
 use crate::api::error::ErrorCode;
@@ -54,13 +57,6 @@ pub enum IdentityKind {
     Staff,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sex {
-    Male,
-    Female,
-}
-
 /// A permanent address with post-2025 unit codes (province, then commune; no district).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -86,8 +82,8 @@ pub struct Identity {
     pub subject: String,
     pub kind: IdentityKind,
     pub full_name: String,
-    /// `YYYY-MM-DD`.
-    pub date_of_birth: String,
+    /// `YYYY-MM-DD` on the wire.
+    pub date_of_birth: Date,
     pub sex: Sex,
     /// The 12-digit personal identification number.
     pub id_number: String,
@@ -101,6 +97,28 @@ pub struct Identity {
 impl Identity {
     pub fn is_staff(&self) -> bool {
         self.kind == IdentityKind::Staff
+    }
+
+    /// The facts the form engine prefills from and checks locked answers against, in
+    /// its own shape, for the browser (in the session) and the server's form checks.
+    pub fn prefill(&self) -> prefill::Identity {
+        let a = &self.permanent_address;
+        prefill::Identity {
+            full_name: Some(self.full_name.clone()),
+            birth_date: Some(self.date_of_birth),
+            sex: Some(self.sex),
+            personal_id: Some(self.id_number.clone()),
+            permanent_address: Some(AddressAnswer {
+                province: a.province_code.clone(),
+                commune: a.commune_code.clone(),
+                street: a.street.clone(),
+            }),
+            current_address: None,
+            phone: Some(self.phone.clone()),
+            email: Some(self.email.clone()),
+            business_tax_code: self.business.as_ref().map(|b| b.tax_code.clone()),
+            business_name: self.business.as_ref().map(|b| b.name.clone()),
+        }
     }
 }
 
@@ -150,7 +168,6 @@ impl Directory {
             let fields = [
                 &identity.subject,
                 &identity.full_name,
-                &identity.date_of_birth,
                 &identity.id_number,
                 &identity.phone,
                 &identity.email,
@@ -220,28 +237,10 @@ impl ErrorCode for AuthError {
 mod tests {
     use super::*;
 
-    /// Century-and-sex digit of a 12-digit ID number (domain.md §3.1).
-    fn century_sex_digit(year: u32, sex: Sex) -> u32 {
-        let century = (year / 100).saturating_sub(19);
-        century * 2 + u32::from(sex == Sex::Female)
-    }
+    use portal_core::validators::personal_id::{check_holder, parse_personal_id, Holder};
+    use portal_core::validators::tax_code::{parse_tax_code, TaxCode};
 
-    /// Check digit of a 10-digit tax code (domain.md §3.2); `None` when no digit is valid.
-    fn tax_check_digit(first9: &[u32]) -> Option<u32> {
-        const WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
-        let r = first9.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum::<u32>() % 11;
-        (r != 0).then(|| 10 - r)
-    }
-
-    #[test]
-    fn the_tax_check_digit_matches_known_codes() {
-        let digits = |s: &str| s.chars().filter_map(|c| c.to_digit(10)).collect::<Vec<_>>();
-        for known in ["0100109106", "0100112437"] {
-            let d = digits(known);
-            assert_eq!(tax_check_digit(&d[..9]), Some(d[9]), "{known}");
-        }
-    }
-
+    /// Checked with the portal's own validators, the ones forms use.
     #[test]
     fn sandbox_identities_are_plausible_and_fake() {
         let dir = Directory::sandbox().expect("the sandbox file loads");
@@ -256,34 +255,33 @@ mod tests {
         assert!(kinds.contains(&IdentityKind::Business));
         assert!(kinds.contains(&IdentityKind::Staff));
         for i in dir.all() {
-            let id = &i.id_number;
-            assert!(
-                id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()),
-                "{id}"
-            );
-            let (y, m, d) = (
-                &i.date_of_birth[0..4],
-                &i.date_of_birth[5..7],
-                &i.date_of_birth[8..10],
-            );
-            let year: u32 = y.parse().unwrap();
-            assert!((1..=12).contains(&m.parse::<u32>().unwrap()));
-            assert!((1..=31).contains(&d.parse::<u32>().unwrap()));
-            assert_eq!(
-                id[3..4].parse::<u32>().unwrap(),
-                century_sex_digit(year, i.sex),
-                "{id}: century/sex digit"
-            );
-            assert_eq!(&id[4..6], &y[2..4], "{id}: birth year");
+            let id = parse_personal_id(&i.id_number, None)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", i.id_number));
+            let holder = Holder {
+                birth_year: Some(i.date_of_birth.year()),
+                sex: Some(i.sex),
+            };
+            assert_eq!(check_holder(&id, holder), Ok(()), "{}", i.id_number);
             assert!(i.email.ends_with("@sandbox.example"), "{}", i.email);
             assert!(i.phone.len() == 10 && i.phone.starts_with('0'));
             let a = &i.permanent_address;
             assert!(a.province_code.len() == 2 && a.commune_code.len() == 5);
             if let Some(b) = &i.business {
-                let d: Vec<u32> = b.tax_code.chars().filter_map(|c| c.to_digit(10)).collect();
-                assert_eq!(d.len(), 10, "{}", b.tax_code);
-                assert_eq!(tax_check_digit(&d[..9]), Some(d[9]), "{}", b.tax_code);
+                assert!(
+                    matches!(
+                        parse_tax_code(&b.tax_code, false, None),
+                        Ok(TaxCode::Main(_))
+                    ),
+                    "{}",
+                    b.tax_code
+                );
             }
+            let p = i.prefill();
+            assert_eq!(p.personal_id.as_deref(), Some(i.id_number.as_str()));
+            assert_eq!(
+                p.business_tax_code,
+                i.business.as_ref().map(|b| b.tax_code.clone())
+            );
         }
     }
 

@@ -299,6 +299,7 @@ pub async fn session_info(
         } => Json(json!({
             "signed_in": true,
             "user": &*identity,
+            "prefill": identity.prefill(),
             "assurance_level": ASSURANCE_LEVEL,
             "expires_at": clock::rfc3339(expires_at),
         }))

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod portal;
+pub mod schema;
 
 use std::path::PathBuf;
 
