@@ -240,6 +240,10 @@ async fn the_server_re_validates_and_explains() {
             "unknown_procedure",
         ),
         (
+            json!({"service_id": "birth-registration", "answers": {}, "attachments": files, "procedures": ["death-registration"]}),
+            "procedures_not_allowed",
+        ),
+        (
             json!({"service_id": "birth-registration", "answers": {}, "attachments": ["att_00000000000000000000000000000000"]}),
             "attachment_not_found",
         ),
@@ -563,12 +567,25 @@ async fn a_bundle_is_one_dossier_tracking_each_procedure() {
     let (_, d) = user.get_json(&format!("/api/v1/dossiers/{code}")).await;
     assert_eq!(d["status"], "result_ready");
 
-    // A bundle may be filed for some of its procedures only.
+    // The optional procedure is filed when chosen, in the bundle's order.
     let one = uploads(&user, 1).await;
     let mut body = submission("test-birth-bundle", &one);
-    body["procedures"] = json!(["permanent-residence-registration"]);
+    body["procedures"] = json!(["child-health-insurance-card", "birth-registration"]);
     let r = user.submit_ok("bundle-2", &body).await;
-    assert_eq!(r["procedures"].as_array().unwrap().len(), 1);
+    let filed: Vec<&str> = r["procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["service_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        filed,
+        vec![
+            "birth-registration",
+            "permanent-residence-registration",
+            "child-health-insurance-card"
+        ]
+    );
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! The server's check of a submitted dossier: one call, [`validate`], given the service
 //! and what was submitted. It re-checks everything the server can judge by itself (the
-//! service exists and is open to this applicant, the linked procedures chosen belong to
-//! the bundle, the fee case exists, the answers are a bounded JSON object, and every
+//! service exists and is open to this applicant, the linked procedures chosen make a
+//! valid selection of the bundle (the shared rule), the fee case exists, the answers are a bounded JSON object, and every
 //! attachment exists, is the applicant's, is not in another dossier and keeps to the
 //! limits), then hands the answers to the shared form rules ([`form_rules`]).
 //!
@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use portal_core::{Audience, Fees, Service, ServiceKind};
+use portal_core::{Audience, Fees, SelectionError, Service, ServiceId, ServiceKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -53,7 +53,8 @@ pub struct Submission {
     pub answers: Value,
     #[serde(default)]
     pub attachments: Vec<String>,
-    /// For a bundle: the linked procedures chosen (all of them when absent).
+    /// For a bundle: the optional linked procedures chosen (required ones are always
+    /// filed; listing them too is allowed).
     #[serde(default)]
     pub procedures: Option<Vec<String>>,
     /// Which of the service's fee rules applies (index), when it has several.
@@ -227,52 +228,57 @@ fn check_procedures(
     chosen: Option<&[String]>,
     problems: &mut Vec<Problem>,
 ) -> Vec<String> {
-    let linked = match &service.kind {
-        ServiceKind::Bundle { procedures, .. } => procedures,
-        ServiceKind::Procedure => {
-            let own = vec![service.id.0.clone()];
-            if chosen.is_some_and(|c| c != own.as_slice()) {
-                problems.push(Problem::new(
-                    "procedures",
-                    "procedures_not_allowed",
-                    "only a bundle links procedures",
-                ));
-            }
-            return own;
+    if let ServiceKind::Procedure = service.kind {
+        let own = vec![service.id.0.clone()];
+        if chosen.is_some_and(|c| !c.is_empty() && c != own.as_slice()) {
+            problems.push(Problem::new(
+                "procedures",
+                "procedures_not_allowed",
+                "only a bundle links procedures",
+            ));
         }
-    };
-    let Some(chosen) = chosen else {
-        return linked.iter().map(|p| p.0.clone()).collect();
-    };
-    if chosen.is_empty() {
-        problems.push(Problem::new(
-            "procedures",
-            "no_procedures",
-            "choose at least one linked procedure",
-        ));
+        return own;
     }
-    let mut seen = HashSet::new();
-    for (i, p) in chosen.iter().enumerate() {
-        if !linked.iter().any(|l| l.0 == *p) {
+    // The shared rule of the catalogue model, the one the form offers choices with.
+    let chosen = chosen.unwrap_or_default();
+    let ids: Vec<ServiceId> = chosen.iter().map(|p| ServiceId(p.clone())).collect();
+    match service.kind.selection(&ids) {
+        Ok(set) if set.is_empty() => {
+            problems.push(Problem::new(
+                "procedures",
+                "no_procedures",
+                "choose at least one linked procedure",
+            ));
+            Vec::new()
+        }
+        // Stored in the bundle's order, whatever order they were sent in.
+        Ok(set) => set.into_iter().map(|p| p.0).collect(),
+        Err(SelectionError::NotInBundle(id)) => {
+            let i = chosen.iter().position(|p| *p == id.0).unwrap_or(0);
             problems.push(Problem::new(
                 format!("procedures[{i}]"),
                 "unknown_procedure",
-                format!("{:?} is not a procedure of this bundle", truncate(p)),
+                format!("{:?} is not a procedure of this bundle", truncate(&id.0)),
             ));
-        } else if !seen.insert(p.as_str()) {
+            Vec::new()
+        }
+        Err(e @ SelectionError::MissingRequirement { .. }) => {
             problems.push(Problem::new(
-                format!("procedures[{i}]"),
-                "duplicate_procedure",
-                "this procedure is listed twice",
+                "procedures",
+                "procedure_requirement_missing",
+                e.to_string(),
             ));
+            Vec::new()
+        }
+        Err(SelectionError::NotABundle) => {
+            problems.push(Problem::new(
+                "procedures",
+                "procedures_not_allowed",
+                "only a bundle links procedures",
+            ));
+            Vec::new()
         }
     }
-    // Stored in the bundle's order, whatever order they were sent in.
-    linked
-        .iter()
-        .filter(|l| seen.contains(l.0.as_str()))
-        .map(|l| l.0.clone())
-        .collect()
 }
 
 fn check_fee(
@@ -573,31 +579,43 @@ mod tests {
     fn bundles_choose_their_linked_procedures() {
         let who = citizen();
         let found = [attachment("att_1", &who.subject, 10)];
-        let s = service(
-            json!({"kind": "bundle", "procedures": ["a", "b", "c"]}),
-            free(),
-        );
+        let kind = json!({
+            "kind": "bundle", "procedures": ["a", "b", "c"],
+            "optional": [{"id": "b"}, {"id": "c", "requires": ["b"]}]
+        });
+        let s = service(kind, free());
         let sub = |p: Value| {
             submission(
                 json!({"service_id": "svc", "answers": {}, "attachments": ["att_1"], "procedures": p}),
             )
         };
-        let v = validate(Some(&s), &who, &sub(json!(null)), &found).unwrap();
-        assert_eq!(v.procedures, vec!["a", "b", "c"]);
-        let v = validate(Some(&s), &who, &sub(json!(["c", "a"])), &found).unwrap();
-        assert_eq!(v.procedures, vec!["a", "c"], "kept in the bundle's order");
+        let chosen = |p: Value| validate(Some(&s), &who, &sub(p), &found).map(|v| v.procedures);
         assert_eq!(
-            codes(validate(Some(&s), &who, &sub(json!([])), &found)),
-            vec!["no_procedures"]
+            chosen(json!(null)).unwrap(),
+            vec!["a"],
+            "the required ones only"
         );
         assert_eq!(
-            codes(validate(
-                Some(&s),
-                &who,
-                &sub(json!(["a", "z", "a"])),
-                &found
-            )),
-            vec!["unknown_procedure", "duplicate_procedure"]
+            chosen(json!(["c", "b"])).unwrap(),
+            vec!["a", "b", "c"],
+            "in the bundle's order"
+        );
+        assert_eq!(chosen(json!(["a", "b"])).unwrap(), vec!["a", "b"]);
+        assert_eq!(
+            codes(validate(Some(&s), &who, &sub(json!(["c"])), &found)),
+            vec!["procedure_requirement_missing"]
+        );
+        assert_eq!(
+            codes(validate(Some(&s), &who, &sub(json!(["b", "z"])), &found)),
+            vec!["unknown_procedure"]
+        );
+        let all_optional = service(
+            json!({"kind": "bundle", "procedures": ["a", "b"], "optional": [{"id": "a"}, {"id": "b"}]}),
+            free(),
+        );
+        assert_eq!(
+            codes(validate(Some(&all_optional), &who, &sub(json!([])), &found)),
+            vec!["no_procedures"]
         );
     }
 
