@@ -1,6 +1,9 @@
 //! The client of the portal API (the contract in `crates/portal-server/openapi.json`).
 //! The app talks to nothing else.
 
+use portal_core::admin_units::{
+    is_province_code, LegacyQuery, LegacyResult, Province, ProvinceCommunes,
+};
 use portal_core::{CatalogueIndex, Service};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -36,7 +39,13 @@ struct ErrorDetail {
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let res = gloo_net::http::Request::get(url)
+    send_json(gloo_net::http::Request::get(url)).await
+}
+
+async fn send_json<T: DeserializeOwned>(
+    req: gloo_net::http::RequestBuilder,
+) -> Result<T, ApiError> {
+    let res = req
         .header("Accept", "application/json")
         .send()
         .await
@@ -64,4 +73,40 @@ pub async fn service(id: &str) -> Result<Service, ApiError> {
         });
     }
     get_json(&format!("/api/v1/services/{id}")).await
+}
+
+#[derive(Deserialize)]
+struct ProvinceList {
+    provinces: Vec<Province>,
+}
+
+/// The 34 provinces, alphabetical.
+pub async fn provinces() -> Result<Vec<Province>, ApiError> {
+    get_json::<ProvinceList>("/api/v1/admin-units/provinces")
+        .await
+        .map(|l| l.provinces)
+}
+
+/// One province's communes, loaded only when the province is chosen.
+pub async fn communes(province: &str) -> Result<ProvinceCommunes, ApiError> {
+    if !is_province_code(province) {
+        return Err(ApiError::Server {
+            status: 400,
+            code: "bad_province_code".into(),
+        });
+    }
+    get_json(&format!(
+        "/api/v1/admin-units/provinces/{province}/communes"
+    ))
+    .await
+}
+
+/// The communes a pre-2025 address now belongs to.
+pub async fn legacy(q: &LegacyQuery) -> Result<LegacyResult, ApiError> {
+    let params = [
+        ("ward", q.ward.as_str()),
+        ("district", q.district.as_str()),
+        ("province", q.province.as_str()),
+    ];
+    send_json(gloo_net::http::Request::get("/api/v1/admin-units/legacy").query(params)).await
 }

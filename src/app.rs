@@ -7,7 +7,9 @@ use leptos_router::path;
 
 use crate::components::Shell;
 use crate::i18n::{use_i18n, I18n, Key};
-use crate::pages::{catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage};
+use crate::pages::{
+    apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
+};
 use crate::prefs;
 
 /// Provides the language context, restoring the saved choice and saving every change.
@@ -31,6 +33,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage/>
                     <Route path=path!("/services/:id") view=ServicePage/>
+                    <Route path=path!("/services/:id/apply") view=ApplyPage/>
+                    <Route path=path!("/services/:id/apply/:step") view=ApplyPage/>
                 </Routes>
             </Shell>
         </Router>

@@ -1,11 +1,15 @@
 //! Reusable pieces of the interface. Each renders state it is given and forwards events;
 //! none holds business rules.
 
+pub mod address_picker;
 pub mod error_state;
 pub mod labels;
+pub mod legacy_address;
 pub mod service_list;
 pub mod shell;
 
+pub use address_picker::{AddressChoice, AddressPicker};
 pub use error_state::ErrorState;
+pub use legacy_address::LegacyAddress;
 pub use service_list::ServiceList;
 pub use shell::Shell;

@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use portal_core::{format_vnd, Confidence, Fees, Lang, Service, ServiceId, ServiceKind};
+use portal_core::admin_units::local_agency;
+use portal_core::{
+    format_vnd, Agency, Confidence, Fees, Lang, Level, Service, ServiceId, ServiceKind,
+};
 
 use crate::api;
-use crate::components::{labels, ErrorState};
+use crate::components::{labels, AddressChoice, AddressPicker, ErrorState};
 use crate::i18n::{text, use_i18n, Key};
 
 #[component]
@@ -73,10 +76,19 @@ fn ServiceDetail(service: Service) -> impl IntoView {
     let t = move |k| i18n.t(k);
     let lang = move || i18n.lang.get();
     let title = move || s.with_value(|s| s.name.get(lang()).to_string());
+    let start = s.with_value(|s| {
+        s.form
+            .is_some()
+            .then(|| format!("/services/{}/apply", s.id))
+    });
     view! {
         <Title text=title/>
         <h1>{title}</h1>
         <p class="lead">{move || s.with_value(|s| s.summary.get(lang()).to_string())}</p>
+        {start.clone().map(|href| view! {
+            <p><a href=href role="button" draggable="false" class="button button--start">{move || t(Key::Start)}<span aria-hidden="true">" →"</span></a></p>
+            <p class="hint">{move || t(Key::StartNote)}</p>
+        })}
 
         <dl class="summary-list">
             <div class="summary-list__row">
@@ -106,6 +118,8 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 <dd>{move || s.with_value(|s| format!("{}{}", s.processing_time.text.get(lang()), confidence_note(lang(), s.processing_time.confidence)))}</dd>
             </div>
         </dl>
+
+        {s.with_value(|s| (s.agency.level != Level::Ministry).then(|| view! { <WhereToSubmit agency=s.agency.clone()/> }))}
 
         {s.with_value(|s| match &s.kind {
             ServiceKind::Bundle { procedures, optional } => {
@@ -176,6 +190,41 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 </li>
             }).collect_view())}
         </ul>
+    }
+}
+
+/// "Where to submit": the citizen picks their province and commune and sees the office
+/// that handles the service there.
+#[component]
+fn WhereToSubmit(agency: Agency) -> impl IntoView {
+    let i18n = use_i18n();
+    let choice = RwSignal::new(AddressChoice::default());
+    let level = agency.level;
+    let office = move || {
+        choice.with(|c| {
+            let p = c.province.as_ref()?;
+            local_agency(&agency, p, c.commune.as_ref())
+        })
+    };
+    let prompt = move || match level {
+        Level::Commune => Key::WhereChooseCommune,
+        _ => Key::WhereChooseProvince,
+    };
+    view! {
+        <section class="where-to-submit" aria-labelledby="where-title">
+            <h2 id="where-title">{move || i18n.t(Key::WhereTitle)}</h2>
+            <p>{move || i18n.t(Key::WhereIntro)}</p>
+            <AddressPicker id="where" legend=Key::WhereLegend choice/>
+            <div class="where-to-submit__result" role="status">
+                {move || match office() {
+                    Some(name) => view! {
+                        <p>{i18n.t(Key::WhereHandledBy)}" "<strong class="where-to-submit__office">{name.get(i18n.lang.get()).to_string()}</strong></p>
+                    }
+                    .into_any(),
+                    None => view! { <p class="hint">{i18n.t(prompt())}</p> }.into_any(),
+                }}
+            </div>
+        </section>
     }
 }
 

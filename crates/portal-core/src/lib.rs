@@ -3,6 +3,7 @@
 //! This crate is pure: no I/O, no web or server dependencies, so every rule written here
 //! runs identically in the WebAssembly bundle and on the server.
 
+pub mod admin_units;
 pub mod bundle;
 pub mod catalogue;
 pub mod form;

@@ -2,6 +2,7 @@
 //! over real HTTP with an embedded SQLite database, for development, demos and
 //! end-to-end tests. It also serves the built web app so one process is the portal.
 
+pub mod admin_units;
 pub mod api;
 pub mod attachments;
 pub mod clock;
@@ -38,6 +39,9 @@ pub struct AppState {
     pub files: Arc<attachments::Files>,
     /// Key of the payment provider's callback signatures.
     pub payment_key: Arc<payments::SigningKey>,
+    /// Provinces, communes and the pre-2025 mapping; `None` when the catalogue folder
+    /// has no `admin-units/` (those routes then answer 503).
+    pub admin_units: Option<Arc<admin_units::PublishedUnits>>,
 }
 
 /// Why the server could not start.
@@ -45,6 +49,8 @@ pub struct AppState {
 pub enum StartError {
     #[error("the catalogue could not be loaded: {0}")]
     Catalogue(#[from] portal_catalog::LoadError),
+    #[error("the administrative units could not be loaded: {0}")]
+    AdminUnits(#[from] admin_units::AdminUnitsError),
     #[error("the database could not be opened: {0}")]
     Database(#[from] db::DbError),
     #[error("{0}")]
@@ -63,6 +69,16 @@ pub enum StartError {
 pub fn prepare(config: Config) -> Result<AppState, StartError> {
     let catalogue = portal_catalog::load_dir(&config.catalog_dir)?;
     let identities = identity::Directory::sandbox()?;
+    let units_dir = config.catalog_dir.join("admin-units");
+    let admin_units = if units_dir.is_dir() {
+        Some(Arc::new(admin_units::load(&units_dir)?))
+    } else {
+        tracing::warn!(
+            "{} is missing: the administrative unit routes will answer 503",
+            units_dir.display()
+        );
+        None
+    };
     let db = Database::open(&config.db_path)?;
     db.record_catalogue(&catalogue)?;
     let files = attachments::Files::beside(&config.db_path);
@@ -83,6 +99,7 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
         identities: Arc::new(identities),
         files: Arc::new(files),
         payment_key: Arc::new(payment_key),
+        admin_units,
     })
 }
 

@@ -84,9 +84,19 @@ fn is_app_route(path: &str, state: &AppState) -> bool {
     let path = path.trim_end_matches('/');
     match path {
         "" => true,
-        _ => path
-            .strip_prefix("/services/")
-            .is_some_and(|id| state.catalogue.has_service(id)),
+        _ => path.strip_prefix("/services/").is_some_and(|rest| {
+            // `/services/{id}`, `/services/{id}/apply` and `/services/{id}/apply/{step}`.
+            let mut parts = rest.split('/');
+            let id = parts.next().unwrap_or_default();
+            let tail: Vec<&str> = parts.collect();
+            state.catalogue.has_service(id)
+                && match tail.as_slice() {
+                    [] => true,
+                    ["apply"] => true,
+                    ["apply", step] => !step.is_empty() && step.len() <= 64,
+                    _ => false,
+                }
+        }),
     }
 }
 

@@ -53,7 +53,9 @@ fn every_route_is_documented_and_every_documented_route_exists() {
 async fn documented_routes_answer_over_http() {
     let s = common::start().await;
     for (method, path) in documented() {
-        let concrete = path.replace("{id}", "birth-registration");
+        let concrete = path
+            .replace("{id}", "birth-registration")
+            .replace("{code}", "01");
         let req = s.client.request(
             method.parse().expect("method"),
             format!("{}{concrete}", s.base),

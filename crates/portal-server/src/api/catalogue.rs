@@ -30,6 +30,16 @@ pub async fn service(
 
 /// A JSON body with an ETag; `304 Not Modified` when the client already has it.
 fn cached_json(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {
+    cached_json_for(headers, etag, body, "no-cache")
+}
+
+/// [`cached_json`] with the given `Cache-Control`, for data that changes rarely.
+pub(super) fn cached_json_for(
+    headers: &HeaderMap,
+    etag: &str,
+    body: Bytes,
+    cache_control: &'static str,
+) -> Response {
     let etag_value = HeaderValue::from_str(etag).unwrap_or(HeaderValue::from_static("\"0\""));
     let matches = headers
         .get(header::IF_NONE_MATCH)
@@ -37,7 +47,10 @@ fn cached_json(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
     let common = [
         (header::ETAG, etag_value),
-        (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(cache_control),
+        ),
     ];
     if matches {
         return (StatusCode::NOT_MODIFIED, common).into_response();

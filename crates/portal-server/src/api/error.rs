@@ -23,6 +23,14 @@ pub enum ApiError {
     ServiceNotFound(String),
     #[error("the server could not complete the request")]
     Internal,
+    #[error("{0:?} is not a province code (two digits, e.g. 01)")]
+    BadProvinceCode(String),
+    #[error("no province has the code {0:?}")]
+    ProvinceNotFound(String),
+    #[error("the old address query is not usable: {0}")]
+    BadLegacyQuery(String),
+    #[error("the administrative units are not installed on this server")]
+    AdminUnitsUnavailable,
     #[error(transparent)]
     Request(#[from] RequestError),
     #[error(transparent)]
@@ -114,13 +122,22 @@ impl ApiError {
             ApiError::Attachment(e) => e.code(),
             ApiError::Dossier(e) => e.code(),
             ApiError::Payment(e) => e.code(),
+            ApiError::BadProvinceCode(_) => "bad_province_code",
+            ApiError::ProvinceNotFound(_) => "province_not_found",
+            ApiError::BadLegacyQuery(_) => "bad_legacy_query",
+            ApiError::AdminUnitsUnavailable => "admin_units_unavailable",
         }
     }
 
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::NoRoute | ApiError::ServiceNotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::BadServiceId(_) => StatusCode::BAD_REQUEST,
+            ApiError::NoRoute | ApiError::ServiceNotFound(_) | ApiError::ProvinceNotFound(_) => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::BadServiceId(_)
+            | ApiError::BadProvinceCode(_)
+            | ApiError::BadLegacyQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::AdminUnitsUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Request(e) => e.status(),
             ApiError::Auth(e) => e.status(),
@@ -192,6 +209,10 @@ mod tests {
             ApiError::BadServiceId(String::new()),
             ApiError::ServiceNotFound(String::new()),
             ApiError::Internal,
+            ApiError::BadProvinceCode(String::new()),
+            ApiError::ProvinceNotFound(String::new()),
+            ApiError::BadLegacyQuery(String::new()),
+            ApiError::AdminUnitsUnavailable,
             RequestError::BadBody(String::new()).into(),
             RequestError::BodyTooLarge { max_bytes: 1 }.into(),
             RequestError::BadQuery(String::new()).into(),

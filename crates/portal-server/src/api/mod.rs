@@ -1,6 +1,7 @@
 //! The API routes. Every route is registered through [`RouteTable`], which records its
 //! method and path so a test can hold the table against `openapi.json`.
 
+mod admin_units;
 pub mod body;
 mod catalogue;
 pub mod error;
@@ -137,4 +138,10 @@ pub fn routes() -> RouteTable {
             "/api/v1/staff/dossiers/{code}/status",
             private(post(tracking::staff_move)),
         )
+        .get("/api/v1/admin-units/provinces", get(admin_units::provinces))
+        .get(
+            "/api/v1/admin-units/provinces/{code}/communes",
+            get(admin_units::communes),
+        )
+        .get("/api/v1/admin-units/legacy", get(admin_units::legacy))
 }

@@ -1,0 +1,35 @@
+//! Drafts on the device (localStorage), one per service. A draft carries the catalogue
+//! version and form fingerprint it was started on, so a changed form is detected and the
+//! answers migrated rather than silently misapplied.
+
+use portal_core::form::Draft;
+use portal_core::ServiceId;
+
+fn key(service: &ServiceId) -> String {
+    format!("portal.draft.{service}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Saves; `false` when storage is unavailable or full (the caller keeps the answers in
+/// memory and says the draft is not saved).
+pub fn save(draft: &Draft) -> bool {
+    let Ok(json) = serde_json::to_string(draft) else {
+        return false;
+    };
+    storage().is_some_and(|s| s.set_item(&key(&draft.service), &json).is_ok())
+}
+
+/// The saved draft, if any and readable; an unreadable one is left in place untouched.
+pub fn load(service: &ServiceId) -> Option<Draft> {
+    let json = storage()?.get_item(&key(service)).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+pub fn remove(service: &ServiceId) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&key(service));
+    }
+}

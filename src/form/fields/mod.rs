@@ -1,0 +1,44 @@
+//! One component per kind of question, all with the same shape: the form state, the
+//! question, and (for group members) where the answer lives. `FieldView` picks the one.
+
+mod choice;
+mod group;
+mod person;
+mod shell;
+mod text_input;
+
+use leptos::prelude::*;
+use portal_core::form::{Field, FieldKind};
+
+pub use shell::{error_text, FieldShell};
+
+use super::FormState;
+
+/// Renders one top-level question of the current step (nothing while it is hidden).
+#[component]
+pub fn FieldView(state: FormState, field: Field) -> impl IntoView {
+    let id = field.id.0.clone();
+    let s2 = state.clone();
+    let visible = Memo::new(move |_| s2.is_visible(&id));
+    let field = StoredValue::new(field);
+    move || {
+        visible.get().then(|| {
+            let field = field.get_value();
+            let state = state.clone();
+            match &field.kind {
+                FieldKind::Choice(_) | FieldKind::YesNo => {
+                    view! { <choice::Radios state field/> }.into_any()
+                }
+                FieldKind::MultipleChoice(_) => {
+                    view! { <choice::Checkboxes state field/> }.into_any()
+                }
+                FieldKind::Declaration => view! { <choice::Declaration state field/> }.into_any(),
+                FieldKind::Person(_) => view! { <person::PersonBlock state field/> }.into_any(),
+                FieldKind::Group(_) => view! { <group::GroupView state field/> }.into_any(),
+                FieldKind::Address(_) => ().into_any(), // TODO-ADDRESS
+                FieldKind::Attachment(_) => ().into_any(), // TODO-ATTACH
+                _ => view! { <text_input::TextField state field/> }.into_any(),
+            }
+        })
+    }
+}

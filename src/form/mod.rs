@@ -1,0 +1,14 @@
+//! The form renderer: turns a service's form (data, see `portal_core::form`) into GOV.UK
+//! style question pages. Rules (visibility, validation, fees, draft migration) come from
+//! `portal_core::form`; this module only keeps answers in signals, renders them and
+//! saves drafts on the device.
+
+pub mod drafts;
+pub mod error_summary;
+pub mod fields;
+pub mod format;
+pub mod state;
+
+pub use error_summary::ErrorSummary;
+pub use fields::FieldView;
+pub use state::FormState;

@@ -1,0 +1,296 @@
+//! The answers of one application while it is being filled in. Each top-level question
+//! has its own signal, so typing into one field of a 300-field form re-renders only that
+//! field; conditions are re-evaluated only when a question they read changes.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use portal_core::form::{
+    Answer, Answers, Condition, Draft, FieldKind, FieldPath, Identity, IndexedForm,
+    MigrationReport, ValidationContext, ValidationError,
+};
+use portal_core::validators::Date;
+use portal_core::Service;
+
+use super::drafts;
+
+/// How long after the last change the draft is written (it is also written when the page
+/// is hidden or closed).
+const SAVE_DELAY: Duration = Duration::from_millis(150);
+
+#[derive(Clone)]
+pub struct FormState {
+    pub service: Arc<Service>,
+    pub form: Arc<IndexedForm>,
+    pub catalogue_version: Arc<String>,
+    values: Arc<HashMap<String, RwSignal<Option<Answer>>>>,
+    /// Top-level questions some condition reads: visibility depends on these only.
+    condition_inputs: Arc<Vec<String>>,
+    /// Errors of the last "Continue", in page order.
+    pub errors: RwSignal<Vec<ValidationError>>,
+    pub completed_steps: RwSignal<Vec<String>>,
+    /// When the draft was last written (Unix ms), for "saved at".
+    pub saved_at: RwSignal<Option<i64>>,
+    /// Set when a saved draft was started on an older version of the form.
+    pub migration: RwSignal<Option<MigrationReport>>,
+    save_pending: StoredValue<bool>,
+    /// The signed-in person, for prefill and locked answers.
+    pub identity: RwSignal<Option<Identity>>,
+}
+
+impl FormState {
+    /// A fresh state for `service`, restoring (and if needed migrating) its saved draft.
+    pub fn new(service: Arc<Service>, form: IndexedForm, catalogue_version: String) -> FormState {
+        let form = Arc::new(form);
+        let mut values = HashMap::new();
+        for step in &form.form().steps {
+            for f in &step.fields {
+                values.insert(f.id.0.clone(), RwSignal::new(None));
+            }
+        }
+        let state = FormState {
+            service,
+            catalogue_version: Arc::new(catalogue_version),
+            condition_inputs: Arc::new(condition_inputs(&form)),
+            form,
+            values: Arc::new(values),
+            errors: RwSignal::new(Vec::new()),
+            completed_steps: RwSignal::new(Vec::new()),
+            saved_at: RwSignal::new(None),
+            migration: RwSignal::new(None),
+            save_pending: StoredValue::new(false),
+            identity: RwSignal::new(None),
+        };
+        state.restore();
+        state
+    }
+
+    pub fn signal(&self, field: &str) -> Option<RwSignal<Option<Answer>>> {
+        self.values.get(field).copied()
+    }
+
+    /// Sets an answer and schedules the draft to be saved.
+    pub fn set(&self, field: &str, answer: Option<Answer>) {
+        if let Some(s) = self.values.get(field) {
+            s.set(answer);
+            self.schedule_save();
+        }
+    }
+
+    /// All answers now, without subscribing.
+    pub fn snapshot(&self) -> Answers {
+        let mut a = Answers::new();
+        for (id, s) in self.values.iter() {
+            if let Some(v) = s.get_untracked() {
+                a.set(id.clone(), v);
+            }
+        }
+        a
+    }
+
+    /// The answers conditions read, subscribing to them (for visibility memos).
+    fn condition_answers(&self) -> Answers {
+        let mut a = Answers::new();
+        for id in self.condition_inputs.iter() {
+            if let Some(v) = self.values.get(id).and_then(|s| s.get()) {
+                a.set(id.clone(), v);
+            }
+        }
+        a
+    }
+
+    /// Whether a top-level question is shown; reactive, cheap when it has no condition.
+    pub fn is_visible(&self, field: &str) -> bool {
+        let has_condition = self.form.field(field).is_some_and(|f| f.shown_if.is_some())
+            || self
+                .form
+                .step_of(field)
+                .and_then(|s| self.form.step(s))
+                .is_some_and(|s| s.shown_if.is_some());
+        if !has_condition {
+            return true;
+        }
+        self.form
+            .is_visible(&self.condition_answers(), &FieldPath::field(field))
+    }
+
+    /// Whether a group item's question is shown, given that item's answers.
+    pub fn is_item_visible(&self, group: &str, index: usize, child: &str) -> bool {
+        let Some(f) = self.form.field(child) else {
+            return false;
+        };
+        if f.shown_if.is_none() {
+            return true;
+        }
+        let mut a = self.condition_answers();
+        if let Some(v) = self.values.get(group).and_then(|s| s.get()) {
+            a.set(group, v);
+        }
+        self.form
+            .is_visible(&a, &FieldPath::item(group, index, child))
+    }
+
+    /// The ids of the steps shown for the current answers, in order; reactive.
+    pub fn visible_steps(&self) -> Vec<String> {
+        let answers = self.condition_answers();
+        self.form
+            .visible_steps(&answers)
+            .into_iter()
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
+    /// Validation context: today in Vietnam by the device clock.
+    pub fn context(&self) -> ValidationContext<'static> {
+        ValidationContext::new(today())
+    }
+
+    /// Validates one step; records and returns its errors.
+    pub fn validate_step(&self, step: &str) -> Vec<ValidationError> {
+        let errors = self
+            .form
+            .validate_step(&self.snapshot(), step, &self.context());
+        self.errors.set(errors.clone());
+        errors
+    }
+
+    pub fn complete_step(&self, step: &str) {
+        self.completed_steps.update(|c| {
+            if !c.iter().any(|s| s == step) {
+                c.push(step.to_string());
+            }
+        });
+        self.schedule_save();
+    }
+
+    /// Errors for one question (any part or item of it).
+    pub fn errors_for(&self, field: &str) -> Vec<ValidationError> {
+        self.errors.with(|e| {
+            e.iter()
+                .filter(|e| e.path.field == field)
+                .cloned()
+                .collect()
+        })
+    }
+
+    // --- drafts ------------------------------------------------------------------------
+
+    fn schedule_save(&self) {
+        if self.save_pending.get_value() {
+            return;
+        }
+        self.save_pending.set_value(true);
+        let me = self.clone();
+        set_timeout(
+            move || {
+                me.save_pending.set_value(false);
+                me.save_now();
+            },
+            SAVE_DELAY,
+        );
+    }
+
+    /// Writes the draft now (also called when the page is hidden).
+    pub fn save_now(&self) {
+        let mut draft = Draft::new(
+            self.service.id.clone(),
+            self.catalogue_version.as_str(),
+            &self.form,
+            now_ms(),
+        );
+        draft.answers = self.snapshot();
+        draft.completed_steps = self.completed_steps.get_untracked();
+        if drafts::save(&draft) {
+            self.saved_at.set(Some(draft.saved_at));
+        }
+    }
+
+    fn restore(&self) {
+        let Some(draft) = drafts::load(&self.service.id) else {
+            return;
+        };
+        let (draft, report) = portal_core::form::migrate(
+            &draft,
+            &self.form,
+            &self.catalogue_version,
+            &self.context(),
+        );
+        for (id, answer) in draft.answers.iter() {
+            if let Some(s) = self.values.get(id.as_str()) {
+                s.set(Some(answer.clone()));
+            }
+        }
+        self.completed_steps.set(draft.completed_steps.clone());
+        self.saved_at.set(Some(draft.saved_at));
+        if report.needs_attention() {
+            self.migration.set(Some(report));
+        }
+    }
+
+    /// Forgets the draft and every answer.
+    pub fn discard(&self) {
+        drafts::remove(&self.service.id);
+        for s in self.values.values() {
+            s.set(None);
+        }
+        self.completed_steps.set(Vec::new());
+        self.errors.set(Vec::new());
+        self.saved_at.set(None);
+        self.migration.set(None);
+    }
+
+    /// Whether a prefilled answer is locked for the signed-in person.
+    pub fn is_locked(&self, field: &str) -> bool {
+        self.identity
+            .with_untracked(|i| self.form.is_locked(field, i.as_ref()))
+    }
+
+    /// Whether anything has been answered yet (to offer "continue" rather than "start").
+    pub fn has_answers(&self) -> bool {
+        self.values
+            .values()
+            .any(|s| s.with_untracked(Option::is_some))
+    }
+}
+
+/// Every top-level question read by a condition anywhere in the form.
+fn condition_inputs(form: &IndexedForm) -> Vec<String> {
+    fn collect(c: &Condition, out: &mut BTreeSet<String>) {
+        for f in c.fields() {
+            out.insert(f.0.clone());
+        }
+    }
+    let mut out = BTreeSet::new();
+    for step in &form.form().steps {
+        if let Some(c) = &step.shown_if {
+            collect(c, &mut out);
+        }
+        for f in &step.fields {
+            if let Some(c) = &f.shown_if {
+                collect(c, &mut out);
+            }
+            if let FieldKind::Group(g) = &f.kind {
+                for child in &g.fields {
+                    if let Some(c) = &child.shown_if {
+                        collect(c, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    // A group member's condition may read a sibling: keep only top-level ids here; the
+    // item's own answers are added by `is_item_visible`.
+    out.into_iter()
+        .filter(|id| form.group_of(id).is_none())
+        .collect()
+}
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+pub fn today() -> Date {
+    Date::in_vietnam_at(now_ms()).unwrap_or_else(portal_core::form::examples::today)
+}

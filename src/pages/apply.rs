@@ -1,0 +1,332 @@
+//! `/services/:id/apply/:step` and `/services/:id/apply/check`: filling in a service's
+//! form one step at a time (GOV.UK question pages), then checking the answers.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+use portal_core::form::{Field, FieldKind, IndexedForm};
+
+use crate::api;
+use crate::components::ErrorState;
+use crate::form::error_summary::Problem;
+use crate::form::format::answer_text;
+use crate::form::{ErrorSummary, FieldView, FormState};
+use crate::i18n::{text, use_i18n, Key};
+
+/// The step path segment of the check-your-answers page.
+pub const CHECK: &str = "check";
+
+pub fn step_href(service: &str, step: &str) -> String {
+    format!("/services/{service}/apply/{step}")
+}
+
+/// Loads the service and its catalogue version, then builds (or restores) the form state
+/// shared by every step of this application.
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let service_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let loaded = LocalResource::new(move || {
+        let id = service_id.get();
+        async move {
+            let service = api::service(&id).await?;
+            let version = api::catalogue()
+                .await
+                .map(|c| c.version)
+                .unwrap_or_default();
+            Ok::<_, api::ApiError>((service, version))
+        }
+    });
+    let retry = Callback::new(move |_| loaded.refetch());
+    move || match loaded.get() {
+        None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+        Some(Err(e)) if e.is_not_found() => {
+            view! { <crate::pages::not_found::NotFoundPage/> }.into_any()
+        }
+        Some(Err(_)) => view! {
+            <Title text=move || i18n.t(Key::LoadErrorTitle)/>
+            <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+        }
+        .into_any(),
+        Some(Ok((service, version))) => match service.form.clone() {
+            None => view! { <crate::pages::not_found::NotFoundPage/> }.into_any(),
+            Some(form) => {
+                let state = FormState::new(Arc::new(service), IndexedForm::new(form), version);
+                install_save_on_hide(&state);
+                provide_context(state.clone());
+                view! { <StepRouter state/> }.into_any()
+            }
+        },
+    }
+}
+
+/// Writes the draft when the page is hidden or closed, so nothing typed is lost even
+/// within the save delay.
+fn install_save_on_hide(state: &FormState) {
+    let st = state.clone();
+    let handle = window_event_listener(leptos::ev::pagehide, move |_| st.save_now());
+    let st = state.clone();
+    let handle2 = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            st.save_now();
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        handle2.remove();
+    });
+}
+
+#[component]
+fn StepRouter(state: FormState) -> impl IntoView {
+    let params = use_params_map();
+    let step = Memo::new(move |_| params.with(|p| p.get("step").unwrap_or_default()));
+    move || {
+        let s = step.get();
+        let state = state.clone();
+        if s == CHECK {
+            view! { <CheckAnswers state/> }.into_any()
+        } else if s.is_empty() {
+            // `/apply`: continue where the citizen left off.
+            let visible = state.visible_steps();
+            let done = state.completed_steps.get_untracked();
+            let next = visible.iter().find(|v| !done.contains(v)).cloned();
+            let target = match next {
+                Some(n) => step_href(state.service.id.as_str(), &n),
+                None => step_href(state.service.id.as_str(), CHECK),
+            };
+            use_navigate()(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+            ().into_any()
+        } else {
+            view! { <StepPage state step=s/> }.into_any()
+        }
+    }
+}
+
+/// "Saved on this device at 10:32" and a way to start again.
+#[component]
+fn DraftStatus(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let st = state.clone();
+    let discard = move |_| {
+        st.discard();
+        let first = st.visible_steps().into_iter().next().unwrap_or_default();
+        use_navigate()(
+            &step_href(st.service.id.as_str(), &first),
+            NavigateOptions::default(),
+        );
+    };
+    view! {
+        <div class="draft-status">
+            <p aria-live="polite">{move || state.saved_at.get().map(|ms| {
+                let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+                text(i18n.lang.get(), Key::DraftSaved)
+                    .replace("{time}", &format!("{:02}:{:02}", d.get_hours(), d.get_minutes()))
+            })}</p>
+            <button type="button" class="button-link" on:click=discard>{move || i18n.t(Key::DiscardDraft)}</button>
+        </div>
+    }
+}
+
+/// Tells the citizen the form changed since their draft was saved, and what that means.
+#[component]
+fn MigrationNotice(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        state.migration.get().map(|r| {
+            view! {
+                <div class="notice" role="status">
+                    <p><strong>{i18n.t(Key::FormChangedTitle)}</strong></p>
+                    <p>{text(i18n.lang.get(), Key::FormChangedBody)
+                        .replace("{dropped}", &r.dropped.len().to_string())
+                        .replace("{required}", &r.newly_required.len().to_string())}</p>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn StepPage(state: FormState, step: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let returning = move || query.with(|q| q.get("return").as_deref() == Some(CHECK));
+    let Some(step_def) = state.form.step(&step).cloned() else {
+        return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
+    };
+    // A new page starts without the errors of another.
+    state.errors.set(Vec::new());
+    let service_id = state.service.id.0.clone();
+    let st = state.clone();
+    let step_id = step.clone();
+    let position = Memo::new(move |_| {
+        let steps = st.visible_steps();
+        let i = steps.iter().position(|s| s == &step_id);
+        (i, steps)
+    });
+    let st = state.clone();
+    let problems = Signal::derive(move || {
+        let lang = i18n.lang.get();
+        st.errors
+            .get()
+            .iter()
+            .map(|e| Problem {
+                target: e.path.dom_id(),
+                message: e.message(&st.form, lang),
+            })
+            .collect::<Vec<_>>()
+    });
+    let title_text = step_def.title.clone();
+    let st = state.clone();
+    let page_title = move || {
+        let t = title_text.get(i18n.lang.get()).to_string();
+        if st.errors.with(Vec::is_empty) {
+            t
+        } else {
+            format!("{}{t}", i18n.t(Key::ErrorPrefix))
+        }
+    };
+    let back_href = {
+        let service_id = service_id.clone();
+        move || {
+            if returning() {
+                return step_href(&service_id, CHECK);
+            }
+            position.with(|(i, steps)| match i {
+                Some(i) if *i > 0 => step_href(&service_id, &steps[i - 1]),
+                _ => format!("/services/{service_id}"),
+            })
+        }
+    };
+    let st = state.clone();
+    let sid = step.clone();
+    let svc = service_id.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !st.validate_step(&sid).is_empty() {
+            return;
+        }
+        st.complete_step(&sid);
+        st.save_now();
+        let target = if returning() {
+            step_href(&svc, CHECK)
+        } else {
+            let steps = st.visible_steps();
+            let i = steps.iter().position(|s| s == &sid);
+            match i.and_then(|i| steps.get(i + 1)) {
+                Some(next) => step_href(&svc, next),
+                None => step_href(&svc, CHECK),
+            }
+        };
+        use_navigate()(&target, NavigateOptions::default());
+    };
+    let service_name = state.service.name.clone();
+    let intro = step_def.intro.clone();
+    let fields = step_def.fields.clone();
+    view! {
+        <Title text=page_title/>
+        <a class="back-link" href=back_href>{move || i18n.t(Key::Back)}</a>
+        <MigrationNotice state=state.clone()/>
+        <ErrorSummary problems/>
+        <p class="caption">
+            {move || position.with(|(i, steps)| text(i18n.lang.get(), Key::StepOf)
+                .replace("{n}", &i.map(|i| i + 1).unwrap_or(0).to_string())
+                .replace("{total}", &steps.len().to_string()))}
+            " · "{move || service_name.get(i18n.lang.get()).to_string()}
+        </p>
+        <h1>{move || step_def.title.get(i18n.lang.get()).to_string()}</h1>
+        {intro.map(|t| view! { <p class="lead">{move || t.get(i18n.lang.get()).to_string()}</p> })}
+        <form class="question-form" novalidate on:submit=on_submit>
+            {fields.into_iter().map(|f| view! { <FieldView state=state.clone() field=f/> }).collect_view()}
+            <button type="submit" class="button">{move || if returning() { i18n.t(Key::SaveAndReturn) } else { i18n.t(Key::Continue) }}</button>
+        </form>
+        <DraftStatus state=state.clone()/>
+    }
+    .into_any()
+}
+
+/// Check your answers: every shown question with its answer and a Change link; the fee;
+/// then submission (see `crate::pages::submit`).
+#[component]
+fn CheckAnswers(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let service_id = state.service.id.0.clone();
+    let st = state.clone();
+    let sections = Memo::new(move |_| {
+        let _ = st.visible_steps();
+        let answers = st.snapshot();
+        st.form
+            .visible_steps(&answers)
+            .into_iter()
+            .map(|s| {
+                let fields: Vec<Field> = st
+                    .form
+                    .visible_fields(&answers, &s.id)
+                    .into_iter()
+                    .filter(|f| !matches!(f.kind, FieldKind::Declaration))
+                    .cloned()
+                    .collect();
+                (s.id.clone(), s.title.clone(), fields)
+            })
+            .collect::<Vec<_>>()
+    });
+    let st = state.clone();
+    let quote = Memo::new(move |_| {
+        let _ = st.visible_steps();
+        st.form.quote(&st.snapshot())
+    });
+    let st = state.clone();
+    let svc = service_id.clone();
+    view! {
+        <Title text=move || i18n.t(Key::CheckAnswersTitle)/>
+        <a class="back-link" href=move || {
+            let steps = st.visible_steps();
+            steps.last().map(|s| step_href(&svc, s)).unwrap_or_else(|| format!("/services/{svc}"))
+        }>{move || i18n.t(Key::Back)}</a>
+        <h1>{move || i18n.t(Key::CheckAnswersTitle)}</h1>
+        {move || sections.get().into_iter().map(|(step_id, title, fields)| {
+            let state = state.clone();
+            let service_id = service_id.clone();
+            view! {
+                <h2 class="check__section">{move || title.get(i18n.lang.get()).to_string()}</h2>
+                <dl class="summary-list">
+                    {fields.into_iter().map(|f| {
+                        let href = format!("{}?return={CHECK}#{}", step_href(&service_id, &step_id), portal_core::form::FieldPath::field(f.id.as_str()).dom_id());
+                        let signal = state.signal(f.id.as_str());
+                        let label = f.label.clone();
+                        let label2 = f.label.clone();
+                        view! {
+                            <div class="summary-list__row">
+                                <dt>{move || label.get(i18n.lang.get()).to_string()}</dt>
+                                <dd>{move || answer_text(&f, signal.and_then(|s| s.get()).as_ref(), i18n.lang.get())
+                                    .unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</dd>
+                                <dd class="summary-list__actions">
+                                    <a href=href>{move || i18n.t(Key::Change)}<span class="visually-hidden">{move || format!(" {}", label2.get(i18n.lang.get()))}</span></a>
+                                </dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+            }
+        }).collect_view()}
+        <h2>{move || i18n.t(Key::Fees)}</h2>
+        {move || {
+            let q = quote.get();
+            if q.is_free() {
+                view! { <p>{i18n.t(Key::Free)}</p> }.into_any()
+            } else {
+                view! { <p>{format!("{} {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(q.total_online))}</p> }.into_any()
+            }
+        }}
+    }
+}
