@@ -286,6 +286,25 @@ mod tests {
     }
 
     #[test]
+    fn sandbox_addresses_are_real_post_2025_units() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/admin-units");
+        let published = crate::admin_units::load(&dir).expect("the administrative units load");
+        for i in Directory::sandbox().unwrap().all() {
+            let a = &i.permanent_address;
+            let (province, commune) = published
+                .units
+                .commune(&a.commune_code)
+                .unwrap_or_else(|| panic!("{}: no commune {}", i.subject, a.commune_code));
+            assert_eq!(
+                province.code, a.province_code,
+                "{}: {}",
+                i.subject, commune.name
+            );
+        }
+    }
+
+    #[test]
     fn bad_identity_files_are_refused() {
         assert_eq!(
             Directory::parse("identities = []").err(),
