@@ -172,3 +172,33 @@ test('the Content-Security-Policy is enforced: injected inline script is blocked
     assert.ok(s.errors.some((e) => /CSP violation: script-src/.test(e)), s.errors.join('\n'));
   } finally { await s.close(); }
 });
+
+test('accessibility statement, 200% text without sideways scrolling, reduced motion respected', async () => {
+  const s = await newSession({ viewport: { width: 360, height: 740 } });
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.getByRole('link', { name: 'Khả năng tiếp cận' }).click();
+    await page.waitForSelector('h1:has-text("Tuyên bố về khả năng tiếp cận")');
+    assert.match(await page.locator('main').textContent(), /WCAG 2\.2/);
+    await expectAccessible(page, 'accessibility statement');
+
+    for (const path of ['/', '/services/permanent-residence-registration', '/services/birth-registration/apply/child']) {
+      await page.goto(server.url + path);
+      await appReady(page);
+      await page.waitForSelector('h1');
+      await page.evaluate(() => { document.documentElement.style.setProperty('font-size', '200%'); });
+      await page.waitForTimeout(100);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} at 200% text scrolls sideways by ${overflow}px`);
+    }
+    const duration = () => page.evaluate(() => getComputedStyle(document.querySelector('.search__button')).transitionDuration);
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.waitForSelector('.search__button');
+    assert.equal(await duration(), '0.15s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    assert.equal(await duration(), '0s');
+  } finally { await s.close(); }
+});

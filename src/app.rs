@@ -7,6 +7,7 @@ use leptos_router::path;
 
 use crate::components::Shell;
 use crate::i18n::{use_i18n, I18n, Key};
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage/>
+                    <Route path=path!("/accessibility") view=AccessibilityPage/>
                     <Route path=path!("/gallery") view=GalleryPage/>
                     <Route path=path!("/gallery/large-form") view=LargeFormPage/>
                     <Route path=path!("/services/:id") view=ServicePage/>

@@ -193,9 +193,9 @@ fn MatchItem(m: LegacyMatch, pick: Callback<(Province, Commune)>) -> impl IntoVi
                         <li>
                             <strong class="legacy-address__place">{place.clone()}</strong>
                             <button type="button" class="button button--secondary legacy-address__use"
+                                aria-label={let place = place.clone(); move || format!("{}: {place}", i18n.t(Key::LegacyUse))}
                                 on:click=move |_| pick.run(chosen.get_value())>
                                 {move || i18n.t(Key::LegacyUse)}
-                                <span class="visually-hidden">": "{place.clone()}</span>
                             </button>
                         </li>
                     }

@@ -53,6 +53,10 @@ pub fn Shell(children: Children) -> impl IntoView {
             <div class="container">
                 <p>{move || i18n.t(Key::FooterAbout)}</p>
                 <p>{move || i18n.t(Key::FooterNote)}</p>
+                <ul class="footer__links">
+                    <li><a href="/accessibility">{move || i18n.t(Key::A11yLink)}</a></li>
+                    <li><a href="/gallery">{move || i18n.t(Key::GalleryTitle)}</a></li>
+                </ul>
             </div>
         </footer>
     }

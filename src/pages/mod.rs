@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod accessibility;
 pub mod apply;
 pub mod catalogue;
 pub mod gallery;

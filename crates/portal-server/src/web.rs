@@ -83,7 +83,7 @@ fn is_hashed(path: &str) -> bool {
 fn is_app_route(path: &str, state: &AppState) -> bool {
     let path = path.trim_end_matches('/');
     match path {
-        "" | "/gallery" | "/gallery/large-form" => true,
+        "" | "/gallery" | "/gallery/large-form" | "/accessibility" => true,
         _ => path.strip_prefix("/services/").is_some_and(|rest| {
             // `/services/{id}`, `/services/{id}/apply` and `/services/{id}/apply/{step}`.
             let mut parts = rest.split('/');
