@@ -17,9 +17,8 @@ export async function measureFormTyping(url, fieldId, readySelector) {
   }
 }
 
-/// The portal's 300-field benchmark form, once the form engine's gallery route exists.
+/// The portal's 300-question benchmark form (src/pages/gallery.rs), typing into question
+/// 151 (a text question), as for the peer.
 export async function measurePortalFormTyping(portal) {
-  const path = process.env.PORTAL_LARGE_FORM_PATH;
-  if (!path) return null;
-  return measureFormTyping(portal + path, process.env.PORTAL_LARGE_FORM_FIELD, process.env.PORTAL_LARGE_FORM_READY);
+  return measureFormTyping(`${portal}/gallery/large-form`, 'f-f150', '#f-f299');
 }

@@ -41,6 +41,8 @@ pub struct FormState {
     save_pending: StoredValue<bool>,
     /// The signed-in person, for prefill and locked answers.
     pub identity: RwSignal<Option<Identity>>,
+    /// A fixed "today" (the examples' date) instead of the device clock.
+    today: Option<Date>,
 }
 
 impl FormState {
@@ -55,7 +57,8 @@ impl FormState {
         )
     }
 
-    /// A state that is never saved, for examples and previews of single questions.
+    /// A state that is never saved and judges dates against the examples' fixed day, for
+    /// the gallery, the browser tests and the benchmark form.
     pub fn ephemeral(form: IndexedForm) -> FormState {
         FormState::build(
             ServiceId("example".into()),
@@ -94,6 +97,7 @@ impl FormState {
             migration: RwSignal::new(None),
             save_pending: StoredValue::new(false),
             identity: RwSignal::new(None),
+            today: (!persist).then(portal_core::form::examples::today),
         };
         if persist {
             state.restore();
@@ -176,8 +180,12 @@ impl FormState {
             .collect()
     }
 
-    /// Validation context: today in Vietnam by the device clock.
+    /// Validation context: today in Vietnam by the device clock (the examples' fixed
+    /// date for example forms, so their verdicts never drift).
     pub fn context(&self) -> ValidationContext<'static> {
+        if self.today.is_some() {
+            return portal_core::form::examples::context();
+        }
         ValidationContext::new(today())
     }
 

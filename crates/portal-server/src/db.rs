@@ -17,6 +17,14 @@ const MIGRATIONS: &[&str] = &[
         services     INTEGER NOT NULL,
         index_json   TEXT NOT NULL
     );",
+    // 2: sign-in requests and sessions.
+    crate::identity::MIGRATION,
+    // 3: dossiers, their procedures, timelines, codes and idempotency keys.
+    crate::dossiers::MIGRATION,
+    // 4: attachments (their files sit in `attachments/` beside the database).
+    crate::attachments::MIGRATION,
+    // 5: payment attempts and the payment callback key.
+    crate::payments::MIGRATION,
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +79,16 @@ impl Database {
         })
         .await
         .map_err(|_| DbError::Worker)?
+    }
+
+    /// Runs `f` with the connection on the current thread (start-up work, before the
+    /// server accepts requests).
+    pub fn with_now<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        let guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        f(&guard)
     }
 
     /// Remembers a catalogue version the first time it is served.

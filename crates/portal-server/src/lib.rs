@@ -4,10 +4,18 @@
 
 pub mod admin_units;
 pub mod api;
+pub mod attachments;
+pub mod clock;
 pub mod config;
 pub mod db;
+pub mod dossiers;
+pub mod html;
+pub mod identity;
+pub mod payments;
 pub mod published;
+pub mod random;
 pub mod security;
+pub mod tracking;
 pub mod web;
 
 use std::sync::Arc;
@@ -25,6 +33,12 @@ pub struct AppState {
     pub db: Database,
     pub catalogue: Arc<Published>,
     pub config: Arc<Config>,
+    /// The sandbox identity provider's test identities.
+    pub identities: Arc<identity::Directory>,
+    /// Where attachment files are kept.
+    pub files: Arc<attachments::Files>,
+    /// Key of the payment provider's callback signatures.
+    pub payment_key: Arc<payments::SigningKey>,
     /// Provinces, communes and the pre-2025 mapping; `None` when the catalogue folder
     /// has no `admin-units/` (those routes then answer 503).
     pub admin_units: Option<Arc<admin_units::PublishedUnits>>,
@@ -39,6 +53,10 @@ pub enum StartError {
     AdminUnits(#[from] admin_units::AdminUnitsError),
     #[error("the database could not be opened: {0}")]
     Database(#[from] db::DbError),
+    #[error("{0}")]
+    Identities(#[from] identity::IdentityFileError),
+    #[error("{0}")]
+    Random(#[from] random::RandomError),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: String,
@@ -50,6 +68,7 @@ pub enum StartError {
 /// Loads the catalogue, opens and migrates the database and builds the state.
 pub fn prepare(config: Config) -> Result<AppState, StartError> {
     let catalogue = portal_catalog::load_dir(&config.catalog_dir)?;
+    let identities = identity::Directory::sandbox()?;
     let units_dir = config.catalog_dir.join("admin-units");
     let admin_units = if units_dir.is_dir() {
         Some(Arc::new(admin_units::load(&units_dir)?))
@@ -62,10 +81,24 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
     };
     let db = Database::open(&config.db_path)?;
     db.record_catalogue(&catalogue)?;
+    let files = attachments::Files::beside(&config.db_path);
+    let fresh_key = random::token()?;
+    let configured_key = config.payment_secret.clone();
+    let (removed, payment_key) = db.with_now(|c| {
+        let removed = files.prepare(c)?;
+        let key = payments::load_key(c, configured_key.as_deref(), &fresh_key)?;
+        Ok((removed, key))
+    })?;
+    if removed > 0 {
+        tracing::info!("removed {removed} partial or orphan attachment file(s)");
+    }
     Ok(AppState {
         db,
         catalogue: Arc::new(Published::new(catalogue)),
         config: Arc::new(config),
+        identities: Arc::new(identities),
+        files: Arc::new(files),
+        payment_key: Arc::new(payment_key),
         admin_units,
     })
 }

@@ -5,12 +5,14 @@ use std::collections::HashMap;
 
 use axum::body::Bytes;
 use portal_catalog::Catalogue;
+use portal_core::Service;
 
 pub struct Published {
     pub version: String,
     pub etag: String,
     pub index_json: Bytes,
     services_json: HashMap<String, Bytes>,
+    services: HashMap<String, Service>,
 }
 
 impl Published {
@@ -28,7 +30,13 @@ impl Published {
                 )
             })
             .collect();
+        let services = catalogue
+            .services
+            .iter()
+            .map(|s| (s.id.0.clone(), s.clone()))
+            .collect();
         Published {
+            services,
             etag: format!("\"{}\"", catalogue.version),
             version: catalogue.version,
             index_json,
@@ -38,6 +46,11 @@ impl Published {
 
     pub fn service_json(&self, id: &str) -> Option<Bytes> {
         self.services_json.get(id).cloned()
+    }
+
+    /// The service itself, for checks such as a submission's.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.get(id)
     }
 
     pub fn has_service(&self, id: &str) -> bool {

@@ -234,6 +234,7 @@ async fn a_catalogue_without_admin_units_answers_503() {
     let dir = tempfile::tempdir().expect("dir");
     let services = common::repo_root().join("catalog/services");
     std::fs::create_dir_all(dir.path().join("services")).expect("mkdir");
+    copy_topics_and_forms(&common::repo_root().join("catalog"), dir.path());
     for entry in std::fs::read_dir(services).expect("services") {
         let entry = entry.expect("entry");
         std::fs::copy(
@@ -255,6 +256,7 @@ async fn broken_admin_units_stop_the_server_naming_the_file() {
     let dir = tempfile::tempdir().expect("dir");
     let root = common::repo_root().join("catalog");
     std::fs::create_dir_all(dir.path().join("services")).expect("mkdir");
+    copy_topics_and_forms(&root, dir.path());
     for entry in std::fs::read_dir(root.join("services")).expect("services") {
         let entry = entry.expect("entry");
         std::fs::copy(
@@ -292,4 +294,18 @@ async fn broken_admin_units_stop_the_server_naming_the_file() {
         msg.contains("legacy.tsv") && msg.contains("line 3"),
         "{msg}"
     );
+}
+
+/// Copies the catalogue's topics and forms beside copied services (they are required).
+fn copy_topics_and_forms(root: &std::path::Path, to: &std::path::Path) {
+    std::fs::copy(root.join("topics.toml"), to.join("topics.toml")).expect("copy topics");
+    let forms = root.join("forms");
+    if forms.is_dir() {
+        std::fs::create_dir_all(to.join("forms")).expect("mkdir forms");
+        for entry in std::fs::read_dir(forms).expect("forms") {
+            let entry = entry.expect("entry");
+            std::fs::copy(entry.path(), to.join("forms").join(entry.file_name()))
+                .expect("copy form");
+        }
+    }
 }

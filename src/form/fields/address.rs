@@ -71,6 +71,16 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
             }
         });
     }
+    {
+        // When the answer is cleared (the draft deleted), clear the picker too.
+        let get = get.clone();
+        Effect::new(move |_| {
+            let a = address_of(get());
+            if a.province.is_empty() && choice.with_untracked(|c| c.province.is_some()) {
+                choice.set(AddressChoice::default());
+            }
+        });
+    }
     let st = state.clone();
     let path = binding.path.clone();
     let messages = Memo::new(move |_| {

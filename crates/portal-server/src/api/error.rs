@@ -2,10 +2,16 @@
 //! The web app shows its own translated text keyed by the code; the message is for
 //! developers and logs.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
+use serde_json::Value;
+
+use crate::attachments::AttachmentError;
+use crate::dossiers::DossierError;
+use crate::identity::AuthError;
+use crate::payments::PaymentError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -25,6 +31,83 @@ pub enum ApiError {
     BadLegacyQuery(String),
     #[error("the administrative units are not installed on this server")]
     AdminUnitsUnavailable,
+    #[error(transparent)]
+    Request(#[from] RequestError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+    #[error(transparent)]
+    Attachment(#[from] AttachmentError),
+    #[error(transparent)]
+    Dossier(#[from] DossierError),
+    #[error(transparent)]
+    Payment(#[from] PaymentError),
+}
+
+/// What a module error tells the client: a stable code, an HTTP status and, where the
+/// client can act on them, structured details (limits, field problems).
+pub trait ErrorCode: std::error::Error {
+    fn code(&self) -> &'static str;
+    fn status(&self) -> StatusCode;
+    fn details(&self) -> Option<Value> {
+        None
+    }
+    /// Seconds after which retrying may succeed (sent as `Retry-After`).
+    fn retry_after(&self) -> Option<u64> {
+        None
+    }
+}
+
+/// A request the server cannot read: the body, a header or a query parameter.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    #[error("the request body is not valid JSON for this operation: {0}")]
+    BadBody(String),
+    #[error("the request body is larger than {max_bytes} bytes")]
+    BodyTooLarge { max_bytes: usize },
+    #[error("the query parameters are not valid: {0}")]
+    BadQuery(String),
+    #[error("this change must come from the portal itself (same origin, with the X-Portal-Request header)")]
+    CrossSite,
+    #[error("the request could not be read completely")]
+    Incomplete,
+}
+
+impl ErrorCode for RequestError {
+    fn code(&self) -> &'static str {
+        match self {
+            RequestError::BadBody(_) => "bad_request_body",
+            RequestError::BodyTooLarge { .. } => "body_too_large",
+            RequestError::BadQuery(_) => "bad_query",
+            RequestError::CrossSite => "cross_site_request",
+            RequestError::Incomplete => "incomplete_request",
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            RequestError::BadBody(_) | RequestError::BadQuery(_) | RequestError::Incomplete => {
+                StatusCode::BAD_REQUEST
+            }
+            RequestError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            RequestError::CrossSite => StatusCode::FORBIDDEN,
+        }
+    }
+
+    fn details(&self) -> Option<Value> {
+        match self {
+            RequestError::BodyTooLarge { max_bytes } => {
+                Some(serde_json::json!({ "max_bytes": max_bytes }))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::db::DbError> for ApiError {
+    fn from(e: crate::db::DbError) -> Self {
+        tracing::error!("database: {e}");
+        ApiError::Internal
+    }
 }
 
 impl ApiError {
@@ -34,6 +117,11 @@ impl ApiError {
             ApiError::BadServiceId(_) => "bad_service_id",
             ApiError::ServiceNotFound(_) => "service_not_found",
             ApiError::Internal => "internal",
+            ApiError::Request(e) => e.code(),
+            ApiError::Auth(e) => e.code(),
+            ApiError::Attachment(e) => e.code(),
+            ApiError::Dossier(e) => e.code(),
+            ApiError::Payment(e) => e.code(),
             ApiError::BadProvinceCode(_) => "bad_province_code",
             ApiError::ProvinceNotFound(_) => "province_not_found",
             ApiError::BadLegacyQuery(_) => "bad_legacy_query",
@@ -51,7 +139,27 @@ impl ApiError {
             | ApiError::BadLegacyQuery(_) => StatusCode::BAD_REQUEST,
             ApiError::AdminUnitsUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Request(e) => e.status(),
+            ApiError::Auth(e) => e.status(),
+            ApiError::Attachment(e) => e.status(),
+            ApiError::Dossier(e) => e.status(),
+            ApiError::Payment(e) => e.status(),
         }
+    }
+
+    fn inner(&self) -> Option<&dyn ErrorCode> {
+        match self {
+            ApiError::Request(e) => Some(e),
+            ApiError::Auth(e) => Some(e),
+            ApiError::Attachment(e) => Some(e),
+            ApiError::Dossier(e) => Some(e),
+            ApiError::Payment(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn details(&self) -> Option<Value> {
+        self.inner().and_then(|e| e.details())
     }
 }
 
@@ -64,16 +172,131 @@ struct Body<'a> {
 struct Detail<'a> {
     code: &'a str,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<Value>,
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = self.inner().and_then(|e| e.retry_after());
         let body = Body {
             error: Detail {
                 code: self.code(),
                 message: self.to_string(),
+                details: self.details(),
             },
         };
-        (self.status(), Json(body)).into_response()
+        let mut res = (self.status(), Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attachments::FileType;
+    use crate::dossiers::status::Status;
+
+    /// One of every error the API can answer with.
+    fn every_error() -> Vec<ApiError> {
+        vec![
+            ApiError::NoRoute,
+            ApiError::BadServiceId(String::new()),
+            ApiError::ServiceNotFound(String::new()),
+            ApiError::Internal,
+            ApiError::BadProvinceCode(String::new()),
+            ApiError::ProvinceNotFound(String::new()),
+            ApiError::BadLegacyQuery(String::new()),
+            ApiError::AdminUnitsUnavailable,
+            RequestError::BadBody(String::new()).into(),
+            RequestError::BodyTooLarge { max_bytes: 1 }.into(),
+            RequestError::BadQuery(String::new()).into(),
+            RequestError::CrossSite.into(),
+            RequestError::Incomplete.into(),
+            AuthError::NotSignedIn.into(),
+            AuthError::SessionExpired.into(),
+            AuthError::StaffOnly.into(),
+            AttachmentError::NotFound.into(),
+            AttachmentError::FileTooLarge { max_bytes: 1 }.into(),
+            AttachmentError::Empty.into(),
+            AttachmentError::UnsupportedType {
+                detected: "unknown",
+            }
+            .into(),
+            AttachmentError::TypeMismatch {
+                named: FileType::Pdf,
+                detected: FileType::Png,
+            }
+            .into(),
+            AttachmentError::Damaged(FileType::Pdf).into(),
+            AttachmentError::BadName.into(),
+            AttachmentError::BadUploadFormat.into(),
+            AttachmentError::TooManyPending { max: 1 }.into(),
+            AttachmentError::InUse.into(),
+            DossierError::IdempotencyKeyMissing.into(),
+            DossierError::BadIdempotencyKey.into(),
+            DossierError::IdempotencyKeyReused.into(),
+            DossierError::Invalid(vec![]).into(),
+            DossierError::NotFound.into(),
+            DossierError::LookupCredentialsRequired.into(),
+            DossierError::LookupLocked { retry_after: 1 }.into(),
+            DossierError::InvalidTransition {
+                from: Status::Received,
+                to: Status::Approved,
+            }
+            .into(),
+            DossierError::ReasonRequired.into(),
+            DossierError::PaymentOutstanding.into(),
+            DossierError::ProcedureNotInDossier(String::new()).into(),
+            DossierError::NotAwaitingDocuments.into(),
+            DossierError::AttachmentsChanged.into(),
+            PaymentError::NotFound.into(),
+            PaymentError::NoFeeDue.into(),
+            PaymentError::AlreadyPaid.into(),
+            PaymentError::FeeNotAssessed.into(),
+            PaymentError::BadSignature.into(),
+            PaymentError::Mismatch.into(),
+            PaymentError::AlreadyCompleted.into(),
+        ]
+    }
+
+    #[test]
+    fn every_error_code_is_in_the_contract_and_unique() {
+        let doc: Value = serde_json::from_str(include_str!("../../openapi.json")).unwrap();
+        let documented: Vec<&str> = doc["components"]["schemas"]["Error"]["properties"]["error"]
+            ["properties"]["code"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        for e in every_error() {
+            assert!(
+                documented.contains(&e.code()),
+                "{} is not in openapi.json",
+                e.code()
+            );
+            assert!(seen.insert(e.code()), "{} is used twice", e.code());
+            assert!(!e.to_string().is_empty());
+            assert!(e.status().is_client_error() || e.status().is_server_error());
+        }
+        assert_eq!(
+            seen.len(),
+            documented.len(),
+            "openapi.json lists codes never used"
+        );
+    }
+
+    #[test]
+    fn lockouts_say_when_to_retry() {
+        let res = ApiError::from(DossierError::LookupLocked { retry_after: 60 }).into_response();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers()[header::RETRY_AFTER], "60");
     }
 }

@@ -2,16 +2,18 @@
 //! method and path so a test can hold the table against `openapi.json`.
 
 mod admin_units;
+pub mod body;
 mod catalogue;
 pub mod error;
 mod health;
 
-use axum::http::Method;
+use axum::http::{header, HeaderValue, Method};
 use axum::routing::{on, MethodFilter, MethodRouter};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::AppState;
+use crate::{attachments, dossiers, identity, payments, tracking, AppState};
 pub use error::ApiError;
 
 /// A router that remembers what it routes.
@@ -36,6 +38,14 @@ impl RouteTable {
 
     fn get(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::GET, path, handler)
+    }
+
+    fn post(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+        self.add(Method::POST, path, handler)
+    }
+
+    fn delete(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+        self.add(Method::DELETE, path, handler)
     }
 
     /// The (method, path) pairs served, in OpenAPI path syntax.
@@ -65,13 +75,69 @@ async fn no_route() -> ApiError {
     ApiError::NoRoute
 }
 
+/// Responses about a person (session, dossiers, files) are never stored by caches.
+fn private(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
+    route.layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ))
+}
+
 /// All API routes of the contract.
 pub fn routes() -> RouteTable {
-    use axum::routing::get;
+    use axum::routing::{delete, get, post};
     RouteTable::new()
         .get("/healthz", get(health::healthz))
         .get("/api/v1/catalog", get(catalogue::index))
         .get("/api/v1/services/{id}", get(catalogue::service))
+        // Identity: the sandbox provider's pages and the session.
+        .get("/auth/sign-in", get(identity::sign_in_page))
+        .post("/auth/sign-in", post(identity::sign_in_form))
+        .get("/api/v1/session", private(get(identity::session_info)))
+        .delete("/api/v1/session", private(delete(identity::end_session)))
+        // Attachments.
+        .get("/api/v1/attachments/limits", get(attachments::get_limits))
+        .post("/api/v1/attachments", private(post(attachments::upload)))
+        .get(
+            "/api/v1/attachments/{id}",
+            private(get(attachments::get_attachment)),
+        )
+        .delete(
+            "/api/v1/attachments/{id}",
+            private(delete(attachments::delete_attachment)),
+        )
+        .get(
+            "/api/v1/attachments/{id}/content",
+            private(get(attachments::get_content)),
+        )
+        // Dossiers and tracking.
+        .post("/api/v1/dossiers", private(post(dossiers::submit)))
+        .get("/api/v1/dossiers", private(get(tracking::list_mine)))
+        .get(
+            "/api/v1/dossiers/{code}",
+            private(get(tracking::get_dossier)),
+        )
+        .post(
+            "/api/v1/dossiers/{code}/documents",
+            private(post(dossiers::add_documents)),
+        )
+        // Payments.
+        .post(
+            "/api/v1/dossiers/{code}/payments",
+            private(post(payments::start_payment)),
+        )
+        .post(
+            "/api/v1/payments/callback",
+            private(post(payments::callback)),
+        )
+        .get("/sandbox/pay/{payment_id}", get(payments::provider_page))
+        .post("/sandbox/pay/{payment_id}", post(payments::provider_submit))
+        // Staff.
+        .get("/api/v1/staff/dossiers", private(get(tracking::staff_list)))
+        .post(
+            "/api/v1/staff/dossiers/{code}/status",
+            private(post(tracking::staff_move)),
+        )
         .get("/api/v1/admin-units/provinces", get(admin_units::provinces))
         .get(
             "/api/v1/admin-units/provinces/{code}/communes",

@@ -1,6 +1,9 @@
 //! Starts a real server on a loopback port with a fresh SQLite file, for HTTP tests.
 #![allow(dead_code)]
 
+pub mod portal;
+pub mod schema;
+
 use std::path::PathBuf;
 
 use portal_server::{app, prepare, Config};
@@ -35,6 +38,7 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
         db_path: dir.path().join("data/portal.sqlite3"),
         catalog_dir: repo_root().join("catalog"),
         dist_dir: dist,
+        ..Config::default()
     };
     adjust(&mut config);
     let state = prepare(config).expect("server prepares");

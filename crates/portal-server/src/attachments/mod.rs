@@ -1,0 +1,570 @@
+//! Attachments (thành phần hồ sơ): uploaded one by one before submission, each checked
+//! for size and for its real type (magic bytes, not the name), stored, and given an id
+//! that the dossier then lists. Only the uploader sees an attachment; staff see those
+//! that are part of a dossier.
+
+mod sniff;
+pub mod store;
+
+use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use http_body_util::BodyExt;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use crate::api::error::{ErrorCode, RequestError};
+use crate::api::ApiError;
+use crate::identity::{SameOrigin, SignedIn};
+use crate::{clock, random, AppState};
+pub use sniff::{detect, Detected, FileType};
+pub use store::{AttachmentRecord, AttachmentView, Files};
+
+/// Tables of this concern, appended to the database's migrations (after the dossiers').
+pub const MIGRATION: &str = "
+    CREATE TABLE attachments (
+        id          TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        media_type  TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        dossier_id  INTEGER REFERENCES dossiers (id),
+        attached_at INTEGER,
+        supplement  INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX attachments_owner ON attachments (owner, dossier_id);
+    CREATE INDEX attachments_dossier ON attachments (dossier_id);
+";
+
+/// The limits every attachment and dossier keeps to; served to the web app so it can
+/// check a file before uploading it.
+pub mod limits {
+    use portal_core::validators::file as shared;
+
+    /// Largest single file: the most any form question may accept. A question's own,
+    /// lower limit is checked with the form at submission.
+    pub const MAX_FILE_BYTES: u64 = shared::MAX_FILE_BYTES;
+    /// Most files in one dossier, additional documents included.
+    pub const MAX_PER_DOSSIER: usize = 20;
+    /// Largest total size of one dossier's files.
+    pub const MAX_DOSSIER_BYTES: u64 = 50 * 1024 * 1024;
+    /// Most uploaded files waiting to be submitted, per person.
+    pub const MAX_PENDING_PER_USER: i64 = 50;
+    /// Longest file name kept, in characters.
+    pub const MAX_NAME_CHARS: usize = shared::MAX_NAME_CHARS;
+}
+
+/// Why an upload or an attachment request was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum AttachmentError {
+    #[error("no attachment of yours has this id")]
+    NotFound,
+    #[error("the file is larger than the limit of {max_bytes} bytes")]
+    FileTooLarge { max_bytes: u64 },
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not a PDF, JPEG or PNG (it looks like: {detected})")]
+    UnsupportedType { detected: &'static str },
+    #[error("the file is named as a {named:?} file but its content is {detected:?}")]
+    TypeMismatch { named: FileType, detected: FileType },
+    #[error("the {0:?} file is incomplete or damaged; upload it again or scan it again")]
+    Damaged(FileType),
+    #[error("give the file's name in the `name` query parameter (at most 255 characters, no control characters)")]
+    BadName,
+    #[error("send the file's bytes as the request body, not as a multipart form")]
+    BadUploadFormat,
+    #[error("you have {max} files waiting to be submitted; submit or delete some first")]
+    TooManyPending { max: i64 },
+    #[error("the attachment is part of a submitted dossier and cannot be deleted")]
+    InUse,
+}
+
+impl ErrorCode for AttachmentError {
+    fn code(&self) -> &'static str {
+        match self {
+            AttachmentError::NotFound => "attachment_not_found",
+            AttachmentError::FileTooLarge { .. } => "file_too_large",
+            AttachmentError::Empty => "empty_file",
+            AttachmentError::UnsupportedType { .. } => "unsupported_file_type",
+            AttachmentError::TypeMismatch { .. } => "file_type_mismatch",
+            AttachmentError::Damaged(_) => "damaged_file",
+            AttachmentError::BadName => "bad_file_name",
+            AttachmentError::BadUploadFormat => "bad_upload_format",
+            AttachmentError::TooManyPending { .. } => "too_many_pending_attachments",
+            AttachmentError::InUse => "attachment_in_use",
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AttachmentError::NotFound => StatusCode::NOT_FOUND,
+            AttachmentError::FileTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            AttachmentError::UnsupportedType { .. } | AttachmentError::TypeMismatch { .. } => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
+            AttachmentError::Damaged(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AttachmentError::Empty
+            | AttachmentError::BadName
+            | AttachmentError::BadUploadFormat => StatusCode::BAD_REQUEST,
+            AttachmentError::TooManyPending { .. } | AttachmentError::InUse => StatusCode::CONFLICT,
+        }
+    }
+
+    fn details(&self) -> Option<Value> {
+        let accepted: Vec<_> = FileType::ALL.iter().map(|t| t.media_type()).collect();
+        match self {
+            AttachmentError::FileTooLarge { max_bytes } => Some(json!({ "max_bytes": max_bytes })),
+            AttachmentError::UnsupportedType { detected } => {
+                Some(json!({ "detected": detected, "accepted": accepted }))
+            }
+            AttachmentError::TypeMismatch { named, detected } => Some(json!({
+                "named": named.media_type(),
+                "detected": detected.media_type(),
+            })),
+            AttachmentError::Damaged(t) => Some(json!({ "detected": t.media_type() })),
+            AttachmentError::TooManyPending { max } => Some(json!({ "max_pending": max })),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AcceptedType {
+    media_type: &'static str,
+    extensions: &'static [&'static str],
+}
+
+/// `GET /api/v1/attachments/limits`.
+pub async fn get_limits() -> Json<Value> {
+    let accepted: Vec<_> = FileType::ALL
+        .iter()
+        .map(|t| AcceptedType {
+            media_type: t.media_type(),
+            extensions: t.extensions(),
+        })
+        .collect();
+    Json(json!({
+        "max_file_bytes": limits::MAX_FILE_BYTES,
+        "max_per_dossier": limits::MAX_PER_DOSSIER,
+        "max_dossier_bytes": limits::MAX_DOSSIER_BYTES,
+        "max_pending_per_user": limits::MAX_PENDING_PER_USER,
+        "accepted": accepted,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct UploadQuery {
+    name: Option<String>,
+}
+
+/// The last path component of the name the browser gave, trimmed, if acceptable.
+fn clean_name(raw: Option<&str>) -> Option<String> {
+    let raw = raw?;
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or(raw).trim();
+    let ok = !last.is_empty()
+        && last != "."
+        && last != ".."
+        && last.chars().count() <= limits::MAX_NAME_CHARS
+        && !last.chars().any(char::is_control);
+    ok.then(|| last.to_string())
+}
+
+/// Reads the body into the temporary file, hashing it and keeping its head and tail.
+struct Received {
+    size: u64,
+    sha256: String,
+    head: Vec<u8>,
+    tail: Vec<u8>,
+}
+
+enum ReceiveError {
+    TooLarge,
+    Io(std::io::Error),
+    Body,
+}
+
+async fn receive(body: Body, temp: &std::path::Path) -> Result<Received, ReceiveError> {
+    let mut file = tokio::fs::File::create(temp)
+        .await
+        .map_err(ReceiveError::Io)?;
+    let mut body = body;
+    let mut hasher = Sha256::new();
+    let mut size: u64 = 0;
+    let mut head = Vec::with_capacity(sniff::HEAD_LEN);
+    let mut tail: Vec<u8> = Vec::with_capacity(sniff::TAIL_LEN * 2);
+    let mut too_large = false;
+    // Past the limit the rest is read and dropped (up to twice the limit), so the client
+    // gets the 413 answer instead of a reset connection.
+    let drain_limit = limits::MAX_FILE_BYTES * 2;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| ReceiveError::Body)?;
+        let Ok(chunk) = frame.into_data() else {
+            continue;
+        };
+        size += chunk.len() as u64;
+        if size > limits::MAX_FILE_BYTES {
+            too_large = true;
+            if size > drain_limit {
+                break;
+            }
+            continue;
+        }
+        if head.len() < sniff::HEAD_LEN {
+            let take = (sniff::HEAD_LEN - head.len()).min(chunk.len());
+            head.extend_from_slice(&chunk[..take]);
+        }
+        tail.extend_from_slice(&chunk);
+        if tail.len() > sniff::TAIL_LEN {
+            tail.drain(..tail.len() - sniff::TAIL_LEN);
+        }
+        hasher.update(&chunk);
+        file.write_all(&chunk).await.map_err(ReceiveError::Io)?;
+    }
+    if too_large {
+        return Err(ReceiveError::TooLarge);
+    }
+    file.flush().await.map_err(ReceiveError::Io)?;
+    file.sync_all().await.map_err(ReceiveError::Io)?;
+    Ok(Received {
+        size,
+        sha256: random::hex(&hasher.finalize()),
+        head,
+        tail,
+    })
+}
+
+/// `POST /api/v1/attachments?name=<file name>` with the file's bytes as the body.
+pub async fn upload(
+    _origin: SameOrigin,
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+    query: Result<Query<UploadQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
+    let name = clean_name(query.name.as_deref()).ok_or(AttachmentError::BadName)?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/") {
+        return Err(AttachmentError::BadUploadFormat.into());
+    }
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limits::MAX_FILE_BYTES * 2) {
+        return Err(AttachmentError::FileTooLarge {
+            max_bytes: limits::MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    let owner = user.subject.clone();
+    let o = owner.clone();
+    let pending = state.db.with(move |c| store::pending_count(c, &o)).await?;
+    if pending >= limits::MAX_PENDING_PER_USER {
+        return Err(AttachmentError::TooManyPending {
+            max: limits::MAX_PENDING_PER_USER,
+        }
+        .into());
+    }
+
+    let id = random::id("att_").map_err(|e| {
+        tracing::error!("upload: {e}");
+        ApiError::Internal
+    })?;
+    let temp = state.files.temp_path(&id);
+    let received = receive(body, &temp).await;
+    let received = match received {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = tokio::fs::remove_file(&temp).await;
+            return Err(match e {
+                ReceiveError::TooLarge => AttachmentError::FileTooLarge {
+                    max_bytes: limits::MAX_FILE_BYTES,
+                }
+                .into(),
+                ReceiveError::Body => RequestError::Incomplete.into(),
+                ReceiveError::Io(e) => {
+                    tracing::error!("upload: writing {}: {e}", temp.display());
+                    ApiError::Internal
+                }
+            });
+        }
+    };
+    let file_type = match check_content(&name, &received) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = tokio::fs::remove_file(&temp).await;
+            return Err(e.into());
+        }
+    };
+    let final_path = state.files.path(&id);
+    if let Err(e) = tokio::fs::rename(&temp, &final_path).await {
+        tracing::error!("upload: moving {}: {e}", temp.display());
+        let _ = tokio::fs::remove_file(&temp).await;
+        return Err(ApiError::Internal);
+    }
+    let record = AttachmentRecord {
+        id: id.clone(),
+        owner,
+        name,
+        media_type: file_type.media_type().to_string(),
+        size: received.size as i64,
+        sha256: received.sha256,
+        created_at: clock::now(),
+        dossier_id: None,
+        dossier_code: None,
+        supplement: false,
+    };
+    let r = record.clone();
+    let inserted = state
+        .db
+        .with(move |c| {
+            let tx = c.unchecked_transaction()?;
+            if store::pending_count(&tx, &r.owner)? >= limits::MAX_PENDING_PER_USER {
+                return Ok(false);
+            }
+            store::insert(&tx, &r)?;
+            tx.commit()?;
+            Ok(true)
+        })
+        .await;
+    match inserted {
+        Ok(true) => {}
+        Ok(false) => {
+            let _ = tokio::fs::remove_file(&final_path).await;
+            return Err(AttachmentError::TooManyPending {
+                max: limits::MAX_PENDING_PER_USER,
+            }
+            .into());
+        }
+        Err(e) => {
+            let _ = tokio::fs::remove_file(&final_path).await;
+            return Err(e.into());
+        }
+    }
+    let location = HeaderValue::from_str(&format!("/api/v1/attachments/{id}"))
+        .unwrap_or(HeaderValue::from_static("/api/v1/attachments"));
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(AttachmentView::from(&record)),
+    )
+        .into_response())
+}
+
+/// The type of a received file, or why it is refused.
+fn check_content(name: &str, r: &Received) -> Result<FileType, AttachmentError> {
+    if r.size == 0 {
+        return Err(AttachmentError::Empty);
+    }
+    let detected = match detect(&r.head) {
+        Detected::Accepted(t) => t,
+        Detected::Refused(detected) => return Err(AttachmentError::UnsupportedType { detected }),
+    };
+    if let Some(named) = FileType::from_name(name) {
+        if named != detected {
+            return Err(AttachmentError::TypeMismatch { named, detected });
+        }
+    }
+    if !detected.tail_is_complete(&r.tail) {
+        return Err(AttachmentError::Damaged(detected));
+    }
+    Ok(detected)
+}
+
+/// An attachment the user may see: their own, or (for staff) one in a dossier.
+async fn visible(
+    state: &AppState,
+    user: &crate::identity::Identity,
+    id: String,
+) -> Result<AttachmentRecord, ApiError> {
+    if !random::is_id(&id, "att_") {
+        return Err(AttachmentError::NotFound.into());
+    }
+    let found = state.db.with(move |c| store::get(c, &id)).await?;
+    match found {
+        Some(a) if a.owner == user.subject || (user.is_staff() && a.dossier_id.is_some()) => Ok(a),
+        _ => Err(AttachmentError::NotFound.into()),
+    }
+}
+
+/// `GET /api/v1/attachments/{id}`.
+pub async fn get_attachment(
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<AttachmentView>, ApiError> {
+    let a = visible(&state, &user, id).await?;
+    Ok(Json(AttachmentView::from(&a)))
+}
+
+/// `GET /api/v1/attachments/{id}/content`: the file, always as a download and with the
+/// type found at upload, so a browser never renders it in the portal's origin.
+pub async fn get_content(
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let a = visible(&state, &user, id).await?;
+    let bytes = tokio::fs::read(state.files.path(&a.id))
+        .await
+        .map_err(|e| {
+            tracing::error!("attachment {}: {e}", a.id);
+            ApiError::Internal
+        })?;
+    let media = FileType::from_media_type(&a.media_type).unwrap_or(FileType::Pdf);
+    let disposition = format!(
+        "attachment; filename=\"attachment.{}\"; filename*=UTF-8''{}",
+        media.extensions()[0],
+        percent_encode(&a.name)
+    );
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(media.media_type()),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("sandbox; default-src 'none'"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// RFC 8187 encoding of a file name for `filename*`.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `DELETE /api/v1/attachments/{id}`: removes a file not yet submitted.
+pub async fn delete_attachment(
+    _origin: SameOrigin,
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if !random::is_id(&id, "att_") {
+        return Err(AttachmentError::NotFound.into());
+    }
+    let owner = user.subject.clone();
+    let i = id.clone();
+    let outcome = state
+        .db
+        .with(move |c| {
+            let found = store::get(c, &i)?;
+            Ok(match found {
+                Some(a) if a.owner == owner => {
+                    if a.dossier_id.is_some() {
+                        Err(AttachmentError::InUse)
+                    } else {
+                        store::delete_pending(c, &i, &owner)?;
+                        Ok(())
+                    }
+                }
+                _ => Err(AttachmentError::NotFound),
+            })
+        })
+        .await?;
+    outcome?;
+    if let Err(e) = tokio::fs::remove_file(state.files.path(&id)).await {
+        // The row is gone; a leftover file is removed at the next start.
+        tracing::warn!("attachment {id}: {e}");
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_cleaned() {
+        assert_eq!(
+            clean_name(Some("C:\\scans\\giấy khai sinh.pdf")).as_deref(),
+            Some("giấy khai sinh.pdf")
+        );
+        assert_eq!(
+            clean_name(Some("../../etc/passwd")).as_deref(),
+            Some("passwd")
+        );
+        assert_eq!(clean_name(Some("  a.png ")).as_deref(), Some("a.png"));
+        for bad in [None, Some(""), Some("dir/"), Some(".."), Some("a\nb.pdf")] {
+            assert_eq!(clean_name(bad), None, "{bad:?}");
+        }
+        assert_eq!(clean_name(Some(&"a".repeat(256))), None);
+        assert!(clean_name(Some(&"a".repeat(255))).is_some());
+    }
+
+    #[test]
+    fn content_checks() {
+        let r = |head: &[u8], tail: &[u8], size| Received {
+            size,
+            sha256: String::new(),
+            head: head.to_vec(),
+            tail: tail.to_vec(),
+        };
+        assert_eq!(
+            check_content("a.pdf", &r(b"%PDF-1.4", b"%%EOF\n", 10)).unwrap(),
+            FileType::Pdf
+        );
+        assert_eq!(
+            check_content("scan", &r(&[0xFF, 0xD8, 0xFF, 0xE1], b"", 10)).unwrap(),
+            FileType::Jpeg
+        );
+        assert!(matches!(
+            check_content("a.pdf", &r(b"MZ\x90\0", b"", 10)),
+            Err(AttachmentError::UnsupportedType {
+                detected: "windows-executable"
+            })
+        ));
+        assert!(matches!(
+            check_content("a.jpg", &r(b"%PDF-1.4", b"%%EOF", 10)),
+            Err(AttachmentError::TypeMismatch { .. })
+        ));
+        assert!(matches!(
+            check_content("a.pdf", &r(b"%PDF-1.4", b"stream", 10)),
+            Err(AttachmentError::Damaged(FileType::Pdf))
+        ));
+        assert!(matches!(
+            check_content("a.pdf", &r(b"", b"", 0)),
+            Err(AttachmentError::Empty)
+        ));
+    }
+
+    #[test]
+    fn names_are_encoded_for_downloads() {
+        assert_eq!(percent_encode("a b.pdf"), "a%20b.pdf");
+        assert_eq!(percent_encode("ả\"\r"), "%E1%BA%A3%22%0D");
+    }
+}

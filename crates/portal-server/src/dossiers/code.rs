@@ -1,0 +1,85 @@
+//! Dossier codes (mã hồ sơ) in the shape of domain.md §4.3: the receiving agency's code,
+//! the date in Vietnam and a 4-digit daily counter, `000.00.00.H99-250701-0001`. The
+//! counter lives in the database and moves inside the submission's transaction, so codes
+//! are unique and gap-free per agency and day even across restarts.
+//!
+//! The reference server receives every dossier as one sandbox agency. The real agency
+//! code (QCVN 102:2016) comes with the choice of receiving agency, which the form will
+//! carry; [`SANDBOX_AGENCY`] is where that choice plugs in.
+
+use rusqlite::{params, Connection};
+
+use crate::clock;
+use crate::db::DbError;
+
+/// The sandbox agency's code, shaped like a QCVN 102:2016 code.
+pub const SANDBOX_AGENCY: &str = "000.00.00.H99";
+
+/// Longest code accepted in a URL; anything longer cannot be ours.
+pub const MAX_LEN: usize = 40;
+
+pub fn format(agency: &str, yymmdd: &str, sequence: i64) -> String {
+    format!("{agency}-{yymmdd}-{sequence:04}")
+}
+
+/// The next code for `agency` on the day of `now` (Vietnam time).
+pub fn next(conn: &Connection, agency: &str, now: i64) -> Result<String, DbError> {
+    let day = clock::vietnam_yymmdd(now);
+    let sequence: i64 = conn.query_row(
+        "INSERT INTO dossier_counters (agency, day, last) VALUES (?1, ?2, 1)
+         ON CONFLICT (agency, day) DO UPDATE SET last = last + 1
+         RETURNING last",
+        params![agency, day],
+        |r| r.get(0),
+    )?;
+    Ok(format(agency, &day, sequence))
+}
+
+/// A typed or pasted code in canonical form, or `None` when it cannot be a code (so
+/// nothing hostile reaches the store).
+pub fn normalize(typed: &str) -> Option<String> {
+    let code = typed.trim().to_ascii_uppercase();
+    let ok = !code.is_empty()
+        && code.len() <= MAX_LEN
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    ok.then_some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_count_per_agency_and_day() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(super::super::MIGRATION).unwrap();
+        let t = 1_751_304_600; // 2025-07-01 00:30 in Vietnam
+        assert_eq!(
+            next(&c, SANDBOX_AGENCY, t).unwrap(),
+            "000.00.00.H99-250701-0001"
+        );
+        assert_eq!(
+            next(&c, SANDBOX_AGENCY, t + 60).unwrap(),
+            "000.00.00.H99-250701-0002"
+        );
+        assert_eq!(next(&c, "X", t).unwrap(), "X-250701-0001");
+        assert_eq!(
+            next(&c, SANDBOX_AGENCY, t + 86_400).unwrap(),
+            "000.00.00.H99-250702-0001"
+        );
+        assert_eq!(format("A", "250701", 12_345), "A-250701-12345");
+    }
+
+    #[test]
+    fn typed_codes() {
+        assert_eq!(
+            normalize(" 000.00.00.h99-250701-0001 ").as_deref(),
+            Some("000.00.00.H99-250701-0001")
+        );
+        for bad in ["", "a/b", "<script>", "x' OR 1=1", &"1".repeat(41)] {
+            assert_eq!(normalize(bad), None, "{bad:?}");
+        }
+    }
+}

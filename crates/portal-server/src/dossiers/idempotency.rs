@@ -1,0 +1,157 @@
+//! Exactly one dossier per submission, whatever the network does. The client sends an
+//! `Idempotency-Key` it chose for the submission (a draft's id, say) and resends it on
+//! every retry. The first request that gets through creates the dossier and stores its
+//! response under (user, key) in the same transaction; any later request with that key
+//! and the same body gets that response again, and one with a different body is
+//! refused. Failed validations are not stored, so a corrected retry is judged afresh.
+
+use axum::http::HeaderMap;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::DossierError;
+use crate::db::DbError;
+use crate::random;
+
+pub const HEADER: &str = "idempotency-key";
+pub const MAX_KEY_LEN: usize = 128;
+
+/// The key of the request, checked for shape.
+pub fn key_from(headers: &HeaderMap) -> Result<String, DossierError> {
+    let value = headers
+        .get(HEADER)
+        .ok_or(DossierError::IdempotencyKeyMissing)?;
+    let key = value
+        .to_str()
+        .map_err(|_| DossierError::BadIdempotencyKey)?
+        .trim();
+    let ok = !key.is_empty()
+        && key.len() <= MAX_KEY_LEN
+        && key.bytes().all(|b| (0x21..=0x7e).contains(&b));
+    if ok {
+        Ok(key.to_string())
+    } else {
+        Err(DossierError::BadIdempotencyKey)
+    }
+}
+
+/// A digest of the request body that ignores key order and whitespace.
+pub fn fingerprint(body: &Value) -> String {
+    let mut canonical = String::new();
+    write_canonical(body, &mut canonical);
+    random::hex(&Sha256::digest(canonical.as_bytes()))
+}
+
+fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<_> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_canonical(&map[k], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// A response stored under a key.
+pub struct Stored {
+    pub fingerprint: String,
+    pub status: u16,
+    pub response: String,
+}
+
+pub fn find(conn: &Connection, owner: &str, key: &str) -> Result<Option<Stored>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT fingerprint, status, response FROM idempotency_keys WHERE owner = ?1 AND key = ?2",
+            params![owner, key],
+            |r| {
+                Ok(Stored {
+                    fingerprint: r.get(0)?,
+                    status: r.get(1)?,
+                    response: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn remember(
+    conn: &Connection,
+    owner: &str,
+    key: &str,
+    fingerprint: &str,
+    status: u16,
+    response: &str,
+    dossier_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO idempotency_keys (owner, key, fingerprint, status, response, dossier_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![owner, key, fingerprint, status, response, dossier_id, now],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+    use serde_json::json;
+
+    #[test]
+    fn fingerprints_ignore_key_order() {
+        let a = json!({"service_id": "x", "answers": {"a": 1, "b": [1, {"y": 2, "x": 1}]}});
+        let b: Value = serde_json::from_str(
+            r#"{ "answers": {"b": [1, {"x": 1, "y": 2}], "a": 1}, "service_id": "x" }"#,
+        )
+        .unwrap();
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        let c = json!({"service_id": "x", "answers": {"a": 2, "b": [1, {"y": 2, "x": 1}]}});
+        assert_ne!(fingerprint(&a), fingerprint(&c));
+        assert_ne!(
+            fingerprint(&json!(["a", "b"])),
+            fingerprint(&json!(["b", "a"]))
+        );
+    }
+
+    #[test]
+    fn keys_are_checked() {
+        let with = |v: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(HEADER, HeaderValue::from_static(v));
+            key_from(&h)
+        };
+        assert_eq!(with("draft-7f3a").unwrap(), "draft-7f3a");
+        assert!(matches!(with(""), Err(DossierError::BadIdempotencyKey)));
+        assert!(matches!(with("a b"), Err(DossierError::BadIdempotencyKey)));
+        assert!(matches!(
+            key_from(&HeaderMap::new()),
+            Err(DossierError::IdempotencyKeyMissing)
+        ));
+        let long: &'static str = Box::leak("k".repeat(129).into_boxed_str());
+        assert!(matches!(with(long), Err(DossierError::BadIdempotencyKey)));
+    }
+}

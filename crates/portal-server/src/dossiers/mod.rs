@@ -1,0 +1,433 @@
+//! Submitting dossiers: `POST /api/v1/dossiers` turns a checked submission into a dossier
+//! with a code, exactly once per Idempotency-Key, and `POST .../documents` adds the
+//! documents an agency asked for to the same dossier.
+
+pub mod code;
+pub mod idempotency;
+pub mod status;
+pub mod store;
+pub mod validate;
+pub mod view;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::api::body::read_json;
+use crate::api::error::ErrorCode;
+use crate::api::ApiError;
+use crate::attachments;
+use crate::identity::{SameOrigin, SignedIn};
+use crate::{clock, random, AppState};
+use status::Status;
+use store::{Actor, Event, EventKind};
+pub use validate::Problem;
+
+/// Tables of this concern, appended to the database's migrations.
+pub const MIGRATION: &str = "
+    CREATE TABLE dossiers (
+        id                  INTEGER PRIMARY KEY,
+        code                TEXT NOT NULL UNIQUE,
+        owner               TEXT NOT NULL,
+        applicant_kind      TEXT NOT NULL,
+        applicant_id_number TEXT NOT NULL,
+        applicant_name      TEXT NOT NULL,
+        applicant_tax_code  TEXT,
+        lookup_secret       TEXT NOT NULL,
+        service_id          TEXT NOT NULL,
+        catalogue_version   TEXT NOT NULL,
+        answers_json        TEXT NOT NULL,
+        status              TEXT NOT NULL,
+        fee_amount          INTEGER,
+        payment_status      TEXT NOT NULL,
+        created_at          INTEGER NOT NULL,
+        updated_at          INTEGER NOT NULL
+    );
+    CREATE INDEX dossiers_owner ON dossiers (owner, created_at);
+    CREATE INDEX dossiers_status ON dossiers (status, created_at);
+    CREATE TABLE dossier_procedures (
+        dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
+        position   INTEGER NOT NULL,
+        service_id TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (dossier_id, service_id)
+    );
+    CREATE TABLE dossier_events (
+        id         INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
+        at         INTEGER NOT NULL,
+        event      TEXT NOT NULL,
+        procedure  TEXT,
+        status     TEXT,
+        reason     TEXT,
+        actor      TEXT NOT NULL
+    );
+    CREATE INDEX dossier_events_dossier ON dossier_events (dossier_id, id);
+    CREATE TABLE dossier_counters (
+        agency TEXT NOT NULL,
+        day    TEXT NOT NULL,
+        last   INTEGER NOT NULL,
+        PRIMARY KEY (agency, day)
+    );
+    CREATE TABLE idempotency_keys (
+        owner       TEXT NOT NULL,
+        key         TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status      INTEGER NOT NULL,
+        response    TEXT NOT NULL,
+        dossier_id  INTEGER NOT NULL REFERENCES dossiers (id),
+        created_at  INTEGER NOT NULL,
+        PRIMARY KEY (owner, key)
+    );
+    CREATE TABLE lookup_failures (
+        target TEXT NOT NULL,
+        at     INTEGER NOT NULL
+    );
+    CREATE INDEX lookup_failures_target ON lookup_failures (target, at);
+";
+
+/// Largest request body for a submission.
+pub const MAX_SUBMISSION_BYTES: usize = 512 * 1024;
+
+/// Why a dossier request was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DossierError {
+    #[error("send an Idempotency-Key header so that retries cannot create a second dossier")]
+    IdempotencyKeyMissing,
+    #[error("the Idempotency-Key must be 1 to 128 visible ASCII characters")]
+    BadIdempotencyKey,
+    #[error("this Idempotency-Key was already used for a different submission")]
+    IdempotencyKeyReused,
+    #[error("the dossier cannot be accepted as it is ({} problem(s))", .0.len())]
+    Invalid(Vec<Problem>),
+    #[error("no dossier matches this code and these details")]
+    NotFound,
+    #[error("give the applicant's ID number or the dossier's lookup secret, or sign in as the applicant")]
+    LookupCredentialsRequired,
+    #[error("too many wrong attempts for this code or ID number; try again later")]
+    LookupLocked { retry_after: u64 },
+    #[error("a dossier cannot go from {from:?} to {to:?}")]
+    InvalidTransition { from: Status, to: Status },
+    #[error("say why: the applicant sees the reason")]
+    ReasonRequired,
+    #[error("the fee has not been paid yet")]
+    PaymentOutstanding,
+    #[error("this dossier has no linked procedure {0:?}")]
+    ProcedureNotInDossier(String),
+    #[error("the agency has not asked for additional documents")]
+    NotAwaitingDocuments,
+    #[error("an attachment changed while the dossier was being saved; try again")]
+    AttachmentsChanged,
+}
+
+impl ErrorCode for DossierError {
+    fn code(&self) -> &'static str {
+        match self {
+            DossierError::IdempotencyKeyMissing => "idempotency_key_missing",
+            DossierError::BadIdempotencyKey => "bad_idempotency_key",
+            DossierError::IdempotencyKeyReused => "idempotency_key_reused",
+            DossierError::Invalid(_) => "invalid_dossier",
+            DossierError::NotFound => "dossier_not_found",
+            DossierError::LookupCredentialsRequired => "lookup_credentials_required",
+            DossierError::LookupLocked { .. } => "lookup_locked",
+            DossierError::InvalidTransition { .. } => "invalid_transition",
+            DossierError::ReasonRequired => "reason_required",
+            DossierError::PaymentOutstanding => "payment_outstanding",
+            DossierError::ProcedureNotInDossier(_) => "procedure_not_in_dossier",
+            DossierError::NotAwaitingDocuments => "not_awaiting_documents",
+            DossierError::AttachmentsChanged => "attachments_changed",
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            DossierError::IdempotencyKeyMissing
+            | DossierError::BadIdempotencyKey
+            | DossierError::LookupCredentialsRequired => StatusCode::BAD_REQUEST,
+            DossierError::IdempotencyKeyReused
+            | DossierError::InvalidTransition { .. }
+            | DossierError::PaymentOutstanding
+            | DossierError::NotAwaitingDocuments
+            | DossierError::AttachmentsChanged => StatusCode::CONFLICT,
+            DossierError::Invalid(_)
+            | DossierError::ReasonRequired
+            | DossierError::ProcedureNotInDossier(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            DossierError::NotFound => StatusCode::NOT_FOUND,
+            DossierError::LookupLocked { .. } => StatusCode::TOO_MANY_REQUESTS,
+        }
+    }
+
+    fn details(&self) -> Option<Value> {
+        match self {
+            DossierError::Invalid(problems) => Some(json!({ "problems": problems })),
+            DossierError::InvalidTransition { from, to } => Some(json!({ "from": from, "to": to })),
+            DossierError::LookupLocked { retry_after } => {
+                Some(json!({ "retry_after": retry_after }))
+            }
+            _ => None,
+        }
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            DossierError::LookupLocked { retry_after } => Some(*retry_after),
+            _ => None,
+        }
+    }
+}
+
+/// Result of a submission transaction.
+enum Submitted {
+    Created(String),
+    Replayed(u16, String),
+}
+
+fn dossier_location(code: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!("/api/v1/dossiers/{code}"))
+        .unwrap_or(HeaderValue::from_static("/api/v1/dossiers"))
+}
+
+/// `POST /api/v1/dossiers`.
+pub async fn submit(
+    _origin: SameOrigin,
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let key = idempotency::key_from(&headers)?;
+    let (submission, raw): (validate::Submission, Value) =
+        read_json(body, MAX_SUBMISSION_BYTES).await?;
+    let fingerprint = idempotency::fingerprint(&raw);
+    let service = state.catalogue.service(&submission.service_id).cloned();
+    let catalogue_version = state.catalogue.version.clone();
+    let secret = random::typable_secret().map_err(|e| {
+        tracing::error!("submit: {e}");
+        ApiError::Internal
+    })?;
+    let now = clock::now();
+    let outcome = state
+        .db
+        .with(move |c| {
+            let tx = c.unchecked_transaction()?;
+            if let Some(stored) = idempotency::find(&tx, &user.subject, &key)? {
+                return Ok(if stored.fingerprint == fingerprint {
+                    Ok(Submitted::Replayed(stored.status, stored.response))
+                } else {
+                    Err(DossierError::IdempotencyKeyReused)
+                });
+            }
+            let found = attachments::store::get_many(&tx, &submission.attachments)?;
+            let valid = match validate::validate(service.as_ref(), &user, &submission, &found) {
+                Ok(v) => v,
+                Err(problems) => return Ok(Err(DossierError::Invalid(problems))),
+            };
+            let code = code::next(&tx, code::SANDBOX_AGENCY, now)?;
+            let business = match submission.applicant {
+                validate::ApplicantKind::Business => user.business.as_ref(),
+                validate::ApplicantKind::Citizen => None,
+            };
+            let id = store::insert(
+                &tx,
+                &store::NewDossier {
+                    code: &code,
+                    owner: &user.subject,
+                    applicant_kind: submission.applicant.as_str(),
+                    applicant_id_number: &user.id_number,
+                    applicant_name: business.map_or(&user.full_name, |b| &b.name),
+                    applicant_tax_code: business.map(|b| b.tax_code.as_str()),
+                    lookup_secret: &secret,
+                    service_id: &submission.service_id,
+                    catalogue_version: &catalogue_version,
+                    answers_json: &valid.answers_json,
+                    procedures: &valid.procedures,
+                    fee_amount: valid.fee_amount,
+                    payment_status: valid.payment,
+                    now,
+                },
+            )?;
+            let moved =
+                attachments::store::claim(&tx, &valid.attachments, &user.subject, id, false, now)?;
+            if moved != valid.attachments.len() {
+                return Ok(Err(DossierError::AttachmentsChanged));
+            }
+            let Some(dossier) = store::by_id(&tx, id)? else {
+                return Ok(Err(DossierError::NotFound));
+            };
+            let receipt = serde_json::to_string(&view::receipt(&dossier, &valid.attachments))
+                .unwrap_or_default();
+            idempotency::remember(
+                &tx,
+                &user.subject,
+                &key,
+                &fingerprint,
+                201,
+                &receipt,
+                id,
+                now,
+            )?;
+            tx.commit()?;
+            Ok(Ok(Submitted::Created(receipt)))
+        })
+        .await??;
+    let (status, body, replayed) = match outcome {
+        Submitted::Created(body) => (StatusCode::CREATED, body, false),
+        Submitted::Replayed(status, body) => (
+            StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED),
+            body,
+            true,
+        ),
+    };
+    let code = serde_json::from_str::<Value>(&body)
+        .ok()
+        .and_then(|v| v["code"].as_str().map(str::to_string))
+        .unwrap_or_default();
+    let mut res = (
+        status,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::LOCATION, dossier_location(&code)),
+        ],
+        body,
+    )
+        .into_response();
+    if replayed {
+        res.headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(res)
+}
+
+/// The body of `POST /api/v1/dossiers/{code}/documents`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddDocuments {
+    pub attachments: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `POST /api/v1/dossiers/{code}/documents`: the applicant adds the documents the agency
+/// asked for; the procedures waiting for them go back to processing. Sending the same
+/// documents again after success answers with the dossier as it is (a safe retry).
+pub async fn add_documents(
+    _origin: SameOrigin,
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    body: Body,
+) -> Result<Json<view::FullView>, ApiError> {
+    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let (request, _): (AddDocuments, Value) = read_json(body, 64 * 1024).await?;
+    let note = request
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > validate::MAX_NOTE_CHARS)
+    {
+        return Err(DossierError::Invalid(vec![Problem::new(
+            "note",
+            "note_too_long",
+            format!(
+                "the note may be at most {} characters",
+                validate::MAX_NOTE_CHARS
+            ),
+        )])
+        .into());
+    }
+    let now = clock::now();
+    let result = state
+        .db
+        .with(move |c| {
+            let tx = c.unchecked_transaction()?;
+            let Some(dossier) = store::by_code(&tx, &code)? else {
+                return Ok(Err(DossierError::NotFound));
+            };
+            if dossier.owner != user.subject {
+                return Ok(Err(DossierError::NotFound));
+            }
+            let already = attachments::store::for_dossier(&tx, dossier.id)?;
+            let all_there = !request.attachments.is_empty()
+                && request
+                    .attachments
+                    .iter()
+                    .all(|id| already.iter().any(|a| a.id == *id && a.supplement));
+            if all_there {
+                return Ok(Ok(view::full(&dossier, &already, true)));
+            }
+            let waiting: Vec<(String, Status)> = dossier
+                .procedures
+                .iter()
+                .filter(|p| p.status == Status::AdditionalDocumentsRequested)
+                .map(|p| (p.service_id.clone(), Status::InProcessing))
+                .collect();
+            if waiting.is_empty() {
+                return Ok(Err(DossierError::NotAwaitingDocuments));
+            }
+            let mut problems = Vec::new();
+            if request.attachments.is_empty() {
+                problems.push(Problem::new(
+                    "attachments",
+                    "attachments_required",
+                    "add at least one document",
+                ));
+            }
+            let found = attachments::store::get_many(&tx, &request.attachments)?;
+            problems.extend(validate::check_attachments(
+                &request.attachments,
+                &found,
+                &user.subject,
+                &already,
+                "attachments",
+            ));
+            if !problems.is_empty() {
+                return Ok(Err(DossierError::Invalid(problems)));
+            }
+            let moved = attachments::store::claim(
+                &tx,
+                &request.attachments,
+                &user.subject,
+                dossier.id,
+                true,
+                now,
+            )?;
+            if moved != request.attachments.len() {
+                return Ok(Err(DossierError::AttachmentsChanged));
+            }
+            store::set_procedure_statuses(&tx, dossier.id, &waiting, now)?;
+            store::add_event(
+                &tx,
+                dossier.id,
+                &Event {
+                    at: now,
+                    kind: EventKind::DocumentsAdded,
+                    procedure: None,
+                    status: Some(Status::InProcessing),
+                    reason: note,
+                    actor: Actor::Applicant,
+                },
+            )?;
+            let (Some(dossier), files) = (
+                store::by_id(&tx, dossier.id)?,
+                attachments::store::for_dossier(&tx, dossier.id)?,
+            ) else {
+                return Ok(Err(DossierError::NotFound));
+            };
+            tx.commit()?;
+            Ok(Ok(view::full(&dossier, &files, true)))
+        })
+        .await??;
+    Ok(Json(result))
+}

@@ -1,0 +1,336 @@
+//! Who is signed in. The reference server carries a sandbox identity provider standing
+//! in for VNeID level 2: a sign-in page listing test identities, a server-side session
+//! behind an HttpOnly cookie, and `GET /api/v1/session` telling the web app who the user
+//! is. No token ever reaches page scripts.
+
+mod same_origin;
+mod session;
+mod sign_in;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use portal_core::form::answers::AddressAnswer;
+use portal_core::form::prefill;
+pub use portal_core::validators::{Date, Sex};
+use serde::{Deserialize, Serialize};
+
+use crate::api::error::ErrorCode;
+
+pub use same_origin::{FormOrigin, SameOrigin};
+pub use session::{sweep_sessions, OptionalUser, SignedIn, StaffUser, COOKIE_NAME};
+pub use sign_in::{end_session, session_info, sign_in_form, sign_in_page};
+
+/// Tables of this concern, appended to the database's migrations.
+pub const MIGRATION: &str = "
+    CREATE TABLE sign_in_requests (
+        state      TEXT PRIMARY KEY,
+        return_to  TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash          TEXT PRIMARY KEY,
+        subject             TEXT NOT NULL,
+        created_at          INTEGER NOT NULL,
+        last_seen           INTEGER NOT NULL,
+        expires_at          INTEGER NOT NULL,
+        absolute_expires_at INTEGER NOT NULL,
+        ended_at            INTEGER
+    );
+    CREATE INDEX sessions_expiry ON sessions (expires_at);
+";
+
+/// The test identities, compiled in: they are fixtures of the reference server, not
+/// configuration.
+const SANDBOX_IDENTITIES: &str = include_str!("../../sandbox-identities.toml");
+
+/// What kind of account an identity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdentityKind {
+    /// A citizen acting for themselves.
+    Citizen,
+    /// A person who may also file on behalf of an organisation (with a tax code).
+    Business,
+    /// Portal staff: may move dossiers along.
+    Staff,
+}
+
+/// A permanent address with post-2025 unit codes (province, then commune; no district).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    pub province_code: String,
+    pub commune_code: String,
+    pub street: String,
+}
+
+/// The organisation a business representative may file for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Business {
+    pub name: String,
+    pub tax_code: String,
+    pub role: String,
+}
+
+/// A person as the identity provider vouches for them: what prefill needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    pub subject: String,
+    pub kind: IdentityKind,
+    pub full_name: String,
+    /// `YYYY-MM-DD` on the wire.
+    pub date_of_birth: Date,
+    pub sex: Sex,
+    /// The 12-digit personal identification number.
+    pub id_number: String,
+    pub phone: String,
+    pub email: String,
+    pub permanent_address: Address,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<Business>,
+}
+
+impl Identity {
+    pub fn is_staff(&self) -> bool {
+        self.kind == IdentityKind::Staff
+    }
+
+    /// The facts the form engine prefills from and checks locked answers against, in
+    /// its own shape, for the browser (in the session) and the server's form checks.
+    pub fn prefill(&self) -> prefill::Identity {
+        let a = &self.permanent_address;
+        prefill::Identity {
+            full_name: Some(self.full_name.clone()),
+            birth_date: Some(self.date_of_birth),
+            sex: Some(self.sex),
+            personal_id: Some(self.id_number.clone()),
+            permanent_address: Some(AddressAnswer {
+                province: a.province_code.clone(),
+                commune: a.commune_code.clone(),
+                street: a.street.clone(),
+            }),
+            current_address: None,
+            phone: Some(self.phone.clone()),
+            email: Some(self.email.clone()),
+            business_tax_code: self.business.as_ref().map(|b| b.tax_code.clone()),
+            business_name: self.business.as_ref().map(|b| b.name.clone()),
+        }
+    }
+}
+
+/// The identities the sandbox provider can vouch for, by subject, in file order.
+#[derive(Debug)]
+pub struct Directory {
+    list: Vec<Arc<Identity>>,
+    by_subject: HashMap<String, Arc<Identity>>,
+}
+
+/// Why the identity file was refused.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum IdentityFileError {
+    #[error("the sandbox identity file is not valid TOML for identities: {0}")]
+    Syntax(String),
+    #[error("the sandbox identity file lists no identities")]
+    Empty,
+    #[error("the subject {0:?} appears twice in the sandbox identity file")]
+    DuplicateSubject(String),
+    #[error("the identity {0:?} is a business representative without a business, or has a business without being one")]
+    BusinessMismatch(String),
+    #[error("the identity {0:?} has an empty field")]
+    EmptyField(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdentityFile {
+    identities: Vec<Identity>,
+}
+
+impl Directory {
+    /// The compiled-in sandbox identities.
+    pub fn sandbox() -> Result<Directory, IdentityFileError> {
+        Directory::parse(SANDBOX_IDENTITIES)
+    }
+
+    pub fn parse(text: &str) -> Result<Directory, IdentityFileError> {
+        let file: IdentityFile =
+            toml::from_str(text).map_err(|e| IdentityFileError::Syntax(e.message().to_string()))?;
+        if file.identities.is_empty() {
+            return Err(IdentityFileError::Empty);
+        }
+        let mut by_subject = HashMap::new();
+        let mut list = Vec::new();
+        for identity in file.identities {
+            let fields = [
+                &identity.subject,
+                &identity.full_name,
+                &identity.id_number,
+                &identity.phone,
+                &identity.email,
+                &identity.permanent_address.province_code,
+                &identity.permanent_address.commune_code,
+            ];
+            if fields.iter().any(|f| f.trim().is_empty()) {
+                return Err(IdentityFileError::EmptyField(identity.subject.clone()));
+            }
+            if (identity.kind == IdentityKind::Business) != identity.business.is_some() {
+                return Err(IdentityFileError::BusinessMismatch(
+                    identity.subject.clone(),
+                ));
+            }
+            let identity = Arc::new(identity);
+            if by_subject
+                .insert(identity.subject.clone(), identity.clone())
+                .is_some()
+            {
+                return Err(IdentityFileError::DuplicateSubject(
+                    identity.subject.clone(),
+                ));
+            }
+            list.push(identity);
+        }
+        Ok(Directory { list, by_subject })
+    }
+
+    pub fn get(&self, subject: &str) -> Option<Arc<Identity>> {
+        self.by_subject.get(subject).cloned()
+    }
+
+    pub fn all(&self) -> &[Arc<Identity>] {
+        &self.list
+    }
+}
+
+/// Refusals of identity and authorisation.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("sign in to do this")]
+    NotSignedIn,
+    #[error("the session has ended; sign in again (work in progress is kept on this device)")]
+    SessionExpired,
+    #[error("only portal staff may do this")]
+    StaffOnly,
+}
+
+impl ErrorCode for AuthError {
+    fn code(&self) -> &'static str {
+        match self {
+            AuthError::NotSignedIn => "not_signed_in",
+            AuthError::SessionExpired => "session_expired",
+            AuthError::StaffOnly => "staff_only",
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AuthError::NotSignedIn | AuthError::SessionExpired => StatusCode::UNAUTHORIZED,
+            AuthError::StaffOnly => StatusCode::FORBIDDEN,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use portal_core::validators::personal_id::{check_holder, parse_personal_id, Holder};
+    use portal_core::validators::tax_code::{parse_tax_code, TaxCode};
+
+    /// Checked with the portal's own validators, the ones forms use.
+    #[test]
+    fn sandbox_identities_are_plausible_and_fake() {
+        let dir = Directory::sandbox().expect("the sandbox file loads");
+        let kinds: Vec<_> = dir.all().iter().map(|i| i.kind).collect();
+        assert!(
+            kinds
+                .iter()
+                .filter(|k| **k == IdentityKind::Citizen)
+                .count()
+                >= 3
+        );
+        assert!(kinds.contains(&IdentityKind::Business));
+        assert!(kinds.contains(&IdentityKind::Staff));
+        for i in dir.all() {
+            let id = parse_personal_id(&i.id_number, None)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", i.id_number));
+            let holder = Holder {
+                birth_year: Some(i.date_of_birth.year()),
+                sex: Some(i.sex),
+            };
+            assert_eq!(check_holder(&id, holder), Ok(()), "{}", i.id_number);
+            assert!(i.email.ends_with("@sandbox.example"), "{}", i.email);
+            assert!(i.phone.len() == 10 && i.phone.starts_with('0'));
+            let a = &i.permanent_address;
+            assert!(a.province_code.len() == 2 && a.commune_code.len() == 5);
+            if let Some(b) = &i.business {
+                assert!(
+                    matches!(
+                        parse_tax_code(&b.tax_code, false, None),
+                        Ok(TaxCode::Main(_))
+                    ),
+                    "{}",
+                    b.tax_code
+                );
+            }
+            let p = i.prefill();
+            assert_eq!(p.personal_id.as_deref(), Some(i.id_number.as_str()));
+            assert_eq!(
+                p.business_tax_code,
+                i.business.as_ref().map(|b| b.tax_code.clone())
+            );
+        }
+    }
+
+    #[test]
+    fn sandbox_addresses_are_real_post_2025_units() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/admin-units");
+        let published = crate::admin_units::load(&dir).expect("the administrative units load");
+        for i in Directory::sandbox().unwrap().all() {
+            let a = &i.permanent_address;
+            let (province, commune) = published
+                .units
+                .commune(&a.commune_code)
+                .unwrap_or_else(|| panic!("{}: no commune {}", i.subject, a.commune_code));
+            assert_eq!(
+                province.code, a.province_code,
+                "{}: {}",
+                i.subject, commune.name
+            );
+        }
+    }
+
+    #[test]
+    fn bad_identity_files_are_refused() {
+        assert_eq!(
+            Directory::parse("identities = []").err(),
+            Some(IdentityFileError::Empty)
+        );
+        assert!(matches!(
+            Directory::parse("identities = [[").err(),
+            Some(IdentityFileError::Syntax(_))
+        ));
+        let one = |subject: &str, kind: &str| {
+            format!(
+                "[[identities]]\nsubject = \"{subject}\"\nkind = \"{kind}\"\nfull_name = \"A\"\n\
+                 date_of_birth = \"1990-01-01\"\nsex = \"male\"\nid_number = \"001090000001\"\n\
+                 phone = \"0912000000\"\nemail = \"a@sandbox.example\"\n\
+                 [identities.permanent_address]\nprovince_code = \"01\"\ncommune_code = \"00004\"\n\
+                 street = \"x\"\n"
+            )
+        };
+        let twice = format!("{}{}", one("a", "citizen"), one("a", "citizen"));
+        assert_eq!(
+            Directory::parse(&twice).err(),
+            Some(IdentityFileError::DuplicateSubject("a".into()))
+        );
+        assert_eq!(
+            Directory::parse(&one("b", "business")).err(),
+            Some(IdentityFileError::BusinessMismatch("b".into()))
+        );
+    }
+}

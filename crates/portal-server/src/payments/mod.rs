@@ -1,0 +1,375 @@
+//! Paying a dossier's fee through the sandbox payment provider, which stands in for the
+//! national payment platform (PayGov). The applicant starts a payment for an unpaid
+//! dossier and is sent to the provider's page; there they choose success, failure or
+//! cancel; the provider notifies the portal through the signed callback, and sends the
+//! browser back. Only the callback changes the dossier, so a browser that never comes
+//! back still leaves the dossier right. A failed or cancelled payment can be retried.
+
+mod provider;
+mod signature;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::api::body::{read_bytes, read_optional_json};
+use crate::api::error::{ErrorCode, RequestError};
+use crate::api::ApiError;
+use crate::db::DbError;
+use crate::dossiers::store::{self as dossier_store, Actor, Event, EventKind, PaymentStatus};
+use crate::dossiers::{code, DossierError};
+use crate::identity::{SameOrigin, SignedIn};
+use crate::{clock, html, random, AppState};
+pub use provider::{provider_page, provider_submit};
+pub use signature::SigningKey;
+
+/// Tables of this concern, appended to the database's migrations.
+pub const MIGRATION: &str = "
+    CREATE TABLE payments (
+        id           TEXT PRIMARY KEY,
+        dossier_id   INTEGER NOT NULL REFERENCES dossiers (id),
+        amount       INTEGER NOT NULL,
+        status       TEXT NOT NULL,
+        return_to    TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        completed_at INTEGER
+    );
+    CREATE INDEX payments_dossier ON payments (dossier_id, created_at);
+    CREATE TABLE server_secrets (
+        name  TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+";
+
+/// The header carrying the callback's signature: `sha256=<hex HMAC of the body>`.
+pub const SIGNATURE_HEADER: &str = "x-sandbox-signature";
+
+/// Why a payment request was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum PaymentError {
+    #[error("no payment has this id")]
+    NotFound,
+    #[error("this dossier has no fee to pay")]
+    NoFeeDue,
+    #[error("the fee of this dossier is already paid")]
+    AlreadyPaid,
+    #[error("the agency has not yet set the fee of this dossier")]
+    FeeNotAssessed,
+    #[error("the callback's signature is missing or wrong")]
+    BadSignature,
+    #[error("the callback does not match the payment (dossier or amount)")]
+    Mismatch,
+    #[error("this payment has already ended with another outcome")]
+    AlreadyCompleted,
+}
+
+impl ErrorCode for PaymentError {
+    fn code(&self) -> &'static str {
+        match self {
+            PaymentError::NotFound => "payment_not_found",
+            PaymentError::NoFeeDue => "no_fee_due",
+            PaymentError::AlreadyPaid => "already_paid",
+            PaymentError::FeeNotAssessed => "fee_not_assessed",
+            PaymentError::BadSignature => "bad_signature",
+            PaymentError::Mismatch => "payment_mismatch",
+            PaymentError::AlreadyCompleted => "payment_already_completed",
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            PaymentError::NotFound => StatusCode::NOT_FOUND,
+            PaymentError::NoFeeDue
+            | PaymentError::AlreadyPaid
+            | PaymentError::FeeNotAssessed
+            | PaymentError::AlreadyCompleted => StatusCode::CONFLICT,
+            PaymentError::BadSignature => StatusCode::UNAUTHORIZED,
+            PaymentError::Mismatch => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+}
+
+/// How a payment attempt ended, as the provider reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Success,
+    Failure,
+    Cancel,
+}
+
+impl Outcome {
+    fn attempt_status(self) -> &'static str {
+        match self {
+            Outcome::Success => "succeeded",
+            Outcome::Failure => "failed",
+            Outcome::Cancel => "cancelled",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Failure => "failure",
+            Outcome::Cancel => "cancel",
+        }
+    }
+}
+
+/// A payment attempt.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub id: String,
+    pub dossier_id: i64,
+    pub dossier_code: String,
+    pub amount: i64,
+    /// `pending`, `succeeded`, `failed` or `cancelled`.
+    pub status: String,
+    pub return_to: String,
+}
+
+pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT p.id, p.dossier_id, d.code, p.amount, p.status, p.return_to
+             FROM payments p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = ?1",
+            params![id],
+            |r| {
+                Ok(Attempt {
+                    id: r.get(0)?,
+                    dossier_id: r.get(1)?,
+                    dossier_code: r.get(2)?,
+                    amount: r.get(3)?,
+                    status: r.get(4)?,
+                    return_to: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartPayment {
+    /// Where the provider sends the browser back (a path on this site).
+    #[serde(default)]
+    pub return_to: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PaymentStarted {
+    pub payment_id: String,
+    pub dossier_code: String,
+    pub amount: i64,
+    pub status: String,
+    /// The provider's page to send the browser to.
+    pub pay_url: String,
+}
+
+fn started(a: &Attempt) -> PaymentStarted {
+    PaymentStarted {
+        payment_id: a.id.clone(),
+        dossier_code: a.dossier_code.clone(),
+        amount: a.amount,
+        status: a.status.clone(),
+        pay_url: format!("/sandbox/pay/{}", a.id),
+    }
+}
+
+/// `POST /api/v1/dossiers/{code}/payments`: starts (or resumes) paying the fee.
+pub async fn start_payment(
+    _origin: SameOrigin,
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let request: StartPayment = read_optional_json(body, 4096).await?;
+    let return_to = match request.return_to {
+        Some(p) if html::is_local_path(&p) => p,
+        Some(_) => {
+            return Err(RequestError::BadBody(
+                "return_to must be a path on this site, such as /dossiers/CODE".into(),
+            )
+            .into())
+        }
+        None => format!("/dossiers/{code}"),
+    };
+    let new_id = random::id("pay_").map_err(|e| {
+        tracing::error!("payment: {e}");
+        ApiError::Internal
+    })?;
+    let now = clock::now();
+    let result = state
+        .db
+        .with(move |c| {
+            let tx = c.unchecked_transaction()?;
+            let dossier = dossier_store::by_code(&tx, &code)?;
+            let Some(d) = dossier.filter(|d| d.owner == user.subject) else {
+                return Ok(Err(ApiError::from(DossierError::NotFound)));
+            };
+            let amount = match (d.payment_status, d.fee_amount) {
+                (PaymentStatus::Paid, _) => return Ok(Err(PaymentError::AlreadyPaid.into())),
+                (PaymentStatus::NotRequired, _) => return Ok(Err(PaymentError::NoFeeDue.into())),
+                (PaymentStatus::AwaitingAssessment, _) | (_, None) => {
+                    return Ok(Err(PaymentError::FeeNotAssessed.into()))
+                }
+                (PaymentStatus::Unpaid, Some(a)) => a,
+            };
+            let pending: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM payments WHERE dossier_id = ?1 AND status = 'pending'
+                     ORDER BY created_at DESC LIMIT 1",
+                    params![d.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = pending {
+                if let Some(a) = attempt(&tx, &id)? {
+                    return Ok(Ok((StatusCode::OK, started(&a))));
+                }
+            }
+            tx.execute(
+                "INSERT INTO payments (id, dossier_id, amount, status, return_to, created_at)
+                 VALUES (?1, ?2, ?3, 'pending', ?4, ?5)",
+                params![new_id, d.id, amount, return_to, now],
+            )?;
+            let Some(a) = attempt(&tx, &new_id)? else {
+                return Ok(Err(PaymentError::NotFound.into()));
+            };
+            tx.commit()?;
+            Ok(Ok((StatusCode::CREATED, started(&a))))
+        })
+        .await??;
+    Ok((result.0, Json(result.1)).into_response())
+}
+
+/// What the provider tells the portal about an attempt.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notification {
+    pub payment_id: String,
+    pub dossier_code: String,
+    pub amount: i64,
+    pub outcome: Outcome,
+}
+
+/// Applies a verified notification; returns the dossier's payment status after it.
+/// A repeated notification with the same outcome changes nothing.
+async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiError> {
+    if !random::is_id(&n.payment_id, "pay_") {
+        return Err(PaymentError::NotFound.into());
+    }
+    let now = clock::now();
+    let status = state
+        .db
+        .with(move |c| {
+            let tx = c.unchecked_transaction()?;
+            let Some(a) = attempt(&tx, &n.payment_id)? else {
+                return Ok(Err(PaymentError::NotFound));
+            };
+            if a.dossier_code != n.dossier_code || a.amount != n.amount {
+                return Ok(Err(PaymentError::Mismatch));
+            }
+            let current = dossier_store::by_id(&tx, a.dossier_id)?
+                .map(|d| d.payment_status)
+                .unwrap_or(PaymentStatus::Unpaid);
+            if a.status != "pending" {
+                return Ok(if a.status == n.outcome.attempt_status() {
+                    Ok(current)
+                } else {
+                    Err(PaymentError::AlreadyCompleted)
+                });
+            }
+            tx.execute(
+                "UPDATE payments SET status = ?2, completed_at = ?3 WHERE id = ?1",
+                params![a.id, n.outcome.attempt_status(), now],
+            )?;
+            let (kind, after) = match n.outcome {
+                Outcome::Success => (EventKind::PaymentSucceeded, PaymentStatus::Paid),
+                Outcome::Failure => (EventKind::PaymentFailed, current),
+                Outcome::Cancel => (EventKind::PaymentCancelled, current),
+            };
+            dossier_store::set_payment_status(&tx, a.dossier_id, after, now)?;
+            dossier_store::add_event(
+                &tx,
+                a.dossier_id,
+                &Event {
+                    at: now,
+                    kind,
+                    procedure: None,
+                    status: None,
+                    reason: None,
+                    actor: Actor::Payment,
+                },
+            )?;
+            tx.commit()?;
+            Ok(Ok(after))
+        })
+        .await??;
+    Ok(status)
+}
+
+/// Verifies, reads and applies a provider notification: the one way into [`apply`],
+/// used by the HTTP callback and by the in-process sandbox provider alike.
+pub async fn receive(
+    state: &AppState,
+    body: &[u8],
+    signature: &str,
+) -> Result<(Notification, PaymentStatus), ApiError> {
+    if !state.payment_key.verify(body, signature) {
+        return Err(PaymentError::BadSignature.into());
+    }
+    let n: Notification =
+        serde_json::from_slice(body).map_err(|e| RequestError::BadBody(e.to_string()))?;
+    let status = apply(state, n.clone()).await?;
+    Ok((n, status))
+}
+
+/// `POST /api/v1/payments/callback`: the provider's notification, authenticated by its
+/// HMAC signature rather than by a session (it comes from the provider, not a browser).
+pub async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<Value>, ApiError> {
+    let bytes = read_bytes(body, 4096).await?;
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(PaymentError::BadSignature)?;
+    let (n, status) = receive(&state, &bytes, signature).await?;
+    Ok(Json(json!({
+        "payment_id": n.payment_id,
+        "outcome": n.outcome,
+        "payment_status": status,
+    })))
+}
+
+/// Loads the callback key: the configured one, else the one kept in the database, else
+/// `fresh` (a new random key), which is then kept.
+pub fn load_key(
+    conn: &Connection,
+    configured: Option<&str>,
+    fresh: &str,
+) -> Result<SigningKey, DbError> {
+    if let Some(k) = configured {
+        return Ok(SigningKey::new(k.as_bytes()));
+    }
+    conn.execute(
+        "INSERT OR IGNORE INTO server_secrets (name, value) VALUES ('payment_callback_key', ?1)",
+        params![fresh],
+    )?;
+    let key: String = conn.query_row(
+        "SELECT value FROM server_secrets WHERE name = 'payment_callback_key'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(SigningKey::new(key.as_bytes()))
+}

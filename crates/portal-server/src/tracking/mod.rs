@@ -1,0 +1,142 @@
+//! Following a dossier: the signed-in user's list, one dossier with its status timeline,
+//! a public lookup by code plus the applicant's ID number or the lookup secret, and the
+//! staff endpoints that move dossiers along.
+//!
+//! Codes have a guessable shape, so a code alone reveals nothing: a wrong code and a
+//! wrong credential get the same answer, and after too many wrong attempts on one code,
+//! or with one ID number across codes, lookups of it are locked for a while.
+
+mod staff;
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::api::error::RequestError;
+use crate::api::ApiError;
+use crate::attachments;
+use crate::dossiers::{code, store, view, DossierError};
+use crate::identity::{OptionalUser, SignedIn};
+use crate::{clock, random, AppState};
+pub use staff::{staff_list, staff_move};
+
+/// Wrong lookups allowed per code, and per ID number, within [`LOOKUP_WINDOW_SECS`].
+pub const MAX_LOOKUP_FAILURES: i64 = 10;
+pub const LOOKUP_WINDOW_SECS: i64 = 3600;
+
+/// Most dossiers returned by a list.
+pub const LIST_LIMIT: i64 = 200;
+
+#[derive(Serialize)]
+pub struct DossierList {
+    pub dossiers: Vec<view::Summary>,
+}
+
+/// `GET /api/v1/dossiers`: the signed-in user's dossiers, newest first.
+pub async fn list_mine(
+    SignedIn(user): SignedIn,
+    State(state): State<AppState>,
+) -> Result<Json<DossierList>, ApiError> {
+    let owner = user.subject.clone();
+    let dossiers = state
+        .db
+        .with(move |c| store::list(c, Some(&owner), None, LIST_LIMIT))
+        .await?;
+    Ok(Json(DossierList {
+        dossiers: dossiers.iter().map(view::summary).collect(),
+    }))
+}
+
+#[derive(Deserialize, Default)]
+pub struct LookupQuery {
+    id_number: Option<String>,
+    secret: Option<String>,
+}
+
+enum Found {
+    Full(view::FullView),
+    Public(view::PublicView),
+}
+
+/// `GET /api/v1/dossiers/{code}`: everything for the applicant and staff; status and
+/// timeline for anyone with the code and the applicant's ID number or lookup secret.
+pub async fn get_dossier(
+    OptionalUser(user): OptionalUser,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    query: Result<Query<LookupQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
+    let id_number = query
+        .id_number
+        .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        .filter(|s| !s.is_empty());
+    let secret = query
+        .secret
+        .map(|s| random::normalize_secret(&s))
+        .filter(|s| !s.is_empty());
+    let has_credential = id_number.is_some() || secret.is_some();
+    let Some(code) = code::normalize(&code) else {
+        return Err(if has_credential || user.is_some() {
+            DossierError::NotFound
+        } else {
+            DossierError::LookupCredentialsRequired
+        }
+        .into());
+    };
+    let now = clock::now();
+    let found = state
+        .db
+        .with(move |c| {
+            let dossier = store::by_code(c, &code)?;
+            if let (Some(d), Some(u)) = (&dossier, &user) {
+                if d.owner == u.subject || u.is_staff() {
+                    let files = attachments::store::for_dossier(c, d.id)?;
+                    return Ok(Ok(Found::Full(view::full(d, &files, d.owner == u.subject))));
+                }
+            }
+            if !has_credential {
+                return Ok(Err(DossierError::LookupCredentialsRequired));
+            }
+            let since = now - LOOKUP_WINDOW_SECS;
+            // Guessing codes for a known ID number is limited as much as guessing
+            // credentials for a known code. ID numbers are kept as digests only.
+            let mut targets = vec![code.clone()];
+            if let Some(n) = &id_number {
+                targets.push(format!("id:{}", random::hex(&Sha256::digest(n.as_bytes()))));
+            }
+            for target in &targets {
+                if store::lookup_failures(c, target, since)? >= MAX_LOOKUP_FAILURES {
+                    return Ok(Err(DossierError::LookupLocked {
+                        retry_after: LOOKUP_WINDOW_SECS as u64,
+                    }));
+                }
+            }
+            let matches = dossier.as_ref().is_some_and(|d| {
+                let by_id = id_number
+                    .as_deref()
+                    .is_some_and(|n| random::same_secret(n, &d.applicant_id_number));
+                let by_secret = secret.as_deref().is_some_and(|s| {
+                    random::same_secret(s, &random::normalize_secret(&d.lookup_secret))
+                });
+                by_id || by_secret
+            });
+            match dossier {
+                Some(d) if matches => Ok(Ok(Found::Public(view::public(&d)))),
+                _ => {
+                    for target in &targets {
+                        store::record_lookup_failure(c, target, now, since)?;
+                    }
+                    Ok(Err(DossierError::NotFound))
+                }
+            }
+        })
+        .await??;
+    Ok(match found {
+        Found::Full(v) => Json(v).into_response(),
+        Found::Public(v) => Json(v).into_response(),
+    })
+}

@@ -1,0 +1,149 @@
+//! What portal staff do with dossiers: list them and move them along the timeline. Every
+//! move is checked against the status rules, needs a reason where the applicant must be
+//! told why, and waits for the fee to be paid before processing starts.
+
+use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use serde::Deserialize;
+
+use super::{DossierList, LIST_LIMIT};
+use crate::api::body::read_json;
+use crate::api::error::RequestError;
+use crate::api::ApiError;
+use crate::attachments;
+use crate::dossiers::status::Status;
+use crate::dossiers::store::{self, Actor, Event, EventKind, PaymentStatus};
+use crate::dossiers::validate::MAX_NOTE_CHARS;
+use crate::dossiers::{code, view, DossierError, Problem};
+use crate::identity::{SameOrigin, StaffUser};
+use crate::{clock, AppState};
+
+#[derive(Deserialize, Default)]
+pub struct StaffListQuery {
+    status: Option<Status>,
+}
+
+/// `GET /api/v1/staff/dossiers?status=`: every applicant's dossiers, newest first.
+pub async fn staff_list(
+    StaffUser(_staff): StaffUser,
+    State(state): State<AppState>,
+    query: Result<Query<StaffListQuery>, QueryRejection>,
+) -> Result<Json<DossierList>, ApiError> {
+    let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
+    let dossiers = state
+        .db
+        .with(move |c| store::list(c, None, query.status, LIST_LIMIT))
+        .await?;
+    Ok(Json(DossierList {
+        dossiers: dossiers.iter().map(view::summary).collect(),
+    }))
+}
+
+/// The body of `POST /api/v1/staff/dossiers/{code}/status`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    pub status: Status,
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// One linked procedure of a bundle; all of the dossier's procedures when absent.
+    #[serde(default)]
+    pub procedure: Option<String>,
+}
+
+/// `POST /api/v1/staff/dossiers/{code}/status`.
+pub async fn staff_move(
+    _origin: SameOrigin,
+    StaffUser(staff): StaffUser,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    body: Body,
+) -> Result<Json<view::FullView>, ApiError> {
+    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let (request, _): (Move, _) = read_json(body, 16 * 1024).await?;
+    let to = request.status;
+    let reason = request
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string);
+    if to.needs_reason() && reason.is_none() {
+        return Err(DossierError::ReasonRequired.into());
+    }
+    if reason
+        .as_ref()
+        .is_some_and(|r| r.chars().count() > MAX_NOTE_CHARS)
+    {
+        return Err(DossierError::Invalid(vec![Problem::new(
+            "reason",
+            "reason_too_long",
+            format!("the reason may be at most {MAX_NOTE_CHARS} characters"),
+        )])
+        .into());
+    }
+    let now = clock::now();
+    let actor = Actor::Staff(staff.subject.clone());
+    let moved = state
+        .db
+        .with(move |c| {
+            let tx = c.unchecked_transaction()?;
+            let Some(dossier) = store::by_code(&tx, &code)? else {
+                return Ok(Err(DossierError::NotFound));
+            };
+            let targets: Vec<_> = match &request.procedure {
+                Some(p) => {
+                    let Some(found) = dossier.procedures.iter().find(|x| x.service_id == *p) else {
+                        return Ok(Err(DossierError::ProcedureNotInDossier(
+                            p.chars().take(80).collect(),
+                        )));
+                    };
+                    vec![found.clone()]
+                }
+                None => dossier.procedures.clone(),
+            };
+            if let Some(stuck) = targets.iter().find(|p| !p.status.can_move_to(to)) {
+                return Ok(Err(DossierError::InvalidTransition {
+                    from: stuck.status,
+                    to,
+                }));
+            }
+            let starts_work =
+                to == Status::InProcessing && targets.iter().any(|p| p.status == Status::Received);
+            if starts_work && dossier.payment_status == PaymentStatus::Unpaid {
+                return Ok(Err(DossierError::PaymentOutstanding));
+            }
+            let changes: Vec<(String, Status)> =
+                targets.iter().map(|p| (p.service_id.clone(), to)).collect();
+            store::set_procedure_statuses(&tx, dossier.id, &changes, now)?;
+            let whole = request.procedure.is_none() || dossier.procedures.len() == 1;
+            store::add_event(
+                &tx,
+                dossier.id,
+                &Event {
+                    at: now,
+                    kind: EventKind::StatusChanged,
+                    procedure: if whole {
+                        None
+                    } else {
+                        request.procedure.clone()
+                    },
+                    status: Some(to),
+                    reason,
+                    actor,
+                },
+            )?;
+            let (Some(updated), files) = (
+                store::by_id(&tx, dossier.id)?,
+                attachments::store::for_dossier(&tx, dossier.id)?,
+            ) else {
+                return Ok(Err(DossierError::NotFound));
+            };
+            tx.commit()?;
+            Ok(Ok(view::full(&updated, &files, false)))
+        })
+        .await??;
+    Ok(Json(moved))
+}

@@ -1,0 +1,86 @@
+//! The server re-checks answers with the shared form engine (the same code the browser
+//! ran) on the real catalogue's forms: malformed, missing and invalid answers are refused
+//! with the engine's own messages, and file answers must be stored attachments.
+
+mod common;
+
+use common::portal::{sign_in, CITIZEN};
+use serde_json::{json, Value};
+
+fn problems(body: &Value) -> Vec<(String, String)> {
+    body["error"]["details"]["problems"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    (
+                        p["path"].as_str().unwrap_or_default().to_string(),
+                        p["code"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn answers_are_validated_by_the_form_engine() {
+    let s = common::start().await;
+    let user = sign_in(&s.base, CITIZEN).await;
+
+    // Not the shape of answers at all.
+    let r = user
+        .submit(
+            "form-rules-1",
+            &json!({ "service_id": "birth-registration", "answers": { "child": "Bé" } }),
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 422);
+    let body: Value = r.json().await.unwrap();
+    assert!(
+        problems(&body)
+            .iter()
+            .any(|(_, c)| c == "answers_malformed"),
+        "{body}"
+    );
+
+    // Well-formed but empty: every required question of the form is reported, in Vietnamese.
+    let r = user
+        .submit(
+            "form-rules-2",
+            &json!({ "service_id": "birth-registration", "answers": {} }),
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 422);
+    let body: Value = r.json().await.unwrap();
+    let p = problems(&body);
+    assert!(
+        p.iter().filter(|(_, c)| c == "invalid_answer").count() >= 3,
+        "{body}"
+    );
+    assert!(
+        p.iter()
+            .any(|(path, _)| path.starts_with("answers.agency_commune")),
+        "{body}"
+    );
+
+    // A file answer that names an attachment the submission does not list.
+    let r = user
+        .submit(
+            "form-rules-3",
+            &json!({
+                "service_id": "birth-registration",
+                "answers": { "birth_notice": { "type": "files", "value": [
+                    { "id": "att_forged", "name": "x.pdf", "mime": "application/pdf", "bytes": 10 }
+                ] } }
+            }),
+        )
+        .await;
+    let body: Value = r.json().await.unwrap();
+    assert!(
+        problems(&body)
+            .iter()
+            .any(|(_, c)| c == "attachment_not_listed"),
+        "{body}"
+    );
+}

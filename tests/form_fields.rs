@@ -1,0 +1,106 @@
+//! Every question type, mounted in the browser from the shared examples
+//! (`portal_core::form::examples::gallery`, the same list the engine's unit tests use):
+//! each renders a labelled control, and each refused example shows exactly the engine's
+//! error message next to the question, linked for screen readers.
+
+mod support;
+
+use leptos::prelude::*;
+use portal_core::form::examples::{gallery, Expect};
+use portal_core::form::{FieldId, FieldKind, IndexedForm};
+use portal_web::form::{FieldView, FormState};
+use portal_web::i18n::Lang;
+use support::{mount, texts};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn every_example_renders_and_shows_the_engines_message() {
+    let mut checked = 0;
+    for fe in gallery() {
+        for (n, example) in fe.examples.iter().enumerate() {
+            let mut form = fe.form();
+            let id = format!("{}_{n}", fe.field.id.0);
+            form.steps[0].fields[0].id = FieldId(id.clone());
+            let field = form.steps[0].fields[0].clone();
+            let state = FormState::ephemeral(IndexedForm::new(form));
+            if let Some(a) = example.answer.clone() {
+                state.set(&id, Some(a));
+            }
+            let errors = match &example.expect {
+                Expect::Invalid(_) => state.validate_step("example"),
+                Expect::Valid(_) => Vec::new(),
+            };
+            let st = state.clone();
+            let (root, _) = mount(
+                Lang::Vi,
+                move || view! { <FieldView state=st field=field/> },
+            );
+            leptos::task::tick().await;
+
+            let what = format!("{} / {}", fe.field.kind.tag(), example.title);
+            // A question is always labelled: a label, a legend, or the declaration's label.
+            let labelled = root.query_selector("label, legend").unwrap().is_some();
+            assert!(labelled, "{what}: no label or legend");
+            if matches!(example.expect, Expect::Invalid(_)) {
+                assert!(!errors.is_empty(), "{what}: the engine refused nothing");
+                let shown = texts(&root, ".error-message");
+                for e in &errors {
+                    let message = e.message(&state.form, Lang::Vi);
+                    assert!(
+                        shown.iter().any(|s| s.contains(&message)),
+                        "{what}: {message:?} not shown in {shown:?}"
+                    );
+                }
+                if !matches!(fe.field.kind, FieldKind::Group(_) | FieldKind::Address(_)) {
+                    assert!(
+                        root.query_selector(".field--error").unwrap().is_some(),
+                        "{what}: not marked as in error"
+                    );
+                }
+            } else {
+                assert!(
+                    texts(&root, ".error-message").is_empty(),
+                    "{what}: an accepted example shows an error"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60, "only {checked} examples were mounted");
+}
+
+#[wasm_bindgen_test]
+async fn typing_keeps_the_text_as_typed_and_only_touches_that_question() {
+    let fe = gallery()
+        .into_iter()
+        .find(|f| matches!(f.field.kind, FieldKind::PersonalId))
+        .expect("personal id examples");
+    let field = fe.form().steps[0].fields[0].clone();
+    let state = FormState::ephemeral(IndexedForm::new(fe.form()));
+    let st = state.clone();
+    let f2 = field.clone();
+    let (root, _) = mount(Lang::En, move || view! { <FieldView state=st field=f2/> });
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(
+        root.query_selector("input").unwrap().expect("an input"),
+    );
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    input.set_value("001 203 004 567");
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+    leptos::task::tick().await;
+    let stored = state.snapshot();
+    assert_eq!(
+        stored.get(field.id.as_str()),
+        Some(&portal_core::form::Answer::Text("001 203 004 567".into()))
+    );
+    // Validation happens on continue, not while typing.
+    assert!(texts(&root, ".error-message").is_empty());
+}
