@@ -22,11 +22,7 @@ fn catalogue() -> Catalogue {
 
 fn form_of(c: &Catalogue, id: &str) -> IndexedForm {
     let s = c.service(id).unwrap_or_else(|| panic!("no service {id}"));
-    IndexedForm::new(
-        s.form
-            .clone()
-            .unwrap_or_else(|| panic!("{id} has no form")),
-    )
+    IndexedForm::new(s.form.clone().unwrap_or_else(|| panic!("{id} has no form")))
 }
 
 /// Every field of the form, group members included.
@@ -117,10 +113,13 @@ fn plausible(field: &Field, path: Path) -> Option<Answer> {
             bytes: 200_000,
         }])),
         FieldKind::Group(g) => {
-            let item = g.fields.iter().fold(Answers::new(), |a, m| match plausible(m, path) {
-                Some(v) => a.with(m.id.0.clone(), v),
-                None => a,
-            });
+            let item = g
+                .fields
+                .iter()
+                .fold(Answers::new(), |a, m| match plausible(m, path) {
+                    Some(v) => a.with(m.id.0.clone(), v),
+                    None => a,
+                });
             Some(Answer::Group(vec![item; g.min.max(1) as usize]))
         }
     }
@@ -279,7 +278,9 @@ fn shown_attachments(form: &IndexedForm, answers: &Answers) -> Vec<String> {
     for step in &form.form().steps {
         for f in &step.fields {
             match &f.kind {
-                FieldKind::Attachment(_) if form.is_visible(answers, &FieldPath::field(&f.id.0)) => {
+                FieldKind::Attachment(_)
+                    if form.is_visible(answers, &FieldPath::field(&f.id.0)) =>
+                {
                     out.push(f.id.0.clone())
                 }
                 FieldKind::Group(g) if form.is_visible(answers, &FieldPath::field(&f.id.0)) => {
@@ -358,7 +359,10 @@ fn the_death_bundle_changes_questions_and_attachments_with_the_procedures_chosen
     assert_eq!(sizes, [2, 3, 4]);
     for pair in journeys.windows(2) {
         let (fewer, more) = (&pair[0], &pair[1]);
-        for (what, a, b) in [("questions", &fewer.1, &more.1), ("attachments", &fewer.2, &more.2)] {
+        for (what, a, b) in [
+            ("questions", &fewer.1, &more.1),
+            ("attachments", &fewer.2, &more.2),
+        ] {
             assert!(
                 a.iter().all(|x| b.contains(x)) && b.len() > a.len(),
                 "{} procedures ask more {what} than {}: {a:?} then {b:?}",
@@ -419,10 +423,12 @@ fn business_services_ask_for_a_tax_code() {
             // Filed only by organisations: the code is always asked and comes from the
             // organisation's e-ID, locked.
             assert!(
-                tax_codes.iter().any(|f| f.shown_if.is_none()
-                    && f.prefill.as_ref().is_some_and(|p| p.source
-                        == PrefillSource::BusinessTaxCode
-                        && !p.editable)),
+                tax_codes.iter().any(|f| {
+                    f.shown_if.is_none()
+                        && f.prefill.as_ref().is_some_and(|p| {
+                            p.source == PrefillSource::BusinessTaxCode && !p.editable
+                        })
+                }),
                 "{}: the organisation's tax code is prefilled and locked",
                 s.id
             );
@@ -444,7 +450,8 @@ fn the_household_tax_registration_accepts_the_personal_number() {
         FieldKind::TaxCode(o) if o.allow_personal_id
     ));
     // The 12-digit personal number is a valid answer.
-    let answers = complete(&form, Path::First).with("tax_code", Answer::Text("001093054321".into()));
+    let answers =
+        complete(&form, Path::First).with("tax_code", Answer::Text("001093054321".into()));
     let submitted = form
         .validate_submission(&answers, &context())
         .unwrap_or_else(|e| panic!("{e:#?}"));
@@ -516,7 +523,10 @@ fn fee_lines_carry_only_amounts_the_service_files_state() {
             if s.id.as_str() == "birth-registration" && item.id == "extract_copies" {
                 continue;
             }
-            let line = (Some(item.online.unwrap_or(item.in_person)), Some(item.in_person));
+            let line = (
+                Some(item.online.unwrap_or(item.in_person)),
+                Some(item.in_person),
+            );
             assert!(
                 rules.iter().any(|r| {
                     let (online, in_person) = rule_amounts(r);
@@ -560,8 +570,16 @@ fn fee_cases() -> Vec<(&'static str, Answers, Option<usize>)> {
                 .with("request_kind", c("damaged")),
             Some(1),
         ),
-        ("id-card-reissue", Answers::new().with("reason", c("damaged")), Some(0)),
-        ("id-card-reissue", Answers::new().with("reason", c("lost")), Some(1)),
+        (
+            "id-card-reissue",
+            Answers::new().with("reason", c("damaged")),
+            Some(0),
+        ),
+        (
+            "id-card-reissue",
+            Answers::new().with("reason", c("lost")),
+            Some(1),
+        ),
         (
             "judicial-record-certificate",
             Answers::new().with("fee_category", c("standard")),
@@ -573,11 +591,25 @@ fn fee_cases() -> Vec<(&'static str, Answers, Option<usize>)> {
             Some(1),
         ),
         ("driving-licence-renewal", Answers::new(), Some(0)),
-        ("birth-registration", Answers::new().with("extract_copies", Answer::Text("0".into())), None),
-        ("death-bundle", Answers::new().with("include_funeral_allowance", yes.clone()).with("include_survivor_benefit", yes), None),
+        (
+            "birth-registration",
+            Answers::new().with("extract_copies", Answer::Text("0".into())),
+            None,
+        ),
+        (
+            "death-bundle",
+            Answers::new()
+                .with("include_funeral_allowance", yes.clone())
+                .with("include_survivor_benefit", yes),
+            None,
+        ),
         ("death-registration", Answers::new(), None),
         ("marriage-registration", Answers::new(), None),
-        ("household-individual-tax-registration", Answers::new(), None),
+        (
+            "household-individual-tax-registration",
+            Answers::new(),
+            None,
+        ),
     ]
 }
 
@@ -612,7 +644,9 @@ fn fee_quotes_match_the_service_files() {
 #[test]
 fn per_person_fees_count_the_people_listed() {
     let c = catalogue();
-    let s = c.service("temporary-residence-registration").expect("service");
+    let s = c
+        .service("temporary-residence-registration")
+        .expect("service");
     let Fees::Rules { rules } = &s.fees else {
         panic!("rules")
     };
