@@ -303,7 +303,8 @@ async fn payment_refusals() {
 
 #[tokio::test]
 async fn the_signed_callback_applies_once() {
-    let s = common::start_with(|c| c.payment_secret = Some(SECRET.into())).await;
+    // The fixture catalogue, as in the other tests here: free-form answers to the passport.
+    let s = common::portal::start_with_fixtures(|c| c.payment_secret = Some(SECRET.into())).await;
     let user = sign_in(&s.base, CITIZEN).await;
     let code = passport(&user, "p-5").await;
     let (_, started) = start(&user, &code).await;
