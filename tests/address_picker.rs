@@ -120,7 +120,7 @@ fn select_value(root: &web_sys::HtmlElement, selector: &str) -> String {
 fn mount_picker(lang: Lang, id: &'static str) -> (web_sys::HtmlElement, RwSignal<AddressChoice>) {
     let choice = RwSignal::new(AddressChoice::default());
     let (root, _) = mount(lang, move || {
-        view! { <AddressPicker id legend=Signal::derive(|| "Nơi nộp hồ sơ".to_string()) choice/> }
+        view! { <AddressPicker id legend=Signal::derive(|| "Nơi cư trú của bạn".to_string()) choice/> }
     });
     (root, choice)
 }
@@ -299,7 +299,15 @@ async fn old_address_is_validated_converted_and_fills_the_picker() {
         vec!["Phường Ba Đình, Thành phố Hà Nội"]
     );
     // The button's accessible name says which address it uses.
-    assert!(texts(&root, ".legacy-address__use")[0].contains("Phường Ba Đình, Thành phố Hà Nội"));
+    let label = root
+        .query_selector(".legacy-address__use")
+        .unwrap()
+        .and_then(|b| b.get_attribute("aria-label"))
+        .unwrap_or_default();
+    assert!(
+        label.contains("Phường Ba Đình, Thành phố Hà Nội"),
+        "{label}"
+    );
 
     click(&root, ".legacy-address__use");
     wait_until("the picker shows the new commune", || {
