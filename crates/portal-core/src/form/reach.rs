@@ -87,7 +87,9 @@ fn search(
     let mut total: usize = 1;
     for id in &ids {
         let d = domain(&form.field(id)?.kind)?;
-        total = total.checked_mul(d.len()).filter(|t| *t <= MAX_COMBINATIONS)?;
+        total = total
+            .checked_mul(d.len())
+            .filter(|t| *t <= MAX_COMBINATIONS)?;
         domains.push(d);
     }
     let mut counter = vec![0usize; ids.len()];

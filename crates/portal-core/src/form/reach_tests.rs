@@ -138,7 +138,10 @@ fn fee_gap() {
     let problems = lint(&bad);
     assert_eq!(codes(&bad), vec!["fee-gap"]);
     assert!(problems[0].is_warning());
-    assert!(problems[0].message.contains("nothing answered"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("nothing answered"),
+        "{problems:?}"
+    );
     let covered = form(
         fields(),
         vec![
