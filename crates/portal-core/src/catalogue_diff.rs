@@ -420,7 +420,6 @@ mod tests {
                         hint: None,
                     })
                     .collect(),
-                ..Default::default()
             }),
         )
     }
