@@ -65,8 +65,6 @@ pub enum StaffCatalogError {
     DraftHasErrors(usize),
     #[error("there is no earlier published version to go back to")]
     NoPreviousVersion,
-    #[error("the draft has no service {0:?}")]
-    ServiceNotInDraft(String),
     #[error("the service {0:?} has no online form")]
     NoForm(String),
 }
@@ -77,16 +75,13 @@ impl crate::api::error::ErrorCode for StaffCatalogError {
             StaffCatalogError::DraftNotFound => "draft_not_found",
             StaffCatalogError::DraftHasErrors(_) => "draft_has_errors",
             StaffCatalogError::NoPreviousVersion => "no_previous_version",
-            StaffCatalogError::ServiceNotInDraft(_) => "service_not_found",
             StaffCatalogError::NoForm(_) => "service_has_no_form",
         }
     }
 
     fn status(&self) -> StatusCode {
         match self {
-            StaffCatalogError::DraftNotFound | StaffCatalogError::ServiceNotInDraft(_) => {
-                StatusCode::NOT_FOUND
-            }
+            StaffCatalogError::DraftNotFound => StatusCode::NOT_FOUND,
             StaffCatalogError::DraftHasErrors(_) | StaffCatalogError::NoPreviousVersion => {
                 StatusCode::CONFLICT
             }
@@ -331,7 +326,7 @@ pub async fn draft_service(
     let p = previewable(&e)?;
     let body = p
         .service_json(&service)
-        .ok_or(StaffCatalogError::ServiceNotInDraft(service))?;
+        .ok_or(ApiError::ServiceNotFound(service))?;
     Ok(json_bytes(body))
 }
 
@@ -380,9 +375,9 @@ pub async fn preview_submit(
     let (request, _): (PreviewSubmission, _) = read_json(body, 1024 * 1024).await?;
     let e = load_draft(&state, &id).await?;
     let p = previewable(&e)?;
-    let service = p.service(&request.service_id).ok_or_else(|| {
-        StaffCatalogError::ServiceNotInDraft(request.service_id.chars().take(80).collect())
-    })?;
+    let service = p
+        .service(&request.service_id)
+        .ok_or_else(|| ApiError::ServiceNotFound(request.service_id.chars().take(80).collect()))?;
     let form = service
         .form
         .clone()

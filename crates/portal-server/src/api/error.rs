@@ -267,6 +267,10 @@ mod tests {
             PaymentError::BadSignature.into(),
             PaymentError::Mismatch.into(),
             PaymentError::AlreadyCompleted.into(),
+            crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
+            crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
+            crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),
+            crate::staff_catalog::StaffCatalogError::NoForm("x".into()).into(),
         ]
     }
 
