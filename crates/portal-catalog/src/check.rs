@@ -381,3 +381,72 @@ fn language(lang: Lang) -> &'static str {
         Lang::En => "English",
     }
 }
+
+/// Whether a piece of catalogue text carries markup or a script address. Catalogue text
+/// is always shown as plain text, so neither would run; but either is a sign of a
+/// pasted or hostile file, and a `javascript:` address must never become a link.
+pub fn unsafe_text(s: &str) -> Option<&'static str> {
+    let lower = s.to_ascii_lowercase();
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    for scheme in ["javascript:", "vbscript:", "data:text/html"] {
+        if compact.contains(scheme) {
+            return Some("a script address");
+        }
+    }
+    let b = lower.as_bytes();
+    let markup = b.windows(2).any(|w| {
+        w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!' || w[1] == b'?')
+    });
+    markup.then_some("HTML markup")
+}
+
+/// Every string of every service (and its form) checked with [`unsafe_text`].
+pub fn check_markup(services: &[(String, Service)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (file, s) in services {
+        let Ok(value) = serde_json::to_value(s) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        walk_strings(&value, String::new(), &mut found);
+        for (path, what) in found {
+            let (file, path) = match path.strip_prefix("form.") {
+                Some(rest) => (format!("forms/{}.toml", s.id.as_str()), rest.to_string()),
+                None => (file.clone(), path),
+            };
+            out.push(Diagnostic::error(
+                "unsafe-text",
+                &file,
+                &path,
+                format!("this text contains {what}; catalogue text must be plain words (write links as legal sources, never in text)"),
+            ));
+        }
+    }
+    out
+}
+
+fn walk_strings(v: &serde_json::Value, path: String, out: &mut Vec<(String, &'static str)>) {
+    match v {
+        serde_json::Value::String(s) => {
+            if let Some(what) = unsafe_text(s) {
+                out.push((path, what));
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk_strings(item, format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                walk_strings(item, p, out);
+            }
+        }
+        _ => {}
+    }
+}

@@ -145,7 +145,12 @@ pub fn attach_forms(
         }
         let indexed = IndexedForm::new(form);
         for p in lint(&indexed) {
-            out.push(Diagnostic::error(p.code, &file, &p.path, p.message));
+            let warning = p.is_warning();
+            let mut d = Diagnostic::error(p.code, &file, &p.path, p.message);
+            if warning {
+                d.severity = Severity::Warning;
+            }
+            out.push(d);
         }
         service.form = Some(indexed.into_form());
     }

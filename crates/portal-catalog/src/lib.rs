@@ -6,10 +6,13 @@
 
 mod check;
 mod forms;
+mod lint;
 mod load;
+mod locate;
 
-pub use check::{check, check_topics, Diagnostic, Severity};
+pub use check::{check, check_markup, check_topics, Diagnostic, Severity};
 pub use forms::{attach_forms, parse_form, FORMS_DIR};
+pub use lint::{lint, LintReport, MAX_FILES, MAX_TOTAL_BYTES};
 pub use load::{
-    load_dir, parse_service, parse_topics, Catalogue, LoadError, SourceFile, TOPICS_FILE,
+    load_dir, parse_service, parse_topics, read_dir, Catalogue, LoadError, SourceFile, TOPICS_FILE,
 };

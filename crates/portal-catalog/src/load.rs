@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::check::{check, check_topics, Diagnostic, Severity};
-use crate::forms::{attach_forms, is_form_file, parse_form, FORMS_DIR};
+use crate::check::Diagnostic;
+use crate::forms::FORMS_DIR;
 
 /// The name of the taxonomy file, relative to the catalogue folder.
 pub const TOPICS_FILE: &str = "topics.toml";
@@ -38,66 +38,7 @@ impl Catalogue {
     /// file named [`TOPICS_FILE`] is the taxonomy, files under `forms/` are forms;
     /// every other file is one service.
     pub fn from_files(files: &[SourceFile]) -> Result<Catalogue, LoadError> {
-        let mut services = Vec::with_capacity(files.len());
-        let mut forms = Vec::new();
-        let mut topics = None;
-        let mut diagnostics = Vec::new();
-        let mut unreadable_services = false;
-        for file in files {
-            if file.name == TOPICS_FILE {
-                match parse_topics(file) {
-                    Ok(t) => topics = Some(t),
-                    Err(d) => diagnostics.push(d),
-                }
-                continue;
-            }
-            if is_form_file(&file.name) {
-                match parse_form(file) {
-                    Ok(form) => forms.push((file.name.clone(), form)),
-                    Err(d) => diagnostics.extend(d),
-                }
-                continue;
-            }
-            match parse_service(file) {
-                Ok(service) => services.push((file.name.clone(), service)),
-                Err(d) => {
-                    unreadable_services = true;
-                    diagnostics.push(d)
-                }
-            }
-        }
-        diagnostics.extend(check(&services));
-        diagnostics.extend(attach_forms(&mut services, forms));
-        match &topics {
-            Some(topics) => diagnostics.extend(
-                check_topics(TOPICS_FILE, topics, &services)
-                    .into_iter()
-                    // A topic may well be used by the file that could not be read: saying
-                    // it is unused would send staff after the wrong problem.
-                    .filter(|d| !(unreadable_services && d.code == "unused-topic")),
-            ),
-            // A taxonomy that failed to parse is already reported above.
-            None if !diagnostics.iter().any(|d| d.file == TOPICS_FILE) => {
-                diagnostics.push(Diagnostic::error(
-                    "no-topics-file",
-                    TOPICS_FILE,
-                    "",
-                    "the catalogue needs a topics.toml listing the topics services are tagged with",
-                ))
-            }
-            None => {}
-        }
-        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            return Err(LoadError::Invalid(diagnostics));
-        }
-        let mut services: Vec<Service> = services.into_iter().map(|(_, s)| s).collect();
-        services.sort_by(|a, b| a.id.cmp(&b.id));
-        let version = content_version(files);
-        Ok(Catalogue {
-            version,
-            topics: topics.unwrap_or_default(),
-            services,
-        })
+        crate::lint::lint(files).into_catalogue()
     }
 
     pub fn service(&self, id: &str) -> Option<&Service> {
@@ -194,6 +135,12 @@ fn parse_toml<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
 /// Reads `dir/topics.toml`, every `*.toml` file of `dir/services` and of `dir/forms`
 /// (which may be absent) and builds the catalogue.
 pub fn load_dir(dir: &Path) -> Result<Catalogue, LoadError> {
+    Catalogue::from_files(&read_dir(dir)?)
+}
+
+/// The catalogue files of a folder (as [`load_dir`] reads them), sorted by name, for
+/// linting without loading.
+pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
     let mut files = read_toml_files(dir, "services", true)?;
     files.extend(read_toml_files(dir, FORMS_DIR, false)?);
     let topics_path = dir.join(TOPICS_FILE);
@@ -212,7 +159,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, LoadError> {
         }
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    Catalogue::from_files(&files)
+    Ok(files)
 }
 
 /// The `*.toml` files of `dir/sub`, named `sub/<file>`.
@@ -251,11 +198,11 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         .rev()
         .find(|i| text.is_char_boundary(*i))
         .unwrap_or(0);
-    text[..end].lines().count().max(1)
+    text[..end].bytes().filter(|b| *b == b'\n').count() + 1
 }
 
 /// A short hash of all files' names and contents, stable across machines.
-fn content_version(files: &[SourceFile]) -> String {
+pub(crate) fn content_version(files: &[SourceFile]) -> String {
     let mut hasher = Sha256::new();
     let mut sorted: Vec<&SourceFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));

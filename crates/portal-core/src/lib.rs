@@ -6,6 +6,7 @@
 pub mod admin_units;
 pub mod bundle;
 pub mod catalogue;
+pub mod catalogue_diff;
 pub mod form;
 pub mod normalize;
 pub mod search;

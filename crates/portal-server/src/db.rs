@@ -25,6 +25,8 @@ const MIGRATIONS: &[&str] = &[
     crate::attachments::MIGRATION,
     // 5: payment attempts and the payment callback key.
     crate::payments::MIGRATION,
+    // 6: draft catalogues staff preview, and every publication (for rollback).
+    crate::staff_catalog::MIGRATION,
 ];
 
 #[derive(Debug, thiserror::Error)]

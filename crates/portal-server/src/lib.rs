@@ -15,6 +15,7 @@ pub mod payments;
 pub mod published;
 pub mod random;
 pub mod security;
+pub mod staff_catalog;
 pub mod tracking;
 pub mod web;
 
@@ -25,13 +26,16 @@ use tokio::net::TcpListener;
 
 pub use config::Config;
 use db::Database;
-use published::Published;
+use published::{LiveCatalogue, Published};
 
 /// Everything a request handler may need, cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Database,
-    pub catalogue: Arc<Published>,
+    /// The published catalogue, swapped whole on publish and rollback.
+    pub catalogue: Arc<LiveCatalogue>,
+    /// Draft catalogues staff are previewing, parsed.
+    pub drafts: Arc<staff_catalog::DraftCache>,
     pub config: Arc<Config>,
     /// The sandbox identity provider's test identities.
     pub identities: Arc<identity::Directory>,
@@ -67,7 +71,7 @@ pub enum StartError {
 
 /// Loads the catalogue, opens and migrates the database and builds the state.
 pub fn prepare(config: Config) -> Result<AppState, StartError> {
-    let catalogue = portal_catalog::load_dir(&config.catalog_dir)?;
+    let files = portal_catalog::read_dir(&config.catalog_dir)?;
     let identities = identity::Directory::sandbox()?;
     let units_dir = config.catalog_dir.join("admin-units");
     let admin_units = if units_dir.is_dir() {
@@ -80,6 +84,7 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
         None
     };
     let db = Database::open(&config.db_path)?;
+    let (catalogue, disk) = db.with_now(|c| Ok(staff_catalog::starting_catalogue(c, &files)))??;
     db.record_catalogue(&catalogue)?;
     let files = attachments::Files::beside(&config.db_path);
     let fresh_key = random::token()?;
@@ -94,7 +99,8 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
     }
     Ok(AppState {
         db,
-        catalogue: Arc::new(Published::new(catalogue)),
+        catalogue: Arc::new(LiveCatalogue::new(Published::new(catalogue), disk)),
+        drafts: Arc::default(),
         config: Arc::new(config),
         identities: Arc::new(identities),
         files: Arc::new(files),

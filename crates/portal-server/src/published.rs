@@ -2,10 +2,13 @@
 //! bytes and ETags are the content version.
 
 use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 use axum::body::Bytes;
 use portal_catalog::Catalogue;
 use portal_core::Service;
+
+use crate::staff_catalog::DiskCatalogue;
 
 pub struct Published {
     pub version: String,
@@ -55,5 +58,42 @@ impl Published {
 
     pub fn has_service(&self, id: &str) -> bool {
         self.services_json.contains_key(id)
+    }
+}
+
+impl Published {
+    /// Every service, in id order (for diffs against a draft).
+    pub fn services(&self) -> Vec<Service> {
+        let mut all: Vec<Service> = self.services.values().cloned().collect();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all
+    }
+}
+
+/// The catalogue being served now. A publish or rollback swaps it whole: a request
+/// holds the `Arc` it started with, so it never sees half of two versions.
+pub struct LiveCatalogue {
+    current: RwLock<Arc<Published>>,
+    /// The catalogue files the server was started with.
+    pub disk: DiskCatalogue,
+}
+
+impl LiveCatalogue {
+    pub fn new(published: Published, disk: DiskCatalogue) -> LiveCatalogue {
+        LiveCatalogue {
+            current: RwLock::new(Arc::new(published)),
+            disk,
+        }
+    }
+
+    pub fn current(&self) -> Arc<Published> {
+        self.current
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn replace(&self, next: Published) {
+        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
     }
 }

@@ -11,6 +11,8 @@ use axum::Router;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
+use portal_core::ServiceId;
+
 use crate::{AppState, Config};
 
 pub fn routes(_config: &Config) -> Router<AppState> {
@@ -83,13 +85,14 @@ fn is_hashed(path: &str) -> bool {
 fn is_app_route(path: &str, state: &AppState) -> bool {
     let path = path.trim_end_matches('/');
     match path {
-        "" | "/gallery" | "/gallery/large-form" | "/accessibility" => true,
+        "" | "/gallery" | "/gallery/large-form" | "/staff" | "/accessibility" => true,
+        _ if path.starts_with("/staff/") => is_staff_route(path),
         _ => path.strip_prefix("/services/").is_some_and(|rest| {
             // `/services/{id}`, `/services/{id}/apply` and `/services/{id}/apply/{step}`.
             let mut parts = rest.split('/');
             let id = parts.next().unwrap_or_default();
             let tail: Vec<&str> = parts.collect();
-            state.catalogue.has_service(id)
+            state.catalogue.current().has_service(id)
                 && match tail.as_slice() {
                     [] => true,
                     ["apply"] => true,
@@ -97,6 +100,29 @@ fn is_app_route(path: &str, state: &AppState) -> bool {
                     _ => false,
                 }
         }),
+    }
+}
+
+/// `/staff/drafts/{id}` and `/staff/preview/{draft}` followed by a public route. The
+/// page itself asks the server, which refuses anyone who is not staff.
+fn is_staff_route(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let token =
+        |s: &str| !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    match parts.as_slice() {
+        ["staff", "drafts", id] => token(id),
+        ["staff", "preview", id, rest @ ..] => {
+            token(id)
+                && match rest {
+                    [] => true,
+                    ["services", s] | ["services", s, "apply"] => ServiceId::is_valid(s),
+                    ["services", s, "apply", step] => {
+                        ServiceId::is_valid(s) && !step.is_empty() && step.len() <= 64
+                    }
+                    _ => false,
+                }
+        }
+        _ => false,
     }
 }
 
@@ -110,6 +136,17 @@ mod tests {
         assert!(looks_like_asset("/favicon.svg"));
         assert!(!looks_like_asset("/services/birth-registration"));
         assert!(!looks_like_asset("/"));
+    }
+
+    #[test]
+    fn staff_routes() {
+        assert!(is_staff_route("/staff/drafts/abc123"));
+        assert!(is_staff_route("/staff/preview/abc123"));
+        assert!(is_staff_route(
+            "/staff/preview/abc123/services/birth-registration/apply/who"
+        ));
+        assert!(!is_staff_route("/staff/preview/abc123/elsewhere"));
+        assert!(!is_staff_route("/staff/drafts/../etc"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::form::condition::{Condition, Scalar};
 use crate::form::index::{IndexedForm, Loc};
 use crate::form::prefill::PrefillSource;
+use crate::form::reach;
 use crate::form::schema::{
     is_valid_id, ChoiceOptions, Field, FieldKind, MultipleChoiceOptions, Presence,
 };
@@ -32,9 +33,22 @@ pub struct FormProblem {
     pub message: String,
 }
 
+/// Codes of problems that do not stop a catalogue from being published: the form works,
+/// but staff should look. Every other code is an error.
+pub const WARNING_CODES: &[&str] = &["fee-gap", "unreachable-field"];
+
+impl FormProblem {
+    /// Whether the problem is only a warning (see [`WARNING_CODES`]).
+    pub fn is_warning(&self) -> bool {
+        WARNING_CODES.contains(&self.code)
+    }
+}
+
 struct Linter<'a> {
     form: &'a IndexedForm,
     out: Vec<FormProblem>,
+    /// The field whose own condition is being checked, to catch self-reference.
+    current: Option<String>,
 }
 
 impl Linter<'_> {
@@ -132,6 +146,17 @@ impl Linter<'_> {
             );
             return;
         };
+        if self.current.as_deref() == Some(field.as_str()) {
+            self.push(
+                "cyclic-condition",
+                path,
+                format!(
+                    "the condition of {:?} reads its own answer, so it can never be decided",
+                    field.0
+                ),
+            );
+            return;
+        }
         if loc.pos >= from {
             self.push(
                 "forward-reference",
@@ -174,7 +199,20 @@ impl Linter<'_> {
             return;
         };
         if let Some(c) = &field.shown_if {
+            self.current = Some(field.id.0.clone());
+            let before = self.out.len();
             self.condition(&format!("{path}.shown_if"), c, loc.pos, group);
+            self.current = None;
+            if self.out.len() == before
+                && reach::field_reachable(self.form, field.id.as_str()) == Some(false)
+            {
+                self.push(
+                    "unreachable-field",
+                    &format!("{path}.shown_if"),
+                    "no combination of answers shows this question: its condition can never hold"
+                        .into(),
+                );
+            }
         }
         if let Some(p) = &field.prefill {
             if !p.source.fits(&field.kind) {
@@ -391,6 +429,7 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
     let mut l = Linter {
         form,
         out: Vec::new(),
+        current: None,
     };
     let f = form.form();
     if f.steps.is_empty() {
@@ -413,7 +452,16 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
             );
         }
         if let Some(c) = &step.shown_if {
+            let before = l.out.len();
             l.condition(&format!("{path}.shown_if"), c, form.step_start(s), None);
+            if l.out.len() == before && reach::step_reachable(form, &step.id) == Some(false) {
+                l.push(
+                    "unreachable-step",
+                    &format!("{path}.shown_if"),
+                    "no combination of answers shows this step: its condition can never hold"
+                        .into(),
+                );
+            }
         }
         for (i, field) in step.fields.iter().enumerate() {
             l.field(&format!("{path}.fields[{i}]"), field, None, &mut fields);
@@ -471,5 +519,34 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
             }
         }
     }
+    if !l.out.iter().any(|p| !p.is_warning()) {
+        if let Some(gap) = reach::uncovered_fee_case(form) {
+            let case: Vec<String> = gap
+                .iter()
+                .map(|(k, v)| format!("{k} = {}", describe(v)))
+                .collect();
+            let case = if case.is_empty() {
+                "nothing answered".to_string()
+            } else {
+                case.join(", ")
+            };
+            l.push(
+                "fee-gap",
+                "fees",
+                format!("no fee line applies when {case}: say what is charged then, or add a line that always applies"),
+            );
+        }
+    }
     l.out
+}
+
+/// An answer as staff would write it in a condition.
+fn describe(a: &crate::form::Answer) -> String {
+    use crate::form::Answer;
+    match a {
+        Answer::Choice(v) | Answer::Text(v) => format!("{v:?}"),
+        Answer::YesNo(b) => b.to_string(),
+        Answer::Choices(v) => format!("{v:?}"),
+        _ => a.shape().to_string(),
+    }
 }

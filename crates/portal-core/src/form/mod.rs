@@ -18,10 +18,13 @@ pub mod lint;
 pub mod messages;
 pub mod path;
 pub mod prefill;
+pub mod reach;
 pub mod schema;
 pub mod validate;
 pub mod visibility;
 
+#[cfg(test)]
+mod reach_tests;
 #[cfg(test)]
 mod tests;
 

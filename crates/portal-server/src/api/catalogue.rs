@@ -11,7 +11,7 @@ use super::ApiError;
 use crate::AppState;
 
 pub async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let c = &state.catalogue;
+    let c = state.catalogue.current();
     cached_json(&headers, &c.etag, c.index_json.clone())
 }
 
@@ -23,7 +23,7 @@ pub async fn service(
     if !ServiceId::is_valid(&id) {
         return Err(ApiError::BadServiceId(id.chars().take(80).collect()));
     }
-    let c = &state.catalogue;
+    let c = state.catalogue.current();
     let body = c.service_json(&id).ok_or(ApiError::ServiceNotFound(id))?;
     Ok(cached_json(&headers, &c.etag, body))
 }

@@ -41,6 +41,8 @@ pub enum ApiError {
     Dossier(#[from] DossierError),
     #[error(transparent)]
     Payment(#[from] PaymentError),
+    #[error(transparent)]
+    StaffCatalog(#[from] crate::staff_catalog::StaffCatalogError),
 }
 
 /// What a module error tells the client: a stable code, an HTTP status and, where the
@@ -122,6 +124,7 @@ impl ApiError {
             ApiError::Attachment(e) => e.code(),
             ApiError::Dossier(e) => e.code(),
             ApiError::Payment(e) => e.code(),
+            ApiError::StaffCatalog(e) => e.code(),
             ApiError::BadProvinceCode(_) => "bad_province_code",
             ApiError::ProvinceNotFound(_) => "province_not_found",
             ApiError::BadLegacyQuery(_) => "bad_legacy_query",
@@ -144,6 +147,7 @@ impl ApiError {
             ApiError::Attachment(e) => e.status(),
             ApiError::Dossier(e) => e.status(),
             ApiError::Payment(e) => e.status(),
+            ApiError::StaffCatalog(e) => e.status(),
         }
     }
 
@@ -154,6 +158,7 @@ impl ApiError {
             ApiError::Attachment(e) => Some(e),
             ApiError::Dossier(e) => Some(e),
             ApiError::Payment(e) => Some(e),
+            ApiError::StaffCatalog(e) => Some(e),
             _ => None,
         }
     }
@@ -262,6 +267,10 @@ mod tests {
             PaymentError::BadSignature.into(),
             PaymentError::Mismatch.into(),
             PaymentError::AlreadyCompleted.into(),
+            crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
+            crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
+            crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),
+            crate::staff_catalog::StaffCatalogError::NoForm("x".into()).into(),
         ]
     }
 

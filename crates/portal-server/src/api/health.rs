@@ -15,6 +15,6 @@ pub async fn healthz(State(state): State<AppState>) -> Result<Json<Value>, ApiEr
     Ok(Json(json!({
         "status": "ok",
         "database": { "schema_version": schema },
-        "catalog": { "version": state.catalogue.version },
+        "catalog": { "version": state.catalogue.current().version },
     })))
 }

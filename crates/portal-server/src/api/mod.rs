@@ -13,7 +13,7 @@ use axum::Router;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::{attachments, dossiers, identity, payments, tracking, AppState};
+use crate::{attachments, dossiers, identity, payments, staff_catalog, tracking, AppState};
 pub use error::ApiError;
 
 /// A router that remembers what it routes.
@@ -137,6 +137,39 @@ pub fn routes() -> RouteTable {
         .post(
             "/api/v1/staff/dossiers/{code}/status",
             private(post(tracking::staff_move)),
+        )
+        // Staff: draft catalogues, preview, publishing.
+        .post(
+            "/api/v1/staff/drafts",
+            private(post(staff_catalog::create_draft)),
+        )
+        .get(
+            "/api/v1/staff/drafts/{id}",
+            private(get(staff_catalog::get_draft)),
+        )
+        .get(
+            "/api/v1/staff/drafts/{id}/catalog",
+            private(get(staff_catalog::draft_catalog)),
+        )
+        .get(
+            "/api/v1/staff/drafts/{id}/services/{service}",
+            private(get(staff_catalog::draft_service)),
+        )
+        .post(
+            "/api/v1/staff/drafts/{id}/submissions",
+            private(post(staff_catalog::preview_submit)),
+        )
+        .post(
+            "/api/v1/staff/drafts/{id}/publish",
+            private(post(staff_catalog::publish)),
+        )
+        .get(
+            "/api/v1/staff/catalog/versions",
+            private(get(staff_catalog::versions)),
+        )
+        .post(
+            "/api/v1/staff/catalog/rollback",
+            private(post(staff_catalog::rollback)),
         )
         .get("/api/v1/admin-units/provinces", get(admin_units::provinces))
         .get(

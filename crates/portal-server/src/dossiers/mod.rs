@@ -204,8 +204,12 @@ pub async fn submit(
     let (submission, raw): (validate::Submission, Value) =
         read_json(body, MAX_SUBMISSION_BYTES).await?;
     let fingerprint = idempotency::fingerprint(&raw);
-    let service = state.catalogue.service(&submission.service_id).cloned();
-    let catalogue_version = state.catalogue.version.clone();
+    let service = state
+        .catalogue
+        .current()
+        .service(&submission.service_id)
+        .cloned();
+    let catalogue_version = state.catalogue.current().version.clone();
     let secret = random::typable_secret().map_err(|e| {
         tracing::error!("submit: {e}");
         ApiError::Internal

@@ -1,0 +1,604 @@
+//! Staff preview and publishing of catalogue changes. Staff upload a draft catalogue (a
+//! JSON object of file path to text, bounded before parsing); the server lints it with
+//! the shared linter, diffs it against what is published, serves it to the preview
+//! pages through the same shapes as the public catalogue, checks preview submissions
+//! with the form engine (nothing is ever stored as a dossier), and publishes it only if
+//! it lints clean, keeping every version so a publish can be rolled back.
+//!
+//! On restart: a staff publication wins while the files in `catalog/` are the ones it
+//! was published over; once the files change (a new deployment), the files win and the
+//! publication history continues from them.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_catalog::{lint, Catalogue, Diagnostic, LintReport, Severity, SourceFile};
+use portal_core::catalogue_diff::{diff, CatalogueDiff};
+use portal_core::form::{Answers, IndexedForm, Quote, ValidationContext};
+use portal_core::validators::Date;
+use portal_core::{Lang, ServiceId};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::api::body::read_json;
+use crate::api::ApiError;
+use crate::db::{now_rfc3339, DbError};
+use crate::identity::{SameOrigin, StaffUser};
+use crate::published::Published;
+use crate::AppState;
+
+/// Largest draft upload: the linter's total limit plus room for JSON escaping.
+pub const MAX_DRAFT_BODY: usize = portal_catalog::MAX_TOTAL_BYTES + 8 * 1024 * 1024;
+/// Drafts kept parsed in memory; older ones are re-read from the database.
+const CACHE: usize = 8;
+
+pub const MIGRATION: &str = "
+CREATE TABLE catalog_drafts (
+    id          TEXT PRIMARY KEY,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    files_json  TEXT NOT NULL
+);
+CREATE TABLE catalog_publications (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    version       TEXT NOT NULL,
+    files_json    TEXT NOT NULL,
+    disk_version  TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    published_by  TEXT NOT NULL,
+    published_at  TEXT NOT NULL
+);
+";
+
+/// Why a staff catalogue action failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StaffCatalogError {
+    #[error("there is no draft catalogue with this id")]
+    DraftNotFound,
+    #[error("the draft catalogue has {0} error(s); fix them before previewing or publishing")]
+    DraftHasErrors(usize),
+    #[error("there is no earlier published version to go back to")]
+    NoPreviousVersion,
+    #[error("the service {0:?} has no online form")]
+    NoForm(String),
+}
+
+impl crate::api::error::ErrorCode for StaffCatalogError {
+    fn code(&self) -> &'static str {
+        match self {
+            StaffCatalogError::DraftNotFound => "draft_not_found",
+            StaffCatalogError::DraftHasErrors(_) => "draft_has_errors",
+            StaffCatalogError::NoPreviousVersion => "no_previous_version",
+            StaffCatalogError::NoForm(_) => "service_has_no_form",
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            StaffCatalogError::DraftNotFound => StatusCode::NOT_FOUND,
+            StaffCatalogError::DraftHasErrors(_) | StaffCatalogError::NoPreviousVersion => {
+                StatusCode::CONFLICT
+            }
+            StaffCatalogError::NoForm(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+}
+
+/// A draft read and linted once, shared by the preview requests that follow.
+pub struct DraftEntry {
+    pub report: LintReport,
+    /// The draft as the catalogue the preview pages read, when it lints clean.
+    pub published: Option<Published>,
+}
+
+/// Recently used drafts, parsed.
+#[derive(Default)]
+pub struct DraftCache(Mutex<Vec<(String, Arc<DraftEntry>)>>);
+
+impl DraftCache {
+    fn get(&self, id: &str) -> Option<Arc<DraftEntry>> {
+        let guard = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        guard.iter().find(|(k, _)| k == id).map(|(_, v)| v.clone())
+    }
+
+    fn put(&self, id: String, entry: Arc<DraftEntry>) {
+        let mut guard = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        guard.retain(|(k, _)| k != &id);
+        guard.insert(0, (id, entry));
+        guard.truncate(CACHE);
+    }
+}
+
+fn entry(files: &[SourceFile]) -> DraftEntry {
+    let report = lint(files);
+    let published = (!report.has_errors()).then(|| {
+        Published::new(Catalogue {
+            version: report.version.clone(),
+            topics: report.topics.clone(),
+            services: report.services.clone(),
+        })
+    });
+    DraftEntry { report, published }
+}
+
+fn to_files(map: &BTreeMap<String, String>) -> Vec<SourceFile> {
+    map.iter()
+        .map(|(name, text)| SourceFile {
+            name: name
+                .trim_start_matches("./")
+                .trim_start_matches("catalog/")
+                .to_string(),
+            text: text.clone(),
+        })
+        .collect()
+}
+
+fn files_json(files: &[SourceFile]) -> String {
+    let map: BTreeMap<&str, &str> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    serde_json::to_string(&map).unwrap_or_default()
+}
+
+fn parse_files_json(json: &str) -> Vec<SourceFile> {
+    serde_json::from_str::<BTreeMap<String, String>>(json)
+        .map(|m| to_files(&m))
+        .unwrap_or_default()
+}
+
+/// One finding as the staff pages show it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: String,
+    pub severity: String,
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub path: String,
+    pub message: String,
+}
+
+impl From<&Diagnostic> for Finding {
+    fn from(d: &Diagnostic) -> Self {
+        Finding {
+            code: d.code.to_string(),
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+            .to_string(),
+            file: d.file.clone(),
+            line: d.line,
+            path: d.path.clone(),
+            message: d.message.clone(),
+        }
+    }
+}
+
+/// What staff see of a draft: its findings and what it would change.
+#[derive(Serialize)]
+pub struct DraftReport {
+    pub id: String,
+    pub version: String,
+    pub published_version: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub diagnostics: Vec<Finding>,
+    pub diff: CatalogueDiff,
+}
+
+fn report_of(id: &str, e: &DraftEntry, live: &Published) -> DraftReport {
+    let errors = e.report.errors();
+    DraftReport {
+        id: id.to_string(),
+        version: e.report.version.clone(),
+        published_version: live.version.clone(),
+        errors,
+        warnings: e.report.diagnostics.len() - errors,
+        diagnostics: e.report.diagnostics.iter().map(Finding::from).collect(),
+        diff: diff(&live.services(), &e.report.services),
+    }
+}
+
+/// The body of `POST /api/v1/staff/drafts`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewDraft {
+    pub files: BTreeMap<String, String>,
+}
+
+/// `POST /api/v1/staff/drafts`: stores and lints a draft catalogue.
+pub async fn create_draft(
+    _origin: SameOrigin,
+    StaffUser(staff): StaffUser,
+    State(state): State<AppState>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let (request, _): (NewDraft, _) = read_json(body, MAX_DRAFT_BODY).await?;
+    let files = to_files(&request.files);
+    let id = crate::random::token().map_err(|_| ApiError::Internal)?;
+    let id: String = id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(24)
+        .collect();
+    let parsed = {
+        let files = files.clone();
+        tokio::task::spawn_blocking(move || entry(&files))
+            .await
+            .map_err(|_| ApiError::Internal)?
+    };
+    let json = files_json(&files);
+    let (row_id, by, version) = (
+        id.clone(),
+        staff.subject.clone(),
+        parsed.report.version.clone(),
+    );
+    state
+        .db
+        .with(move |c| {
+            c.execute(
+                "INSERT INTO catalog_drafts (id, created_by, created_at, version, files_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![row_id, by, now_rfc3339(), version, json],
+            )?;
+            Ok(())
+        })
+        .await?;
+    let parsed = Arc::new(parsed);
+    state.drafts.put(id.clone(), parsed.clone());
+    let report = report_of(&id, &parsed, &state.catalogue.current());
+    Ok((StatusCode::CREATED, Json(report)).into_response())
+}
+
+async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiError> {
+    if let Some(e) = state.drafts.get(id) {
+        return Ok(e);
+    }
+    if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(StaffCatalogError::DraftNotFound.into());
+    }
+    let key = id.to_string();
+    let json: Option<String> = state
+        .db
+        .with(move |c| {
+            Ok(c.query_row(
+                "SELECT files_json FROM catalog_drafts WHERE id = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await?;
+    let json = json.ok_or(StaffCatalogError::DraftNotFound)?;
+    let parsed = tokio::task::spawn_blocking(move || entry(&parse_files_json(&json)))
+        .await
+        .map_err(|_| ApiError::Internal)?;
+    let parsed = Arc::new(parsed);
+    state.drafts.put(id.to_string(), parsed.clone());
+    Ok(parsed)
+}
+
+/// `GET /api/v1/staff/drafts/{id}`.
+pub async fn get_draft(
+    StaffUser(_staff): StaffUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<DraftReport>, ApiError> {
+    let e = load_draft(&state, &id).await?;
+    Ok(Json(report_of(&id, &e, &state.catalogue.current())))
+}
+
+fn previewable(e: &DraftEntry) -> Result<&Published, ApiError> {
+    e.published
+        .as_ref()
+        .ok_or_else(|| StaffCatalogError::DraftHasErrors(e.report.errors()).into())
+}
+
+/// `GET /api/v1/staff/drafts/{id}/catalog`: the draft's index, as `/api/v1/catalog`.
+pub async fn draft_catalog(
+    StaffUser(_staff): StaffUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let e = load_draft(&state, &id).await?;
+    let p = previewable(&e)?;
+    Ok(json_bytes(p.index_json.clone()))
+}
+
+/// `GET /api/v1/staff/drafts/{id}/services/{service}`, as `/api/v1/services/{id}`.
+pub async fn draft_service(
+    StaffUser(_staff): StaffUser,
+    State(state): State<AppState>,
+    Path((id, service)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    if !ServiceId::is_valid(&service) {
+        return Err(ApiError::BadServiceId(service.chars().take(80).collect()));
+    }
+    let e = load_draft(&state, &id).await?;
+    let p = previewable(&e)?;
+    let body = p
+        .service_json(&service)
+        .ok_or(ApiError::ServiceNotFound(service))?;
+    Ok(json_bytes(body))
+}
+
+fn json_bytes(body: axum::body::Bytes) -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
+}
+
+/// The body of a preview submission.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviewSubmission {
+    pub service_id: String,
+    pub answers: Answers,
+}
+
+/// A problem with a preview submission's answers.
+#[derive(Serialize)]
+pub struct PreviewProblem {
+    pub path: String,
+    pub message_vi: String,
+    pub message_en: String,
+}
+
+/// What a real submission would have given; nothing is stored.
+#[derive(Serialize)]
+pub struct PreviewResult {
+    pub sandbox: bool,
+    pub accepted: bool,
+    pub problems: Vec<PreviewProblem>,
+    pub quote: Quote,
+}
+
+/// `POST /api/v1/staff/drafts/{id}/submissions`: checks answers against the draft's
+/// form with the engine, exactly as a submission would be checked, and stores nothing.
+pub async fn preview_submit(
+    _origin: SameOrigin,
+    StaffUser(staff): StaffUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Body,
+) -> Result<Json<PreviewResult>, ApiError> {
+    let (request, _): (PreviewSubmission, _) = read_json(body, 1024 * 1024).await?;
+    let e = load_draft(&state, &id).await?;
+    let p = previewable(&e)?;
+    let service = p
+        .service(&request.service_id)
+        .ok_or_else(|| ApiError::ServiceNotFound(request.service_id.chars().take(80).collect()))?;
+    let form = service
+        .form
+        .clone()
+        .ok_or_else(|| StaffCatalogError::NoForm(service.id.0.clone()))?;
+    let form = IndexedForm::new(form);
+    let identity = staff.prefill();
+    let today = Date::in_vietnam_at(crate::clock::now() * 1000)
+        .unwrap_or_else(portal_core::form::examples::today);
+    let ctx = ValidationContext::new(today).with_identity(&identity);
+    let quote = form.quote(&request.answers);
+    let problems = match form.validate_submission(&request.answers, &ctx) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| PreviewProblem {
+                path: e.path.to_string(),
+                message_vi: e.message(&form, Lang::Vi),
+                message_en: e.message(&form, Lang::En),
+            })
+            .collect(),
+    };
+    Ok(Json(PreviewResult {
+        sandbox: true,
+        accepted: problems.is_empty(),
+        problems,
+        quote,
+    }))
+}
+
+/// One published version.
+#[derive(Serialize)]
+pub struct VersionEntry {
+    pub version: String,
+    pub action: String,
+    pub published_by: String,
+    pub published_at: String,
+}
+
+#[derive(Serialize)]
+pub struct Versions {
+    pub current: String,
+    pub versions: Vec<VersionEntry>,
+}
+
+/// `POST /api/v1/staff/drafts/{id}/publish`: publishes a draft that lints clean.
+pub async fn publish(
+    _origin: SameOrigin,
+    StaffUser(staff): StaffUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Versions>, ApiError> {
+    let e = load_draft(&state, &id).await?;
+    if e.report.has_errors() {
+        return Err(StaffCatalogError::DraftHasErrors(e.report.errors()).into());
+    }
+    let key = id.clone();
+    let json: String = state
+        .db
+        .with(move |c| {
+            Ok(c.query_row(
+                "SELECT files_json FROM catalog_drafts WHERE id = ?1",
+                [key],
+                |r| r.get(0),
+            )?)
+        })
+        .await?;
+    let catalogue = Catalogue::from_files(&parse_files_json(&json))
+        .map_err(|_| StaffCatalogError::DraftHasErrors(1))?;
+    install(&state, catalogue, json, "publish", &staff.subject).await?;
+    versions_of(&state).await.map(Json)
+}
+
+/// `POST /api/v1/staff/catalog/rollback`: goes back to the version published before
+/// the current one.
+pub async fn rollback(
+    _origin: SameOrigin,
+    StaffUser(staff): StaffUser,
+    State(state): State<AppState>,
+) -> Result<Json<Versions>, ApiError> {
+    let current = state.catalogue.current().version.clone();
+    let previous: Option<String> = state
+        .db
+        .with(move |c| {
+            Ok(c.query_row(
+                "SELECT files_json FROM catalog_publications WHERE version != ?1
+                 ORDER BY seq DESC LIMIT 1",
+                [current],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await?;
+    let json = previous.ok_or(StaffCatalogError::NoPreviousVersion)?;
+    let catalogue = Catalogue::from_files(&parse_files_json(&json))
+        .map_err(|_| StaffCatalogError::NoPreviousVersion)?;
+    install(&state, catalogue, json, "rollback", &staff.subject).await?;
+    versions_of(&state).await.map(Json)
+}
+
+/// `GET /api/v1/staff/catalog/versions`.
+pub async fn versions(
+    StaffUser(_staff): StaffUser,
+    State(state): State<AppState>,
+) -> Result<Json<Versions>, ApiError> {
+    versions_of(&state).await.map(Json)
+}
+
+async fn versions_of(state: &AppState) -> Result<Versions, ApiError> {
+    let current = state.catalogue.current().version.clone();
+    let versions = state
+        .db
+        .with(|c| {
+            let mut stmt = c.prepare(
+                "SELECT version, action, published_by, published_at FROM catalog_publications
+                 ORDER BY seq DESC LIMIT 50",
+            )?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(VersionEntry {
+                        version: r.get(0)?,
+                        action: r.get(1)?,
+                        published_by: r.get(2)?,
+                        published_at: r.get(3)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await?;
+    Ok(Versions { current, versions })
+}
+
+/// Records the publication (first the deployed version, if history is empty, so it can
+/// be rolled back to) and swaps the served catalogue.
+async fn install(
+    state: &AppState,
+    catalogue: Catalogue,
+    json: String,
+    action: &'static str,
+    by: &str,
+) -> Result<(), ApiError> {
+    let disk = state.catalogue.disk.clone();
+    let (version, by) = (catalogue.version.clone(), by.to_string());
+    state
+        .db
+        .with(move |c| {
+            let tx = c.unchecked_transaction()?;
+            let empty: i64 =
+                tx.query_row("SELECT COUNT(*) FROM catalog_publications", [], |r| {
+                    r.get(0)
+                })?;
+            if empty == 0 {
+                record(
+                    &tx,
+                    &disk.version,
+                    &disk.files_json,
+                    &disk.version,
+                    "deployed",
+                    "",
+                )?;
+            }
+            record(&tx, &version, &json, &disk.version, action, &by)?;
+            tx.commit()?;
+            Ok(())
+        })
+        .await?;
+    state.db.record_catalogue(&catalogue)?;
+    state.catalogue.replace(Published::new(catalogue));
+    Ok(())
+}
+
+fn record(
+    c: &Connection,
+    version: &str,
+    files_json: &str,
+    disk_version: &str,
+    action: &str,
+    by: &str,
+) -> Result<(), DbError> {
+    c.execute(
+        "INSERT INTO catalog_publications
+         (version, files_json, disk_version, action, published_by, published_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![version, files_json, disk_version, action, by, now_rfc3339()],
+    )?;
+    Ok(())
+}
+
+/// The files the server was deployed with, kept so the first publication can record
+/// them for rollback.
+#[derive(Clone)]
+pub struct DiskCatalogue {
+    pub version: String,
+    pub files_json: String,
+}
+
+/// At start: the catalogue to serve, from the files or from the last publication made
+/// over these same files (see the module notes).
+pub fn starting_catalogue(
+    c: &Connection,
+    files: &[SourceFile],
+) -> Result<(Catalogue, DiskCatalogue), portal_catalog::LoadError> {
+    let disk = Catalogue::from_files(files)?;
+    let disk_info = DiskCatalogue {
+        version: disk.version.clone(),
+        files_json: files_json(files),
+    };
+    let last: Option<(String, String)> = c
+        .query_row(
+            "SELECT files_json, disk_version FROM catalog_publications ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .unwrap_or(None);
+    if let Some((json, disk_version)) = last {
+        if disk_version == disk.version {
+            if let Ok(published) = Catalogue::from_files(&parse_files_json(&json)) {
+                return Ok((published, disk_info));
+            }
+        }
+    }
+    Ok((disk, disk_info))
+}
