@@ -2,7 +2,7 @@
 // the benchmark: names and summaries are built from Vietnamese administrative words and
 // random syllables so the vocabulary grows like a real national catalogue's.
 // Usage: node bench/gen-catalogue.mjs <count> <out-dir>
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const [, , countArg, outArg] = process.argv;
@@ -33,8 +33,9 @@ mkdirSync(join(out, 'services'), { recursive: true });
 for (const f of readdirSync(join(ROOT, 'catalog/services'))) {
   writeFileSync(join(out, 'services', f), readFileSync(join(ROOT, 'catalog/services', f)));
 }
-for (const extra of ['topics.toml']) {
-  try { writeFileSync(join(out, extra), readFileSync(join(ROOT, 'catalog', extra))); } catch { /* optional */ }
+writeFileSync(join(out, 'topics.toml'), readFileSync(join(ROOT, 'catalog/topics.toml')));
+for (const dir of ['forms', 'admin-units']) {
+  cpSync(join(ROOT, 'catalog', dir), join(out, dir), { recursive: true });
 }
 const real = readdirSync(join(out, 'services')).length;
 for (let i = real; i < count; i++) {

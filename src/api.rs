@@ -111,6 +111,15 @@ pub async fn legacy(q: &LegacyQuery) -> Result<LegacyResult, ApiError> {
     send_json(gloo_net::http::Request::get("/api/v1/admin-units/legacy").query(params)).await
 }
 
+/// Follows a sign-in link to the identity provider, returning to the page the user is on
+/// now (read at click time, so it is right whatever route rendered the link).
+pub fn go_to_sign_in(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(&sign_in_url());
+    }
+}
+
 /// The sandbox identity provider's sign-in page, returning to the current page.
 pub fn sign_in_url() -> String {
     let here = web_sys::window()
@@ -120,4 +129,134 @@ pub fn sign_in_url() -> String {
         "/auth/sign-in?return_to={}",
         js_sys::encode_uri_component(&here)
     )
+}
+
+// --- sign-in, dossiers, payments ------------------------------------------------------
+
+pub async fn session() -> Result<crate::session::SessionInfo, ApiError> {
+    get_json("/api/v1/session").await
+}
+
+/// Sends a state-changing request with the header the server requires of this site's
+/// own pages (cross-site requests cannot set it).
+async fn send_state_change<T: DeserializeOwned>(
+    method: &str,
+    url: &str,
+    body: Option<&serde_json::Value>,
+    idempotency_key: Option<&str>,
+) -> Result<T, ApiError> {
+    let mut req = match method {
+        "DELETE" => gloo_net::http::Request::delete(url),
+        _ => gloo_net::http::Request::post(url),
+    }
+    .header("X-Portal-Request", "1")
+    .header("Accept", "application/json");
+    if let Some(k) = idempotency_key {
+        req = req.header("Idempotency-Key", k);
+    }
+    let res = match body {
+        Some(b) => {
+            req.header("Content-Type", "application/json")
+                .body(b.to_string())
+                .map_err(|_| ApiError::Malformed)?
+                .send()
+                .await
+        }
+        None => req.send().await,
+    }
+    .map_err(|_| ApiError::Network)?;
+    let status = res.status();
+    let text = res.text().await.map_err(|_| ApiError::Network)?;
+    if !(200..300).contains(&status) {
+        let code = serde_json::from_str::<ErrorBody>(&text)
+            .map(|b| b.error.code)
+            .unwrap_or_else(|_| "unknown".into());
+        LAST_ERROR_BODY.with(|l| *l.borrow_mut() = text);
+        return Err(ApiError::Server { status, code });
+    }
+    if text.trim().is_empty() {
+        return serde_json::from_str("null").map_err(|_| ApiError::Malformed);
+    }
+    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
+}
+
+thread_local! {
+    /// The body of the last refused request, for showing the server's problem list.
+    static LAST_ERROR_BODY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The problems of the last refused submission: (path, message).
+pub fn last_problems() -> Vec<(String, String)> {
+    LAST_ERROR_BODY.with(|l| {
+        serde_json::from_str::<serde_json::Value>(&l.borrow())
+            .ok()
+            .and_then(|v| v["error"]["details"]["problems"].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .map(|p| {
+                (
+                    p["path"].as_str().unwrap_or_default().to_string(),
+                    p["message"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    })
+}
+
+pub async fn sign_out() -> Result<(), ApiError> {
+    send_state_change::<serde_json::Value>("DELETE", "/api/v1/session", None, None)
+        .await
+        .map(|_| ())
+}
+
+pub async fn submit_dossier(
+    body: &serde_json::Value,
+    key: &str,
+) -> Result<serde_json::Value, ApiError> {
+    send_state_change("POST", "/api/v1/dossiers", Some(body), Some(key)).await
+}
+
+pub async fn dossier(
+    code: &str,
+    credentials: Option<(&str, &str)>,
+) -> Result<serde_json::Value, ApiError> {
+    let code = js_sys::encode_uri_component(code);
+    let url = match credentials {
+        Some((id, secret)) => format!(
+            "/api/v1/dossiers/{code}?id_number={}&secret={}",
+            js_sys::encode_uri_component(id),
+            js_sys::encode_uri_component(secret)
+        ),
+        None => format!("/api/v1/dossiers/{code}"),
+    };
+    get_json(&url).await
+}
+
+pub async fn my_dossiers() -> Result<serde_json::Value, ApiError> {
+    get_json("/api/v1/dossiers").await
+}
+
+pub async fn start_payment(code: &str) -> Result<serde_json::Value, ApiError> {
+    let url = format!(
+        "/api/v1/dossiers/{}/payments",
+        js_sys::encode_uri_component(code)
+    );
+    send_state_change("POST", &url, Some(&serde_json::json!({})), None).await
+}
+
+pub async fn add_documents(
+    code: &str,
+    attachments: &[String],
+) -> Result<serde_json::Value, ApiError> {
+    let url = format!(
+        "/api/v1/dossiers/{}/documents",
+        js_sys::encode_uri_component(code)
+    );
+    send_state_change(
+        "POST",
+        &url,
+        Some(&serde_json::json!({ "attachments": attachments })),
+        None,
+    )
+    .await
 }

@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::components::Shell;
 use crate::i18n::{use_i18n, I18n, Key};
 use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::dossier::{DossierPage, LookupPage, MyDossiersPage};
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
@@ -27,6 +28,7 @@ pub fn provide_i18n() -> I18n {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
+    crate::session::provide_session();
     let i18n = use_i18n();
     view! {
         <Title formatter=move |page: String| format!("{page} | {}", i18n.t(Key::PortalName))/>
@@ -35,6 +37,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage/>
                     <Route path=path!("/accessibility") view=AccessibilityPage/>
+                    <Route path=path!("/dossiers") view=MyDossiersPage/>
+                    <Route path=path!("/dossiers/:code") view=DossierPage/>
+                    <Route path=path!("/lookup") view=LookupPage/>
                     <Route path=path!("/gallery") view=GalleryPage/>
                     <Route path=path!("/gallery/large-form") view=LargeFormPage/>
                     <Route path=path!("/services/:id") view=ServicePage/>

@@ -9,3 +9,4 @@ pub mod form;
 pub mod i18n;
 pub mod pages;
 pub mod prefs;
+pub mod session;

@@ -33,6 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="header__emblem" aria-hidden="true"></span>
                     <span class="header__name">{move || i18n.t(Key::PortalName)}</span>
                 </a>
+                <Account/>
                 <button
                     type="button"
                     class="header__lang"
@@ -59,5 +60,39 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </ul>
             </div>
         </footer>
+    }
+}
+
+/// Who is signed in, with sign-out; or a sign-in link back to this page.
+#[component]
+fn Account() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = crate::session::use_session();
+    let sign_out = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = crate::api::sign_out().await;
+            let _ = window().location().reload();
+        });
+    };
+    move || {
+        match session.0.get() {
+        Some(s) if s.signed_in => {
+            let name = s.user.map(|u| u.full_name).unwrap_or_default();
+            view! {
+                <div class="header__account">
+                    <a class="header__link" href="/dossiers">{move || i18n.t(Key::MyDossiers)}</a>
+                    <span class="header__name-user">{name}</span>
+                    <button type="button" class="header__lang" on:click=sign_out>{move || i18n.t(Key::SignOut)}</button>
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <div class="header__account">
+                <a class="header__link" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{move || i18n.t(Key::SignIn)}</a>
+            </div>
+        }
+        .into_any(),
+    }
     }
 }

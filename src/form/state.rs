@@ -12,7 +12,7 @@ use portal_core::form::{
     MigrationReport, ValidationContext, ValidationError,
 };
 use portal_core::validators::Date;
-use portal_core::{Service, ServiceId, Text};
+use portal_core::{Service, ServiceId, ServiceKind, Text};
 
 use super::drafts;
 
@@ -24,6 +24,8 @@ const SAVE_DELAY: Duration = Duration::from_millis(150);
 pub struct FormState {
     pub service_id: ServiceId,
     pub service_name: Text,
+    /// Single procedure or bundle (a bundle's submission names its chosen procedures).
+    pub service_kind: Option<ServiceKind>,
     /// Whether drafts are written to the device (not for the gallery's examples).
     persist: bool,
     pub form: Arc<IndexedForm>,
@@ -86,6 +88,7 @@ impl FormState {
         let state = FormState {
             service_id,
             service_name,
+            service_kind: None,
             persist,
             catalogue_version: Arc::new(catalogue_version),
             condition_inputs: Arc::new(condition_inputs(&form)),
@@ -286,10 +289,31 @@ impl FormState {
         self.migration.set(None);
     }
 
+    /// Records the signed-in person and fills the questions their record answers, where
+    /// the citizen has not answered yet (locked ones are always taken from the record).
+    pub fn apply_identity(&self, identity: Identity) {
+        let filled = self.form.apply_prefill(&self.snapshot(), &identity);
+        for (id, answer) in filled.iter() {
+            if let Some(s) = self.values.get(id.as_str()) {
+                let locked = self.form.is_locked(id, Some(&identity));
+                if locked || s.with_untracked(Option::is_none) {
+                    s.set(Some(answer.clone()));
+                }
+            }
+        }
+        self.identity.set(Some(identity));
+    }
+
     /// Whether a prefilled answer is locked for the signed-in person.
     pub fn is_locked(&self, field: &str) -> bool {
         self.identity
             .with_untracked(|i| self.form.is_locked(field, i.as_ref()))
+    }
+
+    /// The same, following sign-in (the identity arrives after the page is drawn).
+    pub fn locked_signal(&self, field: &str) -> Signal<bool> {
+        let (identity, form, field) = (self.identity, self.form.clone(), field.to_string());
+        Signal::derive(move || identity.with(|i| form.is_locked(&field, i.as_ref())))
     }
 
     /// Whether anything has been answered yet (to offer "continue" rather than "start").

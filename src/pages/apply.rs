@@ -55,6 +55,14 @@ pub fn ApplyPage() -> impl IntoView {
             Some(form) => {
                 let state = FormState::new(&service, IndexedForm::new(form), version);
                 install_save_on_hide(&state);
+                // Signed in: prefill from the national records what is not answered yet.
+                let session = crate::session::use_session();
+                let st = state.clone();
+                Effect::new(move |_| {
+                    if let Some(identity) = session.0.get().and_then(|s| s.prefill) {
+                        st.apply_identity(identity);
+                    }
+                });
                 provide_context(state.clone());
                 view! { <StepRouter state/> }.into_any()
             }
@@ -285,6 +293,7 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
     });
     let st = state.clone();
     let svc = service_id.clone();
+    let submit_state = state.clone();
     view! {
         <Title text=move || i18n.t(Key::CheckAnswersTitle)/>
         <a class="back-link" href=move || {
@@ -326,5 +335,6 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
                 view! { <p>{format!("{} {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(q.total_online))}</p> }.into_any()
             }
         }}
+        <crate::pages::submit::SubmitSection state=submit_state/>
     }
 }

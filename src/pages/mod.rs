@@ -3,6 +3,8 @@
 pub mod accessibility;
 pub mod apply;
 pub mod catalogue;
+pub mod dossier;
 pub mod gallery;
 pub mod not_found;
 pub mod service;
+pub mod submit;

@@ -15,7 +15,7 @@ use crate::{SourceFile, TOPICS_FILE};
 
 /// Most files a catalogue may have: ten times today's national list of online
 /// services, so a real catalogue fits and a hostile upload is refused before parsing.
-pub const MAX_FILES: usize = 10_000;
+pub const MAX_FILES: usize = 20_000;
 /// Most bytes all files together may hold.
 pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 

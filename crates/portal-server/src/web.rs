@@ -21,7 +21,8 @@ pub fn routes(_config: &Config) -> Router<AppState> {
 
 async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_string();
-    if looks_like_asset(&path) {
+    // Dossier codes contain dots (000.00.00.H99-…): those paths are app routes.
+    if looks_like_asset(&path) && !path.starts_with("/dossiers/") {
         let dir = ServeDir::new(&state.config.dist_dir)
             .precompressed_br()
             .precompressed_gzip();
@@ -85,7 +86,16 @@ fn is_hashed(path: &str) -> bool {
 fn is_app_route(path: &str, state: &AppState) -> bool {
     let path = path.trim_end_matches('/');
     match path {
-        "" | "/gallery" | "/gallery/large-form" | "/staff" | "/accessibility" => true,
+        ""
+        | "/gallery"
+        | "/gallery/large-form"
+        | "/staff"
+        | "/accessibility"
+        | "/dossiers"
+        | "/lookup" => true,
+        _ if path.starts_with("/dossiers/") => {
+            path.len() < 120 && !path["/dossiers/".len()..].contains('/')
+        }
         _ if path.starts_with("/staff/") => is_staff_route(path),
         _ => path.strip_prefix("/services/").is_some_and(|rest| {
             // `/services/{id}`, `/services/{id}/apply` and `/services/{id}/apply/{step}`.

@@ -47,38 +47,59 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
     let get = binding.get.clone();
     let set = binding.set.clone();
     let choice = RwSignal::new(AddressChoice::default());
-    let restored = RwSignal::new(false);
-    // Restore the picker from the saved codes once, then keep the answer in step with it.
-    let saved = address_of(get());
-    leptos::task::spawn_local(async move {
-        let c = choice_for(saved).await;
-        choice.set(c);
-        restored.set(true);
-    });
+    let codes_of = |c: &AddressChoice| {
+        (
+            c.province
+                .as_ref()
+                .map(|p| p.code.clone())
+                .unwrap_or_default(),
+            c.commune
+                .as_ref()
+                .map(|c| c.code.clone())
+                .unwrap_or_default(),
+        )
+    };
+    // The answer drives the picker: a restored draft, a prefill from the identity, or a
+    // deleted draft all show up in it (resolved from codes to names).
     {
-        let get = get.clone();
-        let set = set.clone();
-        Effect::new(move |_| {
-            let c = choice.get();
-            if !restored.get() {
-                return;
-            }
-            let mut a = address_of(get());
-            a.province = c.province.map(|p| p.code).unwrap_or_default();
-            a.commune = c.commune.map(|c| c.code).unwrap_or_default();
-            if address_of(get()) != a {
-                set((!a.is_blank()).then_some(Answer::Address(a)));
-            }
-        });
-    }
-    {
-        // When the answer is cleared (the draft deleted), clear the picker too.
         let get = get.clone();
         Effect::new(move |_| {
             let a = address_of(get());
-            if a.province.is_empty() && choice.with_untracked(|c| c.province.is_some()) {
-                choice.set(AddressChoice::default());
+            let wanted = (a.province.clone(), a.commune.clone());
+            if choice.with_untracked(|c| codes_of(c)) == wanted {
+                return;
             }
+            if a.province.is_empty() {
+                choice.set(AddressChoice::default());
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                let c = choice_for(a).await;
+                choice.set(c);
+            });
+        });
+    }
+    // The picker drives the answer when the citizen changes it.
+    {
+        let get = get.clone();
+        let set = set.clone();
+        Effect::new(move |first_run_done: Option<()>| {
+            let (province, commune) = choice.with(|c| codes_of(c));
+            // The first run only subscribes: the picker starts empty and must not blank
+            // an answer it has not yet been given.
+            if first_run_done.is_none() {
+                return;
+            }
+            let current = untrack(|| address_of(get()));
+            if (current.province.as_str(), current.commune.as_str())
+                == (province.as_str(), commune.as_str())
+            {
+                return;
+            }
+            let mut a = current;
+            a.province = province;
+            a.commune = commune;
+            set((!a.is_blank()).then_some(Answer::Address(a)));
         });
     }
     let st = state.clone();

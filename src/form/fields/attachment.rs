@@ -321,7 +321,7 @@ pub fn AttachmentField(state: FormState, field: Field) -> impl IntoView {
                                 }>{move || i18n.t(Key::Retry)}</button>
                             })}
                             {(reason == Key::UploadSignIn).then(|| view! {
-                                <a class="button button--secondary button--small" href=crate::api::sign_in_url>{move || i18n.t(Key::SignIn)}</a>
+                                <a class="button button--secondary button--small" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{move || i18n.t(Key::SignIn)}</a>
                             })}
                         </li>
                     }.into_any(),

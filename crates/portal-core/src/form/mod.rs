@@ -20,6 +20,7 @@ pub mod path;
 pub mod prefill;
 pub mod reach;
 pub mod schema;
+pub mod submission;
 pub mod validate;
 pub mod visibility;
 
