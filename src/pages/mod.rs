@@ -6,3 +6,6 @@ pub mod catalogue;
 pub mod gallery;
 pub mod not_found;
 pub mod service;
+pub mod staff;
+pub mod staff_draft;
+pub mod staff_preview;
