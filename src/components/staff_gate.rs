@@ -24,7 +24,7 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
             <Title text=move || i18n.t(Key::StaffTitle)/>
             <h1>{move || i18n.t(Key::StaffTitle)}</h1>
             <p>{move || i18n.t(Key::StaffSignInNeeded)}</p>
-            <p><a class="button" role="button" draggable="false" href=api::sign_in_url()>{move || i18n.t(Key::StaffSignIn)}</a></p>
+            <p><a class="button" role="button" draggable="false" href=api::sign_in_url() rel="external">{move || i18n.t(Key::StaffSignIn)}</a></p>
         }
         .into_any(),
         Some(Ok(Viewer::Citizen)) => view! {
