@@ -1,12 +1,76 @@
 //! The client of the portal API (the contract in `crates/portal-server/openapi.json`).
 //! The app talks to nothing else.
 
+use leptos::prelude::use_context;
 use portal_core::admin_units::{
     is_province_code, LegacyQuery, LegacyResult, Province, ProvinceCommunes,
 };
 use portal_core::{CatalogueIndex, Service};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+
+pub mod staff;
+
+/// Where the public pages read the catalogue from: what citizens see, or a staff draft
+/// being previewed under `/staff/preview/{draft}`. Provided as a context by the preview
+/// layout; links made through [`href`] keep the preview prefix.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ApiSource {
+    #[default]
+    Published,
+    Draft(String),
+}
+
+impl ApiSource {
+    /// The source a path belongs to: `/staff/preview/{draft}/...` is the draft's.
+    pub fn from_path(path: &str) -> ApiSource {
+        let mut parts = path.trim_start_matches('/').split('/');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("staff"), Some("preview"), Some(id)) if !id.is_empty() => {
+                ApiSource::Draft(id.to_string())
+            }
+            _ => ApiSource::Published,
+        }
+    }
+
+    /// `path` (an app path starting with `/`) as seen from this source.
+    pub fn href(&self, path: &str) -> String {
+        match self {
+            ApiSource::Published => path.to_string(),
+            ApiSource::Draft(id) => {
+                let rest = path.strip_prefix('/').unwrap_or(path);
+                if rest.is_empty() || rest.starts_with('?') || rest.starts_with('#') {
+                    format!("/staff/preview/{id}{rest}")
+                } else {
+                    format!("/staff/preview/{id}/{rest}")
+                }
+            }
+        }
+    }
+
+    pub fn draft(&self) -> Option<&str> {
+        match self {
+            ApiSource::Published => None,
+            ApiSource::Draft(id) => Some(id),
+        }
+    }
+}
+
+/// The current source: the context when there is a reactive owner, else the page's URL
+/// (for window listeners, which run outside any owner).
+pub fn source() -> ApiSource {
+    use_context::<ApiSource>().unwrap_or_else(|| {
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        ApiSource::from_path(&path)
+    })
+}
+
+/// An app link that stays inside the preview when in it.
+pub fn href(path: &str) -> String {
+    source().href(path)
+}
 
 /// Why a request failed, in terms the UI can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +114,10 @@ async fn send_json<T: DeserializeOwned>(
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
+    read_response(res).await
+}
+
+async fn read_response<T: DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, ApiError> {
     let status = res.status();
     let body = res.text().await.map_err(|_| ApiError::Network)?;
     if !(200..300).contains(&status) {
@@ -61,18 +129,31 @@ async fn send_json<T: DeserializeOwned>(
     serde_json::from_str(&body).map_err(|_| ApiError::Malformed)
 }
 
-pub async fn catalogue() -> Result<CatalogueIndex, ApiError> {
-    get_json("/api/v1/catalog").await
+/// The catalogue index of the current [`source`] (read when called, not when awaited).
+pub fn catalogue() -> impl std::future::Future<Output = Result<CatalogueIndex, ApiError>> {
+    let url = match source() {
+        ApiSource::Published => "/api/v1/catalog".to_string(),
+        ApiSource::Draft(d) => format!("/api/v1/staff/drafts/{d}/catalog"),
+    };
+    async move { get_json(&url).await }
 }
 
-pub async fn service(id: &str) -> Result<Service, ApiError> {
-    if !portal_core::ServiceId::is_valid(id) {
-        return Err(ApiError::Server {
-            status: 400,
-            code: "bad_service_id".into(),
-        });
+/// One service of the current [`source`].
+pub fn service(id: &str) -> impl std::future::Future<Output = Result<Service, ApiError>> {
+    let valid = portal_core::ServiceId::is_valid(id);
+    let url = match source() {
+        ApiSource::Published => format!("/api/v1/services/{id}"),
+        ApiSource::Draft(d) => format!("/api/v1/staff/drafts/{d}/services/{id}"),
+    };
+    async move {
+        if !valid {
+            return Err(ApiError::Server {
+                status: 400,
+                code: "bad_service_id".into(),
+            });
+        }
+        get_json(&url).await
     }
-    get_json(&format!("/api/v1/services/{id}")).await
 }
 
 #[derive(Deserialize)]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::Shell;
@@ -13,6 +13,7 @@ use crate::pages::gallery::{GalleryPage, LargeFormPage};
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
 };
+use crate::pages::{staff::StaffPage, staff_draft::StaffDraftPage, staff_preview::PreviewLayout};
 use crate::prefs;
 
 /// Provides the language context, restoring the saved choice and saving every change.
@@ -45,6 +46,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/services/:id") view=ServicePage/>
                     <Route path=path!("/services/:id/apply") view=ApplyPage/>
                     <Route path=path!("/services/:id/apply/:step") view=ApplyPage/>
+                    <Route path=path!("/staff") view=StaffPage/>
+                    <Route path=path!("/staff/drafts/:id") view=StaffDraftPage/>
+                    <ParentRoute path=path!("/staff/preview/:draft") view=PreviewLayout>
+                        <Route path=path!("") view=CataloguePage/>
+                        <Route path=path!("services/:id") view=ServicePage/>
+                        <Route path=path!("services/:id/apply") view=ApplyPage/>
+                        <Route path=path!("services/:id/apply/:step") view=ApplyPage/>
+                    </ParentRoute>
                 </Routes>
             </Shell>
         </Router>

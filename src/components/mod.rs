@@ -14,3 +14,5 @@ pub use error_state::ErrorState;
 pub use legacy_address::LegacyAddress;
 pub use service_list::ServiceList;
 pub use shell::Shell;
+pub mod staff_gate;
+pub use staff_gate::StaffGate;

@@ -5,8 +5,12 @@
 use portal_core::form::Draft;
 use portal_core::ServiceId;
 
+/// Answers typed in a staff preview are kept apart from the person's real drafts.
 fn key(service: &ServiceId) -> String {
-    format!("portal.draft.{service}")
+    match crate::api::source().draft() {
+        None => format!("portal.draft.{service}"),
+        Some(d) => format!("portal.preview.{d}.{service}"),
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -18,7 +18,7 @@ use crate::i18n::{text, use_i18n, Key};
 pub const CHECK: &str = "check";
 
 pub fn step_href(service: &str, step: &str) -> String {
-    format!("/services/{service}/apply/{step}")
+    api::href(&format!("/services/{service}/apply/{step}"))
 }
 
 /// Loads the service and its catalogue version, then builds (or restores) the form state
@@ -210,7 +210,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
             }
             position.with(|(i, steps)| match i {
                 Some(i) if *i > 0 => step_href(&service_id, &steps[i - 1]),
-                _ => format!("/services/{service_id}"),
+                _ => api::href(&format!("/services/{service_id}")),
             })
         }
     };
@@ -294,11 +294,17 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
     let st = state.clone();
     let svc = service_id.clone();
     let submit_state = state.clone();
+    // In a staff preview the test submission replaces the real one.
+    let preview = api::source().draft().map(|d| {
+        let (state, draft) = (state.clone(), d.to_string());
+        view! { <crate::pages::staff_preview::PreviewSubmit state draft/> }
+    });
+    let real_submit = preview.is_none().then(|| view! { <crate::pages::submit::SubmitSection state=submit_state/> });
     view! {
         <Title text=move || i18n.t(Key::CheckAnswersTitle)/>
         <a class="back-link" href=move || {
             let steps = st.visible_steps();
-            steps.last().map(|s| step_href(&svc, s)).unwrap_or_else(|| format!("/services/{svc}"))
+            steps.last().map(|s| step_href(&svc, s)).unwrap_or_else(|| api::href(&format!("/services/{svc}")))
         }>{move || i18n.t(Key::Back)}</a>
         <h1>{move || i18n.t(Key::CheckAnswersTitle)}</h1>
         {move || sections.get().into_iter().map(|(step_id, title, fields)| {
@@ -335,6 +341,7 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
                 view! { <p>{format!("{} {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(q.total_online))}</p> }.into_any()
             }
         }}
-        <crate::pages::submit::SubmitSection state=submit_state/>
+        {preview}
+        {real_submit}
     }
 }

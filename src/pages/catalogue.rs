@@ -75,7 +75,7 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     let generation = StoredValue::new(0u64);
     let update = move |q: SearchQuery, typing: bool| {
         limit.set(PAGE);
-        let path = q.to_path();
+        let path = api::href(&q.to_path());
         query.set(q);
         generation.update_value(|g| *g += 1);
         let navigate = navigate.clone();
@@ -164,6 +164,7 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
             ..Default::default()
         }
         .to_path();
+        let href = api::href(&href);
         let name = t.name.clone();
         view! { <li><a href=href class="chip">{move || name.get(i18n.lang.get()).to_string()}</a></li> }
     };

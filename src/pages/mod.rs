@@ -7,4 +7,7 @@ pub mod dossier;
 pub mod gallery;
 pub mod not_found;
 pub mod service;
+pub mod staff;
+pub mod staff_draft;
+pub mod staff_preview;
 pub mod submit;

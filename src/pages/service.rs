@@ -25,7 +25,7 @@ pub fn ServicePage() -> impl IntoView {
     view! {
         <nav class="breadcrumbs" aria-label=move || i18n.t(Key::Breadcrumbs)>
             <ol>
-                <li><a href="/">{move || i18n.t(Key::Home)}</a></li>
+                <li><a href=api::href("/")>{move || i18n.t(Key::Home)}</a></li>
             </ol>
         </nav>
         {move || match service.get() {
@@ -39,7 +39,7 @@ pub fn ServicePage() -> impl IntoView {
                 <Title text=move || i18n.t(Key::ServiceNotFoundTitle)/>
                 <h1>{move || i18n.t(Key::ServiceNotFoundTitle)}</h1>
                 <p>{move || i18n.t(Key::ServiceNotFoundBody)}</p>
-                <p><a href="/">{move || i18n.t(Key::BackToCatalogue)}</a></p>
+                <p><a href=api::href("/")>{move || i18n.t(Key::BackToCatalogue)}</a></p>
             }
             .into_any(),
             Some(Err(_)) => view! {
@@ -61,7 +61,7 @@ fn confidence_note(lang: Lang, c: Confidence) -> String {
     }
 }
 
-fn amount(lang: Lang, a: Option<u64>) -> String {
+pub(crate) fn amount(lang: Lang, a: Option<u64>) -> String {
     match a {
         Some(0) => text(lang, Key::Free).to_string(),
         Some(n) => format_vnd(n),
@@ -79,7 +79,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
     let start = s.with_value(|s| {
         s.form
             .is_some()
-            .then(|| format!("/services/{}/apply", s.id))
+            .then(|| api::href(&format!("/services/{}/apply", s.id)))
     });
     view! {
         <Title text=title/>
@@ -246,7 +246,7 @@ fn LinkedProcedures(items: Vec<(ServiceId, bool)>) -> impl IntoView {
         <h2>{move || i18n.t(Key::LinkedProcedures)}</h2>
         <ol class="list list--number">
             {items.into_iter().map(|(id, optional)| {
-                let href = format!("/services/{id}");
+                let href = api::href(&format!("/services/{id}"));
                 view! {
                     <li>
                         <a href=href>{move || name_of(&id)}</a>

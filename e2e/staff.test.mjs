@@ -1,0 +1,184 @@
+// The staff area: staff sign in through the sandbox, upload a changed catalogue folder,
+// see the error and the diff, upload the fixed version, preview the changed service and
+// its form under the preview banner, make a test submission that creates no dossier,
+// publish, and a citizen then sees the new fee; rollback restores it. Citizens and the
+// signed-out are refused.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from './server.mjs';
+import { newSession, expectAccessible, appReady } from './checks.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+let server;
+let dir;
+before(async () => {
+  server = await startServer();
+  dir = mkdtempSync(join(tmpdir(), 'portal-draft-'));
+  for (const part of ['topics.toml', 'services', 'forms']) {
+    cpSync(join(ROOT, 'catalog', part), join(dir, 'catalog', part), { recursive: true });
+  }
+});
+after(async () => {
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function edit(path, from, to) {
+  const p = join(dir, 'catalog', path);
+  const text = readFileSync(p, 'utf8');
+  assert.ok(text.includes(from), `${path} has no ${from}`);
+  writeFileSync(p, text.replace(from, to));
+}
+
+/// Signs in through the sandbox page by choosing the identity whose label matches.
+async function signIn(page, who) {
+  await page.waitForURL('**/auth/sign-in**');
+  await page.locator('.identity label', { hasText: who }).first().click();
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+}
+
+async function dossierCount(page) {
+  const r = await page.request.get(server.url + '/api/v1/staff/dossiers');
+  assert.equal(r.status(), 200);
+  return (await r.json()).dossiers.length;
+}
+
+async function upload(page) {
+  await page.goto(server.url + '/staff');
+  await appReady(page);
+  await page.locator('#draft-folder').setInputFiles(join(dir, 'catalog'));
+  await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+  await page.waitForURL(/\/staff\/drafts\/[A-Za-z0-9]+$/);
+  await page.waitForSelector('h2:has-text("Kết quả kiểm tra")');
+  return page.url().split('/').pop();
+}
+
+test('staff check, preview, test-submit, publish and roll back a draft; citizens see the result', async () => {
+  const staff = await newSession();
+  const citizen = await newSession();
+  try {
+    const { page } = staff;
+    // Signed out: an explanation and a sign-in link that comes back here.
+    await page.goto(server.url + '/staff');
+    await appReady(page);
+    await page.waitForSelector('text=Hãy đăng nhập bằng tài khoản cán bộ');
+    await expectAccessible(page, 'staff, signed out');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, 'Cán bộ cổng dịch vụ công');
+    await page.waitForURL('**/staff');
+    await page.waitForSelector('h2:has-text("Tải lên bản nháp danh mục")');
+    await page.waitForSelector('text=Phiên bản hiện hành');
+    await expectAccessible(page, 'staff home');
+    const dossiersBefore = await dossierCount(page);
+
+    // A changed fee and a broken file: the error blocks publishing.
+    edit('services/ordinary-passport.toml', 'online = 200000', 'online = 180000');
+    edit('forms/ordinary-passport.toml', 'online = 200000', 'online = 180000');
+    const good = readFileSync(join(dir, 'catalog/services/birth-registration.toml'), 'utf8');
+    appendFileSync(join(dir, 'catalog/services/birth-registration.toml'), '\nthis is = = not toml\n');
+    await upload(page);
+    await page.waitForSelector('.finding--error');
+    assert.match((await page.locator('.finding--error').allTextContents()).join('\n'), /services\/birth-registration\.toml:\d+/);
+    assert.equal(await page.getByRole('button', { name: 'Công bố bản nháp' }).isDisabled(), true);
+    assert.match(await page.locator('#publish-reason').textContent(), /còn \d+ lỗi/);
+    await expectAccessible(page, 'draft with errors');
+
+    // Fixed: no errors, the fee change in the diff, publishable.
+    writeFileSync(join(dir, 'catalog/services/birth-registration.toml'), good);
+    const id = await upload(page);
+    assert.equal(await page.locator('.finding--error').count(), 0);
+    const diff = await page.locator('.diff').textContent();
+    assert.match(diff, /ordinary-passport/);
+    assert.match(diff, /Lệ phí thấp nhất \(trực tuyến\): 200[.,]000.*→ 180[.,]000/);
+    assert.equal(await page.getByRole('button', { name: 'Công bố bản nháp' }).isDisabled(), false);
+    assert.match(await page.locator('.staff-share').textContent(), new RegExp(`/staff/preview/${id}$`));
+    await expectAccessible(page, 'clean draft');
+
+    // Preview: the same pages, the draft's data, the banner everywhere.
+    await page.getByRole('button', { name: 'Xem trước bản nháp' }).click();
+    await page.waitForURL(`**/staff/preview/${id}`);
+    await page.waitForSelector('.service-item');
+    await page.waitForSelector('.preview-banner:has-text("Bản xem trước")');
+    await expectAccessible(page, 'preview catalogue');
+    await page.fill('#catalogue-search', 'ho chieu');
+    await page.locator('.service-item__link', { hasText: 'hộ chiếu' }).first().click();
+    await page.waitForURL(`**/staff/preview/${id}/services/ordinary-passport`);
+    await page.waitForSelector('.table');
+    assert.match(await page.locator('.table').textContent(), /180[.,]000/);
+    assert.ok(await page.locator('.preview-banner').isVisible());
+    await expectAccessible(page, 'preview service');
+    await page.getByRole('button', { name: /Bắt đầu/ }).click();
+    await page.waitForURL(new RegExp(`/staff/preview/${id}/services/ordinary-passport/apply/[a-z_-]+$`));
+    await page.waitForSelector('.question-form');
+    assert.ok(await page.locator('.preview-banner').isVisible());
+    await expectAccessible(page, 'preview form step');
+
+    // Check answers in preview: a test submission, refused with reasons, nothing stored.
+    await page.goto(`${server.url}/staff/preview/${id}/services/ordinary-passport/apply/check`);
+    await page.waitForSelector('h2:has-text("Nộp thử")');
+    assert.ok(await page.locator('.preview-banner').isVisible());
+    await page.getByRole('button', { name: /Nộp thử/ }).click();
+    await page.waitForSelector('.preview-outcome--refused li');
+    await expectAccessible(page, 'preview test submission');
+    assert.equal(await dossierCount(page), dossiersBefore);
+
+    // Before publishing, citizens still see the old fee.
+    await citizen.page.goto(server.url + '/services/ordinary-passport');
+    await appReady(citizen.page);
+    await citizen.page.waitForSelector('.table');
+    assert.match(await citizen.page.locator('.table').textContent(), /200[.,]000/);
+
+    // Publish, then a citizen sees the new fee.
+    await page.goto(`${server.url}/staff/drafts/${id}`);
+    await page.getByRole('button', { name: 'Công bố bản nháp' }).click();
+    await page.waitForSelector('.staff-confirmation:has-text("Đã công bố")');
+    await expectAccessible(page, 'published');
+    await citizen.page.reload();
+    await citizen.page.waitForSelector('.table');
+    const table = await citizen.page.locator('.table').textContent();
+    assert.match(table, /180[.,]000/);
+    assert.doesNotMatch(table, /200[.,]000/);
+
+    // Roll back: the old fee is back.
+    await page.goto(server.url + '/staff');
+    await page.getByRole('button', { name: 'Quay lại phiên bản trước' }).click();
+    await page.waitForSelector('text=Đã quay lại phiên bản trước');
+    await citizen.page.reload();
+    await citizen.page.waitForSelector('.table');
+    assert.match(await citizen.page.locator('.table').textContent(), /200[.,]000/);
+
+    assert.deepEqual(staff.errors, []);
+    assert.deepEqual(citizen.errors, []);
+  } finally {
+    await staff.close();
+    await citizen.close();
+  }
+});
+
+test('a citizen opening the staff area or a preview link is refused and no draft data is fetched', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    const staffCalls = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/staff/')) staffCalls.push(r.url()); });
+    await page.goto(server.url + '/staff');
+    await appReady(page);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('.identity label').first().click();
+    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await page.waitForURL('**/staff');
+    await page.waitForSelector('h1:has-text("Bạn không có quyền vào khu vực này")');
+    await expectAccessible(page, 'staff refused');
+    await page.goto(server.url + '/staff/preview/abc123');
+    await page.waitForSelector('h1:has-text("Bạn không có quyền vào khu vực này")');
+    assert.equal(await page.locator('.preview-banner').count(), 0);
+    assert.deepEqual(staffCalls, []);
+    // The server refuses too.
+    const r = await page.request.get(server.url + '/api/v1/staff/catalog/versions');
+    assert.equal(r.status(), 403);
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});

@@ -1,0 +1,45 @@
+//! The door of the staff area: it asks the server who is signed in and renders its
+//! children only for portal staff. Everyone else gets an explanation (and a way to sign
+//! in) before anything staff-only is fetched; the server refuses them too.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api;
+use crate::api::staff::Viewer;
+use crate::components::ErrorState;
+use crate::i18n::{use_i18n, Key};
+
+#[component]
+pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = LocalResource::new(api::staff::viewer);
+    let retry = Callback::new(move |_| viewer.refetch());
+    let children = StoredValue::new(children);
+    move || {
+        match viewer.get() {
+        None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+        Some(Ok(Viewer::Staff { .. })) => children.with_value(|c| c()).into_any(),
+        Some(Ok(Viewer::SignedOut)) => view! {
+            <Title text=move || i18n.t(Key::StaffTitle)/>
+            <h1>{move || i18n.t(Key::StaffTitle)}</h1>
+            <p>{move || i18n.t(Key::StaffSignInNeeded)}</p>
+            <p><a class="button" role="button" draggable="false" href=api::sign_in_url() rel="external">{move || i18n.t(Key::StaffSignIn)}</a></p>
+        }
+        .into_any(),
+        Some(Ok(Viewer::Citizen)) => view! {
+            <Title text=move || i18n.t(Key::StaffRefusedTitle)/>
+            <h1>{move || i18n.t(Key::StaffRefusedTitle)}</h1>
+            <p class="staff-refused">{move || i18n.t(Key::StaffRefusedBody)}</p>
+            <p><a href="/">{move || i18n.t(Key::BackToCatalogue)}</a></p>
+        }
+        .into_any(),
+        Some(Err(_)) => view! {
+            <Title text=move || i18n.t(Key::LoadErrorTitle)/>
+            <h1 class="visually-hidden">{move || i18n.t(Key::LoadErrorTitle)}</h1>
+            <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+        }
+        .into_any(),
+    }
+    }
+}

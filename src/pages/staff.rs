@@ -1,0 +1,203 @@
+//! `/staff`: the staff area's home: upload a draft catalogue (a folder or .toml files,
+//! read in the browser), and the published versions with rollback.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::api::staff::{self, Versions};
+use crate::api::ApiError;
+use crate::components::StaffGate;
+use crate::i18n::{text, use_i18n, Key, Lang};
+
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <StaffGate>
+            <Title text=move || i18n.t(Key::StaffTitle)/>
+            <h1>{move || i18n.t(Key::StaffTitle)}</h1>
+            <DraftUpload/>
+            <PublishedVersions/>
+        </StaffGate>
+    }
+}
+
+/// A failed action in words, with the contract's error code for the record.
+pub fn action_failed(lang: Lang, e: &ApiError) -> String {
+    let code = match e {
+        ApiError::Network => "network",
+        ApiError::Malformed => "malformed",
+        ApiError::Server { code, .. } => code.as_str(),
+    };
+    text(lang, Key::StaffActionFailed).replace("{code}", code)
+}
+
+/// The files chosen in an `<input type=file>`, with their paths relative to the chosen
+/// folder when a folder was chosen.
+fn chosen(input: &web_sys::HtmlInputElement) -> Vec<(String, web_sys::File)> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|f| {
+            let relative = js_sys::Reflect::get(&f, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| f.name());
+            (relative, f)
+        })
+        .collect()
+}
+
+async fn file_text(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Reads the chosen files into the upload's shape: catalogue path to text.
+async fn read_catalogue(files: Vec<(String, web_sys::File)>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (relative, file) in files {
+        if !relative.ends_with(".toml") {
+            continue;
+        }
+        let Some(text) = file_text(&file).await else {
+            continue;
+        };
+        if let Some(path) = staff::catalogue_path(&relative, &text) {
+            out.insert(path, text);
+        }
+    }
+    out
+}
+
+#[component]
+fn DraftUpload() -> impl IntoView {
+    let i18n = use_i18n();
+    let folder = NodeRef::<leptos::html::Input>::new();
+    let files = NodeRef::<leptos::html::Input>::new();
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let mut picked = Vec::new();
+        for input in [folder.get_untracked(), files.get_untracked()]
+            .into_iter()
+            .flatten()
+        {
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                picked.extend(chosen(&input));
+            }
+        }
+        busy.set(true);
+        message.set(None);
+        let navigate = use_navigate();
+        spawn_local(async move {
+            let lang = i18n.lang.get_untracked();
+            let catalogue = read_catalogue(picked).await;
+            if catalogue.is_empty() {
+                message.set(Some(text(lang, Key::StaffNoFiles).to_string()));
+                busy.set(false);
+                return;
+            }
+            match staff::upload_draft(&catalogue).await {
+                Ok(report) => navigate(
+                    &format!("/staff/drafts/{}", report.id),
+                    NavigateOptions::default(),
+                ),
+                Err(e) => message.set(Some(action_failed(lang, &e))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="staff-section" aria-labelledby="upload-title">
+            <h2 id="upload-title">{move || i18n.t(Key::StaffUploadTitle)}</h2>
+            <p class="hint" id="upload-hint">{move || i18n.t(Key::StaffUploadHint)}</p>
+            <form class="staff-upload" novalidate on:submit=on_submit>
+                <div class="field">
+                    <label class="label" for="draft-folder">{move || i18n.t(Key::StaffFolderLabel)}</label>
+                    <input id="draft-folder" class="file-input" type="file" multiple prop:webkitdirectory=true aria-describedby="upload-hint" node_ref=folder/>
+                </div>
+                <div class="field">
+                    <label class="label" for="draft-files">{move || i18n.t(Key::StaffFilesLabel)}</label>
+                    <input id="draft-files" class="file-input" type="file" multiple accept=".toml" node_ref=files/>
+                </div>
+                <p class="staff-message" role="status">{move || message.get()}</p>
+                <button type="submit" class="button" aria-disabled=move || busy.get().to_string()>
+                    {move || if busy.get() { i18n.t(Key::StaffUploading) } else { i18n.t(Key::StaffUploadButton) }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+fn action_label(action: &str) -> Key {
+    match action {
+        "publish" => Key::StaffActionPublish,
+        "rollback" => Key::StaffActionRollback,
+        _ => Key::StaffActionDeployed,
+    }
+}
+
+#[component]
+fn PublishedVersions() -> impl IntoView {
+    let i18n = use_i18n();
+    let versions = LocalResource::new(staff::versions);
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let rollback = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let lang = i18n.lang.get_untracked();
+            match staff::rollback().await {
+                Ok(v) => {
+                    message.set(Some(
+                        text(lang, Key::StaffRolledBack).replace("{v}", &v.current),
+                    ));
+                    versions.refetch();
+                }
+                Err(e) => message.set(Some(action_failed(lang, &e))),
+            }
+            busy.set(false);
+        });
+    };
+    let table = move |v: Versions| {
+        view! {
+            <p>{text(i18n.lang.get(), Key::StaffCurrentVersion).replace("{v}", &v.current)}</p>
+            <ul class="staff-versions">
+                {v.versions.into_iter().map(|e| view! {
+                    <li><code>{e.version}</code>" · "{i18n.t(action_label(&e.action))}" · "{e.published_by}" · "{e.published_at}</li>
+                }).collect_view()}
+            </ul>
+        }
+    };
+    view! {
+        <section class="staff-section" aria-labelledby="versions-title">
+            <h2 id="versions-title">{move || i18n.t(Key::StaffVersionsTitle)}</h2>
+            {move || match versions.get() {
+                None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+                Some(Ok(v)) => table(v).into_any(),
+                Some(Err(e)) => view! { <p>{action_failed(i18n.lang.get(), &e)}</p> }.into_any(),
+            }}
+            <p class="staff-message" role="status">{move || message.get()}</p>
+            <button type="button" class="button button--secondary" on:click=rollback>{move || i18n.t(Key::StaffRollback)}</button>
+        </section>
+    }
+}
