@@ -25,8 +25,8 @@ export async function newSession(options = {}) {
     });
   });
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text().split('\n')[0]} @ ${page.url()}`); });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message} @ ${page.url()}`));
   return {
     browser, context, page, errors,
     async close() { await browser.close(); },

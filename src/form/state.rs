@@ -223,14 +223,17 @@ impl FormState {
     // --- drafts ------------------------------------------------------------------------
 
     fn schedule_save(&self) {
-        if self.save_pending.get_value() {
+        if self.save_pending.try_get_value().unwrap_or(true) {
             return;
         }
-        self.save_pending.set_value(true);
+        self.save_pending.try_set_value(true);
         let me = self.clone();
         set_timeout(
             move || {
-                me.save_pending.set_value(false);
+                // The page may have been left meanwhile (it saved on its way out).
+                if me.save_pending.try_set_value(false).is_some() {
+                    return;
+                }
                 me.save_now();
             },
             SAVE_DELAY,
@@ -248,11 +251,30 @@ impl FormState {
             &self.form,
             now_ms(),
         );
-        draft.answers = self.snapshot();
-        draft.completed_steps = self.completed_steps.get_untracked();
-        if drafts::save(&draft) {
-            self.saved_at.set(Some(draft.saved_at));
+        // Nothing to write once the page's state is gone (it was saved when leaving).
+        let Some(answers) = self.try_snapshot() else {
+            return;
+        };
+        draft.answers = answers;
+        draft.completed_steps = self.completed_steps.try_get_untracked().unwrap_or_default();
+        // Nothing answered (a new or just-submitted application): nothing to keep.
+        if draft.answers.is_empty() && draft.completed_steps.is_empty() {
+            return;
         }
+        if drafts::save(&draft) {
+            self.saved_at.try_set(Some(draft.saved_at));
+        }
+    }
+
+    /// All answers now, or `None` once the page's signals are disposed.
+    fn try_snapshot(&self) -> Option<Answers> {
+        let mut a = Answers::new();
+        for (id, s) in self.values.iter() {
+            if let Some(v) = s.try_get_untracked()? {
+                a.set(id.clone(), v);
+            }
+        }
+        Some(a)
     }
 
     fn restore(&self) {

@@ -81,9 +81,12 @@ fn install_save_on_hide(state: &FormState) {
             st.save_now();
         }
     });
+    let st = state.clone();
     on_cleanup(move || {
         handle.remove();
         handle2.remove();
+        // Leaving the form inside the app: write what the save delay has not yet.
+        st.save_now();
     });
 }
 
@@ -299,7 +302,9 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
         let (state, draft) = (state.clone(), d.to_string());
         view! { <crate::pages::staff_preview::PreviewSubmit state draft/> }
     });
-    let real_submit = preview.is_none().then(|| view! { <crate::pages::submit::SubmitSection state=submit_state/> });
+    let real_submit = preview
+        .is_none()
+        .then(|| view! { <crate::pages::submit::SubmitSection state=submit_state/> });
     view! {
         <Title text=move || i18n.t(Key::CheckAnswersTitle)/>
         <a class="back-link" href=move || {

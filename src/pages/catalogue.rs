@@ -93,7 +93,8 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
             let mine = generation.get_value();
             set_timeout(
                 move || {
-                    if generation.get_value() == mine {
+                    // Skipped if the page was left meanwhile (the value is then disposed).
+                    if generation.try_get_value() == Some(mine) {
                         go(true);
                     }
                 },

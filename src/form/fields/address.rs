@@ -75,7 +75,8 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
             }
             leptos::task::spawn_local(async move {
                 let c = choice_for(a).await;
-                choice.set(c);
+                // The question may be gone by the time the names arrive.
+                choice.try_set(c);
             });
         });
     }

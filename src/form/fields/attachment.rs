@@ -205,18 +205,20 @@ pub fn AttachmentField(state: FormState, field: Field) -> impl IntoView {
                     },
                     move |outcome| match outcome {
                         Ok(answer) => {
-                            uploads.update(|u| u.retain(|(k, _)| *k != key));
-                            retained.update_value(|r| r.retain(|(k, _)| *k != key));
-                            let mut files = stored.get_untracked();
+                            uploads.try_update(|u| u.retain(|(k, _)| *k != key));
+                            retained.try_update_value(|r| r.retain(|(k, _)| *k != key));
+                            let Some(mut files) = stored.try_get_untracked() else {
+                                return;
+                            };
                             files.push(answer);
                             set(Some(Answer::Files(files)));
                         }
                         Err(reason) => {
-                            retained.update_value(|r| {
+                            retained.try_update_value(|r| {
                                 r.retain(|(k, _)| *k != key);
                                 r.push((key, f2.clone()));
                             });
-                            uploads.update(|u| {
+                            uploads.try_update(|u| {
                                 for (k, up) in u.iter_mut() {
                                     if *k == key {
                                         *up = Upload::Failed {
