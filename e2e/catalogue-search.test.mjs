@@ -102,3 +102,27 @@ test('keyboard only: search, reach a result and open it', async () => {
     await page.waitForURL('**/services/temporary-residence-registration');
   } finally { await s.close(); }
 });
+
+test('twelve services found by how people type them, without diacritics', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    const expected = {
+      'dang ky khai sinh': 'birth-registration', 'ho chieu': 'ordinary-passport',
+      'tam tru': 'temporary-residence-registration', 'thuong tru': 'permanent-residence-registration',
+      'khai tu': 'death-registration', 'ket hon': 'marriage-registration',
+      'cap lai can cuoc': 'id-card-reissue', 'bang lai xe': 'driving-licence-renewal',
+      'ly lich tu phap': 'judicial-record-certificate', 'tro cap that nghiep': 'unemployment-benefit',
+      'dang ky thue': 'household-individual-tax-registration', 'phat nguoi': 'camera-traffic-fine-payment',
+    };
+    for (const [query, id] of Object.entries(expected)) {
+      await page.goto(`${server.url}/?q=${encodeURIComponent(query)}`);
+      await appReady(page);
+      await page.waitForSelector('.service-list .service-item__link');
+      const href = await page.locator('.service-list .service-item__link').first().getAttribute('href');
+      assert.equal(href, `/services/${id}`, `"${query}" should find ${id} first`);
+    }
+    await expectAccessible(page, 'search results');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
