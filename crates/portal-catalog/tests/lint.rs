@@ -5,7 +5,6 @@
 
 mod common;
 
-
 use common::{file, repo_catalog, topics, Svc};
 use portal_catalog::{lint, read_dir, Severity, SourceFile, MAX_FILES};
 
