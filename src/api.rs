@@ -219,13 +219,14 @@ pub async fn session() -> Result<crate::session::SessionInfo, ApiError> {
 }
 
 /// Sends a state-changing request with the header the server requires of this site's
-/// own pages (cross-site requests cannot set it).
-async fn send_state_change<T: DeserializeOwned>(
+/// own pages (cross-site requests cannot set it). A refusal keeps its body, for the
+/// details some refusals carry (the problems of an invalid dossier).
+async fn send_state_change(
     method: &str,
     url: &str,
-    body: Option<&serde_json::Value>,
+    body: Option<&str>,
     idempotency_key: Option<&str>,
-) -> Result<T, ApiError> {
+) -> Result<String, (ApiError, String)> {
     let mut req = match method {
         "DELETE" => gloo_net::http::Request::delete(url),
         _ => gloo_net::http::Request::post(url),
@@ -239,105 +240,155 @@ async fn send_state_change<T: DeserializeOwned>(
         Some(b) => {
             req.header("Content-Type", "application/json")
                 .body(b.to_string())
-                .map_err(|_| ApiError::Malformed)?
+                .map_err(|_| (ApiError::Malformed, String::new()))?
                 .send()
                 .await
         }
         None => req.send().await,
     }
-    .map_err(|_| ApiError::Network)?;
+    .map_err(|_| (ApiError::Network, String::new()))?;
     let status = res.status();
-    let text = res.text().await.map_err(|_| ApiError::Network)?;
+    let text = res
+        .text()
+        .await
+        .map_err(|_| (ApiError::Network, String::new()))?;
     if !(200..300).contains(&status) {
         let code = serde_json::from_str::<ErrorBody>(&text)
             .map(|b| b.error.code)
             .unwrap_or_else(|_| "unknown".into());
-        LAST_ERROR_BODY.with(|l| *l.borrow_mut() = text);
-        return Err(ApiError::Server { status, code });
+        return Err((ApiError::Server { status, code }, text));
     }
-    if text.trim().is_empty() {
-        return serde_json::from_str("null").map_err(|_| ApiError::Malformed);
-    }
-    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
+    Ok(text)
 }
 
-thread_local! {
-    /// The body of the last refused request, for showing the server's problem list.
-    static LAST_ERROR_BODY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-/// The problems of the last refused submission: (path, message).
-pub fn last_problems() -> Vec<(String, String)> {
-    LAST_ERROR_BODY.with(|l| {
-        serde_json::from_str::<serde_json::Value>(&l.borrow())
-            .ok()
-            .and_then(|v| v["error"]["details"]["problems"].as_array().cloned())
-            .unwrap_or_default()
-            .iter()
-            .map(|p| {
-                (
-                    p["path"].as_str().unwrap_or_default().to_string(),
-                    p["message"].as_str().unwrap_or_default().to_string(),
-                )
-            })
-            .collect()
-    })
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|_| ApiError::Malformed)
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {
-    send_state_change::<serde_json::Value>("DELETE", "/api/v1/session", None, None)
+    send_state_change("DELETE", "/api/v1/session", None, None)
         .await
         .map(|_| ())
+        .map_err(|(e, _)| e)
 }
 
-pub async fn submit_dossier(
-    body: &serde_json::Value,
-    key: &str,
-) -> Result<serde_json::Value, ApiError> {
-    send_state_change("POST", "/api/v1/dossiers", Some(body), Some(key)).await
+/// One problem of a refused submission, as the server words it (in Vietnamese).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ServerProblem {
+    pub path: String,
+    pub code: String,
+    pub message: String,
 }
 
+#[derive(Deserialize)]
+struct ProblemsBody {
+    error: ProblemsDetail,
+}
+
+#[derive(Deserialize)]
+struct ProblemsDetail {
+    #[serde(default)]
+    details: Option<ProblemsList>,
+}
+
+#[derive(Deserialize)]
+struct ProblemsList {
+    #[serde(default)]
+    problems: Vec<ServerProblem>,
+}
+
+/// The problems in an `invalid_dossier` refusal's body; empty when there are none.
+pub fn problems_of(body: &str) -> Vec<ServerProblem> {
+    serde_json::from_str::<ProblemsBody>(body)
+        .ok()
+        .and_then(|b| b.error.details)
+        .map(|d| d.problems)
+        .unwrap_or_default()
+}
+
+/// What the server says about a submission.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubmitError {
+    /// Refused as invalid: what to fix.
+    Invalid(Vec<ServerProblem>),
+    Api(ApiError),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Receipt {
+    pub code: String,
+}
+
+/// Submits a dossier: `body` is the JSON sent, `key` its idempotency key (the same on
+/// every retry of this attempt).
+pub async fn submit_dossier(body: &str, key: &str) -> Result<Receipt, SubmitError> {
+    match send_state_change("POST", "/api/v1/dossiers", Some(body), Some(key)).await {
+        Ok(text) => parse(&text).map_err(SubmitError::Api),
+        Err((ApiError::Server { status: 422, code }, text)) => {
+            let problems = problems_of(&text);
+            if problems.is_empty() {
+                Err(SubmitError::Api(ApiError::Server { status: 422, code }))
+            } else {
+                Err(SubmitError::Invalid(problems))
+            }
+        }
+        Err((e, _)) => Err(SubmitError::Api(e)),
+    }
+}
+
+/// A dossier: the applicant's own (signed in), or with lookup credentials (ID number,
+/// lookup secret), one of which may be empty.
 pub async fn dossier(
     code: &str,
     credentials: Option<(&str, &str)>,
-) -> Result<serde_json::Value, ApiError> {
+) -> Result<crate::tracking::Dossier, ApiError> {
     let code = js_sys::encode_uri_component(code);
     let url = match credentials {
-        Some((id, secret)) => format!(
-            "/api/v1/dossiers/{code}?id_number={}&secret={}",
-            js_sys::encode_uri_component(id),
-            js_sys::encode_uri_component(secret)
-        ),
+        Some((id, secret)) => {
+            let mut q = Vec::new();
+            if !id.is_empty() {
+                q.push(format!("id_number={}", js_sys::encode_uri_component(id)));
+            }
+            if !secret.is_empty() {
+                q.push(format!("secret={}", js_sys::encode_uri_component(secret)));
+            }
+            format!("/api/v1/dossiers/{code}?{}", q.join("&"))
+        }
         None => format!("/api/v1/dossiers/{code}"),
     };
     get_json(&url).await
 }
 
-pub async fn my_dossiers() -> Result<serde_json::Value, ApiError> {
+pub async fn my_dossiers() -> Result<crate::tracking::DossierList, ApiError> {
     get_json("/api/v1/dossiers").await
 }
 
-pub async fn start_payment(code: &str) -> Result<serde_json::Value, ApiError> {
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PaymentStarted {
+    pub pay_url: String,
+}
+
+/// Starts (or resumes) paying the dossier's fee; the browser is then sent to `pay_url`,
+/// which returns to the tracking page.
+pub async fn start_payment(code: &str) -> Result<PaymentStarted, ApiError> {
     let url = format!(
         "/api/v1/dossiers/{}/payments",
         js_sys::encode_uri_component(code)
     );
-    send_state_change("POST", &url, Some(&serde_json::json!({})), None).await
+    let text = send_state_change("POST", &url, Some("{}"), None)
+        .await
+        .map_err(|(e, _)| e)?;
+    parse(&text)
 }
 
-pub async fn add_documents(
-    code: &str,
-    attachments: &[String],
-) -> Result<serde_json::Value, ApiError> {
+pub async fn add_documents(code: &str, attachments: &[String]) -> Result<(), ApiError> {
     let url = format!(
         "/api/v1/dossiers/{}/documents",
         js_sys::encode_uri_component(code)
     );
-    send_state_change(
-        "POST",
-        &url,
-        Some(&serde_json::json!({ "attachments": attachments })),
-        None,
-    )
-    .await
+    let body = serde_json::json!({ "attachments": attachments }).to_string();
+    send_state_change("POST", &url, Some(&body), None)
+        .await
+        .map(|_| ())
+        .map_err(|(e, _)| e)
 }

@@ -1,7 +1,9 @@
 //! Drafts on the device (localStorage), one per service. A draft carries the catalogue
 //! version and form fingerprint it was started on, so a changed form is detected and the
-//! answers migrated rather than silently misapplied.
+//! answers migrated rather than silently misapplied. Beside it waits the submission the
+//! citizen sent, until the server has answered it (see `crate::pages::submit`).
 
+use portal_core::dossier::PendingSubmission;
 use portal_core::form::Draft;
 use portal_core::ServiceId;
 
@@ -35,5 +37,27 @@ pub fn load(service: &ServiceId) -> Option<Draft> {
 pub fn remove(service: &ServiceId) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&key(service));
+    }
+}
+
+fn pending_key(service: &str) -> String {
+    format!("portal.submit.{service}")
+}
+
+/// The submission of this service waiting for the server's answer, if any.
+pub fn load_pending(service: &str) -> Option<PendingSubmission> {
+    let json = storage()?.get_item(&pending_key(service)).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+pub fn save_pending(service: &str, p: &PendingSubmission) {
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(p)) {
+        let _ = s.set_item(&pending_key(service), &json);
+    }
+}
+
+pub fn remove_pending(service: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&pending_key(service));
     }
 }

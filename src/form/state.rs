@@ -26,6 +26,8 @@ pub struct FormState {
     pub service_name: Text,
     /// Single procedure or bundle (a bundle's submission names its chosen procedures).
     pub service_kind: Option<ServiceKind>,
+    /// The service's fee rules (a submission says which case applies when there are several).
+    pub service_fees: Option<portal_core::Fees>,
     /// Whether drafts are written to the device (not for the gallery's examples).
     persist: bool,
     pub form: Arc<IndexedForm>,
@@ -50,13 +52,16 @@ pub struct FormState {
 impl FormState {
     /// A fresh state for `service`, restoring (and if needed migrating) its saved draft.
     pub fn new(service: &Service, form: IndexedForm, catalogue_version: String) -> FormState {
-        FormState::build(
+        let mut state = FormState::build(
             service.id.clone(),
             service.name.clone(),
             form,
             catalogue_version,
             true,
-        )
+        );
+        state.service_kind = Some(service.kind.clone());
+        state.service_fees = Some(service.fees.clone());
+        state
     }
 
     /// A state that is never saved and judges dates against the examples' fixed day, for
@@ -89,6 +94,7 @@ impl FormState {
             service_id,
             service_name,
             service_kind: None,
+            service_fees: None,
             persist,
             catalogue_version: Arc::new(catalogue_version),
             condition_inputs: Arc::new(condition_inputs(&form)),
@@ -302,6 +308,7 @@ impl FormState {
     /// Forgets the draft and every answer.
     pub fn discard(&self) {
         drafts::remove(&self.service_id);
+        drafts::remove_pending(self.service_id.as_str());
         for s in self.values.values() {
             s.set(None);
         }

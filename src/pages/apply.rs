@@ -173,8 +173,12 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     let Some(step_def) = state.form.step(&step).cloned() else {
         return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
     };
-    // A new page starts without the errors of another.
+    // A new page starts without the errors of another; sent back from the check page
+    // because of a problem (`?problem=1`), it shows that problem at once.
     state.errors.set(Vec::new());
+    if query.with_untracked(|q| q.get("problem").is_some()) {
+        state.validate_step(&step);
+    }
     let service_id = state.service_id.0.clone();
     let st = state.clone();
     let step_id = step.clone();

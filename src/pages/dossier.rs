@@ -1,168 +1,204 @@
 //! `/dossiers/:code`: the confirmation after submitting (GOV.UK confirmation page: the
-//! dossier code, what happens next, a printable receipt) and, on every later visit, the
-//! tracking page: status, timeline, payment, and the additional documents the agency
-//! asked for, added right here. `/dossiers`: my applications. `/lookup`: public lookup
-//! with the code and the applicant's ID number or the lookup secret.
+//! dossier code, what happens next and when, contact, a printable receipt) and, on every
+//! later visit, the tracking page: what the citizen must do at the top (add requested
+//! documents, pay), status, per-procedure statuses of a bundle, payment, timeline.
+//! `/dossiers`: my applications. `/lookup`: public lookup with the code and the
+//! applicant's ID number or the lookup secret. The data and its rules: `crate::tracking`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_core::form::{AttachmentOptions, Field, FieldId, FieldKind, Form, IndexedForm, Step};
 use portal_core::Text;
-use serde_json::Value;
 
 use crate::api::{self, ApiError};
 use crate::form::{FieldView, FormState};
 use crate::i18n::{text, use_i18n, Key};
+use crate::tracking::{
+    event_key, format_date, format_time, payment_key, status_key, status_tone, supplement_deadline,
+    DocumentsRequested, Dossier, ServiceFacts, TimelineEntry,
+};
 
-fn status_key(s: &str) -> Key {
-    match s {
-        "received" => Key::StatusReceived,
-        "in_processing" => Key::StatusInProcessing,
-        "additional_documents_requested" => Key::StatusDocumentsRequested,
-        "approved" => Key::StatusApproved,
-        "rejected" => Key::StatusRejected,
-        "result_ready" => Key::StatusResultReady,
-        _ => Key::StatusReceived,
-    }
-}
-
-fn payment_key(s: &str) -> Key {
-    match s {
-        "paid" => Key::PaymentPaid,
-        "unpaid" => Key::PaymentUnpaid,
-        "awaiting_assessment" => Key::PaymentAwaiting,
-        _ => Key::PaymentNotRequired,
-    }
-}
-
-fn when(s: &str) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(s));
-    if d.get_time().is_nan() {
-        return s.to_string();
-    }
-    format!(
-        "{:02}/{:02}/{} {:02}:{:02}",
-        d.get_date(),
-        d.get_month() + 1,
-        d.get_full_year(),
-        d.get_hours(),
-        d.get_minutes()
-    )
-}
-
-/// The dossier: status panel, payment, requested documents, timeline.
+/// The green panel with the dossier code, big.
 #[component]
-pub fn DossierView(
-    dossier: Value,
-    #[prop(default = false)] owner: bool,
-    on_change: Callback<()>,
-) -> impl IntoView {
+pub fn ConfirmationPanel(code: String, title: Key) -> impl IntoView {
     let i18n = use_i18n();
-    let code = dossier["code"].as_str().unwrap_or_default().to_string();
-    let status = dossier["status"].as_str().unwrap_or_default().to_string();
-    let payment = dossier["payment"]["status"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let amount = dossier["payment"]["amount"].as_u64();
-    let secret = dossier["lookup_secret"].as_str().map(str::to_string);
-    let requested = dossier["documents_requested"].clone();
-    let timeline = dossier["timeline"].as_array().cloned().unwrap_or_default();
-    let procedures = dossier["procedures"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let query = use_query_map();
-    let pay_result = move || query.with(|q| q.get("payment"));
-    let paying = RwSignal::new(false);
-    let pay_error = RwSignal::new(false);
-    let code_for_pay = code.clone();
-    let pay = move |_| {
-        paying.set(true);
-        let code = code_for_pay.clone();
-        leptos::task::spawn_local(async move {
-            match api::start_payment(&code).await {
-                Ok(v) => {
-                    if let Some(url) = v["pay_url"].as_str() {
-                        let _ = window().location().set_href(url);
-                    }
-                }
-                Err(_) => {
-                    paying.set(false);
-                    pay_error.set(true);
-                }
-            }
-        });
-    };
-    let print = |_| {
-        let _ = window().print();
-    };
     view! {
-        <div class="panel" role="status">
-            <h1 class="panel__title">{move || i18n.t(Key::DossierTitle)}</h1>
-            <p class="panel__body">{move || i18n.t(Key::DossierCode)}<br/><strong class="panel__code">{code.clone()}</strong></p>
+        <div class="panel">
+            <h1 class="panel__title">{move || i18n.t(title)}</h1>
+            <p class="panel__body">{move || i18n.t(Key::DossierCode)}<strong class="panel__code">{code}</strong></p>
         </div>
-        {secret.map(|s| view! {
-            <p>{move || i18n.t(Key::LookupSecretIs)}" "<strong class="code">{s.clone()}</strong></p>
-        })}
-        <p><button type="button" class="button button--secondary" on:click=print>{move || i18n.t(Key::PrintReceipt)}</button></p>
-        <h2>{move || i18n.t(Key::Status)}</h2>
-        <p class="status"><strong class="tag tag--status">{move || i18n.t(status_key(&status))}</strong></p>
-        {(procedures.len() > 1).then(|| view! {
-            <ul class="list list--bullet">
-                {procedures.into_iter().map(|p| {
-                    let id = p["service_id"].as_str().unwrap_or_default().to_string();
-                    let st = p["status"].as_str().unwrap_or_default().to_string();
-                    view! { <li>{id}": "{move || i18n.t(status_key(&st))}</li> }
-                }).collect_view()}
-            </ul>
-        })}
-        {requested.is_object().then(|| {
-            let reason = requested["reason"].as_str().unwrap_or_default().to_string();
-            view! {
-                <div class="notice notice--action">
-                    <h2>{move || i18n.t(Key::DocumentsRequestedTitle)}</h2>
-                    <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong>{reason.clone()}</strong></p>
-                    {owner.then(|| view! { <AddDocuments code=dossier["code"].as_str().unwrap_or_default().to_string() on_change/> })}
-                </div>
-            }
-        })}
-        <h2>{move || i18n.t(Key::Payment)}</h2>
-        <p>{move || i18n.t(payment_key(&payment))}{amount.map(|a| format!(" ({})", portal_core::format_vnd(a)))}</p>
-        {move || match pay_result().as_deref() {
-            Some("success") => Some(view! { <p class="notice" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }.into_any()),
-            Some("failure") | Some("cancel") => Some(view! { <p class="notice" role="alert">{i18n.t(Key::PaymentFailed)}</p> }.into_any()),
-            _ => None,
-        }}
-        {(owner && dossier["payment"]["status"].as_str() == Some("unpaid")).then(|| view! {
-            <p><button type="button" class="button" prop:disabled=move || paying.get() on:click=pay>{move || i18n.t(Key::PayNow)}</button></p>
-            <Show when=move || pay_error.get()><p class="error-message" role="alert">{move || i18n.t(Key::SubmitFailed)}</p></Show>
-        })}
-        <h2>{move || i18n.t(Key::WhatHappensNext)}</h2>
-        <p>{move || i18n.t(Key::WhatHappensNextBody)}</p>
-        <h2>{move || i18n.t(Key::Timeline)}</h2>
+    }
+}
+
+/// What happened to the dossier, newest first.
+#[component]
+pub fn Timeline(entries: Vec<TimelineEntry>, facts: Option<ServiceFacts>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <ol class="timeline">
-            {timeline.into_iter().rev().map(|e| {
-                let at = when(e["at"].as_str().unwrap_or_default());
-                let event = e["event"].as_str().unwrap_or_default().to_string();
-                let st = e["status"].as_str().map(str::to_string);
-                let reason = e["reason"].as_str().map(str::to_string);
+            {entries.into_iter().rev().map(|e| {
+                let at = format_time(&e.at);
+                let key = event_key(&e);
+                let procedure = e.procedure.clone().map(|p| {
+                    let facts = facts.clone().unwrap_or_default();
+                    move || facts.procedure_name(&p, i18n.lang.get())
+                });
                 view! {
                     <li class="timeline__item">
-                        <span class="timeline__when">{at}</span>" "
-                        <strong>{move || match (event.as_str(), &st) {
-                            ("status_changed", Some(s)) => i18n.t(status_key(s)).to_string(),
-                            ("payment_succeeded", _) => i18n.t(Key::PaymentPaid).to_string(),
-                            ("payment_failed", _) | ("payment_cancelled", _) => i18n.t(Key::PaymentFailed).to_string(),
-                            ("documents_added", _) => i18n.t(Key::DocumentsAdded).to_string(),
-                            _ => i18n.t(Key::StatusReceived).to_string(),
-                        }}</strong>
-                        {reason.map(|r| view! { <br/><span class="hint">{r}</span> })}
+                        <span class="timeline__when">{at}</span>
+                        <strong class="timeline__what">{move || i18n.t(key)}</strong>
+                        {procedure.map(|p| view! { <span class="timeline__procedure">{p}</span> })}
+                        {e.reason.map(|r| view! { <span class="timeline__reason">{r}</span> })}
                     </li>
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// The agency's request for more documents, with its reason and deadline, and (for the
+/// applicant) the upload right there.
+#[component]
+fn DocumentsRequestedNotice(
+    code: String,
+    request: DocumentsRequested,
+    owner: bool,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let deadline = supplement_deadline(&request).map(format_date);
+    let reason = request.reason.clone();
+    view! {
+        <div class="notice notice--action" role="region" aria-labelledby="documents-requested-title">
+            <h2 id="documents-requested-title">{move || i18n.t(Key::DocumentsRequestedTitle)}</h2>
+            <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong class="notice__reason">{reason.clone()}</strong></p>
+            {deadline.map(|d| view! {
+                <p class="notice__deadline">{move || text(i18n.lang.get(), Key::SupplementDeadline)
+                    .replace("{date}", &d)
+                    .replace("{n}", &portal_core::dossier::SUPPLEMENT_WORKING_DAYS.to_string())}</p>
+            })}
+            {owner.then(|| view! { <AddDocuments code on_change/> })}
+        </div>
+    }
+}
+
+/// The dossier for its applicant (`owner`) or a public lookup.
+#[component]
+pub fn DossierView(
+    dossier: Dossier,
+    #[prop(optional)] facts: Option<ServiceFacts>,
+    #[prop(default = false)] owner: bool,
+    /// Just submitted: the confirmation's title rather than the tracking one.
+    #[prop(default = false)]
+    submitted: bool,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let pay_result = move || query.with(|q| q.get("payment"));
+    let paying = RwSignal::new(false);
+    let pay_error = RwSignal::new(false);
+    let code = dossier.code.clone();
+    let pay = {
+        let code = code.clone();
+        move |_| {
+            paying.set(true);
+            pay_error.set(false);
+            let code = code.clone();
+            leptos::task::spawn_local(async move {
+                match api::start_payment(&code).await {
+                    Ok(started) => {
+                        let _ = window().location().set_href(&started.pay_url);
+                    }
+                    Err(_) => {
+                        paying.set(false);
+                        pay_error.set(true);
+                    }
+                }
+            });
+        }
+    };
+    let print = |_| {
+        let _ = window().print();
+    };
+    let title = if submitted {
+        Key::DossierTitle
+    } else {
+        Key::DossierTrackTitle
+    };
+    let can_pay = owner && dossier.can_pay();
+    let failed_before = dossier.last_payment_failed();
+    let rejection = dossier.rejection_reason().map(str::to_string);
+    let status = dossier.status.clone();
+    let payment_status = dossier.payment.status.clone();
+    let amount = dossier.payment.amount;
+    let facts_for_procedures = facts.clone().unwrap_or_default();
+    let facts_for_timeline = facts.clone();
+    let service_name = facts.as_ref().map(|f| f.name.clone());
+    let processing = facts.as_ref().map(|f| f.processing_time.clone());
+    let agency = facts.as_ref().map(|f| f.agency.clone());
+    let procedures = dossier.procedures.clone();
+    let bundle = dossier.is_bundle();
+    view! {
+        <div class="receipt">
+        <ConfirmationPanel code=code.clone() title/>
+        <p class="receipt__printed">{move || i18n.t(Key::ReceiptHeading)}" · "{format_time(&dossier.created_at)}</p>
+        {service_name.map(|n| view! { <p class="lead">{move || n.get(i18n.lang.get()).to_string()}</p> })}
+        {rejection.map(|r| view! {
+            <div class="notice notice--action" role="region" aria-labelledby="rejected-title">
+                <h2 id="rejected-title">{move || i18n.t(Key::StatusRejected)}</h2>
+                <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong>{r.clone()}</strong></p>
+            </div>
+        })}
+        {dossier.documents_requested.clone().map(|request| view! {
+            <DocumentsRequestedNotice code=code.clone() request owner on_change/>
+        })}
+        {dossier.lookup_secret.clone().map(|s| view! {
+            <p>{move || i18n.t(Key::LookupSecretIs)}" "<strong class="code">{s.clone()}</strong></p>
+            <p class="hint">{move || i18n.t(Key::LookupSecretHint)}</p>
+        })}
+        <p class="no-print"><button type="button" class="button button--secondary" on:click=print>{move || i18n.t(Key::PrintReceipt)}</button></p>
+        <h2>{move || i18n.t(Key::Status)}</h2>
+        <p class="status"><strong class=format!("tag {}", status_tone(&status))>{let k = status_key(&status); move || i18n.t(k)}</strong></p>
+        {bundle.then(|| view! {
+            <h3>{move || i18n.t(Key::LinkedProcedures)}</h3>
+            <dl class="summary-list procedures">
+                {procedures.into_iter().map(|p| {
+                    let facts = facts_for_procedures.clone();
+                    let id = p.service_id.clone();
+                    view! {
+                        <div class="summary-list__row">
+                            <dt>{move || facts.procedure_name(&id, i18n.lang.get())}</dt>
+                            <dd><strong class=format!("tag {}", status_tone(&p.status))>{let k = status_key(&p.status); move || i18n.t(k)}</strong></dd>
+                        </div>
+                    }
+                }).collect_view()}
+            </dl>
+        })}
+        <h2>{move || i18n.t(Key::Payment)}</h2>
+        <p class="payment-status">{let k = payment_key(&payment_status); move || i18n.t(k)}{amount.map(|a| format!(" · {}", portal_core::format_vnd(a)))}</p>
+        {move || match pay_result().as_deref() {
+            Some("success") => Some(view! { <p class="notice" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }.into_any()),
+            Some("failure") | Some("cancel") => Some(view! { <p class="notice notice--action" role="alert">{i18n.t(Key::PaymentFailed)}</p> }.into_any()),
+            _ => None,
+        }}
+        {can_pay.then(|| view! {
+            <p class="no-print"><button type="button" class="button" prop:disabled=move || paying.get() on:click=pay>
+                {move || if failed_before { i18n.t(Key::PayAgain) } else { i18n.t(Key::PayNow) }}
+            </button></p>
+            <Show when=move || pay_error.get()><p class="error-message" role="alert">{move || i18n.t(Key::PaymentStartFailed)}</p></Show>
+        })}
+        <h2>{move || i18n.t(Key::WhatHappensNext)}</h2>
+        <p>{move || i18n.t(Key::WhatHappensNextBody)}</p>
+        {agency.map(|a| view! { <p>{move || i18n.t(Key::Agency)}": "<strong>{move || a.get(i18n.lang.get()).to_string()}</strong></p> })}
+        {processing.map(|p| view! { <p>{move || i18n.t(Key::ProcessingTime)}": "<strong>{move || p.get(i18n.lang.get()).to_string()}</strong></p> })}
+        <h2>{move || i18n.t(Key::ContactTitle)}</h2>
+        <p>{move || i18n.t(Key::ContactBody)}</p>
+        <h2>{move || i18n.t(Key::Timeline)}</h2>
+        <Timeline entries=dossier.timeline.clone() facts=facts_for_timeline/>
+        <p class="no-print"><a href="/dossiers">{move || i18n.t(Key::MyDossiers)}</a>" · "<a href="/">{move || i18n.t(Key::BackToCatalogue)}</a></p>
+        </div>
     }
 }
 
@@ -196,46 +232,71 @@ fn AddDocuments(code: String, on_change: Callback<()>) -> impl IntoView {
     let state = FormState::ephemeral(IndexedForm::new(form));
     let st = state.clone();
     let failed = RwSignal::new(false);
+    let sending = RwSignal::new(false);
     let send = move |_| {
         let ids = portal_core::form::submission::attachment_ids(&st.snapshot());
         if ids.is_empty() {
             st.validate_step("documents");
             return;
         }
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        failed.set(false);
         let code = code.clone();
         leptos::task::spawn_local(async move {
             match api::add_documents(&code, &ids).await {
-                Ok(_) => on_change.run(()),
+                Ok(()) => on_change.run(()),
                 Err(_) => failed.set(true),
             }
+            sending.set(false);
         });
     };
     view! {
         <FieldView state=state.clone() field/>
-        <Show when=move || failed.get()><p class="error-message" role="alert">{move || i18n.t(Key::SubmitFailed)}</p></Show>
-        <button type="button" class="button" on:click=send>{move || i18n.t(Key::SendDocuments)}</button>
+        <Show when=move || failed.get()><p class="error-message" role="alert">{move || i18n.t(Key::DocumentsFailed)}</p></Show>
+        <button type="button" class="button" prop:disabled=move || sending.get() on:click=send>{move || i18n.t(Key::SendDocuments)}</button>
     }
+}
+
+/// The service's facts and the catalogue's names, for the confirmation; `None` when
+/// they cannot be loaded (the page still shows the dossier).
+async fn load_facts(service_id: String) -> Option<ServiceFacts> {
+    let service = api::service(&service_id).await.ok()?;
+    let index = api::catalogue().await.ok();
+    Some(ServiceFacts::new(&service, index.as_ref()))
 }
 
 #[component]
 pub fn DossierPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let query = use_query_map();
+    let submitted = move || query.with_untracked(|q| q.get("submitted").is_some());
     let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
     let dossier = LocalResource::new(move || {
         let code = code.get();
-        async move { api::dossier(&code, None).await }
+        async move {
+            let d = api::dossier(&code, None).await?;
+            let facts = load_facts(d.service_id.clone()).await;
+            Ok::<_, ApiError>((d, facts))
+        }
     });
     let refresh = Callback::new(move |_| dossier.refetch());
     view! {
-        <Title text=move || i18n.t(Key::DossierTitle)/>
+        <Title text=move || if submitted() { i18n.t(Key::DossierTitle) } else { i18n.t(Key::DossierTrackTitle) }/>
         {move || match dossier.get() {
             None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
-            Some(Ok(d)) => view! { <DossierView dossier=d owner=true on_change=refresh/> }.into_any(),
-            Some(Err(ApiError::Server { status: 401, .. })) | Some(Err(ApiError::Server { status: 403, .. })) | Some(Err(ApiError::Server { status: 400, .. })) => view! {
-                <h1>{i18n.t(Key::DossierTitle)}</h1>
+            Some(Ok((d, facts))) => match facts {
+                Some(facts) => view! { <DossierView dossier=d facts owner=true submitted=submitted() on_change=refresh/> }.into_any(),
+                None => view! { <DossierView dossier=d owner=true submitted=submitted() on_change=refresh/> }.into_any(),
+            },
+            Some(Err(ApiError::Server { status: 401 | 403 | 400 | 404, .. })) => view! {
+                <h1>{i18n.t(Key::DossierTrackTitle)}</h1>
                 <p>{i18n.t(Key::DossierSignInOrLookup)}</p>
-                <p><a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a>" "<a href="/lookup">{i18n.t(Key::LookupTitle)}</a></p>
+                <p><a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a></p>
+                <p><a href="/lookup">{i18n.t(Key::LookupTitle)}</a></p>
             }.into_any(),
             Some(Err(_)) => view! {
                 <crate::components::ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=refresh/>
@@ -248,38 +309,49 @@ pub fn DossierPage() -> impl IntoView {
 pub fn MyDossiersPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = LocalResource::new(api::my_dossiers);
+    let retry = Callback::new(move |_| list.refetch());
     view! {
         <Title text=move || i18n.t(Key::MyDossiers)/>
         <h1>{move || i18n.t(Key::MyDossiers)}</h1>
         {move || match list.get() {
             None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
-            Some(Ok(v)) => {
-                let items = v["dossiers"].as_array().cloned().unwrap_or_default();
-                if items.is_empty() {
-                    view! { <p>{i18n.t(Key::NoDossiers)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="service-list">
-                            {items.into_iter().map(|d| {
-                                let code = d["code"].as_str().unwrap_or_default().to_string();
-                                let status = d["status"].as_str().unwrap_or_default().to_string();
-                                let service = d["service_id"].as_str().unwrap_or_default().to_string();
-                                view! {
-                                    <li class="service-item">
-                                        <h2 class="service-item__name"><a href=format!("/dossiers/{code}")>{code.clone()}</a></h2>
-                                        <p>{service}" · "{move || i18n.t(status_key(&status))}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }
-            Some(Err(_)) => view! {
+            Some(Ok(v)) if v.dossiers.is_empty() => view! {
+                <p>{i18n.t(Key::NoDossiers)}</p>
+                <p><a href="/">{i18n.t(Key::BackToCatalogue)}</a></p>
+            }.into_any(),
+            Some(Ok(v)) => view! {
+                <ul class="service-list">
+                    {v.dossiers.into_iter().map(|d| {
+                        let href = format!("/dossiers/{}", d.code);
+                        view! {
+                            <li class="service-item">
+                                <h2 class="service-item__name"><a href=href>{d.code.clone()}</a></h2>
+                                <p>{d.service_id.clone()}" · "{format_time(&d.created_at)}</p>
+                                <p><strong class=format!("tag {}", status_tone(&d.status))>{let k = status_key(&d.status); move || i18n.t(k)}</strong>
+                                " "{let k = payment_key(&d.payment.status); move || i18n.t(k)}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+            Some(Err(ApiError::Server { status: 401, .. })) => view! {
                 <p>{i18n.t(Key::SignInToSeeDossiers)}</p>
                 <p><a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a></p>
             }.into_any(),
+            Some(Err(_)) => view! {
+                <crate::components::ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+            }.into_any(),
         }}
+    }
+}
+
+/// The credential typed: a 12-digit ID number (spaces ignored) or else a lookup secret.
+pub fn lookup_credentials(typed: &str) -> (String, String) {
+    let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        (digits, String::new())
+    } else {
+        (String::new(), typed.trim().to_string())
     }
 }
 
@@ -288,49 +360,75 @@ pub fn LookupPage() -> impl IntoView {
     let i18n = use_i18n();
     let code = RwSignal::new(String::new());
     let credential = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<Result<Value, ApiError>>);
+    let result = RwSignal::new(None::<Result<Dossier, ApiError>>);
+    let missing = RwSignal::new(false);
+    let busy = RwSignal::new(false);
     let lookup = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (c, cred) = (code.get_untracked(), credential.get_untracked());
+        if c.trim().is_empty() || cred.trim().is_empty() {
+            missing.set(true);
+            result.set(None);
+            return;
+        }
+        missing.set(false);
+        busy.set(true);
         leptos::task::spawn_local(async move {
-            let digits = cred
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>();
-            let creds = if digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
-                (digits.clone(), String::new())
-            } else {
-                (String::new(), cred.trim().to_string())
-            };
-            result.set(Some(
-                api::dossier(c.trim(), Some((&creds.0, &creds.1))).await,
-            ));
+            let (id, secret) = lookup_credentials(&cred);
+            result.set(Some(api::dossier(c.trim(), Some((&id, &secret))).await));
+            busy.set(false);
         });
     };
     let noop = Callback::new(|_| ());
+    let title = move || {
+        let failed = missing.get() || matches!(result.get(), Some(Err(_)));
+        if failed {
+            format!("{}{}", i18n.t(Key::ErrorPrefix), i18n.t(Key::LookupTitle))
+        } else {
+            i18n.t(Key::LookupTitle).to_string()
+        }
+    };
     view! {
-        <Title text=move || i18n.t(Key::LookupTitle)/>
-        <h1>{move || i18n.t(Key::LookupTitle)}</h1>
-        <form class="question-form" novalidate on:submit=lookup>
-            <div class="field">
-                <label class="label" for="lookup-code">{move || i18n.t(Key::DossierCode)}</label>
-                <p class="hint" id="lookup-code-hint">{move || i18n.t(Key::LookupCodeHint)}</p>
-                <input id="lookup-code" class="input" type="text" autocomplete="off" spellcheck="false" aria-describedby="lookup-code-hint"
-                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
-            </div>
-            <div class="field">
-                <label class="label" for="lookup-credential">{move || i18n.t(Key::LookupCredential)}</label>
-                <p class="hint" id="lookup-credential-hint">{move || i18n.t(Key::LookupCredentialHint)}</p>
-                <input id="lookup-credential" class="input input--w20" type="text" autocomplete="off" spellcheck="false" aria-describedby="lookup-credential-hint"
-                    prop:value=move || credential.get() on:input=move |ev| credential.set(event_target_value(&ev))/>
-            </div>
-            <button type="submit" class="button">{move || i18n.t(Key::LookupButton)}</button>
-        </form>
-        {move || result.get().map(|r| match r {
-            Ok(d) => view! { <DossierView dossier=d on_change=noop/> }.into_any(),
-            Err(ApiError::Server { status: 429, .. }) => view! { <p class="error-message" role="alert">{i18n.t(Key::LookupLocked)}</p> }.into_any(),
-            Err(ApiError::Server { .. }) => view! { <p class="error-message" role="alert">{text(i18n.lang.get(), Key::LookupNotFound)}</p> }.into_any(),
-            Err(_) => view! { <p class="error-message" role="alert">{i18n.t(Key::SubmitFailed)}</p> }.into_any(),
-        })}
+        <Title text=title/>
+        {move || match result.get() {
+            Some(Ok(d)) => view! { <DossierView dossier=d on_change=noop/> }.into_any(),
+            other => {
+                let message = if missing.get() {
+                    Some(Key::LookupMissing)
+                } else {
+                    match other {
+                        Some(Err(ApiError::Server { status: 429, .. })) => Some(Key::LookupLocked),
+                        Some(Err(ApiError::Server { .. })) => Some(Key::LookupNotFound),
+                        Some(Err(_)) => Some(Key::LookupNetwork),
+                        _ => None,
+                    }
+                };
+                view! {
+                    <h1>{move || i18n.t(Key::LookupTitle)}</h1>
+                    <p>{move || i18n.t(Key::LookupIntro)}</p>
+                    {message.map(|k| view! {
+                        <div class="error-summary" role="alert">
+                            <h2 class="error-summary__title">{i18n.t(Key::ErrorSummaryTitle)}</h2>
+                            <p class="error-message">{i18n.t(k)}</p>
+                        </div>
+                    })}
+                    <form class="question-form" novalidate on:submit=lookup>
+                        <div class="field">
+                            <label class="label" for="lookup-code">{move || i18n.t(Key::DossierCode)}</label>
+                            <p class="hint" id="lookup-code-hint">{move || i18n.t(Key::LookupCodeHint)}</p>
+                            <input id="lookup-code" class="input" type="text" autocomplete="off" spellcheck="false" aria-describedby="lookup-code-hint"
+                                prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label class="label" for="lookup-credential">{move || i18n.t(Key::LookupCredential)}</label>
+                            <p class="hint" id="lookup-credential-hint">{move || i18n.t(Key::LookupCredentialHint)}</p>
+                            <input id="lookup-credential" class="input input--w20" type="text" autocomplete="off" spellcheck="false" aria-describedby="lookup-credential-hint"
+                                prop:value=move || credential.get() on:input=move |ev| credential.set(event_target_value(&ev))/>
+                        </div>
+                        <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.t(Key::LookupButton)}</button>
+                    </form>
+                }.into_any()
+            }
+        }}
     }
 }

@@ -1,73 +1,216 @@
 //! Sending the application from the check-answers page: sign in first if needed, then
-//! one POST with an idempotency key kept on the device until it succeeds, so a double
-//! click, a reload or a retry after a timeout files exactly one dossier. Offline, the
-//! submission waits on the device and is sent once when the connection returns.
+//! one POST whose body and idempotency key are kept on the device (beside the draft)
+//! until the server answers, so a double click, a reload or a retry after a timeout
+//! files exactly one dossier. Offline, the submission waits on the device and is sent
+//! once when the connection returns. Refusals are listed like the error summary, each
+//! linking to the answer to change.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use portal_core::form::submission::{attachment_ids, chosen_procedures};
+use portal_core::dossier::PendingSubmission;
+use portal_core::form::submission::{attachment_ids, chosen_procedures, fee_case};
+use portal_core::form::{Answers, FieldPath, ValidationError};
 use serde_json::json;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ServerProblem, SubmitError};
+use crate::form::drafts::{load_pending, remove_pending, save_pending};
 use crate::form::FormState;
 use crate::i18n::{use_i18n, Key};
-use crate::pages::apply::step_href;
-use crate::session::use_session;
+use crate::pages::apply::{step_href, CHECK};
+use crate::session::{use_session, SessionInfo};
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn key_name(service: &str) -> String {
-    format!("portal.submit.{service}")
-}
-
-/// The idempotency key of this application's submission, created once.
-fn idempotency_key(service: &str) -> String {
-    let s = storage();
-    if let Some(k) = s
-        .as_ref()
-        .and_then(|s| s.get_item(&key_name(service)).ok().flatten())
-    {
-        return k;
-    }
-    let k = format!(
-        "{}-{:x}-{:x}",
-        service,
+/// A fresh key: the service, the time and 64 random bits (visible ASCII, < 128 chars).
+fn new_key(service: &str) -> String {
+    let r = || (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    format!(
+        "{service}-{:x}-{:08x}{:08x}",
         js_sys::Date::now() as u64,
-        (js_sys::Math::random() * f64::from(u32::MAX)) as u64
-    );
-    if let Some(s) = s {
-        let _ = s.set_item(&key_name(service), &k);
+        r(),
+        r()
+    )
+}
+
+fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+// --- what is sent ------------------------------------------------------------------------
+
+/// The request body for these validated answers (contract: Submission).
+pub fn submission_body(
+    state: &FormState,
+    answers: &Answers,
+    session: Option<&SessionInfo>,
+) -> String {
+    let business = session
+        .and_then(|s| s.user.as_ref())
+        .is_some_and(|u| u.kind == "business");
+    let mut body = json!({
+        "service_id": state.service_id.0,
+        "answers": answers,
+        "attachments": attachment_ids(answers),
+        "applicant": if business { "business" } else { "citizen" },
+    });
+    if let Some(kind) = state.service_kind.as_ref() {
+        if let Some(chosen) = chosen_procedures(kind, answers) {
+            body["procedures"] = json!(chosen.iter().map(|p| p.0.clone()).collect::<Vec<_>>());
+        }
     }
-    k
+    if let Some(fees) = state.service_fees.as_ref() {
+        if let Some(case) = fee_case(fees, &state.form.quote(answers)) {
+            body["fee_case"] = json!(case);
+        }
+    }
+    body.to_string()
+}
+
+/// One line of the list of problems: the message, and where to change the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub message: String,
+    pub change_href: Option<String>,
+}
+
+/// Where a problem's answer is changed: its step, returning to check answers, at the
+/// field. `path` is a field path (`answers.` already removed).
+pub fn change_href(state: &FormState, path: &str) -> Option<String> {
+    let fp: FieldPath = path.parse().ok()?;
+    let step = state.form.step_of(&fp.field)?;
+    Some(format!(
+        "{}?return={CHECK}#{}",
+        step_href(state.service_id.as_str(), step),
+        fp.dom_id()
+    ))
+}
+
+pub fn refusals(state: &FormState, problems: &[ServerProblem]) -> Vec<Refusal> {
+    problems
+        .iter()
+        .map(|p| Refusal {
+            message: p.message.clone(),
+            change_href: p
+                .path
+                .strip_prefix("answers.")
+                .and_then(|path| change_href(state, path)),
+        })
+        .collect()
+}
+
+/// The step holding the first problem the browser's own check found.
+fn first_problem_step(state: &FormState, errors: &[ValidationError]) -> Option<String> {
+    errors
+        .iter()
+        .find_map(|e| state.form.step_of(&e.path.field))
+        .map(str::to_string)
 }
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
     Idle,
-    Sending,
+    /// On its way; `resumed` when it was waiting (offline, or left from an earlier visit).
+    Sending {
+        resumed: bool,
+    },
+    /// Kept on the device until the connection returns.
     Waiting,
-    Problems(Vec<(String, String)>),
-    Failed(Key),
+    Refused(Vec<Refusal>),
+    /// Not sent; the key says why; `retry` offers to send the same attempt again.
+    Failed {
+        key: Key,
+        retry: bool,
+    },
 }
 
 #[component]
 pub fn SubmitSection(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let outcome = RwSignal::new(Outcome::Idle);
     let service = state.service_id.0.clone();
-    let st = state.clone();
-    let svc = service.clone();
+    let outcome = RwSignal::new(match load_pending(&service) {
+        Some(_) => Outcome::Waiting,
+        None => Outcome::Idle,
+    });
     // Taken now: the router's context is not reachable from inside the async task.
     let navigate = use_navigate();
-    let send = move || {
-        if outcome.get_untracked() == Outcome::Sending {
-            return; // a second click while the first is on its way
+
+    let st = state.clone();
+    let svc = service.clone();
+    let nav = navigate.clone();
+    let send_pending = move |resumed: bool| {
+        if matches!(outcome.get_untracked(), Outcome::Sending { .. }) {
+            return; // a second click, or `online` while the first is on its way
         }
-        let identity = session.0.get_untracked().and_then(|s| s.prefill);
+        let Some(pending) = load_pending(&svc) else {
+            outcome.set(Outcome::Idle);
+            return;
+        };
+        if !is_online() {
+            outcome.set(Outcome::Waiting);
+            return;
+        }
+        outcome.set(Outcome::Sending { resumed });
+        let (st, svc, nav) = (st.clone(), svc.clone(), nav.clone());
+        leptos::task::spawn_local(async move {
+            match api::submit_dossier(&pending.body, &pending.key).await {
+                Ok(receipt) => {
+                    remove_pending(&svc);
+                    st.discard();
+                    nav(
+                        &format!(
+                            "/dossiers/{}?submitted=1",
+                            js_sys::encode_uri_component(&receipt.code)
+                        ),
+                        NavigateOptions::default(),
+                    );
+                }
+                Err(SubmitError::Invalid(problems)) => {
+                    // Nothing was filed: the next attempt, with changed answers, is new.
+                    remove_pending(&svc);
+                    outcome.set(Outcome::Refused(refusals(&st, &problems)));
+                }
+                Err(SubmitError::Api(ApiError::Network)) => outcome.set(if is_online() {
+                    Outcome::Failed {
+                        key: Key::SubmitFailed,
+                        retry: true,
+                    }
+                } else {
+                    Outcome::Waiting
+                }),
+                Err(SubmitError::Api(ApiError::Server { status: 401, .. })) => {
+                    outcome.set(Outcome::Failed {
+                        key: Key::SessionExpired,
+                        retry: false,
+                    })
+                }
+                Err(SubmitError::Api(ApiError::Server { code, .. }))
+                    if code == "idempotency_key_reused" =>
+                {
+                    remove_pending(&svc);
+                    outcome.set(Outcome::Failed {
+                        key: Key::SubmitFailed,
+                        retry: false,
+                    })
+                }
+                Err(_) => outcome.set(Outcome::Failed {
+                    key: Key::SubmitFailed,
+                    retry: true,
+                }),
+            }
+        });
+    };
+    let send_pending = StoredValue::new(send_pending);
+
+    let st = state.clone();
+    let svc = service.clone();
+    let nav = navigate.clone();
+    let submit = move |_| {
+        if matches!(outcome.get_untracked(), Outcome::Sending { .. }) {
+            return;
+        }
+        let info = session.0.get_untracked();
+        let identity = info.as_ref().and_then(|s| s.prefill.clone());
         let mut ctx = st.context();
         if let Some(i) = identity.as_ref() {
             ctx = ctx.with_identity(i);
@@ -75,99 +218,91 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
         let answers = match st.form.validate_submission(&st.snapshot(), &ctx) {
             Ok(a) => a,
             Err(errors) => {
-                let lang = i18n.lang.get_untracked();
-                outcome.set(Outcome::Problems(
-                    errors
-                        .iter()
-                        .map(|e| (e.path.field.clone(), e.message(&st.form, lang)))
-                        .collect(),
-                ));
+                // Back to the step with the problem, where its errors are shown.
+                if let Some(step) = first_problem_step(&st, &errors) {
+                    nav(
+                        &format!("{}?return={CHECK}&problem=1", step_href(&svc, &step)),
+                        NavigateOptions::default(),
+                    );
+                } else {
+                    let lang = i18n.lang.get_untracked();
+                    outcome.set(Outcome::Refused(
+                        errors
+                            .iter()
+                            .map(|e| Refusal {
+                                message: e.message(&st.form, lang),
+                                change_href: None,
+                            })
+                            .collect(),
+                    ));
+                }
                 return;
             }
         };
-        let business = session
-            .0
-            .get_untracked()
-            .and_then(|s| s.user)
-            .is_some_and(|u| u.kind == "business");
-        let mut body = json!({
-            "service_id": svc,
-            "answers": answers,
-            "attachments": attachment_ids(&answers),
-            "applicant": if business { "business" } else { "citizen" },
-        });
-        if let Some(kind) = st.service_kind.as_ref() {
-            if let Some(chosen) = chosen_procedures(kind, &answers) {
-                body["procedures"] = json!(chosen.iter().map(|p| p.0.clone()).collect::<Vec<_>>());
-            }
-        }
-        let key = idempotency_key(&svc);
-        outcome.set(Outcome::Sending);
-        let st = st.clone();
-        let svc = svc.clone();
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match api::submit_dossier(&body, &key).await {
-                Ok(receipt) => {
-                    let code = receipt["code"].as_str().unwrap_or_default().to_string();
-                    st.discard();
-                    if let Some(s) = storage() {
-                        let _ = s.remove_item(&key_name(&svc));
-                    }
-                    navigate(
-                        &format!("/dossiers/{}", js_sys::encode_uri_component(&code)),
-                        NavigateOptions::default(),
-                    );
-                }
-                Err(ApiError::Network) => outcome.set(Outcome::Waiting),
-                Err(ApiError::Server { status: 401, .. }) => {
-                    outcome.set(Outcome::Failed(Key::SessionExpired))
-                }
-                Err(ApiError::Server { status: 422, .. }) => {
-                    outcome.set(Outcome::Problems(api::last_problems()))
-                }
-                Err(_) => outcome.set(Outcome::Failed(Key::SubmitFailed)),
-            }
-        });
+        let body = submission_body(&st, &answers, info.as_ref());
+        let pending = PendingSubmission::attempt(load_pending(&svc), body, || new_key(&svc));
+        save_pending(&svc, &pending);
+        send_pending.with_value(|s| s(false));
     };
-    let send = StoredValue::new(send);
-    // Back online: send what was waiting, once (the idempotency key makes a repeat harmless).
+
+    // Back online: send what was waiting, once (the key makes even a repeat harmless).
     let handle = window_event_listener(leptos::ev::online, move |_| {
         if outcome.get_untracked() == Outcome::Waiting {
-            send.with_value(|s| s());
+            send_pending.with_value(|s| s(true));
         }
     });
     on_cleanup(move || handle.remove());
+    // Left waiting by an earlier visit (closed tab, reload): send it once signed in.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let signed_in = session.0.with(|s| s.as_ref().is_some_and(|s| s.signed_in));
+        if signed_in && outcome.get_untracked() == Outcome::Waiting && is_online() {
+            send_pending.with_value(|s| s(true));
+            return true;
+        }
+        false
+    });
 
-    let svc = service.clone();
-    let st = state.clone();
+    let summary = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if matches!(outcome.get(), Outcome::Refused(_)) {
+            if let Some(el) = summary.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    let retry = move |_| send_pending.with_value(|s| s(false));
     view! {
         <section class="submit" aria-labelledby="submit-title">
             <h2 id="submit-title">{move || i18n.t(Key::SubmitTitle)}</h2>
             {move || match outcome.get() {
-                Outcome::Problems(list) => {
-                    let svc = svc.clone();
-                    let st = st.clone();
-                    view! {
-                        <div class="error-summary" role="alert" tabindex="-1">
-                            <h2 class="error-summary__title">{i18n.t(Key::ErrorSummaryTitle)}</h2>
-                            <ul class="error-summary__list">
-                                {list.into_iter().map(|(field, message)| {
-                                    let field = field.trim_start_matches("answers.").split(['.', '[']).next().unwrap_or_default().to_string();
-                                    let href = st.form.step_of(&field)
-                                        .map(|s| format!("{}?return=check", step_href(&svc, s)))
-                                        .unwrap_or_else(|| "#submit-title".into());
-                                    view! { <li><a href=href>{message}</a></li> }
-                                }).collect_view()}
-                            </ul>
-                        </div>
-                    }.into_any()
-                }
-                Outcome::Waiting => view! { <p class="notice" role="status">{i18n.t(Key::SubmitWaiting)}</p> }.into_any(),
-                Outcome::Failed(k) => view! {
-                    <div class="notice" role="alert">
-                        <p>{i18n.t(k)}</p>
-                        {(k == Key::SessionExpired).then(|| view! { <a class="button button--secondary" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignIn)}</a> })}
+                Outcome::Refused(list) => view! {
+                    <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="submit-problems-title">
+                        <h2 class="error-summary__title" id="submit-problems-title">{i18n.t(Key::SubmitRefusedTitle)}</h2>
+                        <ul class="error-summary__list">
+                            {list.into_iter().map(|r| match r.change_href {
+                                Some(href) => view! { <li><a href=href>{r.message}</a></li> }.into_any(),
+                                None => view! { <li>{r.message}</li> }.into_any(),
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }.into_any(),
+                Outcome::Waiting => view! {
+                    <div class="notice" role="status">
+                        <p>{i18n.t(Key::SubmitWaiting)}</p>
+                        <button type="button" class="button button--secondary" on:click=retry>{i18n.t(Key::SubmitNow)}</button>
+                    </div>
+                }.into_any(),
+                Outcome::Sending { resumed: true } => view! {
+                    <p class="notice" role="status">{i18n.t(Key::SubmitBackOnline)}</p>
+                }.into_any(),
+                Outcome::Failed { key, retry: can_retry } => view! {
+                    <div class="notice notice--action" role="alert">
+                        <p>{i18n.t(key)}</p>
+                        {can_retry.then(|| view! { <button type="button" class="button button--secondary" on:click=retry>{i18n.t(Key::Retry)}</button> })}
+                        {(key == Key::SessionExpired).then(|| view! { <a class="button button--secondary" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignIn)}</a> })}
                     </div>
                 }.into_any(),
                 _ => ().into_any(),
@@ -175,9 +310,10 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
             {move || match session.0.get() {
                 Some(s) if s.signed_in => view! {
                     <p>{i18n.t(Key::SubmitDeclarationNote)}</p>
-                    <button type="button" class="button" prop:disabled=move || outcome.get() == Outcome::Sending
-                        on:click=move |_| send.with_value(|s| s())>
-                        {move || if outcome.get() == Outcome::Sending { i18n.t(Key::Sending) } else { i18n.t(Key::SubmitButton) }}
+                    <button type="button" class="button" aria-disabled=move || matches!(outcome.get(), Outcome::Sending { .. }).to_string()
+                        prop:disabled=move || matches!(outcome.get(), Outcome::Sending { .. })
+                        on:click=submit.clone()>
+                        {move || if matches!(outcome.get(), Outcome::Sending { .. }) { i18n.t(Key::Sending) } else { i18n.t(Key::SubmitButton) }}
                     </button>
                 }.into_any(),
                 other => view! {

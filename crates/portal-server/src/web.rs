@@ -86,16 +86,8 @@ fn is_hashed(path: &str) -> bool {
 fn is_app_route(path: &str, state: &AppState) -> bool {
     let path = path.trim_end_matches('/');
     match path {
-        ""
-        | "/gallery"
-        | "/gallery/large-form"
-        | "/staff"
-        | "/accessibility"
-        | "/dossiers"
-        | "/lookup" => true,
-        _ if path.starts_with("/dossiers/") => {
-            path.len() < 120 && !path["/dossiers/".len()..].contains('/')
-        }
+        "" | "/gallery" | "/gallery/large-form" | "/staff" | "/accessibility" => true,
+        _ if is_dossier_route(path) => true,
         _ if path.starts_with("/staff/") => is_staff_route(path),
         _ => path.strip_prefix("/services/").is_some_and(|rest| {
             // `/services/{id}`, `/services/{id}/apply` and `/services/{id}/apply/{step}`.
@@ -110,6 +102,18 @@ fn is_app_route(path: &str, state: &AppState) -> bool {
                     _ => false,
                 }
         }),
+    }
+}
+
+/// `/dossiers` (my dossiers), `/dossiers/{code}` (confirmation and tracking) and
+/// `/lookup`. Dossier codes contain dots; the page asks the server, which answers 404
+/// for a code it does not know.
+fn is_dossier_route(path: &str) -> bool {
+    match path {
+        "/dossiers" | "/lookup" => true,
+        _ => path
+            .strip_prefix("/dossiers/")
+            .is_some_and(|code| !code.is_empty() && code.len() <= 64 && !code.contains('/')),
     }
 }
 
@@ -157,6 +161,17 @@ mod tests {
         ));
         assert!(!is_staff_route("/staff/preview/abc123/elsewhere"));
         assert!(!is_staff_route("/staff/drafts/../etc"));
+    }
+
+    #[test]
+    fn dossier_routes() {
+        assert!(is_dossier_route("/dossiers"));
+        assert!(is_dossier_route("/lookup"));
+        assert!(is_dossier_route("/dossiers/000.00.00.H99-251127-0001"));
+        assert!(!is_dossier_route("/dossiers/"));
+        assert!(!is_dossier_route("/dossiers/a/b"));
+        assert!(!is_dossier_route(&format!("/dossiers/{}", "x".repeat(65))));
+        assert!(!is_dossier_route("/lookups"));
     }
 
     #[test]

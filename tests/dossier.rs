@@ -1,0 +1,203 @@
+//! The confirmation and tracking page's pieces mounted in headless Chromium with a
+//! dossier as the API returns it: the reference panel, the timeline, the request for
+//! more documents with its deadline, bundle procedures, payment, the lookup secret.
+
+mod support;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use portal_web::i18n::Lang;
+use portal_web::pages::dossier::{ConfirmationPanel, DossierView, Timeline};
+use portal_web::tracking::{Dossier, ServiceFacts, TimelineEntry};
+use support::{mount, texts};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn dossier(json: serde_json::Value) -> Dossier {
+    serde_json::from_value(json).expect("a dossier as the contract shapes it")
+}
+
+fn base() -> serde_json::Value {
+    serde_json::json!({
+        "code": "000.00.00.H99-251127-0001",
+        "service_id": "temporary-residence-registration",
+        "status": "received",
+        "procedures": [{"service_id": "temporary-residence-registration", "status": "received"}],
+        "payment": {"status": "unpaid", "amount": 7000},
+        "timeline": [{"at": "2025-11-27T01:00:00Z", "event": "submitted", "by": "applicant"}],
+        "lookup_secret": "ABCD-EFGH-JKLM",
+        "created_at": "2025-11-27T01:00:00Z",
+        "updated_at": "2025-11-27T01:00:00Z"
+    })
+}
+
+fn facts() -> ServiceFacts {
+    ServiceFacts {
+        name: portal_core::Text::new("Đăng ký tạm trú", "Temporary residence"),
+        agency: portal_core::Text::new("Công an cấp xã", "Commune police"),
+        processing_time: portal_core::Text::new("Tối đa 3 ngày làm việc", "Up to 3 working days"),
+        procedure_names: vec![
+            (
+                "death-registration".into(),
+                portal_core::Text::new("Đăng ký khai tử", "Death registration"),
+            ),
+            (
+                "funeral-allowance".into(),
+                portal_core::Text::new("Trợ cấp mai táng", "Funeral allowance"),
+            ),
+        ],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_shows_the_reference_big_under_its_title() {
+    let (root, i18n) = mount(Lang::Vi, || {
+        view! { <ConfirmationPanel code="000.00.00.H99-251127-0001".to_string() title=portal_web::i18n::Key::DossierTitle/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".panel__title"), vec!["Hồ sơ đã được gửi"]);
+    assert_eq!(
+        texts(&root, ".panel__code"),
+        vec!["000.00.00.H99-251127-0001"]
+    );
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".panel__title"), vec!["Application submitted"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_lists_events_newest_first_with_reasons_and_procedures() {
+    let entries: Vec<TimelineEntry> = serde_json::from_value(serde_json::json!([
+        {"at": "2025-11-27T01:00:00Z", "event": "submitted", "by": "applicant"},
+        {"at": "2025-11-27T02:00:00Z", "event": "payment_failed", "by": "payment"},
+        {"at": "2025-11-27T03:00:00Z", "event": "payment_succeeded", "by": "payment"},
+        {"at": "2025-11-28T03:00:00Z", "event": "status_changed", "status": "additional_documents_requested",
+         "procedure": "funeral-allowance", "reason": "Thiếu giấy xác nhận", "by": "agency"}
+    ]))
+    .unwrap();
+    let (root, _) = mount(
+        Lang::Vi,
+        move || view! { <Timeline entries facts=Some(facts())/> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".timeline__what"),
+        vec![
+            "Cần bổ sung giấy tờ",
+            "Đã thanh toán",
+            "Thanh toán không thành công",
+            "Đã nộp hồ sơ trực tuyến"
+        ]
+    );
+    assert_eq!(
+        texts(&root, ".timeline__procedure"),
+        vec!["Trợ cấp mai táng"]
+    );
+    assert_eq!(
+        texts(&root, ".timeline__reason"),
+        vec!["Thiếu giấy xác nhận"]
+    );
+    // Times are shown as day/month/year hour:minute.
+    let when = texts(&root, ".timeline__when");
+    assert_eq!(when.len(), 4);
+    assert!(when[3].contains("/11/2025"), "{when:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_dossier_shows_code_secret_what_next_and_the_pay_button() {
+    let d = dossier(base());
+    let (root, _) = mount(Lang::Vi, move || {
+        view! { <Router><DossierView dossier=d facts=facts() owner=true submitted=true on_change=Callback::new(|_| ())/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".panel__code"),
+        vec!["000.00.00.H99-251127-0001"]
+    );
+    assert_eq!(texts(&root, ".code"), vec!["ABCD-EFGH-JKLM"]);
+    let all = root.text_content().unwrap_or_default();
+    assert!(
+        all.contains("Tối đa 3 ngày làm việc"),
+        "processing time shown"
+    );
+    assert!(all.contains("Công an cấp xã"), "agency shown");
+    assert!(all.contains("18001096"), "contact shown");
+    assert!(all.contains("7.000 ₫"), "amount shown");
+    let buttons = texts(&root, "button");
+    assert!(buttons.contains(&"In biên nhận".to_string()), "{buttons:?}");
+    assert!(
+        buttons.contains(&"Thanh toán lệ phí".to_string()),
+        "{buttons:?}"
+    );
+    assert!(root.query_selector(".notice--action").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload() {
+    let mut json = base();
+    json["status"] = "additional_documents_requested".into();
+    json["payment"] = serde_json::json!({"status": "paid", "amount": 7000});
+    json["documents_requested"] = serde_json::json!({
+        "reason": "Ảnh chụp hợp đồng thuê nhà bị mờ", "at": "2025-07-01T03:00:00Z", "procedures": []
+    });
+    let d = dossier(json);
+    let (root, _) = mount(Lang::Vi, move || {
+        view! { <Router><DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".panel__title"), vec!["Theo dõi hồ sơ"]);
+    assert_eq!(
+        texts(&root, ".notice__reason"),
+        vec!["Ảnh chụp hợp đồng thuê nhà bị mờ"]
+    );
+    // Tuesday 1 July 2025 + 7 working days.
+    assert_eq!(
+        texts(&root, ".notice__deadline"),
+        vec!["Hạn bổ sung: 10/07/2025 (7 ngày làm việc kể từ khi có yêu cầu)."]
+    );
+    assert!(root
+        .query_selector(".notice--action input[type=file]")
+        .unwrap()
+        .is_some());
+    assert_eq!(texts(&root, ".tag--action"), vec!["Cần bổ sung giấy tờ"]);
+    // Paid: no pay button.
+    assert!(!texts(&root, "button")
+        .iter()
+        .any(|b| b.starts_with("Thanh toán")));
+}
+
+#[wasm_bindgen_test]
+async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_procedures() {
+    let mut json = base();
+    json.as_object_mut().unwrap().remove("lookup_secret");
+    json["status"] = "rejected".into();
+    json["procedures"] = serde_json::json!([
+        {"service_id": "death-registration", "status": "approved"},
+        {"service_id": "funeral-allowance", "status": "rejected"}
+    ]);
+    json["timeline"].as_array_mut().unwrap().push(serde_json::json!(
+        {"at": "2025-11-28T01:00:00Z", "event": "status_changed", "status": "rejected", "reason": "Không đủ điều kiện", "by": "agency"}
+    ));
+    let d = dossier(json);
+    let (root, _) = mount(Lang::Vi, move || {
+        view! { <Router><DossierView dossier=d facts=facts() on_change=Callback::new(|_| ())/></Router> }
+    });
+    leptos::task::tick().await;
+    assert!(root.query_selector(".code").unwrap().is_none());
+    assert!(root.query_selector("input[type=file]").unwrap().is_none());
+    assert!(!texts(&root, "button")
+        .iter()
+        .any(|b| b.starts_with("Thanh toán")));
+    assert_eq!(
+        texts(&root, ".procedures dt"),
+        vec!["Đăng ký khai tử", "Trợ cấp mai táng"]
+    );
+    assert_eq!(
+        texts(&root, ".procedures .tag"),
+        vec!["Đã được giải quyết", "Bị từ chối"]
+    );
+    assert!(texts(&root, "#rejected-title + p")
+        .join("")
+        .contains("Không đủ điều kiện"));
+}
