@@ -1,7 +1,7 @@
 //! Administrative units over real HTTP: provinces, one province's communes, the old
 //! address conversion, caching headers and JSON errors for bad input.
 
-mod common;
+use crate::common;
 
 use portal_core::admin_units::{LegacyResult, ProvinceCommunes};
 use reqwest::StatusCode;

@@ -6,7 +6,7 @@
 //! - many clients submit at once (bounded): no dossier lost or duplicated, every
 //!   response well-formed.
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::portal::{
+use crate::common::portal::{
     pdf, sign_in, submission, User, BUSINESS, CITIZEN, CITIZEN_B, CITIZEN_C, STAFF,
 };
 use reqwest::StatusCode;

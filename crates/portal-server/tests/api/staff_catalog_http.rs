@@ -3,12 +3,12 @@
 //! citizens, rolled back, and kept across a restart; everyone but staff is refused at
 //! every step; hostile uploads give findings or clear errors, never a crash.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
-use common::portal::{error_code, sign_in, User};
-use common::{repo_root, start_with, TestServer};
+use crate::common::portal::{error_code, sign_in, User};
+use crate::common::{repo_root, start_with, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -2,9 +2,9 @@
 //! ran) on the real catalogue's forms: malformed, missing and invalid answers are refused
 //! with the engine's own messages, and file answers must be stored attachments.
 
-mod common;
+use crate::common;
 
-use common::portal::{sign_in, CITIZEN};
+use crate::common::portal::{sign_in, CITIZEN};
 use serde_json::{json, Value};
 
 fn problems(body: &Value) -> Vec<(String, String)> {

@@ -1,9 +1,9 @@
 //! Attachments over real HTTP: what is accepted and stored, what is refused and why
 //! (the real type from magic bytes, size), and who may see or delete a file.
 
-mod common;
+use crate::common;
 
-use common::portal::{self, error_code, exe, pdf, png, sign_in, CITIZEN, CITIZEN_B, STAFF};
+use crate::common::portal::{self, error_code, exe, pdf, png, sign_in, CITIZEN, CITIZEN_B, STAFF};
 use reqwest::StatusCode;
 use serde_json::Value;
 use sha2::{Digest, Sha256};

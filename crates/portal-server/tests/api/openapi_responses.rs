@@ -2,10 +2,10 @@
 //! matches the schemas of the committed OpenAPI document (the checker is in
 //! `common/schema.rs`): required properties present, nothing undocumented.
 
-mod common;
+use crate::common;
 
-use common::portal::{error_code, exe, pdf, sign_in, submission, CITIZEN, STAFF};
-use common::schema::{errors_of, openapi};
+use crate::common::portal::{error_code, exe, pdf, sign_in, submission, CITIZEN, STAFF};
+use crate::common::schema::{errors_of, openapi};
 use serde_json::{json, Value};
 
 fn assert_fits(doc: &Value, name: &str, value: &Value) {

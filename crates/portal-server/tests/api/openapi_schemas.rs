@@ -4,9 +4,9 @@
 //!
 //! The checker is in `common/schema.rs`.
 
-mod common;
+use crate::common;
 
-use common::schema::{check, errors_of, openapi, schema};
+use crate::common::schema::{check, errors_of, openapi, schema};
 use serde_json::Value;
 
 #[test]

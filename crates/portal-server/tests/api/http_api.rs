@@ -1,6 +1,6 @@
 //! The API over real HTTP: catalogue reads, caching, errors, and the web app fallback.
 
-mod common;
+use crate::common;
 
 use reqwest::StatusCode;
 use serde_json::Value;

@@ -2,9 +2,11 @@
 //! the signed callback, and the refusals that keep a dossier from being marked paid by
 //! anyone but the provider.
 
-mod common;
+use crate::common;
 
-use common::portal::{self, error_code, pdf, sign_in, submission, User, CITIZEN, CITIZEN_B, STAFF};
+use crate::common::portal::{
+    self, error_code, pdf, sign_in, submission, User, CITIZEN, CITIZEN_B, STAFF,
+};
 use hmac::{Hmac, Mac};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

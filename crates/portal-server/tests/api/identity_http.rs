@@ -1,11 +1,11 @@
 //! The sandbox identity provider and sessions over real HTTP: the sign-in round trip,
 //! the cookie's attributes, who is signed in, sign-out, expiry, and every refusal.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
-use common::portal::{self, client, cookie_pair, sign_in, state_of, CITIZEN, STAFF};
+use crate::common::portal::{self, client, cookie_pair, sign_in, state_of, CITIZEN, STAFF};
 use reqwest::StatusCode;
 use serde_json::Value;
 

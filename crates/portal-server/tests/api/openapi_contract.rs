@@ -1,7 +1,7 @@
 //! The committed OpenAPI document and the server's real routes must describe the same
 //! API: a route missing from either side fails here.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -2,9 +2,9 @@
 //! submission, server-side validation, bundles, the status timeline with additional
 //! documents, and every authorisation refusal.
 
-mod common;
+use crate::common;
 
-use common::portal::{
+use crate::common::portal::{
     self, error_code, pdf, png, sign_in, start_with_fixtures, submission, User, BUSINESS, CITIZEN,
     CITIZEN_B, CITIZEN_ID_NUMBER, STAFF,
 };

@@ -1,0 +1,18 @@
+//! The reference server's HTTP tests, one binary: each module starts real servers on
+//! loopback ports with fresh SQLite files. One binary links once, which keeps the
+//! build small and fast.
+
+mod common;
+
+mod admin_units_api;
+mod attachments_http;
+mod dossiers_form_rules;
+mod dossiers_http;
+mod http_api;
+mod identity_http;
+mod openapi_contract;
+mod openapi_responses;
+mod openapi_schemas;
+mod payments_http;
+mod reliability;
+mod staff_catalog_http;
