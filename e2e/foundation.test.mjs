@@ -31,11 +31,17 @@ test('a service opens from the catalogue, and back returns to it', async () => {
   const s = await newSession();
   try {
     const { page } = s;
+    const bundles = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) bundles.push(r.url().split('/').pop()); });
     await page.goto(server.url + '/');
     await appReady(page);
+    await page.waitForSelector('.service-item');
+    // `/` runs the catalogue's own small bundle; a service page, the whole portal.
+    assert.deepEqual(bundles.map((b) => b.split('-')[1]), ['catalogue']);
     await page.getByRole('link', { name: 'Đăng ký thường trú', exact: true }).click();
     await page.waitForURL('**/services/permanent-residence-registration');
     await page.waitForSelector('h1:has-text("Đăng ký thường trú")');
+    assert.deepEqual(bundles.map((b) => b.split('-')[1]), ['catalogue', 'web']);
     const facts = await page.locator('.summary-list').textContent();
     assert.match(facts, /Công an cấp xã/);
     assert.match(await page.locator('table').textContent(), /10\.000 ₫.*20\.000 ₫/s);

@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2] || 'dist';
-const indexPath = join(dist, 'index.html');
+const page = process.argv[3] || 'index.html';
+const indexPath = join(dist, page);
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 const found = [...html.matchAll(inline)];
@@ -30,8 +31,8 @@ writeFileSync(join(dist, name), code);
 html = html.replace(found[0][0], `<script type="module" src="/${name}" integrity="${sri}"></script>`);
 html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  console.error('an inline script is still present in index.html');
+  console.error(`an inline script is still present in ${page}`);
   process.exit(1);
 }
 writeFileSync(indexPath, html);
-console.log(`loader moved to ${name}`);
+console.log(`${page}: loader moved to ${name}`);

@@ -25,8 +25,10 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
+/// What both entry points share: the language, meta and session contexts, the router
+/// and the page frame around the routes.
 #[component]
-pub fn App() -> impl IntoView {
+fn Portal(children: Children) -> impl IntoView {
     provide_meta_context();
     provide_i18n();
     crate::session::provide_session();
@@ -34,28 +36,93 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=move |page: String| format!("{page} | {}", i18n.t(Key::PortalName))/>
         <Router>
-            <Shell>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=CataloguePage/>
-                    <Route path=path!("/accessibility") view=AccessibilityPage/>
-                    <Route path=path!("/dossiers") view=MyDossiersPage/>
-                    <Route path=path!("/dossiers/:code") view=DossierPage/>
-                    <Route path=path!("/lookup") view=LookupPage/>
-                    <Route path=path!("/gallery") view=GalleryPage/>
-                    <Route path=path!("/gallery/large-form") view=LargeFormPage/>
-                    <Route path=path!("/services/:id") view=ServicePage/>
-                    <Route path=path!("/services/:id/apply") view=ApplyPage/>
-                    <Route path=path!("/services/:id/apply/:step") view=ApplyPage/>
-                    <Route path=path!("/staff") view=StaffPage/>
-                    <Route path=path!("/staff/drafts/:id") view=StaffDraftPage/>
-                    <ParentRoute path=path!("/staff/preview/:draft") view=PreviewLayout>
-                        <Route path=path!("") view=CataloguePage/>
-                        <Route path=path!("services/:id") view=ServicePage/>
-                        <Route path=path!("services/:id/apply") view=ApplyPage/>
-                        <Route path=path!("services/:id/apply/:step") view=ApplyPage/>
-                    </ParentRoute>
-                </Routes>
-            </Shell>
+            <Shell>{children()}</Shell>
         </Router>
     }
+}
+
+/// The whole portal: every route.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Portal>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=CataloguePage/>
+                <Route path=path!("/accessibility") view=AccessibilityPage/>
+                <Route path=path!("/dossiers") view=MyDossiersPage/>
+                <Route path=path!("/dossiers/:code") view=DossierPage/>
+                <Route path=path!("/lookup") view=LookupPage/>
+                <Route path=path!("/gallery") view=GalleryPage/>
+                <Route path=path!("/gallery/large-form") view=LargeFormPage/>
+                <Route path=path!("/services/:id") view=ServicePage/>
+                <Route path=path!("/services/:id/apply") view=ApplyPage/>
+                <Route path=path!("/services/:id/apply/:step") view=ApplyPage/>
+                <Route path=path!("/staff") view=StaffPage/>
+                <Route path=path!("/staff/drafts/:id") view=StaffDraftPage/>
+                <ParentRoute path=path!("/staff/preview/:draft") view=PreviewLayout>
+                    <Route path=path!("") view=CataloguePage/>
+                    <Route path=path!("services/:id") view=ServicePage/>
+                    <Route path=path!("services/:id/apply") view=ApplyPage/>
+                    <Route path=path!("services/:id/apply/:step") view=ApplyPage/>
+                </ParentRoute>
+            </Routes>
+        </Portal>
+    }
+}
+
+/// The catalogue's own small bundle, which the server sends for `/`: the first page most
+/// people open downloads only the catalogue, not every form and staff page. A link to
+/// any other page is left to the browser, which loads it from the server (the whole
+/// portal); the router would otherwise take the click and find no route.
+#[component]
+pub fn CatalogueApp() -> impl IntoView {
+    leave_other_pages_to_the_browser();
+    view! {
+        <Portal>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=CataloguePage/>
+            </Routes>
+        </Portal>
+    }
+}
+
+/// Whether a link's `href` is another page of the portal than the catalogue (`/`, with
+/// or without a query or a fragment). Links elsewhere are not the router's either way.
+pub fn is_other_portal_page(href: &str) -> bool {
+    let catalogue = href == "/" || href.starts_with("/?") || href.starts_with("/#");
+    href.starts_with('/') && !href.starts_with("//") && !catalogue
+}
+
+/// Stops clicks on links to other pages before they reach the router's listener (on
+/// `window`, so a listener on `document` runs first), without preventing the browser's
+/// own navigation. Handlers on the link itself have already run.
+fn leave_other_pages_to_the_browser() {
+    use wasm_bindgen::prelude::*;
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten());
+        let leaves = link
+            .and_then(|a| a.get_attribute("href"))
+            .is_some_and(|href| is_other_portal_page(&href));
+        if leaves {
+            ev.stop_propagation();
+        }
+    });
+    let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
+}
+
+/// Mounts `app` on `<body>`, replacing the static first paint the HTML carries.
+pub fn mount<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    console_error_panic_hook::set_once();
+    if let Some(body) = document().body() {
+        body.set_inner_html("");
+    }
+    leptos::mount::mount_to_body(app);
 }

@@ -155,3 +155,26 @@ async fn shell_has_skip_link_landmarks_and_switches_language() {
     );
     assert_eq!(button.text_content().unwrap(), "Tiếng Việt");
 }
+
+#[wasm_bindgen_test]
+fn the_catalogue_bundle_leaves_other_pages_to_the_browser() {
+    use portal_web::app::is_other_portal_page;
+    for href in [
+        "/services/birth-registration",
+        "/dossiers",
+        "/accessibility",
+        "/auth/sign-in",
+    ] {
+        assert!(is_other_portal_page(href), "{href}");
+    }
+    for href in [
+        "/",
+        "/?q=khai+sinh",
+        "/#main-content",
+        "#main-content",
+        "//cdn.example/x",
+        "https://dichvucong.gov.vn/",
+    ] {
+        assert!(!is_other_portal_page(href), "{href}");
+    }
+}

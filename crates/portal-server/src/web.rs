@@ -1,7 +1,8 @@
 //! Serves the built web app: hashed assets with long-lived caching (pre-compressed
-//! `.br` / `.gz` siblings are used when present), and `index.html` for every app route
-//! so that deep links and reloads work. Paths that are not app routes still get the app
-//! (which shows its not-found page) but with a 404 status.
+//! `.br` / `.gz` siblings are used when present), and the app's page for every app route
+//! so that deep links and reloads work: `catalogue.html` (the catalogue's own small
+//! bundle) for `/`, `index.html` (the whole portal) for the others. Paths that are not
+//! app routes still get the app (which shows its not-found page) but with a 404 status.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -46,7 +47,7 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
     } else {
         StatusCode::NOT_FOUND
     };
-    match tokio::fs::read(state.config.dist_dir.join("index.html")).await {
+    match read_page(&state.config.dist_dir, &path).await {
         Ok(html) => (
             status,
             [
@@ -66,6 +67,17 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
+/// The page for an app route: the catalogue's own page for `/` when it was built, else
+/// the whole portal's.
+async fn read_page(dist: &std::path::Path, path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "/" {
+        if let Ok(html) = tokio::fs::read(dist.join("catalogue.html")).await {
+            return Ok(html);
+        }
+    }
+    tokio::fs::read(dist.join("index.html")).await
+}
+
 /// A request for a file (its last segment has an extension) rather than an app route.
 fn looks_like_asset(path: &str) -> bool {
     path.rsplit('/')
@@ -73,13 +85,14 @@ fn looks_like_asset(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
-/// Trunk names built assets `name-<16 hex>.ext`; those never change and cache forever.
+/// Trunk names built assets `name-<hex hash>.ext` (16 digits, fewer when the hash starts
+/// with zeros); those never change and cache forever.
 fn is_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|(_, h)| h.len() >= 12 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The routes of the web app, so that the server answers 404 for everything else.
@@ -179,6 +192,10 @@ mod tests {
         assert!(is_hashed("/portal-web-3c1e9a8b7d6f5e4a_bg.wasm"));
         assert!(is_hashed("/style-3c1e9a8b7d6f5e4a.css"));
         assert!(!is_hashed("/favicon.svg"));
+        assert!(
+            is_hashed("/portal-3c6041cff1acd81.css"),
+            "a hash that began with 0"
+        );
         assert!(!is_hashed("/style-abc.css"));
     }
 }

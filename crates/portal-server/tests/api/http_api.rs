@@ -115,22 +115,43 @@ async fn service_details_and_errors() {
 #[tokio::test]
 async fn web_app_routes_fall_back_to_the_shell() {
     let s = common::start().await;
+    let page = |path: &'static str| {
+        let client = s.client.clone();
+        let url = format!("{}{path}", s.base);
+        async move {
+            let r = client.get(url).send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
     for (path, status) in [
         ("/", 200),
         ("/services/birth-registration", 200),
         ("/services/no-such-service", 404),
         ("/some/unknown/page", 404),
     ] {
-        let r = s
-            .client
-            .get(format!("{}{path}", s.base))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status().as_u16(), status, "{path}");
+        let (got, html) = page(path).await;
+        assert_eq!(got, status, "{path}");
+        assert!(html.contains("<title>shell</title>"), "{path}");
+    }
+    // Once the catalogue's own page is built, `/` (with or without a query) gets it and
+    // every other route still gets the whole portal.
+    std::fs::write(
+        s.dir.path().join("dist/catalogue.html"),
+        "<!doctype html><title>catalogue</title>",
+    )
+    .unwrap();
+    for (path, title) in [
+        ("/", "catalogue"),
+        ("/?q=khai+sinh&audience=citizen", "catalogue"),
+        ("/services/birth-registration", "shell"),
+        ("/staff/preview/abc123", "shell"),
+        ("/accessibility", "shell"),
+    ] {
+        let (got, html) = page(path).await;
+        assert_eq!(got, 200, "{path}");
         assert!(
-            r.text().await.unwrap().contains("<title>shell</title>"),
-            "{path}"
+            html.contains(&format!("<title>{title}</title>")),
+            "{path}: {html}"
         );
     }
     let r = s

@@ -1,0 +1,1206 @@
+//! Every piece of UI text, in Vietnamese (the portal's primary language) and English.
+//! Each text is a constant that names both: a missing translation does not compile, and
+//! a bundle carries only the texts its pages use.
+
+use super::{Key, Texts};
+
+#[allow(non_upper_case_globals)]
+impl Key {
+    pub const PortalName: Key = Key(&Texts {
+        vi: "Cổng Dịch vụ công Quốc gia",
+        en: "National Public Service Portal",
+    });
+    pub const PortalTagline: Key = Key(&Texts {
+        vi: "Kết nối, cung cấp thông tin và dịch vụ công mọi lúc, mọi nơi",
+        en: "Public information and services, any time, anywhere",
+    });
+    pub const SkipToContent: Key = Key(&Texts {
+        vi: "Chuyển đến nội dung chính",
+        en: "Skip to main content",
+    });
+    pub const PhaseBanner: Key = Key(&Texts {
+        vi: "Bản thử nghiệm: đây là giao diện mới của cổng, ý kiến của bạn giúp chúng tôi hoàn thiện.",
+        en: "Beta: this is the portal's new interface, and your feedback will help us improve it.",
+    });
+    pub const SwitchLanguage: Key = Key(&Texts {
+        vi: "English",
+        en: "Tiếng Việt",
+    });
+    pub const FooterAbout: Key = Key(&Texts {
+        vi: "Cổng Dịch vụ công Quốc gia: một cửa duy nhất cho dịch vụ công trực tuyến.",
+        en: "National Public Service Portal: one place for online public services.",
+    });
+    pub const FooterNote: Key = Key(&Texts {
+        vi: "Đăng nhập bằng tài khoản định danh điện tử VNeID.",
+        en: "Sign in with your VNeID electronic identity.",
+    });
+    pub const CatalogueTitle: Key = Key(&Texts {
+        vi: "Dịch vụ công trực tuyến",
+        en: "Online public services",
+    });
+    pub const CatalogueIntro: Key = Key(&Texts {
+        vi: "Tìm và thực hiện thủ tục hành chính trực tuyến toàn trình, không cần nộp hồ sơ giấy.",
+        en: "Find an administrative procedure and complete it fully online, with no paper dossier.",
+    });
+    pub const CatalogueCount: Key = Key(&Texts {
+        vi: "{n} dịch vụ",
+        en: "{n} services",
+    });
+    pub const Loading: Key = Key(&Texts {
+        vi: "Đang tải…",
+        en: "Loading…",
+    });
+    pub const LoadErrorTitle: Key = Key(&Texts {
+        vi: "Không tải được danh mục dịch vụ",
+        en: "The list of services could not be loaded",
+    });
+    pub const LoadErrorBody: Key = Key(&Texts {
+        vi: "Có thể kết nối mạng bị gián đoạn hoặc hệ thống đang bận. Hãy kiểm tra kết nối rồi thử lại.",
+        en: "The network may be down or the system busy. Check your connection and try again.",
+    });
+    pub const Retry: Key = Key(&Texts {
+        vi: "Thử lại",
+        en: "Try again",
+    });
+    pub const ServiceNotFoundTitle: Key = Key(&Texts {
+        vi: "Không tìm thấy dịch vụ",
+        en: "Service not found",
+    });
+    pub const ServiceNotFoundBody: Key = Key(&Texts {
+        vi: "Địa chỉ này không ứng với dịch vụ nào. Có thể dịch vụ đã đổi tên hoặc địa chỉ bị gõ sai.",
+        en: "No service has this address. It may have been renamed, or the address may be mistyped.",
+    });
+    pub const NotFoundTitle: Key = Key(&Texts {
+        vi: "Không tìm thấy trang",
+        en: "Page not found",
+    });
+    pub const NotFoundBody: Key = Key(&Texts {
+        vi: "Nếu bạn gõ địa chỉ, hãy kiểm tra lại chính tả. Nếu bạn dán địa chỉ, hãy kiểm tra đã sao chép đủ.",
+        en: "If you typed the address, check it is correct. If you pasted it, check you copied all of it.",
+    });
+    pub const BackToCatalogue: Key = Key(&Texts {
+        vi: "Về danh mục dịch vụ công",
+        en: "Go to the list of public services",
+    });
+    pub const Breadcrumbs: Key = Key(&Texts {
+        vi: "Đường dẫn",
+        en: "Breadcrumbs",
+    });
+    pub const Home: Key = Key(&Texts {
+        vi: "Trang chủ",
+        en: "Home",
+    });
+    pub const Bundle: Key = Key(&Texts {
+        vi: "Liên thông",
+        en: "Linked procedures",
+    });
+    pub const LevelMinistry: Key = Key(&Texts {
+        vi: "Cấp bộ",
+        en: "Ministry level",
+    });
+    pub const LevelProvince: Key = Key(&Texts {
+        vi: "Cấp tỉnh",
+        en: "Province level",
+    });
+    pub const LevelCommune: Key = Key(&Texts {
+        vi: "Cấp xã",
+        en: "Commune level",
+    });
+    pub const AudienceCitizen: Key = Key(&Texts {
+        vi: "Công dân",
+        en: "Citizens",
+    });
+    pub const AudienceBusiness: Key = Key(&Texts {
+        vi: "Doanh nghiệp",
+        en: "Businesses",
+    });
+    pub const FullProcess: Key = Key(&Texts {
+        vi: "Trực tuyến toàn trình",
+        en: "Fully online",
+    });
+    pub const Partial: Key = Key(&Texts {
+        vi: "Trực tuyến một phần",
+        en: "Partly online",
+    });
+    pub const Free: Key = Key(&Texts {
+        vi: "Miễn phí",
+        en: "Free",
+    });
+    pub const FeeFrom: Key = Key(&Texts {
+        vi: "Lệ phí trực tuyến từ",
+        en: "Online fee from",
+    });
+    pub const FeeVaries: Key = Key(&Texts {
+        vi: "Lệ phí tùy trường hợp",
+        en: "Fee depends on the case",
+    });
+    pub const Agency: Key = Key(&Texts {
+        vi: "Cơ quan thực hiện",
+        en: "Handled by",
+    });
+    pub const Level: Key = Key(&Texts {
+        vi: "Cấp thực hiện",
+        en: "Level",
+    });
+    pub const Audience: Key = Key(&Texts {
+        vi: "Đối tượng",
+        en: "Who can apply",
+    });
+    pub const OnlineLevel: Key = Key(&Texts {
+        vi: "Mức độ trực tuyến",
+        en: "Online level",
+    });
+    pub const ProcedureCodes: Key = Key(&Texts {
+        vi: "Mã thủ tục",
+        en: "Procedure code",
+    });
+    pub const Fees: Key = Key(&Texts {
+        vi: "Phí, lệ phí",
+        en: "Fees",
+    });
+    pub const FeeCase: Key = Key(&Texts {
+        vi: "Trường hợp",
+        en: "Case",
+    });
+    pub const FeeInPerson: Key = Key(&Texts {
+        vi: "Nộp trực tiếp",
+        en: "In person",
+    });
+    pub const FeeOnline: Key = Key(&Texts {
+        vi: "Nộp trực tuyến",
+        en: "Online",
+    });
+    pub const FeeNotFixed: Key = Key(&Texts {
+        vi: "Không cố định",
+        en: "Not fixed",
+    });
+    pub const ProcessingTime: Key = Key(&Texts {
+        vi: "Thời hạn giải quyết",
+        en: "Processing time",
+    });
+    pub const Documents: Key = Key(&Texts {
+        vi: "Thành phần hồ sơ",
+        en: "Documents you need",
+    });
+    pub const DocumentInVneid: Key = Key(&Texts {
+        vi: "Đã có trên VNeID: bạn không cần tải lên",
+        en: "Already in VNeID: you do not need to upload it",
+    });
+    pub const DocumentOptional: Key = Key(&Texts {
+        vi: "Nếu có",
+        en: "If you have it",
+    });
+    pub const Eligibility: Key = Key(&Texts {
+        vi: "Ai được thực hiện",
+        en: "Who can use this service",
+    });
+    pub const LegalBasis: Key = Key(&Texts {
+        vi: "Căn cứ pháp lý",
+        en: "Legal basis",
+    });
+    pub const NeedsCheck: Key = Key(&Texts {
+        vi: "đang được xác minh",
+        en: "being verified",
+    });
+    pub const LinkedProcedures: Key = Key(&Texts {
+        vi: "Các thủ tục liên thông",
+        en: "Linked procedures",
+    });
+    pub const Start: Key = Key(&Texts {
+        vi: "Bắt đầu",
+        en: "Start now",
+    });
+    pub const StartNote: Key = Key(&Texts {
+        vi: "Bạn sẽ cần đăng nhập bằng VNeID trước khi nộp hồ sơ.",
+        en: "You will need to sign in with VNeID before you submit.",
+    });
+    pub const Source: Key = Key(&Texts {
+        vi: "Nguồn",
+        en: "Source",
+    });
+    pub const SearchLabel: Key = Key(&Texts {
+        vi: "Tìm dịch vụ công",
+        en: "Search for a service",
+    });
+    pub const SearchHint: Key = Key(&Texts {
+        vi: "Ví dụ: khai sinh, căn cước, hộ chiếu. Có thể gõ không dấu.",
+        en: "For example: birth, ID card, passport. Vietnamese words work with or without accents.",
+    });
+    pub const SearchButton: Key = Key(&Texts {
+        vi: "Tìm kiếm",
+        en: "Search",
+    });
+    pub const FiltersLegend: Key = Key(&Texts {
+        vi: "Lọc kết quả",
+        en: "Filter results",
+    });
+    pub const FilterAny: Key = Key(&Texts {
+        vi: "Tất cả",
+        en: "All",
+    });
+    pub const NoResults: Key = Key(&Texts {
+        vi: "Không tìm thấy dịch vụ nào phù hợp với “{q}”.",
+        en: "No service matches “{q}”.",
+    });
+    pub const NoResultsFiltered: Key = Key(&Texts {
+        vi: "Không có dịch vụ nào phù hợp với bộ lọc đã chọn.",
+        en: "No service matches the filters you chose.",
+    });
+    pub const NoResultsTips: Key = Key(&Texts {
+        vi: "Hãy kiểm tra chính tả, dùng ít từ hơn, hoặc bỏ bớt bộ lọc.",
+        en: "Check the spelling, use fewer words, or remove some filters.",
+    });
+    pub const ClosestIntro: Key = Key(&Texts {
+        vi: "Có thể bạn đang tìm:",
+        en: "You may be looking for:",
+    });
+    pub const ClearSearch: Key = Key(&Texts {
+        vi: "Xóa tìm kiếm và bộ lọc",
+        en: "Clear the search and filters",
+    });
+    pub const ShowMore: Key = Key(&Texts {
+        vi: "Xem thêm",
+        en: "Show more",
+    });
+    pub const FilterTopic: Key = Key(&Texts {
+        vi: "Chủ đề",
+        en: "Topic",
+    });
+    pub const LifeEvents: Key = Key(&Texts {
+        vi: "Theo sự kiện trong cuộc sống",
+        en: "By life event",
+    });
+    pub const Subjects: Key = Key(&Texts {
+        vi: "Theo lĩnh vực",
+        en: "By subject",
+    });
+    pub const OptionalProcedure: Key = Key(&Texts {
+        vi: "Tùy chọn",
+        en: "Optional",
+    });
+    pub const OptionalSuffix: Key = Key(&Texts {
+        vi: "(không bắt buộc)",
+        en: "(optional)",
+    });
+    pub const HintDate: Key = Key(&Texts {
+        vi: "Ví dụ: 27/03/2007",
+        en: "For example, 27/03/2007",
+    });
+    pub const HintPhone: Key = Key(&Texts {
+        vi: "Ví dụ: 0912 345 678",
+        en: "For example, 0912 345 678",
+    });
+    pub const HintPersonalId: Key = Key(&Texts {
+        vi: "Gồm 12 chữ số, in trên thẻ căn cước hoặc trong ứng dụng VNeID",
+        en: "12 digits, printed on the ID card or shown in the VNeID app",
+    });
+    pub const HintTaxCode: Key = Key(&Texts {
+        vi: "Gồm 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc (ví dụ 0100109106-001)",
+        en: "10 digits, or 13 for a branch (for example 0100109106-001)",
+    });
+    pub const HintTaxCodeOrId: Key = Key(&Texts {
+        vi: "Mã số thuế 10 hoặc 13 chữ số, hoặc số định danh cá nhân 12 chữ số",
+        en: "A 10 or 13-digit tax code, or your 12-digit personal ID number",
+    });
+    pub const PrefilledLocked: Key = Key(&Texts {
+        vi: "Thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư. Nếu chưa đúng, hãy liên hệ công an xã nơi cư trú.",
+        en: "From the national population database. If it is wrong, contact your commune police.",
+    });
+    pub const Yes: Key = Key(&Texts {
+        vi: "Có",
+        en: "Yes",
+    });
+    pub const No: Key = Key(&Texts {
+        vi: "Không",
+        en: "No",
+    });
+    pub const Declared: Key = Key(&Texts {
+        vi: "Đã cam đoan",
+        en: "Declared",
+    });
+    pub const SexMale: Key = Key(&Texts {
+        vi: "Nam",
+        en: "Male",
+    });
+    pub const SexFemale: Key = Key(&Texts {
+        vi: "Nữ",
+        en: "Female",
+    });
+    pub const ChooseOne: Key = Key(&Texts {
+        vi: "Chọn một mục",
+        en: "Choose one",
+    });
+    pub const PartFullName: Key = Key(&Texts {
+        vi: "Họ, chữ đệm và tên",
+        en: "Full name",
+    });
+    pub const PartBirthDate: Key = Key(&Texts {
+        vi: "Ngày sinh",
+        en: "Date of birth",
+    });
+    pub const PartIdNumber: Key = Key(&Texts {
+        vi: "Số định danh cá nhân",
+        en: "Personal ID number",
+    });
+    pub const PartSex: Key = Key(&Texts {
+        vi: "Giới tính",
+        en: "Sex",
+    });
+    pub const Remove: Key = Key(&Texts {
+        vi: "Xóa",
+        en: "Remove",
+    });
+    pub const AddAnother: Key = Key(&Texts {
+        vi: "Thêm",
+        en: "Add another",
+    });
+    pub const ErrorSummaryTitle: Key = Key(&Texts {
+        vi: "Có lỗi cần sửa",
+        en: "There is a problem",
+    });
+    pub const Back: Key = Key(&Texts {
+        vi: "Quay lại",
+        en: "Back",
+    });
+    pub const StepOf: Key = Key(&Texts {
+        vi: "Bước {n}/{total}",
+        en: "Step {n} of {total}",
+    });
+    pub const DraftSaved: Key = Key(&Texts {
+        vi: "Bản nháp đã được lưu trên thiết bị này lúc {time}.",
+        en: "Draft saved on this device at {time}.",
+    });
+    pub const DiscardDraft: Key = Key(&Texts {
+        vi: "Xóa bản nháp và làm lại từ đầu",
+        en: "Delete the draft and start again",
+    });
+    pub const FormChangedTitle: Key = Key(&Texts {
+        vi: "Biểu mẫu đã thay đổi từ khi bạn bắt đầu",
+        en: "The form has changed since you started",
+    });
+    pub const FormChangedBody: Key = Key(&Texts {
+        vi: "Chúng tôi đã giữ các câu trả lời còn dùng được. {dropped} câu trả lời không còn cần nữa và {required} câu hỏi mới cần bạn trả lời. Hãy kiểm tra lại từng bước.",
+        en: "We kept the answers that still apply. {dropped} answers are no longer needed and {required} new questions need an answer. Please check each step.",
+    });
+    pub const SaveAndReturn: Key = Key(&Texts {
+        vi: "Lưu và quay lại trang kiểm tra",
+        en: "Save and return to check your answers",
+    });
+    pub const Continue: Key = Key(&Texts {
+        vi: "Tiếp tục",
+        en: "Continue",
+    });
+    pub const CheckAnswersTitle: Key = Key(&Texts {
+        vi: "Kiểm tra thông tin trước khi nộp",
+        en: "Check your answers before submitting",
+    });
+    pub const NotProvided: Key = Key(&Texts {
+        vi: "Chưa cung cấp",
+        en: "Not provided",
+    });
+    pub const Change: Key = Key(&Texts {
+        vi: "Thay đổi",
+        en: "Change",
+    });
+    pub const ResumeApplication: Key = Key(&Texts {
+        vi: "Tiếp tục hồ sơ đang làm",
+        en: "Continue your application",
+    });
+    pub const PartStreet: Key = Key(&Texts {
+        vi: "Số nhà, đường, thôn, tổ dân phố",
+        en: "House number and street",
+    });
+    pub const GalleryTitle: Key = Key(&Texts {
+        vi: "Các loại câu hỏi",
+        en: "Question types",
+    });
+    pub const GalleryIntro: Key = Key(&Texts {
+        vi: "Mỗi loại câu hỏi của biểu mẫu với các ví dụ được chấp nhận và bị từ chối, kèm đúng thông báo lỗi người dùng sẽ thấy.",
+        en: "Every question type of the forms with accepted and refused examples, and the exact error messages people see.",
+    });
+    pub const Contents: Key = Key(&Texts {
+        vi: "Mục lục",
+        en: "Contents",
+    });
+    pub const ExampleAccepted: Key = Key(&Texts {
+        vi: "được chấp nhận",
+        en: "accepted",
+    });
+    pub const ExampleRefused: Key = Key(&Texts {
+        vi: "bị từ chối",
+        en: "refused",
+    });
+    pub const LargeFormTitle: Key = Key(&Texts {
+        vi: "Biểu mẫu 300 câu hỏi (đo hiệu năng)",
+        en: "300-question form (benchmark)",
+    });
+    pub const UploadSignIn: Key = Key(&Texts {
+        vi: "Bạn cần đăng nhập bằng VNeID để tải tệp lên. Câu trả lời của bạn đã được lưu.",
+        en: "Sign in with VNeID to upload files. Your answers are saved.",
+    });
+    pub const UploadTooLarge: Key = Key(&Texts {
+        vi: "Tệp quá lớn. Hãy chọn tệp nhỏ hơn giới hạn ghi ở trên.",
+        en: "The file is too large. Choose a file under the limit above.",
+    });
+    pub const UploadWrongType: Key = Key(&Texts {
+        vi: "Tệp không đúng định dạng. Hãy chọn tệp PDF, JPG hoặc PNG thật (không chỉ đổi tên).",
+        en: "The file is not an accepted type. Choose a real PDF, JPG or PNG (renaming is not enough).",
+    });
+    pub const UploadDamaged: Key = Key(&Texts {
+        vi: "Tệp bị hỏng hoặc chưa tải xong. Hãy chọn lại tệp.",
+        en: "The file is damaged or incomplete. Choose it again.",
+    });
+    pub const UploadNetwork: Key = Key(&Texts {
+        vi: "Mất kết nối khi tải lên. Hãy thử lại.",
+        en: "The connection dropped during the upload. Try again.",
+    });
+    pub const UploadFailed: Key = Key(&Texts {
+        vi: "Chưa tải lên được. Hãy thử lại.",
+        en: "The file could not be uploaded. Try again.",
+    });
+    pub const UploadLimits: Key = Key(&Texts {
+        vi: "Định dạng: {types}. Tối đa {mb} MB mỗi tệp, {files} tệp.",
+        en: "Types: {types}. Up to {mb} MB per file, {files} files.",
+    });
+    pub const Uploaded: Key = Key(&Texts {
+        vi: "Đã tải lên",
+        en: "Uploaded",
+    });
+    pub const SignIn: Key = Key(&Texts {
+        vi: "Đăng nhập",
+        en: "Sign in",
+    });
+    pub const A11yTitle: Key = Key(&Texts {
+        vi: "Tuyên bố về khả năng tiếp cận",
+        en: "Accessibility statement",
+    });
+    pub const A11yIntro: Key = Key(&Texts {
+        vi: "Cổng được xây dựng để mọi người đều dùng được, kể cả người dùng trình đọc màn hình, chỉ dùng bàn phím, phóng to chữ hoặc dùng điện thoại màn hình nhỏ.",
+        en: "The portal is built so that everyone can use it, including people who use a screen reader, only a keyboard, large text or a small phone screen.",
+    });
+    pub const A11yStatusTitle: Key = Key(&Texts {
+        vi: "Mức độ tuân thủ",
+        en: "Compliance status",
+    });
+    pub const A11yStatus: Key = Key(&Texts {
+        vi: "Chúng tôi hướng tới tiêu chuẩn WCAG 2.2 mức AA và hiện tuân thủ một phần: các kiểm tra tự động và thủ công bên dưới đều đạt, nhưng chưa có đánh giá độc lập của người khuyết tật.",
+        en: "We aim for WCAG 2.2 level AA and are partially compliant: the automated and manual checks below pass, but there has been no independent audit with disabled users yet.",
+    });
+    pub const A11yTestedTitle: Key = Key(&Texts {
+        vi: "Cách chúng tôi kiểm tra",
+        en: "How we test",
+    });
+    pub const A11yTestedAxe: Key = Key(&Texts {
+        vi: "Mỗi trang của mỗi hành trình được quét bằng axe-core với các quy tắc WCAG 2.0, 2.1 và 2.2 mức A và AA trong mỗi lần kiểm thử tự động; một lỗi là đủ để chặn phát hành.",
+        en: "Every page of every journey is scanned by axe-core with the WCAG 2.0, 2.1 and 2.2 level A and AA rules in every automated test run; one violation stops a release.",
+    });
+    pub const A11yTestedKeyboard: Key = Key(&Texts {
+        vi: "Các hành trình được thực hiện chỉ bằng bàn phím, với tiêu điểm luôn nhìn thấy được.",
+        en: "Journeys are completed with the keyboard alone, with focus always visible.",
+    });
+    pub const A11yTestedReflow: Key = Key(&Texts {
+        vi: "Không phải cuộn ngang ở độ rộng 320 điểm ảnh và khi phóng to chữ 200%.",
+        en: "No sideways scrolling at 320 pixels wide and at 200% text size.",
+    });
+    pub const A11yTestedMotion: Key = Key(&Texts {
+        vi: "Tôn trọng thiết lập giảm chuyển động của thiết bị.",
+        en: "The device's reduced-motion setting is respected.",
+    });
+    pub const A11yTestedLighthouse: Key = Key(&Texts {
+        vi: "Lighthouse (chế độ di động) đo khả năng tiếp cận của các trang chính.",
+        en: "Lighthouse (mobile) measures the accessibility of the main pages.",
+    });
+    pub const A11yKnownTitle: Key = Key(&Texts {
+        vi: "Những điều còn hạn chế",
+        en: "Known limitations",
+    });
+    pub const A11yKnownSignIn: Key = Key(&Texts {
+        vi: "Trang đăng nhập thử nghiệm thay cho VNeID chỉ dùng để phát triển.",
+        en: "The sandbox sign-in page standing in for VNeID is for development only.",
+    });
+    pub const A11yKnownManual: Key = Key(&Texts {
+        vi: "Chưa kiểm tra với mọi trình đọc màn hình trên điện thoại.",
+        en: "Not yet tested with every phone screen reader.",
+    });
+    pub const A11yContactTitle: Key = Key(&Texts {
+        vi: "Báo cáo vấn đề",
+        en: "Reporting a problem",
+    });
+    pub const A11yContact: Key = Key(&Texts {
+        vi: "Nếu bạn gặp khó khăn khi dùng cổng, hãy gửi phản ánh, kiến nghị qua mục Gửi PAKN, chúng tôi sẽ trả lời trong 5 ngày làm việc.",
+        en: "If you have difficulty using the portal, send feedback through the feedback section and we will reply within 5 working days.",
+    });
+    pub const A11yLink: Key = Key(&Texts {
+        vi: "Khả năng tiếp cận",
+        en: "Accessibility",
+    });
+    pub const SubmitTitle: Key = Key(&Texts {
+        vi: "Gửi hồ sơ",
+        en: "Submit your application",
+    });
+    pub const SubmitButton: Key = Key(&Texts {
+        vi: "Gửi hồ sơ",
+        en: "Submit application",
+    });
+    pub const Sending: Key = Key(&Texts {
+        vi: "Đang gửi…",
+        en: "Sending…",
+    });
+    pub const SubmitDeclarationNote: Key = Key(&Texts {
+        vi: "Khi gửi, bạn xác nhận các thông tin trên là đúng sự thật.",
+        en: "By submitting, you confirm the information above is true.",
+    });
+    pub const SignInToSubmit: Key = Key(&Texts {
+        vi: "Bạn cần đăng nhập bằng tài khoản VNeID trước khi gửi hồ sơ. Câu trả lời của bạn được giữ nguyên.",
+        en: "Sign in with VNeID before you submit. Your answers are kept.",
+    });
+    pub const SignInVneid: Key = Key(&Texts {
+        vi: "Đăng nhập bằng VNeID",
+        en: "Sign in with VNeID",
+    });
+    pub const SessionExpired: Key = Key(&Texts {
+        vi: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; câu trả lời của bạn được giữ nguyên.",
+        en: "Your session has ended. Sign in again; your answers are kept.",
+    });
+    pub const SubmitWaiting: Key = Key(&Texts {
+        vi: "Chưa có kết nối mạng. Hồ sơ đã được lưu trên thiết bị và sẽ tự động gửi (một lần) khi có mạng trở lại.",
+        en: "You are offline. The application is saved on this device and will be sent, once, when the connection returns.",
+    });
+    pub const SubmitFailed: Key = Key(&Texts {
+        vi: "Hệ thống chưa nhận được hồ sơ. Hãy thử lại sau ít phút; câu trả lời của bạn không bị mất.",
+        en: "The application could not be received. Try again in a few minutes; your answers are not lost.",
+    });
+    pub const SignOut: Key = Key(&Texts {
+        vi: "Đăng xuất",
+        en: "Sign out",
+    });
+    pub const MyDossiers: Key = Key(&Texts {
+        vi: "Hồ sơ của tôi",
+        en: "My applications",
+    });
+    pub const StatusReceived: Key = Key(&Texts {
+        vi: "Đã tiếp nhận",
+        en: "Received",
+    });
+    pub const StatusInProcessing: Key = Key(&Texts {
+        vi: "Đang xử lý",
+        en: "Being processed",
+    });
+    pub const StatusDocumentsRequested: Key = Key(&Texts {
+        vi: "Cần bổ sung giấy tờ",
+        en: "Additional documents requested",
+    });
+    pub const StatusApproved: Key = Key(&Texts {
+        vi: "Đã được giải quyết",
+        en: "Approved",
+    });
+    pub const StatusRejected: Key = Key(&Texts {
+        vi: "Bị từ chối",
+        en: "Rejected",
+    });
+    pub const StatusResultReady: Key = Key(&Texts {
+        vi: "Đã có kết quả",
+        en: "Result ready",
+    });
+    pub const PaymentPaid: Key = Key(&Texts {
+        vi: "Đã thanh toán",
+        en: "Paid",
+    });
+    pub const PaymentUnpaid: Key = Key(&Texts {
+        vi: "Chưa thanh toán",
+        en: "Not paid yet",
+    });
+    pub const PaymentAwaiting: Key = Key(&Texts {
+        vi: "Đang chờ cơ quan xác định lệ phí",
+        en: "Waiting for the agency to set the fee",
+    });
+    pub const PaymentNotRequired: Key = Key(&Texts {
+        vi: "Không phải nộp phí",
+        en: "No fee to pay",
+    });
+    pub const PaymentSucceeded: Key = Key(&Texts {
+        vi: "Thanh toán thành công.",
+        en: "Payment received.",
+    });
+    pub const PaymentFailed: Key = Key(&Texts {
+        vi: "Thanh toán chưa thành công. Bạn có thể thử lại; hồ sơ vẫn được giữ.",
+        en: "The payment did not go through. You can try again; your application is kept.",
+    });
+    pub const PayNow: Key = Key(&Texts {
+        vi: "Thanh toán lệ phí",
+        en: "Pay the fee",
+    });
+    pub const Payment: Key = Key(&Texts {
+        vi: "Lệ phí",
+        en: "Fee",
+    });
+    pub const DossierTitle: Key = Key(&Texts {
+        vi: "Hồ sơ đã được gửi",
+        en: "Application submitted",
+    });
+    pub const DossierCode: Key = Key(&Texts {
+        vi: "Mã hồ sơ",
+        en: "Application reference",
+    });
+    pub const LookupSecretIs: Key = Key(&Texts {
+        vi: "Mã tra cứu (để người khác tra cứu hồ sơ cùng mã hồ sơ):",
+        en: "Lookup secret (lets someone else follow the application with its reference):",
+    });
+    pub const PrintReceipt: Key = Key(&Texts {
+        vi: "In biên nhận",
+        en: "Print receipt",
+    });
+    pub const Status: Key = Key(&Texts {
+        vi: "Trạng thái",
+        en: "Status",
+    });
+    pub const DocumentsRequestedTitle: Key = Key(&Texts {
+        vi: "Cơ quan yêu cầu bổ sung giấy tờ",
+        en: "The agency needs more documents",
+    });
+    pub const DocumentsRequestedReason: Key = Key(&Texts {
+        vi: "Lý do:",
+        en: "Reason:",
+    });
+    pub const DocumentsAdded: Key = Key(&Texts {
+        vi: "Đã bổ sung giấy tờ",
+        en: "Documents added",
+    });
+    pub const SendDocuments: Key = Key(&Texts {
+        vi: "Gửi giấy tờ bổ sung",
+        en: "Send the documents",
+    });
+    pub const WhatHappensNext: Key = Key(&Texts {
+        vi: "Điều gì xảy ra tiếp theo",
+        en: "What happens next",
+    });
+    pub const WhatHappensNextBody: Key = Key(&Texts {
+        vi: "Cơ quan thực hiện sẽ kiểm tra hồ sơ. Bạn sẽ nhận thông báo qua VNeID, tin nhắn và thư điện tử khi trạng thái thay đổi, và có thể theo dõi tại trang này bất cứ lúc nào.",
+        en: "The agency will check your application. You will be told through VNeID, text message and email when its status changes, and you can follow it on this page at any time.",
+    });
+    pub const Timeline: Key = Key(&Texts {
+        vi: "Quá trình xử lý",
+        en: "History",
+    });
+    pub const DossierSignInOrLookup: Key = Key(&Texts {
+        vi: "Hãy đăng nhập để xem hồ sơ của bạn, hoặc tra cứu bằng mã hồ sơ và số định danh cá nhân.",
+        en: "Sign in to see your application, or look it up with its reference and the personal ID number.",
+    });
+    pub const NoDossiers: Key = Key(&Texts {
+        vi: "Bạn chưa gửi hồ sơ nào.",
+        en: "You have not submitted any applications.",
+    });
+    pub const SignInToSeeDossiers: Key = Key(&Texts {
+        vi: "Hãy đăng nhập để xem các hồ sơ bạn đã gửi.",
+        en: "Sign in to see the applications you have submitted.",
+    });
+    pub const LookupTitle: Key = Key(&Texts {
+        vi: "Tra cứu hồ sơ",
+        en: "Look up an application",
+    });
+    pub const LookupCodeHint: Key = Key(&Texts {
+        vi: "Ví dụ: 000.00.00.H99-251127-0001",
+        en: "For example, 000.00.00.H99-251127-0001",
+    });
+    pub const LookupCredential: Key = Key(&Texts {
+        vi: "Số định danh cá nhân của người nộp, hoặc mã tra cứu",
+        en: "The applicant's personal ID number, or the lookup secret",
+    });
+    pub const LookupCredentialHint: Key = Key(&Texts {
+        vi: "Cần một trong hai để bảo vệ thông tin của người nộp.",
+        en: "One of them is needed to protect the applicant's information.",
+    });
+    pub const LookupButton: Key = Key(&Texts {
+        vi: "Tra cứu",
+        en: "Look up",
+    });
+    pub const LookupLocked: Key = Key(&Texts {
+        vi: "Đã nhập sai quá nhiều lần (10 lần trong một giờ), nên việc tra cứu hồ sơ này tạm khoá để bảo vệ thông tin của người nộp. Hãy thử lại sau một giờ, hoặc đăng nhập để xem hồ sơ của bạn.",
+        en: "Too many wrong attempts (10 in an hour), so looking up this application is paused to protect the applicant. Try again in an hour, or sign in to see your own applications.",
+    });
+    pub const LookupNotFound: Key = Key(&Texts {
+        vi: "Không tìm thấy hồ sơ với mã và thông tin đã nhập. Hãy kiểm tra lại.",
+        en: "No application matches that reference and detail. Check them and try again.",
+    });
+    pub const ErrorPrefix: Key = Key(&Texts {
+        vi: "Lỗi: ",
+        en: "Error: ",
+    });
+    pub const AddressProvince: Key = Key(&Texts {
+        vi: "Tỉnh, thành phố",
+        en: "Province or city",
+    });
+    pub const AddressChooseProvince: Key = Key(&Texts {
+        vi: "Chọn tỉnh, thành phố",
+        en: "Choose a province or city",
+    });
+    pub const AddressCommune: Key = Key(&Texts {
+        vi: "Xã, phường, đặc khu",
+        en: "Commune, ward or special zone",
+    });
+    pub const AddressChooseCommune: Key = Key(&Texts {
+        vi: "Chọn xã, phường",
+        en: "Choose a commune or ward",
+    });
+    pub const AddressFilter: Key = Key(&Texts {
+        vi: "Tìm xã, phường theo tên",
+        en: "Find your commune or ward by name",
+    });
+    pub const AddressFilterHint: Key = Key(&Texts {
+        vi: "Gõ có dấu hoặc không dấu, ví dụ: ba dinh. Danh sách bên dưới sẽ được thu hẹp.",
+        en: "Type with or without Vietnamese accents, for example: ba dinh. The list below narrows as you type.",
+    });
+    pub const AddressCount: Key = Key(&Texts {
+        vi: "{n} xã, phường, đặc khu",
+        en: "{n} communes, wards and special zones",
+    });
+    pub const AddressMatches: Key = Key(&Texts {
+        vi: "{n} xã, phường phù hợp",
+        en: "{n} matching communes and wards",
+    });
+    pub const AddressNoMatch: Key = Key(&Texts {
+        vi: "Không có xã, phường nào khớp với “{q}”. Hãy gõ ít chữ hơn hoặc kiểm tra chính tả.",
+        en: "No commune or ward matches “{q}”. Type fewer letters or check the spelling.",
+    });
+    pub const AddressLoadError: Key = Key(&Texts {
+        vi: "Không tải được danh sách tỉnh, xã",
+        en: "The list of places could not be loaded",
+    });
+    pub const LegacyToggle: Key = Key(&Texts {
+        vi: "Bạn chỉ có địa chỉ cũ (trước ngày 1/7/2025)?",
+        en: "Only have an old address (from before 1 July 2025)?",
+    });
+    pub const LegacyIntro: Key = Key(&Texts {
+        vi: "Nhập địa chỉ cũ ghi trên giấy tờ, chúng tôi sẽ tìm xã, phường mới tương ứng.",
+        en: "Enter the old address from your documents and we will find the commune or ward it belongs to now.",
+    });
+    pub const LegacyWard: Key = Key(&Texts {
+        vi: "Phường, xã, thị trấn cũ",
+        en: "Old ward, commune or township",
+    });
+    pub const LegacyWardHint: Key = Key(&Texts {
+        vi: "Ví dụ: Phường Trúc Bạch",
+        en: "For example: Phường Trúc Bạch",
+    });
+    pub const LegacyDistrict: Key = Key(&Texts {
+        vi: "Quận, huyện, thị xã cũ (nếu biết)",
+        en: "Old district (if you know it)",
+    });
+    pub const LegacyDistrictHint: Key = Key(&Texts {
+        vi: "Ví dụ: Quận Ba Đình",
+        en: "For example: Quận Ba Đình",
+    });
+    pub const LegacyProvince: Key = Key(&Texts {
+        vi: "Tỉnh, thành phố cũ",
+        en: "Old province or city",
+    });
+    pub const LegacyProvinceHint: Key = Key(&Texts {
+        vi: "Ví dụ: Hà Nội",
+        en: "For example: Hà Nội",
+    });
+    pub const LegacyWardMissing: Key = Key(&Texts {
+        vi: "Nhập tên phường, xã hoặc thị trấn cũ",
+        en: "Enter the old ward, commune or township",
+    });
+    pub const LegacyProvinceMissing: Key = Key(&Texts {
+        vi: "Nhập tên tỉnh, thành phố cũ",
+        en: "Enter the old province or city",
+    });
+    pub const LegacyFind: Key = Key(&Texts {
+        vi: "Tìm địa chỉ mới",
+        en: "Find the new address",
+    });
+    pub const LegacyFound: Key = Key(&Texts {
+        vi: "Tìm thấy {n} địa chỉ cũ phù hợp.",
+        en: "Found {n} matching old addresses.",
+    });
+    pub const LegacyNone: Key = Key(&Texts {
+        vi: "Không tìm thấy địa chỉ cũ này. Hãy kiểm tra chính tả, hoặc bỏ trống quận, huyện.",
+        en: "We could not find this old address. Check the spelling, or leave the district empty.",
+    });
+    pub const LegacyError: Key = Key(&Texts {
+        vi: "Chưa tra cứu được. Hãy kiểm tra kết nối rồi thử lại.",
+        en: "The lookup did not work. Check your connection and try again.",
+    });
+    pub const LegacyNowIn: Key = Key(&Texts {
+        vi: "nay thuộc:",
+        en: "is now in:",
+    });
+    pub const LegacySplit: Key = Key(&Texts {
+        vi: "Đơn vị này đã được chia cho nhiều xã, phường mới. Hãy chọn nơi bạn ở.",
+        en: "This unit was split between several new communes. Choose the one where you live.",
+    });
+    pub const LegacyUse: Key = Key(&Texts {
+        vi: "Dùng địa chỉ này",
+        en: "Use this address",
+    });
+    pub const LegacyChosen: Key = Key(&Texts {
+        vi: "Đã chọn {place}.",
+        en: "Selected {place}.",
+    });
+    pub const WhereTitle: Key = Key(&Texts {
+        vi: "Nơi giải quyết hồ sơ",
+        en: "Where your application is handled",
+    });
+    pub const WhereIntro: Key = Key(&Texts {
+        vi: "Chọn nơi bạn cư trú để biết cơ quan nào giải quyết hồ sơ của bạn.",
+        en: "Choose where you live to see which office handles your application.",
+    });
+    pub const WhereLegend: Key = Key(&Texts {
+        vi: "Nơi cư trú của bạn",
+        en: "Where you live",
+    });
+    pub const WhereHandledBy: Key = Key(&Texts {
+        vi: "Cơ quan giải quyết:",
+        en: "Handled by:",
+    });
+    pub const WhereChooseCommune: Key = Key(&Texts {
+        vi: "Chọn xã, phường để biết cơ quan giải quyết.",
+        en: "Choose your commune or ward to see the office.",
+    });
+    pub const WhereChooseProvince: Key = Key(&Texts {
+        vi: "Chọn tỉnh, thành phố để biết cơ quan giải quyết.",
+        en: "Choose your province or city to see the office.",
+    });
+    pub const StaffTitle: Key = Key(&Texts {
+        vi: "Khu vực cán bộ",
+        en: "Staff area",
+    });
+    pub const StaffSignInNeeded: Key = Key(&Texts {
+        vi: "Khu vực này dành cho cán bộ Cổng Dịch vụ công. Hãy đăng nhập bằng tài khoản cán bộ để tiếp tục.",
+        en: "This area is for portal staff. Sign in with a staff account to continue.",
+    });
+    pub const StaffSignIn: Key = Key(&Texts {
+        vi: "Đăng nhập",
+        en: "Sign in",
+    });
+    pub const StaffRefusedTitle: Key = Key(&Texts {
+        vi: "Bạn không có quyền vào khu vực này",
+        en: "You do not have access to this area",
+    });
+    pub const StaffRefusedBody: Key = Key(&Texts {
+        vi: "Khu vực này chỉ dành cho cán bộ Cổng Dịch vụ công. Tài khoản bạn đang dùng không phải tài khoản cán bộ.",
+        en: "This area is only for portal staff. The account you are signed in with is not a staff account.",
+    });
+    pub const StaffSignedInAs: Key = Key(&Texts {
+        vi: "Đăng nhập với tên {name}.",
+        en: "Signed in as {name}.",
+    });
+    pub const StaffUploadTitle: Key = Key(&Texts {
+        vi: "Tải lên bản nháp danh mục",
+        en: "Upload a draft catalogue",
+    });
+    pub const StaffUploadHint: Key = Key(&Texts {
+        vi: "Chọn thư mục danh mục (có topics.toml, services/ và forms/) hoặc chọn các tệp .toml. Tệp được kiểm tra trước; chưa có gì được công bố.",
+        en: "Choose the catalogue folder (with topics.toml, services/ and forms/) or choose .toml files. The files are checked first; nothing is published yet.",
+    });
+    pub const StaffFolderLabel: Key = Key(&Texts {
+        vi: "Thư mục danh mục",
+        en: "Catalogue folder",
+    });
+    pub const StaffFilesLabel: Key = Key(&Texts {
+        vi: "Hoặc các tệp .toml",
+        en: "Or .toml files",
+    });
+    pub const StaffUploadButton: Key = Key(&Texts {
+        vi: "Tải lên và kiểm tra",
+        en: "Upload and check",
+    });
+    pub const StaffUploading: Key = Key(&Texts {
+        vi: "Đang tải lên…",
+        en: "Uploading…",
+    });
+    pub const StaffNoFiles: Key = Key(&Texts {
+        vi: "Hãy chọn một thư mục danh mục hoặc ít nhất một tệp .toml.",
+        en: "Choose a catalogue folder or at least one .toml file.",
+    });
+    pub const StaffActionFailed: Key = Key(&Texts {
+        vi: "Chưa thực hiện được ({code}). Hãy kiểm tra kết nối rồi thử lại.",
+        en: "That did not work ({code}). Check your connection and try again.",
+    });
+    pub const StaffVersionsTitle: Key = Key(&Texts {
+        vi: "Các phiên bản đã công bố",
+        en: "Published versions",
+    });
+    pub const StaffCurrentVersion: Key = Key(&Texts {
+        vi: "Phiên bản hiện hành: {v}",
+        en: "Current version: {v}",
+    });
+    pub const StaffRollback: Key = Key(&Texts {
+        vi: "Quay lại phiên bản trước",
+        en: "Roll back to the previous version",
+    });
+    pub const StaffRolledBack: Key = Key(&Texts {
+        vi: "Đã quay lại phiên bản trước. Phiên bản hiện hành: {v}",
+        en: "Rolled back. Current version: {v}",
+    });
+    pub const StaffActionDeployed: Key = Key(&Texts {
+        vi: "Triển khai",
+        en: "Deployed",
+    });
+    pub const StaffActionPublish: Key = Key(&Texts {
+        vi: "Công bố",
+        en: "Published",
+    });
+    pub const StaffActionRollback: Key = Key(&Texts {
+        vi: "Quay lại",
+        en: "Rolled back",
+    });
+    pub const StaffDraftTitle: Key = Key(&Texts {
+        vi: "Bản nháp danh mục",
+        en: "Draft catalogue",
+    });
+    pub const StaffDraftSummary: Key = Key(&Texts {
+        vi: "{errors} lỗi, {warnings} cảnh báo",
+        en: "{errors} errors, {warnings} warnings",
+    });
+    pub const StaffFindingsTitle: Key = Key(&Texts {
+        vi: "Kết quả kiểm tra",
+        en: "Check results",
+    });
+    pub const StaffNoFindings: Key = Key(&Texts {
+        vi: "Không có lỗi hay cảnh báo nào.",
+        en: "No errors or warnings.",
+    });
+    pub const StaffSeverityError: Key = Key(&Texts {
+        vi: "Lỗi",
+        en: "Error",
+    });
+    pub const StaffSeverityWarning: Key = Key(&Texts {
+        vi: "Cảnh báo",
+        en: "Warning",
+    });
+    pub const StaffDiffTitle: Key = Key(&Texts {
+        vi: "Thay đổi so với bản đang công bố",
+        en: "Changes from the published catalogue",
+    });
+    pub const StaffDiffNone: Key = Key(&Texts {
+        vi: "Không có thay đổi nào.",
+        en: "No changes.",
+    });
+    pub const StaffServicesAdded: Key = Key(&Texts {
+        vi: "Dịch vụ thêm mới",
+        en: "Services added",
+    });
+    pub const StaffServicesRemoved: Key = Key(&Texts {
+        vi: "Dịch vụ bị bỏ",
+        en: "Services removed",
+    });
+    pub const StaffServicesChanged: Key = Key(&Texts {
+        vi: "Dịch vụ thay đổi",
+        en: "Services changed",
+    });
+    pub const StaffAffectsDrafts: Key = Key(&Texts {
+        vi: "Hồ sơ nháp của người dân trên biểu mẫu cũ sẽ được chuyển sang biểu mẫu mới.",
+        en: "Citizens’ drafts started on the old form will be moved to the new form.",
+    });
+    pub const StaffAffectedCount: Key = Key(&Texts {
+        vi: "Số dịch vụ có hồ sơ nháp bị ảnh hưởng: {n}",
+        en: "Services whose drafts are affected: {n}",
+    });
+    pub const ChRenamed: Key = Key(&Texts {
+        vi: "Đổi tên: {from} → {to}",
+        en: "Renamed: {from} → {to}",
+    });
+    pub const ChFormAdded: Key = Key(&Texts {
+        vi: "Thêm biểu mẫu trực tuyến",
+        en: "Online form added",
+    });
+    pub const ChFormRemoved: Key = Key(&Texts {
+        vi: "Bỏ biểu mẫu trực tuyến",
+        en: "Online form removed",
+    });
+    pub const ChFieldAdded: Key = Key(&Texts {
+        vi: "Thêm câu hỏi “{label}”",
+        en: "Question added: “{label}”",
+    });
+    pub const ChFieldAddedRequired: Key = Key(&Texts {
+        vi: "Thêm câu hỏi bắt buộc “{label}”",
+        en: "Required question added: “{label}”",
+    });
+    pub const ChFieldRemoved: Key = Key(&Texts {
+        vi: "Bỏ câu hỏi “{label}”",
+        en: "Question removed: “{label}”",
+    });
+    pub const ChFieldRequired: Key = Key(&Texts {
+        vi: "Câu hỏi “{label}” trở thành bắt buộc",
+        en: "Question made required: “{label}”",
+    });
+    pub const ChFieldOptional: Key = Key(&Texts {
+        vi: "Câu hỏi “{label}” không còn bắt buộc",
+        en: "Question made optional: “{label}”",
+    });
+    pub const ChFieldType: Key = Key(&Texts {
+        vi: "Câu hỏi “{label}” đổi kiểu: {from} → {to}",
+        en: "Question “{label}” changed type: {from} → {to}",
+    });
+    pub const ChOptionsRemoved: Key = Key(&Texts {
+        vi: "Câu hỏi “{label}” bỏ lựa chọn: {values}",
+        en: "Question “{label}” lost options: {values}",
+    });
+    pub const ChDocAdded: Key = Key(&Texts {
+        vi: "Thêm giấy tờ “{name}”",
+        en: "Document added: “{name}”",
+    });
+    pub const ChDocRemoved: Key = Key(&Texts {
+        vi: "Bỏ giấy tờ “{name}”",
+        en: "Document removed: “{name}”",
+    });
+    pub const ChDocRequired: Key = Key(&Texts {
+        vi: "Giấy tờ “{name}” trở thành bắt buộc",
+        en: "Document made required: “{name}”",
+    });
+    pub const ChFees: Key = Key(&Texts {
+        vi: "Lệ phí thấp nhất (trực tuyến): {before} → {after}",
+        en: "Lowest fee (online): {before} → {after}",
+    });
+    pub const ChFormFee: Key = Key(&Texts {
+        vi: "Khoản phí “{label}”: {before} → {after}",
+        en: "Fee line “{label}”: {before} → {after}",
+    });
+    pub const ChTime: Key = Key(&Texts {
+        vi: "Thời hạn giải quyết: {before} → {after}",
+        en: "Processing time: {before} → {after}",
+    });
+    pub const StaffPublish: Key = Key(&Texts {
+        vi: "Công bố bản nháp",
+        en: "Publish the draft",
+    });
+    pub const StaffPublishBlocked: Key = Key(&Texts {
+        vi: "Chưa thể công bố: bản nháp còn {n} lỗi. Hãy sửa rồi tải lên lại.",
+        en: "Cannot publish yet: the draft has {n} errors. Fix them and upload again.",
+    });
+    pub const StaffPublished: Key = Key(&Texts {
+        vi:
+            "Đã công bố. Phiên bản hiện hành: {v}. Phiên bản trước được giữ lại để có thể quay lại.",
+        en: "Published. Current version: {v}. The previous version is kept so you can roll back.",
+    });
+    pub const StaffPreviewLink: Key = Key(&Texts {
+        vi: "Xem trước bản nháp",
+        en: "Preview the draft",
+    });
+    pub const StaffShareHint: Key = Key(&Texts {
+        vi: "Gửi đường dẫn này cho cán bộ khác để cùng xem trước:",
+        en: "Share this link with another staff member to preview:",
+    });
+    pub const StaffDraftNotFound: Key = Key(&Texts {
+        vi: "Không tìm thấy bản nháp này.",
+        en: "This draft was not found.",
+    });
+    pub const StaffBackToStaff: Key = Key(&Texts {
+        vi: "Về khu vực cán bộ",
+        en: "Back to the staff area",
+    });
+    pub const PreviewBanner: Key = Key(&Texts {
+        vi: "Bản xem trước",
+        en: "Preview",
+    });
+    pub const PreviewBannerBody: Key = Key(&Texts {
+        vi: "Đây là bản nháp danh mục chưa công bố. Người dân chưa thấy nội dung này.",
+        en: "This is an unpublished draft catalogue. Citizens cannot see it.",
+    });
+    pub const PreviewBackToDraft: Key = Key(&Texts {
+        vi: "Về kết quả kiểm tra bản nháp",
+        en: "Back to the draft’s check results",
+    });
+    pub const PreviewHasErrors: Key = Key(&Texts {
+        vi: "Bản nháp còn lỗi nên chưa xem trước được.",
+        en: "The draft has errors, so it cannot be previewed.",
+    });
+    pub const PreviewSubmitTitle: Key = Key(&Texts {
+        vi: "Nộp thử",
+        en: "Test submission",
+    });
+    pub const PreviewSubmitHint: Key = Key(&Texts {
+        vi: "Hồ sơ được gửi tới môi trường thử nghiệm và được kiểm tra như thật, nhưng không được lưu và không tạo hồ sơ nào.",
+        en: "The answers go to a sandbox and are checked as a real submission would be, but nothing is stored and no dossier is created.",
+    });
+    pub const PreviewSubmitButton: Key = Key(&Texts {
+        vi: "Nộp thử (không tạo hồ sơ)",
+        en: "Test submit (no dossier is created)",
+    });
+    pub const PreviewAccepted: Key = Key(&Texts {
+        vi: "Hồ sơ này sẽ được chấp nhận. Lệ phí trực tuyến: {fee}. Không có hồ sơ nào được tạo.",
+        en: "This dossier would be accepted. Online fee: {fee}. No dossier was created.",
+    });
+    pub const PreviewRejected: Key = Key(&Texts {
+        vi: "Hồ sơ này sẽ bị từ chối vì:",
+        en: "This dossier would be refused because:",
+    });
+    pub const DossierTrackTitle: Key = Key(&Texts {
+        vi: "Theo dõi hồ sơ",
+        en: "Track your application",
+    });
+    pub const ReceiptHeading: Key = Key(&Texts {
+        vi: "Biên nhận hồ sơ",
+        en: "Application receipt",
+    });
+    pub const LookupSecretHint: Key = Key(&Texts {
+        vi: "Hãy lưu lại mã hồ sơ và mã tra cứu, hoặc in biên nhận này. Người nhà có thể tra cứu hồ sơ bằng hai mã này mà không cần đăng nhập.",
+        en: "Keep the reference and the lookup code, or print this receipt. Someone helping you can follow the application with both codes without signing in.",
+    });
+    pub const PayAgain: Key = Key(&Texts {
+        vi: "Thanh toán lại",
+        en: "Try paying again",
+    });
+    pub const PaymentStartFailed: Key = Key(&Texts {
+        vi: "Chưa mở được trang thanh toán. Hãy kiểm tra kết nối mạng và thử lại; hồ sơ của bạn vẫn được giữ.",
+        en: "The payment page could not be opened. Check your connection and try again; your application is kept.",
+    });
+    pub const ContactTitle: Key = Key(&Texts {
+        vi: "Liên hệ",
+        en: "Contact",
+    });
+    pub const ContactBody: Key = Key(&Texts {
+        vi: "Tổng đài hỗ trợ Cổng Dịch vụ công Quốc gia: 18001096 (miễn phí, giờ hành chính). Khi gọi, hãy đọc mã hồ sơ.",
+        en: "National Public Service Portal helpline: 18001096 (free, office hours). Have your application reference ready.",
+    });
+    pub const DocumentsFailed: Key = Key(&Texts {
+        vi: "Chưa gửi được giấy tờ bổ sung. Hãy thử lại; các tệp đã tải lên vẫn được giữ.",
+        en: "The additional documents were not sent. Try again; the uploaded files are kept.",
+    });
+    pub const SupplementDeadline: Key = Key(&Texts {
+        vi: "Hạn bổ sung: {date} ({n} ngày làm việc kể từ khi có yêu cầu).",
+        en: "Deadline: {date} ({n} working days from the request).",
+    });
+    pub const LookupMissing: Key = Key(&Texts {
+        vi: "Nhập mã hồ sơ và số định danh cá nhân của người nộp (hoặc mã tra cứu).",
+        en: "Enter the application reference and the applicant's personal ID number (or the lookup code).",
+    });
+    pub const LookupNetwork: Key = Key(&Texts {
+        vi: "Không kết nối được với hệ thống. Hãy kiểm tra mạng và thử lại.",
+        en: "The portal could not be reached. Check your connection and try again.",
+    });
+    pub const LookupIntro: Key = Key(&Texts {
+        vi: "Theo dõi hồ sơ không cần đăng nhập, bằng mã hồ sơ trên biên nhận và số định danh cá nhân của người nộp hoặc mã tra cứu.",
+        en: "Follow an application without signing in, with the reference on the receipt and the applicant's personal ID number or the lookup code.",
+    });
+    pub const PaymentFailedEvent: Key = Key(&Texts {
+        vi: "Thanh toán không thành công",
+        en: "Payment failed",
+    });
+    pub const PaymentCancelledEvent: Key = Key(&Texts {
+        vi: "Đã huỷ thanh toán",
+        en: "Payment cancelled",
+    });
+    pub const EventSubmitted: Key = Key(&Texts {
+        vi: "Đã nộp hồ sơ trực tuyến",
+        en: "Submitted online",
+    });
+    pub const SubmitRefusedTitle: Key = Key(&Texts {
+        vi: "Hệ thống chưa nhận hồ sơ vì còn vấn đề cần sửa",
+        en: "The application was not accepted: there is a problem to fix",
+    });
+    pub const SubmitNow: Key = Key(&Texts {
+        vi: "Gửi ngay",
+        en: "Send now",
+    });
+    pub const SubmitBackOnline: Key = Key(&Texts {
+        vi: "Đang gửi hồ sơ đã lưu trên thiết bị…",
+        en: "Sending the application saved on this device…",
+    });
+    pub const SignInAgain: Key = Key(&Texts {
+        vi: "Đăng nhập lại",
+        en: "Sign in again",
+    });
+}
