@@ -30,6 +30,8 @@ async function once(url) {
       lcp: a['largest-contentful-paint'].numericValue,
       tbt: a['total-blocking-time'].numericValue,
       cls: a['cumulative-layout-shift'].numericValue,
+      // What the largest paint was, to tell a real first paint from a late one.
+      lcpElement: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '?',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -41,6 +43,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 export async function lighthouse(url, runs = 3) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await once(url));
-  const keys = Object.keys(results[0]);
-  return Object.fromEntries(keys.map((k) => [k, median(results.map((r) => r[k]))]));
+  const keys = Object.keys(results[0]).filter((k) => k !== 'lcpElement');
+  const figures = Object.fromEntries(keys.map((k) => [k, median(results.map((r) => r[k]))]));
+  return { ...figures, lcpElements: [...new Set(results.map((r) => r.lcpElement))] };
 }

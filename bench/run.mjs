@@ -36,10 +36,13 @@ for (const p of pages) {
 console.log(`\n## Lighthouse 12.8.2, mobile (slow 4G, 4x CPU), median of ${RUNS} runs\n`);
 console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+const lcpElements = [];
 for (const p of pages) {
   const r = await lighthouse(p.url, RUNS);
   console.log(`| ${p.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${(r.fcp / 1000).toFixed(2)} s | ${(r.lcp / 1000).toFixed(2)} s | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} |`);
+  lcpElements.push(`- ${p.name}: ${r.lcpElements.map((e) => '`' + e.slice(0, 90) + '`').join(', ')}`);
 }
+console.log('\nLargest contentful paint element:\n' + lcpElements.join('\n'));
 
 console.log('\n## Catalogue search, per keystroke, measured in the page (input event to DOM updated and laid out)\n');
 console.log('| catalogue | services | keystrokes | median | p95 | max |');

@@ -110,9 +110,14 @@ test('when the API is down the page explains it and retry recovers', async () =>
   const s = await newSession();
   try {
     const { page } = s;
+    // `/` carries the catalogue in the page itself; the app fetches it when it reaches
+    // the catalogue from another page, which is when the network can fail.
     await page.route('**/api/v1/catalog', (route) => route.abort('internetdisconnected'));
-    await page.goto(server.url + '/');
+    await page.goto(server.url + '/accessibility');
     await appReady(page);
+    await page.waitForSelector('h1:has-text("Tuyên bố")');
+    await page.locator('.header__brand').click();
+    await page.waitForURL(server.url + '/');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), /Không tải được danh mục dịch vụ/);
@@ -206,5 +211,33 @@ test('accessibility statement, 200% text without sideways scrolling, reduced mot
     assert.equal(await duration(), '0.15s');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     assert.equal(await duration(), '0s');
+  } finally { await s.close(); }
+});
+
+test('before the app runs, a page shows its own heading; the app then takes the data from the page', async () => {
+  // Without JavaScript: what a slow phone shows while the wasm downloads.
+  const off = await newSession({ javaScriptEnabled: false });
+  try {
+    await off.page.goto(server.url + '/services/permanent-residence-registration');
+    assert.equal(await off.page.locator('h1').textContent(), 'Đăng ký thường trú');
+    assert.match(await off.page.locator('.lead').textContent(), /\S/);
+    assert.equal(await off.page.locator('nav.breadcrumbs a').textContent(), 'Trang chủ');
+    await off.page.goto(server.url + '/');
+    assert.equal(await off.page.locator('h1').textContent(), 'Dịch vụ công trực tuyến');
+  } finally { await off.close(); }
+
+  const s = await newSession();
+  try {
+    const { page } = s;
+    const api = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/catalog') || r.url().includes('/api/v1/services/')) api.push(new URL(r.url()).pathname); });
+    await page.goto(server.url + '/');
+    await page.waitForSelector('.service-item');
+    await page.goto(server.url + '/services/permanent-residence-registration');
+    await page.waitForSelector('.summary-list');
+    // Both pages rendered from the data the server put in them: no second round trip.
+    assert.deepEqual(api, []);
+    await expectAccessible(page, 'service page from preloaded data');
+    assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });

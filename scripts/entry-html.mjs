@@ -1,18 +1,18 @@
-// Writes catalogue.html, the page the server sends for `/`, from index.html (the whole
-// portal's page): the same frame, the catalogue's own small bundle (app::CatalogueApp),
-// and the catalogue's heading in the first paint, so the page has its text before the
-// wasm arrives. Run by scripts/build-web before trunk; the output is not committed.
+// Makes the app's entry pages from index.html (the whole portal's page), each with the
+// same frame and its own first paint, so a page shows its text before the wasm arrives:
+//   node scripts/entry-html.mjs catalogue index.html catalogue.html
+//     the catalogue's page (sent for `/`): its own small bundle (app::CatalogueApp) and
+//     the catalogue's heading; made before trunk builds it.
+//   node scripts/entry-html.mjs service dist/index.html dist/service.html
+//     a service's page (sent for `/services/{id}`): the whole portal's bundle, the
+//     breadcrumbs, and the service's name and summary, which the server fills in
+//     (crates/portal-server/src/web/first_paint.rs).
+// Texts are the app's own, read from src/i18n/texts.rs (Vietnamese). Outputs are build
+// products, not committed.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const replace = (html, from, to) => {
-  if (!html.includes(from)) {
-    console.error(`index.html changed shape: "${from}" not found`);
-    process.exit(1);
-  }
-  return html.replace(from, to);
-};
+const [kind, from, to] = process.argv.slice(2);
 
-// The heading and lead are pages/catalogue.rs's, read from the Vietnamese texts.
 const texts = readFileSync('src/i18n/texts.rs', 'utf8');
 const text = (key) => {
   const m = texts.match(new RegExp(`\\b${key}: Key = Key\\(&Texts \\{\\s*vi: "([^"]+)"`));
@@ -23,11 +23,29 @@ const text = (key) => {
   return m[1];
 };
 
-let html = readFileSync('index.html', 'utf8');
-html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-catalogue"');
-html = replace(
-  html,
-  '<p class="loading" role="status">',
-  `<h1>${text('CatalogueTitle')}</h1>\n    <p class="lead">${text('CatalogueIntro')}</p>\n    <p class="loading" role="status">`,
-);
-writeFileSync('catalogue.html', html);
+const replace = (html, what, by) => {
+  if (!html.includes(what)) {
+    console.error(`${from} changed shape: "${what}" not found`);
+    process.exit(1);
+  }
+  return html.replace(what, by);
+};
+
+const LOADING = '<p class="loading" role="status">';
+let html = readFileSync(from, 'utf8');
+if (kind === 'catalogue') {
+  // The same heading and lead as pages/catalogue.rs renders.
+  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-catalogue"');
+  html = replace(html, LOADING,
+    `<h1>${text('CatalogueTitle')}</h1>\n    <p class="lead">${text('CatalogueIntro')}</p>\n    ${LOADING}`);
+} else if (kind === 'service') {
+  // The same breadcrumbs, heading and lead as pages/service.rs renders; the server
+  // replaces the two markers with the service's text.
+  html = replace(html, LOADING,
+    `<nav class="breadcrumbs" aria-label="${text('Breadcrumbs')}"><ol><li><a href="/">${text('Home')}</a></li></ol></nav>\n` +
+    `    <h1>%SERVICE_NAME%</h1>\n    <p class="lead">%SERVICE_SUMMARY%</p>\n    ${LOADING}`);
+} else {
+  console.error('usage: entry-html.mjs catalogue|service FROM TO');
+  process.exit(2);
+}
+writeFileSync(to, html);

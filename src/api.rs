@@ -103,7 +103,24 @@ struct ErrorDetail {
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    if let Some(body) = preloaded(url) {
+        if let Ok(value) = serde_json::from_str(&body) {
+            return Ok(value);
+        }
+    }
     send_json(gloo_net::http::Request::get(url)).await
+}
+
+/// The body of `url` when the server put it in the page (a `<script type=
+/// "application/json" id="preload">` data block, see the server's `web/first_paint.rs`),
+/// saving the first request a round trip. Taken once: later reads ask the server.
+pub fn preloaded(url: &str) -> Option<String> {
+    let block = leptos::prelude::document().get_element_by_id("preload")?;
+    if block.get_attribute("data-url").as_deref() != Some(url) {
+        return None;
+    }
+    block.remove();
+    block.text_content()
 }
 
 async fn send_json<T: DeserializeOwned>(

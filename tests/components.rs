@@ -178,3 +178,21 @@ fn the_catalogue_bundle_leaves_other_pages_to_the_browser() {
         assert!(!is_other_portal_page(href), "{href}");
     }
 }
+
+#[wasm_bindgen_test]
+fn data_the_server_put_in_the_page_is_taken_once() {
+    let doc = document();
+    let block = doc.create_element("script").unwrap();
+    block.set_attribute("type", "application/json").unwrap();
+    block.set_attribute("id", "preload").unwrap();
+    block.set_attribute("data-url", "/api/v1/catalog").unwrap();
+    block.set_text_content(Some(r#"{"services":[]}"#));
+    doc.head().unwrap().append_child(&block).unwrap();
+    assert_eq!(portal_web::api::preloaded("/api/v1/services/x"), None);
+    assert_eq!(
+        portal_web::api::preloaded("/api/v1/catalog").as_deref(),
+        Some(r#"{"services":[]}"#)
+    );
+    assert!(doc.get_element_by_id("preload").is_none());
+    assert_eq!(portal_web::api::preloaded("/api/v1/catalog"), None);
+}

@@ -233,3 +233,49 @@ async fn every_response_carries_the_security_headers() {
         assert_eq!(h["x-frame-options"], "DENY", "{path}");
     }
 }
+
+#[tokio::test]
+async fn pages_carry_their_heading_and_the_data_they_need() {
+    let s = common::start().await;
+    let page = "<!doctype html><html><head><title>shell</title></head><body><main>\
+                <p class=\"loading\" role=\"status\">Đang tải…</p></main></body></html>";
+    let dist = s.dir.path().join("dist");
+    std::fs::write(dist.join("index.html"), page).unwrap();
+    // What scripts/entry-html.mjs makes of it for a service.
+    let service_page = page.replace(
+        "<p class=\"loading\"",
+        "<h1>%SERVICE_NAME%</h1><p class=\"lead\">%SERVICE_SUMMARY%</p><p class=\"loading\"",
+    );
+    std::fs::write(dist.join("service.html"), service_page).unwrap();
+    let get = |path: String| {
+        let client = s.client.clone();
+        async move { client.get(path).send().await.unwrap().text().await.unwrap() }
+    };
+    let api = get(format!("{}/api/v1/services/birth-registration", s.base)).await;
+    let html = get(format!("{}/services/birth-registration", s.base)).await;
+    // The service's own heading and summary come before the app, above the status line.
+    let service: Value = serde_json::from_str(&api).unwrap();
+    let heading = format!("<h1>{}</h1>", service["name"]["vi"].as_str().unwrap());
+    assert!(html.contains(&heading), "{html}");
+    assert!(!html.contains("%SERVICE_"), "{html}");
+    // The data block holds exactly what the API answers.
+    let block = html
+        .split("<script type=\"application/json\" id=\"preload\" data-url=\"/api/v1/services/birth-registration\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("a preload block");
+    assert_eq!(serde_json::from_str::<Value>(block).unwrap(), service);
+    // `/` (here without its own page built) carries the catalogue; other routes nothing.
+    assert!(get(format!("{}/", s.base))
+        .await
+        .contains("data-url=\"/api/v1/catalog\""));
+    for path in [
+        "/services/birth-registration/apply",
+        "/dossiers",
+        "/services/no-such-service",
+    ] {
+        let html = get(format!("{}{path}", s.base)).await;
+        assert!(!html.contains("id=\"preload\""), "{path}");
+        assert!(!html.contains("<h1>"), "{path}");
+    }
+}

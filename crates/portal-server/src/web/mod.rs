@@ -16,6 +16,8 @@ use portal_core::ServiceId;
 
 use crate::{AppState, Config};
 
+mod first_paint;
+
 pub fn routes(_config: &Config) -> Router<AppState> {
     Router::new().fallback(serve)
 }
@@ -47,7 +49,7 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
     } else {
         StatusCode::NOT_FOUND
     };
-    match read_page(&state.config.dist_dir, &path).await {
+    match read_page(&state, &path).await {
         Ok(html) => (
             status,
             [
@@ -67,15 +69,18 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
-/// The page for an app route: the catalogue's own page for `/` when it was built, else
-/// the whole portal's.
-async fn read_page(dist: &std::path::Path, path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "/" {
-        if let Ok(html) = tokio::fs::read(dist.join("catalogue.html")).await {
-            return Ok(html);
-        }
-    }
-    tokio::fs::read(dist.join("index.html")).await
+/// The page for an app route, with its first paint filled in from the published
+/// catalogue (see `first_paint`).
+async fn read_page(state: &AppState, path: &str) -> std::io::Result<String> {
+    let dist = &state.config.dist_dir;
+    let published = state.catalogue.current();
+    let chosen = dist.join(first_paint::page_for(path, &published));
+    let page = match tokio::fs::read_to_string(chosen).await {
+        Ok(page) => page,
+        // Built without the entry pages (tests, an older build): the whole portal's.
+        Err(_) => tokio::fs::read_to_string(dist.join("index.html")).await?,
+    };
+    Ok(first_paint::fill(&page, path, &published))
 }
 
 /// A request for a file (its last segment has an extension) rather than an app route.
