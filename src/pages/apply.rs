@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use portal_core::form::{Field, FieldKind, IndexedForm};
 
@@ -178,6 +178,14 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     state.errors.set(Vec::new());
     if query.with_untracked(|q| q.get("problem").is_some()) {
         state.validate_step(&step);
+    }
+    // Arriving from a Change link (`…?return=check#f-child_name`): focus that question,
+    // so keyboard and screen-reader users land where the link said.
+    // (The router's location: the address bar changes only after this page is drawn.)
+    let hash = use_location().hash.get_untracked();
+    let target = hash.trim_start_matches('#');
+    if !target.is_empty() {
+        crate::form::focus::focus_question_when_drawn(target.to_string());
     }
     let service_id = state.service_id.0.clone();
     let st = state.clone();
