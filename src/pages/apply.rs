@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
-use portal_core::form::{Field, FieldKind, IndexedForm};
+use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
 use crate::api;
 use crate::components::ErrorState;
 use crate::form::error_summary::Problem;
-use crate::form::format::answer_text;
+use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
 use crate::i18n::{text, use_i18n, Key};
 
@@ -332,14 +332,12 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
                 <dl class="summary-list">
                     {fields.into_iter().map(|f| {
                         let href = format!("{}?return={CHECK}#{}", step_href(&service_id, &step_id), portal_core::form::FieldPath::field(f.id.as_str()).dom_id());
-                        let signal = state.signal(f.id.as_str());
                         let label = f.label.clone();
                         let label2 = f.label.clone();
                         view! {
                             <div class="summary-list__row">
                                 <dt>{move || label.get(i18n.lang.get()).to_string()}</dt>
-                                <dd>{move || answer_text(&f, signal.and_then(|s| s.get()).as_ref(), i18n.lang.get())
-                                    .unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</dd>
+                                <dd><CheckedAnswer state=state.clone() field=f/></dd>
                                 <dd class="summary-list__actions">
                                     <a href=href>{move || i18n.t(Key::Change)}<span class="visually-hidden">{move || format!(" {}", label2.get(i18n.lang.get()))}</span></a>
                                 </dd>
@@ -361,4 +359,48 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
         {preview}
         {real_submit}
     }
+}
+
+/// One answer on the check page: an address with its commune and province by name, a
+/// repeating group item by item (without answers its conditions hide), others as text.
+#[component]
+fn CheckedAnswer(state: FormState, field: Field) -> impl IntoView {
+    let i18n = use_i18n();
+    let signal = state.signal(field.id.as_str());
+    move || {
+        let lang = i18n.lang.get();
+        let answer = match (&field.kind, signal.and_then(|s| s.get())) {
+            (FieldKind::Group(_), Some(_)) => state
+                .form
+                .prune(&state.snapshot())
+                .get(field.id.as_str())
+                .cloned(),
+            (_, a) => a,
+        };
+        if let Some(Answer::Address(a)) = answer.as_ref().filter(|a| a.is_answered()) {
+            return view! { <AddressText answer=a.clone()/> }.into_any();
+        }
+        let mut lines = answer_lines(&field, answer.as_ref(), lang);
+        match lines.len() {
+            0 => i18n.t(Key::NotProvided).to_string().into_any(),
+            1 => lines.remove(0).into_any(),
+            _ => view! {
+                <ul class="summary-list__items">
+                    {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// An address with the names of its commune and province (their codes until loaded).
+#[component]
+fn AddressText(answer: AddressAnswer) -> impl IntoView {
+    let a = answer.clone();
+    let place = LocalResource::new(move || {
+        let a = a.clone();
+        async move { crate::form::fields::choice_for(a).await.place_name() }
+    });
+    move || address_text(&answer, place.get().flatten().as_deref())
 }
