@@ -42,7 +42,7 @@ const focusMatches = (page, selector) => page.evaluate((sel) => {
 /// Presses Tab until the focused element matches `selector`; fails naming where focus
 /// went if it is not reached within `max` presses. Every element reached this way must
 /// show where the focus is.
-async function tabTo(page, selector, max = 80) {
+async function tabTo(page, selector, max = 30) {
   const path = [];
   for (let i = 0; i <= max; i++) {
     if (await focusMatches(page, selector)) {
@@ -147,6 +147,10 @@ class Journey {
     const re = new RegExp(`/services/${this.service}/apply/${step}([?#]|$)`);
     await this.page.waitForURL(re);
     await this.page.locator('h1', { hasText: title }).waitFor();
+    // The new page starts at its heading, as a page load would (not on the reused
+    // Continue button at the bottom); the next Tab goes to its first question.
+    await this.page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5_000 })
+      .catch(async () => assert.fail(`focus is not on the heading of ${step}: ${await describeFocus(this.page)}`));
     this.earlier.push(...this.here);
     this.here = [];
     await expectAccessible(this.page, `${this.service}/${step}`);

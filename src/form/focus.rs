@@ -80,3 +80,23 @@ fn focus_moved(from: Option<&web_sys::Element>) -> bool {
     });
     !on_body && el.id() != "main-content" && from != Some(&el)
 }
+
+/// Puts the focus on the page's main heading once drawn. A step reached inside the app
+/// is drawn over the previous one, whose focused element (the Continue button, the back
+/// link) may be reused and keep the focus at the bottom of the new page; a page load
+/// would start at the top, and a screen reader should read the new question first.
+pub fn focus_heading_when_drawn() {
+    set_timeout(
+        || {
+            let heading = document()
+                .query_selector("main h1[tabindex]")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+            }
+        },
+        Duration::ZERO,
+    );
+}

@@ -186,6 +186,9 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     let target = hash.trim_start_matches('#');
     if !target.is_empty() {
         crate::form::focus::focus_question_when_drawn(target.to_string());
+    } else if state.errors.with_untracked(Vec::is_empty) {
+        // Otherwise start at the heading (the error summary takes it when shown).
+        crate::form::focus::focus_heading_when_drawn();
     }
     let service_id = state.service_id.0.clone();
     let st = state.clone();
@@ -265,7 +268,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
                 .replace("{total}", &steps.len().to_string()))}
             " · "{move || service_name.get(i18n.lang.get()).to_string()}
         </p>
-        <h1>{move || step_def.title.get(i18n.lang.get()).to_string()}</h1>
+        <h1 tabindex="-1">{move || step_def.title.get(i18n.lang.get()).to_string()}</h1>
         {intro.map(|t| view! { <p class="lead">{move || t.get(i18n.lang.get()).to_string()}</p> })}
         <form class="question-form" novalidate on:submit=on_submit>
             {fields.into_iter().map(|f| view! { <FieldView state=state.clone() field=f/> }).collect_view()}
@@ -281,6 +284,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
 #[component]
 fn CheckAnswers(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
+    crate::form::focus::focus_heading_when_drawn();
     let service_id = state.service_id.0.clone();
     let st = state.clone();
     let sections = Memo::new(move |_| {
@@ -323,7 +327,7 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
             let steps = st.visible_steps();
             steps.last().map(|s| step_href(&svc, s)).unwrap_or_else(|| api::href(&format!("/services/{svc}")))
         }>{move || i18n.t(Key::Back)}</a>
-        <h1>{move || i18n.t(Key::CheckAnswersTitle)}</h1>
+        <h1 tabindex="-1">{move || i18n.t(Key::CheckAnswersTitle)}</h1>
         {move || sections.get().into_iter().map(|(step_id, title, fields)| {
             let state = state.clone();
             let service_id = service_id.clone();
