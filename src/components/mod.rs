@@ -2,6 +2,7 @@
 //! none holds business rules.
 
 pub mod address_picker;
+pub mod button_link;
 pub mod error_state;
 pub mod intern;
 pub mod labels;
@@ -10,6 +11,7 @@ pub mod service_list;
 pub mod shell;
 
 pub use address_picker::{AddressChoice, AddressPicker};
+pub use button_link::ButtonLink;
 pub use error_state::ErrorState;
 pub use legacy_address::LegacyAddress;
 pub use service_list::ServiceList;

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use crate::api;
 use crate::api::staff::Viewer;
-use crate::components::ErrorState;
+use crate::components::{ButtonLink, ErrorState};
 use crate::i18n::{use_i18n, Key};
 
 #[component]
@@ -24,7 +24,7 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
             <Title text=move || i18n.t(Key::StaffTitle)/>
             <h1>{move || i18n.t(Key::StaffTitle)}</h1>
             <p>{move || i18n.t(Key::StaffSignInNeeded)}</p>
-            <p><a class="button" role="button" draggable="false" href=api::sign_in_url() rel="external">{move || i18n.t(Key::StaffSignIn)}</a></p>
+            <p><ButtonLink class="button" href=api::sign_in_url() rel="external">{move || i18n.t(Key::StaffSignIn)}</ButtonLink></p>
         }
         .into_any(),
         Some(Ok(Viewer::Citizen)) => view! {

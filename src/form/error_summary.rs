@@ -27,14 +27,10 @@ pub fn ErrorSummary(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoVi
     });
     let jump = |target: String| {
         move |ev: leptos::ev::MouseEvent| {
-            // Move focus to the field itself (the browser would only scroll).
-            if let Some(el) = document().get_element_by_id(&target) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    ev.prevent_default();
-                    el.scroll_into_view();
-                    let _ = el.focus();
-                }
+            // Move focus to the field itself (the browser would only scroll), or to the
+            // first input of a question made of several.
+            if super::focus::focus_question(&target) {
+                ev.prevent_default();
             }
         }
     };

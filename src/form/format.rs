@@ -1,6 +1,6 @@
 //! Answers written out for the check-your-answers page.
 
-use portal_core::form::{Answer, Field, FieldKind};
+use portal_core::form::{AddressAnswer, Answer, Field, FieldKind};
 use portal_core::validators::Sex;
 use portal_core::Lang;
 
@@ -34,11 +34,7 @@ pub fn answer_text(field: &Field, answer: Option<&Answer>, lang: Lang) -> Option
             (_, true) => text(lang, Key::Yes).to_string(),
             (_, false) => text(lang, Key::No).to_string(),
         },
-        Answer::Address(a) => [a.street.trim(), a.commune.trim(), a.province.trim()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
+        Answer::Address(a) => address_text(a, None),
         Answer::Person(p) => {
             let sex = p.sex.map(|s| match s {
                 Sex::Male => text(lang, Key::SexMale),
@@ -70,4 +66,51 @@ pub fn answer_text(field: &Field, answer: Option<&Answer>, lang: Lang) -> Option
             }
         ),
     })
+}
+
+/// An address written out: the street, then the commune and province by name (`place`,
+/// once their names are known), or by their codes until then.
+pub fn address_text(a: &AddressAnswer, place: Option<&str>) -> String {
+    let codes = [a.commune.trim(), a.province.trim()];
+    let place: Vec<&str> = match place {
+        Some(p) => vec![p],
+        None => codes.to_vec(),
+    };
+    std::iter::once(a.street.trim())
+        .chain(place)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The answer as lines for the check page: one line, or one per item of a repeating
+/// group ("Người lưu trú 1: Nguyễn Văn Nam, 01/01/1993, Nam; Vợ hoặc chồng"), so each
+/// item's answers can be checked. Empty when not answered.
+pub fn answer_lines(field: &Field, answer: Option<&Answer>, lang: Lang) -> Vec<String> {
+    match (&field.kind, answer) {
+        (FieldKind::Group(g), Some(Answer::Group(items))) if !items.is_empty() => {
+            let label = capitalise(g.item_label.get(lang));
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let answers = g
+                        .fields
+                        .iter()
+                        .filter_map(|m| answer_text(m, item.get(m.id.as_str()), lang))
+                        .collect::<Vec<_>>();
+                    format!("{label} {}: {}", i + 1, answers.join("; "))
+                })
+                .collect()
+        }
+        _ => answer_text(field, answer, lang).into_iter().collect(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -6,6 +6,7 @@
 pub mod drafts;
 pub mod error_summary;
 pub mod fields;
+pub mod focus;
 pub mod format;
 pub mod state;
 

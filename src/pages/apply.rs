@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
-use portal_core::form::{Field, FieldKind, IndexedForm};
+use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
 use crate::api;
 use crate::components::ErrorState;
 use crate::form::error_summary::Problem;
-use crate::form::format::answer_text;
+use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
 use crate::i18n::{text, use_i18n, Key};
 
@@ -179,6 +179,17 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     if query.with_untracked(|q| q.get("problem").is_some()) {
         state.validate_step(&step);
     }
+    // Arriving from a Change link (`…?return=check#f-child_name`): focus that question,
+    // so keyboard and screen-reader users land where the link said.
+    // (The router's location: the address bar changes only after this page is drawn.)
+    let hash = use_location().hash.get_untracked();
+    let target = hash.trim_start_matches('#');
+    if !target.is_empty() {
+        crate::form::focus::focus_question_when_drawn(target.to_string());
+    } else if state.errors.with_untracked(Vec::is_empty) {
+        // Otherwise start at the heading (the error summary takes it when shown).
+        crate::form::focus::focus_heading_when_drawn();
+    }
     let service_id = state.service_id.0.clone();
     let st = state.clone();
     let step_id = step.clone();
@@ -257,7 +268,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
                 .replace("{total}", &steps.len().to_string()))}
             " · "{move || service_name.get(i18n.lang.get()).to_string()}
         </p>
-        <h1>{move || step_def.title.get(i18n.lang.get()).to_string()}</h1>
+        <h1 tabindex="-1">{move || step_def.title.get(i18n.lang.get()).to_string()}</h1>
         {intro.map(|t| view! { <p class="lead">{move || t.get(i18n.lang.get()).to_string()}</p> })}
         <form class="question-form" novalidate on:submit=on_submit>
             {fields.into_iter().map(|f| view! { <FieldView state=state.clone() field=f/> }).collect_view()}
@@ -273,6 +284,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
 #[component]
 fn CheckAnswers(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
+    crate::form::focus::focus_heading_when_drawn();
     let service_id = state.service_id.0.clone();
     let st = state.clone();
     let sections = Memo::new(move |_| {
@@ -315,7 +327,7 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
             let steps = st.visible_steps();
             steps.last().map(|s| step_href(&svc, s)).unwrap_or_else(|| api::href(&format!("/services/{svc}")))
         }>{move || i18n.t(Key::Back)}</a>
-        <h1>{move || i18n.t(Key::CheckAnswersTitle)}</h1>
+        <h1 tabindex="-1">{move || i18n.t(Key::CheckAnswersTitle)}</h1>
         {move || sections.get().into_iter().map(|(step_id, title, fields)| {
             let state = state.clone();
             let service_id = service_id.clone();
@@ -324,14 +336,12 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
                 <dl class="summary-list">
                     {fields.into_iter().map(|f| {
                         let href = format!("{}?return={CHECK}#{}", step_href(&service_id, &step_id), portal_core::form::FieldPath::field(f.id.as_str()).dom_id());
-                        let signal = state.signal(f.id.as_str());
                         let label = f.label.clone();
                         let label2 = f.label.clone();
                         view! {
                             <div class="summary-list__row">
                                 <dt>{move || label.get(i18n.lang.get()).to_string()}</dt>
-                                <dd>{move || answer_text(&f, signal.and_then(|s| s.get()).as_ref(), i18n.lang.get())
-                                    .unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</dd>
+                                <dd><CheckedAnswer state=state.clone() field=f/></dd>
                                 <dd class="summary-list__actions">
                                     <a href=href>{move || i18n.t(Key::Change)}<span class="visually-hidden">{move || format!(" {}", label2.get(i18n.lang.get()))}</span></a>
                                 </dd>
@@ -353,4 +363,48 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
         {preview}
         {real_submit}
     }
+}
+
+/// One answer on the check page: an address with its commune and province by name, a
+/// repeating group item by item (without answers its conditions hide), others as text.
+#[component]
+fn CheckedAnswer(state: FormState, field: Field) -> impl IntoView {
+    let i18n = use_i18n();
+    let signal = state.signal(field.id.as_str());
+    move || {
+        let lang = i18n.lang.get();
+        let answer = match (&field.kind, signal.and_then(|s| s.get())) {
+            (FieldKind::Group(_), Some(_)) => state
+                .form
+                .prune(&state.snapshot())
+                .get(field.id.as_str())
+                .cloned(),
+            (_, a) => a,
+        };
+        if let Some(Answer::Address(a)) = answer.as_ref().filter(|a| a.is_answered()) {
+            return view! { <AddressText answer=a.clone()/> }.into_any();
+        }
+        let mut lines = answer_lines(&field, answer.as_ref(), lang);
+        match lines.len() {
+            0 => i18n.t(Key::NotProvided).to_string().into_any(),
+            1 => lines.remove(0).into_any(),
+            _ => view! {
+                <ul class="summary-list__items">
+                    {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// An address with the names of its commune and province (their codes until loaded).
+#[component]
+fn AddressText(answer: AddressAnswer) -> impl IntoView {
+    let a = answer.clone();
+    let place = LocalResource::new(move || {
+        let a = a.clone();
+        async move { crate::form::fields::choice_for(a).await.place_name() }
+    });
+    move || address_text(&answer, place.get().flatten().as_deref())
 }

@@ -9,7 +9,7 @@ use portal_core::{
 };
 
 use crate::api;
-use crate::components::{labels, AddressChoice, AddressPicker, ErrorState};
+use crate::components::{labels, AddressChoice, AddressPicker, ButtonLink, ErrorState};
 use crate::i18n::{text, use_i18n, Key};
 
 #[component]
@@ -86,7 +86,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
         <h1>{title}</h1>
         <p class="lead">{move || s.with_value(|s| s.summary.get(lang()).to_string())}</p>
         {start.clone().map(|href| view! {
-            <p><a href=href role="button" draggable="false" class="button button--start">{move || t(Key::Start)}<span aria-hidden="true">" →"</span></a></p>
+            <p><ButtonLink href class="button button--start">{move || t(Key::Start)}<span aria-hidden="true">" →"</span></ButtonLink></p>
             <p class="hint">{move || t(Key::StartNote)}</p>
         })}
 

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use portal_core::catalogue_diff::{Change, ServiceChanges, ServiceRef};
 
 use crate::api::staff::{self, DraftReport, Finding};
-use crate::components::{ErrorState, StaffGate};
+use crate::components::{ButtonLink, ErrorState, StaffGate};
 use crate::i18n::{text, use_i18n, Key, Lang};
 use crate::pages::service::amount;
 use crate::pages::staff::action_failed;
@@ -128,7 +128,7 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
         <section class="staff-section" aria-labelledby="publish-title">
             <h2 id="publish-title" class="visually-hidden">{move || i18n.t(Key::StaffPublish)}</h2>
             {(errors == 0).then(|| view! {
-                <p><a class="button button--secondary" role="button" draggable="false" href=preview.clone()>{move || i18n.t(Key::StaffPreviewLink)}</a></p>
+                <p><ButtonLink class="button button--secondary" href=preview.clone()>{move || i18n.t(Key::StaffPreviewLink)}</ButtonLink></p>
                 <p>{move || i18n.t(Key::StaffShareHint)}" "<code class="staff-share">{share.clone()}</code></p>
             })}
             {(errors > 0).then(|| view! {

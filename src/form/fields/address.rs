@@ -18,7 +18,7 @@ fn address_of(a: Option<Answer>) -> AddressAnswer {
 }
 
 /// Resolves saved codes back to the province and commune (after a reload, from a draft).
-async fn choice_for(a: AddressAnswer) -> AddressChoice {
+pub(crate) async fn choice_for(a: AddressAnswer) -> AddressChoice {
     let mut choice = AddressChoice::default();
     if a.province.is_empty() {
         return choice;

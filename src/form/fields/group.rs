@@ -10,6 +10,7 @@ use super::choice::{CheckboxesControl, RadiosControl};
 use super::person::PersonControl;
 use super::shell::{Binding, FieldShell};
 use super::text_input::TextControl;
+use crate::form::focus::focus_question_when_drawn;
 use crate::form::FormState;
 use crate::i18n::{use_i18n, Key};
 
@@ -41,6 +42,10 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
     let shown = move || count.get().max(floor);
     let item_label = g.item_label.clone();
     let max = g.max as usize;
+    // Ids of the items' inputs start with `f-<group>-<index>-`.
+    let prefix = FieldPath::field(group_id.as_str()).dom_id();
+    let add_prefix = prefix.clone();
+    let add_id = format!("{prefix}-add");
     let st = state.clone();
     let gid = group_id.clone();
     let add = move |_: leptos::ev::MouseEvent| {
@@ -51,7 +56,10 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
         if items.len() < max {
             items.push(Answers::new());
         }
+        let added = items.len() - 1;
         st.set(&gid, Some(Answer::Group(items)));
+        // Straight to the new item's first question.
+        focus_question_when_drawn(format!("{add_prefix}-{added}"));
     };
     let binding = Binding::top(&state, field.id.as_str());
     let Some(binding) = binding else {
@@ -61,40 +69,56 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
     let label_for_items = item_label.clone();
     let st2 = state.clone();
     let gid2 = group_id.clone();
+    // Items are keyed by position, so answering the first question of a new group (which
+    // creates its answer) or adding an item keeps the inputs already drawn, and the focus
+    // in them.
+    let item_view = move |i: usize| {
+        let st = st2.clone();
+        let gid = gid2.clone();
+        let label = label_for_items.clone();
+        let remove = {
+            let st = st.clone();
+            let gid = gid.clone();
+            let prefix = prefix.clone();
+            move |_| {
+                let mut items = items_of(signal.get_untracked());
+                if i < items.len() {
+                    items.remove(i);
+                }
+                let left = items.len().max(floor);
+                st.set(&gid, (!items.is_empty()).then_some(Answer::Group(items)));
+                // Focus the item that took its place (or the one before), else "add".
+                let target = match left {
+                    0 => prefix.clone(),
+                    n => format!("{prefix}-{}", i.min(n - 1)),
+                };
+                focus_question_when_drawn(target);
+            }
+        };
+        let label2 = label.clone();
+        view! {
+            <div class="group-item">
+                <h3 class="group-item__title">{move || format!("{} {}", label.get(i18n.lang.get()), i + 1)}</h3>
+                {members.get_value().into_iter().map(|child| view! { <Member state=st.clone() group=gid.clone() index=i field=child signal/> }).collect_view()}
+                {move || (shown() > floor).then(|| {
+                    let label = label2.clone();
+                    view! {
+                        <button type="button" class="button button--secondary button--small" on:click=remove.clone()>
+                            {move || format!("{} {} {}", i18n.t(Key::Remove), label.get(i18n.lang.get()).to_lowercase(), i + 1)}
+                        </button>
+                    }
+                })}
+            </div>
+        }
+    };
     view! {
         <FieldShell state=state.clone() field=field.clone() binding fieldset=true>
-            {move || (0..shown()).map(|i| {
-                let st = st2.clone();
-                let gid = gid2.clone();
-                let label = label_for_items.clone();
-                let remove = {
-                    let st = st.clone();
-                    let gid = gid.clone();
-                    move |_| {
-                        let mut items = items_of(signal.get_untracked());
-                        if i < items.len() {
-                            items.remove(i);
-                        }
-                        st.set(&gid, (!items.is_empty()).then_some(Answer::Group(items)));
-                    }
-                };
-                view! {
-                    <div class="group-item">
-                        <h3 class="group-item__title">{let label = label.clone(); move || format!("{} {}", label.get(i18n.lang.get()), i + 1)}</h3>
-                        {members.get_value().into_iter().map(|child| view! { <Member state=st.clone() group=gid.clone() index=i field=child signal/> }).collect_view()}
-                        {(shown() > floor).then(|| view! {
-                            <button type="button" class="button button--secondary button--small" on:click=remove.clone()>
-                                {move || format!("{} {} {}", i18n.t(Key::Remove), label.get(i18n.lang.get()).to_lowercase(), i + 1)}
-                            </button>
-                        })}
-                    </div>
-                }
-            }).collect_view()}
+            <For each=move || 0..shown() key=|i| *i children=item_view/>
             {move || (shown() < max).then(|| {
                 let add = add.clone();
                 let item_label = item_label.clone();
                 view! {
-                    <button type="button" class="button button--secondary" on:click=add>
+                    <button type="button" id=add_id.clone() class="button button--secondary" on:click=add>
                         {move || format!("{} {}", i18n.t(Key::AddAnother), item_label.get(i18n.lang.get()).to_lowercase())}
                     </button>
                 }

@@ -12,6 +12,7 @@ mod text_input;
 use leptos::prelude::*;
 use portal_core::form::{Field, FieldKind};
 
+pub(crate) use address::choice_for;
 pub use shell::{error_text, FieldShell};
 
 use super::FormState;
