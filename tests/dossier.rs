@@ -7,8 +7,8 @@ mod support;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal_web::i18n::Lang;
-use portal_web::pages::dossier::{ConfirmationPanel, DossierView, Timeline};
-use portal_web::tracking::{Dossier, ServiceFacts, TimelineEntry};
+use portal_web::pages::dossier::{ConfirmationPanel, DossierListView, DossierView, Timeline};
+use portal_web::tracking::{Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry};
 use support::{mount, texts};
 use wasm_bindgen_test::*;
 
@@ -37,7 +37,7 @@ fn facts() -> ServiceFacts {
         name: portal_core::Text::new("Đăng ký tạm trú", "Temporary residence"),
         agency: portal_core::Text::new("Công an cấp xã", "Commune police"),
         processing_time: portal_core::Text::new("Tối đa 3 ngày làm việc", "Up to 3 working days"),
-        procedure_names: vec![
+        procedure_names: ServiceNames(vec![
             (
                 "death-registration".into(),
                 portal_core::Text::new("Đăng ký khai tử", "Death registration"),
@@ -46,7 +46,7 @@ fn facts() -> ServiceFacts {
                 "funeral-allowance".into(),
                 portal_core::Text::new("Trợ cấp mai táng", "Funeral allowance"),
             ),
-        ],
+        ]),
     }
 }
 
@@ -200,4 +200,80 @@ async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_proc
     assert!(texts(&root, "#rejected-title + p")
         .join("")
         .contains("Không đủ điều kiện"));
+}
+
+#[wasm_bindgen_test]
+async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_are() {
+    let list: DossierList = serde_json::from_value(serde_json::json!({"dossiers": [
+        {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "status": "in_processing",
+         "procedures": [], "payment": {"status": "not_required"},
+         "created_at": "2025-11-27T02:00:00Z", "updated_at": "2025-11-27T02:00:00Z"},
+        {"code": "000.00.00.H99-251127-0001", "service_id": "withdrawn-service", "status": "received",
+         "procedures": [], "payment": {"status": "not_required"},
+         "created_at": "2025-11-27T01:00:00Z", "updated_at": "2025-11-27T01:00:00Z"}
+    ]}))
+    .unwrap();
+    let names = facts().procedure_names;
+    let (root, i18n) = mount(Lang::Vi, move || {
+        view! { <DossierListView list names/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".service-item__name a"),
+        vec!["000.00.00.H99-251127-0002", "000.00.00.H99-251127-0001"]
+    );
+    assert_eq!(
+        texts(&root, ".service-item__service"),
+        vec!["Trợ cấp mai táng", "withdrawn-service"]
+    );
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".service-item__service"),
+        vec!["Funeral allowance", "withdrawn-service"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_service_only_the_index_lists_still_shows_its_name_and_procedure_names() {
+    let index = portal_core::CatalogueIndex {
+        version: "v1".into(),
+        topics: vec![],
+        services: vec![
+            support::summary("death-bundle", "Liên thông khai tử", "Death bundle", None),
+            support::summary(
+                "funeral-allowance",
+                "Trợ cấp mai táng",
+                "Funeral allowance",
+                None,
+            ),
+        ],
+    };
+    assert!(ServiceFacts::listed("not-listed", &index).is_none());
+    let facts = ServiceFacts::listed("death-bundle", &index).unwrap();
+    let mut json = base();
+    json["service_id"] = "death-bundle".into();
+    json["procedures"] = serde_json::json!([
+        {"service_id": "death-registration", "status": "received"},
+        {"service_id": "funeral-allowance", "status": "received"}
+    ]);
+    let d = dossier(json);
+    let (root, i18n) = mount(Lang::Vi, move || {
+        view! { <Router><DossierView dossier=d facts owner=true on_change=Callback::new(|_| ())/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".lead"), vec!["Liên thông khai tử"]);
+    // A procedure the index does not list keeps its id; the others get their names.
+    assert_eq!(
+        texts(&root, ".procedures dt"),
+        vec!["death-registration", "Trợ cấp mai táng"]
+    );
+    // No processing time is known: no empty line for it.
+    assert!(!root
+        .text_content()
+        .unwrap_or_default()
+        .contains("Thời hạn giải quyết"));
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".lead"), vec!["Death bundle"]);
 }
