@@ -277,3 +277,89 @@ async fn a_service_only_the_index_lists_still_shows_its_name_and_procedure_names
     leptos::task::tick().await;
     assert_eq!(texts(&root, ".lead"), vec!["Death bundle"]);
 }
+
+#[wasm_bindgen_test]
+async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_links_to_my_dossiers()
+{
+    use portal_core::form::{
+        Answer, Field, FieldId, FieldKind, Form, IndexedForm, Step, TextOptions,
+    };
+    use portal_web::form::drafts::{load_pending, remove_pending};
+    use portal_web::form::FormState;
+    use portal_web::pages::submit::SubmitSection;
+    use portal_web::session::{Session, SessionInfo, User};
+
+    let field = Field {
+        id: FieldId("name".into()),
+        label: portal_core::Text::new("Họ tên", "Name"),
+        hint: None,
+        required: true,
+        shown_if: None,
+        prefill: None,
+        kind: FieldKind::Text(TextOptions::default()),
+    };
+    let form = Form {
+        steps: vec![Step {
+            id: "about".into(),
+            title: field.label.clone(),
+            intro: None,
+            shown_if: None,
+            fields: vec![field],
+        }],
+        fees: Vec::new(),
+    };
+    let state = FormState::ephemeral(IndexedForm::new(form));
+    state.set("name", Some(Answer::Text("Nguyễn Văn An".into())));
+    remove_pending("example");
+    support::stub_fetch(&[(
+        "/api/v1/dossiers",
+        409,
+        serde_json::json!({"error": {"code": "idempotency_key_reused",
+            "message": "this Idempotency-Key was already used for a different submission"}})
+        .to_string(),
+    )]);
+    let st = state.clone();
+    let (root, i18n) = mount(Lang::Vi, move || {
+        provide_context(Session(RwSignal::new(Some(SessionInfo {
+            signed_in: true,
+            expired: false,
+            user: Some(User {
+                full_name: "Nguyễn Văn An".into(),
+                kind: "citizen".into(),
+            }),
+            prefill: None,
+        }))));
+        view! { <Router><SubmitSection state=st/></Router> }
+    });
+    leptos::task::tick().await;
+    support::click(&root, ".submit button");
+    support::wait_for(&root, ".submit__already").await;
+    assert_eq!(
+        support::fetched()
+            .iter()
+            .filter(|p| p.starts_with("/api/v1/dossiers"))
+            .count(),
+        1
+    );
+    let said = texts(&root, ".submit__already p");
+    assert!(
+        said[0].starts_with("Hệ thống đã nhận một hồ sơ gửi từ trang này với nội dung khác"),
+        "{said:?}"
+    );
+    assert_eq!(
+        support::attr(&root, ".submit__already a", "href").as_deref(),
+        Some("/dossiers")
+    );
+    // Nothing typed is lost; the attempt is dropped, so the next submit is a new one.
+    assert_eq!(state.snapshot().text("name"), Some("Nguyễn Văn An"));
+    assert!(load_pending("example").is_none());
+    assert_eq!(texts(&root, ".submit button"), vec!["Gửi hồ sơ"]);
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    let said = texts(&root, ".submit__already p");
+    assert!(
+        said[0].starts_with("We already received an application sent from this page"),
+        "{said:?}"
+    );
+    assert_eq!(texts(&root, ".submit__already a"), vec!["My applications"]);
+}

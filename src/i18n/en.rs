@@ -183,6 +183,8 @@ pub fn text(key: Key) -> &'static str {
         LookupButton => "Look up",
         LookupLocked => "Too many wrong attempts (10 in an hour), so looking up this application is paused to protect the applicant. Try again in an hour, or sign in to see your own applications.",
         LookupNotFound => "No application matches that reference and detail. Check them and try again.",
+        SubmitAlreadyReceived => "We already received an application sent from this page with different answers, so these answers were not sent. Your answers are kept here.",
+        SubmitAlreadyReceivedNext => "Check My applications for the application we received. If you still need to send these answers, submit them again: they will be sent as a new application.",
         ErrorPrefix => "Error: ",
         AddressProvince => "Province or city",
         AddressChooseProvince => "Choose a province or city",

@@ -190,6 +190,8 @@ pub enum Key {
     LookupButton,
     LookupLocked,
     LookupNotFound,
+    SubmitAlreadyReceived,
+    SubmitAlreadyReceivedNext,
     ErrorPrefix,
     AddressProvince,
     AddressChooseProvince,

@@ -183,6 +183,8 @@ pub fn text(key: Key) -> &'static str {
         LookupButton => "Tra cứu",
         LookupLocked => "Đã nhập sai quá nhiều lần (10 lần trong một giờ), nên việc tra cứu hồ sơ này tạm khoá để bảo vệ thông tin của người nộp. Hãy thử lại sau một giờ, hoặc đăng nhập để xem hồ sơ của bạn.",
         LookupNotFound => "Không tìm thấy hồ sơ với mã và thông tin đã nhập. Hãy kiểm tra lại.",
+        SubmitAlreadyReceived => "Hệ thống đã nhận một hồ sơ gửi từ trang này với nội dung khác, nên lần gửi này chưa được thực hiện. Câu trả lời của bạn vẫn được giữ nguyên tại đây.",
+        SubmitAlreadyReceivedNext => "Hãy xem mục Hồ sơ của tôi để kiểm tra hồ sơ đã được nhận. Nếu vẫn cần gửi những câu trả lời này, hãy gửi lại: chúng sẽ được gửi thành một hồ sơ mới.",
         ErrorPrefix => "Lỗi: ",
         AddressProvince => "Tỉnh, thành phố",
         AddressChooseProvince => "Chọn tỉnh, thành phố",
