@@ -103,6 +103,11 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     await appReady(page);
     await page.waitForSelector('.notice--action');
     assert.match(await page.locator('.notice--action').textContent(), /bị mờ/);
+    // The deadline shown is the one the server fixed with the request.
+    const due = await page.evaluate(async (c) =>
+      (await (await fetch(`/api/v1/dossiers/${encodeURIComponent(c)}`)).json()).documents_requested.due, code);
+    const [y, m, d] = due.split('-');
+    assert.match(await page.locator('.notice__deadline').textContent(), new RegExp(`Hạn bổ sung: ${d}/${m}/${y} \\(7 ngày làm việc`));
     await expectAccessible(page, 'documents requested');
     await page.locator('.notice--action input[type=file]').setInputFiles({ name: 'cmnd-ro.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.waitForSelector('.notice--action .file-list__item:has-text("cmnd-ro.pdf") .tag');

@@ -27,6 +27,12 @@ pub struct DocumentsRequested {
     pub at: String,
     #[serde(default)]
     pub procedures: Vec<String>,
+    /// The last day to add the documents, as the server fixed it when the agency asked.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// The working days from the request `due` was counted with.
+    #[serde(default)]
+    pub working_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -175,11 +181,6 @@ pub fn format_time(at: &str) -> String {
 
 pub fn format_date(d: Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-}
-
-/// The last day to add requested documents.
-pub fn supplement_deadline(request: &DocumentsRequested) -> Option<Date> {
-    parse_time(&request.at).and_then(|ms| portal_core::dossier::supplement_deadline(ms as i64))
 }
 
 /// The catalogue's service names by id: what lists and a bundle's procedures show

@@ -138,8 +138,11 @@ async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload()
     let mut json = base();
     json["status"] = "additional_documents_requested".into();
     json["payment"] = serde_json::json!({"status": "paid", "amount": 7000});
+    // The deadline is the server's: here not the 7 working days the portal would count
+    // from 1 July, to show that the page counts nothing itself.
     json["documents_requested"] = serde_json::json!({
-        "reason": "Ảnh chụp hợp đồng thuê nhà bị mờ", "at": "2025-07-01T03:00:00Z", "procedures": []
+        "reason": "Ảnh chụp hợp đồng thuê nhà bị mờ", "at": "2025-07-01T03:00:00Z", "procedures": [],
+        "due": "2025-07-15", "working_days": 10
     });
     let d = dossier(json);
     let (root, _) = mount(Lang::Vi, move || {
@@ -151,10 +154,9 @@ async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload()
         texts(&root, ".notice__reason"),
         vec!["Ảnh chụp hợp đồng thuê nhà bị mờ"]
     );
-    // Tuesday 1 July 2025 + 7 working days.
     assert_eq!(
         texts(&root, ".notice__deadline"),
-        vec!["Hạn bổ sung: 10/07/2025 (7 ngày làm việc kể từ khi có yêu cầu)."]
+        vec!["Hạn bổ sung: 15/07/2025 (10 ngày làm việc kể từ khi có yêu cầu)."]
     );
     assert!(root
         .query_selector(".notice--action input[type=file]")
@@ -362,4 +364,20 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
         "{said:?}"
     );
     assert_eq!(texts(&root, ".submit__already a"), vec!["My applications"]);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_deadline_from_the_server_none_is_shown() {
+    let mut json = base();
+    json["status"] = "additional_documents_requested".into();
+    json["documents_requested"] = serde_json::json!({
+        "reason": "Thiếu bản sao", "at": "2025-07-01T03:00:00Z", "procedures": []
+    });
+    let d = dossier(json);
+    let (root, _) = mount(Lang::Vi, move || {
+        view! { <Router><DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".notice__reason"), vec!["Thiếu bản sao"]);
+    assert!(texts(&root, ".notice__deadline").is_empty());
 }

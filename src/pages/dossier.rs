@@ -15,8 +15,8 @@ use crate::api::{self, ApiError};
 use crate::form::{FieldView, FormState};
 use crate::i18n::{text, use_i18n, Key};
 use crate::tracking::{
-    event_key, format_date, format_time, payment_key, status_key, status_tone, supplement_deadline,
-    DocumentsRequested, Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry,
+    event_key, format_date, format_time, payment_key, status_key, status_tone, DocumentsRequested,
+    Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry,
 };
 
 /// The green panel with the dossier code, big.
@@ -67,16 +67,20 @@ fn DocumentsRequestedNotice(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let deadline = supplement_deadline(&request).map(format_date);
+    // The server's deadline, as it fixed it when the agency asked; none shown without it.
+    let deadline = request
+        .due
+        .zip(request.working_days)
+        .map(|(due, n)| (format_date(due), n));
     let reason = request.reason.clone();
     view! {
         <div class="notice notice--action" role="region" aria-labelledby="documents-requested-title">
             <h2 id="documents-requested-title">{move || i18n.t(Key::DocumentsRequestedTitle)}</h2>
             <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong class="notice__reason">{reason.clone()}</strong></p>
-            {deadline.map(|d| view! {
+            {deadline.map(|(d, n)| view! {
                 <p class="notice__deadline">{move || text(i18n.lang.get(), Key::SupplementDeadline)
                     .replace("{date}", &d)
-                    .replace("{n}", &portal_core::dossier::SUPPLEMENT_WORKING_DAYS.to_string())}</p>
+                    .replace("{n}", &n.to_string())}</p>
             })}
             {owner.then(|| view! { <AddDocuments code on_change/> })}
         </div>
