@@ -84,6 +84,18 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     assert.equal(mine, 1, 'exactly one dossier');
     assert.equal(await page.evaluate(() => localStorage.getItem('portal.draft.old-id-number-confirmation')), null);
 
+    // My dossiers names the service (not its id), then back to the dossier.
+    await page.goto(server.url + '/dossiers');
+    await appReady(page);
+    await page.waitForSelector(`.service-item__name:has-text("${code}")`);
+    assert.equal(
+      (await page.locator('.service-item__service').first().textContent()).trim(),
+      'Xác nhận số Chứng minh nhân dân khi đã được cấp thẻ Căn cước công dân',
+    );
+    await page.goto(`${server.url}/dossiers/${encodeURIComponent(code)}`);
+    await appReady(page);
+    await page.waitForSelector('.panel__code');
+
     // Staff ask for more documents; the reason is at the top of the tracking page.
     await staffMove(browser, code, 'in_processing');
     await staffMove(browser, code, 'additional_documents_requested', 'Ảnh chụp CMND cũ bị mờ, hãy chụp lại');
@@ -91,6 +103,11 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     await appReady(page);
     await page.waitForSelector('.notice--action');
     assert.match(await page.locator('.notice--action').textContent(), /bị mờ/);
+    // The deadline shown is the one the server fixed with the request.
+    const due = await page.evaluate(async (c) =>
+      (await (await fetch(`/api/v1/dossiers/${encodeURIComponent(c)}`)).json()).documents_requested.due, code);
+    const [y, m, d] = due.split('-');
+    assert.match(await page.locator('.notice__deadline').textContent(), new RegExp(`Hạn bổ sung: ${d}/${m}/${y} \\(7 ngày làm việc`));
     await expectAccessible(page, 'documents requested');
     await page.locator('.notice--action input[type=file]').setInputFiles({ name: 'cmnd-ro.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.waitForSelector('.notice--action .file-list__item:has-text("cmnd-ro.pdf") .tag');

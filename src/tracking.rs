@@ -27,6 +27,12 @@ pub struct DocumentsRequested {
     pub at: String,
     #[serde(default)]
     pub procedures: Vec<String>,
+    /// The last day to add the documents, as the server fixed it when the agency asked.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// The working days from the request `due` was counted with.
+    #[serde(default)]
+    pub working_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -177,9 +183,31 @@ pub fn format_date(d: Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
-/// The last day to add requested documents.
-pub fn supplement_deadline(request: &DocumentsRequested) -> Option<Date> {
-    parse_time(&request.at).and_then(|ms| portal_core::dossier::supplement_deadline(ms as i64))
+/// The catalogue's service names by id: what lists and a bundle's procedures show
+/// instead of ids. An id the catalogue does not list (a service since withdrawn, or the
+/// catalogue could not be loaded) is shown as it is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ServiceNames(pub Vec<(String, portal_core::Text)>);
+
+impl ServiceNames {
+    pub fn from_index(index: &portal_core::CatalogueIndex) -> Self {
+        ServiceNames(
+            index
+                .services
+                .iter()
+                .map(|s| (s.id.0.clone(), s.name.clone()))
+                .collect(),
+        )
+    }
+
+    /// The name of `id` in `lang`, or `id` when the catalogue does not list it.
+    pub fn name(&self, id: &str, lang: portal_core::Lang) -> String {
+        self.0
+            .iter()
+            .find(|(p, _)| p == id)
+            .map(|(_, n)| n.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    }
 }
 
 /// What the confirmation page says about the service: its name, who handles it, how
@@ -189,7 +217,7 @@ pub struct ServiceFacts {
     pub name: portal_core::Text,
     pub agency: portal_core::Text,
     pub processing_time: portal_core::Text,
-    pub procedure_names: Vec<(String, portal_core::Text)>,
+    pub procedure_names: ServiceNames,
 }
 
 impl ServiceFacts {
@@ -197,14 +225,7 @@ impl ServiceFacts {
         service: &portal_core::Service,
         index: Option<&portal_core::CatalogueIndex>,
     ) -> Self {
-        let procedure_names = index
-            .map(|i| {
-                i.services
-                    .iter()
-                    .map(|s| (s.id.0.clone(), s.name.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let procedure_names = index.map(ServiceNames::from_index).unwrap_or_default();
         ServiceFacts {
             name: service.name.clone(),
             agency: service.agency.name.clone(),
@@ -213,12 +234,21 @@ impl ServiceFacts {
         }
     }
 
+    /// What the catalogue index alone says of `id` (its name and agency, no processing
+    /// time): for a dossier whose service page cannot be loaded, e.g. a service since
+    /// withdrawn that the index still lists. `None` when the index does not list it.
+    pub fn listed(id: &str, index: &portal_core::CatalogueIndex) -> Option<Self> {
+        let summary = index.services.iter().find(|s| s.id.0 == id)?;
+        Some(ServiceFacts {
+            name: summary.name.clone(),
+            agency: summary.agency.clone(),
+            processing_time: portal_core::Text::default(),
+            procedure_names: ServiceNames::from_index(index),
+        })
+    }
+
     /// A linked procedure's name, or its id when the catalogue does not list it.
     pub fn procedure_name(&self, id: &str, lang: portal_core::Lang) -> String {
-        self.procedure_names
-            .iter()
-            .find(|(p, _)| p == id)
-            .map(|(_, n)| n.get(lang).to_string())
-            .unwrap_or_else(|| id.to_string())
+        self.procedure_names.name(id, lang)
     }
 }

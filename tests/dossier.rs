@@ -7,8 +7,8 @@ mod support;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal_web::i18n::Lang;
-use portal_web::pages::dossier::{ConfirmationPanel, DossierView, Timeline};
-use portal_web::tracking::{Dossier, ServiceFacts, TimelineEntry};
+use portal_web::pages::dossier::{ConfirmationPanel, DossierListView, DossierView, Timeline};
+use portal_web::tracking::{Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry};
 use support::{mount, texts};
 use wasm_bindgen_test::*;
 
@@ -37,7 +37,7 @@ fn facts() -> ServiceFacts {
         name: portal_core::Text::new("Đăng ký tạm trú", "Temporary residence"),
         agency: portal_core::Text::new("Công an cấp xã", "Commune police"),
         processing_time: portal_core::Text::new("Tối đa 3 ngày làm việc", "Up to 3 working days"),
-        procedure_names: vec![
+        procedure_names: ServiceNames(vec![
             (
                 "death-registration".into(),
                 portal_core::Text::new("Đăng ký khai tử", "Death registration"),
@@ -46,7 +46,7 @@ fn facts() -> ServiceFacts {
                 "funeral-allowance".into(),
                 portal_core::Text::new("Trợ cấp mai táng", "Funeral allowance"),
             ),
-        ],
+        ]),
     }
 }
 
@@ -138,8 +138,11 @@ async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload()
     let mut json = base();
     json["status"] = "additional_documents_requested".into();
     json["payment"] = serde_json::json!({"status": "paid", "amount": 7000});
+    // The deadline is the server's: here not the 7 working days the portal would count
+    // from 1 July, to show that the page counts nothing itself.
     json["documents_requested"] = serde_json::json!({
-        "reason": "Ảnh chụp hợp đồng thuê nhà bị mờ", "at": "2025-07-01T03:00:00Z", "procedures": []
+        "reason": "Ảnh chụp hợp đồng thuê nhà bị mờ", "at": "2025-07-01T03:00:00Z", "procedures": [],
+        "due": "2025-07-15", "working_days": 10
     });
     let d = dossier(json);
     let (root, _) = mount(Lang::Vi, move || {
@@ -151,10 +154,9 @@ async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload()
         texts(&root, ".notice__reason"),
         vec!["Ảnh chụp hợp đồng thuê nhà bị mờ"]
     );
-    // Tuesday 1 July 2025 + 7 working days.
     assert_eq!(
         texts(&root, ".notice__deadline"),
-        vec!["Hạn bổ sung: 10/07/2025 (7 ngày làm việc kể từ khi có yêu cầu)."]
+        vec!["Hạn bổ sung: 15/07/2025 (10 ngày làm việc kể từ khi có yêu cầu)."]
     );
     assert!(root
         .query_selector(".notice--action input[type=file]")
@@ -200,4 +202,182 @@ async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_proc
     assert!(texts(&root, "#rejected-title + p")
         .join("")
         .contains("Không đủ điều kiện"));
+}
+
+#[wasm_bindgen_test]
+async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_are() {
+    let list: DossierList = serde_json::from_value(serde_json::json!({"dossiers": [
+        {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "status": "in_processing",
+         "procedures": [], "payment": {"status": "not_required"},
+         "created_at": "2025-11-27T02:00:00Z", "updated_at": "2025-11-27T02:00:00Z"},
+        {"code": "000.00.00.H99-251127-0001", "service_id": "withdrawn-service", "status": "received",
+         "procedures": [], "payment": {"status": "not_required"},
+         "created_at": "2025-11-27T01:00:00Z", "updated_at": "2025-11-27T01:00:00Z"}
+    ]}))
+    .unwrap();
+    let names = facts().procedure_names;
+    let (root, i18n) = mount(Lang::Vi, move || {
+        view! { <DossierListView list names/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".service-item__name a"),
+        vec!["000.00.00.H99-251127-0002", "000.00.00.H99-251127-0001"]
+    );
+    assert_eq!(
+        texts(&root, ".service-item__service"),
+        vec!["Trợ cấp mai táng", "withdrawn-service"]
+    );
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".service-item__service"),
+        vec!["Funeral allowance", "withdrawn-service"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_service_only_the_index_lists_still_shows_its_name_and_procedure_names() {
+    let index = portal_core::CatalogueIndex {
+        version: "v1".into(),
+        topics: vec![],
+        services: vec![
+            support::summary("death-bundle", "Liên thông khai tử", "Death bundle", None),
+            support::summary(
+                "funeral-allowance",
+                "Trợ cấp mai táng",
+                "Funeral allowance",
+                None,
+            ),
+        ],
+    };
+    assert!(ServiceFacts::listed("not-listed", &index).is_none());
+    let facts = ServiceFacts::listed("death-bundle", &index).unwrap();
+    let mut json = base();
+    json["service_id"] = "death-bundle".into();
+    json["procedures"] = serde_json::json!([
+        {"service_id": "death-registration", "status": "received"},
+        {"service_id": "funeral-allowance", "status": "received"}
+    ]);
+    let d = dossier(json);
+    let (root, i18n) = mount(Lang::Vi, move || {
+        view! { <Router><DossierView dossier=d facts owner=true on_change=Callback::new(|_| ())/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".lead"), vec!["Liên thông khai tử"]);
+    // A procedure the index does not list keeps its id; the others get their names.
+    assert_eq!(
+        texts(&root, ".procedures dt"),
+        vec!["death-registration", "Trợ cấp mai táng"]
+    );
+    // No processing time is known: no empty line for it.
+    assert!(!root
+        .text_content()
+        .unwrap_or_default()
+        .contains("Thời hạn giải quyết"));
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".lead"), vec!["Death bundle"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_links_to_my_dossiers()
+{
+    use portal_core::form::{
+        Answer, Field, FieldId, FieldKind, Form, IndexedForm, Step, TextOptions,
+    };
+    use portal_web::form::drafts::{load_pending, remove_pending};
+    use portal_web::form::FormState;
+    use portal_web::pages::submit::SubmitSection;
+    use portal_web::session::{Session, SessionInfo, User};
+
+    let field = Field {
+        id: FieldId("name".into()),
+        label: portal_core::Text::new("Họ tên", "Name"),
+        hint: None,
+        required: true,
+        shown_if: None,
+        prefill: None,
+        kind: FieldKind::Text(TextOptions::default()),
+    };
+    let form = Form {
+        steps: vec![Step {
+            id: "about".into(),
+            title: field.label.clone(),
+            intro: None,
+            shown_if: None,
+            fields: vec![field],
+        }],
+        fees: Vec::new(),
+    };
+    let state = FormState::ephemeral(IndexedForm::new(form));
+    state.set("name", Some(Answer::Text("Nguyễn Văn An".into())));
+    remove_pending("example");
+    support::stub_fetch(&[(
+        "/api/v1/dossiers",
+        409,
+        serde_json::json!({"error": {"code": "idempotency_key_reused",
+            "message": "this Idempotency-Key was already used for a different submission"}})
+        .to_string(),
+    )]);
+    let st = state.clone();
+    let (root, i18n) = mount(Lang::Vi, move || {
+        provide_context(Session(RwSignal::new(Some(SessionInfo {
+            signed_in: true,
+            expired: false,
+            user: Some(User {
+                full_name: "Nguyễn Văn An".into(),
+                kind: "citizen".into(),
+            }),
+            prefill: None,
+        }))));
+        view! { <Router><SubmitSection state=st/></Router> }
+    });
+    leptos::task::tick().await;
+    support::click(&root, ".submit button");
+    support::wait_for(&root, ".submit__already").await;
+    assert_eq!(
+        support::fetched()
+            .iter()
+            .filter(|p| p.starts_with("/api/v1/dossiers"))
+            .count(),
+        1
+    );
+    let said = texts(&root, ".submit__already p");
+    assert!(
+        said[0].starts_with("Hệ thống đã nhận một hồ sơ gửi từ trang này với nội dung khác"),
+        "{said:?}"
+    );
+    assert_eq!(
+        support::attr(&root, ".submit__already a", "href").as_deref(),
+        Some("/dossiers")
+    );
+    // Nothing typed is lost; the attempt is dropped, so the next submit is a new one.
+    assert_eq!(state.snapshot().text("name"), Some("Nguyễn Văn An"));
+    assert!(load_pending("example").is_none());
+    assert_eq!(texts(&root, ".submit button"), vec!["Gửi hồ sơ"]);
+    i18n.lang.set(Lang::En);
+    leptos::task::tick().await;
+    let said = texts(&root, ".submit__already p");
+    assert!(
+        said[0].starts_with("We already received an application sent from this page"),
+        "{said:?}"
+    );
+    assert_eq!(texts(&root, ".submit__already a"), vec!["My applications"]);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_deadline_from_the_server_none_is_shown() {
+    let mut json = base();
+    json["status"] = "additional_documents_requested".into();
+    json["documents_requested"] = serde_json::json!({
+        "reason": "Thiếu bản sao", "at": "2025-07-01T03:00:00Z", "procedures": []
+    });
+    let d = dossier(json);
+    let (root, _) = mount(Lang::Vi, move || {
+        view! { <Router><DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".notice__reason"), vec!["Thiếu bản sao"]);
+    assert!(texts(&root, ".notice__deadline").is_empty());
 }

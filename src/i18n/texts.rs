@@ -1203,4 +1203,12 @@ impl Key {
         vi: "Đăng nhập lại",
         en: "Sign in again",
     });
+    pub const SubmitAlreadyReceived: Key = Key(&Texts {
+        vi: "Hệ thống đã nhận một hồ sơ gửi từ trang này với nội dung khác, nên lần gửi này chưa được thực hiện. Câu trả lời của bạn vẫn được giữ nguyên tại đây.",
+        en: "We already received an application sent from this page with different answers, so these answers were not sent. Your answers are kept here.",
+    });
+    pub const SubmitAlreadyReceivedNext: Key = Key(&Texts {
+        vi: "Hãy xem mục Hồ sơ của tôi để kiểm tra hồ sơ đã được nhận. Nếu vẫn cần gửi những câu trả lời này, hãy gửi lại: chúng sẽ được gửi thành một hồ sơ mới.",
+        en: "Check My applications for the application we received. If you still need to send these answers, submit them again: they will be sent as a new application.",
+    });
 }

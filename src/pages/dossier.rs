@@ -15,8 +15,8 @@ use crate::api::{self, ApiError};
 use crate::form::{FieldView, FormState};
 use crate::i18n::{text, use_i18n, Key};
 use crate::tracking::{
-    event_key, format_date, format_time, payment_key, status_key, status_tone, supplement_deadline,
-    DocumentsRequested, Dossier, ServiceFacts, TimelineEntry,
+    event_key, format_date, format_time, payment_key, status_key, status_tone, DocumentsRequested,
+    Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry,
 };
 
 /// The green panel with the dossier code, big.
@@ -67,16 +67,20 @@ fn DocumentsRequestedNotice(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let deadline = supplement_deadline(&request).map(format_date);
+    // The server's deadline, as it fixed it when the agency asked; none shown without it.
+    let deadline = request
+        .due
+        .zip(request.working_days)
+        .map(|(due, n)| (format_date(due), n));
     let reason = request.reason.clone();
     view! {
         <div class="notice notice--action" role="region" aria-labelledby="documents-requested-title">
             <h2 id="documents-requested-title">{move || i18n.t(Key::DocumentsRequestedTitle)}</h2>
             <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong class="notice__reason">{reason.clone()}</strong></p>
-            {deadline.map(|d| view! {
+            {deadline.map(|(d, n)| view! {
                 <p class="notice__deadline">{move || text(i18n.lang.get(), Key::SupplementDeadline)
                     .replace("{date}", &d)
-                    .replace("{n}", &portal_core::dossier::SUPPLEMENT_WORKING_DAYS.to_string())}</p>
+                    .replace("{n}", &n.to_string())}</p>
             })}
             {owner.then(|| view! { <AddDocuments code on_change/> })}
         </div>
@@ -136,7 +140,10 @@ pub fn DossierView(
     let facts_for_procedures = facts.clone().unwrap_or_default();
     let facts_for_timeline = facts.clone();
     let service_name = facts.as_ref().map(|f| f.name.clone());
-    let processing = facts.as_ref().map(|f| f.processing_time.clone());
+    let processing = facts
+        .as_ref()
+        .map(|f| f.processing_time.clone())
+        .filter(|t| !t.vi.trim().is_empty());
     let agency = facts.as_ref().map(|f| f.agency.clone());
     let procedures = dossier.procedures.clone();
     let bundle = dossier.is_bundle();
@@ -260,12 +267,15 @@ fn AddDocuments(code: String, on_change: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The service's facts and the catalogue's names, for the confirmation; `None` when
-/// they cannot be loaded (the page still shows the dossier).
+/// The service's facts and the catalogue's names, for the confirmation and tracking;
+/// from the index alone when the service cannot be loaded; `None` when neither lists it
+/// (the page still shows the dossier).
 async fn load_facts(service_id: String) -> Option<ServiceFacts> {
-    let service = api::service(&service_id).await.ok()?;
     let index = api::catalogue().await.ok();
-    Some(ServiceFacts::new(&service, index.as_ref()))
+    match api::service(&service_id).await {
+        Ok(service) => Some(ServiceFacts::new(&service, index.as_ref())),
+        Err(_) => index.and_then(|i| ServiceFacts::listed(&service_id, &i)),
+    }
 }
 
 #[component]
@@ -305,40 +315,57 @@ pub fn DossierPage() -> impl IntoView {
     }
 }
 
+/// The applicant's dossiers, newest first: each with its code (the link), the service's
+/// name in the current language, when it was sent, its status and payment.
+#[component]
+pub fn DossierListView(list: DossierList, names: ServiceNames) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="service-list">
+            {list.dossiers.into_iter().map(|d| {
+                let href = format!("/dossiers/{}", d.code);
+                let names = names.clone();
+                let id = d.service_id.clone();
+                view! {
+                    <li class="service-item">
+                        <h2 class="service-item__name"><a href=href>{d.code.clone()}</a></h2>
+                        <p><span class="service-item__service">{move || names.name(&id, i18n.lang.get())}</span>" · "{format_time(&d.created_at)}</p>
+                        <p><strong class=format!("tag {}", status_tone(&d.status))>{let k = status_key(&d.status); move || i18n.t(k)}</strong>
+                        " "{let k = payment_key(&d.payment.status); move || i18n.t(k)}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
 #[component]
 pub fn MyDossiersPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = LocalResource::new(api::my_dossiers);
+    // The names come from the catalogue, fetched beside the list; without it the ids show.
+    let names = LocalResource::new(|| async {
+        api::catalogue()
+            .await
+            .map(|index| ServiceNames::from_index(&index))
+            .unwrap_or_default()
+    });
     let retry = Callback::new(move |_| list.refetch());
     view! {
         <Title text=move || i18n.t(Key::MyDossiers)/>
         <h1>{move || i18n.t(Key::MyDossiers)}</h1>
-        {move || match list.get() {
-            None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
-            Some(Ok(v)) if v.dossiers.is_empty() => view! {
+        {move || match (list.get(), names.get()) {
+            (None, _) | (Some(Ok(_)), None) => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+            (Some(Ok(v)), _) if v.dossiers.is_empty() => view! {
                 <p>{i18n.t(Key::NoDossiers)}</p>
                 <p><a href="/">{i18n.t(Key::BackToCatalogue)}</a></p>
             }.into_any(),
-            Some(Ok(v)) => view! {
-                <ul class="service-list">
-                    {v.dossiers.into_iter().map(|d| {
-                        let href = format!("/dossiers/{}", d.code);
-                        view! {
-                            <li class="service-item">
-                                <h2 class="service-item__name"><a href=href>{d.code.clone()}</a></h2>
-                                <p>{d.service_id.clone()}" · "{format_time(&d.created_at)}</p>
-                                <p><strong class=format!("tag {}", status_tone(&d.status))>{let k = status_key(&d.status); move || i18n.t(k)}</strong>
-                                " "{let k = payment_key(&d.payment.status); move || i18n.t(k)}</p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any(),
-            Some(Err(ApiError::Server { status: 401, .. })) => view! {
+            (Some(Ok(list)), Some(names)) => view! { <DossierListView list names/> }.into_any(),
+            (Some(Err(ApiError::Server { status: 401, .. })), _) => view! {
                 <p>{i18n.t(Key::SignInToSeeDossiers)}</p>
                 <p><a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a></p>
             }.into_any(),
-            Some(Err(_)) => view! {
+            (Some(Err(_)), _) => view! {
                 <crate::components::ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
             }.into_any(),
         }}
@@ -360,7 +387,7 @@ pub fn LookupPage() -> impl IntoView {
     let i18n = use_i18n();
     let code = RwSignal::new(String::new());
     let credential = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<Result<Dossier, ApiError>>);
+    let result = RwSignal::new(None::<Result<(Dossier, Option<ServiceFacts>), ApiError>>);
     let missing = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let lookup = move |ev: leptos::ev::SubmitEvent| {
@@ -375,7 +402,14 @@ pub fn LookupPage() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let (id, secret) = lookup_credentials(&cred);
-            result.set(Some(api::dossier(c.trim(), Some((&id, &secret))).await));
+            let found = match api::dossier(c.trim(), Some((&id, &secret))).await {
+                Ok(d) => {
+                    let facts = load_facts(d.service_id.clone()).await;
+                    Ok((d, facts))
+                }
+                Err(e) => Err(e),
+            };
+            result.set(Some(found));
             busy.set(false);
         });
     };
@@ -391,7 +425,8 @@ pub fn LookupPage() -> impl IntoView {
     view! {
         <Title text=title/>
         {move || match result.get() {
-            Some(Ok(d)) => view! { <DossierView dossier=d on_change=noop/> }.into_any(),
+            Some(Ok((d, Some(facts)))) => view! { <DossierView dossier=d facts on_change=noop/> }.into_any(),
+            Some(Ok((d, None))) => view! { <DossierView dossier=d on_change=noop/> }.into_any(),
             other => {
                 let message = if missing.get() {
                     Some(Key::LookupMissing)

@@ -116,6 +116,10 @@ enum Outcome {
     /// Kept on the device until the connection returns.
     Waiting,
     Refused(Vec<Refusal>),
+    /// The key was already used with a different body (HTTP 409): an earlier attempt
+    /// from this page was filed with other answers. Nothing was filed now; the answers
+    /// stay, and the next submit is a new attempt with a new key.
+    AlreadyReceived,
     /// Not sent; the key says why; `retry` offers to send the same attempt again.
     Failed {
         key: Key,
@@ -188,10 +192,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                     if code == "idempotency_key_reused" =>
                 {
                     remove_pending(&svc);
-                    outcome.set(Outcome::Failed {
-                        key: Key::SubmitFailed,
-                        retry: false,
-                    })
+                    outcome.set(Outcome::AlreadyReceived)
                 }
                 Err(_) => outcome.set(Outcome::Failed {
                     key: Key::SubmitFailed,
@@ -287,6 +288,13 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                                 None => view! { <li>{r.message}</li> }.into_any(),
                             }).collect_view()}
                         </ul>
+                    </div>
+                }.into_any(),
+                Outcome::AlreadyReceived => view! {
+                    <div class="notice notice--action submit__already" role="alert">
+                        <p>{i18n.t(Key::SubmitAlreadyReceived)}</p>
+                        <p>{i18n.t(Key::SubmitAlreadyReceivedNext)}</p>
+                        <p><a href="/dossiers">{i18n.t(Key::MyDossiers)}</a></p>
                     </div>
                 }.into_any(),
                 Outcome::Waiting => view! {

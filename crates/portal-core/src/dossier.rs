@@ -1,6 +1,7 @@
-//! Rules about a dossier after it is filed that the browser shows and the server could
-//! enforce: the deadline for additional documents, and the one attempt a submission is
-//! sent as (its idempotency key survives double clicks, reloads and retries).
+//! Rules about a dossier after it is filed: the deadline for additional documents (the
+//! server counts it when the agency asks and keeps it with the request; the browser shows
+//! what the server sends), and the one attempt a submission is sent as (its idempotency
+//! key survives double clicks, reloads and retries).
 
 use serde::{Deserialize, Serialize};
 

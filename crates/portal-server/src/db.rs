@@ -27,6 +27,8 @@ const MIGRATIONS: &[&str] = &[
     crate::payments::MIGRATION,
     // 6: draft catalogues staff preview, and every publication (for rollback).
     crate::staff_catalog::MIGRATION,
+    // 7: the deadline of each request for additional documents.
+    crate::dossiers::MIGRATION_DEADLINES,
 ];
 
 #[derive(Debug, thiserror::Error)]

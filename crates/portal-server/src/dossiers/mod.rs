@@ -91,6 +91,13 @@ pub const MIGRATION: &str = "
     CREATE INDEX lookup_failures_target ON lookup_failures (target, at);
 ";
 
+/// The deadline a request for additional documents gives, stored with the request (the
+/// staff transition) so that it never moves afterwards.
+pub const MIGRATION_DEADLINES: &str = "
+    ALTER TABLE dossier_events ADD COLUMN due TEXT;
+    ALTER TABLE dossier_events ADD COLUMN due_working_days INTEGER;
+";
+
 /// Largest request body for a submission.
 pub const MAX_SUBMISSION_BYTES: usize = 512 * 1024;
 
@@ -421,6 +428,7 @@ pub async fn add_documents(
                     status: Some(Status::InProcessing),
                     reason: note,
                     actor: Actor::Applicant,
+                    due: None,
                 },
             )?;
             let (Some(dossier), files) = (

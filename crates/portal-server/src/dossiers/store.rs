@@ -1,6 +1,7 @@
 //! Dossiers in the database: the dossier row, one row per linked procedure with its own
 //! status, and an append-only list of events that is the status timeline.
 
+use portal_core::validators::Date;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
@@ -113,6 +114,28 @@ pub struct Event {
     pub status: Option<Status>,
     pub reason: Option<String>,
     pub actor: Actor,
+    /// For a request for additional documents: the last day to add them, fixed when the
+    /// agency asked. `None` for every other event, and for requests stored before the
+    /// deadline was (the view then counts it from the request's time).
+    pub due: Option<Deadline>,
+}
+
+/// The last day to add requested documents, and the working days it was counted with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    pub date: Date,
+    pub working_days: u32,
+}
+
+impl Deadline {
+    /// The deadline of a request for documents made at `at` (Unix seconds): the shared
+    /// rule, [`portal_core::dossier::supplement_deadline`], counted in Vietnam.
+    pub fn for_request_at(at: i64) -> Option<Deadline> {
+        portal_core::dossier::supplement_deadline(at.saturating_mul(1000)).map(|date| Deadline {
+            date,
+            working_days: portal_core::dossier::SUPPLEMENT_WORKING_DAYS,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +227,7 @@ pub fn insert(conn: &Connection, d: &NewDossier<'_>) -> Result<i64, DbError> {
             status: Some(Status::Received),
             reason: None,
             actor: Actor::Applicant,
+            due: None,
         },
     )?;
     Ok(id)
@@ -211,8 +235,9 @@ pub fn insert(conn: &Connection, d: &NewDossier<'_>) -> Result<i64, DbError> {
 
 pub fn add_event(conn: &Connection, dossier_id: i64, e: &Event) -> Result<(), DbError> {
     conn.execute(
-        "INSERT INTO dossier_events (dossier_id, at, event, procedure, status, reason, actor)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO dossier_events (dossier_id, at, event, procedure, status, reason, actor,
+             due, due_working_days)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             dossier_id,
             e.at,
@@ -221,6 +246,8 @@ pub fn add_event(conn: &Connection, dossier_id: i64, e: &Event) -> Result<(), Db
             e.status.map(Status::as_str),
             e.reason,
             e.actor.to_db(),
+            e.due.map(|d| d.date.iso()),
+            e.due.map(|d| d.working_days),
         ],
     )?;
     Ok(())
@@ -291,8 +318,8 @@ fn procedures(conn: &Connection, dossier_id: i64) -> Result<Vec<Procedure>, DbEr
 
 fn events(conn: &Connection, dossier_id: i64) -> Result<Vec<Event>, DbError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at, event, procedure, status, reason, actor FROM dossier_events
-         WHERE dossier_id = ?1 ORDER BY id",
+        "SELECT at, event, procedure, status, reason, actor, due, due_working_days
+         FROM dossier_events WHERE dossier_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map(params![dossier_id], |r| {
         Ok((
@@ -302,11 +329,20 @@ fn events(conn: &Connection, dossier_id: i64) -> Result<Vec<Event>, DbError> {
             r.get::<_, Option<String>>(3)?,
             r.get::<_, Option<String>>(4)?,
             r.get::<_, String>(5)?,
+            r.get::<_, Option<String>>(6)?,
+            r.get::<_, Option<u32>>(7)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (at, kind, procedure, s, reason, actor) = row?;
+        let (at, kind, procedure, s, reason, actor, due, due_days) = row?;
+        let due = match (due, due_days) {
+            (Some(d), Some(working_days)) => Some(Deadline {
+                date: Date::parse_iso(&d).ok_or_else(|| bad_value("event deadline"))?,
+                working_days,
+            }),
+            _ => None,
+        };
         out.push(Event {
             at,
             kind: EventKind::parse(&kind).ok_or_else(|| bad_value("event"))?,
@@ -317,6 +353,7 @@ fn events(conn: &Connection, dossier_id: i64) -> Result<Vec<Event>, DbError> {
             },
             reason,
             actor: Actor::from_db(&actor),
+            due,
         });
     }
     Ok(out)

@@ -5,9 +5,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::status::Status;
-use super::store::{Actor, Dossier, EventKind, PaymentStatus};
+use super::store::{Actor, Deadline, Dossier, EventKind, PaymentStatus};
 use crate::attachments::{AttachmentRecord, AttachmentView};
 use crate::clock;
+use portal_core::validators::Date;
 
 #[derive(Debug, Serialize)]
 pub struct ProcedureView {
@@ -44,6 +45,13 @@ pub struct DocumentsRequest {
     pub reason: String,
     pub at: String,
     pub procedures: Vec<String>,
+    /// The last day to add the documents (a date in Vietnam, `YYYY-MM-DD`), fixed when
+    /// the agency asked; absent only if it cannot be counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// The working days from the request that `due` was counted with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
 }
 
 /// What a lookup by code and credential shows.
@@ -139,10 +147,14 @@ fn documents_requested(d: &Dossier) -> Option<DocumentsRequest> {
     let last = d.events.iter().rev().find(|e| {
         e.kind == EventKind::StatusChanged && e.status == Some(Status::AdditionalDocumentsRequested)
     })?;
+    // Requests stored before deadlines were kept get theirs counted from their time.
+    let due = last.due.or_else(|| Deadline::for_request_at(last.at));
     Some(DocumentsRequest {
         reason: last.reason.clone().unwrap_or_default(),
         at: clock::rfc3339(last.at),
         procedures: waiting,
+        due: due.map(|d| d.date),
+        working_days: due.map(|d| d.working_days),
     })
 }
 

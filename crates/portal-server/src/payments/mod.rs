@@ -307,6 +307,7 @@ async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiEr
                     status: None,
                     reason: None,
                     actor: Actor::Payment,
+                    due: None,
                 },
             )?;
             tx.commit()?;

@@ -14,7 +14,7 @@ use crate::api::error::RequestError;
 use crate::api::ApiError;
 use crate::attachments;
 use crate::dossiers::status::Status;
-use crate::dossiers::store::{self, Actor, Event, EventKind, PaymentStatus};
+use crate::dossiers::store::{self, Actor, Deadline, Event, EventKind, PaymentStatus};
 use crate::dossiers::validate::MAX_NOTE_CHARS;
 use crate::dossiers::{code, view, DossierError, Problem};
 use crate::identity::{SameOrigin, StaffUser};
@@ -133,6 +133,11 @@ pub async fn staff_move(
                     status: Some(to),
                     reason,
                     actor,
+                    due: if to == Status::AdditionalDocumentsRequested {
+                        Deadline::for_request_at(now)
+                    } else {
+                        None
+                    },
                 },
             )?;
             let (Some(updated), files) = (

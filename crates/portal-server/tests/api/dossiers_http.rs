@@ -844,3 +844,90 @@ async fn every_tracking_and_staff_refusal() {
         (StatusCode::BAD_REQUEST, "bad_query".into())
     );
 }
+
+#[tokio::test]
+async fn the_deadline_for_documents_is_fixed_by_the_server_when_the_agency_asks() {
+    let s = start_with_fixtures(|_| {}).await;
+    let user = sign_in(&s.base, CITIZEN).await;
+    let staff = sign_in(&s.base, STAFF).await;
+    let files = uploads(&user, 1).await;
+    let receipt = user
+        .submit_ok("due-1", &submission("birth-registration", &files))
+        .await;
+    let code = receipt["code"].as_str().unwrap().to_string();
+    let path = format!("/api/v1/dossiers/{code}");
+    assert_eq!(
+        staff.move_to(&code, "in_processing", None).await.status(),
+        StatusCode::OK
+    );
+    let r = staff
+        .move_to(
+            &code,
+            "additional_documents_requested",
+            Some("Thiếu bản sao"),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+
+    // The shared rule (7 working days, counted in Vietnam) from the request's own time.
+    let (_, d) = user.get_json(&path).await;
+    let request = &d["documents_requested"];
+    // `at` is RFC 3339 in UTC, `2025-07-01T03:04:05Z`.
+    let at = request["at"].as_str().unwrap();
+    let day = portal_core::validators::Date::parse_iso(&at[..10]).unwrap();
+    let clock: Vec<i64> = at[11..19].split(':').map(|n| n.parse().unwrap()).collect();
+    let at = day.days_since_epoch() * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2];
+    let expected = portal_core::dossier::supplement_deadline(at * 1000)
+        .unwrap()
+        .iso();
+    assert_eq!(request["due"], expected.as_str());
+    assert_eq!(
+        request["working_days"],
+        portal_core::dossier::SUPPLEMENT_WORKING_DAYS
+    );
+    // Anyone following it with the code and ID number sees the same deadline.
+    let public: Value = s
+        .client
+        .get(format!("{}{path}?id_number={CITIZEN_ID_NUMBER}", s.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(public["documents_requested"]["due"], expected.as_str());
+
+    // The deadline is kept with the request: what was stored is what is shown, even if
+    // the rule is different by then.
+    let db = rusqlite::Connection::open(s.dir.path().join("data/portal.sqlite3")).unwrap();
+    db.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    let set = |due: Option<&str>, days: Option<u32>| {
+        db.execute(
+            "UPDATE dossier_events SET due = ?1, due_working_days = ?2
+             WHERE status = 'additional_documents_requested'",
+            rusqlite::params![due, days],
+        )
+        .unwrap()
+    };
+    assert_eq!(set(Some("2030-01-02"), Some(15)), 1);
+    let (_, d) = user.get_json(&path).await;
+    assert_eq!(d["documents_requested"]["due"], "2030-01-02");
+    assert_eq!(d["documents_requested"]["working_days"], 15);
+
+    // A request stored before deadlines were kept gets one counted from its time.
+    set(None, None);
+    let (_, d) = user.get_json(&path).await;
+    assert_eq!(d["documents_requested"]["due"], expected.as_str());
+    assert_eq!(d["documents_requested"]["working_days"], 7);
+
+    // Once the documents are added there is no request, and no deadline, any more.
+    let clearer = user.upload_ok("ro-hon.png", png()).await;
+    let r = user
+        .post(&format!("{path}/documents"))
+        .json(&json!({ "attachments": [clearer] }))
+        .send()
+        .await
+        .unwrap();
+    let d: Value = r.json().await.unwrap();
+    assert!(d.get("documents_requested").is_none());
+}
