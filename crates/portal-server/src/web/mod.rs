@@ -10,6 +10,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower::ServiceExt;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 
 use portal_core::ServiceId;
@@ -19,7 +20,11 @@ use crate::{AppState, Config};
 mod first_paint;
 
 pub fn routes(_config: &Config) -> Router<AppState> {
-    Router::new().fallback(serve)
+    // The pages are made per request (first_paint), so they are compressed here; built
+    // assets already come pre-compressed and pass through untouched.
+    Router::new()
+        .fallback(serve)
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(9)))
 }
 
 async fn serve(State(state): State<AppState>, req: Request) -> Response {

@@ -279,3 +279,28 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
         assert!(!html.contains("<h1>"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_accept_it() {
+    let s = common::start().await;
+    let page = format!(
+        "<!doctype html><html><head><title>shell</title></head><body>{}</body></html>",
+        "<p>Cổng Dịch vụ công Quốc gia</p>".repeat(200)
+    );
+    std::fs::write(s.dir.path().join("dist/index.html"), &page).unwrap();
+    let url = format!("{}/services/birth-registration", s.base);
+    let plain = s.client.get(&url).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.bytes().await.unwrap();
+    let r = s
+        .client
+        .get(&url)
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-encoding"], "br");
+    let body = r.bytes().await.unwrap();
+    assert!(body.len() < plain.len() / 3, "{} of {}", body.len(), plain.len());
+}
