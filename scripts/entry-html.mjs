@@ -7,6 +7,9 @@
 //     a service's page (sent for `/services/{id}`): the whole portal's bundle, the
 //     breadcrumbs, and the service's name and summary, which the server fills in
 //     (crates/portal-server/src/web/first_paint.rs).
+//   node scripts/entry-html.mjs form dist/index.html dist/form.html
+//     a form step's page (sent for `/services/{id}/apply[/{step}]`): the back link, the
+//     service's name, the step's title and intro, which the server fills in.
 // Texts are the app's own, read from src/i18n/texts.rs (Vietnamese). Outputs are build
 // products, not committed.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -44,8 +47,14 @@ if (kind === 'catalogue') {
   html = replace(html, LOADING,
     `<nav class="breadcrumbs" aria-label="${text('Breadcrumbs')}"><ol><li><a href="/">${text('Home')}</a></li></ol></nav>\n` +
     `    <h1>%SERVICE_NAME%</h1>\n    <p class="lead">%SERVICE_SUMMARY%</p>\n    ${LOADING}`);
+} else if (kind === 'form') {
+  // The same back link, caption, heading and intro as pages/apply.rs renders (the app
+  // adds the step number to the caption); the server replaces the markers.
+  html = replace(html, LOADING,
+    `<a class="back-link" href="%BACK%">${text('Back')}</a>\n` +
+    `    <p class="caption">%SERVICE_NAME%</p>\n    <h1 tabindex="-1">%STEP_TITLE%</h1>\n    %STEP_INTRO%\n    ${LOADING}`);
 } else {
-  console.error('usage: entry-html.mjs catalogue|service FROM TO');
+  console.error('usage: entry-html.mjs catalogue|service|form FROM TO');
   process.exit(2);
 }
 writeFileSync(to, html);

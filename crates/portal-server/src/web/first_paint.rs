@@ -1,42 +1,104 @@
 //! What the app's page carries before the wasm runs, filled in per request from the
 //! published catalogue: the page's own heading (a service page shows the service's name
-//! and summary, not "Loading…"), and the API response the page is about to ask for, as
-//! a JSON data block the app takes instead of a second round trip (`api::preloaded`).
-//! A data block is never executed, so the page still runs with no inline script.
+//! and summary, a form step its title and intro, not "Loading…"), and the API response
+//! the page is about to ask for, as a JSON data block the app takes instead of a second
+//! round trip (`api::preloaded`). A data block is never executed, so the page still runs
+//! with no inline script. The entry pages with the markers replaced here are made by
+//! `scripts/entry-html.mjs`.
+
+use portal_core::form::Step;
+use portal_core::Service;
 
 use crate::html::escape;
 use crate::published::Published;
 
-/// Which built page `path` gets: `catalogue.html` for `/`, `service.html` (breadcrumbs
-/// and the markers [`fill`] replaces) for a published service, else `index.html`.
-pub fn page_for(path: &str, published: &Published) -> &'static str {
-    match path {
-        "/" => "catalogue.html",
-        _ if service_id(path).is_some_and(|id| published.has_service(id)) => "service.html",
-        _ => "index.html",
+/// What an app route shows first.
+enum Route<'a> {
+    Catalogue,
+    Service(&'a Service),
+    /// A step of a service's form, and where its back link goes.
+    FormStep(&'a Service, &'a Step, String),
+    Other,
+}
+
+fn route<'a>(path: &str, published: &'a Published) -> Route<'a> {
+    if path == "/" {
+        return Route::Catalogue;
+    }
+    let Some(rest) = path.strip_prefix("/services/") else {
+        return Route::Other;
+    };
+    let mut parts = rest.split('/');
+    let Some(service) = parts.next().and_then(|id| published.service(id)) else {
+        return Route::Other;
+    };
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, ..) => Route::Service(service),
+        (Some("apply"), step, None) => form_step(service, step).unwrap_or(Route::Other),
+        _ => Route::Other,
     }
 }
 
-fn service_id(path: &str) -> Option<&str> {
-    path.strip_prefix("/services/")
+/// `/apply` opens the first step (a new application; one with a draft goes on where it
+/// stopped once the app runs), `/apply/{step}` that step. Steps shown only for some
+/// answers are left to the app, which knows the answers.
+fn form_step<'a>(service: &'a Service, step: Option<&str>) -> Option<Route<'a>> {
+    let steps = &service.form.as_ref()?.steps;
+    let index = match step {
+        None => 0,
+        Some(id) => steps.iter().position(|s| s.id == id)?,
+    };
+    let here = steps.get(index).filter(|s| s.shown_if.is_none())?;
+    let back = match index.checked_sub(1).map(|i| &steps[i]) {
+        Some(previous) => format!("/services/{}/apply/{}", service.id, previous.id),
+        None => format!("/services/{}", service.id),
+    };
+    Some(Route::FormStep(service, here, back))
+}
+
+/// Which built page `path` gets: `catalogue.html` for `/`, `service.html` for a
+/// published service, `form.html` for a step of its form, else `index.html`.
+pub fn page_for(path: &str, published: &Published) -> &'static str {
+    match route(path, published) {
+        Route::Catalogue => "catalogue.html",
+        Route::Service(_) => "service.html",
+        Route::FormStep(..) => "form.html",
+        Route::Other => "index.html",
+    }
 }
 
 /// `page` (the built HTML chosen by [`page_for`]) for `path`, with what the published
 /// catalogue knows about it.
 pub fn fill(page: &str, path: &str, published: &Published) -> String {
-    if path == "/" {
-        return with_preload(page, "/api/v1/catalog", &published.index_json);
+    match route(path, published) {
+        Route::Catalogue => with_preload(page, "/api/v1/catalog", &published.index_json),
+        Route::Service(service) => {
+            let page = page
+                .replacen("%SERVICE_NAME%", &escape(&service.name.vi), 1)
+                .replacen("%SERVICE_SUMMARY%", &escape(&service.summary.vi), 1);
+            with_service(&page, service, published)
+        }
+        Route::FormStep(service, step, back) => {
+            let intro = step
+                .intro
+                .as_ref()
+                .map(|t| format!("<p class=\"lead\">{}</p>", escape(&t.vi)));
+            let page = page
+                .replacen("%BACK%", &escape(&back), 1)
+                .replacen("%SERVICE_NAME%", &escape(&service.name.vi), 1)
+                .replacen("%STEP_TITLE%", &escape(&step.title.vi), 1)
+                .replacen("%STEP_INTRO%", &intro.unwrap_or_default(), 1);
+            with_service(&page, service, published)
+        }
+        Route::Other => page.to_string(),
     }
-    let Some(id) = service_id(path) else {
-        return page.to_string();
-    };
-    let (Some(service), Some(json)) = (published.service(id), published.service_json(id)) else {
-        return page.to_string();
-    };
-    let page = page
-        .replacen("%SERVICE_NAME%", &escape(&service.name.vi), 1)
-        .replacen("%SERVICE_SUMMARY%", &escape(&service.summary.vi), 1);
-    with_preload(&page, &format!("/api/v1/services/{id}"), &json)
+}
+
+fn with_service(page: &str, service: &Service, published: &Published) -> String {
+    match published.service_json(service.id.as_str()) {
+        Some(json) => with_preload(page, &format!("/api/v1/services/{}", service.id), &json),
+        None => page.to_string(),
+    }
 }
 
 /// Adds `json` (the body `url` answers) as a data block at the end of `<head>`.

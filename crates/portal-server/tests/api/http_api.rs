@@ -247,6 +247,11 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
         "<h1>%SERVICE_NAME%</h1><p class=\"lead\">%SERVICE_SUMMARY%</p><p class=\"loading\"",
     );
     std::fs::write(dist.join("service.html"), service_page).unwrap();
+    let form_page = page.replace(
+        "<p class=\"loading\"",
+        "<a href=\"%BACK%\">back</a><p>%SERVICE_NAME%</p><h1>%STEP_TITLE%</h1>%STEP_INTRO%<p class=\"loading\"",
+    );
+    std::fs::write(dist.join("form.html"), form_page).unwrap();
     let get = |path: String| {
         let client = s.client.clone();
         async move { client.get(path).send().await.unwrap().text().await.unwrap() }
@@ -269,8 +274,28 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
     assert!(get(format!("{}/", s.base))
         .await
         .contains("data-url=\"/api/v1/catalog\""));
+    // A form step: its title; `/apply` is the first step, whose back link is the service.
+    let form = service["form"]["steps"].as_array().unwrap();
+    let title = |i: usize| format!("<h1>{}</h1>", form[i]["title"]["vi"].as_str().unwrap());
+    let html = get(format!("{}/services/birth-registration/apply", s.base)).await;
+    assert!(html.contains(&title(0)), "{html}");
+    assert!(html.contains("<a href=\"/services/birth-registration\">back</a>"));
+    assert!(html.contains("data-url=\"/api/v1/services/birth-registration\""));
+    let second = form[1]["id"].as_str().unwrap();
+    let html = get(format!(
+        "{}/services/birth-registration/apply/{second}",
+        s.base
+    ))
+    .await;
+    assert!(html.contains(&title(1)), "{html}");
+    let first = form[0]["id"].as_str().unwrap();
+    assert!(html.contains(&format!(
+        "<a href=\"/services/birth-registration/apply/{first}\">"
+    )));
+    assert!(!html.contains('%'), "{html}");
     for path in [
-        "/services/birth-registration/apply",
+        "/services/birth-registration/apply/check",
+        "/services/birth-registration/apply/no-such-step",
         "/dossiers",
         "/services/no-such-service",
     ] {
@@ -302,5 +327,10 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["content-encoding"], "br");
     let body = r.bytes().await.unwrap();
-    assert!(body.len() < plain.len() / 3, "{} of {}", body.len(), plain.len());
+    assert!(
+        body.len() < plain.len() / 3,
+        "{} of {}",
+        body.len(),
+        plain.len()
+    );
 }
