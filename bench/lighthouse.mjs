@@ -40,9 +40,22 @@ async function once(url) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
+// Lighthouse sometimes fails to record a trace ("NO_NAVSTART ... run Lighthouse again");
+// such a run is repeated, at most twice, and says so.
+async function onceWithRetry(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once(url);
+    } catch (e) {
+      if (attempt >= 3 || !/run Lighthouse again/.test(String(e.stderr ?? e.message))) throw e;
+      console.error(`lighthouse: ${url}: trace not recorded, running again`);
+    }
+  }
+}
+
 export async function lighthouse(url, runs = 3) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await once(url));
+  for (let i = 0; i < runs; i++) results.push(await onceWithRetry(url));
   const keys = Object.keys(results[0]).filter((k) => k !== 'lcpElement');
   const figures = Object.fromEntries(keys.map((k) => [k, median(results.map((r) => r[k]))]));
   return { ...figures, lcpElements: [...new Set(results.map((r) => r.lcpElement))] };

@@ -121,8 +121,13 @@ where
     N: IntoView + 'static,
 {
     console_error_panic_hook::set_once();
-    if let Some(body) = document().body() {
-        body.set_inner_html("");
-    }
-    leptos::mount::mount_to_body(app);
+    // Starting the wasm and drawing the page are two tasks, so neither blocks the
+    // browser long (the reactive executor starts with the mount, hence wasm-bindgen's).
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::tasks::next_task().await;
+        if let Some(body) = document().body() {
+            body.set_inner_html("");
+        }
+        leptos::mount::mount_to_body(app);
+    });
 }

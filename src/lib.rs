@@ -10,4 +10,5 @@ pub mod i18n;
 pub mod pages;
 pub mod prefs;
 pub mod session;
+pub mod tasks;
 pub mod tracking;

@@ -9,7 +9,7 @@ use portal_core::{
 };
 
 use crate::api;
-use crate::components::{labels, AddressChoice, AddressPicker, ButtonLink, ErrorState};
+use crate::components::{labels, AddressChoice, AddressPicker, ButtonLink, ErrorState, Later};
 use crate::i18n::{text, use_i18n, Key};
 
 #[component]
@@ -119,6 +119,8 @@ fn ServiceDetail(service: Service) -> impl IntoView {
             </div>
         </dl>
 
+        // Below the first screen: drawn in the next task.
+        <Later>
         {s.with_value(|s| (s.agency.level != Level::Ministry).then(|| view! { <WhereToSubmit agency=s.agency.clone()/> }))}
 
         {s.with_value(|s| match &s.kind {
@@ -190,6 +192,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 </li>
             }).collect_view())}
         </ul>
+        </Later>
     }
 }
 
