@@ -236,6 +236,11 @@ class Journey {
       const all = await this.page.evaluate(summary);
       assert.fail(`check page lacks ${JSON.stringify(texts.filter((t) => !all.includes(t)))}:\n${all}`);
     }
+    // Every section heading has answers under it (a declaration-only step has none).
+    const empty = await this.page.evaluate(() => [...document.querySelectorAll('h2.check__section')]
+      .filter((h) => !h.nextElementSibling?.querySelector('.summary-list__row'))
+      .map((h) => h.textContent));
+    assert.deepEqual(empty, [], 'check page sections without answers');
   }
 
   /// Follows a Change link by keyboard: focus lands on `focusId` on the question's page.

@@ -303,6 +303,8 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
                     .collect();
                 (s.id.clone(), s.title.clone(), fields)
             })
+            // A step that only asks for the declaration has nothing to check here.
+            .filter(|(_, _, fields)| !fields.is_empty())
             .collect::<Vec<_>>()
     });
     let st = state.clone();
