@@ -887,11 +887,8 @@ async fn the_deadline_for_documents_is_fixed_by_the_server_when_the_agency_asks(
     );
     // Anyone following it with the code and ID number sees the same deadline.
     let public: Value = s
-        .client
-        .get(format!("{}{path}?id_number={CITIZEN_ID_NUMBER}", s.base))
-        .send()
+        .get(&format!("{path}?id_number={CITIZEN_ID_NUMBER}"))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();

@@ -8,12 +8,7 @@ use serde_json::Value;
 #[tokio::test]
 async fn health_reports_database_and_catalogue() {
     let s = common::start().await;
-    let r = s
-        .client
-        .get(format!("{}/healthz", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get("/healthz").await;
     assert_eq!(r.status(), StatusCode::OK);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["status"], "ok");
@@ -88,12 +83,7 @@ async fn service_details_and_errors() {
         ("/api/v1/nothing-here", 404, "no_route"),
         ("/api/v2/catalog", 404, "no_route"),
     ] {
-        let r = s
-            .client
-            .get(format!("{}{path}", s.base))
-            .send()
-            .await
-            .unwrap();
+        let r = s.get(path).await;
         assert_eq!(r.status().as_u16(), status, "{path}");
         let body: Value = r.json().await.unwrap();
         assert_eq!(body["error"]["code"], code, "{path}");
@@ -103,25 +93,16 @@ async fn service_details_and_errors() {
     }
 
     let long = "a".repeat(5000);
-    let r = s
-        .client
-        .get(format!("{}/api/v1/services/{long}", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(&format!("/api/v1/services/{long}")).await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
 async fn web_app_routes_fall_back_to_the_shell() {
     let s = common::start().await;
-    let page = |path: &'static str| {
-        let client = s.client.clone();
-        let url = format!("{}{path}", s.base);
-        async move {
-            let r = client.get(url).send().await.unwrap();
-            (r.status().as_u16(), r.text().await.unwrap())
-        }
+    let page = |path: &'static str| async {
+        let r = s.get(path).await;
+        (r.status().as_u16(), r.text().await.unwrap())
     };
     for (path, status) in [
         ("/", 200),
@@ -154,23 +135,13 @@ async fn web_app_routes_fall_back_to_the_shell() {
             "{path}: {html}"
         );
     }
-    let r = s
-        .client
-        .get(format!("{}/app-0123456789abcdef_bg.wasm", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get("/app-0123456789abcdef_bg.wasm").await;
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["cache-control"]
         .to_str()
         .unwrap()
         .contains("immutable"));
-    let r = s
-        .client
-        .get(format!("{}/missing.js", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get("/missing.js").await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
@@ -204,12 +175,7 @@ async fn every_response_carries_the_security_headers() {
         "/app-0123456789abcdef_bg.wasm",
         "/healthz",
     ] {
-        let r = s
-            .client
-            .get(format!("{}{path}", s.base))
-            .send()
-            .await
-            .unwrap();
+        let r = s.get(path).await;
         let h = r.headers();
         let csp = h["content-security-policy"].to_str().unwrap();
         assert!(
@@ -252,12 +218,10 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
         "<a href=\"%BACK%\">back</a><p>%SERVICE_NAME%</p><h1>%STEP_TITLE%</h1>%STEP_INTRO%<p class=\"loading\"",
     );
     std::fs::write(dist.join("form.html"), form_page).unwrap();
-    let get = |path: String| {
-        let client = s.client.clone();
-        async move { client.get(path).send().await.unwrap().text().await.unwrap() }
-    };
-    let api = get(format!("{}/api/v1/services/birth-registration", s.base)).await;
-    let html = get(format!("{}/services/birth-registration", s.base)).await;
+    let s = &s;
+    let get = |path: String| async move { s.get(&path).await.text().await.unwrap() };
+    let api = get("/api/v1/services/birth-registration".into()).await;
+    let html = get("/services/birth-registration".into()).await;
     // The service's own heading and summary come before the app, above the status line.
     let service: Value = serde_json::from_str(&api).unwrap();
     let heading = format!("<h1>{}</h1>", service["name"]["vi"].as_str().unwrap());
@@ -271,22 +235,18 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
         .expect("a preload block");
     assert_eq!(serde_json::from_str::<Value>(block).unwrap(), service);
     // `/` (here without its own page built) carries the catalogue; other routes nothing.
-    assert!(get(format!("{}/", s.base))
+    assert!(get("/".into())
         .await
         .contains("data-url=\"/api/v1/catalog\""));
     // A form step: its title; `/apply` is the first step, whose back link is the service.
     let form = service["form"]["steps"].as_array().unwrap();
     let title = |i: usize| format!("<h1>{}</h1>", form[i]["title"]["vi"].as_str().unwrap());
-    let html = get(format!("{}/services/birth-registration/apply", s.base)).await;
+    let html = get("/services/birth-registration/apply".into()).await;
     assert!(html.contains(&title(0)), "{html}");
     assert!(html.contains("<a href=\"/services/birth-registration\">back</a>"));
     assert!(html.contains("data-url=\"/api/v1/services/birth-registration\""));
     let second = form[1]["id"].as_str().unwrap();
-    let html = get(format!(
-        "{}/services/birth-registration/apply/{second}",
-        s.base
-    ))
-    .await;
+    let html = get(format!("/services/birth-registration/apply/{second}")).await;
     assert!(html.contains(&title(1)), "{html}");
     let first = form[0]["id"].as_str().unwrap();
     assert!(html.contains(&format!(
@@ -299,7 +259,7 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
         "/dossiers",
         "/services/no-such-service",
     ] {
-        let html = get(format!("{}{path}", s.base)).await;
+        let html = get(path.to_string()).await;
         assert!(!html.contains("id=\"preload\""), "{path}");
         assert!(!html.contains("<h1>"), "{path}");
     }

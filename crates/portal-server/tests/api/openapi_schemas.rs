@@ -33,15 +33,7 @@ fn the_checker_catches_missing_undocumented_and_mistyped_properties() {
 async fn served_catalogue_and_services_match_their_schemas() {
     let doc = openapi();
     let s = common::start().await;
-    let index: Value = s
-        .client
-        .get(format!("{}/api/v1/catalog", s.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let index: Value = s.get("/api/v1/catalog").await.json().await.unwrap();
     let errors = errors_of(&doc, "CatalogueIndex", &index);
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(!index["topics"].as_array().unwrap().is_empty());
@@ -49,11 +41,8 @@ async fn served_catalogue_and_services_match_their_schemas() {
     for summary in index["services"].as_array().unwrap() {
         let id = summary["id"].as_str().unwrap();
         let service: Value = s
-            .client
-            .get(format!("{}/api/v1/services/{id}", s.base))
-            .send()
+            .get(&format!("/api/v1/services/{id}"))
             .await
-            .unwrap()
             .json()
             .await
             .unwrap();

@@ -212,12 +212,7 @@ async fn everyone_but_staff_is_refused_at_every_step() {
             (StatusCode::FORBIDDEN, "staff_only".into()),
             "{path}"
         );
-        let r = server
-            .client
-            .get(format!("{}{path}", server.base))
-            .send()
-            .await
-            .unwrap();
+        let r = server.get(path).await;
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
     for path in &posts {

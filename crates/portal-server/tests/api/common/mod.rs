@@ -14,6 +14,17 @@ pub struct TestServer {
     pub client: reqwest::Client,
 }
 
+impl TestServer {
+    /// `GET` of `path` (from `/`) by an anonymous client.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+}
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
