@@ -114,17 +114,22 @@ fn leave_other_pages_to_the_browser() {
     on_click.forget();
 }
 
-/// Mounts `app` on `<body>`, replacing the static first paint the HTML carries.
+/// Mounts `app` on `<body>`, replacing the static first paint the HTML carries (its
+/// `<main>` stays until the page is drawn, see `components::AfterFirstPaint`).
 pub fn mount<F, N>(app: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
     console_error_panic_hook::set_once();
-    // Starting the wasm and drawing the page are two tasks, so neither blocks the
-    // browser long (the reactive executor starts with the mount, hence wasm-bindgen's).
+    // Starting the wasm and drawing the page are separate tasks, so none blocks the
+    // browser long (the reactive executor starts with the mount, hence wasm-bindgen's);
+    // and the static first paint is on the screen before the app replaces it.
     wasm_bindgen_futures::spawn_local(async move {
-        crate::tasks::next_task().await;
+        crate::tasks::after_next_paint().await;
+        if let Some(main) = document().get_element_by_id("main-content") {
+            crate::components::later::keep_first_paint(main.inner_html());
+        }
         if let Some(body) = document().body() {
             body.set_inner_html("");
         }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::AfterFirstPaint;
 use crate::i18n::{use_i18n, Key};
 
 /// The router treats in-page links as navigations, which would leave focus on the link;
@@ -48,7 +49,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <p><strong class="tag tag--phase">"Beta"</strong>" "{move || i18n.t(Key::PhaseBanner)}</p>
         </div>
         <main id="main-content" class="main container" tabindex="-1">
-            {children()}
+            <AfterFirstPaint>{children()}</AfterFirstPaint>
         </main>
         <footer class="footer">
             <div class="container">
