@@ -214,7 +214,7 @@ test('accessibility statement, 200% text without sideways scrolling, reduced mot
   } finally { await s.close(); }
 });
 
-test('before the app runs, a page shows its own heading; the app then takes the data from the page', async () => {
+test('before the app runs, a page shows its own heading; the app then takes the data from the page, a form step included', async () => {
   // Without JavaScript: what a slow phone shows while the wasm downloads.
   const off = await newSession({ javaScriptEnabled: false });
   try {
@@ -235,7 +235,11 @@ test('before the app runs, a page shows its own heading; the app then takes the 
     await page.waitForSelector('.service-item');
     await page.goto(server.url + '/services/permanent-residence-registration');
     await page.waitForSelector('.summary-list');
-    // Both pages rendered from the data the server put in them: no second round trip.
+    // A form step's questions come without asking for the catalogue (the version its
+    // draft records is in the page too).
+    await page.goto(server.url + '/services/permanent-residence-registration/apply');
+    await page.waitForSelector('form.question-form input');
+    // All three pages rendered from the data the server put in them: no second round trip.
     assert.deepEqual(api, []);
     await expectAccessible(page, 'service page from preloaded data');
     assert.deepEqual(s.errors, []);

@@ -103,24 +103,52 @@ struct ErrorDetail {
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    if let Some(body) = preloaded(url) {
-        if let Ok(value) = serde_json::from_str(&body) {
-            return Ok(value);
+    get_versioned_json(url).await.map(|(value, _)| value)
+}
+
+/// The answer to `url` and the catalogue version it belongs to, when known (the preload
+/// block's `data-version`, or the answer's `ETag`).
+async fn get_versioned_json<T: DeserializeOwned>(
+    url: &str,
+) -> Result<(T, Option<String>), ApiError> {
+    if let Some(block) = preloaded(url) {
+        if let Ok(value) = serde_json::from_str(&block.body) {
+            return Ok((value, block.version));
         }
     }
-    send_json(gloo_net::http::Request::get(url)).await
+    let res = gloo_net::http::Request::get(url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let version = res
+        .headers()
+        .get("ETag")
+        .map(|tag| tag.trim_start_matches("W/").trim_matches('"').to_string());
+    Ok((read_response(res).await?, version))
+}
+
+/// Data the server put in the page for one request (see [`preloaded`]).
+#[derive(Debug, PartialEq)]
+pub struct Preloaded {
+    pub body: String,
+    /// The catalogue version the data belongs to.
+    pub version: Option<String>,
 }
 
 /// The body of `url` when the server put it in the page (a `<script type=
 /// "application/json" id="preload">` data block, see the server's `web/first_paint.rs`),
 /// saving the first request a round trip. Taken once: later reads ask the server.
-pub fn preloaded(url: &str) -> Option<String> {
+pub fn preloaded(url: &str) -> Option<Preloaded> {
     let block = leptos::prelude::document().get_element_by_id("preload")?;
     if block.get_attribute("data-url").as_deref() != Some(url) {
         return None;
     }
     block.remove();
-    block.text_content()
+    Some(Preloaded {
+        body: block.text_content()?,
+        version: block.get_attribute("data-version"),
+    })
 }
 
 async fn send_json<T: DeserializeOwned>(
@@ -157,11 +185,22 @@ pub fn catalogue() -> impl std::future::Future<Output = Result<CatalogueIndex, A
 
 /// One service of the current [`source`].
 pub fn service(id: &str) -> impl std::future::Future<Output = Result<Service, ApiError>> {
+    let read = versioned_service(id);
+    async move { read.await.map(|(service, _)| service) }
+}
+
+/// One service of the current [`source`] and the catalogue version it was read from
+/// (what a form's draft records). Known from the page or the answer for the published
+/// catalogue, without a second request; a staff draft's catalogue is asked for it.
+pub fn versioned_service(
+    id: &str,
+) -> impl std::future::Future<Output = Result<(Service, String), ApiError>> {
     let valid = portal_core::ServiceId::is_valid(id);
     let url = match source() {
         ApiSource::Published => format!("/api/v1/services/{id}"),
         ApiSource::Draft(d) => format!("/api/v1/staff/drafts/{d}/services/{id}"),
     };
+    let catalogue = catalogue();
     async move {
         if !valid {
             return Err(ApiError::Server {
@@ -169,7 +208,12 @@ pub fn service(id: &str) -> impl std::future::Future<Output = Result<Service, Ap
                 code: "bad_service_id".into(),
             });
         }
-        get_json(&url).await
+        let (service, version) = get_versioned_json(&url).await?;
+        let version = match version {
+            Some(v) => v,
+            None => catalogue.await.map(|c| c.version).unwrap_or_default(),
+        };
+        Ok((service, version))
     }
 }
 

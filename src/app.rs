@@ -55,15 +55,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/gallery") view=GalleryPage/>
                 <Route path=path!("/gallery/large-form") view=LargeFormPage/>
                 <Route path=path!("/services/:id") view=ServicePage/>
-                <Route path=path!("/services/:id/apply") view=ApplyPage/>
-                <Route path=path!("/services/:id/apply/:step") view=ApplyPage/>
+                // One route with or without the step, so that `/apply` going on to its
+                // step keeps the page (and its loaded form) rather than drawing another.
+                <Route path=path!("/services/:id/apply/:step?") view=ApplyPage/>
                 <Route path=path!("/staff") view=StaffPage/>
                 <Route path=path!("/staff/drafts/:id") view=StaffDraftPage/>
                 <ParentRoute path=path!("/staff/preview/:draft") view=PreviewLayout>
                     <Route path=path!("") view=CataloguePage/>
                     <Route path=path!("services/:id") view=ServicePage/>
-                    <Route path=path!("services/:id/apply") view=ApplyPage/>
-                    <Route path=path!("services/:id/apply/:step") view=ApplyPage/>
+                    <Route path=path!("services/:id/apply/:step?") view=ApplyPage/>
                 </ParentRoute>
             </Routes>
         </Portal>

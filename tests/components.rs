@@ -186,12 +186,18 @@ fn data_the_server_put_in_the_page_is_taken_once() {
     block.set_attribute("type", "application/json").unwrap();
     block.set_attribute("id", "preload").unwrap();
     block.set_attribute("data-url", "/api/v1/catalog").unwrap();
+    block
+        .set_attribute("data-version", "c5ccca9c39813964")
+        .unwrap();
     block.set_text_content(Some(r#"{"services":[]}"#));
     doc.head().unwrap().append_child(&block).unwrap();
     assert_eq!(portal_web::api::preloaded("/api/v1/services/x"), None);
     assert_eq!(
-        portal_web::api::preloaded("/api/v1/catalog").as_deref(),
-        Some(r#"{"services":[]}"#)
+        portal_web::api::preloaded("/api/v1/catalog"),
+        Some(portal_web::api::Preloaded {
+            body: r#"{"services":[]}"#.into(),
+            version: Some("c5ccca9c39813964".into()),
+        })
     );
     assert!(doc.get_element_by_id("preload").is_none());
     assert_eq!(portal_web::api::preloaded("/api/v1/catalog"), None);

@@ -28,17 +28,7 @@ pub fn ApplyPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let service_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let loaded = LocalResource::new(move || {
-        let id = service_id.get();
-        async move {
-            let service = api::service(&id).await?;
-            let version = api::catalogue()
-                .await
-                .map(|c| c.version)
-                .unwrap_or_default();
-            Ok::<_, api::ApiError>((service, version))
-        }
-    });
+    let loaded = LocalResource::new(move || api::versioned_service(&service_id.get()));
     let retry = Callback::new(move |_| loaded.refetch());
     move || match loaded.get() {
         None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),

@@ -71,7 +71,12 @@ pub fn page_for(path: &str, published: &Published) -> &'static str {
 /// catalogue knows about it.
 pub fn fill(page: &str, path: &str, published: &Published) -> String {
     match route(path, published) {
-        Route::Catalogue => with_preload(page, "/api/v1/catalog", &published.index_json),
+        Route::Catalogue => with_preload(
+            page,
+            "/api/v1/catalog",
+            &published.version,
+            &published.index_json,
+        ),
         Route::Service(service) => {
             let page = page
                 .replacen("%SERVICE_NAME%", &escape(&service.name.vi), 1)
@@ -96,21 +101,28 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
 
 fn with_service(page: &str, service: &Service, published: &Published) -> String {
     match published.service_json(service.id.as_str()) {
-        Some(json) => with_preload(page, &format!("/api/v1/services/{}", service.id), &json),
+        Some(json) => with_preload(
+            page,
+            &format!("/api/v1/services/{}", service.id),
+            &published.version,
+            &json,
+        ),
         None => page.to_string(),
     }
 }
 
-/// Adds `json` (the body `url` answers) as a data block at the end of `<head>`.
-fn with_preload(page: &str, url: &str, json: &[u8]) -> String {
+/// Adds `json` (the body `url` answers) as a data block at the end of `<head>`, with the
+/// catalogue version it belongs to (what the answer's `ETag` says).
+fn with_preload(page: &str, url: &str, version: &str, json: &[u8]) -> String {
     let Ok(json) = std::str::from_utf8(json) else {
         return page.to_string();
     };
     // In JSON, `<` only occurs inside strings, where `\u003c` means the same: the block
     // can never be closed early (`</script>`) by text from the catalogue.
     let block = format!(
-        "<script type=\"application/json\" id=\"preload\" data-url=\"{}\">{}</script>\n</head>",
+        "<script type=\"application/json\" id=\"preload\" data-url=\"{}\" data-version=\"{}\">{}</script>\n</head>",
         escape(url),
+        escape(version),
         json.replace('<', "\\u003c")
     );
     page.replacen("</head>", &block, 1)
@@ -126,15 +138,16 @@ mod tests {
         let out = with_preload(
             page,
             "/api/v1/catalog",
+            "c5ccca9c39813964",
             br#"{"name":"</script><script>alert(1)</script>"}"#,
         );
         assert_eq!(out.matches("</script>").count(), 1);
         assert!(out.contains(r#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#));
-        assert!(out.contains(r#"data-url="/api/v1/catalog""#));
+        assert!(out.contains(r#"data-url="/api/v1/catalog" data-version="c5ccca9c39813964""#));
     }
 
     #[test]
     fn a_page_without_a_head_is_left_alone() {
-        assert_eq!(with_preload("<p>x</p>", "/a", b"{}"), "<p>x</p>");
+        assert_eq!(with_preload("<p>x</p>", "/a", "v", b"{}"), "<p>x</p>");
     }
 }

@@ -220,16 +220,20 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
     std::fs::write(dist.join("form.html"), form_page).unwrap();
     let s = &s;
     let get = |path: String| async move { s.get(&path).await.text().await.unwrap() };
-    let api = get("/api/v1/services/birth-registration".into()).await;
+    let answer = s.get("/api/v1/services/birth-registration").await;
+    let etag = answer.headers()["etag"].to_str().unwrap().to_string();
+    let api = answer.text().await.unwrap();
     let html = get("/services/birth-registration".into()).await;
     // The service's own heading and summary come before the app, above the status line.
     let service: Value = serde_json::from_str(&api).unwrap();
     let heading = format!("<h1>{}</h1>", service["name"]["vi"].as_str().unwrap());
     assert!(html.contains(&heading), "{html}");
     assert!(!html.contains("%SERVICE_"), "{html}");
-    // The data block holds exactly what the API answers.
+    // The data block holds exactly what the API answers, and the catalogue version its
+    // ETag names.
+    let version = etag.trim_matches('"');
     let block = html
-        .split("<script type=\"application/json\" id=\"preload\" data-url=\"/api/v1/services/birth-registration\">")
+        .split(&format!("<script type=\"application/json\" id=\"preload\" data-url=\"/api/v1/services/birth-registration\" data-version=\"{version}\">"))
         .nth(1)
         .and_then(|rest| rest.split("</script>").next())
         .expect("a preload block");
