@@ -14,14 +14,42 @@ pub fn Later(children: ChildrenFn) -> impl IntoView {
     move || ready.get().then(|| children())
 }
 
+/// Like [`Later`] while the app draws the page the server sent, and at once on pages
+/// opened afterwards: for the main content under a heading the static first paint
+/// already shows (a form step's questions), which would otherwise flash in a moment
+/// after the heading on every later page.
+#[component]
+pub fn LaterOnFirstPage(children: ChildrenFn) -> impl IntoView {
+    if !FIRST_PAGE.get() {
+        return children().into_any();
+    }
+    view! { <Later>{children()}</Later> }.into_any()
+}
+
 thread_local! {
     static FIRST_PAINT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether the app still shows the page the server sent (with the app's own
+    /// redirects, like `/apply` going on to its step).
+    static FIRST_PAGE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Keeps the markup of the page's static first paint (the content of `<main>` the server
 /// sent), for [`AfterFirstPaint`] to show until the page itself is drawn.
 pub fn keep_first_paint(html: String) {
     FIRST_PAINT.with(|f| *f.borrow_mut() = Some(html));
+    FIRST_PAGE.set(true);
+    // Another page is only ever opened by the citizen: a link or button (a click, also
+    // from the keyboard), a form sent, or the browser's back and forward.
+    let leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| FIRST_PAGE.set(false));
+    let window = window();
+    for event in ["click", "submit", "popstate"] {
+        let _ = window.add_event_listener_with_callback_and_bool(
+            event,
+            wasm_bindgen::JsCast::unchecked_ref(leave.as_ref()),
+            true,
+        );
+    }
+    leave.forget();
 }
 
 /// The page's content, drawn in the task after the frame around it. Until then the

@@ -14,7 +14,7 @@ pub mod shell;
 pub use address_picker::{AddressChoice, AddressPicker};
 pub use button_link::ButtonLink;
 pub use error_state::ErrorState;
-pub use later::{AfterFirstPaint, Later};
+pub use later::{AfterFirstPaint, Later, LaterOnFirstPage};
 pub use legacy_address::LegacyAddress;
 pub use service_list::ServiceList;
 pub use shell::Shell;

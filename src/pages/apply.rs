@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
 use crate::api;
-use crate::components::ErrorState;
+use crate::components::{ErrorState, LaterOnFirstPage};
 use crate::form::error_summary::Problem;
 use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
@@ -247,6 +247,19 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     let service_name = state.service_name.clone();
     let intro = step_def.intro.clone();
     let fields = step_def.fields.clone();
+    // On the page the server sent, each question comes a moment after the heading it
+    // already shows, in a task of its own, and in order (what comes below it after it).
+    let questions = fields
+        .into_iter()
+        .map(|field| {
+            let state = state.clone();
+            view! {
+                <LaterOnFirstPage>
+                    <FieldView state=state.clone() field=field.clone()/>
+                </LaterOnFirstPage>
+            }
+        })
+        .collect_view();
     view! {
         <Title text=page_title/>
         <a class="back-link" href=back_href>{move || i18n.t(Key::Back)}</a>
@@ -261,10 +274,15 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
         <h1 tabindex="-1">{move || step_def.title.get(i18n.lang.get()).to_string()}</h1>
         {intro.map(|t| view! { <p class="lead">{move || t.get(i18n.lang.get()).to_string()}</p> })}
         <form class="question-form" novalidate on:submit=on_submit>
-            {fields.into_iter().map(|f| view! { <FieldView state=state.clone() field=f/> }).collect_view()}
-            <button type="submit" class="button">{move || if returning() { i18n.t(Key::SaveAndReturn) } else { i18n.t(Key::Continue) }}</button>
+            {questions}
+            // After the questions, so that none of them pushes the button down.
+            <LaterOnFirstPage>
+                <button type="submit" class="button">{move || if returning() { i18n.t(Key::SaveAndReturn) } else { i18n.t(Key::Continue) }}</button>
+            </LaterOnFirstPage>
         </form>
-        <DraftStatus state=state.clone()/>
+        <LaterOnFirstPage>
+            <DraftStatus state=state.clone()/>
+        </LaterOnFirstPage>
     }
     .into_any()
 }
