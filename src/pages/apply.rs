@@ -28,7 +28,15 @@ pub fn ApplyPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let service_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let loaded = LocalResource::new(move || api::versioned_service(&service_id.get()));
+    let loaded = LocalResource::new(move || {
+        let read = api::versioned_service(&service_id.get());
+        async move {
+            let service = read.await;
+            // Reading the form and drawing its step are two tasks, not one long one.
+            crate::tasks::next_task().await;
+            service
+        }
+    });
     let retry = Callback::new(move |_| loaded.refetch());
     move || match loaded.get() {
         None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
