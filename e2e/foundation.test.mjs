@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
+import { decodePng } from './pixels.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -256,6 +257,37 @@ test('before the app runs, a page shows its own heading; the app then takes the 
     // All three pages rendered from the data the server put in them: no second round trip.
     assert.deepEqual(api, []);
     await expectAccessible(page, 'service page from preloaded data');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('a focused question shows its whole focus ring (questions off the screen are skipped, not clipped)', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(server.url + '/services/permanent-residence-registration/apply');
+    const input = page.locator('input[type=tel]');
+    await input.waitFor();
+    // By keyboard, as focus rings are drawn for it (:focus-visible).
+    await input.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.type), 'tel');
+    const box = await input.boundingBox();
+    const shot = decodePng(await page.screenshot());
+    const focus = [0xff, 0xdd, 0x00];
+    const midY = Math.round(box.y + box.height / 2);
+    const midX = Math.round(box.x + box.width / 2);
+    const outside = {
+      left: [Math.floor(box.x) - 2, midY],
+      right: [Math.ceil(box.x + box.width) + 1, midY],
+      below: [midX, Math.ceil(box.y + box.height) + 1],
+      above: [midX, Math.floor(box.y) - 2],
+    };
+    for (const [side, [x, y]] of Object.entries(outside)) {
+      assert.deepEqual(shot.pixel(x, y), focus, `focus ring ${side} of the input at ${x},${y}`);
+    }
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });
