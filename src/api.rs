@@ -116,11 +116,7 @@ async fn get_versioned_json<T: DeserializeOwned>(
             return Ok((value, block.version));
         }
     }
-    let res = gloo_net::http::Request::get(url)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+    let res = send(gloo_net::http::Request::get(url)).await?;
     let version = res
         .headers()
         .get("ETag")
@@ -154,12 +150,15 @@ pub fn preloaded(url: &str) -> Option<Preloaded> {
 async fn send_json<T: DeserializeOwned>(
     req: gloo_net::http::RequestBuilder,
 ) -> Result<T, ApiError> {
-    let res = req
-        .header("Accept", "application/json")
+    read_response(send(req).await?).await
+}
+
+/// Sends a request for JSON; no answer at all is a network error.
+async fn send(req: gloo_net::http::RequestBuilder) -> Result<gloo_net::http::Response, ApiError> {
+    req.header("Accept", "application/json")
         .send()
         .await
-        .map_err(|_| ApiError::Network)?;
-    read_response(res).await
+        .map_err(|_| ApiError::Network)
 }
 
 async fn read_response<T: DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, ApiError> {

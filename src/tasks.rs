@@ -1,13 +1,15 @@
 //! Splitting work into tasks of the browser's event loop, so that no single one blocks
 //! the page for long: between two tasks the browser paints and answers input.
 
+use wasm_bindgen::{closure::Closure, JsCast};
+
 /// Resolves in a later task of the event loop (a zero-delay timeout).
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
+    until_called(|resolve| {
         let _ = leptos::prelude::window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    })
+    .await;
 }
 
 /// Resolves in a task after the browser has painted what the page shows now (a timeout
@@ -15,8 +17,7 @@ pub async fn next_task() {
 /// comes after that paint, not before it. A page in a background tab gets no animation
 /// frames: there it resolves after 100 ms instead.
 pub async fn after_next_paint() {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
+    until_called(|resolve| {
         let window = leptos::prelude::window();
         let after_frame = resolve.clone();
         let on_frame = Closure::once_into_js(move || {
@@ -25,6 +26,12 @@ pub async fn after_next_paint() {
         });
         let _ = window.request_animation_frame(on_frame.unchecked_ref());
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-    });
+    })
+    .await;
+}
+
+/// Resolves once the function `arm` is given has been called (the first time, if more).
+async fn until_called(mut arm: impl FnMut(js_sys::Function)) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| arm(resolve));
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
