@@ -350,6 +350,18 @@ impl AdminUnits {
     }
 }
 
+/// The real units answer the form engine's question "is this commune in this province?",
+/// so the server (which holds them all) validates addresses against them.
+impl crate::form::AdminUnits for AdminUnits {
+    fn has_province(&self, code: &str) -> bool {
+        self.province(code).is_some()
+    }
+
+    fn has_commune(&self, province: &str, commune: &str) -> bool {
+        self.by_code.get(commune).is_some_and(|(p, _)| p == province)
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testdata {
     //! The real generated files, read from the repository for the tests.
