@@ -358,7 +358,9 @@ impl crate::form::AdminUnits for AdminUnits {
     }
 
     fn has_commune(&self, province: &str, commune: &str) -> bool {
-        self.by_code.get(commune).is_some_and(|(p, _)| p == province)
+        self.by_code
+            .get(commune)
+            .is_some_and(|(p, _)| p == province)
     }
 }
 

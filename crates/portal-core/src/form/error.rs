@@ -142,6 +142,64 @@ pub enum FieldError {
     },
 }
 
+impl FieldError {
+    /// The stable code of the error, the same string as its serde tag (`"required"`,
+    /// `"tax-code-check-digit"`): what tests and clients compare, whatever the message.
+    pub fn code(&self) -> &'static str {
+        use FieldError::*;
+        match self {
+            Required { .. } => "required",
+            WrongAnswerType => "wrong-answer-type",
+            PrefillChanged => "prefill-changed",
+            TextTooShort { .. } => "text-too-short",
+            TextTooLong { .. } => "text-too-long",
+            TextInvalidCharacters => "text-invalid-characters",
+            NotANumber => "not-a-number",
+            NotAWholeNumber => "not-a-whole-number",
+            TooManyDecimals { .. } => "too-many-decimals",
+            NumberTooSmall { .. } => "number-too-small",
+            NumberTooLarge { .. } => "number-too-large",
+            DateFormat => "date-format",
+            DateMissingPart { .. } => "date-missing-part",
+            DateYearDigits => "date-year-digits",
+            DateNotReal => "date-not-real",
+            DateInFuture => "date-in-future",
+            DateInPast => "date-in-past",
+            DateTooEarly { .. } => "date-too-early",
+            DateTooLate { .. } => "date-too-late",
+            ChoiceUnknown => "choice-unknown",
+            TooFewSelected { .. } => "too-few-selected",
+            TooManySelected { .. } => "too-many-selected",
+            EmailFormat => "email-format",
+            PhoneCharacters => "phone-characters",
+            PhoneLength { .. } => "phone-length",
+            PhonePrefix => "phone-prefix",
+            PhoneNotMobile => "phone-not-mobile",
+            PersonalIdCharacters => "personal-id-characters",
+            PersonalIdLength { .. } => "personal-id-length",
+            PersonalIdLegacyCard => "personal-id-legacy-card",
+            PersonalIdProvince { .. } => "personal-id-province",
+            PersonalIdFutureBirthYear { .. } => "personal-id-future-birth-year",
+            PersonalIdBirthYearMismatch { .. } => "personal-id-birth-year-mismatch",
+            PersonalIdSexMismatch { .. } => "personal-id-sex-mismatch",
+            TaxCodeCharacters => "tax-code-characters",
+            TaxCodeLength { .. } => "tax-code-length",
+            TaxCodeCheckDigit => "tax-code-check-digit",
+            TaxCodeBranch => "tax-code-branch",
+            TaxCodePersonalIdNotAllowed => "tax-code-personal-id-not-allowed",
+            ProvinceUnknown => "province-unknown",
+            CommuneUnknown => "commune-unknown",
+            FileType { .. } => "file-type",
+            FileTooLarge { .. } => "file-too-large",
+            FileEmpty => "file-empty",
+            FileName => "file-name",
+            TooManyFiles { .. } => "too-many-files",
+            TooFewItems { .. } => "too-few-items",
+            TooManyItems { .. } => "too-many-items",
+        }
+    }
+}
+
 /// The part of a date that is missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -169,5 +227,16 @@ impl std::fmt::Display for ValidationError {
     /// A stable, language-neutral rendering for logs; people see [`FieldError::message`].
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {:?}", self.path, self.error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_code_is_the_serde_tag() {
+        for e in crate::form::examples::all_errors() {
+            let json = serde_json::to_value(&e).expect("serialises");
+            assert_eq!(json["code"], e.code(), "{e:?}");
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod examples;
 pub mod fee;
 pub mod fingerprint;
+pub mod generate;
 pub mod index;
 pub mod lint;
 pub mod messages;
@@ -25,6 +26,8 @@ pub mod validate;
 pub mod visibility;
 
 #[cfg(test)]
+mod generate_tests;
+#[cfg(test)]
 mod reach_tests;
 #[cfg(test)]
 mod tests;
@@ -36,6 +39,10 @@ pub use draft::{migrate, Draft, DropReason, DroppedAnswer, MigrationReport};
 pub use error::{Ask, DatePart, FieldError, ValidationError};
 pub use fee::{Quote, QuoteLine};
 pub use fingerprint::fingerprint;
+pub use generate::{
+    invalid_cases, valid_cases, with_file_ids, Case, Generated, InvalidCase, Places, SkipReason,
+    Skipped,
+};
 pub use index::IndexedForm;
 pub use lint::{lint, FormProblem};
 pub use path::{FieldPath, Part};
