@@ -9,8 +9,8 @@ use portal_catalog::load_dir;
 use portal_core::admin_units::{parse_communes, parse_provinces, AdminUnits};
 use portal_core::form::examples::today;
 use portal_core::form::{
-    invalid_cases, valid_cases, with_file_ids, AddressAnswer, Identity, IndexedForm, Places,
-    SkipReason, ValidationContext,
+    invalid_cases, valid_cases, with_file_ids, AddressAnswer, Case, FieldPath, Identity,
+    IndexedForm, Places, SkipReason, ValidationContext,
 };
 use portal_core::validators::{Date, Sex};
 use portal_core::Audience;
@@ -81,6 +81,71 @@ fn business() -> Identity {
     }
 }
 
+/// The conditions of the form that the cases do not take both ways: steps and questions
+/// never shown or never hidden, fee lines never or always charged or waived.
+fn one_way_conditions(form: &IndexedForm, cases: &[Case]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut both = |what: String, seen: Vec<bool>| {
+        if !(seen.contains(&true) && seen.contains(&false)) {
+            let side = if seen.contains(&true) {
+                "true"
+            } else {
+                "false"
+            };
+            out.push(format!("{what} always {side}"));
+        }
+    };
+    for step in &form.form().steps {
+        if step.shown_if.is_some() {
+            let seen = cases
+                .iter()
+                .map(|c| form.is_step_visible(&c.answers, &step.id))
+                .collect();
+            both(format!("step {}", step.id), seen);
+        }
+        for f in &step.fields {
+            if f.shown_if.is_some() {
+                let seen = cases
+                    .iter()
+                    .map(|c| form.is_visible(&c.answers, &FieldPath::field(f.id.as_str())))
+                    .collect();
+                both(format!("question {}", f.id), seen);
+            }
+            if let portal_core::form::FieldKind::Group(g) = &f.kind {
+                for m in g.fields.iter().filter(|m| m.shown_if.is_some()) {
+                    let path = FieldPath::item(f.id.as_str(), 0, m.id.as_str());
+                    let seen = cases
+                        .iter()
+                        .filter(|c| form.is_visible(&c.answers, &FieldPath::field(f.id.as_str())))
+                        .map(|c| form.is_visible(&c.answers, &path))
+                        .collect();
+                    both(format!("question {}.{}", f.id, m.id), seen);
+                }
+            }
+        }
+    }
+    for fee in &form.form().fees {
+        let quotes: Vec<_> = cases.iter().map(|c| form.quote(&c.answers)).collect();
+        let line = |q: &portal_core::form::Quote| q.lines.iter().find(|l| l.id == fee.id).cloned();
+        if fee.applies_if.is_some() {
+            both(
+                format!("fee {} applies", fee.id),
+                quotes.iter().map(|q| line(q).is_some()).collect(),
+            );
+        }
+        if !fee.exemptions.is_empty() {
+            both(
+                format!("fee {} waived", fee.id),
+                quotes
+                    .iter()
+                    .filter_map(|q| line(q).map(|l| l.exemption.is_some()))
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
 #[test]
 fn the_places_are_real_and_in_different_provinces() {
     use portal_core::form::AdminUnits as _;
@@ -112,14 +177,26 @@ fn every_generated_case_is_judged_as_the_generator_says() {
                 .with_units(&units);
             let generated = valid_cases(&form, Some(identity), &places, today());
             for skip in &generated.skipped {
-                if skip.reason != SkipReason::Locked {
+                if skip.reason == SkipReason::Locked {
+                    eprintln!(
+                        "{} ({audience:?}): {} fixed by the identity",
+                        s.id, skip.branch
+                    );
+                } else {
                     unreachable.push(format!(
                         "{} ({audience:?}): {} — {:?}",
                         s.id, skip.branch, skip.reason
                     ));
                 }
             }
+            for c in one_way_conditions(&form, &generated.cases) {
+                unreachable.push(format!("{} ({audience:?}): {c}", s.id));
+            }
             for case in &generated.cases {
+                // SHOW_CASES=1 lists the branches taken, to see what a form's cases cover.
+                if std::env::var_os("SHOW_CASES").is_some() {
+                    eprintln!("  {} ({audience:?}): {}", s.id, case.label);
+                }
                 if let Err(errors) = form.validate_submission(&case.answers, &ctx) {
                     let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
                     failures.push(format!(
@@ -162,9 +239,12 @@ fn every_generated_case_is_judged_as_the_generator_says() {
         }
     }
     eprintln!("total: {total_valid} valid, {total_invalid} invalid");
-    for u in &unreachable {
-        eprintln!("not generated: {u}");
-    }
+    assert!(
+        unreachable.is_empty(),
+        "branches no generated journey takes (a question or fee line no citizen can reach \
+         as the form intends):\n{}",
+        unreachable.join("\n")
+    );
     assert!(
         failures.is_empty(),
         "{} cases judged otherwise:\n{}",

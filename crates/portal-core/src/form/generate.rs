@@ -157,14 +157,21 @@ struct Plan {
     /// Top-level questions and group members (ids are unique in a form); a member's
     /// pick applies in every item.
     picks: BTreeMap<String, Pick>,
+    /// Branches whose answers turned out identical to this plan's.
+    aliases: Vec<String>,
 }
 
 impl Plan {
     fn label(&self) -> String {
-        if self.labels.is_empty() {
+        let own = if self.labels.is_empty() {
             "default journey".to_string()
         } else {
             self.labels.join(", ")
+        };
+        if self.aliases.is_empty() {
+            own
+        } else {
+            format!("{own} (also {})", self.aliases.join(", "))
         }
     }
 }
@@ -233,11 +240,14 @@ impl Gen<'_> {
             };
             for (label, pick) in variants {
                 let mut plan = plans[base].0.clone();
+                plan.aliases.clear();
                 plan.labels.push(label);
                 plan.picks.insert(id.to_string(), pick);
                 let answers = self.build(&plan);
-                if plans.iter().all(|(_, a)| *a != answers) {
-                    plans.push((plan, answers));
+                match plans.iter_mut().find(|(_, a)| *a == answers) {
+                    // Same answers as a case already made: that case takes this branch too.
+                    Some((same, _)) => same.aliases.push(plan.labels.pop().unwrap_or_default()),
+                    None => plans.push((plan, answers)),
                 }
             }
         }
