@@ -292,7 +292,9 @@ async fn send_state_change(
         _ => gloo_net::http::Request::post(url),
     }
     .header("X-Portal-Request", "1")
-    .header("Accept", "application/json");
+    .header("Accept", "application/json")
+    // Refusals come back in the language the person reads the page in.
+    .header("Accept-Language", crate::prefs::saved_lang().tag());
     if let Some(k) = idempotency_key {
         req = req.header("Idempotency-Key", k);
     }
@@ -338,6 +340,9 @@ pub struct ServerProblem {
     pub path: String,
     pub code: String,
     pub message: String,
+    /// For an answer: the form engine's own error, worded here in the page's language.
+    #[serde(default)]
+    pub error: Option<portal_core::form::FieldError>,
 }
 
 #[derive(Deserialize)]

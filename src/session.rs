@@ -26,6 +26,17 @@ impl SessionInfo {
     pub fn is_staff(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.kind == "staff")
     }
+
+    /// Whom the signed-in person files as: an organisation's representative for it, anyone
+    /// else as a citizen. `None` when signed out.
+    pub fn applicant(&self) -> Option<portal_core::Audience> {
+        let user = self.user.as_ref()?;
+        Some(if user.kind == "business" {
+            portal_core::Audience::Business
+        } else {
+            portal_core::Audience::Citizen
+        })
+    }
 }
 
 /// `None` while loading or when the session could not be read (treated as signed out).

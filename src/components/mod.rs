@@ -2,6 +2,7 @@
 //! none holds business rules.
 
 pub mod address_picker;
+pub mod applicant_gate;
 pub mod button_link;
 pub mod error_state;
 pub mod intern;
@@ -12,6 +13,7 @@ pub mod service_list;
 pub mod shell;
 
 pub use address_picker::{AddressChoice, AddressPicker};
+pub use applicant_gate::ApplicantGate;
 pub use button_link::ButtonLink;
 pub use error_state::ErrorState;
 pub use later::{AfterFirstPaint, Later, LaterOnFirstPage};

@@ -390,5 +390,5 @@ pub fn now_ms() -> i64 {
 }
 
 pub fn today() -> Date {
-    Date::in_vietnam_at(now_ms()).unwrap_or_else(portal_core::form::examples::today)
+    Date::today_in_vietnam(now_ms())
 }

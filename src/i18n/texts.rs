@@ -614,6 +614,14 @@ impl Key {
         vi: "Đang chờ cơ quan xác định lệ phí",
         en: "Waiting for the agency to set the fee",
     });
+    pub const NotOpenToBusiness: Key = Key(&Texts {
+        vi: "Dịch vụ này chỉ dành cho công dân. Bạn đang đăng nhập bằng tài khoản của tổ chức: hãy đăng xuất rồi đăng nhập bằng tài khoản định danh điện tử cá nhân để nộp hồ sơ.",
+        en: "This service is for individual citizens. You are signed in with an organisation's account: sign out, then sign in with your personal e-ID account to apply.",
+    });
+    pub const NotOpenToCitizen: Key = Key(&Texts {
+        vi: "Dịch vụ này chỉ dành cho tổ chức, doanh nghiệp. Hãy đăng nhập bằng tài khoản định danh điện tử của tổ chức để nộp hồ sơ.",
+        en: "This service is for organisations and businesses. Sign in with the organisation's e-ID account to apply.",
+    });
     pub const PaymentNotRequired: Key = Key(&Texts {
         vi: "Không phải nộp phí",
         en: "No fee to pay",

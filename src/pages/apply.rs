@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
+use portal_core::form::Charge;
 use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
 use crate::api;
-use crate::components::{ErrorState, LaterOnFirstPage};
+use crate::components::{ApplicantGate, ErrorState, LaterOnFirstPage};
 use crate::form::error_summary::Problem;
 use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
@@ -62,7 +63,12 @@ pub fn ApplyPage() -> impl IntoView {
                     }
                 });
                 provide_context(state.clone());
-                view! { <StepRouter state/> }.into_any()
+                view! {
+                    <ApplicantGate service=service.clone()>
+                        <StepRouter state=state.clone()/>
+                    </ApplicantGate>
+                }
+                .into_any()
             }
         },
     }
@@ -324,9 +330,17 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let st = state.clone();
-    let quote = Memo::new(move |_| {
+    // The one figure the server will record and the payment will ask for.
+    let charge = Memo::new(move |_| {
         let _ = st.visible_steps();
-        st.form.quote(&st.snapshot())
+        let answers = st.snapshot();
+        match &st.service_fees {
+            Some(fees) => portal_core::form::charge(fees, Some((&st.form, &answers))),
+            None => match st.form.quote(&answers).total_online {
+                0 => Charge::Free,
+                n => Charge::Due(n),
+            },
+        }
     });
     let st = state.clone();
     let svc = service_id.clone();
@@ -370,14 +384,11 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
             }
         }).collect_view()}
         <h2>{move || i18n.t(Key::Fees)}</h2>
-        {move || {
-            let q = quote.get();
-            if q.is_free() {
-                view! { <p>{i18n.t(Key::Free)}</p> }.into_any()
-            } else {
-                view! { <p>{format!("{} {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(q.total_online))}</p> }.into_any()
-            }
-        }}
+        <p>{move || match charge.get() {
+            Charge::Free => i18n.t(Key::PaymentNotRequired).to_string(),
+            Charge::Due(n) => format!("{}: {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(n)),
+            Charge::Assessed => i18n.t(Key::PaymentAwaiting).to_string(),
+        }}</p>
         {preview}
         {real_submit}
     }

@@ -9,7 +9,9 @@ use portal_core::{
 };
 
 use crate::api;
-use crate::components::{labels, AddressChoice, AddressPicker, ButtonLink, ErrorState, Later};
+use crate::components::{
+    labels, AddressChoice, AddressPicker, ApplicantGate, ButtonLink, ErrorState, Later,
+};
 use crate::i18n::{text, use_i18n, Key};
 
 #[component]
@@ -86,8 +88,10 @@ fn ServiceDetail(service: Service) -> impl IntoView {
         <h1>{title}</h1>
         <p class="lead">{move || s.with_value(|s| s.summary.get(lang()).to_string())}</p>
         {start.clone().map(|href| view! {
-            <p><ButtonLink href class="button button--start">{move || t(Key::Start)}<span aria-hidden="true">" →"</span></ButtonLink></p>
-            <p class="hint">{move || t(Key::StartNote)}</p>
+            <ApplicantGate service=s.get_value()>
+                <p><ButtonLink href=href.clone() class="button button--start">{move || t(Key::Start)}<span aria-hidden="true">" →"</span></ButtonLink></p>
+                <p class="hint">{move || t(Key::StartNote)}</p>
+            </ApplicantGate>
         })}
 
         <dl class="summary-list">

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_core::dossier::PendingSubmission;
-use portal_core::form::submission::{attachment_ids, chosen_procedures, fee_case};
+use portal_core::form::submission::{attachment_ids, chosen_procedures};
 use portal_core::form::{Answers, FieldPath, ValidationError};
+use portal_core::Lang;
 use serde_json::json;
 
 use crate::api::{self, ApiError, ServerProblem, SubmitError};
@@ -44,23 +45,18 @@ pub fn submission_body(
     answers: &Answers,
     session: Option<&SessionInfo>,
 ) -> String {
-    let business = session
-        .and_then(|s| s.user.as_ref())
-        .is_some_and(|u| u.kind == "business");
+    let applicant = session
+        .and_then(SessionInfo::applicant)
+        .unwrap_or(portal_core::Audience::Citizen);
     let mut body = json!({
         "service_id": state.service_id.0,
         "answers": answers,
         "attachments": attachment_ids(answers),
-        "applicant": if business { "business" } else { "citizen" },
+        "applicant": applicant.slug(),
     });
     if let Some(kind) = state.service_kind.as_ref() {
         if let Some(chosen) = chosen_procedures(kind, answers) {
             body["procedures"] = json!(chosen.iter().map(|p| p.0.clone()).collect::<Vec<_>>());
-        }
-    }
-    if let Some(fees) = state.service_fees.as_ref() {
-        if let Some(case) = fee_case(fees, &state.form.quote(answers)) {
-            body["fee_case"] = json!(case);
         }
     }
     body.to_string()
@@ -85,11 +81,23 @@ pub fn change_href(state: &FormState, path: &str) -> Option<String> {
     ))
 }
 
-pub fn refusals(state: &FormState, problems: &[ServerProblem]) -> Vec<Refusal> {
+/// The server's refusals as the page lists them: an answer's problem worded by the form
+/// engine in the page's language (the very message the browser's own check gives),
+/// anything else as the server worded it for this language.
+pub fn refusals(state: &FormState, problems: &[ServerProblem], lang: Lang) -> Vec<Refusal> {
     problems
         .iter()
         .map(|p| Refusal {
-            message: p.message.clone(),
+            message: p
+                .error
+                .clone()
+                .zip(
+                    p.path
+                        .strip_prefix("answers.")
+                        .and_then(|a| a.parse::<FieldPath>().ok()),
+                )
+                .map(|(error, path)| ValidationError::new(path, error).message(&state.form, lang))
+                .unwrap_or_else(|| p.message.clone()),
             change_href: p
                 .path
                 .strip_prefix("answers.")
@@ -172,7 +180,11 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                 Err(SubmitError::Invalid(problems)) => {
                     // Nothing was filed: the next attempt, with changed answers, is new.
                     remove_pending(&svc);
-                    outcome.set(Outcome::Refused(refusals(&st, &problems)));
+                    outcome.set(Outcome::Refused(refusals(
+                        &st,
+                        &problems,
+                        i18n.lang.get_untracked(),
+                    )));
                 }
                 Err(SubmitError::Api(ApiError::Network)) => outcome.set(if is_online() {
                     Outcome::Failed {

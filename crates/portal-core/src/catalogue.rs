@@ -280,6 +280,15 @@ pub struct Service {
     pub form: Option<crate::form::Form>,
 }
 
+impl Service {
+    /// Whether this applicant may file it: the one rule the service page applies before
+    /// the form starts and the server applies again at Send. A person signed in for an
+    /// organisation (its e-ID) files as a business; anyone else as a citizen.
+    pub fn open_to(&self, applicant: Audience) -> bool {
+        self.audiences.contains(&applicant)
+    }
+}
+
 /// What the catalogue page needs of a service: small enough to list thousands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceSummary {

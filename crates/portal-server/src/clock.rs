@@ -11,6 +11,11 @@ pub fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// Today in Vietnam by the server's clock (the shared rule, [`Date::today_in_vietnam`]).
+pub fn today() -> Date {
+    Date::today_in_vietnam(now().saturating_mul(1000))
+}
+
 /// `2025-07-01T03:04:05Z` for a Unix time; the empty string for a time out of range.
 pub fn rfc3339(unix: i64) -> String {
     OffsetDateTime::from_unix_timestamp(unix)
@@ -22,11 +27,13 @@ pub fn rfc3339(unix: i64) -> String {
 /// The date in Vietnam as `YYMMDD`, as dossier codes print it (the shared rule for
 /// "today in Vietnam", [`Date::in_vietnam_at`]).
 pub fn vietnam_yymmdd(unix: i64) -> String {
-    let d = Date::in_vietnam_at(unix.saturating_mul(1000))
-        .or_else(|| Date::new(1970, 1, 1))
-        .map(|d| (d.year(), d.month(), d.day()))
-        .unwrap_or((1970, 1, 1));
-    format!("{:02}{:02}{:02}", d.0.rem_euclid(100), d.1, d.2)
+    let d = Date::today_in_vietnam(unix.saturating_mul(1000));
+    format!(
+        "{:02}{:02}{:02}",
+        d.year().rem_euclid(100),
+        d.month(),
+        d.day()
+    )
 }
 
 #[cfg(test)]

@@ -20,7 +20,6 @@ use axum::Json;
 use portal_catalog::{lint, Catalogue, Diagnostic, LintReport, Severity, SourceFile};
 use portal_core::catalogue_diff::{diff, CatalogueDiff};
 use portal_core::form::{Answers, IndexedForm, Quote, ValidationContext};
-use portal_core::validators::Date;
 use portal_core::{Lang, ServiceId};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -384,8 +383,7 @@ pub async fn preview_submit(
         .ok_or_else(|| StaffCatalogError::NoForm(service.id.0.clone()))?;
     let form = IndexedForm::new(form);
     let identity = staff.prefill();
-    let today = Date::in_vietnam_at(crate::clock::now() * 1000)
-        .unwrap_or_else(portal_core::form::examples::today);
+    let today = crate::clock::today();
     let ctx = ValidationContext::new(today).with_identity(&identity);
     let quote = form.quote(&request.answers);
     let problems = match form.validate_submission(&request.answers, &ctx) {

@@ -117,3 +117,128 @@ impl IndexedForm {
         n.min(MAX_UNITS)
     }
 }
+
+/// What an application costs at Send: the one figure Check answers shows, the server
+/// records on the dossier and the payment asks for. Decided from the form's quote when
+/// the form prices the service, else from the service's fee rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "amount", rename_all = "kebab-case")]
+pub enum Charge {
+    /// Nothing to pay (a free service, or every line waived).
+    Free,
+    /// This many đồng, paid online.
+    Due(u64),
+    /// The agency works out the amount (it depends on facts the form does not ask).
+    Assessed,
+}
+
+/// The charge for a service with these fee rules and, when it has a form, these answers.
+pub fn charge(fees: &crate::catalogue::Fees, form: Option<(&IndexedForm, &Answers)>) -> Charge {
+    use crate::catalogue::Fees;
+    let unknown_case = match fees {
+        Fees::Free { .. } => false,
+        Fees::Rules { rules } => {
+            rules.is_empty() || rules.iter().any(|r| r.online.or(r.in_person).is_none())
+        }
+    };
+    if let Some((form, answers)) = form.filter(|(f, _)| !f.form().fees.is_empty()) {
+        let quote = form.quote(answers);
+        return match quote.total_online {
+            0 if quote.lines.is_empty() && unknown_case => Charge::Assessed,
+            0 => Charge::Free,
+            n => Charge::Due(n),
+        };
+    }
+    // No priced form: only a service with a single fixed amount can be charged as it is.
+    match fees {
+        Fees::Free { .. } => Charge::Free,
+        Fees::Rules { rules } => match rules.as_slice() {
+            [only] => match only.online.or(only.in_person) {
+                Some(0) => Charge::Free,
+                Some(n) => Charge::Due(n),
+                None => Charge::Assessed,
+            },
+            _ => Charge::Assessed,
+        },
+    }
+}
+
+#[cfg(test)]
+mod charge_tests {
+    use super::*;
+    use crate::catalogue::{Confidence, FeeRule, Fees};
+    use crate::form::schema::Form;
+
+    fn rule(amount: Option<u64>) -> FeeRule {
+        FeeRule {
+            case: Text::new("c", "c"),
+            in_person: amount,
+            online: None,
+            note: None,
+            confidence: Confidence::Confirmed,
+            basis: None,
+        }
+    }
+
+    fn rules(amounts: &[Option<u64>]) -> Fees {
+        Fees::Rules {
+            rules: amounts.iter().copied().map(rule).collect(),
+        }
+    }
+
+    fn free() -> Fees {
+        Fees::Free {
+            note: None,
+            confidence: Confidence::Confirmed,
+            basis: None,
+        }
+    }
+
+    fn priced_form() -> IndexedForm {
+        let form: Form = serde_json::from_value(serde_json::json!({
+            "steps": [{"id": "s", "title": {"vi": "s", "en": "s"}, "fields": [
+                {"id": "copies", "type": "number", "label": {"vi": "n", "en": "n"}, "required": false},
+                {"id": "poor", "type": "yes-no", "label": {"vi": "p", "en": "p"}}
+            ]}],
+            "fees": [{
+                "id": "copy", "label": {"vi": "c", "en": "c"}, "in_person": 8000, "per": "copies",
+                "exemptions": [{"when": {"field": "poor", "equals": true}, "reason": {"vi": "r", "en": "r"}}]
+            }]
+        }))
+        .expect("form");
+        IndexedForm::new(form)
+    }
+
+    #[test]
+    fn a_priced_form_decides_even_when_the_service_is_free() {
+        let form = priced_form();
+        let two = Answers::new()
+            .with("copies", Answer::Text("2".into()))
+            .with("poor", Answer::YesNo(false));
+        // The birth registration case: a free service whose extracts are charged.
+        assert_eq!(charge(&free(), Some((&form, &two))), Charge::Due(16000));
+        let waived = two.clone().with("poor", Answer::YesNo(true));
+        assert_eq!(charge(&free(), Some((&form, &waived))), Charge::Free);
+        let none = Answers::new().with("poor", Answer::YesNo(false));
+        assert_eq!(charge(&free(), Some((&form, &none))), Charge::Free);
+        // No line applies and the service has a case the agency prices.
+        assert_eq!(
+            charge(&rules(&[Some(8000), None]), Some((&form, &none))),
+            Charge::Assessed
+        );
+    }
+
+    #[test]
+    fn without_a_priced_form_only_a_single_fixed_amount_is_charged() {
+        assert_eq!(charge(&free(), None), Charge::Free);
+        assert_eq!(charge(&rules(&[Some(200_000)]), None), Charge::Due(200_000));
+        assert_eq!(charge(&rules(&[Some(0)]), None), Charge::Free);
+        assert_eq!(charge(&rules(&[None]), None), Charge::Assessed);
+        assert_eq!(
+            charge(&rules(&[Some(1), Some(2)]), None),
+            Charge::Assessed,
+            "several cases and nothing to choose by"
+        );
+        assert_eq!(charge(&rules(&[]), None), Charge::Assessed);
+    }
+}

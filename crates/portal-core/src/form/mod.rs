@@ -37,7 +37,7 @@ pub use condition::{Compare, Condition, Scalar};
 pub use context::{AdminUnits, ValidationContext};
 pub use draft::{migrate, Draft, DropReason, DroppedAnswer, MigrationReport};
 pub use error::{Ask, DatePart, FieldError, ValidationError};
-pub use fee::{Quote, QuoteLine};
+pub use fee::{charge, Charge, Quote, QuoteLine};
 pub use fingerprint::fingerprint;
 pub use generate::{
     invalid_cases, valid_cases, with_file_ids, Case, Generated, InvalidCase, Places, SkipReason,

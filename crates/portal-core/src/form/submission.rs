@@ -1,11 +1,10 @@
 //! What a submission carries besides the answers, derived from them the same way in the
-//! browser and in tests: the uploaded files it lists, and for a bundle the optional
+//! browser and on the server: the uploaded files it lists, and for a bundle the optional
 //! linked procedures chosen. A bundle form asks "include X?" as a yes/no question named
 //! `include_<procedure id with underscores>` (catalog/forms/README.md).
 
-use crate::catalogue::{Fees, ServiceId, ServiceKind};
+use crate::catalogue::{ServiceId, ServiceKind};
 use crate::form::answers::{Answer, Answers};
-use crate::form::fee::Quote;
 
 /// Ids of every uploaded file the answers name (group items included), in order.
 pub fn attachment_ids(answers: &Answers) -> Vec<String> {
@@ -47,28 +46,6 @@ pub fn chosen_procedures(kind: &ServiceKind, answers: &Answers) -> Option<Vec<Se
             .map(|o| o.id.clone())
             .collect(),
     )
-}
-
-/// Which of the service's fee rules (`fee_case`, an index) the form's quote charges, for
-/// a service with several rules: the rule whose online (else in-person) amount is the
-/// unit amount of the first charged line of the quote. `None` when the service has at
-/// most one rule (the server needs no case then) or when no rule matches.
-pub fn fee_case(fees: &Fees, quote: &Quote) -> Option<usize> {
-    let Fees::Rules { rules } = fees else {
-        return None;
-    };
-    if rules.len() < 2 {
-        return None;
-    }
-    let line = quote.lines.first()?;
-    rules
-        .iter()
-        .position(|r| r.online == Some(line.unit_online))
-        .or_else(|| {
-            rules
-                .iter()
-                .position(|r| r.in_person == Some(line.unit_in_person))
-        })
 }
 
 #[cfg(test)]
@@ -135,63 +112,5 @@ mod tests {
             Some(vec![id("funeral-allowance"), id("survivor-benefit")])
         );
         assert_eq!(chosen_procedures(&ServiceKind::Procedure, &both), None);
-    }
-
-    fn rules(amounts: &[(u64, u64)]) -> Fees {
-        Fees::Rules {
-            rules: amounts
-                .iter()
-                .map(|(in_person, online)| crate::catalogue::FeeRule {
-                    case: crate::text::Text::new("c", "c"),
-                    in_person: Some(*in_person),
-                    online: Some(*online),
-                    note: None,
-                    confidence: crate::catalogue::Confidence::Confirmed,
-                    basis: None,
-                })
-                .collect(),
-        }
-    }
-
-    fn quote(unit_online: u64, unit_in_person: u64) -> Quote {
-        Quote {
-            lines: vec![crate::form::fee::QuoteLine {
-                id: "l".into(),
-                label: crate::text::Text::new("l", "l"),
-                units: 2,
-                unit_online,
-                unit_in_person,
-                online: unit_online * 2,
-                in_person: unit_in_person * 2,
-                exemption: None,
-            }],
-            total_online: unit_online * 2,
-            total_in_person: unit_in_person * 2,
-        }
-    }
-
-    #[test]
-    fn the_fee_case_is_the_rule_the_quote_charges() {
-        let fees = rules(&[(15000, 7000), (10000, 5000)]);
-        assert_eq!(fee_case(&fees, &quote(7000, 15000)), Some(0));
-        assert_eq!(fee_case(&fees, &quote(5000, 10000)), Some(1));
-        // Matched by the in-person amount when the online one differs.
-        assert_eq!(fee_case(&fees, &quote(1, 10000)), Some(1));
-        assert_eq!(fee_case(&fees, &quote(1, 2)), None);
-        assert_eq!(fee_case(&fees, &Quote::default()), None);
-    }
-
-    #[test]
-    fn one_rule_or_free_needs_no_fee_case() {
-        assert_eq!(
-            fee_case(&rules(&[(15000, 7000)]), &quote(7000, 15000)),
-            None
-        );
-        let free = Fees::Free {
-            note: None,
-            confidence: crate::catalogue::Confidence::Confirmed,
-            basis: None,
-        };
-        assert_eq!(fee_case(&free, &quote(7000, 15000)), None);
     }
 }

@@ -18,6 +18,18 @@ pub struct Date {
 }
 
 impl Date {
+    /// The first and last days the calendar holds.
+    pub const FIRST: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+    pub const LAST: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+
     /// The date, if it exists (years 1 to 9999).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         ((1..=9999).contains(&year)
@@ -100,6 +112,17 @@ impl Date {
         const VIETNAM_OFFSET_MS: i64 = 7 * 3_600_000;
         let local = unix_millis.checked_add(VIETNAM_OFFSET_MS)?;
         Date::from_days_since_epoch(local.div_euclid(86_400_000))
+    }
+
+    /// Today in Vietnam at a Unix time in milliseconds (the device's or the server's
+    /// clock): the one answer both sides use. A clock outside the calendar's range (never
+    /// a real one) gives the nearest representable day rather than failing.
+    pub fn today_in_vietnam(unix_millis: i64) -> Date {
+        Date::in_vietnam_at(unix_millis).unwrap_or(if unix_millis < 0 {
+            Date::FIRST
+        } else {
+            Date::LAST
+        })
     }
 
     /// Whole years from `self` to `on` (an age on a given day).
@@ -346,6 +369,13 @@ mod tests {
             assert_eq!(date.days_since_epoch(), days);
         }
         assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
+    }
+
+    #[test]
+    fn today_in_vietnam_never_fails() {
+        assert_eq!(Date::today_in_vietnam(1_751_302_800_000), d(2025, 7, 1));
+        assert_eq!(Date::today_in_vietnam(i64::MAX), Date::LAST);
+        assert_eq!(Date::today_in_vietnam(i64::MIN), Date::FIRST);
     }
 
     #[test]

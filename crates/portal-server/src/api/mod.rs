@@ -178,3 +178,19 @@ pub fn routes() -> RouteTable {
         )
         .get("/api/v1/admin-units/legacy", get(admin_units::legacy))
 }
+
+/// The language a person reads refusals in: English when the request's Accept-Language
+/// puts English first (the web app sends the language chosen on the page), else Vietnamese.
+pub fn request_lang(headers: &axum::http::HeaderMap) -> portal_core::Lang {
+    let first = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|t| t.trim().to_ascii_lowercase());
+    match first {
+        Some(t) if t == "en" || t.starts_with("en-") || t.starts_with("en;") => {
+            portal_core::Lang::En
+        }
+        _ => portal_core::Lang::Vi,
+    }
+}

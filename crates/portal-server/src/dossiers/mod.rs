@@ -199,7 +199,8 @@ fn dossier_location(code: &str) -> HeaderValue {
         .unwrap_or(HeaderValue::from_static("/api/v1/dossiers"))
 }
 
-/// `POST /api/v1/dossiers`.
+/// `POST /api/v1/dossiers`: read the body, replay a known key, judge the submission with
+/// the shared rules (outside the database lock: it is the slow part), then file it.
 pub async fn submit(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -211,12 +212,44 @@ pub async fn submit(
     let (submission, raw): (validate::Submission, Value) =
         read_json(body, MAX_SUBMISSION_BYTES).await?;
     let fingerprint = idempotency::fingerprint(&raw);
-    let service = state
-        .catalogue
-        .current()
-        .service(&submission.service_id)
-        .cloned();
-    let catalogue_version = state.catalogue.current().version.clone();
+    let catalogue = state.catalogue.current();
+    let service = catalogue.service(&submission.service_id).cloned();
+    let catalogue_version = catalogue.version.clone();
+
+    // 1. A retry of a filed submission is answered as it was; else read the files named.
+    let (subject, k, fp, ids) = (
+        user.subject.clone(),
+        key.clone(),
+        fingerprint.clone(),
+        submission.attachments.clone(),
+    );
+    let seen = state
+        .db
+        .with(move |c| {
+            Ok(match idempotency::find(c, &subject, &k)? {
+                Some(stored) => Err(replay(stored, &fp)),
+                None => Ok(attachments::store::get_many(c, &ids)?),
+            })
+        })
+        .await?;
+    let found = match seen {
+        Err(answer) => return respond(answer?),
+        Ok(found) => found,
+    };
+
+    // 2. The shared rules, with the real administrative units and today in Vietnam.
+    let cx = validate::Context {
+        today: clock::today(),
+        lang: crate::api::request_lang(&headers),
+        units: state
+            .admin_units
+            .as_deref()
+            .map(|u| &u.units as &dyn portal_core::form::AdminUnits),
+    };
+    let valid = validate::validate(service.as_ref(), &user, &submission, &found, cx)
+        .map_err(DossierError::Invalid)?;
+
+    // 3. File it, exactly once per key.
     let secret = random::typable_secret().map_err(|e| {
         tracing::error!("submit: {e}");
         ApiError::Internal
@@ -226,18 +259,10 @@ pub async fn submit(
         .db
         .with(move |c| {
             let tx = c.unchecked_transaction()?;
+            // Checked again inside the transaction: a concurrent retry may have won.
             if let Some(stored) = idempotency::find(&tx, &user.subject, &key)? {
-                return Ok(if stored.fingerprint == fingerprint {
-                    Ok(Submitted::Replayed(stored.status, stored.response))
-                } else {
-                    Err(DossierError::IdempotencyKeyReused)
-                });
+                return Ok(replay(stored, &fingerprint));
             }
-            let found = attachments::store::get_many(&tx, &submission.attachments)?;
-            let valid = match validate::validate(service.as_ref(), &user, &submission, &found) {
-                Ok(v) => v,
-                Err(problems) => return Ok(Err(DossierError::Invalid(problems))),
-            };
             let code = code::next(&tx, code::SANDBOX_AGENCY, now)?;
             let business = match submission.applicant {
                 validate::ApplicantKind::Business => user.business.as_ref(),
@@ -248,7 +273,7 @@ pub async fn submit(
                 &store::NewDossier {
                     code: &code,
                     owner: &user.subject,
-                    applicant_kind: submission.applicant.as_str(),
+                    applicant_kind: submission.applicant.slug(),
                     applicant_id_number: &user.id_number,
                     applicant_name: business.map_or(&user.full_name, |b| &b.name),
                     applicant_tax_code: business.map(|b| b.tax_code.as_str()),
@@ -285,7 +310,20 @@ pub async fn submit(
             tx.commit()?;
             Ok(Ok(Submitted::Created(receipt)))
         })
-        .await??;
+        .await?;
+    respond(outcome?)
+}
+
+/// The stored answer to a key seen before, if the body is the same one.
+fn replay(stored: idempotency::Stored, fingerprint: &str) -> Result<Submitted, DossierError> {
+    if stored.fingerprint == fingerprint {
+        Ok(Submitted::Replayed(stored.status, stored.response))
+    } else {
+        Err(DossierError::IdempotencyKeyReused)
+    }
+}
+
+fn respond(outcome: Submitted) -> Result<Response, ApiError> {
     let (status, body, replayed) = match outcome {
         Submitted::Created(body) => (StatusCode::CREATED, body, false),
         Submitted::Replayed(status, body) => (
@@ -334,8 +372,10 @@ pub async fn add_documents(
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
     Path(code): Path<String>,
+    headers: HeaderMap,
     body: Body,
 ) -> Result<Json<view::FullView>, ApiError> {
+    let lang = crate::api::request_lang(&headers);
     let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
     let (request, _): (AddDocuments, Value) = read_json(body, 64 * 1024).await?;
     let note = request
@@ -402,6 +442,7 @@ pub async fn add_documents(
                 &user.subject,
                 &already,
                 "attachments",
+                lang,
             ));
             if !problems.is_empty() {
                 return Ok(Err(DossierError::Invalid(problems)));

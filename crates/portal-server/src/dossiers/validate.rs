@@ -1,18 +1,24 @@
 //! The server's check of a submitted dossier: one call, [`validate`], given the service
-//! and what was submitted. It re-checks everything the server can judge by itself (the
-//! service exists and is open to this applicant, the linked procedures chosen make a
-//! valid selection of the bundle (the shared rule), the fee case exists, the answers are a bounded JSON object, and every
-//! attachment exists, is the applicant's, is not in another dossier and keeps to the
-//! limits), then hands the answers to the shared form rules ([`form_rules`]).
+//! and what was submitted. It accepts exactly what the shared form engine accepts: who may
+//! apply (checked first, with the rule the service page applies before the form starts),
+//! the answers validated by the engine the browser ran (stored as the engine returns them:
+//! normalised, only shown questions, locked prefill from the identity, addresses against
+//! the real administrative units), the files the validated answers name, the bundle's
+//! procedures chosen by its answers, and the fee computed from those answers. The client
+//! names no fee and no required document.
 //!
-//! Problems are collected, not stopped at, so the applicant can fix them all at once.
+//! Problems are collected, not stopped at, so the applicant can fix them all at once; each
+//! names the question it is about (`answers.<path>`) and reads in the applicant's language.
 
-use portal_core::form::{Answer, Answers, IndexedForm, ValidationContext};
+use portal_core::form::submission::{attachment_ids, chosen_procedures};
+use portal_core::form::{
+    charge, AdminUnits, Answer, Answers, Charge, FieldError, IndexedForm, ValidationContext,
+};
 use portal_core::validators::Date;
 use portal_core::Lang;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
-use portal_core::{Audience, Fees, SelectionError, Service, ServiceId, ServiceKind};
+use portal_core::{Audience, SelectionError, Service, ServiceId, ServiceKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -27,59 +33,55 @@ pub const MAX_ANSWERS_DEPTH: usize = 16;
 /// Longest free-text note or reason.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-/// Whom the applicant files as.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ApplicantKind {
-    #[default]
-    Citizen,
-    /// On behalf of the organisation the signed-in person represents.
-    Business,
-}
-
-impl ApplicantKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicantKind::Citizen => "citizen",
-            ApplicantKind::Business => "business",
-        }
-    }
-}
+/// Whom the applicant files as: the shared [`Audience`] (`citizen` or `business`).
+pub type ApplicantKind = Audience;
 
 /// The body of `POST /api/v1/dossiers`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
     pub service_id: String,
-    #[serde(default)]
+    #[serde(default = "citizen")]
     pub applicant: ApplicantKind,
     pub answers: Value,
+    /// The uploaded files filed: for a service with a form, exactly those its answers name.
     #[serde(default)]
     pub attachments: Vec<String>,
-    /// For a bundle: the optional linked procedures chosen (required ones are always
-    /// filed; listing them too is allowed).
+    /// For a bundle without a form: the optional linked procedures chosen (required ones
+    /// are always filed). With a form, the answers choose them; a list sent too must agree.
     #[serde(default)]
     pub procedures: Option<Vec<String>>,
-    /// Which of the service's fee rules applies (index), when it has several.
-    #[serde(default)]
-    pub fee_case: Option<usize>,
 }
 
-/// One thing wrong with a submission, located by a path into the request body.
+fn citizen() -> ApplicantKind {
+    Audience::Citizen
+}
+
+/// One thing wrong with a submission, located by a path into the request body
+/// (`answers.<question path>` for an answer), in the applicant's language. `error` is
+/// the form engine's own error for an answer, so a client can word it itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub path: String,
-    pub code: &'static str,
+    pub code: String,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<FieldError>,
 }
 
 impl Problem {
-    pub fn new(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
         Problem {
             path: path.into(),
-            code,
+            code: code.to_string(),
             message: message.into(),
+            error: None,
         }
+    }
+
+    /// A problem worded in both languages, kept in `lang`.
+    fn said(path: impl Into<String>, code: &str, lang: Lang, vi: String, en: String) -> Self {
+        Problem::new(path, code, if lang == Lang::En { en } else { vi })
     }
 }
 
@@ -93,6 +95,15 @@ pub struct Valid {
     pub answers_json: String,
 }
 
+/// What validation needs besides the submission: the day, the applicant's language and
+/// the real administrative units (absent only when the server runs without them).
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub today: Date,
+    pub lang: Lang,
+    pub units: Option<&'a dyn AdminUnits>,
+}
+
 /// Checks a submission. `service` is `None` when no service has the submitted id;
 /// `found` holds the stored rows of the attachments the submission names (those that
 /// exist, whoever owns them).
@@ -101,123 +112,296 @@ pub fn validate(
     applicant: &Identity,
     submission: &Submission,
     found: &[AttachmentRecord],
+    cx: Context,
 ) -> Result<Valid, Vec<Problem>> {
-    let mut problems = Vec::new();
+    let lang = cx.lang;
     let Some(service) = service else {
-        return Err(vec![Problem::new(
+        let id = truncate(&submission.service_id);
+        return Err(vec![Problem::said(
             "service_id",
             "unknown_service",
-            format!(
-                "no service has the id {:?}",
-                truncate(&submission.service_id)
-            ),
+            lang,
+            format!("Không có dịch vụ nào có mã {id:?}"),
+            format!("No service has the id {id:?}"),
         )]);
     };
-    let answers = check_answers(&submission.answers, &mut problems);
-    check_applicant(service, applicant, submission.applicant, &mut problems);
-    let procedures = check_procedures(service, submission.procedures.as_deref(), &mut problems);
-    let fee = check_fee(&service.fees, submission.fee_case, &mut problems);
-    problems.extend(check_attachments(
+    // Who may apply is decided before anything else: the answers of someone who may not
+    // file this service are not worth judging.
+    let applicant_problems = check_applicant(service, applicant, submission.applicant, lang);
+    if !applicant_problems.is_empty() {
+        return Err(applicant_problems);
+    }
+    let mut problems = Vec::new();
+    let answers = check_answers(&submission.answers, lang, &mut problems);
+    let mut listed = check_attachments(
         &submission.attachments,
         found,
         &applicant.subject,
         &[],
         "attachments",
-    ));
-    let needs_upload = service.documents.iter().any(|d| d.required && !d.in_vneid);
-    if needs_upload && submission.attachments.is_empty() {
-        problems.push(Problem::new(
-            "attachments",
-            "attachments_required",
-            "this service needs at least one uploaded document",
-        ));
-    }
-    if let Some(answers) = answers {
-        problems.extend(form_rules(
+        lang,
+    );
+    let Some(answers) = answers else {
+        problems.append(&mut listed);
+        return Err(problems);
+    };
+    let Some(form) = service.form.clone().map(IndexedForm::new) else {
+        // A service without a form (test fixtures; the catalogue lint wants a form for
+        // every published service): the answers are kept as a bounded object.
+        problems.append(&mut listed);
+        let procedures = check_procedures(
             service,
-            answers,
-            applicant,
-            &submission.attachments,
-            found,
-        ));
-    }
-    match (problems.is_empty(), fee) {
-        (true, Some((fee_amount, payment))) => Ok(Valid {
+            submission.procedures.as_deref(),
+            lang,
+            &mut problems,
+        );
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let (fee_amount, payment) = payment_of(charge(&service.fees, None));
+        return Ok(Valid {
             procedures,
             fee_amount,
             payment,
             attachments: submission.attachments.clone(),
-            answers_json: submission.answers.to_string(),
-        }),
-        _ => Err(problems),
+            answers_json: Value::Object(answers.clone()).to_string(),
+        });
+    };
+    let Some(validated) = form_rules(&form, answers, applicant, found, cx, &mut problems) else {
+        // Problems with listed files are reported at the question holding them.
+        problems.extend(relocate(listed, submission, answers));
+        return Err(problems);
+    };
+    problems.extend(relocate(listed, submission, answers));
+    let named = attachment_ids(&validated);
+    check_listed_match(&submission.attachments, &named, lang, &mut problems);
+    let procedures = match chosen_procedures(&service.kind, &validated) {
+        Some(chosen) => {
+            let chosen: Vec<String> = chosen.into_iter().map(|p| p.0).collect();
+            if let Some(sent) = &submission.procedures {
+                let a: BTreeSet<&String> = sent.iter().filter(|p| **p != service.id.0).collect();
+                let b: BTreeSet<&String> = chosen.iter().collect();
+                if !a.iter().all(|p| b.contains(p) || is_required(service, p))
+                    || !b.iter().all(|p| a.contains(p))
+                {
+                    problems.push(Problem::said(
+                        "procedures",
+                        "procedures_mismatch",
+                        lang,
+                        "Các thủ tục liên thông đã chọn không khớp với câu trả lời; hãy kiểm tra lại câu trả lời.".into(),
+                        "The linked procedures listed do not match the answers; check your answers again.".into(),
+                    ));
+                }
+            }
+            check_procedures(service, Some(&chosen), lang, &mut problems)
+        }
+        None => check_procedures(
+            service,
+            submission.procedures.as_deref(),
+            lang,
+            &mut problems,
+        ),
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (fee_amount, payment) = payment_of(charge(&service.fees, Some((&form, &validated))));
+    Ok(Valid {
+        procedures,
+        fee_amount,
+        payment,
+        attachments: named,
+        answers_json: serde_json::to_string(&validated).unwrap_or_default(),
+    })
+}
+
+fn is_required(service: &Service, id: &str) -> bool {
+    match &service.kind {
+        ServiceKind::Bundle {
+            procedures,
+            optional,
+        } => procedures.iter().any(|p| p.0 == id) && !optional.iter().any(|o| o.id.0 == id),
+        ServiceKind::Procedure => false,
+    }
+}
+
+/// What the dossier records for a charge.
+fn payment_of(c: Charge) -> (Option<i64>, PaymentStatus) {
+    match c {
+        Charge::Free => (Some(0), PaymentStatus::NotRequired),
+        Charge::Due(n) => (
+            Some(i64::try_from(n).unwrap_or(i64::MAX)),
+            PaymentStatus::Unpaid,
+        ),
+        Charge::Assessed => (None, PaymentStatus::AwaitingAssessment),
+    }
+}
+
+/// Every file answer in the answers, group items included.
+fn files_mut(answers: &mut Answers, f: &mut impl FnMut(&mut portal_core::form::FileAnswer)) {
+    for (_, answer) in answers.0.iter_mut() {
+        match answer {
+            Answer::Files(files) => files.iter_mut().for_each(&mut *f),
+            Answer::Group(items) => items.iter_mut().for_each(|i| files_mut(i, f)),
+            _ => {}
+        }
     }
 }
 
 /// The shared form rules of the form engine (`portal_core::form`): the very code the
 /// browser ran, re-run here on what was submitted. File answers are judged by what the
-/// server stored (sniffed type and real size), never by what the client claims, and each
-/// must be one of the submission's listed attachments.
+/// server stored (sniffed type and real size), never by what the client claims. Returns
+/// the answers the engine accepted, as it returns them.
 fn form_rules(
-    service: &Service,
+    form: &IndexedForm,
     answers: &Map<String, Value>,
     applicant: &Identity,
-    listed: &[String],
     found: &[AttachmentRecord],
-) -> Vec<Problem> {
-    let Some(form) = service.form.clone() else {
-        return Vec::new();
-    };
+    cx: Context,
+    problems: &mut Vec<Problem>,
+) -> Option<Answers> {
     let mut answers: Answers = match serde_json::from_value(Value::Object(answers.clone())) {
         Ok(a) => a,
         Err(e) => {
-            return vec![Problem::new(
+            let why = truncate(&e.to_string());
+            problems.push(Problem::said(
                 "answers",
                 "answers_malformed",
-                format!(
-                    "the answers do not have the shape of form answers: {}",
-                    truncate(&e.to_string())
-                ),
-            )]
+                cx.lang,
+                format!("Câu trả lời không đúng dạng của biểu mẫu: {why}"),
+                format!("The answers do not have the shape of form answers: {why}"),
+            ));
+            return None;
         }
     };
-    let mut problems = Vec::new();
-    for (id, answer) in answers.0.iter_mut() {
-        let Answer::Files(files) = answer else {
-            continue;
-        };
-        for f in files.iter_mut() {
-            if !listed.iter().any(|l| l == &f.id) {
-                problems.push(Problem::new(
-                    format!("answers.{id}"),
-                    "attachment_not_listed",
-                    format!(
-                        "the file {:?} is not among the submitted attachments",
-                        truncate(&f.id)
-                    ),
-                ));
-            }
-            if let Some(rec) = found.iter().find(|r| r.id == f.id) {
+    files_mut(&mut answers, &mut |f| {
+        match found
+            .iter()
+            .find(|r| r.id == f.id && r.owner == applicant.subject)
+        {
+            Some(rec) => {
                 f.mime = rec.media_type.clone();
                 f.bytes = u64::try_from(rec.size).unwrap_or(0);
                 f.name = rec.name.clone();
             }
+            // Not an upload of this person's: judged as an empty, typeless file, which the
+            // engine refuses, and reported again by the attachment checks.
+            None => {
+                f.mime.clear();
+                f.bytes = 0;
+            }
+        }
+    });
+    let identity = applicant.prefill();
+    let mut ctx = ValidationContext::new(cx.today).with_identity(&identity);
+    if let Some(units) = cx.units {
+        ctx = ctx.with_units(units);
+    }
+    match form.validate_submission(&answers, &ctx) {
+        Ok(valid) => Some(valid),
+        Err(errors) => {
+            for e in errors {
+                problems.push(Problem {
+                    path: format!("answers.{}", e.path),
+                    code: field_code(&e.error),
+                    message: e.message(form, cx.lang),
+                    error: Some(e.error),
+                });
+            }
+            None
         }
     }
-    let form = IndexedForm::new(form);
-    let identity = applicant.prefill();
-    let today = Date::in_vietnam_at(crate::clock::now() * 1000)
-        .unwrap_or_else(portal_core::form::examples::today);
-    let ctx = ValidationContext::new(today).with_identity(&identity);
-    if let Err(errors) = form.validate_submission(&answers, &ctx) {
-        for e in errors {
-            problems.push(Problem::new(
-                format!("answers.{}", e.path),
-                "invalid_answer",
-                e.message(&form, Lang::Vi),
+}
+
+/// The engine's stable code for an error (its serialised tag, e.g. `required`).
+pub fn field_code(e: &FieldError) -> String {
+    e.code().to_string()
+}
+
+/// Problems found with `attachments[i]` are moved to the question whose answer holds
+/// that file, so the browser can link to it.
+fn relocate(
+    problems: Vec<Problem>,
+    submission: &Submission,
+    answers: &Map<String, Value>,
+) -> Vec<Problem> {
+    let parsed: Option<Answers> = serde_json::from_value(Value::Object(answers.clone())).ok();
+    problems
+        .into_iter()
+        .map(|mut p| {
+            let index = p
+                .path
+                .strip_prefix("attachments[")
+                .and_then(|r| r.strip_suffix(']'))
+                .and_then(|i| i.parse::<usize>().ok());
+            if let (Some(i), Some(a)) = (index, parsed.as_ref()) {
+                if let Some(at) = submission
+                    .attachments
+                    .get(i)
+                    .and_then(|id| path_of_file(a, id))
+                {
+                    p.path = format!("answers.{at}");
+                }
+            }
+            p
+        })
+        .collect()
+}
+
+/// The path of the answer that holds file `id`.
+fn path_of_file(answers: &Answers, id: &str) -> Option<String> {
+    for (key, answer) in answers.iter() {
+        match answer {
+            Answer::Files(files) if files.iter().any(|f| f.id == id) => return Some(key.clone()),
+            Answer::Group(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(child) = path_of_file(item, id) {
+                        return Some(format!("{key}[{i}].{child}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The files listed must be exactly those the accepted answers name: a file listed for a
+/// question not shown, or an answer's file left off the list, is refused.
+fn check_listed_match(
+    listed: &[String],
+    named: &[String],
+    lang: Lang,
+    problems: &mut Vec<Problem>,
+) {
+    for (i, id) in listed.iter().enumerate() {
+        if !named.contains(id) {
+            problems.push(Problem::said(
+                format!("attachments[{i}]"),
+                "attachment_not_in_answers",
+                lang,
+                "Tệp này không thuộc câu trả lời nào được nộp; hãy tải lên lại ở câu hỏi cần nó.".into(),
+                "This file is not part of any answer being filed; upload it again at the question that asks for it.".into(),
             ));
         }
     }
-    problems
+    for id in named {
+        if !listed.contains(id) {
+            problems.push(Problem::said(
+                "attachments",
+                "attachment_not_listed",
+                lang,
+                format!(
+                    "Tệp {:?} trong câu trả lời không có trong danh sách tệp nộp kèm",
+                    truncate(id)
+                ),
+                format!(
+                    "The file {:?} in the answers is not among the submitted attachments",
+                    truncate(id)
+                ),
+            ));
+        }
+    }
 }
 
 fn truncate(s: &str) -> String {
@@ -234,74 +418,100 @@ fn depth(v: &Value) -> usize {
 
 fn check_answers<'a>(
     answers: &'a Value,
+    lang: Lang,
     problems: &mut Vec<Problem>,
 ) -> Option<&'a Map<String, Value>> {
     let Value::Object(map) = answers else {
-        problems.push(Problem::new(
+        problems.push(Problem::said(
             "answers",
             "answers_not_object",
-            "the answers must be a JSON object of field names to values",
+            lang,
+            "Câu trả lời phải là một đối tượng JSON từ mã câu hỏi đến giá trị".into(),
+            "The answers must be a JSON object of field names to values".into(),
         ));
         return None;
     };
     if answers.to_string().len() > MAX_ANSWERS_BYTES {
-        problems.push(Problem::new(
+        problems.push(Problem::said(
             "answers",
             "answers_too_large",
-            format!("the answers may be at most {MAX_ANSWERS_BYTES} bytes"),
+            lang,
+            format!("Câu trả lời chỉ được dài tối đa {MAX_ANSWERS_BYTES} byte"),
+            format!("The answers may be at most {MAX_ANSWERS_BYTES} bytes"),
         ));
         return None;
     }
     if depth(answers) > MAX_ANSWERS_DEPTH {
-        problems.push(Problem::new(
+        problems.push(Problem::said(
             "answers",
             "answers_too_deep",
-            format!("the answers may nest at most {MAX_ANSWERS_DEPTH} levels"),
+            lang,
+            format!("Câu trả lời chỉ được lồng nhau tối đa {MAX_ANSWERS_DEPTH} cấp"),
+            format!("The answers may nest at most {MAX_ANSWERS_DEPTH} levels"),
         ));
         return None;
     }
     Some(map)
 }
 
+/// Who files: the shared rule ([`Service::open_to`]), and a business only for someone
+/// who represents one.
 fn check_applicant(
     service: &Service,
     applicant: &Identity,
     kind: ApplicantKind,
-    problems: &mut Vec<Problem>,
-) {
-    let audience = match kind {
-        ApplicantKind::Citizen => Audience::Citizen,
-        ApplicantKind::Business => Audience::Business,
-    };
-    if kind == ApplicantKind::Business && applicant.business.is_none() {
-        problems.push(Problem::new(
+    lang: Lang,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if kind == Audience::Business && applicant.business.is_none() {
+        problems.push(Problem::said(
             "applicant",
             "not_a_business_representative",
-            "the signed-in person does not represent a business",
+            lang,
+            "Tài khoản đang đăng nhập không đại diện cho tổ chức, doanh nghiệp nào".into(),
+            "The signed-in account does not represent an organisation or business".into(),
         ));
     }
-    if !service.audiences.contains(&audience) {
-        problems.push(Problem::new(
-            "applicant",
-            "applicant_not_allowed",
-            format!("this service is not open to a {} applicant", kind.as_str()),
-        ));
+    if !service.open_to(kind) {
+        problems.push(match kind {
+            Audience::Citizen => Problem::said(
+                "applicant",
+                "applicant_not_allowed",
+                lang,
+                "Dịch vụ này chỉ dành cho tổ chức, doanh nghiệp: hãy đăng nhập bằng tài khoản định danh của tổ chức".into(),
+                "This service is for organisations and businesses only: sign in with the organisation's e-ID account".into(),
+            ),
+            Audience::Business => Problem::said(
+                "applicant",
+                "applicant_not_allowed",
+                lang,
+                "Dịch vụ này chỉ dành cho công dân: hãy đăng nhập bằng tài khoản định danh cá nhân".into(),
+                "This service is for citizens only: sign in with your personal e-ID account".into(),
+            ),
+        });
     }
+    problems
 }
 
 fn check_procedures(
     service: &Service,
     chosen: Option<&[String]>,
+    lang: Lang,
     problems: &mut Vec<Problem>,
 ) -> Vec<String> {
+    let not_a_bundle = || {
+        Problem::said(
+            "procedures",
+            "procedures_not_allowed",
+            lang,
+            "Chỉ hồ sơ liên thông mới chọn thủ tục kèm theo".into(),
+            "Only a bundle links procedures".into(),
+        )
+    };
     if let ServiceKind::Procedure = service.kind {
         let own = vec![service.id.0.clone()];
         if chosen.is_some_and(|c| !c.is_empty() && c != own.as_slice()) {
-            problems.push(Problem::new(
-                "procedures",
-                "procedures_not_allowed",
-                "only a bundle links procedures",
-            ));
+            problems.push(not_a_bundle());
         }
         return own;
     }
@@ -310,10 +520,12 @@ fn check_procedures(
     let ids: Vec<ServiceId> = chosen.iter().map(|p| ServiceId(p.clone())).collect();
     match service.kind.selection(&ids) {
         Ok(set) if set.is_empty() => {
-            problems.push(Problem::new(
+            problems.push(Problem::said(
                 "procedures",
                 "no_procedures",
-                "choose at least one linked procedure",
+                lang,
+                "Chọn ít nhất một thủ tục liên thông".into(),
+                "Choose at least one linked procedure".into(),
             ));
             Vec::new()
         }
@@ -321,10 +533,13 @@ fn check_procedures(
         Ok(set) => set.into_iter().map(|p| p.0).collect(),
         Err(SelectionError::NotInBundle(id)) => {
             let i = chosen.iter().position(|p| *p == id.0).unwrap_or(0);
-            problems.push(Problem::new(
+            let id = truncate(&id.0);
+            problems.push(Problem::said(
                 format!("procedures[{i}]"),
                 "unknown_procedure",
-                format!("{:?} is not a procedure of this bundle", truncate(&id.0)),
+                lang,
+                format!("{id:?} không phải là thủ tục của hồ sơ liên thông này"),
+                format!("{id:?} is not a procedure of this bundle"),
             ));
             Vec::new()
         }
@@ -337,65 +552,10 @@ fn check_procedures(
             Vec::new()
         }
         Err(SelectionError::NotABundle) => {
-            problems.push(Problem::new(
-                "procedures",
-                "procedures_not_allowed",
-                "only a bundle links procedures",
-            ));
+            problems.push(not_a_bundle());
             Vec::new()
         }
     }
-}
-
-fn check_fee(
-    fees: &Fees,
-    case: Option<usize>,
-    problems: &mut Vec<Problem>,
-) -> Option<(Option<i64>, PaymentStatus)> {
-    let rules = match fees {
-        Fees::Free { .. } => {
-            if case.is_some() {
-                problems.push(Problem::new(
-                    "fee_case",
-                    "unknown_fee_case",
-                    "this service is free and has no fee cases",
-                ));
-                return None;
-            }
-            return Some((None, PaymentStatus::NotRequired));
-        }
-        Fees::Rules { rules } => rules,
-    };
-    let index = match (case, rules.len()) {
-        (_, 0) => return Some((None, PaymentStatus::AwaitingAssessment)),
-        (None, 1) => 0,
-        (None, _) => {
-            problems.push(Problem::new(
-                "fee_case",
-                "fee_case_required",
-                "this service has several fee cases; say which applies",
-            ));
-            return None;
-        }
-        (Some(i), n) if i >= n => {
-            problems.push(Problem::new(
-                "fee_case",
-                "unknown_fee_case",
-                format!("the fee case must be between 0 and {}", n - 1),
-            ));
-            return None;
-        }
-        (Some(i), _) => i,
-    };
-    let amount = rules[index].online.or(rules[index].in_person);
-    Some(match amount {
-        None => (None, PaymentStatus::AwaitingAssessment),
-        Some(0) => (Some(0), PaymentStatus::NotRequired),
-        Some(n) => (
-            Some(i64::try_from(n).unwrap_or(i64::MAX)),
-            PaymentStatus::Unpaid,
-        ),
-    })
 }
 
 /// Checks the attachments `requested` for a dossier that already holds `already`.
@@ -406,6 +566,7 @@ pub fn check_attachments(
     owner: &str,
     already: &[AttachmentRecord],
     path: &str,
+    lang: Lang,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
@@ -413,57 +574,65 @@ pub fn check_attachments(
     for (i, id) in requested.iter().enumerate() {
         let at = format!("{path}[{i}]");
         if !seen.insert(id.as_str()) {
-            problems.push(Problem::new(
+            problems.push(Problem::said(
                 at,
                 "duplicate_attachment",
-                "this file is listed twice",
+                lang,
+                "Tệp này được nộp hai lần".into(),
+                "This file is listed twice".into(),
             ));
             continue;
         }
         // Someone else's attachment is reported exactly like a missing one.
         let Some(a) = found.iter().find(|a| a.id == *id && a.owner == owner) else {
-            problems.push(Problem::new(
+            problems.push(Problem::said(
                 at,
                 "attachment_not_found",
-                "no uploaded file of yours has this id; upload it again",
+                lang,
+                "Không tìm thấy tệp bạn đã tải lên; hãy tải lên lại".into(),
+                "No uploaded file of yours has this id; upload it again".into(),
             ));
             continue;
         };
         if a.dossier_id.is_some() {
-            problems.push(Problem::new(
+            problems.push(Problem::said(
                 at,
                 "attachment_in_use",
-                "this file is already part of a submitted dossier",
+                lang,
+                "Tệp này đã thuộc một hồ sơ đã nộp; hãy tải lên lại".into(),
+                "This file is already part of a submitted dossier; upload it again".into(),
             ));
             continue;
         }
         if FileType::from_media_type(&a.media_type).is_none() {
-            problems.push(Problem::new(
+            problems.push(Problem::said(
                 at,
                 "unsupported_file_type",
-                "this file is not a PDF, JPEG or PNG",
+                lang,
+                "Tệp phải là PDF, JPG hoặc PNG".into(),
+                "The file must be a PDF, JPG or PNG".into(),
             ));
         }
         bytes += a.size;
     }
     if already.len() + seen.len() > limits::MAX_PER_DOSSIER {
-        problems.push(Problem::new(
+        let n = limits::MAX_PER_DOSSIER;
+        problems.push(Problem::said(
             path,
             "too_many_attachments",
-            format!(
-                "a dossier may hold at most {} files",
-                limits::MAX_PER_DOSSIER
-            ),
+            lang,
+            format!("Một hồ sơ có tối đa {n} tệp"),
+            format!("A dossier may hold at most {n} files"),
         ));
     }
     if bytes > limits::MAX_DOSSIER_BYTES as i64 {
-        problems.push(Problem::new(
+        let mb = limits::MAX_DOSSIER_BYTES / (1024 * 1024);
+        problems.push(Problem::said(
             path,
             "attachments_too_large",
-            format!(
-                "a dossier's files may total at most {} bytes",
-                limits::MAX_DOSSIER_BYTES
-            ),
+            lang,
+            format!("Tổng dung lượng các tệp của một hồ sơ tối đa {mb} MB"),
+            format!("A dossier's files may total at most {mb} MB"),
         ));
     }
     problems
@@ -526,8 +695,20 @@ mod tests {
         serde_json::from_value(body).unwrap()
     }
 
-    fn codes(r: Result<Valid, Vec<Problem>>) -> Vec<&'static str> {
-        r.err().unwrap_or_default().iter().map(|p| p.code).collect()
+    fn codes(r: Result<Valid, Vec<Problem>>) -> Vec<String> {
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| p.code)
+            .collect()
+    }
+
+    fn cx() -> Context<'static> {
+        Context {
+            today: Date::today_in_vietnam(1_751_302_800_000),
+            lang: Lang::Vi,
+            units: None,
+        }
     }
 
     fn citizen() -> std::sync::Arc<Identity> {
@@ -544,7 +725,7 @@ mod tests {
         let sub =
             submission(json!({"service_id": "svc", "answers": {"a": 1}, "attachments": ["att_1"]}));
         let found = [attachment("att_1", &who.subject, 10)];
-        let v = validate(Some(&s), &who, &sub, &found).unwrap();
+        let v = validate(Some(&s), &who, &sub, &found, cx()).unwrap();
         assert_eq!(v.procedures, vec!["svc".to_string()]);
         assert_eq!(v.payment, PaymentStatus::NotRequired);
         assert_eq!(v.answers_json, r#"{"a":1}"#);
@@ -558,32 +739,50 @@ mod tests {
         taken.dossier_id = Some(1);
         let found = [attachment("att_other", "someone-else", 10), taken];
         let sub = submission(json!({
-            "service_id": "svc", "applicant": "business", "answers": [1],
+            "service_id": "svc", "answers": [1],
             "attachments": ["att_other", "att_2", "att_2", "att_missing"],
-            "procedures": ["x"], "fee_case": 0
+            "procedures": ["x"]
         }));
-        let got = codes(validate(Some(&s), &who, &sub, &found));
+        let got = codes(validate(Some(&s), &who, &sub, &found, cx()));
         for expected in [
             "answers_not_object",
-            "not_a_business_representative",
-            "applicant_not_allowed",
-            "procedures_not_allowed",
-            "unknown_fee_case",
             "attachment_not_found",
             "attachment_in_use",
             "duplicate_attachment",
         ] {
-            assert!(got.contains(&expected), "{expected} missing from {got:?}");
+            assert!(
+                got.iter().any(|c| c == expected),
+                "{expected} missing from {got:?}"
+            );
         }
         assert_eq!(
-            codes(validate(None, &who, &sub, &found)),
+            codes(validate(None, &who, &sub, &found, cx())),
             vec!["unknown_service"]
         );
-        let empty = submission(json!({"service_id": "svc", "answers": {}}));
+        // Who may apply is judged first, and alone.
+        let business =
+            submission(json!({"service_id": "svc", "applicant": "business", "answers": {}}));
         assert_eq!(
-            codes(validate(Some(&s), &who, &empty, &[])),
-            vec!["attachments_required"]
+            codes(validate(Some(&s), &who, &business, &[], cx())),
+            vec!["not_a_business_representative", "applicant_not_allowed"]
         );
+        // Nothing is required of a service without a form: no rule of the server's own.
+        let empty = submission(json!({"service_id": "svc", "answers": {}}));
+        assert!(validate(Some(&s), &who, &empty, &[], cx()).is_ok());
+    }
+
+    #[test]
+    fn refusals_read_in_the_applicants_language() {
+        let who = citizen();
+        let sub = submission(json!({"service_id": "nope", "answers": {}}));
+        let en = Context {
+            lang: Lang::En,
+            ..cx()
+        };
+        let vi = validate(None, &who, &sub, &[], cx()).unwrap_err();
+        let en = validate(None, &who, &sub, &[], en).unwrap_err();
+        assert!(vi[0].message.starts_with("Không có dịch vụ"), "{vi:?}");
+        assert!(en[0].message.starts_with("No service"), "{en:?}");
     }
 
     #[test]
@@ -596,7 +795,7 @@ mod tests {
             json!({"service_id": "svc", "answers": {"a": big}, "attachments": ["att_1"]}),
         );
         assert_eq!(
-            codes(validate(Some(&s), &who, &sub, &found)),
+            codes(validate(Some(&s), &who, &sub, &found, cx())),
             vec!["answers_too_large"]
         );
         let mut deep = json!(1);
@@ -606,39 +805,32 @@ mod tests {
         let sub =
             submission(json!({"service_id": "svc", "answers": deep, "attachments": ["att_1"]}));
         assert_eq!(
-            codes(validate(Some(&s), &who, &sub, &found)),
+            codes(validate(Some(&s), &who, &sub, &found, cx())),
             vec!["answers_too_deep"]
         );
     }
 
     #[test]
-    fn fees_and_cases() {
+    fn without_a_form_only_a_single_fixed_fee_is_charged() {
         let who = citizen();
-        let found = [attachment("att_1", &who.subject, 10)];
-        let s = service(procedure(), rules(&[Some(200_000), None]));
-        let sub = |case: Value| {
-            submission(
-                json!({"service_id": "svc", "answers": {}, "attachments": ["att_1"], "fee_case": case}),
-            )
+        let sub = submission(json!({"service_id": "svc", "answers": {}}));
+        let charged = |fees: Value| {
+            let v = validate(Some(&service(procedure(), fees)), &who, &sub, &[], cx()).unwrap();
+            (v.fee_amount, v.payment)
         };
-        let v = validate(Some(&s), &who, &sub(json!(0)), &found).unwrap();
         assert_eq!(
-            (v.fee_amount, v.payment),
-            (Some(200_000), PaymentStatus::Unpaid)
-        );
-        let v = validate(Some(&s), &who, &sub(json!(1)), &found).unwrap();
-        assert_eq!(v.payment, PaymentStatus::AwaitingAssessment);
-        assert_eq!(
-            codes(validate(Some(&s), &who, &sub(json!(null)), &found)),
-            vec!["fee_case_required"]
+            charged(rules(&[Some(10_000)])),
+            (Some(10_000), PaymentStatus::Unpaid)
         );
         assert_eq!(
-            codes(validate(Some(&s), &who, &sub(json!(2)), &found)),
-            vec!["unknown_fee_case"]
+            charged(rules(&[Some(200_000), Some(400_000)])),
+            (None, PaymentStatus::AwaitingAssessment)
         );
-        let one = service(procedure(), rules(&[Some(10_000)]));
-        let v = validate(Some(&one), &who, &sub(json!(null)), &found).unwrap();
-        assert_eq!(v.fee_amount, Some(10_000));
+        assert_eq!(charged(free()), (Some(0), PaymentStatus::NotRequired));
+        // The client names no fee case: the field is not part of the contract.
+        let forged: Result<Submission, _> =
+            serde_json::from_value(json!({"service_id": "svc", "answers": {}, "fee_case": 0}));
+        assert!(forged.is_err());
     }
 
     #[test]
@@ -655,7 +847,8 @@ mod tests {
                 json!({"service_id": "svc", "answers": {}, "attachments": ["att_1"], "procedures": p}),
             )
         };
-        let chosen = |p: Value| validate(Some(&s), &who, &sub(p), &found).map(|v| v.procedures);
+        let chosen =
+            |p: Value| validate(Some(&s), &who, &sub(p), &found, cx()).map(|v| v.procedures);
         assert_eq!(
             chosen(json!(null)).unwrap(),
             vec!["a"],
@@ -668,11 +861,17 @@ mod tests {
         );
         assert_eq!(chosen(json!(["a", "b"])).unwrap(), vec!["a", "b"]);
         assert_eq!(
-            codes(validate(Some(&s), &who, &sub(json!(["c"])), &found)),
+            codes(validate(Some(&s), &who, &sub(json!(["c"])), &found, cx())),
             vec!["procedure_requirement_missing"]
         );
         assert_eq!(
-            codes(validate(Some(&s), &who, &sub(json!(["b", "z"])), &found)),
+            codes(validate(
+                Some(&s),
+                &who,
+                &sub(json!(["b", "z"])),
+                &found,
+                cx()
+            )),
             vec!["unknown_procedure"]
         );
         let all_optional = service(
@@ -680,7 +879,13 @@ mod tests {
             free(),
         );
         assert_eq!(
-            codes(validate(Some(&all_optional), &who, &sub(json!([])), &found)),
+            codes(validate(
+                Some(&all_optional),
+                &who,
+                &sub(json!([])),
+                &found,
+                cx()
+            )),
             vec!["no_procedures"]
         );
     }
@@ -691,10 +896,24 @@ mod tests {
             .map(|i| attachment(&format!("old{i}"), "me", 1))
             .collect();
         let found = [attachment("new", "me", 1)];
-        let got = check_attachments(&["new".into()], &found, "me", &already, "attachments");
+        let got = check_attachments(
+            &["new".into()],
+            &found,
+            "me",
+            &already,
+            "attachments",
+            Lang::Vi,
+        );
         assert_eq!(got[0].code, "too_many_attachments");
         let big = [attachment("big", "me", limits::MAX_DOSSIER_BYTES as i64)];
-        let got = check_attachments(&["big".into()], &big, "me", &already[..1], "attachments");
+        let got = check_attachments(
+            &["big".into()],
+            &big,
+            "me",
+            &already[..1],
+            "attachments",
+            Lang::Vi,
+        );
         assert_eq!(got[0].code, "attachments_too_large");
     }
 }

@@ -55,7 +55,7 @@ async fn answers_are_validated_by_the_form_engine() {
     let body: Value = r.json().await.unwrap();
     let p = problems(&body);
     assert!(
-        p.iter().filter(|(_, c)| c == "invalid_answer").count() >= 3,
+        p.iter().filter(|(_, c)| c == "required").count() >= 3,
         "{body}"
     );
     assert!(
@@ -64,7 +64,7 @@ async fn answers_are_validated_by_the_form_engine() {
         "{body}"
     );
 
-    // A file answer that names an attachment the submission does not list.
+    // A file answer that names no upload of this person's: refused at its question.
     let r = user
         .submit(
             "form-rules-3",
@@ -80,7 +80,7 @@ async fn answers_are_validated_by_the_form_engine() {
     assert!(
         problems(&body)
             .iter()
-            .any(|(_, c)| c == "attachment_not_listed"),
+            .any(|(path, c)| path == "answers.birth_notice" && c.starts_with("file-")),
         "{body}"
     );
 }

@@ -212,20 +212,8 @@ async fn the_server_re_validates_and_explains() {
             "unknown_service",
         ),
         (
-            json!({"service_id": "birth-registration", "answers": {}}),
-            "attachments_required",
-        ),
-        (
             json!({"service_id": "birth-registration", "answers": "text", "attachments": files}),
             "answers_not_object",
-        ),
-        (
-            json!({"service_id": "ordinary-passport", "answers": {}, "attachments": files}),
-            "fee_case_required",
-        ),
-        (
-            json!({"service_id": "ordinary-passport", "answers": {}, "attachments": files, "fee_case": 7}),
-            "unknown_fee_case",
         ),
         (
             json!({"service_id": "test-business-only", "answers": {}}),

@@ -8,6 +8,7 @@ mod admin_units_api;
 mod attachments_http;
 mod dossiers_form_rules;
 mod dossiers_http;
+mod every_form;
 mod http_api;
 mod identity_http;
 mod openapi_contract;

@@ -41,8 +41,7 @@ async fn responses_match_their_schemas() {
     assert_fits(&doc, "Attachment", &attachment);
     let id = attachment["id"].as_str().unwrap().to_string();
 
-    let mut body = submission("ordinary-passport", std::slice::from_ref(&id));
-    body["fee_case"] = json!(0);
+    let body = submission("test-fixed-fee", std::slice::from_ref(&id));
     let receipt = user.submit_ok("schema-1", &body).await;
     assert_fits(&doc, "Receipt", &receipt);
     let code = receipt["code"].as_str().unwrap().to_string();

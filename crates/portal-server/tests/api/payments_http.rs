@@ -26,11 +26,10 @@ fn sign(body: &[u8], key: &str) -> String {
     format!("sha256={hex}")
 }
 
-/// A passport dossier (first issue, 200,000 đ), unpaid.
+/// A dossier of the fixture service with a fixed 200,000 đ fee, unpaid.
 async fn passport(user: &User, key: &str) -> String {
     let file = user.upload_ok("to-khai.pdf", pdf(3000)).await;
-    let mut body = submission("ordinary-passport", &[file]);
-    body["fee_case"] = json!(0);
+    let body = submission("test-fixed-fee", &[file]);
     let receipt = user.submit_ok(key, &body).await;
     assert_eq!(
         receipt["payment"],

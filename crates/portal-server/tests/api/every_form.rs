@@ -1,0 +1,236 @@
+//! Every published form, on every branch the shared generator finds, for every kind of
+//! applicant the service admits, filed over real HTTP to the real server as the web app
+//! files it: each valid case gets a receipt whose fee is the one the form quotes, and each
+//! generated mistake is refused at the same question with the same code the browser's own
+//! check gives.
+
+use crate::common;
+
+use crate::common::portal::{pdf, png, sign_in, User, BUSINESS, CITIZEN};
+use portal_core::form::submission::{attachment_ids, chosen_procedures};
+use portal_core::form::{
+    charge, invalid_cases, valid_cases, with_file_ids, Answer, Answers, Charge, Identity,
+    IndexedForm, Places,
+};
+use portal_core::validators::Date;
+use portal_core::{Audience, Service};
+use serde_json::{json, Value};
+
+/// Ba Đình (Hà Nội) and Sài Gòn (TP HCM): real communes of different provinces.
+fn places() -> Places {
+    Places {
+        province: "01".into(),
+        commune: "00004".into(),
+        other_province: "79".into(),
+        other_commune: "26740".into(),
+    }
+}
+
+fn today() -> Date {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
+    Date::today_in_vietnam(ms)
+}
+
+/// The body the web app sends for these answers.
+fn body(service: &Service, applicant: Audience, answers: &Answers) -> Value {
+    let mut body = json!({
+        "service_id": service.id.0,
+        "applicant": applicant.slug(),
+        "answers": answers,
+        "attachments": attachment_ids(answers),
+    });
+    if let Some(chosen) = chosen_procedures(&service.kind, answers) {
+        body["procedures"] = json!(chosen.iter().map(|p| p.0.clone()).collect::<Vec<_>>());
+    }
+    body
+}
+
+/// Each file answer's id and the type the question accepts (the generator picks one).
+fn file_types(answers: &Answers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (_, answer) in answers.iter() {
+        match answer {
+            Answer::Files(files) => {
+                out.extend(files.iter().map(|f| (f.id.clone(), f.mime.clone())))
+            }
+            Answer::Group(items) => items.iter().for_each(|i| out.extend(file_types(i))),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The signed-in person's identity, as the server gives it for prefill.
+async fn identity(user: &User) -> Identity {
+    let (_, session) = user.get_json("/api/v1/session").await;
+    serde_json::from_value(session["prefill"].clone()).expect("prefill is an identity")
+}
+
+fn problems(v: &Value) -> Vec<(String, String)> {
+    v["error"]["details"]["problems"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    (
+                        p["path"].as_str().unwrap_or_default().to_string(),
+                        p["code"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn every_branch_of_every_form_is_accepted_and_every_mistake_refused_alike() {
+    let s = common::start().await;
+    let catalogue =
+        portal_catalog::load_dir(&common::repo_root().join("catalog")).expect("catalog");
+    let citizen = sign_in(&s.base, CITIZEN).await;
+    let business = sign_in(&s.base, BUSINESS).await;
+    let (citizen_id, business_id) = (identity(&citizen).await, identity(&business).await);
+    let today = today();
+    let (mut filed, mut refused, mut services) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for service in &catalogue.services {
+        let Some(form) = service.form.clone() else {
+            continue;
+        };
+        services += 1;
+        let form = IndexedForm::new(form);
+        for &audience in &service.audiences {
+            let (user, id) = match audience {
+                Audience::Citizen => (&citizen, &citizen_id),
+                Audience::Business => (&business, &business_id),
+            };
+            for case in valid_cases(&form, Some(id), &places(), today).cases {
+                let mut uploads = std::collections::HashMap::new();
+                for (placeholder, mime) in file_types(&case.answers) {
+                    let real = if mime.starts_with("image/") {
+                        user.upload_ok("anh.png", png()).await
+                    } else {
+                        user.upload_ok("giay-to.pdf", pdf(2000)).await
+                    };
+                    uploads.insert(placeholder, real);
+                }
+                let answers = with_file_ids(&case.answers, |p| {
+                    uploads.get(p).cloned().unwrap_or_else(|| p.to_string())
+                });
+                let key = format!("every-form-{filed}-{refused}-{}", failures.len());
+                let r = user.submit(&key, &body(service, audience, &answers)).await;
+                let status = r.status().as_u16();
+                let receipt: Value = r.json().await.unwrap_or_default();
+                if status != 201 {
+                    failures.push(format!(
+                        "{} ({audience:?}) {}: {status} {:?}",
+                        service.id.0,
+                        case.label,
+                        problems(&receipt)
+                    ));
+                    continue;
+                }
+                filed += 1;
+                // The receipt charges what Check answers quoted.
+                let expected = match charge(&service.fees, Some((&form, &answers))) {
+                    Charge::Free => json!({"status": "not_required"}),
+                    Charge::Due(n) => json!({"status": "unpaid", "amount": n}),
+                    Charge::Assessed => json!({"status": "awaiting_assessment"}),
+                };
+                if receipt["payment"] != expected {
+                    failures.push(format!(
+                        "{} {}: payment {} but the form quotes {expected}",
+                        service.id.0, case.label, receipt["payment"]
+                    ));
+                }
+            }
+            // Mistakes: the files stay pending (nothing is filed), so one upload serves all.
+            let one_file = user.upload_ok("giay-to.pdf", pdf(2000)).await;
+            for case in invalid_cases(&form, Some(id), &places(), today) {
+                // A file's type and size are what the server sniffed and measured, never
+                // what a client claims: those mistakes need real files
+                // (attachments_http.rs sends them).
+                if matches!(case.code, "file-type" | "file-too-large" | "file-empty") {
+                    continue;
+                }
+                let answers = with_file_ids(&case.answers, |_| one_file.clone());
+                let mut b = body(service, audience, &answers);
+                // The same file may stand for several questions' placeholders.
+                b["attachments"] = json!(attachment_ids(&answers)
+                    .into_iter()
+                    .collect::<std::collections::BTreeSet<_>>());
+                let r = user.submit(&format!("bad-{refused}"), &b).await;
+                let status = r.status().as_u16();
+                let v: Value = r.json().await.unwrap_or_default();
+                let want = (format!("answers.{}", case.path), case.code.to_string());
+                if status != 422 || !problems(&v).contains(&want) {
+                    failures.push(format!(
+                        "{} ({audience:?}) {}: wanted 422 {want:?}, got {status} {:?}",
+                        service.id.0,
+                        case.label,
+                        problems(&v)
+                    ));
+                }
+                refused += 1;
+            }
+        }
+    }
+    eprintln!(
+        "every_form: {services} forms, {filed} generated applications filed, {refused} generated mistakes refused"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(services, 29, "every published service has a form");
+    assert!(filed >= 200 && refused >= 1000, "{filed} / {refused}");
+}
+
+/// Issue "faults an attack run found", 1: the client chose the fee case, and a lost
+/// passport (400,000 đ) sent with the cheaper case was charged 200,000 đ. The server now
+/// computes the fee from the validated answers and the contract has no fee case.
+#[tokio::test]
+async fn the_client_cannot_choose_a_cheaper_fee() {
+    let s = common::start().await;
+    let catalogue =
+        portal_catalog::load_dir(&common::repo_root().join("catalog")).expect("catalog");
+    let service = catalogue.service("ordinary-passport").expect("passport");
+    let form = IndexedForm::new(service.form.clone().expect("a form"));
+    let user = sign_in(&s.base, CITIZEN).await;
+    let id = identity(&user).await;
+    let lost = valid_cases(&form, Some(&id), &places(), today())
+        .cases
+        .into_iter()
+        .find(|c| c.label.contains("request_kind=lost"))
+        .expect("a lost-passport case");
+    let mut uploads = std::collections::HashMap::new();
+    for (placeholder, mime) in file_types(&lost.answers) {
+        let real = if mime.starts_with("image/") {
+            user.upload_ok("anh.png", png()).await
+        } else {
+            user.upload_ok("giay-to.pdf", pdf(2000)).await
+        };
+        uploads.insert(placeholder, real);
+    }
+    let answers = with_file_ids(&lost.answers, |p| uploads[p].clone());
+    let mut forged = body(service, Audience::Citizen, &answers);
+    forged["fee_case"] = json!(0);
+    let r = user.submit("cheaper-1", &forged).await;
+    assert_eq!(
+        r.status().as_u16(),
+        400,
+        "a fee case is not part of the contract"
+    );
+    let receipt = user
+        .submit_ok("cheaper-2", &body(service, Audience::Citizen, &answers))
+        .await;
+    assert_eq!(
+        receipt["payment"],
+        json!({"status": "unpaid", "amount": 400000})
+    );
+}
