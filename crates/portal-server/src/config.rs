@@ -71,7 +71,10 @@ impl Default for Config {
 #[command(
     name = "portal-server",
     version,
-    about = "The portal's reference API server; also serves the built web app."
+    about = "The portal's reference API server; also serves the built web app.",
+    after_help = "PORTAL_PAYMENT_SECRET, read from the environment only, is the key the sandbox \
+                  payment provider signs its callbacks with (generated and kept in the database \
+                  when unset)."
 )]
 struct Options {
     /// Address to listen on.
@@ -98,6 +101,7 @@ struct Options {
     #[arg(
         long = "trusted-proxy",
         env = "PORTAL_TRUSTED_PROXY",
+        value_name = "ADDRESS",
         value_delimiter = ','
     )]
     trusted_proxies: Vec<IpAddr>,

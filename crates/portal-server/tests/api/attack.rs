@@ -227,6 +227,54 @@ async fn sign_in_attempts_are_throttled_per_address() {
     assert!(user.cookie.starts_with("portal_session="));
 }
 
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_client_is_throttled() {
+    let sign_in_as = |server: &common::TestServer, forwarded_for: &'static str| {
+        let url = format!("{}/auth/sign-in", server.base);
+        async move {
+            portal::client()
+                .post(url)
+                .header("x-forwarded-for", forwarded_for)
+                .form(&[("state", "x"), ("identity", CITIZEN)])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    let proxied = start_with(|c| {
+        c.trusted_proxies = vec![IpAddr::V4(Ipv4Addr::LOCALHOST)];
+        c.sign_in_limit = 2;
+    })
+    .await;
+    for _ in 0..2 {
+        assert_eq!(
+            sign_in_as(&proxied, "203.0.113.1").await,
+            StatusCode::BAD_REQUEST
+        );
+    }
+    assert_eq!(
+        sign_in_as(&proxied, "203.0.113.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        sign_in_as(&proxied, "203.0.113.2").await,
+        StatusCode::BAD_REQUEST
+    );
+    // Without a trusted proxy the header is the client's word and changes nothing.
+    let direct = start_with(|c| c.sign_in_limit = 2).await;
+    for forwarded_for in ["203.0.113.1", "203.0.113.2"] {
+        assert_eq!(
+            sign_in_as(&direct, forwarded_for).await,
+            StatusCode::BAD_REQUEST
+        );
+    }
+    assert_eq!(
+        sign_in_as(&direct, "203.0.113.3").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
 #[test]
 fn the_command_line_explains_itself() {
     let bin = env!("CARGO_BIN_EXE_portal-server");
