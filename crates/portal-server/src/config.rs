@@ -1,8 +1,11 @@
-//! Server settings from command-line flags and environment variables, with defaults that
-//! work from the repository root.
+//! Server settings from command-line flags and `PORTAL_*` environment variables (a flag
+//! wins over its variable), with defaults that work from the repository root.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
+
+use clap::Parser;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -15,13 +18,27 @@ pub struct Config {
     /// The built web app (trunk's `dist/`).
     pub dist_dir: PathBuf,
     /// The origin browsers see (`https://portal.example`), when the server sits behind a
-    /// proxy; it decides the cookie's Secure flag and the Origin check. Without it the
-    /// origin is taken from the request's Host (and X-Forwarded-Proto).
+    /// proxy; it decides the cookie's Secure flag, HSTS and the Origin check. Without it
+    /// the origin is taken from the request's Host (and X-Forwarded-Proto).
     pub public_origin: Option<String>,
+    /// Proxies whose `X-Forwarded-For` names the client; from any other peer the
+    /// connection's own address is the client's.
+    pub trusted_proxies: Vec<IpAddr>,
     /// A session ends after this long without a request.
     pub session_idle: Duration,
     /// A session ends this long after sign-in, however active.
     pub session_max: Duration,
+    /// Longest wait for a request's headers, which is also how long an idle kept-alive
+    /// connection stays open.
+    pub header_timeout: Duration,
+    /// Longest pause while a request body arrives.
+    pub body_timeout: Duration,
+    /// Most attachments one person may keep, pending and submitted together.
+    pub quota_files: i64,
+    /// Largest total size of one person's attachments, pending and submitted.
+    pub quota_bytes: i64,
+    /// Sign-in attempts allowed per client and minute.
+    pub sign_in_limit: u32,
     /// Key the sandbox payment provider signs its callbacks with. Without it one is
     /// generated on first start and kept in the database.
     pub payment_secret: Option<String>,
@@ -36,158 +53,186 @@ impl Default for Config {
             catalog_dir: PathBuf::from("catalog"),
             dist_dir: PathBuf::from("dist"),
             public_origin: None,
+            trusted_proxies: Vec::new(),
             session_idle: Duration::from_secs(30 * 60),
             session_max: Duration::from_secs(12 * 3600),
+            header_timeout: Duration::from_secs(20),
+            body_timeout: Duration::from_secs(60),
+            quota_files: 500,
+            quota_bytes: 1024 * 1024 * 1024,
+            sign_in_limit: 30,
             payment_secret: None,
         }
     }
 }
 
-/// A flag or variable that could not be understood.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum ConfigError {
-    #[error("unknown option {0:?}; options are --host, --port, --db, --catalog, --dist, --origin, --session-idle")]
-    Unknown(String),
-    #[error("option {0} needs a value")]
-    MissingValue(String),
-    #[error("{0:?} is not a port number (0-65535)")]
-    BadPort(String),
-    #[error("{0:?} is not a number of seconds (1 or more)")]
-    BadSeconds(String),
-    #[error("{0:?} is not an origin such as https://portal.example")]
-    BadOrigin(String),
+/// The command line. Each option also reads the environment variable it names.
+#[derive(Debug, Parser)]
+#[command(
+    name = "portal-server",
+    version,
+    about = "The portal's reference API server; also serves the built web app.",
+    after_help = "PORTAL_PAYMENT_SECRET, read from the environment only, is the key the sandbox \
+                  payment provider signs its callbacks with (generated and kept in the database \
+                  when unset)."
+)]
+struct Options {
+    /// Address to listen on.
+    #[arg(long, env = "PORTAL_HOST", default_value = "127.0.0.1")]
+    host: String,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "PORTAL_PORT", default_value_t = 8080)]
+    port: u16,
+    /// SQLite file, created and migrated on start; attachments are kept beside it.
+    #[arg(long, env = "PORTAL_DB", default_value = "data/portal.sqlite3")]
+    db: PathBuf,
+    /// Catalogue folder (services/, forms/, topics.toml, admin-units/).
+    #[arg(long, env = "PORTAL_CATALOG", default_value = "catalog")]
+    catalog: PathBuf,
+    /// The built web app.
+    #[arg(long, env = "PORTAL_DIST", default_value = "dist")]
+    dist: PathBuf,
+    /// The public origin behind a proxy, e.g. https://portal.example (https turns on
+    /// Secure cookies and HSTS).
+    #[arg(long, env = "PORTAL_ORIGIN", value_parser = parse_origin)]
+    origin: Option<String>,
+    /// Address of a reverse proxy whose X-Forwarded-For names the client (repeat or
+    /// separate with commas).
+    #[arg(
+        long = "trusted-proxy",
+        env = "PORTAL_TRUSTED_PROXY",
+        value_name = "ADDRESS",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<IpAddr>,
+    /// Seconds without a request after which a session ends.
+    #[arg(long, env = "PORTAL_SESSION_IDLE", default_value = "1800", value_parser = parse_seconds)]
+    session_idle: Duration,
+    /// Seconds a client may take to send a request's headers, and to keep an idle
+    /// connection open.
+    #[arg(long, env = "PORTAL_HEADER_TIMEOUT", default_value = "20", value_parser = parse_seconds)]
+    header_timeout: Duration,
+    /// Longest pause, in seconds, while a request body arrives.
+    #[arg(long, env = "PORTAL_BODY_TIMEOUT", default_value = "60", value_parser = parse_seconds)]
+    body_timeout: Duration,
+    /// Most attachments one person may keep, pending and submitted.
+    #[arg(long, env = "PORTAL_QUOTA_FILES", default_value_t = 500, value_parser = clap::value_parser!(i64).range(1..))]
+    quota_files: i64,
+    /// Largest total size in bytes of one person's attachments.
+    #[arg(long, env = "PORTAL_QUOTA_BYTES", default_value_t = 1024 * 1024 * 1024, value_parser = clap::value_parser!(i64).range(1..))]
+    quota_bytes: i64,
+    /// Sign-in attempts allowed per client address and minute.
+    #[arg(long, env = "PORTAL_SIGN_IN_LIMIT", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
+    sign_in_limit: u32,
+}
+
+fn parse_origin(value: &str) -> Result<String, String> {
+    let ok =
+        (value.starts_with("http://") || value.starts_with("https://")) && !value.ends_with('/');
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(format!(
+            "{value:?} is not an origin such as https://portal.example"
+        ))
+    }
+}
+
+fn parse_seconds(value: &str) -> Result<Duration, String> {
+    value
+        .parse::<u64>()
+        .ok()
+        .filter(|s| *s > 0)
+        .map(Duration::from_secs)
+        .ok_or_else(|| format!("{value:?} is not a number of seconds (1 or more)"))
+}
+
+impl Options {
+    fn into_config(self, payment_secret: Option<String>) -> Config {
+        Config {
+            host: self.host,
+            port: self.port,
+            db_path: self.db,
+            catalog_dir: self.catalog,
+            dist_dir: self.dist,
+            public_origin: self.origin,
+            trusted_proxies: self.trusted_proxies,
+            session_idle: self.session_idle,
+            header_timeout: self.header_timeout,
+            body_timeout: self.body_timeout,
+            quota_files: self.quota_files,
+            quota_bytes: self.quota_bytes,
+            sign_in_limit: self.sign_in_limit,
+            payment_secret,
+            ..Config::default()
+        }
+    }
 }
 
 impl Config {
-    /// Reads `PORTAL_HOST`, `PORTAL_PORT`, `PORTAL_DB`, `PORTAL_CATALOG`, `PORTAL_DIST`,
-    /// `PORTAL_ORIGIN`, `PORTAL_SESSION_IDLE` (seconds), then flags of the same names
-    /// (`--session-idle`), which win. `PORTAL_PAYMENT_SECRET` is read from the
-    /// environment only, so it never shows in a process list.
-    pub fn from_env_and_args(
-        env: impl Fn(&str) -> Option<String>,
-        args: impl IntoIterator<Item = String>,
-    ) -> Result<Config, ConfigError> {
-        let mut c = Config::default();
-        let set = |c: &mut Config, key: &str, value: String| -> Result<(), ConfigError> {
-            match key {
-                "host" => c.host = value,
-                "port" => c.port = value.parse().map_err(|_| ConfigError::BadPort(value))?,
-                "db" => c.db_path = value.into(),
-                "catalog" => c.catalog_dir = value.into(),
-                "dist" => c.dist_dir = value.into(),
-                "origin" => {
-                    let ok = (value.starts_with("http://") || value.starts_with("https://"))
-                        && !value.ends_with('/');
-                    if !ok {
-                        return Err(ConfigError::BadOrigin(value));
-                    }
-                    c.public_origin = Some(value);
-                }
-                "session-idle" => {
-                    let secs: u64 = value
-                        .parse()
-                        .ok()
-                        .filter(|s| *s > 0)
-                        .ok_or_else(|| ConfigError::BadSeconds(value.clone()))?;
-                    c.session_idle = Duration::from_secs(secs);
-                }
-                other => return Err(ConfigError::Unknown(other.to_string())),
-            }
-            Ok(())
-        };
-        for key in [
-            "host",
-            "port",
-            "db",
-            "catalog",
-            "dist",
-            "origin",
-            "session-idle",
-        ] {
-            let var = format!("PORTAL_{}", key.replace('-', "_").to_ascii_uppercase());
-            if let Some(v) = env(&var) {
-                set(&mut c, key, v)?;
-            }
-        }
-        if let Some(secret) = env("PORTAL_PAYMENT_SECRET").filter(|s| !s.is_empty()) {
-            c.payment_secret = Some(secret);
-        }
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let Some(key) = arg.strip_prefix("--") else {
-                return Err(ConfigError::Unknown(arg));
-            };
-            let (key, value) = match key.split_once('=') {
-                Some((k, v)) => (k.to_string(), v.to_string()),
-                None => {
-                    let v = args
-                        .next()
-                        .ok_or_else(|| ConfigError::MissingValue(arg.clone()))?;
-                    (key.to_string(), v)
-                }
-            };
-            set(&mut c, &key, value).map_err(|e| match e {
-                ConfigError::Unknown(_) => ConfigError::Unknown(arg.clone()),
-                e => e,
-            })?;
-        }
-        Ok(c)
+    /// The process's flags and `PORTAL_*` variables. `--help` prints the options and
+    /// exits; a bad option is explained and exits with status 2. `PORTAL_PAYMENT_SECRET`
+    /// is read from the environment only, so it never shows in a process list.
+    pub fn from_command_line() -> Config {
+        let secret = std::env::var("PORTAL_PAYMENT_SECRET")
+            .ok()
+            .filter(|s| !s.is_empty());
+        Options::parse().into_config(secret)
+    }
+
+    /// `args` (without the program name) over the environment's `PORTAL_*` variables.
+    pub fn try_from_args(args: impl IntoIterator<Item = String>) -> Result<Config, clap::Error> {
+        let argv = std::iter::once("portal-server".to_string()).chain(args);
+        Ok(Options::try_parse_from(argv)?.into_config(None))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::error::ErrorKind;
+
+    fn args(list: &[&str]) -> Result<Config, clap::Error> {
+        Config::try_from_args(list.iter().map(|s| s.to_string()))
+    }
 
     #[test]
-    fn flags_override_environment() {
-        let env = |k: &str| (k == "PORTAL_PORT").then(|| "9000".to_string());
-        let c = Config::from_env_and_args(
-            env,
-            ["--port=9100".into(), "--db".into(), "/tmp/x.db".into()],
-        )
-        .unwrap();
+    fn flags_in_both_spellings() {
+        let c = args(&["--port=9100", "--db", "/tmp/x.db", "--session-idle", "90"]).unwrap();
         assert_eq!(c.port, 9100);
         assert_eq!(c.db_path, PathBuf::from("/tmp/x.db"));
-        let c = Config::from_env_and_args(env, Vec::<String>::new()).unwrap();
-        assert_eq!(c.port, 9000);
+        assert_eq!(c.session_idle, Duration::from_secs(90));
+        let c = args(&[
+            "--origin=https://portal.example",
+            "--trusted-proxy=10.0.0.1,::1",
+        ])
+        .unwrap();
+        assert_eq!(c.public_origin.as_deref(), Some("https://portal.example"));
+        assert_eq!(c.trusted_proxies.len(), 2);
     }
 
     #[test]
     fn bad_flags_are_explained() {
-        let none = |_: &str| None;
-        assert_eq!(
-            Config::from_env_and_args(none, ["--port".into(), "http".into()]),
-            Err(ConfigError::BadPort("http".into()))
-        );
-        assert_eq!(
-            Config::from_env_and_args(none, ["--colour=red".into()]),
-            Err(ConfigError::Unknown("--colour=red".into()))
-        );
-        assert_eq!(
-            Config::from_env_and_args(none, ["--db".into()]),
-            Err(ConfigError::MissingValue("--db".into()))
-        );
-        assert_eq!(
-            Config::from_env_and_args(none, ["--session-idle=0".into()]),
-            Err(ConfigError::BadSeconds("0".into()))
-        );
-        assert_eq!(
-            Config::from_env_and_args(none, ["--origin=portal.example".into()]),
-            Err(ConfigError::BadOrigin("portal.example".into()))
-        );
+        let kind = |list: &[&str]| args(list).map(|_| ()).map_err(|e| e.kind());
+        assert_eq!(kind(&["--port", "http"]), Err(ErrorKind::ValueValidation));
+        assert_eq!(kind(&["--colour=red"]), Err(ErrorKind::UnknownArgument));
+        assert_eq!(kind(&["--db"]), Err(ErrorKind::InvalidValue));
+        assert_eq!(kind(&["--session-idle=0"]), Err(ErrorKind::ValueValidation));
+        assert_eq!(kind(&["--quota-files=0"]), Err(ErrorKind::ValueValidation));
+        let e = args(&["--origin=portal.example"]).unwrap_err().to_string();
+        assert!(e.contains("is not an origin"), "{e}");
+        assert_eq!(kind(&["--help"]), Err(ErrorKind::DisplayHelp));
     }
 
     #[test]
-    fn session_and_origin_settings() {
-        let env = |k: &str| match k {
-            "PORTAL_SESSION_IDLE" => Some("90".to_string()),
-            "PORTAL_PAYMENT_SECRET" => Some("s3cret".to_string()),
-            _ => None,
-        };
-        let c = Config::from_env_and_args(env, ["--origin=https://portal.example".into()]).unwrap();
-        assert_eq!(c.session_idle, Duration::from_secs(90));
-        assert_eq!(c.public_origin.as_deref(), Some("https://portal.example"));
-        assert_eq!(c.payment_secret.as_deref(), Some("s3cret"));
+    fn defaults_match_the_documented_ones() {
+        let c = args(&[]).unwrap();
+        assert_eq!(c.port, 8080);
+        assert_eq!(c.session_idle, Config::default().session_idle);
+        assert_eq!(c.quota_files, Config::default().quota_files);
+        assert_eq!(c.quota_bytes, Config::default().quota_bytes);
+        assert_eq!(c.header_timeout, Config::default().header_timeout);
+        assert_eq!(c.body_timeout, Config::default().body_timeout);
+        assert_eq!(c.sign_in_limit, Config::default().sign_in_limit);
     }
 }

@@ -5,6 +5,7 @@
 pub mod admin_units;
 pub mod api;
 pub mod attachments;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -19,10 +20,20 @@ pub mod staff_catalog;
 pub mod tracking;
 pub mod web;
 
+use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
+use axum::extract::ConnectInfo;
 use axum::Router;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 pub use config::Config;
 use db::Database;
@@ -46,6 +57,11 @@ pub struct AppState {
     /// Provinces, communes and the pre-2025 mapping; `None` when the catalogue folder
     /// has no `admin-units/` (those routes then answer 503).
     pub admin_units: Option<Arc<admin_units::PublishedUnits>>,
+    /// Signs the sign-in page's state, which the server then need not store until the
+    /// form comes back; made fresh at each start.
+    pub sign_in_key: Arc<payments::SigningKey>,
+    /// Sign-in attempts per client.
+    pub sign_in_throttle: Arc<client::Throttle>,
 }
 
 /// Why the server could not start.
@@ -88,6 +104,7 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
     db.record_catalogue(&catalogue)?;
     let files = attachments::Files::beside(&config.db_path);
     let fresh_key = random::token()?;
+    let sign_in_key = payments::SigningKey::new(random::token()?.as_bytes());
     let configured_key = config.payment_secret.clone();
     let (removed, payment_key) = db.with_now(|c| {
         let removed = files.prepare(c)?;
@@ -97,6 +114,7 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
     if removed > 0 {
         tracing::info!("removed {removed} partial or orphan attachment file(s)");
     }
+    let sign_in_throttle = identity::sign_in_throttle(&config);
     Ok(AppState {
         db,
         catalogue: Arc::new(LiveCatalogue::new(Published::new(catalogue), disk)),
@@ -106,19 +124,87 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
         files: Arc::new(files),
         payment_key: Arc::new(payment_key),
         admin_units,
+        sign_in_key: Arc::new(sign_in_key),
+        sign_in_throttle: Arc::new(sign_in_throttle),
     })
 }
 
 /// The whole HTTP application: API routes, then the web app.
 pub fn app(state: AppState) -> Router {
+    let config = state.config.clone();
     let mut router = api::routes()
         .into_router()
         .merge(web::routes(&state.config))
-        .with_state(state);
-    for layer in security::layers() {
+        .with_state(state)
+        .layer(RequestBodyTimeoutLayer::new(config.body_timeout));
+    for layer in security::layers(&config) {
         router = router.layer(layer);
     }
     router
+}
+
+/// How long open connections get to finish once shutdown starts.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Serves the application on `listener` until `shutdown` completes. Unlike
+/// `axum::serve`, a client gets the configured time to send its headers, which also
+/// bounds how long an idle kept-alive connection stays open; request bodies are bounded
+/// by the body timeout in [`app`]. Handlers see the peer address as `ConnectInfo`.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(state.config.header_timeout);
+    builder
+        .http2()
+        .timer(TokioTimer::new())
+        .keep_alive_interval(state.config.header_timeout);
+    let app = app(state);
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait rather than spin.
+                    tracing::warn!("accepting a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let router = app.clone();
+        let service = tower::service_fn(
+            move |mut req: axum::extract::Request<hyper::body::Incoming>| {
+                req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
+                router.clone().oneshot(req)
+            },
+        );
+        let conn = builder
+            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
+            .into_owned();
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!("connection from {peer}: {e}");
+            }
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("some connections were still open at shutdown");
+    }
+    Ok(())
 }
 
 /// Binds the configured address and serves until Ctrl-C / SIGTERM.
@@ -134,9 +220,7 @@ pub async fn run(state: AppState) -> Result<(), StartError> {
         .local_addr()
         .map_err(|source| StartError::Listen { addr, source })?;
     println!("Portal running at http://{local}/  (press Ctrl-C to stop)");
-    let app = app(state);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+    serve(listener, state, shutdown_signal())
         .await
         .map_err(|source| StartError::Listen {
             addr: local.to_string(),

@@ -23,6 +23,17 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
+/// The bytes of lowercase or uppercase hex, if `s` is hex.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 /// 128 random bits as 32 hex digits, after `prefix` (e.g. `att_`).
 pub fn id(prefix: &str) -> Result<String, RandomError> {
     Ok(format!("{prefix}{}", hex(&bytes::<16>()?)))

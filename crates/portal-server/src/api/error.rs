@@ -242,6 +242,13 @@ mod tests {
             AttachmentError::BadName.into(),
             AttachmentError::BadUploadFormat.into(),
             AttachmentError::TooManyPending { max: 1 }.into(),
+            AttachmentError::QuotaExceeded {
+                max_files: 1,
+                max_bytes: 1,
+                used_files: 1,
+                used_bytes: 1,
+            }
+            .into(),
             AttachmentError::InUse.into(),
             DossierError::IdempotencyKeyMissing.into(),
             DossierError::BadIdempotencyKey.into(),

@@ -18,6 +18,8 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
+use portal_core::validators::clean::is_invisible;
+
 use crate::api::error::{ErrorCode, RequestError};
 use crate::api::ApiError;
 use crate::identity::{SameOrigin, SignedIn};
@@ -76,12 +78,19 @@ pub enum AttachmentError {
     TypeMismatch { named: FileType, detected: FileType },
     #[error("the {0:?} file is incomplete or damaged; upload it again or scan it again")]
     Damaged(FileType),
-    #[error("give the file's name in the `name` query parameter (at most 255 characters, no control characters)")]
+    #[error("give the file's name in the `name` query parameter (at most 255 characters, no control, invisible or text-direction characters)")]
     BadName,
     #[error("send the file's bytes as the request body, not as a multipart form")]
     BadUploadFormat,
     #[error("you have {max} files waiting to be submitted; submit or delete some first")]
     TooManyPending { max: i64 },
+    #[error("you may keep at most {max_files} files and {max_bytes} bytes of attachments, pending and submitted together (you have {used_files} files, {used_bytes} bytes); this file would go past that")]
+    QuotaExceeded {
+        max_files: i64,
+        max_bytes: i64,
+        used_files: i64,
+        used_bytes: i64,
+    },
     #[error("the attachment is part of a submitted dossier and cannot be deleted")]
     InUse,
 }
@@ -98,6 +107,7 @@ impl ErrorCode for AttachmentError {
             AttachmentError::BadName => "bad_file_name",
             AttachmentError::BadUploadFormat => "bad_upload_format",
             AttachmentError::TooManyPending { .. } => "too_many_pending_attachments",
+            AttachmentError::QuotaExceeded { .. } => "attachment_quota_exceeded",
             AttachmentError::InUse => "attachment_in_use",
         }
     }
@@ -113,7 +123,9 @@ impl ErrorCode for AttachmentError {
             AttachmentError::Empty
             | AttachmentError::BadName
             | AttachmentError::BadUploadFormat => StatusCode::BAD_REQUEST,
-            AttachmentError::TooManyPending { .. } | AttachmentError::InUse => StatusCode::CONFLICT,
+            AttachmentError::TooManyPending { .. }
+            | AttachmentError::QuotaExceeded { .. }
+            | AttachmentError::InUse => StatusCode::CONFLICT,
         }
     }
 
@@ -130,6 +142,17 @@ impl ErrorCode for AttachmentError {
             })),
             AttachmentError::Damaged(t) => Some(json!({ "detected": t.media_type() })),
             AttachmentError::TooManyPending { max } => Some(json!({ "max_pending": max })),
+            AttachmentError::QuotaExceeded {
+                max_files,
+                max_bytes,
+                used_files,
+                used_bytes,
+            } => Some(json!({
+                "max_files": max_files,
+                "max_bytes": max_bytes,
+                "used_files": used_files,
+                "used_bytes": used_bytes,
+            })),
             _ => None,
         }
     }
@@ -164,7 +187,10 @@ pub struct UploadQuery {
     name: Option<String>,
 }
 
-/// The last path component of the name the browser gave, trimmed, if acceptable.
+/// The last path component of the name the browser gave, trimmed, if acceptable. Names
+/// with invisible or text-direction characters are refused, not cleaned: they exist to
+/// make a name read differently from what it is (`hoadon\u{202E}fdp.exe.pdf` shows as
+/// `hoadonexe.pdf`), and the sender should know the portal would not keep it as sent.
 fn clean_name(raw: Option<&str>) -> Option<String> {
     let raw = raw?;
     let last = raw.rsplit(['/', '\\']).next().unwrap_or(raw).trim();
@@ -172,7 +198,7 @@ fn clean_name(raw: Option<&str>) -> Option<String> {
         && last != "."
         && last != ".."
         && last.chars().count() <= limits::MAX_NAME_CHARS
-        && !last.chars().any(char::is_control);
+        && !last.chars().any(|c| c.is_control() || is_invisible(c));
     ok.then(|| last.to_string())
 }
 
@@ -270,13 +296,18 @@ pub async fn upload(
     }
     let owner = user.subject.clone();
     let o = owner.clone();
-    let pending = state.db.with(move |c| store::pending_count(c, &o)).await?;
+    let (pending, usage) = state
+        .db
+        .with(move |c| Ok((store::pending_count(c, &o)?, store::usage(c, &o)?)))
+        .await?;
     if pending >= limits::MAX_PENDING_PER_USER {
         return Err(AttachmentError::TooManyPending {
             max: limits::MAX_PENDING_PER_USER,
         }
         .into());
     }
+    let quota = Quota::of(&state);
+    quota.check(usage, declared.map_or(1, |n| n as i64))?;
 
     let id = random::id("att_").map_err(|e| {
         tracing::error!("upload: {e}");
@@ -332,21 +363,23 @@ pub async fn upload(
         .with(move |c| {
             let tx = c.unchecked_transaction()?;
             if store::pending_count(&tx, &r.owner)? >= limits::MAX_PENDING_PER_USER {
-                return Ok(false);
+                return Ok(Err(AttachmentError::TooManyPending {
+                    max: limits::MAX_PENDING_PER_USER,
+                }));
+            }
+            if let Err(e) = quota.check(store::usage(&tx, &r.owner)?, r.size) {
+                return Ok(Err(e));
             }
             store::insert(&tx, &r)?;
             tx.commit()?;
-            Ok(true)
+            Ok(Ok(()))
         })
         .await;
     match inserted {
-        Ok(true) => {}
-        Ok(false) => {
+        Ok(Ok(())) => {}
+        Ok(Err(refused)) => {
             let _ = tokio::fs::remove_file(&final_path).await;
-            return Err(AttachmentError::TooManyPending {
-                max: limits::MAX_PENDING_PER_USER,
-            }
-            .into());
+            return Err(refused.into());
         }
         Err(e) => {
             let _ = tokio::fs::remove_file(&final_path).await;
@@ -361,6 +394,37 @@ pub async fn upload(
         Json(AttachmentView::from(&record)),
     )
         .into_response())
+}
+
+/// How much one person may keep over all their attachments, pending and submitted:
+/// pending files are capped on their own, but submitted ones would otherwise pile up
+/// without end.
+#[derive(Debug, Clone, Copy)]
+struct Quota {
+    max_files: i64,
+    max_bytes: i64,
+}
+
+impl Quota {
+    fn of(state: &AppState) -> Quota {
+        Quota {
+            max_files: state.config.quota_files,
+            max_bytes: state.config.quota_bytes,
+        }
+    }
+
+    /// Whether one more file of `size` bytes fits beside `(files, bytes)` already kept.
+    fn check(&self, (files, bytes): (i64, i64), size: i64) -> Result<(), AttachmentError> {
+        if files < self.max_files && bytes.saturating_add(size) <= self.max_bytes {
+            return Ok(());
+        }
+        Err(AttachmentError::QuotaExceeded {
+            max_files: self.max_files,
+            max_bytes: self.max_bytes,
+            used_files: files,
+            used_bytes: bytes,
+        })
+    }
 }
 
 /// The type of a received file, or why it is refused.
@@ -519,7 +583,15 @@ mod tests {
             Some("passwd")
         );
         assert_eq!(clean_name(Some("  a.png ")).as_deref(), Some("a.png"));
-        for bad in [None, Some(""), Some("dir/"), Some(".."), Some("a\nb.pdf")] {
+        for bad in [
+            None,
+            Some(""),
+            Some("dir/"),
+            Some(".."),
+            Some("a\nb.pdf"),
+            Some("hoadon\u{202E}fdp.exe.pdf"),
+            Some("a\u{200B}.pdf"),
+        ] {
             assert_eq!(clean_name(bad), None, "{bad:?}");
         }
         assert_eq!(clean_name(Some(&"a".repeat(256))), None);

@@ -186,6 +186,15 @@ pub fn pending_count(conn: &Connection, owner: &str) -> Result<i64, DbError> {
     )?)
 }
 
+/// How many attachments `owner` keeps, and their total size, pending and submitted.
+pub fn usage(conn: &Connection, owner: &str) -> Result<(i64, i64), DbError> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM attachments WHERE owner = ?1",
+        params![owner],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
 /// Puts `owner`'s pending attachments `ids` into a dossier; returns how many moved (all
 /// of them unless one was taken or deleted meanwhile).
 pub fn claim(

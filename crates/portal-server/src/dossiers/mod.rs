@@ -116,7 +116,9 @@ pub enum DossierError {
     NotFound,
     #[error("give the applicant's ID number or the dossier's lookup secret, or sign in as the applicant")]
     LookupCredentialsRequired,
-    #[error("too many wrong attempts for this code or ID number; try again later")]
+    #[error(
+        "too many wrong attempts from this address, or for this code or ID number; try again later"
+    )]
     LookupLocked { retry_after: u64 },
     #[error("a dossier cannot go from {from:?} to {to:?}")]
     InvalidTransition { from: Status, to: Status },

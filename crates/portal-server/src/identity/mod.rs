@@ -20,7 +20,7 @@ use crate::api::error::ErrorCode;
 
 pub use same_origin::{FormOrigin, SameOrigin};
 pub use session::{sweep_sessions, OptionalUser, SignedIn, StaffUser, COOKIE_NAME};
-pub use sign_in::{end_session, session_info, sign_in_form, sign_in_page};
+pub use sign_in::{end_session, session_info, sign_in_form, sign_in_page, sign_in_throttle};
 
 /// Tables of this concern, appended to the database's migrations.
 pub const MIGRATION: &str = "

@@ -3,6 +3,9 @@
 //! `/auth/sign-in?return_to=<path>`, the person picks a test identity, and the browser
 //! comes back to `<path>` with a session cookie. A one-time `state` ties the form to the
 //! page the server rendered, which also stops another site from signing people in.
+//! The state is signed rather than stored, so an anonymous visit to the page writes
+//! nothing; only a used state is kept, until it expires. Attempts are throttled per
+//! client.
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
@@ -17,11 +20,21 @@ use super::same_origin::{is_https, FormOrigin, SameOrigin};
 use super::session::{self, clearing_cookie, cookie_token, session_cookie, Current};
 use super::{Identity, IdentityKind};
 use crate::api::ApiError;
+use crate::client::{ClientAddr, Throttle};
 use crate::html::{self, bilingual, escape};
 use crate::{clock, random, AppState};
 
 /// How long the sign-in page stays usable.
 const SIGN_IN_STATE_SECS: i64 = 10 * 60;
+
+/// Longest `return_to` carried through the sign-in page.
+const MAX_RETURN_TO: usize = 1024;
+
+/// The throttle of [`sign_in_form`]: the configured attempts per client and minute,
+/// more than a person makes, few enough that a flood cannot fill the session table.
+pub fn sign_in_throttle(config: &crate::Config) -> Throttle {
+    Throttle::new(config.sign_in_limit, std::time::Duration::from_secs(60))
+}
 
 /// The assurance level the sandbox stands in for (VNeID level 2).
 const ASSURANCE_LEVEL: u8 = 2;
@@ -49,6 +62,68 @@ fn sign_in_expired_page() -> Response {
     )
 }
 
+fn too_many_attempts_page(retry_after: u64) -> Response {
+    let mut page = html::problem_page(
+        StatusCode::TOO_MANY_REQUESTS,
+        ("Quá nhiều lần đăng nhập", "Too many sign-in attempts"),
+        (
+            "Có quá nhiều lần đăng nhập từ địa chỉ của bạn. Hãy đợi một phút rồi thử lại.",
+            "There were too many sign-in attempts from your address. Wait a minute and try again.",
+        ),
+        ("/auth/sign-in", "Thử lại", "Try again"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
+        page.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    page
+}
+
+/// What a sign-in page's state carries: a one-time nonce, when it expires and where the
+/// browser goes back to, signed with the server's key.
+struct PendingSignIn {
+    nonce: String,
+    expires_at: i64,
+    return_to: String,
+}
+
+impl PendingSignIn {
+    fn signed_part(&self) -> String {
+        format!(
+            "{}.{}.{}",
+            self.expires_at,
+            self.nonce,
+            random::hex(self.return_to.as_bytes())
+        )
+    }
+
+    fn encode(&self, state: &AppState) -> String {
+        let body = self.signed_part();
+        let signature = state.sign_in_key.sign(body.as_bytes());
+        let mac = signature.strip_prefix("sha256=").unwrap_or_default();
+        format!("{body}.{mac}")
+    }
+
+    /// The state's content, if this server signed it and it has not expired.
+    fn decode(token: &str, state: &AppState, now: i64) -> Option<PendingSignIn> {
+        let (body, mac) = token.rsplit_once('.')?;
+        if !state
+            .sign_in_key
+            .verify(body.as_bytes(), &format!("sha256={mac}"))
+        {
+            return None;
+        }
+        let mut parts = body.splitn(3, '.');
+        let expires_at: i64 = parts.next()?.parse().ok()?;
+        let nonce = parts.next()?.to_string();
+        let return_to = String::from_utf8(random::unhex(parts.next()?)?).ok()?;
+        (expires_at > now).then_some(PendingSignIn {
+            nonce,
+            expires_at,
+            return_to,
+        })
+    }
+}
+
 fn internal_page() -> Response {
     html::problem_page(
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -69,31 +144,17 @@ pub async fn sign_in_page(
     let return_to = query
         .ok()
         .and_then(|Query(q)| q.return_to)
-        .filter(|p| html::is_local_path(p))
+        .filter(|p| html::is_local_path(p) && p.len() <= MAX_RETURN_TO)
         .unwrap_or_else(|| "/".to_string());
-    let Ok(token) = random::token() else {
+    let Ok(nonce) = random::token() else {
         return internal_page();
     };
-    let now = clock::now();
-    let (t, r) = (token.clone(), return_to.clone());
-    let stored = state
-        .db
-        .with(move |c| {
-            session::sweep_sessions(c, now)?;
-            c.execute(
-                "INSERT INTO sign_in_requests (state, return_to, expires_at) VALUES (?1, ?2, ?3)",
-                params![t, r, now + SIGN_IN_STATE_SECS],
-            )?;
-            Ok(())
-        })
-        .await;
-    match stored {
-        Ok(()) => render(&state, &token, &return_to, false),
-        Err(e) => {
-            tracing::error!("sign-in page: {e}");
-            internal_page()
-        }
-    }
+    let pending = PendingSignIn {
+        nonce,
+        expires_at: clock::now() + SIGN_IN_STATE_SECS,
+        return_to,
+    };
+    render(&state, &pending.encode(&state), &pending.return_to, false)
 }
 
 fn kind_label(i: &Identity) -> String {
@@ -192,38 +253,43 @@ fn render(state: &AppState, token: &str, return_to: &str, error: bool) -> Respon
 /// session and sends the browser back where it came from.
 pub async fn sign_in_form(
     _origin: FormOrigin,
+    client: ClientAddr,
     State(state): State<AppState>,
     headers: HeaderMap,
     form: Result<Form<SignInForm>, FormRejection>,
 ) -> Response {
+    if let Err(retry_after) = state.sign_in_throttle.hit(&client.key()) {
+        return too_many_attempts_page(retry_after);
+    }
     let Ok(Form(form)) = form else {
         return sign_in_expired_page();
     };
-    if form.state.len() != 64 {
-        return sign_in_expired_page();
-    }
     let now = clock::now();
+    let Some(pending) = PendingSignIn::decode(&form.state, &state, now) else {
+        return sign_in_expired_page();
+    };
     let chosen = form
         .identity
         .as_deref()
         .and_then(|s| state.identities.get(s));
     let Some(identity) = chosen else {
         // Show the form again with the error, keeping the same one-time state.
-        let st = form.state.clone();
-        let pending = state
+        let nonce = pending.nonce.clone();
+        let used = state
             .db
             .with(move |c| {
                 Ok(c.query_row(
-                    "SELECT return_to FROM sign_in_requests WHERE state = ?1 AND expires_at > ?2",
-                    params![st, now],
-                    |r| r.get::<_, String>(0),
+                    "SELECT 1 FROM sign_in_requests WHERE state = ?1",
+                    params![nonce],
+                    |_| Ok(()),
                 )
-                .optional()?)
+                .optional()?
+                .is_some())
             })
             .await;
-        return match pending {
-            Ok(Some(return_to)) => render(&state, &form.state, &return_to, true),
-            Ok(None) => sign_in_expired_page(),
+        return match used {
+            Ok(false) => render(&state, &form.state, &pending.return_to, true),
+            Ok(true) => sign_in_expired_page(),
             Err(e) => {
                 tracing::error!("sign-in: {e}");
                 internal_page()
@@ -236,28 +302,27 @@ pub async fn sign_in_form(
     let previous = cookie_token(&headers);
     let idle = state.config.session_idle.as_secs() as i64;
     let max = state.config.session_max.as_secs() as i64;
-    let (st, tok, subject) = (form.state, token.clone(), identity.subject.clone());
+    let (tok, subject) = (token.clone(), identity.subject.clone());
     let outcome = state
         .db
         .with(move |c| {
+            session::sweep_sessions(c, now)?;
             let tx = c.unchecked_transaction()?;
-            let return_to: Option<String> = tx
-                .query_row(
-                    "SELECT return_to FROM sign_in_requests WHERE state = ?1 AND expires_at > ?2",
-                    params![st, now],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let Some(return_to) = return_to else {
+            // Remembering the used nonce until it expires makes the state one-time.
+            let fresh = tx.execute(
+                "INSERT OR IGNORE INTO sign_in_requests (state, return_to, expires_at)
+                 VALUES (?1, ?2, ?3)",
+                params![pending.nonce, pending.return_to, pending.expires_at],
+            )? == 1;
+            if !fresh {
                 return Ok(None);
-            };
-            tx.execute("DELETE FROM sign_in_requests WHERE state = ?1", params![st])?;
+            }
             if let Some(prev) = previous {
                 session::end(&tx, &prev, now)?;
             }
             session::create(&tx, &tok, &subject, now, idle, max)?;
             tx.commit()?;
-            Ok(Some(return_to))
+            Ok(Some(pending.return_to))
         })
         .await;
     match outcome {

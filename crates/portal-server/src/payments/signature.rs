@@ -33,7 +33,7 @@ impl SigningKey {
         let Some(hex) = signature.trim().strip_prefix("sha256=") else {
             return false;
         };
-        let Some(bytes) = decode_hex(hex) else {
+        let Some(bytes) = random::unhex(hex) else {
             return false;
         };
         let Some(mut mac) = self.mac() else {
@@ -42,16 +42,6 @@ impl SigningKey {
         mac.update(body);
         mac.verify_slice(&bytes).is_ok()
     }
-}
-
-fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

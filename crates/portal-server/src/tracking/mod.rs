@@ -3,8 +3,10 @@
 //! staff endpoints that move dossiers along.
 //!
 //! Codes have a guessable shape, so a code alone reveals nothing: a wrong code and a
-//! wrong credential get the same answer, and after too many wrong attempts on one code,
-//! or with one ID number across codes, lookups of it are locked for a while.
+//! wrong credential get the same answer. A client address that made too many wrong
+//! attempts is refused every lookup for a while; a code or ID number that many wrong
+//! attempts aimed at refuses further wrong ones, but always serves the right credential,
+//! so nobody can lock an owner out of their own dossier.
 
 mod staff;
 
@@ -18,13 +20,19 @@ use sha2::{Digest, Sha256};
 use crate::api::error::RequestError;
 use crate::api::ApiError;
 use crate::attachments;
+use crate::client::ClientAddr;
 use crate::dossiers::{code, store, view, DossierError};
 use crate::identity::{OptionalUser, SignedIn};
 use crate::{clock, random, AppState};
 pub use staff::{staff_list, staff_move};
 
-/// Wrong lookups allowed per code, and per ID number, within [`LOOKUP_WINDOW_SECS`].
+/// Wrong lookups allowed per client address within [`LOOKUP_WINDOW_SECS`]; past them the
+/// address is refused even a right credential, or a 200 among the refusals would still
+/// tell a guesser when it guessed right.
 pub const MAX_LOOKUP_FAILURES: i64 = 10;
+/// Wrong lookups on one code, or with one ID number, from all addresses, past which
+/// further wrong ones are refused (a right one is always served).
+pub const MAX_TARGET_FAILURES: i64 = 10;
 pub const LOOKUP_WINDOW_SECS: i64 = 3600;
 
 /// Most dossiers returned by a list.
@@ -65,6 +73,7 @@ enum Found {
 /// timeline for anyone with the code and the applicant's ID number or lookup secret.
 pub async fn get_dossier(
     OptionalUser(user): OptionalUser,
+    client: ClientAddr,
     State(state): State<AppState>,
     Path(code): Path<String>,
     query: Result<Query<LookupQuery>, QueryRejection>,
@@ -102,18 +111,12 @@ pub async fn get_dossier(
                 return Ok(Err(DossierError::LookupCredentialsRequired));
             }
             let since = now - LOOKUP_WINDOW_SECS;
-            // Guessing codes for a known ID number is limited as much as guessing
-            // credentials for a known code. ID numbers are kept as digests only.
-            let mut targets = vec![code.clone()];
-            if let Some(n) = &id_number {
-                targets.push(format!("id:{}", random::hex(&Sha256::digest(n.as_bytes()))));
-            }
-            for target in &targets {
-                if store::lookup_failures(c, target, since)? >= MAX_LOOKUP_FAILURES {
-                    return Ok(Err(DossierError::LookupLocked {
-                        retry_after: LOOKUP_WINDOW_SECS as u64,
-                    }));
-                }
+            let locked = DossierError::LookupLocked {
+                retry_after: LOOKUP_WINDOW_SECS as u64,
+            };
+            let client = client.key();
+            if store::lookup_failures(c, &client, since)? >= MAX_LOOKUP_FAILURES {
+                return Ok(Err(locked));
             }
             let matches = dossier.as_ref().is_some_and(|d| {
                 let by_id = id_number
@@ -124,15 +127,27 @@ pub async fn get_dossier(
                 });
                 by_id || by_secret
             });
-            match dossier {
-                Some(d) if matches => Ok(Ok(Found::Public(view::public(&d)))),
-                _ => {
-                    for target in &targets {
-                        store::record_lookup_failure(c, target, now, since)?;
-                    }
-                    Ok(Err(DossierError::NotFound))
-                }
+            if let Some(d) = dossier.filter(|_| matches) {
+                return Ok(Ok(Found::Public(view::public(&d))));
             }
+            // Guessing codes for a known ID number is limited as much as guessing
+            // credentials for a known code. ID numbers are kept as digests only.
+            let mut targets = vec![code.clone()];
+            if let Some(n) = &id_number {
+                targets.push(format!("id:{}", random::hex(&Sha256::digest(n.as_bytes()))));
+            }
+            let mut under_attack = false;
+            for target in &targets {
+                under_attack |= store::lookup_failures(c, target, since)? >= MAX_TARGET_FAILURES;
+            }
+            for target in targets.iter().chain([&client]) {
+                store::record_lookup_failure(c, target, now, since)?;
+            }
+            Ok(Err(if under_attack {
+                locked
+            } else {
+                DossierError::NotFound
+            }))
         })
         .await??;
     Ok(match found {

@@ -78,9 +78,13 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
             &published.index_json,
         ),
         Route::Service(service) => {
-            let page = page
-                .replacen("%SERVICE_NAME%", &escape(&service.name.vi), 1)
-                .replacen("%SERVICE_SUMMARY%", &escape(&service.summary.vi), 1);
+            let page = substitute(
+                page,
+                &[
+                    ("%SERVICE_NAME%", &escape(&service.name.vi)),
+                    ("%SERVICE_SUMMARY%", &escape(&service.summary.vi)),
+                ],
+            );
             with_service(&page, service, published)
         }
         Route::FormStep(service, step, back) => {
@@ -88,15 +92,42 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
                 .intro
                 .as_ref()
                 .map(|t| format!("<p class=\"lead\">{}</p>", escape(&t.vi)));
-            let page = page
-                .replacen("%BACK%", &escape(&back), 1)
-                .replacen("%SERVICE_NAME%", &escape(&service.name.vi), 1)
-                .replacen("%STEP_TITLE%", &escape(&step.title.vi), 1)
-                .replacen("%STEP_INTRO%", &intro.unwrap_or_default(), 1);
+            let page = substitute(
+                page,
+                &[
+                    ("%BACK%", &escape(&back)),
+                    ("%SERVICE_NAME%", &escape(&service.name.vi)),
+                    ("%STEP_TITLE%", &escape(&step.title.vi)),
+                    ("%STEP_INTRO%", &intro.unwrap_or_default()),
+                ],
+            );
             with_service(&page, service, published)
         }
         Route::Other => page.to_string(),
     }
+}
+
+/// `page` with the first occurrence of each marker replaced by its value, in one scan:
+/// what was substituted is never searched again, so catalogue text that happens to
+/// contain a marker is shown as written.
+fn substitute(page: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut left = values.to_vec();
+    let mut rest = page;
+    // The earliest of the markers not yet replaced, in what is left of the page.
+    while let Some((at, i)) = left
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (marker, _))| rest.find(marker).map(|at| (at, i)))
+        .min()
+    {
+        let (marker, value) = left.remove(i);
+        out.push_str(&rest[..at]);
+        out.push_str(value);
+        rest = &rest[at + marker.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn with_service(page: &str, service: &Service, published: &Published) -> String {
@@ -144,6 +175,20 @@ mod tests {
         assert_eq!(out.matches("</script>").count(), 1);
         assert!(out.contains(r#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#));
         assert!(out.contains(r#"data-url="/api/v1/catalog" data-version="c5ccca9c39813964""#));
+    }
+
+    #[test]
+    fn substituted_text_is_never_read_as_a_marker() {
+        let page = "<h1>%A%</h1><p>%B%</p><p>%A%</p>";
+        assert_eq!(
+            substitute(page, &[("%A%", "x %B% y"), ("%B%", "b")]),
+            "<h1>x %B% y</h1><p>b</p><p>%A%</p>"
+        );
+        assert_eq!(
+            substitute("%B%%A%", &[("%A%", "a"), ("%B%", "%A%")]),
+            "%A%a"
+        );
+        assert_eq!(substitute("no markers", &[("%A%", "a")]), "no markers");
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod common;
 
 mod admin_units_api;
 mod attachments_http;
+mod attack;
 mod dossiers_form_rules;
 mod dossiers_http;
 mod every_form;

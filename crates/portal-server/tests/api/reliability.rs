@@ -281,7 +281,8 @@ async fn killed_mid_submission_then_restarted_leaves_exactly_one_dossier() {
 async fn many_clients_submitting_at_once_lose_and_duplicate_nothing() {
     const CLIENTS: usize = 50;
     const PER_CLIENT: usize = 4;
-    let s = common::portal::start_with_fixtures(|_| {}).await;
+    // Fifty people signing in at once, all from loopback, so from one address.
+    let s = common::portal::start_with_fixtures(|c| c.sign_in_limit = 1000).await;
     let people = [CITIZEN, CITIZEN_B, CITIZEN_C, BUSINESS];
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();

@@ -6,7 +6,7 @@ pub mod schema;
 
 use std::path::PathBuf;
 
-use portal_server::{app, prepare, Config};
+use portal_server::{prepare, serve, Config};
 
 pub struct TestServer {
     pub base: String,
@@ -57,9 +57,7 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app(state)).await;
-    });
+    tokio::spawn(serve(listener, state, std::future::pending()));
     TestServer {
         base: format!("http://{addr}"),
         dir,
