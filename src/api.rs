@@ -223,9 +223,11 @@ struct ProvinceList {
 
 /// The 34 provinces, alphabetical.
 pub async fn provinces() -> Result<Vec<Province>, ApiError> {
-    get_json::<ProvinceList>("/api/v1/admin-units/provinces")
+    let list = get_json::<ProvinceList>("/api/v1/admin-units/provinces")
         .await
-        .map(|l| l.provinces)
+        .map(|l| l.provinces)?;
+    crate::form::known_units::learn_provinces(list.iter().map(|p| p.code.as_str()));
+    Ok(list)
 }
 
 /// One province's communes, loaded only when the province is chosen.
@@ -236,10 +238,15 @@ pub async fn communes(province: &str) -> Result<ProvinceCommunes, ApiError> {
             code: "bad_province_code".into(),
         });
     }
-    get_json(&format!(
+    let list: ProvinceCommunes = get_json(&format!(
         "/api/v1/admin-units/provinces/{province}/communes"
     ))
-    .await
+    .await?;
+    crate::form::known_units::learn_communes(
+        province,
+        list.communes.iter().map(|c| c.code.as_str()),
+    );
+    Ok(list)
 }
 
 /// The communes a pre-2025 address now belongs to.

@@ -104,3 +104,84 @@ async fn typing_keeps_the_text_as_typed_and_only_touches_that_question() {
     // Validation happens on continue, not while typing.
     assert!(texts(&root, ".error-message").is_empty());
 }
+
+/// A form with one repeating group whose item asks for a file (the death bundle's
+/// survivors, each with a capacity assessment).
+fn group_with_upload() -> IndexedForm {
+    let form: portal_core::form::Form = serde_json::from_value(serde_json::json!({
+        "steps": [{"id": "s", "title": {"vi": "Thân nhân", "en": "Relatives"}, "fields": [{
+            "id": "survivors", "type": "group", "label": {"vi": "Thân nhân", "en": "Relatives"},
+            "item_label": {"vi": "Thân nhân", "en": "Relative"}, "min": 1, "max": 3,
+            "fields": [
+                {"id": "name", "type": "text", "label": {"vi": "Họ và tên", "en": "Full name"}},
+                {"id": "capacity_assessment", "type": "attachment",
+                 "label": {"vi": "Biên bản giám định", "en": "Capacity assessment"},
+                 "accept": ["application/pdf"], "max_bytes": 1048576, "max_files": 1}
+            ]
+        }]}]
+    }))
+    .expect("form");
+    IndexedForm::new(form)
+}
+
+#[wasm_bindgen_test]
+async fn a_file_question_inside_a_group_item_is_an_upload() {
+    let form = group_with_upload();
+    let field = form.form().steps[0].fields[0].clone();
+    let state = FormState::ephemeral(form);
+    let (root, _) = mount(Lang::Vi, move || view! { <FieldView state field/> });
+    leptos::task::tick().await;
+    let input = root
+        .query_selector("#f-survivors-0-capacity_assessment")
+        .unwrap()
+        .expect("the item's upload question is drawn");
+    assert_eq!(input.get_attribute("type").as_deref(), Some("file"));
+    assert_eq!(
+        input.get_attribute("accept").as_deref(),
+        Some("application/pdf")
+    );
+    assert!(
+        root.query_selector("#f-survivors-0-name")
+            .unwrap()
+            .is_some(),
+        "the other member stays a text box"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_refuses_a_commune_of_another_province_it_has_loaded() {
+    use portal_core::form::{AddressAnswer, Answer};
+    use portal_web::form::known_units;
+    let t = serde_json::json!({"vi": "x", "en": "x"});
+    let service: portal_core::Service = serde_json::from_value(serde_json::json!({
+        "id": "units-test", "kind": {"kind": "procedure"}, "name": t, "summary": t,
+        "agency": {"name": t, "level": "commune"}, "audiences": ["citizen"],
+        "online_level": "full-process", "fees": {"kind": "free", "confidence": "confirmed"},
+        "processing_time": {"text": t, "confidence": "confirmed"}, "legal_basis": [],
+        "form": {"steps": [{"id": "s", "title": {"vi": "Nơi ở", "en": "Address"}, "fields": [{
+            "id": "home", "type": "address", "label": {"vi": "Nơi ở", "en": "Address"},
+            "street": "omitted"
+        }]}]}
+    }))
+    .expect("service");
+    let form = IndexedForm::new(service.form.clone().expect("form"));
+    // The state the form pages use: today by the device clock, units as loaded.
+    let state = FormState::new(&service, form, String::new());
+    // Ba Đình is in Hà Nội (01); Sài Gòn (26740) is in TP Hồ Chí Minh (79).
+    known_units::learn_provinces(["01", "79"]);
+    known_units::learn_communes("01", ["00004"]);
+    known_units::learn_communes("79", ["26740"]);
+    let address = |commune: &str| {
+        Some(Answer::Address(AddressAnswer {
+            province: "01".into(),
+            commune: commune.into(),
+            street: String::new(),
+        }))
+    };
+    state.set("home", address("26740"));
+    let errors = state.validate_step("s");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path.to_string(), "home.commune");
+    state.set("home", address("00004"));
+    assert!(state.validate_step("s").is_empty());
+}

@@ -8,6 +8,7 @@ pub mod error_summary;
 pub mod fields;
 pub mod focus;
 pub mod format;
+pub mod known_units;
 pub mod state;
 
 pub use error_summary::ErrorSummary;

@@ -195,7 +195,7 @@ impl FormState {
         if self.today.is_some() {
             return portal_core::form::examples::context();
         }
-        ValidationContext::new(today())
+        ValidationContext::new(today()).with_units(&crate::form::known_units::KNOWN_UNITS)
     }
 
     /// Validates one step; records and returns its errors.

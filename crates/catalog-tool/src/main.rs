@@ -1,15 +1,17 @@
 //! `catalog-tool check <dir>`: lint a catalogue folder; prints one line per finding
 //! (`error[code] file:line (path): message`) and exits 1 if any is an error, 2 if the
 //! folder cannot be read. `catalog-tool diff <old-dir> <new-dir>`: the semantic diff as
-//! JSON. Staff put `cargo run -p catalog-tool -- check catalog/` in their own CI.
+//! JSON. `catalog-tool cases <dir> <identity.json> <citizen|business>`: for each service
+//! open to that applicant, the first answers the shared generator makes for its form (the
+//! default journey), as JSON, for end-to-end tests that fill every form through the page
+//! as that signed-in person (the identity is the session's `prefill`). Staff put `cargo run -p catalog-tool -- check catalog/` in their own CI.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use portal_catalog::{lint, read_dir, Severity};
 
-const USAGE: &str =
-    "usage: catalog-tool check <catalog-dir>\n       catalog-tool diff <old-dir> <new-dir>";
+const USAGE: &str = "usage: catalog-tool check <catalog-dir>\n       catalog-tool diff <old-dir> <new-dir>\n       catalog-tool cases <catalog-dir> <identity.json> <citizen|business>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +23,9 @@ fn main() -> ExitCode {
     {
         ["check", dir] => check(Path::new(dir)),
         ["diff", old, new] => diff(Path::new(old), Path::new(new)),
+        ["cases", dir, identity, applicant] => {
+            cases(Path::new(dir), Path::new(identity), applicant)
+        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -67,6 +72,72 @@ fn diff(old: &Path, new: &Path) -> ExitCode {
     };
     let d = portal_core::catalogue_diff::diff(&old.services, &new.services);
     match serde_json::to_string_pretty(&d) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn cases(dir: &Path, identity: &Path, applicant: &str) -> ExitCode {
+    use portal_core::form::{valid_cases, Identity, IndexedForm, Places};
+    use portal_core::validators::Date;
+    let Some(applicant) = portal_core::Audience::from_slug(applicant) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let identity: Identity = match std::fs::read_to_string(identity)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{}: {e}", identity.display());
+            return ExitCode::from(2);
+        }
+    };
+    let catalogue = match portal_catalog::load_dir(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0);
+    let today = Date::today_in_vietnam(now);
+    // Ba Đình (Hà Nội), and Sài Gòn (TP HCM) for the generator's "another province".
+    let places = Places {
+        province: "01".into(),
+        commune: "00004".into(),
+        other_province: "79".into(),
+        other_commune: "26740".into(),
+    };
+    let mut out = Vec::new();
+    for service in catalogue.services.iter().filter(|s| s.open_to(applicant)) {
+        let Some(form) = service.form.clone() else {
+            continue;
+        };
+        let form = IndexedForm::new(form);
+        if let Some(case) = valid_cases(&form, Some(&identity), &places, today)
+            .cases
+            .into_iter()
+            .next()
+        {
+            out.push(serde_json::json!({
+                "service_id": service.id.0,
+                "label": case.label,
+                "answers": case.answers,
+            }));
+        }
+    }
+    match serde_json::to_string(&out) {
         Ok(json) => {
             println!("{json}");
             ExitCode::SUCCESS

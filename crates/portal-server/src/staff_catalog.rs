@@ -384,7 +384,11 @@ pub async fn preview_submit(
     let form = IndexedForm::new(form);
     let identity = staff.prefill();
     let today = crate::clock::today();
-    let ctx = ValidationContext::new(today).with_identity(&identity);
+    let mut ctx = ValidationContext::new(today).with_identity(&identity);
+    // The same units a real submission is checked against.
+    if let Some(u) = state.admin_units.as_deref() {
+        ctx = ctx.with_units(&u.units);
+    }
     let quote = form.quote(&request.answers);
     let problems = match form.validate_submission(&request.answers, &ctx) {
         Ok(_) => Vec::new(),

@@ -141,10 +141,22 @@ async fn precheck(file: &web_sys::File, opts: &AttachmentOptions) -> Result<(), 
 
 #[component]
 pub fn AttachmentField(state: FormState, field: Field) -> impl IntoView {
-    let i18n = use_i18n();
     let Some(binding) = Binding::top(&state, field.id.as_str()) else {
         return ().into_any();
     };
+    view! {
+        <FieldShell state field=field.clone() binding=binding.clone()>
+            <AttachmentControl field binding/>
+        </FieldShell>
+    }
+    .into_any()
+}
+
+/// The upload control of an attachment question, wherever its answer lives: a question
+/// of its own or a member of a repeating group's item.
+#[component]
+pub fn AttachmentControl(field: Field, binding: Binding) -> impl IntoView {
+    let i18n = use_i18n();
     let FieldKind::Attachment(opts) = field.kind.clone() else {
         return ().into_any();
     };
@@ -285,7 +297,6 @@ pub fn AttachmentField(state: FormState, field: Field) -> impl IntoView {
         move || stored.with(Vec::len) >= max
     };
     view! {
-        <FieldShell state field=field.clone() binding=binding.clone()>
             <p class="hint">{limits}</p>
             <ul class="file-list">
                 {move || stored.get().into_iter().map(|f| {
@@ -332,7 +343,6 @@ pub fn AttachmentField(state: FormState, field: Field) -> impl IntoView {
             <Show when=move || !full()>
                 <input id=dom_id.clone() class="file-input" type="file" accept=accept.clone() multiple=multiple on:change=on_change/>
             </Show>
-        </FieldShell>
     }
     .into_any()
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_core::form::{Answer, Answers, Field, FieldKind, FieldPath};
 
+use super::attachment::AttachmentControl;
 use super::choice::{CheckboxesControl, RadiosControl};
 use super::person::PersonControl;
 use super::shell::{Binding, FieldShell};
@@ -189,6 +190,9 @@ fn Member(
                 }.into_any(),
                 FieldKind::Person(_) => view! {
                     <FieldShell state field=field.clone() binding=binding.clone() fieldset=true><PersonControl field binding/></FieldShell>
+                }.into_any(),
+                FieldKind::Attachment(_) => view! {
+                    <FieldShell state field=field.clone() binding=binding.clone()><AttachmentControl field binding/></FieldShell>
                 }.into_any(),
                 _ => view! {
                     <FieldShell state=state.clone() field=field.clone() binding=binding.clone()><TextControl state field binding/></FieldShell>
