@@ -15,6 +15,7 @@ pub mod identity;
 pub mod payments;
 pub mod published;
 pub mod random;
+pub mod request_id;
 pub mod security;
 pub mod staff_catalog;
 pub mod tracking;
@@ -136,12 +137,19 @@ pub fn app(state: AppState) -> Router {
         .into_router()
         .merge(web::routes(&state.config))
         .with_state(state)
-        .layer(RequestBodyTimeoutLayer::new(config.body_timeout));
+        .layer(RequestBodyTimeoutLayer::new(config.body_timeout))
+        // A handler that hangs (a stuck disk, a lock held too long) answers 408 rather
+        // than holding the connection and its memory for ever.
+        .layer(tower_http::timeout::TimeoutLayer::new(REQUEST_TIMEOUT))
+        .layer(axum::middleware::from_fn(request_id::layer));
     for layer in security::layers(&config) {
         router = router.layer(layer);
     }
     router
 }
+
+/// The longest a request may take once its body has arrived.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How long open connections get to finish once shutdown starts.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);

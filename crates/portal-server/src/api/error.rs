@@ -179,6 +179,9 @@ struct Detail<'a> {
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     details: Option<Value>,
+    /// The request's id, as in its log lines: what a person quotes to the help desk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<String>,
 }
 
 impl IntoResponse for ApiError {
@@ -189,6 +192,7 @@ impl IntoResponse for ApiError {
                 code: self.code(),
                 message: self.to_string(),
                 details: self.details(),
+                request_id: crate::request_id::current(),
             },
         };
         let mut res = (self.status(), Json(body)).into_response();

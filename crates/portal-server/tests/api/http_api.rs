@@ -298,3 +298,17 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
         plain.len()
     );
 }
+
+#[tokio::test]
+async fn every_answer_names_its_request_and_an_error_quotes_it() {
+    let s = common::start().await;
+    let ok = s.get("/healthz").await;
+    let first = ok.headers()["x-request-id"].to_str().unwrap().to_string();
+    assert!(first.starts_with("req_"), "{first}");
+    let r = s.get("/api/v1/services/no-such-service").await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let header = r.headers()["x-request-id"].to_str().unwrap().to_string();
+    assert_ne!(header, first, "a new id per request");
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["error"]["request_id"], header.as_str());
+}
