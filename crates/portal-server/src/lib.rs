@@ -138,9 +138,12 @@ pub fn app(state: AppState) -> Router {
         .merge(web::routes(&state.config))
         .with_state(state)
         .layer(RequestBodyTimeoutLayer::new(config.body_timeout))
-        // A handler that hangs (a stuck disk, a lock held too long) answers 408 rather
+        // A handler that hangs (a stuck disk, a lock held too long) answers 503 rather
         // than holding the connection and its memory for ever.
-        .layer(tower_http::timeout::TimeoutLayer::new(REQUEST_TIMEOUT))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
         .layer(axum::middleware::from_fn(request_id::layer));
     for layer in security::layers(&config) {
         router = router.layer(layer);
