@@ -41,9 +41,10 @@ fn Portal(children: Children) -> impl IntoView {
     }
 }
 
-/// The whole portal: every route.
+/// The whole portal: every route but the gallery's (a bundle of its own, `GalleryApp`).
 #[component]
 pub fn App() -> impl IntoView {
+    leave_other_pages_to_the_browser(|href| !is_gallery_page(href));
     view! {
         <Portal>
             <Routes fallback=NotFoundPage>
@@ -52,8 +53,6 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dossiers") view=MyDossiersPage/>
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>
-                <Route path=path!("/gallery") view=GalleryPage/>
-                <Route path=path!("/gallery/large-form") view=LargeFormPage/>
                 <Route path=path!("/services/:id") view=ServicePage/>
                 // One route with or without the step, so that `/apply` going on to its
                 // step keeps the page (and its loaded form) rather than drawing another.
@@ -76,7 +75,7 @@ pub fn App() -> impl IntoView {
 /// portal); the router would otherwise take the click and find no route.
 #[component]
 pub fn CatalogueApp() -> impl IntoView {
-    leave_other_pages_to_the_browser();
+    leave_other_pages_to_the_browser(|href| !is_other_portal_page(href));
     view! {
         <Portal>
             <Routes fallback=NotFoundPage>
@@ -93,19 +92,42 @@ pub fn is_other_portal_page(href: &str) -> bool {
     href.starts_with('/') && !href.starts_with("//") && !catalogue
 }
 
-/// Stops clicks on links to other pages before they reach the router's listener (on
-/// `window`, so a listener on `document` runs first), without preventing the browser's
-/// own navigation. Handlers on the link itself have already run.
-fn leave_other_pages_to_the_browser() {
+/// The question gallery's own bundle (`/gallery`, `/gallery/large-form`): the examples
+/// and the 300-question benchmark form are for reviewers and tests, never in the bundle
+/// citizens download.
+#[component]
+pub fn GalleryApp() -> impl IntoView {
+    leave_other_pages_to_the_browser(is_gallery_page);
+    view! {
+        <Portal>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/gallery") view=GalleryPage/>
+                <Route path=path!("/gallery/large-form") view=LargeFormPage/>
+            </Routes>
+        </Portal>
+    }
+}
+
+/// Whether a link's `href` is a page of the gallery's bundle.
+pub fn is_gallery_page(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    path == "/gallery" || path.starts_with("/gallery/")
+}
+
+/// Stops clicks on links to pages this bundle does not hold (`own` says which it does)
+/// before they reach the router's listener (on `window`, so a listener on `document`
+/// runs first), without preventing the browser's own navigation, which loads the page
+/// from the server. Handlers on the link itself have already run.
+fn leave_other_pages_to_the_browser(own: fn(&str) -> bool) {
     use wasm_bindgen::prelude::*;
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         let link = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("a[href]").ok().flatten());
         let leaves = link
             .and_then(|a| a.get_attribute("href"))
-            .is_some_and(|href| is_other_portal_page(&href));
+            .is_some_and(|href| href.starts_with('/') && !href.starts_with("//") && !own(&href));
         if leaves {
             ev.stop_propagation();
         }

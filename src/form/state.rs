@@ -67,6 +67,15 @@ impl FormState {
     /// A state that is never saved and judges dates against the examples' fixed day, for
     /// the gallery, the browser tests and the benchmark form.
     pub fn ephemeral(form: IndexedForm) -> FormState {
+        let mut state = FormState::unsaved(form);
+        state.today = Some(portal_core::form::examples::today());
+        state
+    }
+
+    /// A state that is never saved, judged like a real form (today by the device clock,
+    /// the units loaded): a small form of the page's own, such as documents an agency
+    /// asked for.
+    pub fn unsaved(form: IndexedForm) -> FormState {
         FormState::build(
             ServiceId("example".into()),
             Text::default(),
@@ -106,7 +115,7 @@ impl FormState {
             migration: RwSignal::new(None),
             save_pending: StoredValue::new(false),
             identity: RwSignal::new(None),
-            today: (!persist).then(portal_core::form::examples::today),
+            today: None,
         };
         if persist {
             state.restore();

@@ -236,7 +236,7 @@ fn AddDocuments(code: String, on_change: Callback<()>) -> impl IntoView {
         }],
         fees: Vec::new(),
     };
-    let state = FormState::ephemeral(IndexedForm::new(form));
+    let state = FormState::unsaved(IndexedForm::new(form));
     let st = state.clone();
     let failed = RwSignal::new(false);
     let sending = RwSignal::new(false);

@@ -15,6 +15,8 @@ use crate::published::Published;
 /// What an app route shows first.
 enum Route<'a> {
     Catalogue,
+    /// The question gallery, a bundle of its own.
+    Gallery,
     Service(&'a Service),
     /// A step of a service's form, and where its back link goes.
     FormStep(&'a Service, &'a Step, String),
@@ -24,6 +26,9 @@ enum Route<'a> {
 fn route<'a>(path: &str, published: &'a Published) -> Route<'a> {
     if path == "/" {
         return Route::Catalogue;
+    }
+    if path.trim_end_matches('/') == "/gallery" || path.starts_with("/gallery/") {
+        return Route::Gallery;
     }
     let Some(rest) = path.strip_prefix("/services/") else {
         return Route::Other;
@@ -61,6 +66,7 @@ fn form_step<'a>(service: &'a Service, step: Option<&str>) -> Option<Route<'a>> 
 pub fn page_for(path: &str, published: &Published) -> &'static str {
     match route(path, published) {
         Route::Catalogue => "catalogue.html",
+        Route::Gallery => "gallery.html",
         Route::Service(_) => "service.html",
         Route::FormStep(..) => "form.html",
         Route::Other => "index.html",
@@ -103,7 +109,7 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
             );
             with_service(&page, service, published)
         }
-        Route::Other => page.to_string(),
+        Route::Gallery | Route::Other => page.to_string(),
     }
 }
 
