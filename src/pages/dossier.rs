@@ -217,6 +217,7 @@ fn AddDocuments(code: String, on_change: Callback<()>) -> impl IntoView {
     let field = Field {
         id: FieldId("documents".into()),
         label: Text::new("Giấy tờ bổ sung", "Additional documents"),
+        error_label: None,
         hint: None,
         required: true,
         shown_if: None,
