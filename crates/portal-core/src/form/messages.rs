@@ -53,8 +53,8 @@ fn upper_first(s: &str) -> String {
     }
 }
 
-/// Thousands grouped the way each language writes them.
-fn number(n: i64, lang: Lang) -> String {
+/// Thousands grouped the way each language writes them: `1.500.000`, `1,500,000`.
+pub fn number(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();
     let sep = match lang {
         Lang::Vi => '.',
