@@ -149,8 +149,8 @@ mod tests {
         assert!(all_texts.len() >= 2 * (keys.len() + filled.len()));
         let empty = all_texts.iter().filter(|t| t.trim().is_empty()).count();
         assert_eq!(empty, 0, "empty texts in texts.rs or fill.rs");
-        let placeholders: Vec<&&str> = texts_of(catalogue)
-            .iter()
+        let placeholders: Vec<&str> = texts_of(catalogue)
+            .into_iter()
             .filter(|t| t.contains('{'))
             .collect();
         assert!(
