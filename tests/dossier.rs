@@ -294,6 +294,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
     let field = Field {
         id: FieldId("name".into()),
         label: portal_core::Text::new("Họ tên", "Name"),
+        error_label: None,
         hint: None,
         required: true,
         shown_if: None,

@@ -9,7 +9,7 @@ use portal_core::admin_units::{search_communes, Commune, Province};
 
 use crate::api;
 use crate::components::{ErrorState, LegacyAddress};
-use crate::i18n::{text, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 
 /// What the picker has chosen so far.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -153,11 +153,11 @@ fn CommuneField(
                     let q = filter.get();
                     let n = matches();
                     if q.trim().is_empty() {
-                        text(lang, Key::AddressCount).replace("{n}", &n.to_string())
+                        fill::address_count(lang, n)
                     } else if n == 0 {
-                        text(lang, Key::AddressNoMatch).replace("{q}", q.trim())
+                        fill::address_no_match(lang, q.trim())
                     } else {
-                        text(lang, Key::AddressMatches).replace("{n}", &n.to_string())
+                        fill::address_matches(lang, n)
                     }
                 };
                 let on_commune = move |ev| {

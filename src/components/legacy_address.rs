@@ -8,7 +8,7 @@ use portal_core::admin_units::{Commune, LegacyMatch, LegacyQuery, LegacyResult, 
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
-use crate::i18n::{text, use_i18n, Key};
+use crate::i18n::{fill, text, use_i18n, Key};
 
 fn focus(id: &str) {
     if let Some(el) = document()
@@ -126,7 +126,7 @@ pub fn LegacyAddress(
     let status = move || {
         let lang = i18n.lang.get();
         if let Some(p) = picked.get() {
-            return text(lang, Key::LegacyChosen).replace("{place}", &p);
+            return fill::legacy_chosen(lang, &p);
         }
         if busy.get() {
             return text(lang, Key::Loading).to_string();
@@ -135,9 +135,7 @@ pub fn LegacyAddress(
             None => String::new(),
             Some(Err(_)) => text(lang, Key::LegacyError).to_string(),
             Some(Ok(r)) if r.matches.is_empty() => text(lang, Key::LegacyNone).to_string(),
-            Some(Ok(r)) => {
-                text(lang, Key::LegacyFound).replace("{n}", &r.matches.len().to_string())
-            }
+            Some(Ok(r)) => fill::legacy_found(lang, r.matches.len()),
         }
     };
 

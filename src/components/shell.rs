@@ -46,7 +46,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="phase-banner container">
-            <p><strong class="tag tag--phase">"Beta"</strong>" "{move || i18n.t(Key::PhaseBanner)}</p>
+            <p><strong class="tag tag--phase">{move || i18n.t(Key::PhaseTag)}</strong>" "{move || i18n.t(Key::PhaseBanner)}</p>
         </div>
         <main id="main-content" class="main container" tabindex="-1">
             <AfterFirstPaint>{children()}</AfterFirstPaint>

@@ -10,13 +10,13 @@ impl Key {
         vi: "Cổng Dịch vụ công Quốc gia",
         en: "National Public Service Portal",
     });
-    pub const PortalTagline: Key = Key(&Texts {
-        vi: "Kết nối, cung cấp thông tin và dịch vụ công mọi lúc, mọi nơi",
-        en: "Public information and services, any time, anywhere",
-    });
     pub const SkipToContent: Key = Key(&Texts {
         vi: "Chuyển đến nội dung chính",
         en: "Skip to main content",
+    });
+    pub const PhaseTag: Key = Key(&Texts {
+        vi: "Beta",
+        en: "Beta",
     });
     pub const PhaseBanner: Key = Key(&Texts {
         vi: "Bản thử nghiệm: đây là giao diện mới của cổng, ý kiến của bạn giúp chúng tôi hoàn thiện.",
@@ -41,10 +41,6 @@ impl Key {
     pub const CatalogueIntro: Key = Key(&Texts {
         vi: "Tìm và thực hiện thủ tục hành chính trực tuyến toàn trình, không cần nộp hồ sơ giấy.",
         en: "Find an administrative procedure and complete it fully online, with no paper dossier.",
-    });
-    pub const CatalogueCount: Key = Key(&Texts {
-        vi: "{n} dịch vụ",
-        en: "{n} services",
     });
     pub const Loading: Key = Key(&Texts {
         vi: "Đang tải…",
@@ -238,10 +234,6 @@ impl Key {
         vi: "Tất cả",
         en: "All",
     });
-    pub const NoResults: Key = Key(&Texts {
-        vi: "Không tìm thấy dịch vụ nào phù hợp với “{q}”.",
-        en: "No service matches “{q}”.",
-    });
     pub const NoResultsFiltered: Key = Key(&Texts {
         vi: "Không có dịch vụ nào phù hợp với bộ lọc đã chọn.",
         en: "No service matches the filters you chose.",
@@ -362,14 +354,6 @@ impl Key {
         vi: "Quay lại",
         en: "Back",
     });
-    pub const StepOf: Key = Key(&Texts {
-        vi: "Bước {n}/{total}",
-        en: "Step {n} of {total}",
-    });
-    pub const DraftSaved: Key = Key(&Texts {
-        vi: "Bản nháp đã được lưu trên thiết bị này lúc {time}.",
-        en: "Draft saved on this device at {time}.",
-    });
     pub const DiscardDraft: Key = Key(&Texts {
         vi: "Xóa bản nháp và làm lại từ đầu",
         en: "Delete the draft and start again",
@@ -378,9 +362,13 @@ impl Key {
         vi: "Biểu mẫu đã thay đổi từ khi bạn bắt đầu",
         en: "The form has changed since you started",
     });
-    pub const FormChangedBody: Key = Key(&Texts {
-        vi: "Chúng tôi đã giữ các câu trả lời còn dùng được. {dropped} câu trả lời không còn cần nữa và {required} câu hỏi mới cần bạn trả lời. Hãy kiểm tra lại từng bước.",
-        en: "We kept the answers that still apply. {dropped} answers are no longer needed and {required} new questions need an answer. Please check each step.",
+    pub const FormChangedKept: Key = Key(&Texts {
+        vi: "Chúng tôi đã giữ các câu trả lời còn dùng được.",
+        en: "We kept the answers that still apply.",
+    });
+    pub const FormChangedCheck: Key = Key(&Texts {
+        vi: "Hãy kiểm tra lại từng bước.",
+        en: "Please check each step.",
     });
     pub const SaveAndReturn: Key = Key(&Texts {
         vi: "Lưu và quay lại trang kiểm tra",
@@ -401,10 +389,6 @@ impl Key {
     pub const Change: Key = Key(&Texts {
         vi: "Thay đổi",
         en: "Change",
-    });
-    pub const ResumeApplication: Key = Key(&Texts {
-        vi: "Tiếp tục hồ sơ đang làm",
-        en: "Continue your application",
     });
     pub const PartStreet: Key = Key(&Texts {
         vi: "Số nhà, đường, thôn, tổ dân phố",
@@ -457,10 +441,6 @@ impl Key {
     pub const UploadFailed: Key = Key(&Texts {
         vi: "Chưa tải lên được. Hãy thử lại.",
         en: "The file could not be uploaded. Try again.",
-    });
-    pub const UploadLimits: Key = Key(&Texts {
-        vi: "Định dạng: {types}. Tối đa {mb} MB mỗi tệp, {files} tệp.",
-        en: "Types: {types}. Up to {mb} MB per file, {files} files.",
     });
     pub const Uploaded: Key = Key(&Texts {
         vi: "Đã tải lên",
@@ -758,18 +738,6 @@ impl Key {
         vi: "Gõ có dấu hoặc không dấu, ví dụ: ba dinh. Danh sách bên dưới sẽ được thu hẹp.",
         en: "Type with or without Vietnamese accents, for example: ba dinh. The list below narrows as you type.",
     });
-    pub const AddressCount: Key = Key(&Texts {
-        vi: "{n} xã, phường, đặc khu",
-        en: "{n} communes, wards and special zones",
-    });
-    pub const AddressMatches: Key = Key(&Texts {
-        vi: "{n} xã, phường phù hợp",
-        en: "{n} matching communes and wards",
-    });
-    pub const AddressNoMatch: Key = Key(&Texts {
-        vi: "Không có xã, phường nào khớp với “{q}”. Hãy gõ ít chữ hơn hoặc kiểm tra chính tả.",
-        en: "No commune or ward matches “{q}”. Type fewer letters or check the spelling.",
-    });
     pub const AddressLoadError: Key = Key(&Texts {
         vi: "Không tải được danh sách tỉnh, xã",
         en: "The list of places could not be loaded",
@@ -818,10 +786,6 @@ impl Key {
         vi: "Tìm địa chỉ mới",
         en: "Find the new address",
     });
-    pub const LegacyFound: Key = Key(&Texts {
-        vi: "Tìm thấy {n} địa chỉ cũ phù hợp.",
-        en: "Found {n} matching old addresses.",
-    });
     pub const LegacyNone: Key = Key(&Texts {
         vi: "Không tìm thấy địa chỉ cũ này. Hãy kiểm tra chính tả, hoặc bỏ trống quận, huyện.",
         en: "We could not find this old address. Check the spelling, or leave the district empty.",
@@ -841,10 +805,6 @@ impl Key {
     pub const LegacyUse: Key = Key(&Texts {
         vi: "Dùng địa chỉ này",
         en: "Use this address",
-    });
-    pub const LegacyChosen: Key = Key(&Texts {
-        vi: "Đã chọn {place}.",
-        en: "Selected {place}.",
     });
     pub const WhereTitle: Key = Key(&Texts {
         vi: "Nơi giải quyết hồ sơ",
@@ -890,10 +850,6 @@ impl Key {
         vi: "Khu vực này chỉ dành cho cán bộ Cổng Dịch vụ công. Tài khoản bạn đang dùng không phải tài khoản cán bộ.",
         en: "This area is only for portal staff. The account you are signed in with is not a staff account.",
     });
-    pub const StaffSignedInAs: Key = Key(&Texts {
-        vi: "Đăng nhập với tên {name}.",
-        en: "Signed in as {name}.",
-    });
     pub const StaffUploadTitle: Key = Key(&Texts {
         vi: "Tải lên bản nháp danh mục",
         en: "Upload a draft catalogue",
@@ -922,25 +878,13 @@ impl Key {
         vi: "Hãy chọn một thư mục danh mục hoặc ít nhất một tệp .toml.",
         en: "Choose a catalogue folder or at least one .toml file.",
     });
-    pub const StaffActionFailed: Key = Key(&Texts {
-        vi: "Chưa thực hiện được ({code}). Hãy kiểm tra kết nối rồi thử lại.",
-        en: "That did not work ({code}). Check your connection and try again.",
-    });
     pub const StaffVersionsTitle: Key = Key(&Texts {
         vi: "Các phiên bản đã công bố",
         en: "Published versions",
     });
-    pub const StaffCurrentVersion: Key = Key(&Texts {
-        vi: "Phiên bản hiện hành: {v}",
-        en: "Current version: {v}",
-    });
     pub const StaffRollback: Key = Key(&Texts {
         vi: "Quay lại phiên bản trước",
         en: "Roll back to the previous version",
-    });
-    pub const StaffRolledBack: Key = Key(&Texts {
-        vi: "Đã quay lại phiên bản trước. Phiên bản hiện hành: {v}",
-        en: "Rolled back. Current version: {v}",
     });
     pub const StaffActionDeployed: Key = Key(&Texts {
         vi: "Triển khai",
@@ -957,10 +901,6 @@ impl Key {
     pub const StaffDraftTitle: Key = Key(&Texts {
         vi: "Bản nháp danh mục",
         en: "Draft catalogue",
-    });
-    pub const StaffDraftSummary: Key = Key(&Texts {
-        vi: "{errors} lỗi, {warnings} cảnh báo",
-        en: "{errors} errors, {warnings} warnings",
     });
     pub const StaffFindingsTitle: Key = Key(&Texts {
         vi: "Kết quả kiểm tra",
@@ -1002,14 +942,6 @@ impl Key {
         vi: "Hồ sơ nháp của người dân trên biểu mẫu cũ sẽ được chuyển sang biểu mẫu mới.",
         en: "Citizens’ drafts started on the old form will be moved to the new form.",
     });
-    pub const StaffAffectedCount: Key = Key(&Texts {
-        vi: "Số dịch vụ có hồ sơ nháp bị ảnh hưởng: {n}",
-        en: "Services whose drafts are affected: {n}",
-    });
-    pub const ChRenamed: Key = Key(&Texts {
-        vi: "Đổi tên: {from} → {to}",
-        en: "Renamed: {from} → {to}",
-    });
     pub const ChFormAdded: Key = Key(&Texts {
         vi: "Thêm biểu mẫu trực tuyến",
         en: "Online form added",
@@ -1018,70 +950,9 @@ impl Key {
         vi: "Bỏ biểu mẫu trực tuyến",
         en: "Online form removed",
     });
-    pub const ChFieldAdded: Key = Key(&Texts {
-        vi: "Thêm câu hỏi “{label}”",
-        en: "Question added: “{label}”",
-    });
-    pub const ChFieldAddedRequired: Key = Key(&Texts {
-        vi: "Thêm câu hỏi bắt buộc “{label}”",
-        en: "Required question added: “{label}”",
-    });
-    pub const ChFieldRemoved: Key = Key(&Texts {
-        vi: "Bỏ câu hỏi “{label}”",
-        en: "Question removed: “{label}”",
-    });
-    pub const ChFieldRequired: Key = Key(&Texts {
-        vi: "Câu hỏi “{label}” trở thành bắt buộc",
-        en: "Question made required: “{label}”",
-    });
-    pub const ChFieldOptional: Key = Key(&Texts {
-        vi: "Câu hỏi “{label}” không còn bắt buộc",
-        en: "Question made optional: “{label}”",
-    });
-    pub const ChFieldType: Key = Key(&Texts {
-        vi: "Câu hỏi “{label}” đổi kiểu: {from} → {to}",
-        en: "Question “{label}” changed type: {from} → {to}",
-    });
-    pub const ChOptionsRemoved: Key = Key(&Texts {
-        vi: "Câu hỏi “{label}” bỏ lựa chọn: {values}",
-        en: "Question “{label}” lost options: {values}",
-    });
-    pub const ChDocAdded: Key = Key(&Texts {
-        vi: "Thêm giấy tờ “{name}”",
-        en: "Document added: “{name}”",
-    });
-    pub const ChDocRemoved: Key = Key(&Texts {
-        vi: "Bỏ giấy tờ “{name}”",
-        en: "Document removed: “{name}”",
-    });
-    pub const ChDocRequired: Key = Key(&Texts {
-        vi: "Giấy tờ “{name}” trở thành bắt buộc",
-        en: "Document made required: “{name}”",
-    });
-    pub const ChFees: Key = Key(&Texts {
-        vi: "Lệ phí thấp nhất (trực tuyến): {before} → {after}",
-        en: "Lowest fee (online): {before} → {after}",
-    });
-    pub const ChFormFee: Key = Key(&Texts {
-        vi: "Khoản phí “{label}”: {before} → {after}",
-        en: "Fee line “{label}”: {before} → {after}",
-    });
-    pub const ChTime: Key = Key(&Texts {
-        vi: "Thời hạn giải quyết: {before} → {after}",
-        en: "Processing time: {before} → {after}",
-    });
     pub const StaffPublish: Key = Key(&Texts {
         vi: "Công bố bản nháp",
         en: "Publish the draft",
-    });
-    pub const StaffPublishBlocked: Key = Key(&Texts {
-        vi: "Chưa thể công bố: bản nháp còn {n} lỗi. Hãy sửa rồi tải lên lại.",
-        en: "Cannot publish yet: the draft has {n} errors. Fix them and upload again.",
-    });
-    pub const StaffPublished: Key = Key(&Texts {
-        vi:
-            "Đã công bố. Phiên bản hiện hành: {v}. Phiên bản trước được giữ lại để có thể quay lại.",
-        en: "Published. Current version: {v}. The previous version is kept so you can roll back.",
     });
     pub const StaffPreviewLink: Key = Key(&Texts {
         vi: "Xem trước bản nháp",
@@ -1111,10 +982,6 @@ impl Key {
         vi: "Về kết quả kiểm tra bản nháp",
         en: "Back to the draft’s check results",
     });
-    pub const PreviewHasErrors: Key = Key(&Texts {
-        vi: "Bản nháp còn lỗi nên chưa xem trước được.",
-        en: "The draft has errors, so it cannot be previewed.",
-    });
     pub const PreviewSubmitTitle: Key = Key(&Texts {
         vi: "Nộp thử",
         en: "Test submission",
@@ -1126,10 +993,6 @@ impl Key {
     pub const PreviewSubmitButton: Key = Key(&Texts {
         vi: "Nộp thử (không tạo hồ sơ)",
         en: "Test submit (no dossier is created)",
-    });
-    pub const PreviewAccepted: Key = Key(&Texts {
-        vi: "Hồ sơ này sẽ được chấp nhận. Lệ phí trực tuyến: {fee}. Không có hồ sơ nào được tạo.",
-        en: "This dossier would be accepted. Online fee: {fee}. No dossier was created.",
     });
     pub const PreviewRejected: Key = Key(&Texts {
         vi: "Hồ sơ này sẽ bị từ chối vì:",
@@ -1163,13 +1026,13 @@ impl Key {
         vi: "Tổng đài hỗ trợ Cổng Dịch vụ công Quốc gia: 18001096 (miễn phí, giờ hành chính). Khi gọi, hãy đọc mã hồ sơ.",
         en: "National Public Service Portal helpline: 18001096 (free, office hours). Have your application reference ready.",
     });
+    pub const AdditionalDocuments: Key = Key(&Texts {
+        vi: "Giấy tờ bổ sung",
+        en: "Additional documents",
+    });
     pub const DocumentsFailed: Key = Key(&Texts {
         vi: "Chưa gửi được giấy tờ bổ sung. Hãy thử lại; các tệp đã tải lên vẫn được giữ.",
         en: "The additional documents were not sent. Try again; the uploaded files are kept.",
-    });
-    pub const SupplementDeadline: Key = Key(&Texts {
-        vi: "Hạn bổ sung: {date} ({n} ngày làm việc kể từ khi có yêu cầu).",
-        en: "Deadline: {date} ({n} working days from the request).",
     });
     pub const LookupMissing: Key = Key(&Texts {
         vi: "Nhập mã hồ sơ và số định danh cá nhân của người nộp (hoặc mã tra cứu).",

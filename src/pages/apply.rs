@@ -13,7 +13,7 @@ use crate::components::{ApplicantGate, ErrorState, LaterOnFirstPage};
 use crate::form::error_summary::Problem;
 use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
-use crate::i18n::{text, use_i18n, Key};
+use crate::i18n::{fill, text, use_i18n, Key, Lang};
 
 /// The step path segment of the check-your-answers page.
 pub const CHECK: &str = "check";
@@ -143,12 +143,25 @@ fn DraftStatus(state: FormState) -> impl IntoView {
         <div class="draft-status">
             <p aria-live="polite">{move || state.saved_at.get().map(|ms| {
                 let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-                text(i18n.lang.get(), Key::DraftSaved)
-                    .replace("{time}", &format!("{:02}:{:02}", d.get_hours(), d.get_minutes()))
+                let time = format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
+                fill::draft_saved(i18n.lang.get(), &time)
             })}</p>
             <button type="button" class="button-link" on:click=discard>{move || i18n.t(Key::DiscardDraft)}</button>
         </div>
     }
+}
+
+/// What changed in the citizen's answers, leaving out a count of none.
+fn form_changed_body(lang: Lang, dropped: usize, required: usize) -> String {
+    let mut body = vec![text(lang, Key::FormChangedKept).to_string()];
+    if dropped > 0 {
+        body.push(fill::form_changed_dropped(lang, dropped));
+    }
+    if required > 0 {
+        body.push(fill::form_changed_required(lang, required));
+    }
+    body.push(text(lang, Key::FormChangedCheck).to_string());
+    body.join(" ")
 }
 
 /// Tells the citizen the form changed since their draft was saved, and what that means.
@@ -160,9 +173,7 @@ fn MigrationNotice(state: FormState) -> impl IntoView {
             view! {
                 <div class="notice" role="status">
                     <p><strong>{i18n.t(Key::FormChangedTitle)}</strong></p>
-                    <p>{text(i18n.lang.get(), Key::FormChangedBody)
-                        .replace("{dropped}", &r.dropped.len().to_string())
-                        .replace("{required}", &r.newly_required.len().to_string())}</p>
+                    <p>{form_changed_body(i18n.lang.get(), r.dropped.len(), r.newly_required.len())}</p>
                 </div>
             }
         })
@@ -280,9 +291,11 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
         <MigrationNotice state=state.clone()/>
         <ErrorSummary problems/>
         <p class="caption">
-            {move || position.with(|(i, steps)| text(i18n.lang.get(), Key::StepOf)
-                .replace("{n}", &i.map(|i| i + 1).unwrap_or(0).to_string())
-                .replace("{total}", &steps.len().to_string()))}
+            {move || position.with(|(i, steps)| fill::step_of(
+                i18n.lang.get(),
+                i.map(|i| i + 1).unwrap_or(0),
+                steps.len(),
+            ))}
             " · "{move || service_name.get(i18n.lang.get()).to_string()}
         </p>
         <h1 tabindex="-1">{move || step_def.title.get(i18n.lang.get()).to_string()}</h1>

@@ -12,7 +12,7 @@ use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary, Topic, TopicK
 
 use crate::api;
 use crate::components::{labels, ErrorState, ServiceList};
-use crate::i18n::{service_count, text, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 
 /// How many results are rendered at first and per "show more".
 const PAGE: usize = 50;
@@ -242,14 +242,14 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
         </fieldset>
 
         <p id="results-count" class="service-list__count" tabindex="-1" role="status">
-            {move || service_count(i18n.lang.get(), total())}
+            {move || fill::catalogue_count(i18n.lang.get(), total())}
         </p>
         <Show when=move || total() == 0>
             <div class="no-results">
                 <p>{move || query.with(|q| if q.text.trim().is_empty() {
                     i18n.t(Key::NoResultsFiltered).to_string()
                 } else {
-                    text(i18n.lang.get(), Key::NoResults).replace("{q}", q.text.trim())
+                    fill::no_results(i18n.lang.get(), q.text.trim())
                 })}</p>
                 <p>{move || i18n.t(Key::NoResultsTips)}</p>
                 <Show when=move || !closest.with(Vec::is_empty)>

@@ -13,7 +13,7 @@ use portal_core::Text;
 
 use crate::api::{self, ApiError};
 use crate::form::{FieldView, FormState};
-use crate::i18n::{text, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::tracking::{
     event_key, format_date, format_time, payment_key, status_key, status_tone, DocumentsRequested,
     Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry,
@@ -78,9 +78,7 @@ fn DocumentsRequestedNotice(
             <h2 id="documents-requested-title">{move || i18n.t(Key::DocumentsRequestedTitle)}</h2>
             <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong class="notice__reason">{reason.clone()}</strong></p>
             {deadline.map(|(d, n)| view! {
-                <p class="notice__deadline">{move || text(i18n.lang.get(), Key::SupplementDeadline)
-                    .replace("{date}", &d)
-                    .replace("{n}", &n.to_string())}</p>
+                <p class="notice__deadline">{move || fill::supplement_deadline(i18n.lang.get(), &d, n as usize)}</p>
             })}
             {owner.then(|| view! { <AddDocuments code on_change/> })}
         </div>
@@ -216,7 +214,11 @@ fn AddDocuments(code: String, on_change: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let field = Field {
         id: FieldId("documents".into()),
-        label: Text::new("Giấy tờ bổ sung", "Additional documents"),
+        label: Text::new(
+            Key::AdditionalDocuments.get(Lang::Vi),
+            Key::AdditionalDocuments.get(Lang::En),
+        ),
+        error_label: None,
         hint: None,
         required: true,
         shown_if: None,

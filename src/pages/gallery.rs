@@ -9,7 +9,7 @@ use portal_core::form::examples::{gallery, large_form, Expect, FieldExamples};
 use portal_core::form::{Answers, FieldId, Form, IndexedForm, Step};
 
 use crate::form::{FieldView, FormState};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Lang};
 
 /// One example as a one-question form with its answer (and errors when invalid).
 fn example_state(fe: &FieldExamples, n: usize) -> (FormState, String) {
@@ -87,7 +87,10 @@ pub fn LargeFormPage() -> impl IntoView {
     let form = Form {
         steps: vec![Step {
             id: "all".into(),
-            title: portal_core::Text::new("Biểu mẫu 300 câu hỏi", "A 300-question form"),
+            title: portal_core::Text::new(
+                Key::LargeFormTitle.get(Lang::Vi),
+                Key::LargeFormTitle.get(Lang::En),
+            ),
             intro: None,
             shown_if: None,
             fields: fields.clone(),

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::api::staff::{self, Versions};
 use crate::api::ApiError;
 use crate::components::StaffGate;
-use crate::i18n::{text, use_i18n, Key, Lang};
+use crate::i18n::{fill, text, use_i18n, Key, Lang};
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn action_failed(lang: Lang, e: &ApiError) -> String {
         ApiError::Malformed => "malformed",
         ApiError::Server { code, .. } => code.as_str(),
     };
-    text(lang, Key::StaffActionFailed).replace("{code}", code)
+    fill::staff_action_failed(lang, code)
 }
 
 /// The files chosen in an `<input type=file>`, with their paths relative to the chosen
@@ -168,9 +168,7 @@ fn PublishedVersions() -> impl IntoView {
             let lang = i18n.lang.get_untracked();
             match staff::rollback().await {
                 Ok(v) => {
-                    message.set(Some(
-                        text(lang, Key::StaffRolledBack).replace("{v}", &v.current),
-                    ));
+                    message.set(Some(fill::staff_rolled_back(lang, &v.current)));
                     versions.refetch();
                 }
                 Err(e) => message.set(Some(action_failed(lang, &e))),
@@ -180,7 +178,7 @@ fn PublishedVersions() -> impl IntoView {
     };
     let table = move |v: Versions| {
         view! {
-            <p>{text(i18n.lang.get(), Key::StaffCurrentVersion).replace("{v}", &v.current)}</p>
+            <p>{fill::staff_current_version(i18n.lang.get(), &v.current)}</p>
             <ul class="staff-versions">
                 {v.versions.into_iter().map(|e| view! {
                     <li><code>{e.version}</code>" · "{i18n.t(action_label(&e.action))}" · "{e.published_by}" · "{e.published_at}</li>

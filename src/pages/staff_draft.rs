@@ -9,7 +9,7 @@ use portal_core::catalogue_diff::{Change, ServiceChanges, ServiceRef};
 
 use crate::api::staff::{self, DraftReport, Finding};
 use crate::components::{ButtonLink, ErrorState, StaffGate};
-use crate::i18n::{text, use_i18n, Key, Lang};
+use crate::i18n::{fill, text, use_i18n, Key, Lang};
 use crate::pages::service::amount;
 use crate::pages::staff::action_failed;
 
@@ -57,9 +57,11 @@ fn Report(report: DraftReport) -> impl IntoView {
     let i18n = use_i18n();
     let findings = report.sorted_findings();
     let summary = move |lang| {
-        text(lang, Key::StaffDraftSummary)
-            .replace("{errors}", &report.errors.to_string())
-            .replace("{warnings}", &report.warnings.to_string())
+        format!(
+            "{}, {}",
+            fill::staff_error_count(lang, report.errors),
+            fill::staff_warning_count(lang, report.warnings)
+        )
     };
     view! {
         <h1>{move || i18n.t(Key::StaffDraftTitle)}" "<code>{report.id.clone()}</code></h1>
@@ -118,7 +120,7 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
         spawn_local(async move {
             let lang = i18n.lang.get_untracked();
             done.set(Some(match staff::publish(&id).await {
-                Ok(v) => text(lang, Key::StaffPublished).replace("{v}", &v.current),
+                Ok(v) => fill::staff_published(lang, &v.current),
                 Err(e) => action_failed(lang, &e),
             }));
             busy.set(false);
@@ -132,7 +134,7 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
                 <p>{move || i18n.t(Key::StaffShareHint)}" "<code class="staff-share">{share.clone()}</code></p>
             })}
             {(errors > 0).then(|| view! {
-                <p id="publish-reason" class="staff-blocked">{move || text(i18n.lang.get(), Key::StaffPublishBlocked).replace("{n}", &errors.to_string())}</p>
+                <p id="publish-reason" class="staff-blocked">{move || fill::staff_publish_blocked(i18n.lang.get(), errors)}</p>
             })}
             <button type="button" class="button" disabled={errors > 0} aria-describedby={(errors > 0).then_some("publish-reason")} on:click=publish>
                 {move || i18n.t(Key::StaffPublish)}
@@ -144,59 +146,45 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
 
 /// One change in the words of `lang`.
 pub fn change_text(lang: Lang, c: &Change) -> String {
-    let t = |k| text(lang, k);
     match c {
-        Change::Renamed { from, to } => t(Key::ChRenamed)
-            .replace("{from}", from.get(lang))
-            .replace("{to}", to.get(lang)),
-        Change::FormAdded => t(Key::ChFormAdded).into(),
-        Change::FormRemoved => t(Key::ChFormRemoved).into(),
+        Change::Renamed { from, to } => fill::ch_renamed(lang, from.get(lang), to.get(lang)),
+        Change::FormAdded => text(lang, Key::ChFormAdded).into(),
+        Change::FormRemoved => text(lang, Key::ChFormRemoved).into(),
         Change::FieldAdded {
-            label, required, ..
-        } => t(if *required {
-            Key::ChFieldAddedRequired
-        } else {
-            Key::ChFieldAdded
-        })
-        .replace("{label}", label.get(lang)),
-        Change::FieldRemoved { label, .. } => {
-            t(Key::ChFieldRemoved).replace("{label}", label.get(lang))
-        }
-        Change::FieldMadeRequired { label, .. } => {
-            t(Key::ChFieldRequired).replace("{label}", label.get(lang))
-        }
-        Change::FieldMadeOptional { label, .. } => {
-            t(Key::ChFieldOptional).replace("{label}", label.get(lang))
-        }
+            label,
+            required: true,
+            ..
+        } => fill::ch_field_added_required(lang, label.get(lang)),
+        Change::FieldAdded { label, .. } => fill::ch_field_added(lang, label.get(lang)),
+        Change::FieldRemoved { label, .. } => fill::ch_field_removed(lang, label.get(lang)),
+        Change::FieldMadeRequired { label, .. } => fill::ch_field_required(lang, label.get(lang)),
+        Change::FieldMadeOptional { label, .. } => fill::ch_field_optional(lang, label.get(lang)),
         Change::FieldTypeChanged {
             label, from, to, ..
-        } => t(Key::ChFieldType)
-            .replace("{label}", label.get(lang))
-            .replace("{from}", from)
-            .replace("{to}", to),
-        Change::OptionsRemoved { label, values, .. } => t(Key::ChOptionsRemoved)
-            .replace("{label}", label.get(lang))
-            .replace("{values}", &values.join(", ")),
-        Change::DocumentAdded { name, .. } => t(Key::ChDocAdded).replace("{name}", name.get(lang)),
-        Change::DocumentRemoved { name } => t(Key::ChDocRemoved).replace("{name}", name.get(lang)),
-        Change::DocumentMadeRequired { name } => {
-            t(Key::ChDocRequired).replace("{name}", name.get(lang))
+        } => fill::ch_field_type(lang, label.get(lang), from, to),
+        Change::OptionsRemoved { label, values, .. } => {
+            fill::ch_options_removed(lang, label.get(lang), &values.join(", "))
         }
-        Change::FeesChanged { before, after } => t(Key::ChFees)
-            .replace("{before}", &amount(lang, *before))
-            .replace("{after}", &amount(lang, *after)),
+        Change::DocumentAdded { name, .. } => fill::ch_doc_added(lang, name.get(lang)),
+        Change::DocumentRemoved { name } => fill::ch_doc_removed(lang, name.get(lang)),
+        Change::DocumentMadeRequired { name } => fill::ch_doc_required(lang, name.get(lang)),
+        Change::FeesChanged { before, after } => {
+            fill::ch_fees(lang, &amount(lang, *before), &amount(lang, *after))
+        }
         Change::FormFeeChanged {
             label,
             before,
             after,
             ..
-        } => t(Key::ChFormFee)
-            .replace("{label}", label.get(lang))
-            .replace("{before}", &amount(lang, *before))
-            .replace("{after}", &amount(lang, *after)),
-        Change::ProcessingTimeChanged { before, after, .. } => t(Key::ChTime)
-            .replace("{before}", before.get(lang))
-            .replace("{after}", after.get(lang)),
+        } => fill::ch_form_fee(
+            lang,
+            label.get(lang),
+            &amount(lang, *before),
+            &amount(lang, *after),
+        ),
+        Change::ProcessingTimeChanged { before, after, .. } => {
+            fill::ch_time(lang, before.get(lang), after.get(lang))
+        }
     }
 }
 
@@ -221,7 +209,7 @@ fn Diff(diff: portal_core::catalogue_diff::CatalogueDiff) -> impl IntoView {
         <section class="staff-section diff" aria-labelledby="diff-title">
             <h2 id="diff-title">{move || i18n.t(Key::StaffDiffTitle)}</h2>
             {empty.then(|| view! { <p>{move || i18n.t(Key::StaffDiffNone)}</p> })}
-            <p>{move || text(i18n.lang.get(), Key::StaffAffectedCount).replace("{n}", &affected.to_string())}</p>
+            <p>{move || fill::staff_affected_count(i18n.lang.get(), affected)}</p>
             {refs(Key::StaffServicesAdded, diff.added)}
             {refs(Key::StaffServicesRemoved, diff.removed)}
             {(!diff.changed.is_empty()).then(|| view! {

@@ -13,7 +13,7 @@ use crate::api::staff::{self, PreviewResult};
 use crate::api::{ApiError, ApiSource};
 use crate::components::StaffGate;
 use crate::form::FormState;
-use crate::i18n::{text, use_i18n, Key, Lang};
+use crate::i18n::{fill, text, use_i18n, Key, Lang};
 use crate::pages::staff::action_failed;
 
 #[component]
@@ -48,7 +48,7 @@ fn outcome_view(lang: Lang, r: Result<PreviewResult, ApiError>) -> AnyView {
             } else {
                 format_vnd(r.quote.total_online)
             };
-            view! { <p class="preview-outcome preview-outcome--accepted">{text(lang, Key::PreviewAccepted).replace("{fee}", &fee)}</p> }
+            view! { <p class="preview-outcome preview-outcome--accepted">{fill::preview_accepted(lang, &fee)}</p> }
                 .into_any()
         }
         Ok(r) => view! {

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::shell::{Binding, FieldShell};
 use crate::form::FormState;
-use crate::i18n::{text, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 
 /// A file on its way to the server.
 #[derive(Clone, PartialEq)]
@@ -286,10 +286,12 @@ pub fn AttachmentControl(field: Field, binding: Binding) -> impl IntoView {
                 .map(|m| type_name(m).to_string())
                 .collect::<Vec<_>>()
                 .join(", ");
-            text(i18n.lang.get(), Key::UploadLimits)
-                .replace("{types}", &types)
-                .replace("{mb}", &format!("{}", opts.max_bytes / (1024 * 1024)))
-                .replace("{files}", &opts.max_files.to_string())
+            fill::upload_limits(
+                i18n.lang.get(),
+                &types,
+                usize::try_from(opts.max_bytes / (1024 * 1024)).unwrap_or(usize::MAX),
+                opts.max_files as usize,
+            )
         }
     };
     let full = {

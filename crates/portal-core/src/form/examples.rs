@@ -97,6 +97,7 @@ pub fn field(id: &str, label: Text, kind: FieldKind) -> Field {
     Field {
         id: FieldId(id.into()),
         label,
+        error_label: None,
         hint: None,
         required: true,
         shown_if: None,

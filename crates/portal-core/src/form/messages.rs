@@ -53,8 +53,8 @@ fn upper_first(s: &str) -> String {
     }
 }
 
-/// Thousands grouped the way each language writes them.
-fn number(n: i64, lang: Lang) -> String {
+/// Thousands grouped the way each language writes them: `1.500.000`, `1,500,000`.
+pub fn number(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();
     let sep = match lang {
         Lang::Vi => '.',
@@ -108,6 +108,32 @@ fn plural(n: u32, one: &'static str, many: &'static str) -> &'static str {
     }
 }
 
+/// The imperative verbs a label may already start with, which the "required" message must
+/// not repeat ("Chọn chọn …", "Select choose …").
+pub const VERBS: [&str; 12] = [
+    "chọn",
+    "nhập",
+    "tải lên",
+    "mô tả",
+    "ghi",
+    "khai",
+    "select",
+    "enter",
+    "upload",
+    "choose",
+    "describe",
+    "give",
+];
+
+fn starts_with_verb(what: &str) -> bool {
+    let lower = what.to_lowercase();
+    VERBS.iter().any(|v| {
+        lower
+            .strip_prefix(v)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
 fn sex_word(sex: Sex, lang: Lang) -> &'static str {
     match (sex, lang) {
         (Sex::Male, Lang::Vi) => "nam",
@@ -124,32 +150,52 @@ impl FieldError {
     pub fn message(&self, lang: Lang, label: &str) -> String {
         use FieldError::*;
         let vi = lang == Lang::Vi;
-        let it = if label.trim().is_empty() {
+        let label = label.trim();
+        // A label still phrased as a question cannot be the object of "Chọn …" or the
+        // subject of "… phải …": such questions carry an `error_label` in the catalogue,
+        // and the generic wording below is only a fallback.
+        let question = label.ends_with('?');
+        let it = if label.is_empty() || question {
             if vi {
                 "Câu trả lời".to_string()
             } else {
                 "The answer".to_string()
             }
         } else {
-            upper_first(label.trim())
+            upper_first(label)
         };
-        let what = lower_first(label.trim());
+        let what = lower_first(label);
         let pick = |v: String, e: String| if vi { v } else { e };
         match self {
+            Required { ask } if question && *ask != Ask::Confirm => pick(
+                format!("Trả lời câu hỏi “{label}”"),
+                format!("Answer the question “{label}”"),
+            ),
             Required { ask } => match ask {
                 Ask::Enter if what.is_empty() => {
                     pick("Nhập câu trả lời".into(), "Enter an answer".into())
                 }
-                Ask::Enter => pick(format!("Nhập {what}"), format!("Enter {what}")),
                 Ask::Select if what.is_empty() => {
                     pick("Chọn một lựa chọn".into(), "Select an option".into())
                 }
-                Ask::Select => pick(format!("Chọn {what}"), format!("Select {what}")),
-                Ask::YesOrNo => pick("Chọn Có hoặc Không".into(), "Select yes or no".into()),
                 Ask::Upload if what.is_empty() => {
                     pick("Tải lên một tệp".into(), "Upload a file".into())
                 }
+                // A label that is already an instruction ("Chọn hai môn thi") is the
+                // message as it stands: no second verb in front of it.
+                Ask::Enter | Ask::Select | Ask::Upload if starts_with_verb(&what) => {
+                    upper_first(&what)
+                }
+                Ask::Enter => pick(format!("Nhập {what}"), format!("Enter {what}")),
+                Ask::Select => pick(format!("Chọn {what}"), format!("Select {what}")),
                 Ask::Upload => pick(format!("Tải lên {what}"), format!("Upload {what}")),
+                Ask::YesOrNo if what.is_empty() => pick(
+                    "Chọn Có hoặc Không".into(),
+                    "Select yes or no".into(),
+                ),
+                // GOV.UK: "Select yes if …", the condition being the question's
+                // `error_label`.
+                Ask::YesOrNo => pick(format!("Chọn Có nếu {what}"), format!("Select yes if {what}")),
                 Ask::Confirm => pick(
                     "Đánh dấu vào ô xác nhận để cam đoan thông tin đã khai là đúng".into(),
                     "Tick the box to confirm that the information you gave is true".into(),
@@ -350,11 +396,17 @@ impl FieldError {
             ),
             TooFewItems { min } => pick(
                 format!("Thêm ít nhất {min} {what}"),
-                format!("Add at least {min} {what}"),
+                match min {
+                    1 => format!("Add at least one {what}"),
+                    _ => format!("Add at least {min} entries, one for each {what}"),
+                },
             ),
             TooManyItems { max } => pick(
                 format!("Chỉ thêm tối đa {max} {what}"),
-                format!("Add {max} {what} or fewer"),
+                format!(
+                    "Add {max} {} or fewer, one for each {what}",
+                    plural(*max, "entry", "entries")
+                ),
             ),
         }
     }
@@ -367,7 +419,8 @@ impl ValidationError {
     }
 
     /// The label the message refers to: the part's, the group item's for group counts,
-    /// or the question's.
+    /// or the question's `error_label` if it has one (for a yes/no question, only in the
+    /// "required" message, where it is the condition of "Chọn Có nếu …"), else its label.
     pub fn label(&self, form: &IndexedForm, lang: Lang) -> String {
         if let Some(part) = self.path.part {
             return part.label(lang).to_string();
@@ -380,7 +433,15 @@ impl ValidationError {
                 FieldKind::Group(g),
                 FieldError::TooFewItems { .. } | FieldError::TooManyItems { .. },
             ) => g.item_label.get(lang).to_string(),
-            _ => field.label.get(lang).to_string(),
+            (FieldKind::YesNo, e) if !matches!(e, FieldError::Required { .. }) => {
+                field.label.get(lang).to_string()
+            }
+            _ => field
+                .error_label
+                .as_ref()
+                .unwrap_or(&field.label)
+                .get(lang)
+                .to_string(),
         }
     }
 }
@@ -403,8 +464,43 @@ mod tests {
             "Chọn tỉnh, thành phố"
         );
         assert_eq!(
-            FieldError::Required { ask: Ask::YesOrNo }.message(Lang::En, "x"),
-            "Select yes or no"
+            FieldError::Required { ask: Ask::YesOrNo }
+                .message(Lang::Vi, "cha mẹ của trẻ đã đăng ký kết hôn"),
+            "Chọn Có nếu cha mẹ của trẻ đã đăng ký kết hôn"
+        );
+        assert_eq!(
+            FieldError::Required { ask: Ask::YesOrNo }.message(Lang::En, "you paid online"),
+            "Select yes if you paid online"
+        );
+    }
+
+    #[test]
+    fn a_label_is_never_given_a_second_verb() {
+        let s = FieldError::Required { ask: Ask::Select };
+        assert_eq!(s.message(Lang::Vi, "Chọn hai môn thi"), "Chọn hai môn thi");
+        assert_eq!(
+            s.message(Lang::En, "Choose two subjects"),
+            "Choose two subjects"
+        );
+        assert_eq!(
+            FieldError::Required { ask: Ask::Enter }.message(Lang::En, "Describe the reason"),
+            "Describe the reason"
+        );
+        // "Chọn lọc" is not the verb "chọn" followed by an object.
+        assert_eq!(s.message(Lang::Vi, "Chọn lọc"), "Chọn lọc");
+        assert_eq!(s.message(Lang::Vi, "Loại xe"), "Chọn loại xe");
+    }
+
+    #[test]
+    fn a_question_label_without_an_error_label_is_quoted_not_used_as_an_object() {
+        let s = FieldError::Required { ask: Ask::Select };
+        assert_eq!(
+            s.message(Lang::Vi, "Bạn là gì của trẻ?"),
+            "Trả lời câu hỏi “Bạn là gì của trẻ?”"
+        );
+        assert_eq!(
+            FieldError::NumberTooSmall { min: 1 }.message(Lang::Vi, "Lần thứ mấy?"),
+            "Câu trả lời phải bằng hoặc lớn hơn 1"
         );
     }
 

@@ -75,6 +75,11 @@ pub struct Step {
 pub struct Field {
     pub id: FieldId,
     pub label: Text,
+    /// How error messages name the question when its label does not read after "Nhập" /
+    /// "Chọn" ("Enter" / "Select"): a label that is a question or starts with a verb. For a
+    /// yes/no question, the condition of "Chọn Có nếu …" / "Select yes if …".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_label: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
     /// Questions are required unless marked optional (GOV.UK: mark the optional ones).

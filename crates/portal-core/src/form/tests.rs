@@ -539,7 +539,10 @@ fn group_errors_are_located_in_their_item() {
     let too_many = complete().with("members", Answer::Group(vec![item("adult", None, None); 6]));
     let errors = f.validate_step(&too_many, "child", &context());
     assert_eq!(errors[0].error, FieldError::TooManyItems { max: 5 });
-    assert_eq!(errors[0].message(&f, Lang::En), "Add 5 member or fewer");
+    assert_eq!(
+        errors[0].message(&f, Lang::En),
+        "Add 5 entries or fewer, one for each member"
+    );
 }
 
 #[test]
