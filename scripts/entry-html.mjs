@@ -13,20 +13,20 @@
 //   node scripts/entry-html.mjs form dist/index.html dist/form.html
 //     a form step's page (sent for `/services/{id}/apply[/{step}]`): the back link, the
 //     service's name, the step's title and intro, which the server fills in.
-// Texts are the app's own, read from src/i18n/texts.rs (Vietnamese). Outputs are build
-// products, not committed.
+// Texts are the app's own constants (src/i18n/texts.rs, Vietnamese), printed as JSON by
+// the native tool `entry-texts` (src/bin/entry-texts.rs) into target/entry-texts.json,
+// which scripts/build-web makes first. Outputs are build products, not committed.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [kind, from, to] = process.argv.slice(2);
 
-const texts = readFileSync('src/i18n/texts.rs', 'utf8');
+const texts = JSON.parse(readFileSync('target/entry-texts.json', 'utf8'));
 const text = (key) => {
-  const m = texts.match(new RegExp(`\\b${key}: Key = Key\\(&Texts \\{\\s*vi: "([^"]+)"`));
-  if (!m) {
-    console.error(`src/i18n/texts.rs has no Vietnamese text for ${key}`);
+  if (typeof texts[key] !== 'string') {
+    console.error(`target/entry-texts.json has no text ${key}: add it to src/bin/entry-texts.rs`);
     process.exit(1);
   }
-  return m[1];
+  return texts[key];
 };
 
 const replace = (html, what, by) => {
