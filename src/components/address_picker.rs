@@ -65,7 +65,7 @@ pub fn AddressPicker(
             <fieldset class="address-picker__fieldset">
                 <legend class="address-picker__legend">{move || legend.get()}</legend>
                 {move || match provinces.get() {
-                    None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+                    None => view! { <crate::components::Loading/> }.into_any(),
                     Some(Err(_)) => view! {
                         <ErrorState title=Key::AddressLoadError body=Key::LoadErrorBody on_retry=retry_provinces/>
                     }
@@ -125,7 +125,7 @@ fn CommuneField(
         Memo::new(move |_| choice.with(|c| c.commune.as_ref().map(|c| c.code.clone())));
     view! {
         {move || match communes.get() {
-            None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+            None => view! { <crate::components::Loading/> }.into_any(),
             Some(Err(_)) => view! {
                 <ErrorState title=Key::AddressLoadError body=Key::LoadErrorBody on_retry=retry/>
             }

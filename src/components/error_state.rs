@@ -25,3 +25,22 @@ pub fn ErrorState(
         </div>
     }
 }
+
+/// "Loading…", announced to screen readers, while a page's data is on its way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" role="status">{move || i18n.t(Key::Loading)}</p> }
+}
+
+/// A whole page whose data could not be loaded: its title and (hidden) heading say so,
+/// and [`ErrorState`] offers to try again.
+#[component]
+pub fn LoadFailed(on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <leptos_meta::Title text=move || i18n.t(Key::LoadErrorTitle)/>
+        <h1 class="visually-hidden">{move || i18n.t(Key::LoadErrorTitle)}</h1>
+        <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry/>
+    }
+}

@@ -15,7 +15,7 @@ pub mod shell;
 pub use address_picker::{AddressChoice, AddressPicker};
 pub use applicant_gate::ApplicantGate;
 pub use button_link::ButtonLink;
-pub use error_state::ErrorState;
+pub use error_state::{ErrorState, LoadFailed, Loading};
 pub use later::{AfterFirstPaint, Later, LaterOnFirstPage};
 pub use legacy_address::LegacyAddress;
 pub use service_list::ServiceList;

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use crate::api;
 use crate::api::staff::Viewer;
-use crate::components::{ButtonLink, ErrorState};
+use crate::components::ButtonLink;
 use crate::i18n::{use_i18n, Key};
 
 #[component]
@@ -18,7 +18,7 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);
     move || {
         match viewer.get() {
-        None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+        None => view! { <crate::components::Loading/> }.into_any(),
         Some(Ok(Viewer::Staff { .. })) => children.with_value(|c| c()).into_any(),
         Some(Ok(Viewer::SignedOut)) => view! {
             <Title text=move || i18n.t(Key::StaffTitle)/>
@@ -35,9 +35,7 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
         }
         .into_any(),
         Some(Err(_)) => view! {
-            <Title text=move || i18n.t(Key::LoadErrorTitle)/>
-            <h1 class="visually-hidden">{move || i18n.t(Key::LoadErrorTitle)}</h1>
-            <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+            <crate::components::LoadFailed on_retry=retry/>
         }
         .into_any(),
     }

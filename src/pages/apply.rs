@@ -9,7 +9,7 @@ use portal_core::form::Charge;
 use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
 use crate::api;
-use crate::components::{ApplicantGate, ErrorState, LaterOnFirstPage};
+use crate::components::{ApplicantGate, LaterOnFirstPage};
 use crate::form::error_summary::Problem;
 use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
@@ -26,7 +26,6 @@ pub fn step_href(service: &str, step: &str) -> String {
 /// shared by every step of this application.
 #[component]
 pub fn ApplyPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let service_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let loaded = LocalResource::new(move || {
@@ -40,13 +39,12 @@ pub fn ApplyPage() -> impl IntoView {
     });
     let retry = Callback::new(move |_| loaded.refetch());
     move || match loaded.get() {
-        None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+        None => view! { <crate::components::Loading/> }.into_any(),
         Some(Err(e)) if e.is_not_found() => {
             view! { <crate::pages::not_found::NotFoundPage/> }.into_any()
         }
         Some(Err(_)) => view! {
-            <Title text=move || i18n.t(Key::LoadErrorTitle)/>
-            <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+            <crate::components::LoadFailed on_retry=retry/>
         }
         .into_any(),
         Some(Ok((service, version))) => match service.form.clone() {

@@ -30,7 +30,7 @@ pub fn CataloguePage() -> impl IntoView {
         <h1>{move || i18n.t(Key::CatalogueTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::CatalogueIntro)}</p>
         {move || match catalogue.get() {
-            None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+            None => view! { <crate::components::Loading/> }.into_any(),
             Some(Ok(index)) => view! { <Catalogue index=Arc::new(index)/> }.into_any(),
             Some(Err(_)) => view! {
                 <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>

@@ -299,7 +299,7 @@ pub fn DossierPage() -> impl IntoView {
     view! {
         <Title text=move || if submitted() { i18n.t(Key::DossierTitle) } else { i18n.t(Key::DossierTrackTitle) }/>
         {move || match dossier.get() {
-            None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+            None => view! { <crate::components::Loading/> }.into_any(),
             Some(Ok((d, facts))) => match facts {
                 Some(facts) => view! { <DossierView dossier=d facts owner=true submitted=submitted() on_change=refresh/> }.into_any(),
                 None => view! { <DossierView dossier=d owner=true submitted=submitted() on_change=refresh/> }.into_any(),
@@ -357,7 +357,7 @@ pub fn MyDossiersPage() -> impl IntoView {
         <Title text=move || i18n.t(Key::MyDossiers)/>
         <h1>{move || i18n.t(Key::MyDossiers)}</h1>
         {move || match (list.get(), names.get()) {
-            (None, _) | (Some(Ok(_)), None) => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+            (None, _) | (Some(Ok(_)), None) => view! { <crate::components::Loading/> }.into_any(),
             (Some(Ok(v)), _) if v.dossiers.is_empty() => view! {
                 <p>{i18n.t(Key::NoDossiers)}</p>
                 <p><a href="/">{i18n.t(Key::BackToCatalogue)}</a></p>

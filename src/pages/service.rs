@@ -9,9 +9,7 @@ use portal_core::{
 };
 
 use crate::api;
-use crate::components::{
-    labels, AddressChoice, AddressPicker, ApplicantGate, ButtonLink, ErrorState, Later,
-};
+use crate::components::{labels, AddressChoice, AddressPicker, ApplicantGate, ButtonLink, Later};
 use crate::i18n::{text, use_i18n, Key};
 
 #[component]
@@ -33,7 +31,7 @@ pub fn ServicePage() -> impl IntoView {
         {move || match service.get() {
             None => view! {
                 <Title text=move || i18n.t(Key::Loading)/>
-                <p class="loading" role="status">{i18n.t(Key::Loading)}</p>
+                <crate::components::Loading/>
             }
             .into_any(),
             Some(Ok(s)) => view! { <ServiceDetail service=s/> }.into_any(),
@@ -45,9 +43,7 @@ pub fn ServicePage() -> impl IntoView {
             }
             .into_any(),
             Some(Err(_)) => view! {
-                <Title text=move || i18n.t(Key::LoadErrorTitle)/>
-                <h1 class="visually-hidden">{move || i18n.t(Key::LoadErrorTitle)}</h1>
-                <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+                <crate::components::LoadFailed on_retry=retry/>
             }
             .into_any(),
         }}

@@ -190,7 +190,7 @@ fn PublishedVersions() -> impl IntoView {
         <section class="staff-section" aria-labelledby="versions-title">
             <h2 id="versions-title">{move || i18n.t(Key::StaffVersionsTitle)}</h2>
             {move || match versions.get() {
-                None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+                None => view! { <crate::components::Loading/> }.into_any(),
                 Some(Ok(v)) => table(v).into_any(),
                 Some(Err(e)) => view! { <p>{action_failed(i18n.lang.get(), &e)}</p> }.into_any(),
             }}

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use portal_core::catalogue_diff::{Change, ServiceChanges, ServiceRef};
 
 use crate::api::staff::{self, DraftReport, Finding};
-use crate::components::{ButtonLink, ErrorState, StaffGate};
+use crate::components::{ButtonLink, StaffGate};
 use crate::i18n::{fill, text, use_i18n, Key, Lang};
 use crate::pages::service::amount;
 use crate::pages::staff::action_failed;
@@ -37,15 +37,14 @@ fn DraftView(id: String) -> impl IntoView {
         <Title text=move || i18n.t(Key::StaffDraftTitle)/>
         <p><a class="back-link" href="/staff">{move || i18n.t(Key::StaffBackToStaff)}</a></p>
         {move || match report.get() {
-            None => view! { <p class="loading" role="status">{i18n.t(Key::Loading)}</p> }.into_any(),
+            None => view! { <crate::components::Loading/> }.into_any(),
             Some(Ok(r)) => view! { <Report report=r/> }.into_any(),
             Some(Err(e)) if e.is_not_found() => view! {
                 <h1>{i18n.t(Key::StaffDraftNotFound)}</h1>
             }
             .into_any(),
             Some(Err(_)) => view! {
-                <h1 class="visually-hidden">{i18n.t(Key::LoadErrorTitle)}</h1>
-                <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+                <crate::components::LoadFailed on_retry=retry/>
             }
             .into_any(),
         }}
