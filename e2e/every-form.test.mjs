@@ -89,9 +89,17 @@ async function fill(page, id, answer) {
       const province = page.locator(`[id="${id}-province"]`);
       if (!(await province.count())) return false;
       if (await editable(province)) {
-        await province.selectOption(value.province);
-        await page.waitForSelector(`[id="${id}-commune"] option[value="${value.commune}"]`, { state: 'attached' });
-        await page.locator(`[id="${id}-commune"]`).selectOption(value.commune);
+        // The picker redraws as its lists load: choose until both choices hold.
+        const commune = page.locator(`[id="${id}-commune"]`);
+        for (let attempt = 0; ; attempt++) {
+          await province.selectOption(value.province);
+          await page.waitForSelector(`[id="${id}-commune"] option[value="${value.commune}"]`, { state: 'attached' });
+          await commune.selectOption(value.commune);
+          const held = (await province.inputValue()) === value.province
+            && (await commune.inputValue()) === value.commune;
+          if (held) break;
+          assert.ok(attempt < 3, `${id}: the address picker did not keep ${value.province}/${value.commune}`);
+        }
       }
       const street = page.locator(`[id="${id}-street"]`);
       if ((await street.count()) && (await editable(street)) && value.street) await street.fill(value.street);

@@ -112,13 +112,7 @@ fn cases(dir: &Path, identity: &Path, applicant: &str) -> ExitCode {
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or(0);
     let today = Date::today_in_vietnam(now);
-    // Ba Đình (Hà Nội), and Sài Gòn (TP HCM) for the generator's "another province".
-    let places = Places {
-        province: "01".into(),
-        commune: "00004".into(),
-        other_province: "79".into(),
-        other_commune: "26740".into(),
-    };
+    let places = Places::sandbox();
     let mut out = Vec::new();
     for service in catalogue.services.iter().filter(|s| s.open_to(applicant)) {
         let Some(form) = service.form.clone() else {

@@ -31,16 +31,6 @@ fn units() -> AdminUnits {
     AdminUnits::new(provinces, lists).expect("admin units agree")
 }
 
-/// Ba Đình (Hà Nội) and Sài Gòn (TP HCM), as in the sandbox identities.
-fn places() -> Places {
-    Places {
-        province: "01".into(),
-        commune: "00004".into(),
-        other_province: "79".into(),
-        other_commune: "26740".into(),
-    }
-}
-
 /// Like the sandbox citizen `sandbox-citizen-an` (crates/portal-server/sandbox-identities.toml).
 fn citizen() -> Identity {
     Identity {
@@ -149,7 +139,7 @@ fn one_way_conditions(form: &IndexedForm, cases: &[Case]) -> Vec<String> {
 #[test]
 fn the_places_are_real_and_in_different_provinces() {
     use portal_core::form::AdminUnits as _;
-    let (u, p) = (units(), places());
+    let (u, p) = (units(), Places::sandbox());
     assert!(u.has_commune(&p.province, &p.commune));
     assert!(u.has_commune(&p.other_province, &p.other_commune));
     assert!(!u.has_commune(&p.province, &p.other_commune));
@@ -159,7 +149,7 @@ fn the_places_are_real_and_in_different_provinces() {
 fn every_generated_case_is_judged_as_the_generator_says() {
     let catalogue = load_dir(&common::repo_catalog()).expect("catalog/ loads");
     let units = units();
-    let places = places();
+    let places = Places::sandbox();
     let (citizen, business) = (citizen(), business());
     let mut failures: Vec<String> = Vec::new();
     let mut unreachable: Vec<String> = Vec::new();
@@ -259,7 +249,7 @@ fn placeholder_file_ids_can_be_swapped_for_real_uploads() {
     let s = catalogue.service("birth-registration").expect("birth form");
     let form = IndexedForm::new(s.form.clone().expect("a form"));
     let identity = citizen();
-    let generated = valid_cases(&form, Some(&identity), &places(), today());
+    let generated = valid_cases(&form, Some(&identity), &Places::sandbox(), today());
     let case = generated.cases.first().expect("a case");
     let ids = portal_core::form::submission::attachment_ids(&case.answers);
     assert!(!ids.is_empty(), "the birth form asks for a document");

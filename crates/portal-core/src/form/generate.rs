@@ -34,6 +34,19 @@ pub struct Places {
     pub other_commune: String,
 }
 
+impl Places {
+    /// Ba Đình (Hà Nội, where the sandbox citizens live) and Sài Gòn (TP Hồ Chí Minh):
+    /// real communes of two provinces, for tests and the end-to-end cases.
+    pub fn sandbox() -> Places {
+        Places {
+            province: "01".into(),
+            commune: "00004".into(),
+            other_province: "79".into(),
+            other_commune: "26740".into(),
+        }
+    }
+}
+
 /// A set of answers that must be accepted, and the branch it takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {

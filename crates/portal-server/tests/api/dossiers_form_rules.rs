@@ -4,24 +4,8 @@
 
 use crate::common;
 
-use crate::common::portal::{sign_in, CITIZEN};
+use crate::common::portal::{problems, sign_in, CITIZEN};
 use serde_json::{json, Value};
-
-fn problems(body: &Value) -> Vec<(String, String)> {
-    body["error"]["details"]["problems"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|p| {
-                    (
-                        p["path"].as_str().unwrap_or_default().to_string(),
-                        p["code"].as_str().unwrap_or_default().to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 #[tokio::test]
 async fn answers_are_validated_by_the_form_engine() {

@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use crate::common::portal::{pdf, png, sign_in, User, BUSINESS, CITIZEN};
+use crate::common::portal::{pdf, png, problems, sign_in, User, BUSINESS, CITIZEN};
 use portal_core::form::submission::{attachment_ids, chosen_procedures};
 use portal_core::form::{
     charge, invalid_cases, valid_cases, with_file_ids, Answer, Answers, Charge, Identity,
@@ -15,16 +15,6 @@ use portal_core::form::{
 use portal_core::validators::Date;
 use portal_core::{Audience, Service};
 use serde_json::{json, Value};
-
-/// Ba Đình (Hà Nội) and Sài Gòn (TP HCM): real communes of different provinces.
-fn places() -> Places {
-    Places {
-        province: "01".into(),
-        commune: "00004".into(),
-        other_province: "79".into(),
-        other_commune: "26740".into(),
-    }
-}
 
 fn today() -> Date {
     let ms = std::time::SystemTime::now()
@@ -63,26 +53,26 @@ fn file_types(answers: &Answers) -> Vec<(String, String)> {
     out
 }
 
+/// The answers with each placeholder file replaced by a real upload of its type.
+async fn with_uploads(user: &User, answers: &Answers) -> Answers {
+    let mut uploads = std::collections::HashMap::new();
+    for (placeholder, mime) in file_types(answers) {
+        let real = if mime.starts_with("image/") {
+            user.upload_ok("anh.png", png()).await
+        } else {
+            user.upload_ok("giay-to.pdf", pdf(2000)).await
+        };
+        uploads.insert(placeholder, real);
+    }
+    with_file_ids(answers, |p| {
+        uploads.get(p).cloned().unwrap_or_else(|| p.to_string())
+    })
+}
+
 /// The signed-in person's identity, as the server gives it for prefill.
 async fn identity(user: &User) -> Identity {
     let (_, session) = user.get_json("/api/v1/session").await;
     serde_json::from_value(session["prefill"].clone()).expect("prefill is an identity")
-}
-
-fn problems(v: &Value) -> Vec<(String, String)> {
-    v["error"]["details"]["problems"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|p| {
-                    (
-                        p["path"].as_str().unwrap_or_default().to_string(),
-                        p["code"].as_str().unwrap_or_default().to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -107,19 +97,8 @@ async fn every_branch_of_every_form_is_accepted_and_every_mistake_refused_alike(
                 Audience::Citizen => (&citizen, &citizen_id),
                 Audience::Business => (&business, &business_id),
             };
-            for case in valid_cases(&form, Some(id), &places(), today).cases {
-                let mut uploads = std::collections::HashMap::new();
-                for (placeholder, mime) in file_types(&case.answers) {
-                    let real = if mime.starts_with("image/") {
-                        user.upload_ok("anh.png", png()).await
-                    } else {
-                        user.upload_ok("giay-to.pdf", pdf(2000)).await
-                    };
-                    uploads.insert(placeholder, real);
-                }
-                let answers = with_file_ids(&case.answers, |p| {
-                    uploads.get(p).cloned().unwrap_or_else(|| p.to_string())
-                });
+            for case in valid_cases(&form, Some(id), &Places::sandbox(), today).cases {
+                let answers = with_uploads(user, &case.answers).await;
                 let key = format!("every-form-{filed}-{refused}-{}", failures.len());
                 let r = user.submit(&key, &body(service, audience, &answers)).await;
                 let status = r.status().as_u16();
@@ -149,7 +128,7 @@ async fn every_branch_of_every_form_is_accepted_and_every_mistake_refused_alike(
             }
             // Mistakes: the files stay pending (nothing is filed), so one upload serves all.
             let one_file = user.upload_ok("giay-to.pdf", pdf(2000)).await;
-            for case in invalid_cases(&form, Some(id), &places(), today) {
+            for case in invalid_cases(&form, Some(id), &Places::sandbox(), today) {
                 // A file's type and size are what the server sniffed and measured, never
                 // what a client claims: those mistakes need real files
                 // (attachments_http.rs sends them).
@@ -203,21 +182,12 @@ async fn the_client_cannot_choose_a_cheaper_fee() {
     let form = IndexedForm::new(service.form.clone().expect("a form"));
     let user = sign_in(&s.base, CITIZEN).await;
     let id = identity(&user).await;
-    let lost = valid_cases(&form, Some(&id), &places(), today())
+    let lost = valid_cases(&form, Some(&id), &Places::sandbox(), today())
         .cases
         .into_iter()
         .find(|c| c.label.contains("request_kind=lost"))
         .expect("a lost-passport case");
-    let mut uploads = std::collections::HashMap::new();
-    for (placeholder, mime) in file_types(&lost.answers) {
-        let real = if mime.starts_with("image/") {
-            user.upload_ok("anh.png", png()).await
-        } else {
-            user.upload_ok("giay-to.pdf", pdf(2000)).await
-        };
-        uploads.insert(placeholder, real);
-    }
-    let answers = with_file_ids(&lost.answers, |p| uploads[p].clone());
+    let answers = with_uploads(&user, &lost.answers).await;
     let mut forged = body(service, Audience::Citizen, &answers);
     forged["fee_case"] = json!(0);
     let r = user.submit("cheaper-1", &forged).await;

@@ -265,3 +265,20 @@ pub async fn start_with_fixtures(adjust: impl FnOnce(&mut portal_server::Config)
         _catalog: catalog,
     }
 }
+
+/// The `(path, code)` of each problem in an `invalid_dossier` refusal's body.
+pub fn problems(body: &Value) -> Vec<(String, String)> {
+    body["error"]["details"]["problems"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    (
+                        p["path"].as_str().unwrap_or_default().to_string(),
+                        p["code"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
