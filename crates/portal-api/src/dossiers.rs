@@ -249,3 +249,40 @@ pub struct StatusMove {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procedure: Option<String>,
 }
+
+/// `GET /api/v1/dossiers/{code}`: everything for its applicant and staff, status and
+/// timeline for anyone else holding a lookup credential.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+pub enum DossierView<A = Answers> {
+    Full(FullDossier<A>),
+    Public(PublicDossier),
+}
+
+/// Every view is a public dossier, and more for its applicant.
+impl<A> std::ops::Deref for DossierView<A> {
+    type Target = PublicDossier;
+
+    fn deref(&self) -> &PublicDossier {
+        self.public()
+    }
+}
+
+impl<A> DossierView<A> {
+    /// What every view shows.
+    pub fn public(&self) -> &PublicDossier {
+        match self {
+            DossierView::Full(f) => &f.public,
+            DossierView::Public(p) => p,
+        }
+    }
+
+    /// The lookup secret: only its applicant sees it.
+    pub fn lookup_secret(&self) -> Option<&str> {
+        match self {
+            DossierView::Full(f) => f.lookup_secret.as_deref(),
+            DossierView::Public(_) => None,
+        }
+    }
+}

@@ -6,20 +6,23 @@ use serde::{Deserialize, Serialize};
 use crate::dossiers::Problem;
 use crate::status::DossierStatus;
 
-/// `{"error": {...}}`.
+/// `{"error": {...}}`. `D` is how the details are read: a client that needs only the
+/// code reads them as `serde::de::IgnoredAny`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ErrorBody {
-    pub error: ErrorDetail,
+pub struct ErrorBody<D = ErrorDetails> {
+    #[cfg_attr(feature = "openapi", schema(value_type = ErrorDetail))]
+    pub error: ErrorDetail<D>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ErrorDetail {
+pub struct ErrorDetail<D = ErrorDetails> {
     pub code: String,
     pub message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<ErrorDetails>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ErrorDetails>))]
+    pub details: Option<D>,
 }
 
 /// What some refusals add; each field belongs to the codes named beside it.

@@ -18,11 +18,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_catalog::{lint, Catalogue, Diagnostic, LintReport, Severity, SourceFile};
-use portal_core::catalogue_diff::{diff, CatalogueDiff};
-use portal_core::form::{Answers, IndexedForm, Quote, ValidationContext};
+use portal_core::catalogue_diff::diff;
+use portal_core::form::{IndexedForm, ValidationContext};
 use portal_core::{Lang, ServiceId};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 
 use crate::api::body::read_json;
 use crate::api::ApiError;
@@ -152,20 +151,14 @@ fn parse_files_json(json: &str) -> Vec<SourceFile> {
         .unwrap_or_default()
 }
 
-/// One finding as the staff pages show it.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Finding {
-    pub code: String,
-    pub severity: String,
-    pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    pub path: String,
-    pub message: String,
-}
+pub use portal_api::staff::{
+    DraftReport, Finding, NewDraft, PreviewProblem, PreviewResult, PreviewSubmission, VersionEntry,
+    Versions,
+};
 
-impl From<&Diagnostic> for Finding {
-    fn from(d: &Diagnostic) -> Self {
+/// A lint finding as the staff pages show it.
+fn finding(d: &Diagnostic) -> Finding {
+    {
         Finding {
             code: d.code.to_string(),
             severity: match d.severity {
@@ -181,18 +174,6 @@ impl From<&Diagnostic> for Finding {
     }
 }
 
-/// What staff see of a draft: its findings and what it would change.
-#[derive(Serialize)]
-pub struct DraftReport {
-    pub id: String,
-    pub version: String,
-    pub published_version: String,
-    pub errors: usize,
-    pub warnings: usize,
-    pub diagnostics: Vec<Finding>,
-    pub diff: CatalogueDiff,
-}
-
 fn report_of(id: &str, e: &DraftEntry, live: &Published) -> DraftReport {
     let errors = e.report.errors();
     DraftReport {
@@ -201,16 +182,9 @@ fn report_of(id: &str, e: &DraftEntry, live: &Published) -> DraftReport {
         published_version: live.version.clone(),
         errors,
         warnings: e.report.diagnostics.len() - errors,
-        diagnostics: e.report.diagnostics.iter().map(Finding::from).collect(),
+        diagnostics: e.report.diagnostics.iter().map(finding).collect(),
         diff: diff(&live.services(), &e.report.services),
     }
-}
-
-/// The body of `POST /api/v1/staff/drafts`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewDraft {
-    pub files: BTreeMap<String, String>,
 }
 
 /// `POST /api/v1/staff/drafts`: stores and lints a draft catalogue.
@@ -261,7 +235,7 @@ async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiEr
     if let Some(e) = state.drafts.get(id) {
         return Ok(e);
     }
-    if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !portal_api::ids::is_draft_id(id) {
         return Err(StaffCatalogError::DraftNotFound.into());
     }
     let key = id.to_string();
@@ -337,31 +311,6 @@ fn json_bytes(body: axum::body::Bytes) -> Response {
         .into_response()
 }
 
-/// The body of a preview submission.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PreviewSubmission {
-    pub service_id: String,
-    pub answers: Answers,
-}
-
-/// A problem with a preview submission's answers.
-#[derive(Serialize)]
-pub struct PreviewProblem {
-    pub path: String,
-    pub message_vi: String,
-    pub message_en: String,
-}
-
-/// What a real submission would have given; nothing is stored.
-#[derive(Serialize)]
-pub struct PreviewResult {
-    pub sandbox: bool,
-    pub accepted: bool,
-    pub problems: Vec<PreviewProblem>,
-    pub quote: Quote,
-}
-
 /// `POST /api/v1/staff/drafts/{id}/submissions`: checks answers against the draft's
 /// form with the engine, exactly as a submission would be checked, and stores nothing.
 pub async fn preview_submit(
@@ -403,21 +352,6 @@ pub async fn preview_submit(
         problems,
         quote,
     }))
-}
-
-/// One published version.
-#[derive(Serialize)]
-pub struct VersionEntry {
-    pub version: String,
-    pub action: String,
-    pub published_by: String,
-    pub published_at: String,
-}
-
-#[derive(Serialize)]
-pub struct Versions {
-    pub current: String,
-    pub versions: Vec<VersionEntry>,
 }
 
 /// `POST /api/v1/staff/drafts/{id}/publish`: publishes a draft that lints clean.

@@ -5,8 +5,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Serialize;
-use serde_json::Value;
+use portal_api::{ErrorBody, ErrorDetail, ErrorDetails};
 
 use crate::attachments::AttachmentError;
 use crate::dossiers::DossierError;
@@ -50,7 +49,7 @@ pub enum ApiError {
 pub trait ErrorCode: std::error::Error {
     fn code(&self) -> &'static str;
     fn status(&self) -> StatusCode;
-    fn details(&self) -> Option<Value> {
+    fn details(&self) -> Option<ErrorDetails> {
         None
     }
     /// Seconds after which retrying may succeed (sent as `Retry-After`).
@@ -95,11 +94,12 @@ impl ErrorCode for RequestError {
         }
     }
 
-    fn details(&self) -> Option<Value> {
+    fn details(&self) -> Option<ErrorDetails> {
         match self {
-            RequestError::BodyTooLarge { max_bytes } => {
-                Some(serde_json::json!({ "max_bytes": max_bytes }))
-            }
+            RequestError::BodyTooLarge { max_bytes } => Some(ErrorDetails {
+                max_bytes: Some(*max_bytes as u64),
+                ..ErrorDetails::default()
+            }),
             _ => None,
         }
     }
@@ -163,30 +163,17 @@ impl ApiError {
         }
     }
 
-    pub fn details(&self) -> Option<Value> {
+    pub fn details(&self) -> Option<ErrorDetails> {
         self.inner().and_then(|e| e.details())
     }
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Detail<'a>,
-}
-
-#[derive(Serialize)]
-struct Detail<'a> {
-    code: &'a str,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    details: Option<Value>,
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let retry_after = self.inner().and_then(|e| e.retry_after());
-        let body = Body {
-            error: Detail {
-                code: self.code(),
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_string(),
                 message: self.to_string(),
                 details: self.details(),
             },
@@ -283,6 +270,7 @@ mod tests {
 
     #[test]
     fn every_error_code_is_in_the_contract_and_unique() {
+        use serde_json::Value;
         let doc: Value = serde_json::from_str(include_str!("../../openapi.json")).unwrap();
         let documented: Vec<&str> = doc["components"]["schemas"]["Error"]["properties"]["error"]
             ["properties"]["code"]["enum"]

@@ -13,8 +13,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use http_body_util::BodyExt;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
@@ -24,6 +23,8 @@ use crate::api::error::{ErrorCode, RequestError};
 use crate::api::ApiError;
 use crate::identity::{SameOrigin, SignedIn};
 use crate::{clock, random, AppState};
+use portal_api::attachments::{AcceptedType, AttachmentLimits};
+use portal_api::ErrorDetails;
 pub use sniff::{detect, Detected, FileType};
 pub use store::{AttachmentRecord, AttachmentView, Files};
 
@@ -129,57 +130,69 @@ impl ErrorCode for AttachmentError {
         }
     }
 
-    fn details(&self) -> Option<Value> {
-        let accepted: Vec<_> = FileType::ALL.iter().map(|t| t.media_type()).collect();
+    fn details(&self) -> Option<ErrorDetails> {
+        let accepted = || {
+            FileType::ALL
+                .iter()
+                .map(|t| t.media_type().to_string())
+                .collect()
+        };
         match self {
-            AttachmentError::FileTooLarge { max_bytes } => Some(json!({ "max_bytes": max_bytes })),
-            AttachmentError::UnsupportedType { detected } => {
-                Some(json!({ "detected": detected, "accepted": accepted }))
-            }
-            AttachmentError::TypeMismatch { named, detected } => Some(json!({
-                "named": named.media_type(),
-                "detected": detected.media_type(),
-            })),
-            AttachmentError::Damaged(t) => Some(json!({ "detected": t.media_type() })),
-            AttachmentError::TooManyPending { max } => Some(json!({ "max_pending": max })),
+            AttachmentError::FileTooLarge { max_bytes } => Some(ErrorDetails {
+                max_bytes: Some(*max_bytes),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::UnsupportedType { detected } => Some(ErrorDetails {
+                detected: Some(detected.to_string()),
+                accepted: Some(accepted()),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::TypeMismatch { named, detected } => Some(ErrorDetails {
+                named: Some(named.media_type().to_string()),
+                detected: Some(detected.media_type().to_string()),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::Damaged(t) => Some(ErrorDetails {
+                detected: Some(t.media_type().to_string()),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::TooManyPending { max } => Some(ErrorDetails {
+                max_pending: Some(*max as u64),
+                ..ErrorDetails::default()
+            }),
             AttachmentError::QuotaExceeded {
                 max_files,
                 max_bytes,
                 used_files,
                 used_bytes,
-            } => Some(json!({
-                "max_files": max_files,
-                "max_bytes": max_bytes,
-                "used_files": used_files,
-                "used_bytes": used_bytes,
-            })),
+            } => Some(ErrorDetails {
+                max_files: Some(*max_files as u64),
+                max_bytes: Some(*max_bytes as u64),
+                used_files: Some(*used_files as u64),
+                used_bytes: Some(*used_bytes as u64),
+                ..ErrorDetails::default()
+            }),
             _ => None,
         }
     }
 }
 
-#[derive(Serialize)]
-struct AcceptedType {
-    media_type: &'static str,
-    extensions: &'static [&'static str],
-}
-
 /// `GET /api/v1/attachments/limits`.
-pub async fn get_limits() -> Json<Value> {
-    let accepted: Vec<_> = FileType::ALL
+pub async fn get_limits() -> Json<AttachmentLimits> {
+    let accepted = FileType::ALL
         .iter()
         .map(|t| AcceptedType {
-            media_type: t.media_type(),
-            extensions: t.extensions(),
+            media_type: t.media_type().to_string(),
+            extensions: t.extensions().iter().map(|e| e.to_string()).collect(),
         })
         .collect();
-    Json(json!({
-        "max_file_bytes": limits::MAX_FILE_BYTES,
-        "max_per_dossier": limits::MAX_PER_DOSSIER,
-        "max_dossier_bytes": limits::MAX_DOSSIER_BYTES,
-        "max_pending_per_user": limits::MAX_PENDING_PER_USER,
-        "accepted": accepted,
-    }))
+    Json(AttachmentLimits {
+        max_file_bytes: limits::MAX_FILE_BYTES as u64,
+        max_per_dossier: limits::MAX_PER_DOSSIER as u64,
+        max_dossier_bytes: limits::MAX_DOSSIER_BYTES as u64,
+        max_pending_per_user: limits::MAX_PENDING_PER_USER as u64,
+        accepted,
+    })
 }
 
 #[derive(Deserialize)]
@@ -386,12 +399,12 @@ pub async fn upload(
             return Err(e.into());
         }
     }
-    let location = HeaderValue::from_str(&format!("/api/v1/attachments/{id}"))
-        .unwrap_or(HeaderValue::from_static("/api/v1/attachments"));
+    let location = HeaderValue::from_str(&portal_api::paths::attachment(&id))
+        .unwrap_or(HeaderValue::from_static(portal_api::paths::ATTACHMENTS));
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(AttachmentView::from(&record)),
+        Json(record.view()),
     )
         .into_response())
 }
@@ -453,7 +466,7 @@ async fn visible(
     user: &crate::identity::Identity,
     id: String,
 ) -> Result<AttachmentRecord, ApiError> {
-    if !random::is_id(&id, "att_") {
+    if !portal_api::ids::is_attachment_id(&id) {
         return Err(AttachmentError::NotFound.into());
     }
     let found = state.db.with(move |c| store::get(c, &id)).await?;
@@ -470,7 +483,7 @@ pub async fn get_attachment(
     Path(id): Path<String>,
 ) -> Result<Json<AttachmentView>, ApiError> {
     let a = visible(&state, &user, id).await?;
-    Ok(Json(AttachmentView::from(&a)))
+    Ok(Json(a.view()))
 }
 
 /// `GET /api/v1/attachments/{id}/content`: the file, always as a download and with the
@@ -538,7 +551,7 @@ pub async fn delete_attachment(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if !random::is_id(&id, "att_") {
+    if !portal_api::ids::is_attachment_id(&id) {
         return Err(AttachmentError::NotFound.into());
     }
     let owner = user.subject.clone();

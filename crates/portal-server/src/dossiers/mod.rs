@@ -14,8 +14,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use portal_api::ids::normalize_dossier_code;
+use portal_api::{paths, ErrorDetails};
+use serde_json::Value;
 
 use crate::api::body::read_json;
 use crate::api::error::ErrorCode;
@@ -171,13 +172,21 @@ impl ErrorCode for DossierError {
         }
     }
 
-    fn details(&self) -> Option<Value> {
+    fn details(&self) -> Option<ErrorDetails> {
         match self {
-            DossierError::Invalid(problems) => Some(json!({ "problems": problems })),
-            DossierError::InvalidTransition { from, to } => Some(json!({ "from": from, "to": to })),
-            DossierError::LookupLocked { retry_after } => {
-                Some(json!({ "retry_after": retry_after }))
-            }
+            DossierError::Invalid(problems) => Some(ErrorDetails {
+                problems: Some(problems.clone()),
+                ..ErrorDetails::default()
+            }),
+            DossierError::InvalidTransition { from, to } => Some(ErrorDetails {
+                from: Some(*from),
+                to: Some(*to),
+                ..ErrorDetails::default()
+            }),
+            DossierError::LookupLocked { retry_after } => Some(ErrorDetails {
+                retry_after: Some(*retry_after),
+                ..ErrorDetails::default()
+            }),
             _ => None,
         }
     }
@@ -197,8 +206,8 @@ enum Submitted {
 }
 
 fn dossier_location(code: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!("/api/v1/dossiers/{code}"))
-        .unwrap_or(HeaderValue::from_static("/api/v1/dossiers"))
+    HeaderValue::from_str(&paths::dossier(code))
+        .unwrap_or(HeaderValue::from_static(paths::DOSSIERS))
 }
 
 /// `POST /api/v1/dossiers`: read the body, replay a known key, judge the submission with
@@ -357,14 +366,7 @@ fn respond(outcome: Submitted) -> Result<Response, ApiError> {
     Ok(res)
 }
 
-/// The body of `POST /api/v1/dossiers/{code}/documents`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AddDocuments {
-    pub attachments: Vec<String>,
-    #[serde(default)]
-    pub note: Option<String>,
-}
+pub use portal_api::AddDocuments;
 
 /// `POST /api/v1/dossiers/{code}/documents`: the applicant adds the documents the agency
 /// asked for; the procedures waiting for them go back to processing. Sending the same
@@ -378,7 +380,7 @@ pub async fn add_documents(
     body: Body,
 ) -> Result<Json<view::FullView>, ApiError> {
     let lang = crate::api::request_lang(&headers);
-    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let code = normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let (request, _): (AddDocuments, Value) = read_json(body, 64 * 1024).await?;
     let note = request
         .note

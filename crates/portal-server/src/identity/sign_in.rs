@@ -12,9 +12,9 @@ use axum::extract::{Form, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use portal_api::session::SessionInfo;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
-use serde_json::json;
 
 use super::same_origin::{is_https, FormOrigin, SameOrigin};
 use super::session::{self, clearing_cookie, cookie_token, session_cookie, Current};
@@ -361,27 +361,16 @@ pub async fn session_info(
         Current::Active {
             identity,
             expires_at,
-        } => Json(json!({
-            "signed_in": true,
-            "user": &*identity,
-            "prefill": identity.prefill(),
-            "assurance_level": ASSURANCE_LEVEL,
-            "expires_at": clock::rfc3339(expires_at),
-        }))
+        } => Json(SessionInfo::of(
+            &identity,
+            ASSURANCE_LEVEL,
+            clock::rfc3339(expires_at),
+        ))
         .into_response(),
-        Current::Anonymous => Json(json!({
-            "signed_in": false,
-            "expired": false,
-            "sign_in_url": "/auth/sign-in",
-        }))
-        .into_response(),
+        Current::Anonymous => Json(SessionInfo::signed_out(false)).into_response(),
         Current::Expired => (
             [(header::SET_COOKIE, clearing_cookie(secure))],
-            Json(json!({
-                "signed_in": false,
-                "expired": true,
-                "sign_in_url": "/auth/sign-in",
-            })),
+            Json(SessionInfo::signed_out(true)),
         )
             .into_response(),
     })

@@ -13,16 +13,15 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use portal_api::{paths, routes};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 use crate::api::body::{read_bytes, read_optional_json};
 use crate::api::error::{ErrorCode, RequestError};
 use crate::api::ApiError;
 use crate::db::DbError;
 use crate::dossiers::store::{self as dossier_store, Actor, Event, EventKind, PaymentStatus};
-use crate::dossiers::{code, DossierError};
+use crate::dossiers::DossierError;
 use crate::identity::{SameOrigin, SignedIn};
 use crate::{clock, html, random, AppState};
 pub use provider::{provider_page, provider_submit};
@@ -94,30 +93,12 @@ impl ErrorCode for PaymentError {
     }
 }
 
-/// How a payment attempt ended, as the provider reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    Success,
-    Failure,
-    Cancel,
-}
-
-impl Outcome {
-    fn attempt_status(self) -> &'static str {
-        match self {
-            Outcome::Success => "succeeded",
-            Outcome::Failure => "failed",
-            Outcome::Cancel => "cancelled",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Success => "success",
-            Outcome::Failure => "failure",
-            Outcome::Cancel => "cancel",
-        }
+/// The attempt's state once the provider reported `outcome`.
+fn attempt_status(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Success => "succeeded",
+        Outcome::Failure => "failed",
+        Outcome::Cancel => "cancelled",
     }
 }
 
@@ -153,23 +134,9 @@ pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>, DbError> 
         .optional()?)
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StartPayment {
-    /// Where the provider sends the browser back (a path on this site).
-    #[serde(default)]
-    pub return_to: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PaymentStarted {
-    pub payment_id: String,
-    pub dossier_code: String,
-    pub amount: i64,
-    pub status: String,
-    /// The provider's page to send the browser to.
-    pub pay_url: String,
-}
+pub use portal_api::payments::{
+    Notification, NotificationReceived, Outcome, PaymentStarted, StartPayment,
+};
 
 fn started(a: &Attempt) -> PaymentStarted {
     PaymentStarted {
@@ -177,7 +144,7 @@ fn started(a: &Attempt) -> PaymentStarted {
         dossier_code: a.dossier_code.clone(),
         amount: a.amount,
         status: a.status.clone(),
-        pay_url: format!("/sandbox/pay/{}", a.id),
+        pay_url: paths::sandbox_pay(&a.id),
     }
 }
 
@@ -189,7 +156,7 @@ pub async fn start_payment(
     Path(code): Path<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let request: StartPayment = read_optional_json(body, 4096).await?;
     let return_to = match request.return_to {
         Some(p) if html::is_local_path(&p) => p,
@@ -199,7 +166,7 @@ pub async fn start_payment(
             )
             .into())
         }
-        None => format!("/dossiers/{code}"),
+        None => routes::dossier(&code),
     };
     let new_id = random::id("pay_").map_err(|e| {
         tracing::error!("payment: {e}");
@@ -250,20 +217,10 @@ pub async fn start_payment(
     Ok((result.0, Json(result.1)).into_response())
 }
 
-/// What the provider tells the portal about an attempt.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Notification {
-    pub payment_id: String,
-    pub dossier_code: String,
-    pub amount: i64,
-    pub outcome: Outcome,
-}
-
 /// Applies a verified notification; returns the dossier's payment status after it.
 /// A repeated notification with the same outcome changes nothing.
 async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiError> {
-    if !random::is_id(&n.payment_id, "pay_") {
+    if !portal_api::ids::is_payment_id(&n.payment_id) {
         return Err(PaymentError::NotFound.into());
     }
     let now = clock::now();
@@ -281,7 +238,7 @@ async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiEr
                 .map(|d| d.payment_status)
                 .unwrap_or(PaymentStatus::Unpaid);
             if a.status != "pending" {
-                return Ok(if a.status == n.outcome.attempt_status() {
+                return Ok(if a.status == attempt_status(n.outcome) {
                     Ok(current)
                 } else {
                     Err(PaymentError::AlreadyCompleted)
@@ -289,7 +246,7 @@ async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiEr
             }
             tx.execute(
                 "UPDATE payments SET status = ?2, completed_at = ?3 WHERE id = ?1",
-                params![a.id, n.outcome.attempt_status(), now],
+                params![a.id, attempt_status(n.outcome), now],
             )?;
             let (kind, after) = match n.outcome {
                 Outcome::Success => (EventKind::PaymentSucceeded, PaymentStatus::Paid),
@@ -339,18 +296,18 @@ pub async fn callback(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<NotificationReceived>, ApiError> {
     let bytes = read_bytes(body, 4096).await?;
     let signature = headers
         .get(SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
         .ok_or(PaymentError::BadSignature)?;
     let (n, status) = receive(&state, &bytes, signature).await?;
-    Ok(Json(json!({
-        "payment_id": n.payment_id,
-        "outcome": n.outcome,
-        "payment_status": status,
-    })))
+    Ok(Json(NotificationReceived {
+        payment_id: n.payment_id,
+        outcome: n.outcome,
+        payment_status: status,
+    }))
 }
 
 /// Loads the callback key: the configured one, else the one kept in the database, else

@@ -14,7 +14,7 @@ use super::{attempt, receive, Notification, Outcome, PaymentError};
 use crate::api::ApiError;
 use crate::html::{self, bilingual, escape};
 use crate::identity::FormOrigin;
-use crate::{random, AppState};
+use crate::AppState;
 
 fn not_found_page() -> Response {
     html::problem_page(
@@ -56,7 +56,7 @@ fn ended_page(return_to: &str) -> Response {
 }
 
 async fn find(state: &AppState, id: &str) -> Option<super::Attempt> {
-    if !random::is_id(id, "pay_") {
+    if !portal_api::ids::is_payment_id(id) {
         return None;
     }
     let id = id.to_string();

@@ -14,14 +14,14 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::api::error::RequestError;
 use crate::api::ApiError;
 use crate::attachments;
 use crate::client::ClientAddr;
-use crate::dossiers::{code, store, view, DossierError};
+use crate::dossiers::{store, view, DossierError};
 use crate::identity::{OptionalUser, SignedIn};
 use crate::{clock, random, AppState};
 pub use staff::{staff_list, staff_move};
@@ -38,10 +38,7 @@ pub const LOOKUP_WINDOW_SECS: i64 = 3600;
 /// Most dossiers returned by a list.
 pub const LIST_LIMIT: i64 = 200;
 
-#[derive(Serialize)]
-pub struct DossierList {
-    pub dossiers: Vec<view::Summary>,
-}
+pub use portal_api::DossierList;
 
 /// `GET /api/v1/dossiers`: the signed-in user's dossiers, newest first.
 pub async fn list_mine(
@@ -64,10 +61,7 @@ pub struct LookupQuery {
     secret: Option<String>,
 }
 
-enum Found {
-    Full(view::FullView),
-    Public(view::PublicView),
-}
+type Found = portal_api::DossierView<serde_json::Value>;
 
 /// `GET /api/v1/dossiers/{code}`: everything for the applicant and staff; status and
 /// timeline for anyone with the code and the applicant's ID number or lookup secret.
@@ -88,7 +82,7 @@ pub async fn get_dossier(
         .map(|s| random::normalize_secret(&s))
         .filter(|s| !s.is_empty());
     let has_credential = id_number.is_some() || secret.is_some();
-    let Some(code) = code::normalize(&code) else {
+    let Some(code) = portal_api::ids::normalize_dossier_code(&code) else {
         return Err(if has_credential || user.is_some() {
             DossierError::NotFound
         } else {
@@ -151,7 +145,6 @@ pub async fn get_dossier(
         })
         .await??;
     Ok(match found {
-        Found::Full(v) => Json(v).into_response(),
-        Found::Public(v) => Json(v).into_response(),
+        v => Json(v).into_response(),
     })
 }

@@ -16,7 +16,7 @@ use crate::attachments;
 use crate::dossiers::status::Status;
 use crate::dossiers::store::{self, Actor, Deadline, Event, EventKind, PaymentStatus};
 use crate::dossiers::validate::MAX_NOTE_CHARS;
-use crate::dossiers::{code, view, DossierError, Problem};
+use crate::dossiers::{view, DossierError, Problem};
 use crate::identity::{SameOrigin, StaffUser};
 use crate::{clock, AppState};
 
@@ -42,16 +42,7 @@ pub async fn staff_list(
 }
 
 /// The body of `POST /api/v1/staff/dossiers/{code}/status`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Move {
-    pub status: Status,
-    #[serde(default)]
-    pub reason: Option<String>,
-    /// One linked procedure of a bundle; all of the dossier's procedures when absent.
-    #[serde(default)]
-    pub procedure: Option<String>,
-}
+pub use portal_api::StatusMove as Move;
 
 /// `POST /api/v1/staff/dossiers/{code}/status`.
 pub async fn staff_move(
@@ -61,7 +52,7 @@ pub async fn staff_move(
     Path(code): Path<String>,
     body: Body,
 ) -> Result<Json<view::FullView>, ApiError> {
-    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let (request, _): (Move, _) = read_json(body, 16 * 1024).await?;
     let to = request.status;
     let reason = request
