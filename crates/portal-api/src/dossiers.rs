@@ -17,6 +17,7 @@ use crate::status::{DossierStatus, EventKind, PaymentStatus, TimelineActor};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
 pub struct Submission<A = Answers> {
     pub service_id: String,
     /// Whom the applicant files as (`citizen` or `business`).
@@ -179,6 +180,7 @@ pub struct Applicant {
 /// What the applicant and staff see of a dossier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
 pub struct FullDossier<A = Answers> {
     #[serde(flatten)]
     pub public: PublicDossier,
@@ -253,7 +255,6 @@ pub struct StatusMove {
 /// `GET /api/v1/dossiers/{code}`: everything for its applicant and staff, status and
 /// timeline for anyone else holding a lookup credential.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum DossierView<A = Answers> {
     Full(FullDossier<A>),
@@ -284,5 +285,34 @@ impl<A> DossierView<A> {
             DossierView::Full(f) => f.lookup_secret.as_deref(),
             DossierView::Public(_) => None,
         }
+    }
+}
+
+/// `oneOf` the two views, written out: the derive cannot leave `A` unbounded on an enum.
+#[cfg(feature = "openapi")]
+impl<A> utoipa::PartialSchema for DossierView<A> {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{OneOfBuilder, Ref};
+        OneOfBuilder::new()
+            .item(Ref::from_schema_name("FullDossier"))
+            .item(Ref::from_schema_name("PublicDossier"))
+            .description(Some(
+                "FullDossier for the applicant and staff, PublicDossier for a lookup",
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl<A> utoipa::ToSchema for DossierView<A> {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        use utoipa::PartialSchema;
+        schemas.push(("FullDossier".into(), FullDossier::<Answers>::schema()));
+        schemas.push(("PublicDossier".into(), PublicDossier::schema()));
     }
 }

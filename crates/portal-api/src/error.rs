@@ -10,6 +10,7 @@ use crate::status::DossierStatus;
 /// code reads them as `serde::de::IgnoredAny`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
 pub struct ErrorBody<D = ErrorDetails> {
     #[cfg_attr(feature = "openapi", schema(value_type = ErrorDetail))]
     pub error: ErrorDetail<D>,
@@ -17,6 +18,7 @@ pub struct ErrorBody<D = ErrorDetails> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
 pub struct ErrorDetail<D = ErrorDetails> {
     pub code: String,
     pub message: String,

@@ -9,6 +9,7 @@
 pub mod attachments;
 pub mod dossiers;
 pub mod error;
+pub mod health;
 pub mod ids;
 pub mod paths;
 pub mod payments;

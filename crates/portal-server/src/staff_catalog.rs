@@ -188,6 +188,24 @@ fn report_of(id: &str, e: &DraftEntry, live: &Published) -> DraftReport {
 }
 
 /// `POST /api/v1/staff/drafts`: stores and lints a draft catalogue.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/drafts",
+    operation_id = "staffCreateDraft",
+    tag = "staff",
+    summary = "Staff only: upload a draft catalogue (file path to text, at most 40 MiB); it is linted and compared with the published catalogue. Stored even with errors so the findings can be shown.",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    request_body(content = portal_api::staff::NewDraft),
+    responses(
+        (status = 201, description = "The draft's findings and what it would change", body = portal_api::staff::DraftReport),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn create_draft(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -260,6 +278,22 @@ async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiEr
 }
 
 /// `GET /api/v1/staff/drafts/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}",
+    operation_id = "staffGetDraft",
+    tag = "staff",
+    summary = "Staff only: a draft's findings and diff",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+    ),
+    responses(
+        (status = 200, description = "The draft's findings and what it would change", body = portal_api::staff::DraftReport),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn get_draft(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -276,6 +310,23 @@ fn previewable(e: &DraftEntry) -> Result<&Published, ApiError> {
 }
 
 /// `GET /api/v1/staff/drafts/{id}/catalog`: the draft's index, as `/api/v1/catalog`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}/catalog",
+    operation_id = "staffDraftCatalog",
+    tag = "staff",
+    summary = "Staff only: the draft's catalogue index, as /api/v1/catalog, for preview (409 draft_has_errors while it has errors)",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+    ),
+    responses(
+        (status = 200, description = "The draft's index", body = ref("#/components/schemas/CatalogueIndex")),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn draft_catalog(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -287,6 +338,25 @@ pub async fn draft_catalog(
 }
 
 /// `GET /api/v1/staff/drafts/{id}/services/{service}`, as `/api/v1/services/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}/services/{service}",
+    operation_id = "staffDraftService",
+    tag = "staff",
+    summary = "Staff only: one service of the draft, as /api/v1/services/{id}, for preview",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("service" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+    ),
+    responses(
+        (status = 200, description = "The service as the draft has it", body = ref("#/components/schemas/Service")),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn draft_service(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -313,6 +383,28 @@ fn json_bytes(body: axum::body::Bytes) -> Response {
 
 /// `POST /api/v1/staff/drafts/{id}/submissions`: checks answers against the draft's
 /// form with the engine, exactly as a submission would be checked, and stores nothing.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/drafts/{id}/submissions",
+    operation_id = "staffPreviewSubmit",
+    tag = "staff",
+    summary = "Staff only: a test submission in preview. The answers are checked with the form engine exactly as a real submission; nothing is stored and no dossier is created.",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    request_body(content = portal_api::staff::PreviewSubmission),
+    responses(
+        (status = 200, description = "What a real submission would have given", body = portal_api::staff::PreviewResult),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn preview_submit(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -355,6 +447,24 @@ pub async fn preview_submit(
 }
 
 /// `POST /api/v1/staff/drafts/{id}/publish`: publishes a draft that lints clean.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/drafts/{id}/publish",
+    operation_id = "staffPublishDraft",
+    tag = "staff",
+    summary = "Staff only: publish a draft that lints without errors; the previous version is kept for rollback",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    responses(
+        (status = 200, description = "The versions after publishing", body = portal_api::staff::Versions),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn publish(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -384,6 +494,22 @@ pub async fn publish(
 
 /// `POST /api/v1/staff/catalog/rollback`: goes back to the version published before
 /// the current one.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/catalog/rollback",
+    operation_id = "staffRollback",
+    tag = "staff",
+    summary = "Staff only: go back to the version published before the current one",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    responses(
+        (status = 200, description = "The versions after the rollback", body = portal_api::staff::Versions),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn rollback(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -410,6 +536,18 @@ pub async fn rollback(
 }
 
 /// `GET /api/v1/staff/catalog/versions`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/catalog/versions",
+    operation_id = "staffCatalogVersions",
+    tag = "staff",
+    summary = "Staff only: the published version and the history of publications (newest first, at most 50)",
+    responses(
+        (status = 200, description = "The versions", body = portal_api::staff::Versions),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn versions(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,

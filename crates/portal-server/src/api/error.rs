@@ -7,7 +7,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_api::{ErrorBody, ErrorDetail, ErrorDetails};
 
-use crate::attachments::AttachmentError;
+use crate::attachments::{AttachmentError, FileType};
+use crate::dossiers::status::Status;
 use crate::dossiers::DossierError;
 use crate::identity::AuthError;
 use crate::payments::PaymentError;
@@ -188,92 +189,90 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// One of every error the API can answer with: the document lists their codes.
+pub fn every_error() -> Vec<ApiError> {
+    vec![
+        ApiError::NoRoute,
+        ApiError::BadServiceId(String::new()),
+        ApiError::ServiceNotFound(String::new()),
+        ApiError::Internal,
+        ApiError::BadProvinceCode(String::new()),
+        ApiError::ProvinceNotFound(String::new()),
+        ApiError::BadLegacyQuery(String::new()),
+        ApiError::AdminUnitsUnavailable,
+        RequestError::BadBody(String::new()).into(),
+        RequestError::BodyTooLarge { max_bytes: 1 }.into(),
+        RequestError::BadQuery(String::new()).into(),
+        RequestError::CrossSite.into(),
+        RequestError::Incomplete.into(),
+        AuthError::NotSignedIn.into(),
+        AuthError::SessionExpired.into(),
+        AuthError::StaffOnly.into(),
+        AttachmentError::NotFound.into(),
+        AttachmentError::FileTooLarge { max_bytes: 1 }.into(),
+        AttachmentError::Empty.into(),
+        AttachmentError::UnsupportedType {
+            detected: "unknown",
+        }
+        .into(),
+        AttachmentError::TypeMismatch {
+            named: FileType::Pdf,
+            detected: FileType::Png,
+        }
+        .into(),
+        AttachmentError::Damaged(FileType::Pdf).into(),
+        AttachmentError::BadName.into(),
+        AttachmentError::BadUploadFormat.into(),
+        AttachmentError::TooManyPending { max: 1 }.into(),
+        AttachmentError::QuotaExceeded {
+            max_files: 1,
+            max_bytes: 1,
+            used_files: 1,
+            used_bytes: 1,
+        }
+        .into(),
+        AttachmentError::InUse.into(),
+        DossierError::IdempotencyKeyMissing.into(),
+        DossierError::BadIdempotencyKey.into(),
+        DossierError::IdempotencyKeyReused.into(),
+        DossierError::Invalid(vec![]).into(),
+        DossierError::NotFound.into(),
+        DossierError::LookupCredentialsRequired.into(),
+        DossierError::LookupLocked { retry_after: 1 }.into(),
+        DossierError::InvalidTransition {
+            from: Status::Received,
+            to: Status::Approved,
+        }
+        .into(),
+        DossierError::ReasonRequired.into(),
+        DossierError::PaymentOutstanding.into(),
+        DossierError::ProcedureNotInDossier(String::new()).into(),
+        DossierError::NotAwaitingDocuments.into(),
+        DossierError::AttachmentsChanged.into(),
+        PaymentError::NotFound.into(),
+        PaymentError::NoFeeDue.into(),
+        PaymentError::AlreadyPaid.into(),
+        PaymentError::FeeNotAssessed.into(),
+        PaymentError::BadSignature.into(),
+        PaymentError::Mismatch.into(),
+        PaymentError::AlreadyCompleted.into(),
+        crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
+        crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
+        crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),
+        crate::staff_catalog::StaffCatalogError::NoForm("x".into()).into(),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attachments::FileType;
-    use crate::dossiers::status::Status;
-
-    /// One of every error the API can answer with.
-    fn every_error() -> Vec<ApiError> {
-        vec![
-            ApiError::NoRoute,
-            ApiError::BadServiceId(String::new()),
-            ApiError::ServiceNotFound(String::new()),
-            ApiError::Internal,
-            ApiError::BadProvinceCode(String::new()),
-            ApiError::ProvinceNotFound(String::new()),
-            ApiError::BadLegacyQuery(String::new()),
-            ApiError::AdminUnitsUnavailable,
-            RequestError::BadBody(String::new()).into(),
-            RequestError::BodyTooLarge { max_bytes: 1 }.into(),
-            RequestError::BadQuery(String::new()).into(),
-            RequestError::CrossSite.into(),
-            RequestError::Incomplete.into(),
-            AuthError::NotSignedIn.into(),
-            AuthError::SessionExpired.into(),
-            AuthError::StaffOnly.into(),
-            AttachmentError::NotFound.into(),
-            AttachmentError::FileTooLarge { max_bytes: 1 }.into(),
-            AttachmentError::Empty.into(),
-            AttachmentError::UnsupportedType {
-                detected: "unknown",
-            }
-            .into(),
-            AttachmentError::TypeMismatch {
-                named: FileType::Pdf,
-                detected: FileType::Png,
-            }
-            .into(),
-            AttachmentError::Damaged(FileType::Pdf).into(),
-            AttachmentError::BadName.into(),
-            AttachmentError::BadUploadFormat.into(),
-            AttachmentError::TooManyPending { max: 1 }.into(),
-            AttachmentError::QuotaExceeded {
-                max_files: 1,
-                max_bytes: 1,
-                used_files: 1,
-                used_bytes: 1,
-            }
-            .into(),
-            AttachmentError::InUse.into(),
-            DossierError::IdempotencyKeyMissing.into(),
-            DossierError::BadIdempotencyKey.into(),
-            DossierError::IdempotencyKeyReused.into(),
-            DossierError::Invalid(vec![]).into(),
-            DossierError::NotFound.into(),
-            DossierError::LookupCredentialsRequired.into(),
-            DossierError::LookupLocked { retry_after: 1 }.into(),
-            DossierError::InvalidTransition {
-                from: Status::Received,
-                to: Status::Approved,
-            }
-            .into(),
-            DossierError::ReasonRequired.into(),
-            DossierError::PaymentOutstanding.into(),
-            DossierError::ProcedureNotInDossier(String::new()).into(),
-            DossierError::NotAwaitingDocuments.into(),
-            DossierError::AttachmentsChanged.into(),
-            PaymentError::NotFound.into(),
-            PaymentError::NoFeeDue.into(),
-            PaymentError::AlreadyPaid.into(),
-            PaymentError::FeeNotAssessed.into(),
-            PaymentError::BadSignature.into(),
-            PaymentError::Mismatch.into(),
-            PaymentError::AlreadyCompleted.into(),
-            crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
-            crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
-            crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),
-            crate::staff_catalog::StaffCatalogError::NoForm("x".into()).into(),
-        ]
-    }
 
     #[test]
     fn every_error_code_is_in_the_contract_and_unique() {
         use serde_json::Value;
         let doc: Value = serde_json::from_str(include_str!("../../openapi.json")).unwrap();
-        let documented: Vec<&str> = doc["components"]["schemas"]["Error"]["properties"]["error"]
-            ["properties"]["code"]["enum"]
+        let documented: Vec<&str> = doc["components"]["schemas"]["ErrorDetail"]["properties"]
+            ["code"]["enum"]
             .as_array()
             .unwrap()
             .iter()

@@ -6,6 +6,7 @@ pub mod body;
 mod catalogue;
 pub mod error;
 mod health;
+pub mod openapi;
 
 use axum::http::{header, HeaderValue, Method};
 use axum::routing::{on, MethodFilter, MethodRouter};

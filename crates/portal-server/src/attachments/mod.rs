@@ -178,6 +178,16 @@ impl ErrorCode for AttachmentError {
 }
 
 /// `GET /api/v1/attachments/limits`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/attachments/limits",
+    operation_id = "getAttachmentLimits",
+    tag = "attachments",
+    summary = "The limits every upload and dossier keeps to, for checking a file before uploading it",
+    responses(
+        (status = 200, description = "The limits", body = portal_api::attachments::AttachmentLimits),
+    ),
+)]
 pub async fn get_limits() -> Json<AttachmentLimits> {
     let accepted = FileType::ALL
         .iter()
@@ -187,9 +197,9 @@ pub async fn get_limits() -> Json<AttachmentLimits> {
         })
         .collect();
     Json(AttachmentLimits {
-        max_file_bytes: limits::MAX_FILE_BYTES as u64,
+        max_file_bytes: limits::MAX_FILE_BYTES,
         max_per_dossier: limits::MAX_PER_DOSSIER as u64,
-        max_dossier_bytes: limits::MAX_DOSSIER_BYTES as u64,
+        max_dossier_bytes: limits::MAX_DOSSIER_BYTES,
         max_pending_per_user: limits::MAX_PENDING_PER_USER as u64,
         accepted,
     })
@@ -280,6 +290,29 @@ async fn receive(body: Body, temp: &std::path::Path) -> Result<Received, Receive
 }
 
 /// `POST /api/v1/attachments?name=<file name>` with the file's bytes as the body.
+#[utoipa::path(
+    post,
+    path = "/api/v1/attachments",
+    operation_id = "uploadAttachment",
+    tag = "attachments",
+    summary = "Uploads one file (its bytes are the body). The type is read from the content (magic bytes), never from the name",
+    description = "Accepted: PDF, JPEG, PNG up to max_file_bytes. A name whose extension names another accepted type than the content is refused (file_type_mismatch); PDF and PNG files cut short are refused (damaged_file).",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("name" = String, Query, description = "The file's name as the person knows it", max_length = 255),
+    ),
+    request_body(content(([u8] = "application/octet-stream"), ([u8] = "application/pdf"), ([u8] = "image/jpeg"), ([u8] = "image/png"))),
+    responses(
+        (status = 201, description = "Stored", body = portal_api::attachments::Attachment, headers(("Location" = String))),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 415, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn upload(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -477,6 +510,21 @@ async fn visible(
 }
 
 /// `GET /api/v1/attachments/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/attachments/{id}",
+    operation_id = "getAttachment",
+    tag = "attachments",
+    summary = "An attachment's details: the uploader's own, or for staff one that is part of a dossier",
+    params(
+        ("id" = String, Path, pattern = "^att_[0-9a-f]{32}$"),
+    ),
+    responses(
+        (status = 200, description = "The attachment", body = portal_api::attachments::Attachment),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn get_attachment(
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
@@ -488,6 +536,21 @@ pub async fn get_attachment(
 
 /// `GET /api/v1/attachments/{id}/content`: the file, always as a download and with the
 /// type found at upload, so a browser never renders it in the portal's origin.
+#[utoipa::path(
+    get,
+    path = "/api/v1/attachments/{id}/content",
+    operation_id = "getAttachmentContent",
+    tag = "attachments",
+    summary = "The file itself, always as a download with the type found at upload",
+    params(
+        ("id" = String, Path, pattern = "^att_[0-9a-f]{32}$"),
+    ),
+    responses(
+        (status = 200, description = "The file", content(([u8] = "application/pdf"), ([u8] = "image/jpeg"), ([u8] = "image/png"))),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn get_content(
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
@@ -545,6 +608,24 @@ fn percent_encode(s: &str) -> String {
 }
 
 /// `DELETE /api/v1/attachments/{id}`: removes a file not yet submitted.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/attachments/{id}",
+    operation_id = "deleteAttachment",
+    tag = "attachments",
+    summary = "Deletes an uploaded file that is not yet in a dossier",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("id" = String, Path, pattern = "^att_[0-9a-f]{32}$"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn delete_attachment(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,

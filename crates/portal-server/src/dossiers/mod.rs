@@ -212,6 +212,28 @@ fn dossier_location(code: &str) -> HeaderValue {
 
 /// `POST /api/v1/dossiers`: read the body, replay a known key, judge the submission with
 /// the shared rules (outside the database lock: it is the slow part), then file it.
+#[utoipa::path(
+    post,
+    path = "/api/v1/dossiers",
+    operation_id = "submitDossier",
+    tag = "dossiers",
+    summary = "Submits a dossier. Exactly one dossier per Idempotency-Key: a retry with the same key and body gets the same receipt",
+    description = "Re-validated on the server. The receipt carries the dossier code and the lookup secret. A replay answers with the stored receipt and `Idempotent-Replayed: true`; the same key with a different body is refused (idempotency_key_reused).",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("Idempotency-Key" = String, Header, description = "Chosen by the client for this submission (e.g. the draft's id) and resent on every retry; 1 to 128 visible ASCII characters", max_length = 128),
+    ),
+    request_body(content = portal_api::Submission),
+    responses(
+        (status = 201, description = "The dossier was created (or this is the replay of its creation)", body = portal_api::Receipt, headers(("Location" = String), ("Idempotent-Replayed" = String))),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn submit(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -371,6 +393,28 @@ pub use portal_api::AddDocuments;
 /// `POST /api/v1/dossiers/{code}/documents`: the applicant adds the documents the agency
 /// asked for; the procedures waiting for them go back to processing. Sending the same
 /// documents again after success answers with the dossier as it is (a safe retry).
+#[utoipa::path(
+    post,
+    path = "/api/v1/dossiers/{code}/documents",
+    operation_id = "addDocuments",
+    tag = "dossiers",
+    summary = "The applicant adds the documents the agency asked for to the same dossier; the procedures waiting for them go back to processing",
+    description = "Sending the same documents again after success answers 200 with the dossier as it is.",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("code" = String, Path, description = "The dossier code, agency code-YYMMDD-NNNN; case does not matter", max_length = 40),
+    ),
+    request_body(content = portal_api::AddDocuments),
+    responses(
+        (status = 200, description = "The updated dossier", body = portal_api::FullDossier),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn add_documents(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,

@@ -5,7 +5,7 @@
 
 mod same_origin;
 mod session;
-mod sign_in;
+pub(crate) mod sign_in;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -5,7 +5,7 @@
 //! browser back. Only the callback changes the dossier, so a browser that never comes
 //! back still leaves the dossier right. A failed or cancelled payment can be retried.
 
-mod provider;
+pub(crate) mod provider;
 mod signature;
 
 use axum::body::Body;
@@ -149,6 +149,27 @@ fn started(a: &Attempt) -> PaymentStarted {
 }
 
 /// `POST /api/v1/dossiers/{code}/payments`: starts (or resumes) paying the fee.
+#[utoipa::path(
+    post,
+    path = "/api/v1/dossiers/{code}/payments",
+    operation_id = "startPayment",
+    tag = "payments",
+    summary = "Starts paying an unpaid dossier's fee (or resumes the pending attempt); send the browser to pay_url",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("code" = String, Path, description = "The dossier code, agency code-YYMMDD-NNNN; case does not matter", max_length = 40),
+    ),
+    request_body(content = portal_api::payments::StartPayment),
+    responses(
+        (status = 200, description = "The pending attempt, resumed", body = portal_api::payments::PaymentStarted),
+        (status = 201, description = "A new attempt", body = portal_api::payments::PaymentStarted),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn start_payment(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -292,6 +313,25 @@ pub async fn receive(
 
 /// `POST /api/v1/payments/callback`: the provider's notification, authenticated by its
 /// HMAC signature rather than by a session (it comes from the provider, not a browser).
+#[utoipa::path(
+    post,
+    path = "/api/v1/payments/callback",
+    operation_id = "paymentCallback",
+    tag = "payments",
+    summary = "The payment provider's notification of an attempt's outcome, signed with HMAC-SHA256; the only way a dossier becomes paid",
+    params(
+        ("X-Sandbox-Signature" = String, Header, description = "sha256=<hex HMAC-SHA256 of the body>"),
+    ),
+    request_body(content = portal_api::payments::Notification),
+    responses(
+        (status = 200, description = "Applied (a repeat of the same outcome changes nothing)", body = portal_api::payments::NotificationReceived),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn callback(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -26,6 +26,22 @@ pub struct StaffListQuery {
 }
 
 /// `GET /api/v1/staff/dossiers?status=`: every applicant's dossiers, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/dossiers",
+    operation_id = "staffListDossiers",
+    tag = "staff",
+    summary = "Staff only: every applicant's dossiers, newest first (at most 200), optionally in one status",
+    params(
+        ("status" = Option<portal_api::DossierStatus>, Query),
+    ),
+    responses(
+        (status = 200, description = "The dossiers", body = portal_api::DossierList),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn staff_list(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -45,6 +61,28 @@ pub async fn staff_list(
 pub use portal_api::StatusMove as Move;
 
 /// `POST /api/v1/staff/dossiers/{code}/status`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/dossiers/{code}/status",
+    operation_id = "staffMoveDossier",
+    tag = "staff",
+    summary = "Staff only: moves a dossier (or one linked procedure of a bundle) to its next status",
+    description = "Moves: received → in_processing | rejected; in_processing → additional_documents_requested | approved | rejected; additional_documents_requested → in_processing | rejected; approved → result_ready. additional_documents_requested and rejected need a reason. Processing cannot start while the fee is unpaid.",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("code" = String, Path, description = "The dossier code, agency code-YYMMDD-NNNN; case does not matter", max_length = 40),
+    ),
+    request_body(content = portal_api::StatusMove),
+    responses(
+        (status = 200, description = "The updated dossier", body = portal_api::FullDossier),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn staff_move(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
