@@ -204,6 +204,10 @@ pub struct DossierSummary {
     pub status: DossierStatus,
     pub procedures: Vec<ProcedureState>,
     pub payment: Payment,
+    /// While the agency waits for additional documents: the last day to add them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub documents_due: Option<Date>,
     pub created_at: String,
     pub updated_at: String,
 }
