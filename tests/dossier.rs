@@ -221,10 +221,10 @@ async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_proc
 async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_are() {
     let list: DossierList = serde_json::from_value(serde_json::json!({"dossiers": [
         {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "status": "in_processing",
-         "procedures": [], "payment": {"status": "not_required"},
+         "procedures": [], "payment": {"status": "not_required"}, "catalogue_version": "v1",
          "created_at": "2025-11-27T02:00:00Z", "updated_at": "2025-11-27T02:00:00Z"},
         {"code": "000.00.00.H99-251127-0001", "service_id": "withdrawn-service", "status": "received",
-         "procedures": [], "payment": {"status": "not_required"},
+         "procedures": [], "payment": {"status": "not_required"}, "catalogue_version": "v1",
          "created_at": "2025-11-27T01:00:00Z", "updated_at": "2025-11-27T01:00:00Z"}
     ]}))
     .unwrap();

@@ -204,10 +204,8 @@ pub struct DossierSummary {
     pub status: DossierStatus,
     pub procedures: Vec<ProcedureState>,
     pub payment: Payment,
-    /// While the agency waits for additional documents: the last day to add them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
-    pub documents_due: Option<Date>,
+    /// The catalogue version the dossier was filed under: which form rules applied.
+    pub catalogue_version: String,
     pub created_at: String,
     pub updated_at: String,
 }

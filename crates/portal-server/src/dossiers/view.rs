@@ -108,7 +108,7 @@ pub fn summary(d: &Dossier) -> DossierSummary {
         status: d.status,
         procedures: procedures(d),
         payment: payment(d),
-        documents_due: documents_requested(d).and_then(|r| r.due),
+        catalogue_version: d.catalogue_version.clone(),
         created_at: clock::rfc3339(d.created_at),
         updated_at: clock::rfc3339(d.updated_at),
     }
