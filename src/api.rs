@@ -1,4 +1,4 @@
-//! The client of the portal API (the contract in `crates/portal-server/openapi.json`).
+//! The client of the portal API: the contract crate `portal-api` gives every body and path.
 //! The app talks to nothing else.
 
 use leptos::prelude::use_context;
@@ -6,8 +6,12 @@ use portal_core::admin_units::{
     is_province_code, LegacyQuery, LegacyResult, Province, ProvinceCommunes,
 };
 use portal_core::{CatalogueIndex, Service};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
+
+use portal_api::paths;
+pub use portal_api::payments::PaymentStarted;
+pub use portal_api::{AddDocuments, ErrorBody, Problem, Receipt};
 
 pub mod staff;
 
@@ -38,11 +42,12 @@ impl ApiSource {
         match self {
             ApiSource::Published => path.to_string(),
             ApiSource::Draft(id) => {
+                let base = portal_api::routes::staff_preview(id);
                 let rest = path.strip_prefix('/').unwrap_or(path);
                 if rest.is_empty() || rest.starts_with('?') || rest.starts_with('#') {
-                    format!("/staff/preview/{id}{rest}")
+                    base + rest
                 } else {
-                    format!("/staff/preview/{id}/{rest}")
+                    base + "/" + rest
                 }
             }
         }
@@ -90,16 +95,6 @@ impl ApiError {
             ApiError::Server { status: 404, .. } | ApiError::Server { status: 400, .. }
         )
     }
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Deserialize)]
-struct ErrorDetail {
-    code: String,
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
@@ -165,7 +160,7 @@ async fn read_response<T: DeserializeOwned>(res: gloo_net::http::Response) -> Re
     let status = res.status();
     let body = res.text().await.map_err(|_| ApiError::Network)?;
     if !(200..300).contains(&status) {
-        let code = serde_json::from_str::<ErrorBody>(&body)
+        let code = serde_json::from_str::<ErrorBody<IgnoredAny>>(&body)
             .map(|b| b.error.code)
             .unwrap_or_else(|_| "unknown".into());
         return Err(ApiError::Server { status, code });
@@ -176,8 +171,8 @@ async fn read_response<T: DeserializeOwned>(res: gloo_net::http::Response) -> Re
 /// The catalogue index of the current [`source`] (read when called, not when awaited).
 pub fn catalogue() -> impl std::future::Future<Output = Result<CatalogueIndex, ApiError>> {
     let url = match source() {
-        ApiSource::Published => "/api/v1/catalog".to_string(),
-        ApiSource::Draft(d) => format!("/api/v1/staff/drafts/{d}/catalog"),
+        ApiSource::Published => paths::CATALOGUE.to_string(),
+        ApiSource::Draft(d) => paths::staff_draft_catalogue(&d),
     };
     async move { get_json(&url).await }
 }
@@ -196,8 +191,8 @@ pub fn versioned_service(
 ) -> impl std::future::Future<Output = Result<(Service, String), ApiError>> {
     let valid = portal_core::ServiceId::is_valid(id);
     let url = match source() {
-        ApiSource::Published => format!("/api/v1/services/{id}"),
-        ApiSource::Draft(d) => format!("/api/v1/staff/drafts/{d}/services/{id}"),
+        ApiSource::Published => paths::service(id),
+        ApiSource::Draft(d) => paths::staff_draft_service(&d, id),
     };
     let catalogue = catalogue();
     async move {
@@ -223,7 +218,7 @@ struct ProvinceList {
 
 /// The 34 provinces, alphabetical.
 pub async fn provinces() -> Result<Vec<Province>, ApiError> {
-    let list = get_json::<ProvinceList>("/api/v1/admin-units/provinces")
+    let list = get_json::<ProvinceList>(paths::PROVINCES)
         .await
         .map(|l| l.provinces)?;
     crate::form::known_units::learn_provinces(list.iter().map(|p| p.code.as_str()));
@@ -238,10 +233,7 @@ pub async fn communes(province: &str) -> Result<ProvinceCommunes, ApiError> {
             code: "bad_province_code".into(),
         });
     }
-    let list: ProvinceCommunes = get_json(&format!(
-        "/api/v1/admin-units/provinces/{province}/communes"
-    ))
-    .await?;
+    let list: ProvinceCommunes = get_json(&paths::communes(province)).await?;
     crate::form::known_units::learn_communes(
         province,
         list.communes.iter().map(|c| c.code.as_str()),
@@ -256,7 +248,7 @@ pub async fn legacy(q: &LegacyQuery) -> Result<LegacyResult, ApiError> {
         ("district", q.district.as_str()),
         ("province", q.province.as_str()),
     ];
-    send_json(gloo_net::http::Request::get("/api/v1/admin-units/legacy").query(params)).await
+    send_json(gloo_net::http::Request::get(paths::LEGACY_ADDRESS).query(params)).await
 }
 
 /// Follows a sign-in link to the identity provider, returning to the page the user is on
@@ -273,16 +265,13 @@ pub fn sign_in_url() -> String {
     let here = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".into());
-    format!(
-        "/auth/sign-in?return_to={}",
-        js_sys::encode_uri_component(&here)
-    )
+    paths::sign_in(&here)
 }
 
 // --- sign-in, dossiers, payments ------------------------------------------------------
 
 pub async fn session() -> Result<crate::session::SessionInfo, ApiError> {
-    get_json("/api/v1/session").await
+    get_json(paths::SESSION).await
 }
 
 /// Sends a state-changing request with the header the server requires of this site's
@@ -322,7 +311,7 @@ async fn send_state_change(
         .await
         .map_err(|_| (ApiError::Network, String::new()))?;
     if !(200..300).contains(&status) {
-        let code = serde_json::from_str::<ErrorBody>(&text)
+        let code = serde_json::from_str::<ErrorBody<IgnoredAny>>(&text)
             .map(|b| b.error.code)
             .unwrap_or_else(|_| "unknown".into());
         return Err((ApiError::Server { status, code }, text));
@@ -335,46 +324,16 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {
-    send_state_change("DELETE", "/api/v1/session", None, None)
+    send_state_change("DELETE", paths::SESSION, None, None)
         .await
         .map(|_| ())
         .map_err(|(e, _)| e)
 }
 
-/// One problem of a refused submission, as the server words it (in Vietnamese).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct ServerProblem {
-    pub path: String,
-    pub code: String,
-    pub message: String,
-    /// For an answer: the form engine's own error, worded here in the page's language.
-    #[serde(default)]
-    pub error: Option<portal_core::form::FieldError>,
-}
-
-#[derive(Deserialize)]
-struct ProblemsBody {
-    error: ProblemsDetail,
-}
-
-#[derive(Deserialize)]
-struct ProblemsDetail {
-    #[serde(default)]
-    details: Option<ProblemsList>,
-}
-
-#[derive(Deserialize)]
-struct ProblemsList {
-    #[serde(default)]
-    problems: Vec<ServerProblem>,
-}
-
 /// The problems in an `invalid_dossier` refusal's body; empty when there are none.
-pub fn problems_of(body: &str) -> Vec<ServerProblem> {
-    serde_json::from_str::<ProblemsBody>(body)
-        .ok()
-        .and_then(|b| b.error.details)
-        .map(|d| d.problems)
+pub fn problems_of(body: &str) -> Vec<Problem> {
+    serde_json::from_str::<ErrorBody>(body)
+        .map(|b| b.problems().to_vec())
         .unwrap_or_default()
 }
 
@@ -382,19 +341,14 @@ pub fn problems_of(body: &str) -> Vec<ServerProblem> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SubmitError {
     /// Refused as invalid: what to fix.
-    Invalid(Vec<ServerProblem>),
+    Invalid(Vec<Problem>),
     Api(ApiError),
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Receipt {
-    pub code: String,
 }
 
 /// Submits a dossier: `body` is the JSON sent, `key` its idempotency key (the same on
 /// every retry of this attempt).
 pub async fn submit_dossier(body: &str, key: &str) -> Result<Receipt, SubmitError> {
-    match send_state_change("POST", "/api/v1/dossiers", Some(body), Some(key)).await {
+    match send_state_change("POST", paths::DOSSIERS, Some(body), Some(key)).await {
         Ok(text) => parse(&text).map_err(SubmitError::Api),
         Err((ApiError::Server { status: 422, code }, text)) => {
             let problems = problems_of(&text);
@@ -414,52 +368,33 @@ pub async fn dossier(
     code: &str,
     credentials: Option<(&str, &str)>,
 ) -> Result<crate::tracking::Dossier, ApiError> {
-    let code = js_sys::encode_uri_component(code);
     let url = match credentials {
-        Some((id, secret)) => {
-            let mut q = Vec::new();
-            if !id.is_empty() {
-                q.push(format!("id_number={}", js_sys::encode_uri_component(id)));
-            }
-            if !secret.is_empty() {
-                q.push(format!("secret={}", js_sys::encode_uri_component(secret)));
-            }
-            format!("/api/v1/dossiers/{code}?{}", q.join("&"))
-        }
-        None => format!("/api/v1/dossiers/{code}"),
+        Some((id, secret)) => paths::dossier_lookup(code, id, secret),
+        None => paths::dossier(code),
     };
     get_json(&url).await
 }
 
 pub async fn my_dossiers() -> Result<crate::tracking::DossierList, ApiError> {
-    get_json("/api/v1/dossiers").await
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct PaymentStarted {
-    pub pay_url: String,
+    get_json(paths::DOSSIERS).await
 }
 
 /// Starts (or resumes) paying the dossier's fee; the browser is then sent to `pay_url`,
 /// which returns to the tracking page.
 pub async fn start_payment(code: &str) -> Result<PaymentStarted, ApiError> {
-    let url = format!(
-        "/api/v1/dossiers/{}/payments",
-        js_sys::encode_uri_component(code)
-    );
-    let text = send_state_change("POST", &url, Some("{}"), None)
+    let text = send_state_change("POST", &paths::dossier_payments(code), Some("{}"), None)
         .await
         .map_err(|(e, _)| e)?;
     parse(&text)
 }
 
 pub async fn add_documents(code: &str, attachments: &[String]) -> Result<(), ApiError> {
-    let url = format!(
-        "/api/v1/dossiers/{}/documents",
-        js_sys::encode_uri_component(code)
-    );
-    let body = serde_json::json!({ "attachments": attachments }).to_string();
-    send_state_change("POST", &url, Some(&body), None)
+    let body = AddDocuments {
+        attachments: attachments.to_vec(),
+        note: None,
+    };
+    let body = serde_json::to_string(&body).map_err(|_| ApiError::Malformed)?;
+    send_state_change("POST", &paths::dossier_documents(code), Some(&body), None)
         .await
         .map(|_| ())
         .map_err(|(e, _)| e)

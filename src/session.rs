@@ -2,42 +2,8 @@
 //! session is an HttpOnly cookie). Shared through context; refreshed after sign-out.
 
 use leptos::prelude::*;
-use portal_core::form::Identity;
-use serde::Deserialize;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct User {
-    pub full_name: String,
-    pub kind: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SessionInfo {
-    pub signed_in: bool,
-    #[serde(default)]
-    pub expired: bool,
-    #[serde(default)]
-    pub user: Option<User>,
-    #[serde(default)]
-    pub prefill: Option<Identity>,
-}
-
-impl SessionInfo {
-    pub fn is_staff(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.kind == "staff")
-    }
-
-    /// Whom the signed-in person files as: an organisation's representative for it, anyone
-    /// else as a citizen. `None` when signed out.
-    pub fn applicant(&self) -> Option<portal_core::Audience> {
-        let user = self.user.as_ref()?;
-        Some(if user.kind == "business" {
-            portal_core::Audience::Business
-        } else {
-            portal_core::Audience::Citizen
-        })
-    }
-}
+pub use portal_api::session::{Identity as User, SessionInfo};
 
 /// `None` while loading or when the session could not be read (treated as signed out).
 #[derive(Clone, Copy)]

@@ -1,159 +1,59 @@
-//! A dossier as the API returns it (the contract's PublicDossier, plus what only the
-//! applicant sees), and the plain functions the confirmation and tracking pages show it
-//! with: labels for statuses and events, what the citizen must do next, the deadline for
-//! additional documents. Components only render these.
+//! A dossier as the API returns it (the contract's `DossierView`), and the plain functions
+//! the confirmation and tracking pages show it with: labels for statuses and events, the
+//! deadline for additional documents. Components only render these.
 
+use portal_api::{DossierStatus, EventKind, PaymentStatus};
 use portal_core::validators::Date;
-use serde::Deserialize;
 
 use crate::i18n::Key;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ProcedureState {
-    pub service_id: String,
-    pub status: String,
-}
+pub use portal_api::{
+    DocumentsRequest as DocumentsRequested, DossierList, DossierSummary, TimelineEntry,
+};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Payment {
-    pub status: String,
-    #[serde(default)]
-    pub amount: Option<u64>,
-}
+/// A dossier as the API shows it to its applicant (everything) or to a lookup (status
+/// and timeline); the pages never read the answers, so they are skipped unread.
+pub type Dossier = portal_api::DossierView<serde::de::IgnoredAny>;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct DocumentsRequested {
-    pub reason: String,
-    pub at: String,
-    #[serde(default)]
-    pub procedures: Vec<String>,
-    /// The last day to add the documents, as the server fixed it when the agency asked.
-    #[serde(default)]
-    pub due: Option<Date>,
-    /// The working days from the request `due` was counted with.
-    #[serde(default)]
-    pub working_days: Option<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct TimelineEntry {
-    pub at: String,
-    pub event: String,
-    #[serde(default)]
-    pub status: Option<String>,
-    #[serde(default)]
-    pub procedure: Option<String>,
-    #[serde(default)]
-    pub reason: Option<String>,
-}
-
-/// One dossier: `lookup_secret` only for its applicant.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Dossier {
-    pub code: String,
-    pub service_id: String,
-    pub status: String,
-    #[serde(default)]
-    pub procedures: Vec<ProcedureState>,
-    pub payment: Payment,
-    #[serde(default)]
-    pub documents_requested: Option<DocumentsRequested>,
-    #[serde(default)]
-    pub timeline: Vec<TimelineEntry>,
-    #[serde(default)]
-    pub lookup_secret: Option<String>,
-    pub created_at: String,
-}
-
-/// A row of "my dossiers".
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct DossierSummary {
-    pub code: String,
-    pub service_id: String,
-    pub status: String,
-    pub payment: Payment,
-    pub created_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct DossierList {
-    pub dossiers: Vec<DossierSummary>,
-}
-
-pub fn status_key(status: &str) -> Key {
+pub fn status_key(status: DossierStatus) -> Key {
     match status {
-        "in_processing" => Key::StatusInProcessing,
-        "additional_documents_requested" => Key::StatusDocumentsRequested,
-        "approved" => Key::StatusApproved,
-        "rejected" => Key::StatusRejected,
-        "result_ready" => Key::StatusResultReady,
-        _ => Key::StatusReceived,
+        DossierStatus::Received => Key::StatusReceived,
+        DossierStatus::InProcessing => Key::StatusInProcessing,
+        DossierStatus::AdditionalDocumentsRequested => Key::StatusDocumentsRequested,
+        DossierStatus::Approved => Key::StatusApproved,
+        DossierStatus::Rejected => Key::StatusRejected,
+        DossierStatus::ResultReady => Key::StatusResultReady,
     }
 }
 
-pub fn payment_key(status: &str) -> Key {
+pub fn payment_key(status: PaymentStatus) -> Key {
     match status {
-        "paid" => Key::PaymentPaid,
-        "unpaid" => Key::PaymentUnpaid,
-        "awaiting_assessment" => Key::PaymentAwaiting,
-        _ => Key::PaymentNotRequired,
+        PaymentStatus::Paid => Key::PaymentPaid,
+        PaymentStatus::Unpaid => Key::PaymentUnpaid,
+        PaymentStatus::AwaitingAssessment => Key::PaymentAwaiting,
+        PaymentStatus::NotRequired => Key::PaymentNotRequired,
     }
 }
 
 /// What a timeline entry says happened.
 pub fn event_key(entry: &TimelineEntry) -> Key {
-    match (entry.event.as_str(), entry.status.as_deref()) {
-        ("status_changed", Some(s)) => status_key(s),
-        ("payment_succeeded", _) => Key::PaymentPaid,
-        ("payment_failed", _) => Key::PaymentFailedEvent,
-        ("payment_cancelled", _) => Key::PaymentCancelledEvent,
-        ("documents_added", _) => Key::DocumentsAdded,
+    match (entry.event, entry.status) {
+        (EventKind::StatusChanged, Some(s)) => status_key(s),
+        (EventKind::PaymentSucceeded, _) => Key::PaymentPaid,
+        (EventKind::PaymentFailed, _) => Key::PaymentFailedEvent,
+        (EventKind::PaymentCancelled, _) => Key::PaymentCancelledEvent,
+        (EventKind::DocumentsAdded, _) => Key::DocumentsAdded,
         _ => Key::EventSubmitted,
     }
 }
 
 /// The status tag's modifier: the citizen must act, it ended badly, or it ended well.
-pub fn status_tone(status: &str) -> &'static str {
+pub fn status_tone(status: DossierStatus) -> &'static str {
     match status {
-        "additional_documents_requested" => "tag--action",
-        "rejected" => "tag--bad",
-        "approved" | "result_ready" => "tag--good",
+        DossierStatus::AdditionalDocumentsRequested => "tag--action",
+        DossierStatus::Rejected => "tag--bad",
+        DossierStatus::Approved | DossierStatus::ResultReady => "tag--good",
         _ => "tag--status",
-    }
-}
-
-impl Dossier {
-    /// Whether the applicant can pay now (a fee is due and not paid).
-    pub fn can_pay(&self) -> bool {
-        self.payment.status == "unpaid" && self.status != "rejected"
-    }
-
-    /// The reason of the last rejection, for the top of the page.
-    pub fn rejection_reason(&self) -> Option<&str> {
-        if self.status != "rejected" {
-            return None;
-        }
-        self.timeline
-            .iter()
-            .rev()
-            .find(|e| e.status.as_deref() == Some("rejected"))
-            .and_then(|e| e.reason.as_deref())
-    }
-
-    /// The last payment attempt failed or was cancelled and the fee is still due.
-    pub fn last_payment_failed(&self) -> bool {
-        self.payment.status == "unpaid"
-            && self
-                .timeline
-                .iter()
-                .rev()
-                .find(|e| e.event.starts_with("payment_"))
-                .is_some_and(|e| e.event != "payment_succeeded")
-    }
-
-    /// Per-procedure statuses are worth showing only for a bundle.
-    pub fn is_bundle(&self) -> bool {
-        self.procedures.len() > 1
     }
 }
 

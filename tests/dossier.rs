@@ -28,7 +28,11 @@ fn base() -> serde_json::Value {
         "timeline": [{"at": "2025-11-27T01:00:00Z", "event": "submitted", "by": "applicant"}],
         "lookup_secret": "ABCD-EFGH-JKLM",
         "created_at": "2025-11-27T01:00:00Z",
-        "updated_at": "2025-11-27T01:00:00Z"
+        "updated_at": "2025-11-27T01:00:00Z",
+        "applicant": {"kind": "citizen", "full_name": "Nguyễn Văn An", "id_number": "001085012345"},
+        "catalogue_version": "v1",
+        "answers": {},
+        "attachments": []
     })
 }
 
@@ -172,7 +176,16 @@ async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload()
 #[wasm_bindgen_test]
 async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_procedures() {
     let mut json = base();
-    json.as_object_mut().unwrap().remove("lookup_secret");
+    // A lookup sees the public view: none of what only the applicant sees.
+    for only_applicant in [
+        "lookup_secret",
+        "applicant",
+        "catalogue_version",
+        "answers",
+        "attachments",
+    ] {
+        json.as_object_mut().unwrap().remove(only_applicant);
+    }
     json["status"] = "rejected".into();
     json["procedures"] = serde_json::json!([
         {"service_id": "death-registration", "status": "approved"},
@@ -208,10 +221,10 @@ async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_proc
 async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_are() {
     let list: DossierList = serde_json::from_value(serde_json::json!({"dossiers": [
         {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "status": "in_processing",
-         "procedures": [], "payment": {"status": "not_required"},
+         "procedures": [], "payment": {"status": "not_required"}, "catalogue_version": "v1",
          "created_at": "2025-11-27T02:00:00Z", "updated_at": "2025-11-27T02:00:00Z"},
         {"code": "000.00.00.H99-251127-0001", "service_id": "withdrawn-service", "status": "received",
-         "procedures": [], "payment": {"status": "not_required"},
+         "procedures": [], "payment": {"status": "not_required"}, "catalogue_version": "v1",
          "created_at": "2025-11-27T01:00:00Z", "updated_at": "2025-11-27T01:00:00Z"}
     ]}))
     .unwrap();
@@ -289,7 +302,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
     use portal_web::form::drafts::{load_pending, remove_pending};
     use portal_web::form::FormState;
     use portal_web::pages::submit::SubmitSection;
-    use portal_web::session::{Session, SessionInfo, User};
+    use portal_web::session::{Session, SessionInfo};
 
     let field = Field {
         id: FieldId("name".into()),
@@ -323,15 +336,22 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
     )]);
     let st = state.clone();
     let (root, i18n) = mount(Lang::Vi, move || {
-        provide_context(Session(RwSignal::new(Some(SessionInfo {
-            signed_in: true,
-            expired: false,
-            user: Some(User {
-                full_name: "Nguyễn Văn An".into(),
-                kind: "citizen".into(),
-            }),
-            prefill: None,
-        }))));
+        let session: SessionInfo = serde_json::from_value(serde_json::json!({
+            "signed_in": true,
+            "user": {
+                "subject": "sandbox-citizen-1",
+                "kind": "citizen",
+                "full_name": "Nguyễn Văn An",
+                "date_of_birth": "1985-03-14",
+                "sex": "male",
+                "id_number": "001085012345",
+                "phone": "0912345678",
+                "email": "an@example.vn",
+                "permanent_address": {"province_code": "01", "commune_code": "00004", "street": "1 Hàng Bạc"}
+            }
+        }))
+        .expect("a session as the contract shapes it");
+        provide_context(Session(RwSignal::new(Some(session))));
         view! { <Router><SubmitSection state=st/></Router> }
     });
     leptos::task::tick().await;

@@ -4,11 +4,17 @@
 
 use std::collections::BTreeMap;
 
-use portal_core::catalogue_diff::CatalogueDiff;
-use portal_core::form::{Answers, Quote};
-use serde::{Deserialize, Serialize};
+use portal_api::ids::is_draft_id;
+use portal_api::paths;
+use portal_core::form::Answers;
+use serde::Serialize;
 
 use super::{get_json, read_response, ApiError};
+
+pub use portal_api::staff::{
+    DraftReport, Finding, NewDraft, PreviewProblem, PreviewResult, PreviewSubmission,
+    VersionEntry as Version, Versions,
+};
 
 /// Who is signed in, as far as the staff area cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,32 +24,13 @@ pub enum Viewer {
     Staff { name: String },
 }
 
-#[derive(Deserialize)]
-struct SessionBody {
-    signed_in: bool,
-    #[serde(default)]
-    user: Option<SessionUser>,
-}
-
-#[derive(Deserialize)]
-struct SessionUser {
-    kind: String,
-    #[serde(default)]
-    full_name: String,
-}
-
 pub async fn viewer() -> Result<Viewer, ApiError> {
-    let body: SessionBody = get_json("/api/v1/session").await?;
+    let body = super::session().await?;
     Ok(match (body.signed_in, body.user) {
-        (true, Some(u)) if u.kind == "staff" => Viewer::Staff { name: u.full_name },
+        (true, Some(u)) if u.is_staff() => Viewer::Staff { name: u.full_name },
         (true, _) => Viewer::Citizen,
         (false, _) => Viewer::SignedOut,
     })
-}
-
-/// A draft id as the contract allows it (it is put into URLs).
-pub fn is_draft_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 fn bad_draft() -> ApiError {
@@ -51,80 +38,6 @@ fn bad_draft() -> ApiError {
         status: 404,
         code: "draft_not_found".into(),
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Finding {
-    pub code: String,
-    pub severity: String,
-    pub file: String,
-    #[serde(default)]
-    pub line: Option<usize>,
-    pub path: String,
-    pub message: String,
-}
-
-impl Finding {
-    pub fn is_error(&self) -> bool {
-        self.severity == "error"
-    }
-
-    /// `services/x.toml:12`, or just the file when the line is unknown.
-    pub fn location(&self) -> String {
-        match self.line {
-            Some(l) => format!("{}:{l}", self.file),
-            None => self.file.clone(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct DraftReport {
-    pub id: String,
-    pub version: String,
-    pub published_version: String,
-    pub errors: usize,
-    pub warnings: usize,
-    pub diagnostics: Vec<Finding>,
-    pub diff: CatalogueDiff,
-}
-
-impl DraftReport {
-    /// Errors first, then warnings, each in file order.
-    pub fn sorted_findings(&self) -> Vec<Finding> {
-        let mut f = self.diagnostics.clone();
-        f.sort_by(|a, b| (!a.is_error(), &a.file, a.line).cmp(&(!b.is_error(), &b.file, b.line)));
-        f
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Version {
-    pub version: String,
-    pub action: String,
-    pub published_by: String,
-    pub published_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Versions {
-    pub current: String,
-    pub versions: Vec<Version>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct PreviewProblem {
-    pub path: String,
-    pub message_vi: String,
-    pub message_en: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct PreviewResult {
-    pub sandbox: bool,
-    pub accepted: bool,
-    pub problems: Vec<PreviewProblem>,
-    pub quote: Quote,
 }
 
 async fn post<B: Serialize, T: serde::de::DeserializeOwned>(
@@ -142,42 +55,34 @@ async fn post<B: Serialize, T: serde::de::DeserializeOwned>(
     read_response(res).await
 }
 
-#[derive(Serialize)]
-struct DraftUpload<'a> {
-    files: &'a BTreeMap<String, String>,
-}
-
 /// Uploads a draft catalogue: path inside the catalogue to the file's text.
 pub async fn upload_draft(files: &BTreeMap<String, String>) -> Result<DraftReport, ApiError> {
-    post("/api/v1/staff/drafts", Some(&DraftUpload { files })).await
+    let body = NewDraft {
+        files: files.clone(),
+    };
+    post(paths::STAFF_DRAFTS, Some(&body)).await
 }
 
 pub async fn draft(id: &str) -> Result<DraftReport, ApiError> {
     if !is_draft_id(id) {
         return Err(bad_draft());
     }
-    get_json(&format!("/api/v1/staff/drafts/{id}")).await
+    get_json(&paths::staff_draft(id)).await
 }
 
 pub async fn publish(id: &str) -> Result<Versions, ApiError> {
     if !is_draft_id(id) {
         return Err(bad_draft());
     }
-    post::<(), _>(&format!("/api/v1/staff/drafts/{id}/publish"), None).await
+    post::<(), _>(&paths::staff_draft_publish(id), None).await
 }
 
 pub async fn versions() -> Result<Versions, ApiError> {
-    get_json("/api/v1/staff/catalog/versions").await
+    get_json(paths::STAFF_VERSIONS).await
 }
 
 pub async fn rollback() -> Result<Versions, ApiError> {
-    post::<(), _>("/api/v1/staff/catalog/rollback", None).await
-}
-
-#[derive(Serialize)]
-struct PreviewSubmission<'a> {
-    service_id: &'a str,
-    answers: &'a Answers,
+    post::<(), _>(paths::STAFF_ROLLBACK, None).await
 }
 
 /// A test submission: checked exactly as a real one, never stored.
@@ -189,14 +94,11 @@ pub async fn test_submission(
     if !is_draft_id(draft) {
         return Err(bad_draft());
     }
-    post(
-        &format!("/api/v1/staff/drafts/{draft}/submissions"),
-        Some(&PreviewSubmission {
-            service_id,
-            answers,
-        }),
-    )
-    .await
+    let body = PreviewSubmission {
+        service_id: service_id.to_string(),
+        answers: answers.clone(),
+    };
+    post(&paths::staff_draft_submissions(draft), Some(&body)).await
 }
 
 /// Where an uploaded file goes in the catalogue, from its path relative to the chosen

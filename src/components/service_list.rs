@@ -23,7 +23,7 @@ pub fn ServiceList(#[prop(into)] services: Signal<Vec<ServiceSummary>>) -> impl 
 #[component]
 fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let href = crate::api::href(&format!("/services/{}", service.id));
+    let href = crate::api::href(&portal_api::routes::service(service.id.as_str()));
     let s = StoredValue::new(service);
     let fee = move || {
         let lang = i18n.lang.get();

@@ -88,7 +88,7 @@ fn Account() -> impl IntoView {
             }
             .into_any()
         }
-        Some(s) if s.expired => view! {
+        Some(s) if s.is_expired() => view! {
             <div class="header__account">
                 <a class="header__link" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{move || i18n.t(Key::SignInAgain)}</a>
             </div>

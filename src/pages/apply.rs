@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
+use portal_api::routes;
 use portal_core::form::Charge;
 use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
@@ -19,7 +20,7 @@ use crate::i18n::{fill, text, use_i18n, Key, Lang};
 pub const CHECK: &str = "check";
 
 pub fn step_href(service: &str, step: &str) -> String {
-    api::href(&format!("/services/{service}/apply/{step}"))
+    api::href(&routes::apply_step(service, step))
 }
 
 /// Loads the service and its catalogue version, then builds (or restores) the form state
@@ -241,7 +242,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
             }
             position.with(|(i, steps)| match i {
                 Some(i) if *i > 0 => step_href(&service_id, &steps[i - 1]),
-                _ => api::href(&format!("/services/{service_id}")),
+                _ => api::href(&routes::service(&service_id)),
             })
         }
     };
@@ -368,7 +369,7 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
         <Title text=move || i18n.t(Key::CheckAnswersTitle)/>
         <a class="back-link" href=move || {
             let steps = st.visible_steps();
-            steps.last().map(|s| step_href(&svc, s)).unwrap_or_else(|| api::href(&format!("/services/{svc}")))
+            steps.last().map(|s| step_href(&svc, s)).unwrap_or_else(|| api::href(&routes::service(&svc)))
         }>{move || i18n.t(Key::Back)}</a>
         <h1 tabindex="-1">{move || i18n.t(Key::CheckAnswersTitle)}</h1>
         {move || sections.get().into_iter().map(|(step_id, title, fields)| {

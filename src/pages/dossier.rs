@@ -132,9 +132,9 @@ pub fn DossierView(
     let can_pay = owner && dossier.can_pay();
     let failed_before = dossier.last_payment_failed();
     let rejection = dossier.rejection_reason().map(str::to_string);
-    let status = dossier.status.clone();
-    let payment_status = dossier.payment.status.clone();
-    let amount = dossier.payment.amount;
+    let status = dossier.status;
+    let payment_status = dossier.payment.status;
+    let amount = dossier.payment.amount.and_then(|a| u64::try_from(a).ok());
     let facts_for_procedures = facts.clone().unwrap_or_default();
     let facts_for_timeline = facts.clone();
     let service_name = facts.as_ref().map(|f| f.name.clone());
@@ -159,13 +159,13 @@ pub fn DossierView(
         {dossier.documents_requested.clone().map(|request| view! {
             <DocumentsRequestedNotice code=code.clone() request owner on_change/>
         })}
-        {dossier.lookup_secret.clone().map(|s| view! {
+        {dossier.lookup_secret().map(str::to_string).map(|s| view! {
             <p>{move || i18n.t(Key::LookupSecretIs)}" "<strong class="code">{s.clone()}</strong></p>
             <p class="hint">{move || i18n.t(Key::LookupSecretHint)}</p>
         })}
         <p class="no-print"><button type="button" class="button button--secondary" on:click=print>{move || i18n.t(Key::PrintReceipt)}</button></p>
         <h2>{move || i18n.t(Key::Status)}</h2>
-        <p class="status"><strong class=format!("tag {}", status_tone(&status))>{let k = status_key(&status); move || i18n.t(k)}</strong></p>
+        <p class="status"><strong class=format!("tag {}", status_tone(status))>{let k = status_key(status); move || i18n.t(k)}</strong></p>
         {bundle.then(|| view! {
             <h3>{move || i18n.t(Key::LinkedProcedures)}</h3>
             <dl class="summary-list procedures">
@@ -175,14 +175,14 @@ pub fn DossierView(
                     view! {
                         <div class="summary-list__row">
                             <dt>{move || facts.procedure_name(&id, i18n.lang.get())}</dt>
-                            <dd><strong class=format!("tag {}", status_tone(&p.status))>{let k = status_key(&p.status); move || i18n.t(k)}</strong></dd>
+                            <dd><strong class=format!("tag {}", status_tone(p.status))>{let k = status_key(p.status); move || i18n.t(k)}</strong></dd>
                         </div>
                     }
                 }).collect_view()}
             </dl>
         })}
         <h2>{move || i18n.t(Key::Payment)}</h2>
-        <p class="payment-status">{let k = payment_key(&payment_status); move || i18n.t(k)}{amount.map(|a| format!(" · {}", portal_core::format_vnd(a)))}</p>
+        <p class="payment-status">{let k = payment_key(payment_status); move || i18n.t(k)}{amount.map(|a| format!(" · {}", portal_core::format_vnd(a)))}</p>
         {move || match pay_result().as_deref() {
             Some("success") => Some(view! { <p class="notice" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }.into_any()),
             Some("failure") | Some("cancel") => Some(view! { <p class="notice notice--action" role="alert">{i18n.t(Key::PaymentFailed)}</p> }.into_any()),
@@ -325,15 +325,15 @@ pub fn DossierListView(list: DossierList, names: ServiceNames) -> impl IntoView 
     view! {
         <ul class="service-list">
             {list.dossiers.into_iter().map(|d| {
-                let href = format!("/dossiers/{}", d.code);
+                let href = portal_api::routes::dossier(&d.code);
                 let names = names.clone();
                 let id = d.service_id.clone();
                 view! {
                     <li class="service-item">
                         <h2 class="service-item__name"><a href=href>{d.code.clone()}</a></h2>
                         <p><span class="service-item__service">{move || names.name(&id, i18n.lang.get())}</span>" · "{format_time(&d.created_at)}</p>
-                        <p><strong class=format!("tag {}", status_tone(&d.status))>{let k = status_key(&d.status); move || i18n.t(k)}</strong>
-                        " "{let k = payment_key(&d.payment.status); move || i18n.t(k)}</p>
+                        <p><strong class=format!("tag {}", status_tone(d.status))>{let k = status_key(d.status); move || i18n.t(k)}</strong>
+                        " "{let k = payment_key(d.payment.status); move || i18n.t(k)}</p>
                     </li>
                 }
             }).collect_view()}

@@ -77,7 +77,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
     let start = s.with_value(|s| {
         s.form
             .is_some()
-            .then(|| api::href(&format!("/services/{}/apply", s.id)))
+            .then(|| api::href(&portal_api::routes::apply(s.id.as_str())))
     });
     view! {
         <Title text=title/>
@@ -249,7 +249,7 @@ fn LinkedProcedures(items: Vec<(ServiceId, bool)>) -> impl IntoView {
         <h2>{move || i18n.t(Key::LinkedProcedures)}</h2>
         <ol class="list list--number">
             {items.into_iter().map(|(id, optional)| {
-                let href = api::href(&format!("/services/{id}"));
+                let href = api::href(&portal_api::routes::service(id.as_str()));
                 view! {
                     <li>
                         <a href=href>{move || name_of(&id)}</a>

@@ -115,7 +115,7 @@ fn DraftUpload() -> impl IntoView {
             }
             match staff::upload_draft(&catalogue).await {
                 Ok(report) => navigate(
-                    &format!("/staff/drafts/{}", report.id),
+                    &portal_api::routes::staff_draft(&report.id),
                     NavigateOptions::default(),
                 ),
                 Err(e) => message.set(Some(action_failed(lang, &e))),

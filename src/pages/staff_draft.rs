@@ -105,7 +105,7 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
     let i18n = use_i18n();
     let done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let preview = format!("/staff/preview/{id}");
+    let preview = portal_api::routes::staff_preview(&id);
     let share = format!(
         "{}{preview}",
         window().location().origin().unwrap_or_default()

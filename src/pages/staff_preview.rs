@@ -20,10 +20,10 @@ use crate::pages::staff::action_failed;
 pub fn PreviewLayout() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_params_map().with_untracked(|p| p.get("draft").unwrap_or_default());
-    if !staff::is_draft_id(&draft) {
+    if !portal_api::ids::is_draft_id(&draft) {
         return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
     }
-    let back = format!("/staff/drafts/{draft}");
+    let back = portal_api::routes::staff_draft(&draft);
     provide_context(ApiSource::Draft(draft));
     view! {
         <StaffGate>

@@ -9,13 +9,13 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use portal_api::{routes, Submission};
 use portal_core::dossier::PendingSubmission;
 use portal_core::form::submission::{attachment_ids, chosen_procedures};
 use portal_core::form::{Answers, FieldPath, ValidationError};
 use portal_core::Lang;
-use serde_json::json;
 
-use crate::api::{self, ApiError, ServerProblem, SubmitError};
+use crate::api::{self, ApiError, Problem, SubmitError};
 use crate::form::drafts::{load_pending, remove_pending, save_pending};
 use crate::form::FormState;
 use crate::i18n::{use_i18n, Key};
@@ -39,7 +39,7 @@ fn is_online() -> bool {
 
 // --- what is sent ------------------------------------------------------------------------
 
-/// The request body for these validated answers (contract: Submission).
+/// The request body for these validated answers.
 pub fn submission_body(
     state: &FormState,
     answers: &Answers,
@@ -48,18 +48,19 @@ pub fn submission_body(
     let applicant = session
         .and_then(SessionInfo::applicant)
         .unwrap_or(portal_core::Audience::Citizen);
-    let mut body = json!({
-        "service_id": state.service_id.0,
-        "answers": answers,
-        "attachments": attachment_ids(answers),
-        "applicant": applicant.slug(),
-    });
-    if let Some(kind) = state.service_kind.as_ref() {
-        if let Some(chosen) = chosen_procedures(kind, answers) {
-            body["procedures"] = json!(chosen.iter().map(|p| p.0.clone()).collect::<Vec<_>>());
-        }
-    }
-    body.to_string()
+    let procedures = state
+        .service_kind
+        .as_ref()
+        .and_then(|kind| chosen_procedures(kind, answers))
+        .map(|chosen| chosen.iter().map(|p| p.0.clone()).collect());
+    let body = Submission {
+        service_id: state.service_id.0.clone(),
+        applicant,
+        answers,
+        attachments: attachment_ids(answers),
+        procedures,
+    };
+    serde_json::to_string(&body).unwrap_or_default()
 }
 
 /// One line of the list of problems: the message, and where to change the answer.
@@ -84,7 +85,7 @@ pub fn change_href(state: &FormState, path: &str) -> Option<String> {
 /// The server's refusals as the page lists them: an answer's problem worded by the form
 /// engine in the page's language (the very message the browser's own check gives),
 /// anything else as the server worded it for this language.
-pub fn refusals(state: &FormState, problems: &[ServerProblem], lang: Lang) -> Vec<Refusal> {
+pub fn refusals(state: &FormState, problems: &[Problem], lang: Lang) -> Vec<Refusal> {
     problems
         .iter()
         .map(|p| Refusal {
@@ -170,10 +171,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                     remove_pending(&svc);
                     st.discard();
                     nav(
-                        &format!(
-                            "/dossiers/{}?submitted=1",
-                            js_sys::encode_uri_component(&receipt.code)
-                        ),
+                        &routes::dossier_submitted(&receipt.code),
                         NavigateOptions::default(),
                     );
                 }
@@ -337,7 +335,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                     </button>
                 }.into_any(),
                 other => view! {
-                    <p>{if other.is_some_and(|s| s.expired) { i18n.t(Key::SessionExpired) } else { i18n.t(Key::SignInToSubmit) }}</p>
+                    <p>{if other.is_some_and(|s| s.is_expired()) { i18n.t(Key::SessionExpired) } else { i18n.t(Key::SignInToSubmit) }}</p>
                     <a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a>
                 }.into_any(),
             }}

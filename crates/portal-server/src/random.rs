@@ -44,13 +44,6 @@ pub fn token() -> Result<String, RandomError> {
     Ok(hex(&bytes::<32>()?))
 }
 
-/// Whether `s` is `prefix` followed by exactly 32 lowercase hex digits, the shape of
-/// [`id`]; checked before any lookup so hostile strings never reach the store.
-pub fn is_id(s: &str, prefix: &str) -> bool {
-    s.strip_prefix(prefix)
-        .is_some_and(|h| h.len() == 32 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-}
-
 /// Crockford's base-32 alphabet: no I, L, O or U, so a secret read aloud or copied from
 /// an SMS survives.
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -99,11 +92,8 @@ mod tests {
     fn ids_have_their_shape_and_differ() {
         let a = id("att_").unwrap();
         let b = id("att_").unwrap();
-        assert!(is_id(&a, "att_"), "{a}");
+        assert!(portal_api::ids::is_attachment_id(&a), "{a}");
         assert_ne!(a, b);
-        assert!(!is_id(&a, "pay_"));
-        assert!(!is_id("att_../../etc/passwd", "att_"));
-        assert!(!is_id(&a.to_uppercase(), "att_"));
         assert_eq!(token().unwrap().len(), 64);
         assert_eq!(hex(&[0, 15, 255]), "000fff");
     }

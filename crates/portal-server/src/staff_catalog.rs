@@ -18,11 +18,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_catalog::{lint, Catalogue, Diagnostic, LintReport, Severity, SourceFile};
-use portal_core::catalogue_diff::{diff, CatalogueDiff};
-use portal_core::form::{Answers, IndexedForm, Quote, ValidationContext};
+use portal_core::catalogue_diff::diff;
+use portal_core::form::{IndexedForm, ValidationContext};
 use portal_core::{Lang, ServiceId};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 
 use crate::api::body::read_json;
 use crate::api::ApiError;
@@ -152,20 +151,14 @@ fn parse_files_json(json: &str) -> Vec<SourceFile> {
         .unwrap_or_default()
 }
 
-/// One finding as the staff pages show it.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Finding {
-    pub code: String,
-    pub severity: String,
-    pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    pub path: String,
-    pub message: String,
-}
+pub use portal_api::staff::{
+    DraftReport, Finding, NewDraft, PreviewProblem, PreviewResult, PreviewSubmission, VersionEntry,
+    Versions,
+};
 
-impl From<&Diagnostic> for Finding {
-    fn from(d: &Diagnostic) -> Self {
+/// A lint finding as the staff pages show it.
+fn finding(d: &Diagnostic) -> Finding {
+    {
         Finding {
             code: d.code.to_string(),
             severity: match d.severity {
@@ -181,18 +174,6 @@ impl From<&Diagnostic> for Finding {
     }
 }
 
-/// What staff see of a draft: its findings and what it would change.
-#[derive(Serialize)]
-pub struct DraftReport {
-    pub id: String,
-    pub version: String,
-    pub published_version: String,
-    pub errors: usize,
-    pub warnings: usize,
-    pub diagnostics: Vec<Finding>,
-    pub diff: CatalogueDiff,
-}
-
 fn report_of(id: &str, e: &DraftEntry, live: &Published) -> DraftReport {
     let errors = e.report.errors();
     DraftReport {
@@ -201,19 +182,30 @@ fn report_of(id: &str, e: &DraftEntry, live: &Published) -> DraftReport {
         published_version: live.version.clone(),
         errors,
         warnings: e.report.diagnostics.len() - errors,
-        diagnostics: e.report.diagnostics.iter().map(Finding::from).collect(),
+        diagnostics: e.report.diagnostics.iter().map(finding).collect(),
         diff: diff(&live.services(), &e.report.services),
     }
 }
 
-/// The body of `POST /api/v1/staff/drafts`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewDraft {
-    pub files: BTreeMap<String, String>,
-}
-
 /// `POST /api/v1/staff/drafts`: stores and lints a draft catalogue.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/drafts",
+    operation_id = "staffCreateDraft",
+    tag = "staff",
+    summary = "Staff only: upload a draft catalogue (file path to text, at most 40 MiB); it is linted and compared with the published catalogue. Stored even with errors so the findings can be shown.",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    request_body(content = portal_api::staff::NewDraft),
+    responses(
+        (status = 201, description = "The draft's findings and what it would change", body = portal_api::staff::DraftReport),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn create_draft(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -261,7 +253,7 @@ async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiEr
     if let Some(e) = state.drafts.get(id) {
         return Ok(e);
     }
-    if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !portal_api::ids::is_draft_id(id) {
         return Err(StaffCatalogError::DraftNotFound.into());
     }
     let key = id.to_string();
@@ -286,6 +278,22 @@ async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiEr
 }
 
 /// `GET /api/v1/staff/drafts/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}",
+    operation_id = "staffGetDraft",
+    tag = "staff",
+    summary = "Staff only: a draft's findings and diff",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+    ),
+    responses(
+        (status = 200, description = "The draft's findings and what it would change", body = portal_api::staff::DraftReport),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn get_draft(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -302,6 +310,23 @@ fn previewable(e: &DraftEntry) -> Result<&Published, ApiError> {
 }
 
 /// `GET /api/v1/staff/drafts/{id}/catalog`: the draft's index, as `/api/v1/catalog`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}/catalog",
+    operation_id = "staffDraftCatalog",
+    tag = "staff",
+    summary = "Staff only: the draft's catalogue index, as /api/v1/catalog, for preview (409 draft_has_errors while it has errors)",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+    ),
+    responses(
+        (status = 200, description = "The draft's index", body = ref("#/components/schemas/CatalogueIndex")),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn draft_catalog(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -313,6 +338,25 @@ pub async fn draft_catalog(
 }
 
 /// `GET /api/v1/staff/drafts/{id}/services/{service}`, as `/api/v1/services/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}/services/{service}",
+    operation_id = "staffDraftService",
+    tag = "staff",
+    summary = "Staff only: one service of the draft, as /api/v1/services/{id}, for preview",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("service" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+    ),
+    responses(
+        (status = 200, description = "The service as the draft has it", body = ref("#/components/schemas/Service")),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn draft_service(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -337,33 +381,30 @@ fn json_bytes(body: axum::body::Bytes) -> Response {
         .into_response()
 }
 
-/// The body of a preview submission.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PreviewSubmission {
-    pub service_id: String,
-    pub answers: Answers,
-}
-
-/// A problem with a preview submission's answers.
-#[derive(Serialize)]
-pub struct PreviewProblem {
-    pub path: String,
-    pub message_vi: String,
-    pub message_en: String,
-}
-
-/// What a real submission would have given; nothing is stored.
-#[derive(Serialize)]
-pub struct PreviewResult {
-    pub sandbox: bool,
-    pub accepted: bool,
-    pub problems: Vec<PreviewProblem>,
-    pub quote: Quote,
-}
-
 /// `POST /api/v1/staff/drafts/{id}/submissions`: checks answers against the draft's
 /// form with the engine, exactly as a submission would be checked, and stores nothing.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/drafts/{id}/submissions",
+    operation_id = "staffPreviewSubmit",
+    tag = "staff",
+    summary = "Staff only: a test submission in preview. The answers are checked with the form engine exactly as a real submission; nothing is stored and no dossier is created.",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    request_body(content = portal_api::staff::PreviewSubmission),
+    responses(
+        (status = 200, description = "What a real submission would have given", body = portal_api::staff::PreviewResult),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn preview_submit(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -409,22 +450,25 @@ pub async fn preview_submit(
     }))
 }
 
-/// One published version.
-#[derive(Serialize)]
-pub struct VersionEntry {
-    pub version: String,
-    pub action: String,
-    pub published_by: String,
-    pub published_at: String,
-}
-
-#[derive(Serialize)]
-pub struct Versions {
-    pub current: String,
-    pub versions: Vec<VersionEntry>,
-}
-
 /// `POST /api/v1/staff/drafts/{id}/publish`: publishes a draft that lints clean.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/drafts/{id}/publish",
+    operation_id = "staffPublishDraft",
+    tag = "staff",
+    summary = "Staff only: publish a draft that lints without errors; the previous version is kept for rollback",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    responses(
+        (status = 200, description = "The versions after publishing", body = portal_api::staff::Versions),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn publish(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -454,6 +498,22 @@ pub async fn publish(
 
 /// `POST /api/v1/staff/catalog/rollback`: goes back to the version published before
 /// the current one.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/catalog/rollback",
+    operation_id = "staffRollback",
+    tag = "staff",
+    summary = "Staff only: go back to the version published before the current one",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    responses(
+        (status = 200, description = "The versions after the rollback", body = portal_api::staff::Versions),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn rollback(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -480,6 +540,18 @@ pub async fn rollback(
 }
 
 /// `GET /api/v1/staff/catalog/versions`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/catalog/versions",
+    operation_id = "staffCatalogVersions",
+    tag = "staff",
+    summary = "Staff only: the published version and the history of publications (newest first, at most 50)",
+    responses(
+        (status = 200, description = "The versions", body = portal_api::staff::Versions),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn versions(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,

@@ -68,10 +68,7 @@ fn send(
         done(Err(Key::UploadFailed));
         return;
     };
-    let url = format!(
-        "/api/v1/attachments?name={}",
-        js_sys::encode_uri_component(&file.name())
-    );
+    let url = portal_api::paths::upload(&file.name());
     if xhr.open("POST", &url).is_err() {
         done(Err(Key::UploadFailed));
         return;

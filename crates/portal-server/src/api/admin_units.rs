@@ -30,6 +30,20 @@ fn send(headers: &HeaderMap, c: &Cached) -> Response {
     cached_json_for(headers, &c.etag, c.body.clone(), CACHE)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin-units/provinces",
+    operation_id = "listProvinces",
+    summary = "The 34 provinces and centrally-run cities since 1 July 2025, in alphabetical order",
+    params(
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The provinces, with the version of the administrative-unit data", body = ref("#/components/schemas/ProvinceList"), headers(("ETag" = String), ("Cache-Control" = String, description = "public, max-age=604800"))),
+        (status = 304, description = "The client's copy is current"),
+        (status = 503, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn provinces(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -37,6 +51,23 @@ pub async fn provinces(
     Ok(send(&headers, &units(&state)?.provinces))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin-units/provinces/{code}/communes",
+    operation_id = "listCommunes",
+    summary = "One province with all its communes (xã, phường, đặc khu), in alphabetical order of name; loaded lazily, one province at a time",
+    params(
+        ("code" = String, Path, description = "Province code with its leading zero, e.g. 01", pattern = "^[0-9]{2}$"),
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The province and its communes", body = ref("#/components/schemas/ProvinceCommunes"), headers(("ETag" = String), ("Cache-Control" = String))),
+        (status = 304, description = "The client's copy is current"),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 503, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn communes(
     State(state): State<AppState>,
     Path(code): Path<String>,
@@ -69,6 +100,26 @@ fn field(name: &'static str, value: Option<String>) -> Result<String, ApiError> 
     Ok(v.trim().to_string())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin-units/legacy",
+    operation_id = "convertLegacyAddress",
+    summary = "The commune(s) an address from before 1 July 2025 now belongs to",
+    description = "Give either `code` (a pre-2025 ward code) or `ward` and `province` (and `district` if known). Names match with or without diacritics and kind words (P., Q., TP). Old province codes are never used: 15, 24, 44, 52, 80, 82 and 91 now name other provinces. Several matches are possible (similar names, a split ward); none is an empty list, not an error.",
+    params(
+        ("code" = Option<String>, Query, pattern = "^[0-9]{5}$"),
+        ("ward" = Option<String>, Query, description = "Old ward, commune or township, e.g. Phường Trúc Bạch", max_length = 100),
+        ("district" = Option<String>, Query, description = "Old district, e.g. Quận Ba Đình", max_length = 100),
+        ("province" = Option<String>, Query, description = "Old province, e.g. Thành phố Hà Nội", max_length = 100),
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The matching old wards, exact spellings first, each with the communes it became", body = ref("#/components/schemas/LegacyResult"), headers(("ETag" = String), ("Cache-Control" = String))),
+        (status = 304, description = "The client's copy is current"),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 503, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn legacy(
     State(state): State<AppState>,
     params: Result<Query<LegacyParams>, QueryRejection>,

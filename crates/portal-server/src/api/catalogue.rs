@@ -10,11 +10,40 @@ use portal_core::ServiceId;
 use super::ApiError;
 use crate::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog",
+    operation_id = "getCatalog",
+    summary = "The published catalogue: its version and a summary of every service",
+    params(
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The catalogue index", body = ref("#/components/schemas/CatalogueIndex"), headers(("ETag" = String, description = "The catalogue version, quoted"))),
+        (status = 304, description = "The client's copy (If-None-Match) is current"),
+    ),
+)]
 pub async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let c = state.catalogue.current();
     cached_json(&headers, &c.etag, c.index_json.clone())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}",
+    operation_id = "getService",
+    summary = "One service with its documents, fees, processing time and legal basis",
+    params(
+        ("id" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The service", body = ref("#/components/schemas/Service")),
+        (status = 304, description = "The client's copy is current"),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn service(
     State(state): State<AppState>,
     Path(id): Path<String>,

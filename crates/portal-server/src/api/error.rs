@@ -5,10 +5,10 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Serialize;
-use serde_json::Value;
+use portal_api::{ErrorBody, ErrorDetail, ErrorDetails};
 
-use crate::attachments::AttachmentError;
+use crate::attachments::{AttachmentError, FileType};
+use crate::dossiers::status::Status;
 use crate::dossiers::DossierError;
 use crate::identity::AuthError;
 use crate::payments::PaymentError;
@@ -50,7 +50,7 @@ pub enum ApiError {
 pub trait ErrorCode: std::error::Error {
     fn code(&self) -> &'static str;
     fn status(&self) -> StatusCode;
-    fn details(&self) -> Option<Value> {
+    fn details(&self) -> Option<ErrorDetails> {
         None
     }
     /// Seconds after which retrying may succeed (sent as `Retry-After`).
@@ -95,11 +95,12 @@ impl ErrorCode for RequestError {
         }
     }
 
-    fn details(&self) -> Option<Value> {
+    fn details(&self) -> Option<ErrorDetails> {
         match self {
-            RequestError::BodyTooLarge { max_bytes } => {
-                Some(serde_json::json!({ "max_bytes": max_bytes }))
-            }
+            RequestError::BodyTooLarge { max_bytes } => Some(ErrorDetails {
+                max_bytes: Some(*max_bytes as u64),
+                ..ErrorDetails::default()
+            }),
             _ => None,
         }
     }
@@ -163,33 +164,17 @@ impl ApiError {
         }
     }
 
-    pub fn details(&self) -> Option<Value> {
+    pub fn details(&self) -> Option<ErrorDetails> {
         self.inner().and_then(|e| e.details())
     }
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Detail<'a>,
-}
-
-#[derive(Serialize)]
-struct Detail<'a> {
-    code: &'a str,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    details: Option<Value>,
-    /// The request's id, as in its log lines: what a person quotes to the help desk.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    request_id: Option<String>,
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let retry_after = self.inner().and_then(|e| e.retry_after());
-        let body = Body {
-            error: Detail {
-                code: self.code(),
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_string(),
                 message: self.to_string(),
                 details: self.details(),
                 request_id: crate::request_id::current(),
@@ -205,91 +190,90 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// One of every error the API can answer with: the document lists their codes.
+pub fn every_error() -> Vec<ApiError> {
+    vec![
+        ApiError::NoRoute,
+        ApiError::BadServiceId(String::new()),
+        ApiError::ServiceNotFound(String::new()),
+        ApiError::Internal,
+        ApiError::BadProvinceCode(String::new()),
+        ApiError::ProvinceNotFound(String::new()),
+        ApiError::BadLegacyQuery(String::new()),
+        ApiError::AdminUnitsUnavailable,
+        RequestError::BadBody(String::new()).into(),
+        RequestError::BodyTooLarge { max_bytes: 1 }.into(),
+        RequestError::BadQuery(String::new()).into(),
+        RequestError::CrossSite.into(),
+        RequestError::Incomplete.into(),
+        AuthError::NotSignedIn.into(),
+        AuthError::SessionExpired.into(),
+        AuthError::StaffOnly.into(),
+        AttachmentError::NotFound.into(),
+        AttachmentError::FileTooLarge { max_bytes: 1 }.into(),
+        AttachmentError::Empty.into(),
+        AttachmentError::UnsupportedType {
+            detected: "unknown",
+        }
+        .into(),
+        AttachmentError::TypeMismatch {
+            named: FileType::Pdf,
+            detected: FileType::Png,
+        }
+        .into(),
+        AttachmentError::Damaged(FileType::Pdf).into(),
+        AttachmentError::BadName.into(),
+        AttachmentError::BadUploadFormat.into(),
+        AttachmentError::TooManyPending { max: 1 }.into(),
+        AttachmentError::QuotaExceeded {
+            max_files: 1,
+            max_bytes: 1,
+            used_files: 1,
+            used_bytes: 1,
+        }
+        .into(),
+        AttachmentError::InUse.into(),
+        DossierError::IdempotencyKeyMissing.into(),
+        DossierError::BadIdempotencyKey.into(),
+        DossierError::IdempotencyKeyReused.into(),
+        DossierError::Invalid(vec![]).into(),
+        DossierError::NotFound.into(),
+        DossierError::LookupCredentialsRequired.into(),
+        DossierError::LookupLocked { retry_after: 1 }.into(),
+        DossierError::InvalidTransition {
+            from: Status::Received,
+            to: Status::Approved,
+        }
+        .into(),
+        DossierError::ReasonRequired.into(),
+        DossierError::PaymentOutstanding.into(),
+        DossierError::ProcedureNotInDossier(String::new()).into(),
+        DossierError::NotAwaitingDocuments.into(),
+        DossierError::AttachmentsChanged.into(),
+        PaymentError::NotFound.into(),
+        PaymentError::NoFeeDue.into(),
+        PaymentError::AlreadyPaid.into(),
+        PaymentError::FeeNotAssessed.into(),
+        PaymentError::BadSignature.into(),
+        PaymentError::Mismatch.into(),
+        PaymentError::AlreadyCompleted.into(),
+        crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
+        crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
+        crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),
+        crate::staff_catalog::StaffCatalogError::NoForm("x".into()).into(),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attachments::FileType;
-    use crate::dossiers::status::Status;
-
-    /// One of every error the API can answer with.
-    fn every_error() -> Vec<ApiError> {
-        vec![
-            ApiError::NoRoute,
-            ApiError::BadServiceId(String::new()),
-            ApiError::ServiceNotFound(String::new()),
-            ApiError::Internal,
-            ApiError::BadProvinceCode(String::new()),
-            ApiError::ProvinceNotFound(String::new()),
-            ApiError::BadLegacyQuery(String::new()),
-            ApiError::AdminUnitsUnavailable,
-            RequestError::BadBody(String::new()).into(),
-            RequestError::BodyTooLarge { max_bytes: 1 }.into(),
-            RequestError::BadQuery(String::new()).into(),
-            RequestError::CrossSite.into(),
-            RequestError::Incomplete.into(),
-            AuthError::NotSignedIn.into(),
-            AuthError::SessionExpired.into(),
-            AuthError::StaffOnly.into(),
-            AttachmentError::NotFound.into(),
-            AttachmentError::FileTooLarge { max_bytes: 1 }.into(),
-            AttachmentError::Empty.into(),
-            AttachmentError::UnsupportedType {
-                detected: "unknown",
-            }
-            .into(),
-            AttachmentError::TypeMismatch {
-                named: FileType::Pdf,
-                detected: FileType::Png,
-            }
-            .into(),
-            AttachmentError::Damaged(FileType::Pdf).into(),
-            AttachmentError::BadName.into(),
-            AttachmentError::BadUploadFormat.into(),
-            AttachmentError::TooManyPending { max: 1 }.into(),
-            AttachmentError::QuotaExceeded {
-                max_files: 1,
-                max_bytes: 1,
-                used_files: 1,
-                used_bytes: 1,
-            }
-            .into(),
-            AttachmentError::InUse.into(),
-            DossierError::IdempotencyKeyMissing.into(),
-            DossierError::BadIdempotencyKey.into(),
-            DossierError::IdempotencyKeyReused.into(),
-            DossierError::Invalid(vec![]).into(),
-            DossierError::NotFound.into(),
-            DossierError::LookupCredentialsRequired.into(),
-            DossierError::LookupLocked { retry_after: 1 }.into(),
-            DossierError::InvalidTransition {
-                from: Status::Received,
-                to: Status::Approved,
-            }
-            .into(),
-            DossierError::ReasonRequired.into(),
-            DossierError::PaymentOutstanding.into(),
-            DossierError::ProcedureNotInDossier(String::new()).into(),
-            DossierError::NotAwaitingDocuments.into(),
-            DossierError::AttachmentsChanged.into(),
-            PaymentError::NotFound.into(),
-            PaymentError::NoFeeDue.into(),
-            PaymentError::AlreadyPaid.into(),
-            PaymentError::FeeNotAssessed.into(),
-            PaymentError::BadSignature.into(),
-            PaymentError::Mismatch.into(),
-            PaymentError::AlreadyCompleted.into(),
-            crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
-            crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
-            crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),
-            crate::staff_catalog::StaffCatalogError::NoForm("x".into()).into(),
-        ]
-    }
 
     #[test]
     fn every_error_code_is_in_the_contract_and_unique() {
+        use serde_json::Value;
         let doc: Value = serde_json::from_str(include_str!("../../openapi.json")).unwrap();
-        let documented: Vec<&str> = doc["components"]["schemas"]["Error"]["properties"]["error"]
-            ["properties"]["code"]["enum"]
+        let documented: Vec<&str> = doc["components"]["schemas"]["ErrorDetail"]["properties"]
+            ["code"]["enum"]
             .as_array()
             .unwrap()
             .iter()

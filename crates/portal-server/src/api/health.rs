@@ -2,19 +2,33 @@
 
 use axum::extract::State;
 use axum::Json;
-use serde_json::{json, Value};
+use portal_api::health::{CatalogueHealth, DatabaseHealth, Health};
 
 use super::ApiError;
 use crate::AppState;
 
-pub async fn healthz(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    operation_id = "health",
+    summary = "Liveness and database readiness",
+    responses(
+        (status = 200, description = "The server and its database answer", body = portal_api::health::Health),
+        (status = 500, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let schema = state.db.schema_version().await.map_err(|e| {
         tracing::error!("health check: database: {e}");
         ApiError::Internal
     })?;
-    Ok(Json(json!({
-        "status": "ok",
-        "database": { "schema_version": schema },
-        "catalog": { "version": state.catalogue.current().version },
-    })))
+    Ok(Json(Health {
+        status: "ok".into(),
+        database: DatabaseHealth {
+            schema_version: schema,
+        },
+        catalog: CatalogueHealth {
+            version: state.catalogue.current().version.clone(),
+        },
+    }))
 }

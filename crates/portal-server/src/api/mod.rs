@@ -6,6 +6,7 @@ pub mod body;
 mod catalogue;
 pub mod error;
 mod health;
+pub mod openapi;
 
 use axum::http::{header, HeaderValue, Method};
 use axum::routing::{on, MethodFilter, MethodRouter};
@@ -86,97 +87,65 @@ fn private(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
 /// All API routes of the contract.
 pub fn routes() -> RouteTable {
     use axum::routing::{delete, get, post};
+    use portal_api::paths::template as t;
     RouteTable::new()
-        .get("/healthz", get(health::healthz))
-        .get("/api/v1/catalog", get(catalogue::index))
-        .get("/api/v1/services/{id}", get(catalogue::service))
+        .get(t::HEALTH, get(health::healthz))
+        .get(t::CATALOGUE, get(catalogue::index))
+        .get(t::SERVICE, get(catalogue::service))
         // Identity: the sandbox provider's pages and the session.
-        .get("/auth/sign-in", get(identity::sign_in_page))
-        .post("/auth/sign-in", post(identity::sign_in_form))
-        .get("/api/v1/session", private(get(identity::session_info)))
-        .delete("/api/v1/session", private(delete(identity::end_session)))
+        .get(t::SIGN_IN, get(identity::sign_in_page))
+        .post(t::SIGN_IN, post(identity::sign_in_form))
+        .get(t::SESSION, private(get(identity::session_info)))
+        .delete(t::SESSION, private(delete(identity::end_session)))
         // Attachments.
-        .get("/api/v1/attachments/limits", get(attachments::get_limits))
-        .post("/api/v1/attachments", private(post(attachments::upload)))
-        .get(
-            "/api/v1/attachments/{id}",
-            private(get(attachments::get_attachment)),
-        )
+        .get(t::ATTACHMENT_LIMITS, get(attachments::get_limits))
+        .post(t::ATTACHMENTS, private(post(attachments::upload)))
+        .get(t::ATTACHMENT, private(get(attachments::get_attachment)))
         .delete(
-            "/api/v1/attachments/{id}",
+            t::ATTACHMENT,
             private(delete(attachments::delete_attachment)),
         )
         .get(
-            "/api/v1/attachments/{id}/content",
+            t::ATTACHMENT_CONTENT,
             private(get(attachments::get_content)),
         )
         // Dossiers and tracking.
-        .post("/api/v1/dossiers", private(post(dossiers::submit)))
-        .get("/api/v1/dossiers", private(get(tracking::list_mine)))
-        .get(
-            "/api/v1/dossiers/{code}",
-            private(get(tracking::get_dossier)),
-        )
-        .post(
-            "/api/v1/dossiers/{code}/documents",
-            private(post(dossiers::add_documents)),
-        )
+        .post(t::DOSSIERS, private(post(dossiers::submit)))
+        .get(t::DOSSIERS, private(get(tracking::list_mine)))
+        .get(t::DOSSIER, private(get(tracking::get_dossier)))
+        .post(t::DOSSIER_DOCUMENTS, private(post(dossiers::add_documents)))
         // Payments.
-        .post(
-            "/api/v1/dossiers/{code}/payments",
-            private(post(payments::start_payment)),
-        )
-        .post(
-            "/api/v1/payments/callback",
-            private(post(payments::callback)),
-        )
-        .get("/sandbox/pay/{payment_id}", get(payments::provider_page))
-        .post("/sandbox/pay/{payment_id}", post(payments::provider_submit))
+        .post(t::DOSSIER_PAYMENTS, private(post(payments::start_payment)))
+        .post(t::PAYMENT_CALLBACK, private(post(payments::callback)))
+        .get(t::SANDBOX_PAY, get(payments::provider_page))
+        .post(t::SANDBOX_PAY, post(payments::provider_submit))
         // Staff.
-        .get("/api/v1/staff/dossiers", private(get(tracking::staff_list)))
-        .post(
-            "/api/v1/staff/dossiers/{code}/status",
-            private(post(tracking::staff_move)),
-        )
+        .get(t::STAFF_DOSSIERS, private(get(tracking::staff_list)))
+        .post(t::STAFF_DOSSIER_STATUS, private(post(tracking::staff_move)))
         // Staff: draft catalogues, preview, publishing.
-        .post(
-            "/api/v1/staff/drafts",
-            private(post(staff_catalog::create_draft)),
-        )
+        .post(t::STAFF_DRAFTS, private(post(staff_catalog::create_draft)))
+        .get(t::STAFF_DRAFT, private(get(staff_catalog::get_draft)))
         .get(
-            "/api/v1/staff/drafts/{id}",
-            private(get(staff_catalog::get_draft)),
-        )
-        .get(
-            "/api/v1/staff/drafts/{id}/catalog",
+            t::STAFF_DRAFT_CATALOGUE,
             private(get(staff_catalog::draft_catalog)),
         )
         .get(
-            "/api/v1/staff/drafts/{id}/services/{service}",
+            t::STAFF_DRAFT_SERVICE,
             private(get(staff_catalog::draft_service)),
         )
         .post(
-            "/api/v1/staff/drafts/{id}/submissions",
+            t::STAFF_DRAFT_SUBMISSIONS,
             private(post(staff_catalog::preview_submit)),
         )
         .post(
-            "/api/v1/staff/drafts/{id}/publish",
+            t::STAFF_DRAFT_PUBLISH,
             private(post(staff_catalog::publish)),
         )
-        .get(
-            "/api/v1/staff/catalog/versions",
-            private(get(staff_catalog::versions)),
-        )
-        .post(
-            "/api/v1/staff/catalog/rollback",
-            private(post(staff_catalog::rollback)),
-        )
-        .get("/api/v1/admin-units/provinces", get(admin_units::provinces))
-        .get(
-            "/api/v1/admin-units/provinces/{code}/communes",
-            get(admin_units::communes),
-        )
-        .get("/api/v1/admin-units/legacy", get(admin_units::legacy))
+        .get(t::STAFF_VERSIONS, private(get(staff_catalog::versions)))
+        .post(t::STAFF_ROLLBACK, private(post(staff_catalog::rollback)))
+        .get(t::PROVINCES, get(admin_units::provinces))
+        .get(t::COMMUNES, get(admin_units::communes))
+        .get(t::LEGACY_ADDRESS, get(admin_units::legacy))
 }
 
 /// The language a person reads refusals in: English when the request's Accept-Language

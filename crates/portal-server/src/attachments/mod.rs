@@ -13,8 +13,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use http_body_util::BodyExt;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
@@ -24,6 +23,8 @@ use crate::api::error::{ErrorCode, RequestError};
 use crate::api::ApiError;
 use crate::identity::{SameOrigin, SignedIn};
 use crate::{clock, random, AppState};
+use portal_api::attachments::{AcceptedType, AttachmentLimits};
+use portal_api::ErrorDetails;
 pub use sniff::{detect, Detected, FileType};
 pub use store::{AttachmentRecord, AttachmentView, Files};
 
@@ -129,57 +130,79 @@ impl ErrorCode for AttachmentError {
         }
     }
 
-    fn details(&self) -> Option<Value> {
-        let accepted: Vec<_> = FileType::ALL.iter().map(|t| t.media_type()).collect();
+    fn details(&self) -> Option<ErrorDetails> {
+        let accepted = || {
+            FileType::ALL
+                .iter()
+                .map(|t| t.media_type().to_string())
+                .collect()
+        };
         match self {
-            AttachmentError::FileTooLarge { max_bytes } => Some(json!({ "max_bytes": max_bytes })),
-            AttachmentError::UnsupportedType { detected } => {
-                Some(json!({ "detected": detected, "accepted": accepted }))
-            }
-            AttachmentError::TypeMismatch { named, detected } => Some(json!({
-                "named": named.media_type(),
-                "detected": detected.media_type(),
-            })),
-            AttachmentError::Damaged(t) => Some(json!({ "detected": t.media_type() })),
-            AttachmentError::TooManyPending { max } => Some(json!({ "max_pending": max })),
+            AttachmentError::FileTooLarge { max_bytes } => Some(ErrorDetails {
+                max_bytes: Some(*max_bytes),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::UnsupportedType { detected } => Some(ErrorDetails {
+                detected: Some(detected.to_string()),
+                accepted: Some(accepted()),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::TypeMismatch { named, detected } => Some(ErrorDetails {
+                named: Some(named.media_type().to_string()),
+                detected: Some(detected.media_type().to_string()),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::Damaged(t) => Some(ErrorDetails {
+                detected: Some(t.media_type().to_string()),
+                ..ErrorDetails::default()
+            }),
+            AttachmentError::TooManyPending { max } => Some(ErrorDetails {
+                max_pending: Some(*max as u64),
+                ..ErrorDetails::default()
+            }),
             AttachmentError::QuotaExceeded {
                 max_files,
                 max_bytes,
                 used_files,
                 used_bytes,
-            } => Some(json!({
-                "max_files": max_files,
-                "max_bytes": max_bytes,
-                "used_files": used_files,
-                "used_bytes": used_bytes,
-            })),
+            } => Some(ErrorDetails {
+                max_files: Some(*max_files as u64),
+                max_bytes: Some(*max_bytes as u64),
+                used_files: Some(*used_files as u64),
+                used_bytes: Some(*used_bytes as u64),
+                ..ErrorDetails::default()
+            }),
             _ => None,
         }
     }
 }
 
-#[derive(Serialize)]
-struct AcceptedType {
-    media_type: &'static str,
-    extensions: &'static [&'static str],
-}
-
 /// `GET /api/v1/attachments/limits`.
-pub async fn get_limits() -> Json<Value> {
-    let accepted: Vec<_> = FileType::ALL
+#[utoipa::path(
+    get,
+    path = "/api/v1/attachments/limits",
+    operation_id = "getAttachmentLimits",
+    tag = "attachments",
+    summary = "The limits every upload and dossier keeps to, for checking a file before uploading it",
+    responses(
+        (status = 200, description = "The limits", body = portal_api::attachments::AttachmentLimits),
+    ),
+)]
+pub async fn get_limits() -> Json<AttachmentLimits> {
+    let accepted = FileType::ALL
         .iter()
         .map(|t| AcceptedType {
-            media_type: t.media_type(),
-            extensions: t.extensions(),
+            media_type: t.media_type().to_string(),
+            extensions: t.extensions().iter().map(|e| e.to_string()).collect(),
         })
         .collect();
-    Json(json!({
-        "max_file_bytes": limits::MAX_FILE_BYTES,
-        "max_per_dossier": limits::MAX_PER_DOSSIER,
-        "max_dossier_bytes": limits::MAX_DOSSIER_BYTES,
-        "max_pending_per_user": limits::MAX_PENDING_PER_USER,
-        "accepted": accepted,
-    }))
+    Json(AttachmentLimits {
+        max_file_bytes: limits::MAX_FILE_BYTES,
+        max_per_dossier: limits::MAX_PER_DOSSIER as u64,
+        max_dossier_bytes: limits::MAX_DOSSIER_BYTES,
+        max_pending_per_user: limits::MAX_PENDING_PER_USER as u64,
+        accepted,
+    })
 }
 
 #[derive(Deserialize)]
@@ -267,6 +290,29 @@ async fn receive(body: Body, temp: &std::path::Path) -> Result<Received, Receive
 }
 
 /// `POST /api/v1/attachments?name=<file name>` with the file's bytes as the body.
+#[utoipa::path(
+    post,
+    path = "/api/v1/attachments",
+    operation_id = "uploadAttachment",
+    tag = "attachments",
+    summary = "Uploads one file (its bytes are the body). The type is read from the content (magic bytes), never from the name",
+    description = "Accepted: PDF, JPEG, PNG up to max_file_bytes. A name whose extension names another accepted type than the content is refused (file_type_mismatch); PDF and PNG files cut short are refused (damaged_file).",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("name" = String, Query, description = "The file's name as the person knows it", max_length = 255),
+    ),
+    request_body(content(([u8] = "application/octet-stream"), ([u8] = "application/pdf"), ([u8] = "image/jpeg"), ([u8] = "image/png"))),
+    responses(
+        (status = 201, description = "Stored", body = portal_api::attachments::Attachment, headers(("Location" = String))),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 415, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn upload(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -386,12 +432,12 @@ pub async fn upload(
             return Err(e.into());
         }
     }
-    let location = HeaderValue::from_str(&format!("/api/v1/attachments/{id}"))
-        .unwrap_or(HeaderValue::from_static("/api/v1/attachments"));
+    let location = HeaderValue::from_str(&portal_api::paths::attachment(&id))
+        .unwrap_or(HeaderValue::from_static(portal_api::paths::ATTACHMENTS));
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(AttachmentView::from(&record)),
+        Json(record.view()),
     )
         .into_response())
 }
@@ -453,7 +499,7 @@ async fn visible(
     user: &crate::identity::Identity,
     id: String,
 ) -> Result<AttachmentRecord, ApiError> {
-    if !random::is_id(&id, "att_") {
+    if !portal_api::ids::is_attachment_id(&id) {
         return Err(AttachmentError::NotFound.into());
     }
     let found = state.db.with(move |c| store::get(c, &id)).await?;
@@ -464,17 +510,47 @@ async fn visible(
 }
 
 /// `GET /api/v1/attachments/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/attachments/{id}",
+    operation_id = "getAttachment",
+    tag = "attachments",
+    summary = "An attachment's details: the uploader's own, or for staff one that is part of a dossier",
+    params(
+        ("id" = String, Path, pattern = "^att_[0-9a-f]{32}$"),
+    ),
+    responses(
+        (status = 200, description = "The attachment", body = portal_api::attachments::Attachment),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn get_attachment(
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<AttachmentView>, ApiError> {
     let a = visible(&state, &user, id).await?;
-    Ok(Json(AttachmentView::from(&a)))
+    Ok(Json(a.view()))
 }
 
 /// `GET /api/v1/attachments/{id}/content`: the file, always as a download and with the
 /// type found at upload, so a browser never renders it in the portal's origin.
+#[utoipa::path(
+    get,
+    path = "/api/v1/attachments/{id}/content",
+    operation_id = "getAttachmentContent",
+    tag = "attachments",
+    summary = "The file itself, always as a download with the type found at upload",
+    params(
+        ("id" = String, Path, pattern = "^att_[0-9a-f]{32}$"),
+    ),
+    responses(
+        (status = 200, description = "The file", content(([u8] = "application/pdf"), ([u8] = "image/jpeg"), ([u8] = "image/png"))),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn get_content(
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
@@ -532,13 +608,31 @@ fn percent_encode(s: &str) -> String {
 }
 
 /// `DELETE /api/v1/attachments/{id}`: removes a file not yet submitted.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/attachments/{id}",
+    operation_id = "deleteAttachment",
+    tag = "attachments",
+    summary = "Deletes an uploaded file that is not yet in a dossier",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("id" = String, Path, pattern = "^att_[0-9a-f]{32}$"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn delete_attachment(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if !random::is_id(&id, "att_") {
+    if !portal_api::ids::is_attachment_id(&id) {
         return Err(AttachmentError::NotFound.into());
     }
     let owner = user.subject.clone();

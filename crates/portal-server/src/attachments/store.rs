@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
 
 use crate::clock;
 use crate::db::DbError;
@@ -86,20 +85,11 @@ pub struct AttachmentRecord {
 }
 
 /// What the API shows of an attachment.
-#[derive(Debug, Clone, Serialize)]
-pub struct AttachmentView {
-    pub id: String,
-    pub name: String,
-    pub media_type: String,
-    pub size: i64,
-    pub sha256: String,
-    pub created_at: String,
-    pub dossier_code: Option<String>,
-    pub supplement: bool,
-}
+pub use portal_api::attachments::Attachment as AttachmentView;
 
-impl From<&AttachmentRecord> for AttachmentView {
-    fn from(a: &AttachmentRecord) -> Self {
+impl AttachmentRecord {
+    pub fn view(&self) -> AttachmentView {
+        let a = self;
         AttachmentView {
             id: a.id.clone(),
             name: a.name.clone(),

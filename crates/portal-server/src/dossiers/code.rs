@@ -15,9 +15,6 @@ use crate::db::DbError;
 /// The sandbox agency's code, shaped like a QCVN 102:2016 code.
 pub const SANDBOX_AGENCY: &str = "000.00.00.H99";
 
-/// Longest code accepted in a URL; anything longer cannot be ours.
-pub const MAX_LEN: usize = 40;
-
 pub fn format(agency: &str, yymmdd: &str, sequence: i64) -> String {
     format!("{agency}-{yymmdd}-{sequence:04}")
 }
@@ -33,18 +30,6 @@ pub fn next(conn: &Connection, agency: &str, now: i64) -> Result<String, DbError
         |r| r.get(0),
     )?;
     Ok(format(agency, &day, sequence))
-}
-
-/// A typed or pasted code in canonical form, or `None` when it cannot be a code (so
-/// nothing hostile reaches the store).
-pub fn normalize(typed: &str) -> Option<String> {
-    let code = typed.trim().to_ascii_uppercase();
-    let ok = !code.is_empty()
-        && code.len() <= MAX_LEN
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    ok.then_some(code)
 }
 
 #[cfg(test)]
@@ -70,16 +55,5 @@ mod tests {
             "000.00.00.H99-250702-0001"
         );
         assert_eq!(format("A", "250701", 12_345), "A-250701-12345");
-    }
-
-    #[test]
-    fn typed_codes() {
-        assert_eq!(
-            normalize(" 000.00.00.h99-250701-0001 ").as_deref(),
-            Some("000.00.00.H99-250701-0001")
-        );
-        for bad in ["", "a/b", "<script>", "x' OR 1=1", &"1".repeat(41)] {
-            assert_eq!(normalize(bad), None, "{bad:?}");
-        }
     }
 }

@@ -14,8 +14,7 @@ use super::DossierError;
 use crate::db::DbError;
 use crate::random;
 
-pub const HEADER: &str = "idempotency-key";
-pub const MAX_KEY_LEN: usize = 128;
+use portal_api::ids::{is_idempotency_key, IDEMPOTENCY_KEY_HEADER as HEADER};
 
 /// The key of the request, checked for shape.
 pub fn key_from(headers: &HeaderMap) -> Result<String, DossierError> {
@@ -26,10 +25,7 @@ pub fn key_from(headers: &HeaderMap) -> Result<String, DossierError> {
         .to_str()
         .map_err(|_| DossierError::BadIdempotencyKey)?
         .trim();
-    let ok = !key.is_empty()
-        && key.len() <= MAX_KEY_LEN
-        && key.bytes().all(|b| (0x21..=0x7e).contains(&b));
-    if ok {
+    if is_idempotency_key(key) {
         Ok(key.to_string())
     } else {
         Err(DossierError::BadIdempotencyKey)

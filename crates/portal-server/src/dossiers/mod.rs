@@ -14,8 +14,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use portal_api::ids::normalize_dossier_code;
+use portal_api::{paths, ErrorDetails};
+use serde_json::Value;
 
 use crate::api::body::read_json;
 use crate::api::error::ErrorCode;
@@ -171,13 +172,21 @@ impl ErrorCode for DossierError {
         }
     }
 
-    fn details(&self) -> Option<Value> {
+    fn details(&self) -> Option<ErrorDetails> {
         match self {
-            DossierError::Invalid(problems) => Some(json!({ "problems": problems })),
-            DossierError::InvalidTransition { from, to } => Some(json!({ "from": from, "to": to })),
-            DossierError::LookupLocked { retry_after } => {
-                Some(json!({ "retry_after": retry_after }))
-            }
+            DossierError::Invalid(problems) => Some(ErrorDetails {
+                problems: Some(problems.clone()),
+                ..ErrorDetails::default()
+            }),
+            DossierError::InvalidTransition { from, to } => Some(ErrorDetails {
+                from: Some(*from),
+                to: Some(*to),
+                ..ErrorDetails::default()
+            }),
+            DossierError::LookupLocked { retry_after } => Some(ErrorDetails {
+                retry_after: Some(*retry_after),
+                ..ErrorDetails::default()
+            }),
             _ => None,
         }
     }
@@ -197,12 +206,34 @@ enum Submitted {
 }
 
 fn dossier_location(code: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!("/api/v1/dossiers/{code}"))
-        .unwrap_or(HeaderValue::from_static("/api/v1/dossiers"))
+    HeaderValue::from_str(&paths::dossier(code))
+        .unwrap_or(HeaderValue::from_static(paths::DOSSIERS))
 }
 
 /// `POST /api/v1/dossiers`: read the body, replay a known key, judge the submission with
 /// the shared rules (outside the database lock: it is the slow part), then file it.
+#[utoipa::path(
+    post,
+    path = "/api/v1/dossiers",
+    operation_id = "submitDossier",
+    tag = "dossiers",
+    summary = "Submits a dossier. Exactly one dossier per Idempotency-Key: a retry with the same key and body gets the same receipt",
+    description = "Re-validated on the server. The receipt carries the dossier code and the lookup secret. A replay answers with the stored receipt and `Idempotent-Replayed: true`; the same key with a different body is refused (idempotency_key_reused).",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("Idempotency-Key" = String, Header, description = "Chosen by the client for this submission (e.g. the draft's id) and resent on every retry; 1 to 128 visible ASCII characters", max_length = 128),
+    ),
+    request_body(content = portal_api::Submission),
+    responses(
+        (status = 201, description = "The dossier was created (or this is the replay of its creation)", body = portal_api::Receipt, headers(("Location" = String), ("Idempotent-Replayed" = String))),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 413, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn submit(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -357,18 +388,33 @@ fn respond(outcome: Submitted) -> Result<Response, ApiError> {
     Ok(res)
 }
 
-/// The body of `POST /api/v1/dossiers/{code}/documents`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AddDocuments {
-    pub attachments: Vec<String>,
-    #[serde(default)]
-    pub note: Option<String>,
-}
+pub use portal_api::AddDocuments;
 
 /// `POST /api/v1/dossiers/{code}/documents`: the applicant adds the documents the agency
 /// asked for; the procedures waiting for them go back to processing. Sending the same
 /// documents again after success answers with the dossier as it is (a safe retry).
+#[utoipa::path(
+    post,
+    path = "/api/v1/dossiers/{code}/documents",
+    operation_id = "addDocuments",
+    tag = "dossiers",
+    summary = "The applicant adds the documents the agency asked for to the same dossier; the procedures waiting for them go back to processing",
+    description = "Sending the same documents again after success answers 200 with the dossier as it is.",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("code" = String, Path, description = "The dossier code, agency code-YYMMDD-NNNN; case does not matter", max_length = 40),
+    ),
+    request_body(content = portal_api::AddDocuments),
+    responses(
+        (status = 200, description = "The updated dossier", body = portal_api::FullDossier),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn add_documents(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -378,7 +424,7 @@ pub async fn add_documents(
     body: Body,
 ) -> Result<Json<view::FullView>, ApiError> {
     let lang = crate::api::request_lang(&headers);
-    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let code = normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let (request, _): (AddDocuments, Value) = read_json(body, 64 * 1024).await?;
     let note = request
         .note

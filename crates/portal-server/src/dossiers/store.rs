@@ -3,82 +3,11 @@
 
 use portal_core::validators::Date;
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
 
 use super::status::{self, Status};
 use crate::db::DbError;
 
-/// Whether and how the dossier's fee has been paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentStatus {
-    /// The service is free.
-    NotRequired,
-    Unpaid,
-    Paid,
-    /// The fee depends on the case and the agency will say how much.
-    AwaitingAssessment,
-}
-
-impl PaymentStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentStatus::NotRequired => "not_required",
-            PaymentStatus::Unpaid => "unpaid",
-            PaymentStatus::Paid => "paid",
-            PaymentStatus::AwaitingAssessment => "awaiting_assessment",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PaymentStatus> {
-        [
-            PaymentStatus::NotRequired,
-            PaymentStatus::Unpaid,
-            PaymentStatus::Paid,
-            PaymentStatus::AwaitingAssessment,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == s)
-    }
-}
-
-/// What happened, on the timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    Submitted,
-    StatusChanged,
-    DocumentsAdded,
-    PaymentSucceeded,
-    PaymentFailed,
-    PaymentCancelled,
-}
-
-impl EventKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Submitted => "submitted",
-            EventKind::StatusChanged => "status_changed",
-            EventKind::DocumentsAdded => "documents_added",
-            EventKind::PaymentSucceeded => "payment_succeeded",
-            EventKind::PaymentFailed => "payment_failed",
-            EventKind::PaymentCancelled => "payment_cancelled",
-        }
-    }
-
-    fn parse(s: &str) -> Option<EventKind> {
-        [
-            EventKind::Submitted,
-            EventKind::StatusChanged,
-            EventKind::DocumentsAdded,
-            EventKind::PaymentSucceeded,
-            EventKind::PaymentFailed,
-            EventKind::PaymentCancelled,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
-    }
-}
+pub use portal_api::{EventKind, PaymentStatus};
 
 /// Who caused an event. Staff are recorded by subject but shown as "the agency".
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,7 +19,6 @@ use portal_core::Lang;
 use std::collections::{BTreeSet, HashSet};
 
 use portal_core::{Audience, SelectionError, Service, ServiceId, ServiceKind};
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::store::PaymentStatus;
@@ -36,53 +35,15 @@ pub const MAX_NOTE_CHARS: usize = 2000;
 /// Whom the applicant files as: the shared [`Audience`] (`citizen` or `business`).
 pub type ApplicantKind = Audience;
 
-/// The body of `POST /api/v1/dossiers`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Submission {
-    pub service_id: String,
-    #[serde(default = "citizen")]
-    pub applicant: ApplicantKind,
-    pub answers: Value,
-    /// The uploaded files filed: for a service with a form, exactly those its answers name.
-    #[serde(default)]
-    pub attachments: Vec<String>,
-    /// For a bundle without a form: the optional linked procedures chosen (required ones
-    /// are always filed). With a form, the answers choose them; a list sent too must agree.
-    #[serde(default)]
-    pub procedures: Option<Vec<String>>,
-}
+/// The body of `POST /api/v1/dossiers`, its answers read as raw JSON so that each
+/// malformed answer is named rather than the whole body refused.
+pub type Submission = portal_api::Submission<Value>;
 
-fn citizen() -> ApplicantKind {
-    Audience::Citizen
-}
+pub use portal_api::Problem;
 
-/// One thing wrong with a submission, located by a path into the request body
-/// (`answers.<question path>` for an answer), in the applicant's language. `error` is
-/// the form engine's own error for an answer, so a client can word it itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    pub path: String,
-    pub code: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<FieldError>,
-}
-
-impl Problem {
-    pub fn new(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            code: code.to_string(),
-            message: message.into(),
-            error: None,
-        }
-    }
-
-    /// A problem worded in both languages, kept in `lang`.
-    fn said(path: impl Into<String>, code: &str, lang: Lang, vi: String, en: String) -> Self {
-        Problem::new(path, code, if lang == Lang::En { en } else { vi })
-    }
+/// A problem worded in both languages, kept in `lang`.
+fn said(path: impl Into<String>, code: &str, lang: Lang, vi: String, en: String) -> Problem {
+    Problem::new(path, code, if lang == Lang::En { en } else { vi })
 }
 
 /// A submission that passed, reduced to what is stored.
@@ -117,7 +78,7 @@ pub fn validate(
     let lang = cx.lang;
     let Some(service) = service else {
         let id = truncate(&submission.service_id);
-        return Err(vec![Problem::said(
+        return Err(vec![said(
             "service_id",
             "unknown_service",
             lang,
@@ -184,7 +145,7 @@ pub fn validate(
                 if !a.iter().all(|p| b.contains(p) || is_required(service, p))
                     || !b.iter().all(|p| a.contains(p))
                 {
-                    problems.push(Problem::said(
+                    problems.push(said(
                         "procedures",
                         "procedures_mismatch",
                         lang,
@@ -264,7 +225,7 @@ fn form_rules(
         Ok(a) => a,
         Err(e) => {
             let why = truncate(&e.to_string());
-            problems.push(Problem::said(
+            problems.push(said(
                 "answers",
                 "answers_malformed",
                 cx.lang,
@@ -376,7 +337,7 @@ fn check_listed_match(
 ) {
     for (i, id) in listed.iter().enumerate() {
         if !named.contains(id) {
-            problems.push(Problem::said(
+            problems.push(said(
                 format!("attachments[{i}]"),
                 "attachment_not_in_answers",
                 lang,
@@ -387,7 +348,7 @@ fn check_listed_match(
     }
     for id in named {
         if !listed.contains(id) {
-            problems.push(Problem::said(
+            problems.push(said(
                 "attachments",
                 "attachment_not_listed",
                 lang,
@@ -422,7 +383,7 @@ fn check_answers<'a>(
     problems: &mut Vec<Problem>,
 ) -> Option<&'a Map<String, Value>> {
     let Value::Object(map) = answers else {
-        problems.push(Problem::said(
+        problems.push(said(
             "answers",
             "answers_not_object",
             lang,
@@ -432,7 +393,7 @@ fn check_answers<'a>(
         return None;
     };
     if answers.to_string().len() > MAX_ANSWERS_BYTES {
-        problems.push(Problem::said(
+        problems.push(said(
             "answers",
             "answers_too_large",
             lang,
@@ -442,7 +403,7 @@ fn check_answers<'a>(
         return None;
     }
     if depth(answers) > MAX_ANSWERS_DEPTH {
-        problems.push(Problem::said(
+        problems.push(said(
             "answers",
             "answers_too_deep",
             lang,
@@ -464,7 +425,7 @@ fn check_applicant(
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     if kind == Audience::Business && applicant.business.is_none() {
-        problems.push(Problem::said(
+        problems.push(said(
             "applicant",
             "not_a_business_representative",
             lang,
@@ -474,14 +435,14 @@ fn check_applicant(
     }
     if !service.open_to(kind) {
         problems.push(match kind {
-            Audience::Citizen => Problem::said(
+            Audience::Citizen => said(
                 "applicant",
                 "applicant_not_allowed",
                 lang,
                 "Dịch vụ này chỉ dành cho tổ chức, doanh nghiệp: hãy đăng nhập bằng tài khoản định danh của tổ chức".into(),
                 "This service is for organisations and businesses only: sign in with the organisation's e-ID account".into(),
             ),
-            Audience::Business => Problem::said(
+            Audience::Business => said(
                 "applicant",
                 "applicant_not_allowed",
                 lang,
@@ -500,7 +461,7 @@ fn check_procedures(
     problems: &mut Vec<Problem>,
 ) -> Vec<String> {
     let not_a_bundle = || {
-        Problem::said(
+        said(
             "procedures",
             "procedures_not_allowed",
             lang,
@@ -520,7 +481,7 @@ fn check_procedures(
     let ids: Vec<ServiceId> = chosen.iter().map(|p| ServiceId(p.clone())).collect();
     match service.kind.selection(&ids) {
         Ok(set) if set.is_empty() => {
-            problems.push(Problem::said(
+            problems.push(said(
                 "procedures",
                 "no_procedures",
                 lang,
@@ -534,7 +495,7 @@ fn check_procedures(
         Err(SelectionError::NotInBundle(id)) => {
             let i = chosen.iter().position(|p| *p == id.0).unwrap_or(0);
             let id = truncate(&id.0);
-            problems.push(Problem::said(
+            problems.push(said(
                 format!("procedures[{i}]"),
                 "unknown_procedure",
                 lang,
@@ -574,7 +535,7 @@ pub fn check_attachments(
     for (i, id) in requested.iter().enumerate() {
         let at = format!("{path}[{i}]");
         if !seen.insert(id.as_str()) {
-            problems.push(Problem::said(
+            problems.push(said(
                 at,
                 "duplicate_attachment",
                 lang,
@@ -585,7 +546,7 @@ pub fn check_attachments(
         }
         // Someone else's attachment is reported exactly like a missing one.
         let Some(a) = found.iter().find(|a| a.id == *id && a.owner == owner) else {
-            problems.push(Problem::said(
+            problems.push(said(
                 at,
                 "attachment_not_found",
                 lang,
@@ -595,7 +556,7 @@ pub fn check_attachments(
             continue;
         };
         if a.dossier_id.is_some() {
-            problems.push(Problem::said(
+            problems.push(said(
                 at,
                 "attachment_in_use",
                 lang,
@@ -605,7 +566,7 @@ pub fn check_attachments(
             continue;
         }
         if FileType::from_media_type(&a.media_type).is_none() {
-            problems.push(Problem::said(
+            problems.push(said(
                 at,
                 "unsupported_file_type",
                 lang,
@@ -617,7 +578,7 @@ pub fn check_attachments(
     }
     if already.len() + seen.len() > limits::MAX_PER_DOSSIER {
         let n = limits::MAX_PER_DOSSIER;
-        problems.push(Problem::said(
+        problems.push(said(
             path,
             "too_many_attachments",
             lang,
@@ -627,7 +588,7 @@ pub fn check_attachments(
     }
     if bytes > limits::MAX_DOSSIER_BYTES as i64 {
         let mb = limits::MAX_DOSSIER_BYTES / (1024 * 1024);
-        problems.push(Problem::said(
+        problems.push(said(
             path,
             "attachments_too_large",
             lang,

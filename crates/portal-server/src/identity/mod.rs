@@ -5,16 +5,14 @@
 
 mod same_origin;
 mod session;
-mod sign_in;
+pub(crate) mod sign_in;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use portal_core::form::answers::AddressAnswer;
-use portal_core::form::prefill;
 pub use portal_core::validators::{Date, Sex};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::api::error::ErrorCode;
 
@@ -45,82 +43,8 @@ pub const MIGRATION: &str = "
 /// configuration.
 const SANDBOX_IDENTITIES: &str = include_str!("../../sandbox-identities.toml");
 
-/// What kind of account an identity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum IdentityKind {
-    /// A citizen acting for themselves.
-    Citizen,
-    /// A person who may also file on behalf of an organisation (with a tax code).
-    Business,
-    /// Portal staff: may move dossiers along.
-    Staff,
-}
-
-/// A permanent address with post-2025 unit codes (province, then commune; no district).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Address {
-    pub province_code: String,
-    pub commune_code: String,
-    pub street: String,
-}
-
-/// The organisation a business representative may file for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Business {
-    pub name: String,
-    pub tax_code: String,
-    pub role: String,
-}
-
-/// A person as the identity provider vouches for them: what prefill needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Identity {
-    pub subject: String,
-    pub kind: IdentityKind,
-    pub full_name: String,
-    /// `YYYY-MM-DD` on the wire.
-    pub date_of_birth: Date,
-    pub sex: Sex,
-    /// The 12-digit personal identification number.
-    pub id_number: String,
-    pub phone: String,
-    pub email: String,
-    pub permanent_address: Address,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business: Option<Business>,
-}
-
-impl Identity {
-    pub fn is_staff(&self) -> bool {
-        self.kind == IdentityKind::Staff
-    }
-
-    /// The facts the form engine prefills from and checks locked answers against, in
-    /// its own shape, for the browser (in the session) and the server's form checks.
-    pub fn prefill(&self) -> prefill::Identity {
-        let a = &self.permanent_address;
-        prefill::Identity {
-            full_name: Some(self.full_name.clone()),
-            birth_date: Some(self.date_of_birth),
-            sex: Some(self.sex),
-            personal_id: Some(self.id_number.clone()),
-            permanent_address: Some(AddressAnswer {
-                province: a.province_code.clone(),
-                commune: a.commune_code.clone(),
-                street: a.street.clone(),
-            }),
-            current_address: None,
-            phone: Some(self.phone.clone()),
-            email: Some(self.email.clone()),
-            business_tax_code: self.business.as_ref().map(|b| b.tax_code.clone()),
-            business_name: self.business.as_ref().map(|b| b.name.clone()),
-        }
-    }
-}
+/// A person as the identity provider vouches for them, as the contract shows them.
+pub use portal_api::session::{Address, Business, Identity, IdentityKind};
 
 /// The identities the sandbox provider can vouch for, by subject, in file order.
 #[derive(Debug)]

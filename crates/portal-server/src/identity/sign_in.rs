@@ -12,9 +12,9 @@ use axum::extract::{Form, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use portal_api::session::SessionInfo;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
-use serde_json::json;
 
 use super::same_origin::{is_https, FormOrigin, SameOrigin};
 use super::session::{self, clearing_cookie, cookie_token, session_cookie, Current};
@@ -44,7 +44,8 @@ pub struct SignInQuery {
     return_to: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// The sandbox sign-in page's form: its one-time state and the identity chosen.
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct SignInForm {
     state: String,
     identity: Option<String>,
@@ -137,6 +138,21 @@ fn internal_page() -> Response {
 }
 
 /// `GET /auth/sign-in`: the list of test identities.
+#[utoipa::path(
+    get,
+    path = "/auth/sign-in",
+    operation_id = "signInPage",
+    tag = "identity",
+    summary = "Sandbox identity provider (stands in for VNeID level 2): a bilingual HTML page listing the test identities",
+    description = "The web app sends the browser here to sign in. The page carries a one-time state valid for 10 minutes. No script, no inline style: it runs under a strict CSP.",
+    params(
+        ("return_to" = Option<String>, Query, description = "A path on this site to come back to; anything else becomes /", max_length = 2000),
+    ),
+    responses(
+        (status = 200, description = "The sign-in page", body = String, content_type = "text/html"),
+        (status = 500, description = "A page explaining the failure", body = String, content_type = "text/html"),
+    ),
+)]
 pub async fn sign_in_page(
     State(state): State<AppState>,
     query: Result<Query<SignInQuery>, QueryRejection>,
@@ -251,6 +267,21 @@ fn render(state: &AppState, token: &str, return_to: &str, error: bool) -> Respon
 
 /// `POST /auth/sign-in`: checks the one-time state and the chosen identity, starts a
 /// session and sends the browser back where it came from.
+#[utoipa::path(
+    post,
+    path = "/auth/sign-in",
+    operation_id = "signIn",
+    tag = "identity",
+    summary = "Signs in as the chosen test identity and redirects back",
+    description = "Refused (403 page) when Origin or Sec-Fetch-Site shows another site. Sets the session cookie `portal_session`: HttpOnly, SameSite=Lax, Path=/, Secure when the portal is served over HTTPS; no Max-Age.",
+    request_body(content = crate::identity::sign_in::SignInForm, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 303, description = "Signed in; Location is the return_to path", headers(("Set-Cookie" = String), ("Location" = String))),
+        (status = 400, description = "No identity chosen (the form again, with an error summary), or the page expired", body = String, content_type = "text/html"),
+        (status = 403, description = "Cross-site form post", body = String, content_type = "text/html"),
+        (status = 429, description = "Too many sign-in attempts from this client; Retry-After says when to try again", body = String, content_type = "text/html"),
+    ),
+)]
 pub async fn sign_in_form(
     _origin: FormOrigin,
     client: ClientAddr,
@@ -352,6 +383,17 @@ pub async fn sign_in_form(
 
 /// `GET /api/v1/session`: who is signed in. Always 200, so that an anonymous page load
 /// logs no error; `expired` tells a timed-out session from never having signed in.
+#[utoipa::path(
+    get,
+    path = "/api/v1/session",
+    operation_id = "getSession",
+    tag = "identity",
+    summary = "Who is signed in (never a token). Always 200 so that anonymous page loads log no error",
+    responses(
+        (status = 200, description = "The session, or why there is none; a stale cookie is cleared", body = portal_api::session::SessionInfo),
+        (status = 500, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn session_info(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -361,27 +403,16 @@ pub async fn session_info(
         Current::Active {
             identity,
             expires_at,
-        } => Json(json!({
-            "signed_in": true,
-            "user": &*identity,
-            "prefill": identity.prefill(),
-            "assurance_level": ASSURANCE_LEVEL,
-            "expires_at": clock::rfc3339(expires_at),
-        }))
+        } => Json(SessionInfo::of(
+            &identity,
+            ASSURANCE_LEVEL,
+            clock::rfc3339(expires_at),
+        ))
         .into_response(),
-        Current::Anonymous => Json(json!({
-            "signed_in": false,
-            "expired": false,
-            "sign_in_url": "/auth/sign-in",
-        }))
-        .into_response(),
+        Current::Anonymous => Json(SessionInfo::signed_out(false)).into_response(),
         Current::Expired => (
             [(header::SET_COOKIE, clearing_cookie(secure))],
-            Json(json!({
-                "signed_in": false,
-                "expired": true,
-                "sign_in_url": "/auth/sign-in",
-            })),
+            Json(SessionInfo::signed_out(true)),
         )
             .into_response(),
     })
@@ -389,6 +420,20 @@ pub async fn session_info(
 
 /// `DELETE /api/v1/session`: signs out. Succeeds even without a session, so a retried
 /// sign-out is harmless.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/session",
+    operation_id = "signOut",
+    tag = "identity",
+    summary = "Signs out: ends the session and clears the cookie. Succeeds without a session too",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+    ),
+    responses(
+        (status = 204, description = "Signed out", headers(("Set-Cookie" = String))),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn end_session(
     _origin: SameOrigin,
     State(state): State<AppState>,

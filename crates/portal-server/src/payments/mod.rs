@@ -5,7 +5,7 @@
 //! browser back. Only the callback changes the dossier, so a browser that never comes
 //! back still leaves the dossier right. A failed or cancelled payment can be retried.
 
-mod provider;
+pub(crate) mod provider;
 mod signature;
 
 use axum::body::Body;
@@ -13,16 +13,15 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use portal_api::{paths, routes};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 use crate::api::body::{read_bytes, read_optional_json};
 use crate::api::error::{ErrorCode, RequestError};
 use crate::api::ApiError;
 use crate::db::DbError;
 use crate::dossiers::store::{self as dossier_store, Actor, Event, EventKind, PaymentStatus};
-use crate::dossiers::{code, DossierError};
+use crate::dossiers::DossierError;
 use crate::identity::{SameOrigin, SignedIn};
 use crate::{clock, html, random, AppState};
 pub use provider::{provider_page, provider_submit};
@@ -94,30 +93,12 @@ impl ErrorCode for PaymentError {
     }
 }
 
-/// How a payment attempt ended, as the provider reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    Success,
-    Failure,
-    Cancel,
-}
-
-impl Outcome {
-    fn attempt_status(self) -> &'static str {
-        match self {
-            Outcome::Success => "succeeded",
-            Outcome::Failure => "failed",
-            Outcome::Cancel => "cancelled",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Success => "success",
-            Outcome::Failure => "failure",
-            Outcome::Cancel => "cancel",
-        }
+/// The attempt's state once the provider reported `outcome`.
+fn attempt_status(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Success => "succeeded",
+        Outcome::Failure => "failed",
+        Outcome::Cancel => "cancelled",
     }
 }
 
@@ -153,23 +134,9 @@ pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>, DbError> 
         .optional()?)
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StartPayment {
-    /// Where the provider sends the browser back (a path on this site).
-    #[serde(default)]
-    pub return_to: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PaymentStarted {
-    pub payment_id: String,
-    pub dossier_code: String,
-    pub amount: i64,
-    pub status: String,
-    /// The provider's page to send the browser to.
-    pub pay_url: String,
-}
+pub use portal_api::payments::{
+    Notification, NotificationReceived, Outcome, PaymentStarted, StartPayment,
+};
 
 fn started(a: &Attempt) -> PaymentStarted {
     PaymentStarted {
@@ -177,11 +144,32 @@ fn started(a: &Attempt) -> PaymentStarted {
         dossier_code: a.dossier_code.clone(),
         amount: a.amount,
         status: a.status.clone(),
-        pay_url: format!("/sandbox/pay/{}", a.id),
+        pay_url: paths::sandbox_pay(&a.id),
     }
 }
 
 /// `POST /api/v1/dossiers/{code}/payments`: starts (or resumes) paying the fee.
+#[utoipa::path(
+    post,
+    path = "/api/v1/dossiers/{code}/payments",
+    operation_id = "startPayment",
+    tag = "payments",
+    summary = "Starts paying an unpaid dossier's fee (or resumes the pending attempt); send the browser to pay_url",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("code" = String, Path, description = "The dossier code, agency code-YYMMDD-NNNN; case does not matter", max_length = 40),
+    ),
+    request_body(content = portal_api::payments::StartPayment),
+    responses(
+        (status = 200, description = "The pending attempt, resumed", body = portal_api::payments::PaymentStarted),
+        (status = 201, description = "A new attempt", body = portal_api::payments::PaymentStarted),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn start_payment(
     _origin: SameOrigin,
     SignedIn(user): SignedIn,
@@ -189,7 +177,7 @@ pub async fn start_payment(
     Path(code): Path<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let request: StartPayment = read_optional_json(body, 4096).await?;
     let return_to = match request.return_to {
         Some(p) if html::is_local_path(&p) => p,
@@ -199,7 +187,7 @@ pub async fn start_payment(
             )
             .into())
         }
-        None => format!("/dossiers/{code}"),
+        None => routes::dossier(&code),
     };
     let new_id = random::id("pay_").map_err(|e| {
         tracing::error!("payment: {e}");
@@ -250,20 +238,10 @@ pub async fn start_payment(
     Ok((result.0, Json(result.1)).into_response())
 }
 
-/// What the provider tells the portal about an attempt.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Notification {
-    pub payment_id: String,
-    pub dossier_code: String,
-    pub amount: i64,
-    pub outcome: Outcome,
-}
-
 /// Applies a verified notification; returns the dossier's payment status after it.
 /// A repeated notification with the same outcome changes nothing.
 async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiError> {
-    if !random::is_id(&n.payment_id, "pay_") {
+    if !portal_api::ids::is_payment_id(&n.payment_id) {
         return Err(PaymentError::NotFound.into());
     }
     let now = clock::now();
@@ -281,7 +259,7 @@ async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiEr
                 .map(|d| d.payment_status)
                 .unwrap_or(PaymentStatus::Unpaid);
             if a.status != "pending" {
-                return Ok(if a.status == n.outcome.attempt_status() {
+                return Ok(if a.status == attempt_status(n.outcome) {
                     Ok(current)
                 } else {
                     Err(PaymentError::AlreadyCompleted)
@@ -289,7 +267,7 @@ async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiEr
             }
             tx.execute(
                 "UPDATE payments SET status = ?2, completed_at = ?3 WHERE id = ?1",
-                params![a.id, n.outcome.attempt_status(), now],
+                params![a.id, attempt_status(n.outcome), now],
             )?;
             let (kind, after) = match n.outcome {
                 Outcome::Success => (EventKind::PaymentSucceeded, PaymentStatus::Paid),
@@ -335,22 +313,41 @@ pub async fn receive(
 
 /// `POST /api/v1/payments/callback`: the provider's notification, authenticated by its
 /// HMAC signature rather than by a session (it comes from the provider, not a browser).
+#[utoipa::path(
+    post,
+    path = "/api/v1/payments/callback",
+    operation_id = "paymentCallback",
+    tag = "payments",
+    summary = "The payment provider's notification of an attempt's outcome, signed with HMAC-SHA256; the only way a dossier becomes paid",
+    params(
+        ("X-Sandbox-Signature" = String, Header, description = "sha256=<hex HMAC-SHA256 of the body>"),
+    ),
+    request_body(content = portal_api::payments::Notification),
+    responses(
+        (status = 200, description = "Applied (a repeat of the same outcome changes nothing)", body = portal_api::payments::NotificationReceived),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn callback(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<NotificationReceived>, ApiError> {
     let bytes = read_bytes(body, 4096).await?;
     let signature = headers
         .get(SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
         .ok_or(PaymentError::BadSignature)?;
     let (n, status) = receive(&state, &bytes, signature).await?;
-    Ok(Json(json!({
-        "payment_id": n.payment_id,
-        "outcome": n.outcome,
-        "payment_status": status,
-    })))
+    Ok(Json(NotificationReceived {
+        payment_id: n.payment_id,
+        outcome: n.outcome,
+        payment_status: status,
+    }))
 }
 
 /// Loads the callback key: the configured one, else the one kept in the database, else

@@ -14,7 +14,7 @@ use super::{attempt, receive, Notification, Outcome, PaymentError};
 use crate::api::ApiError;
 use crate::html::{self, bilingual, escape};
 use crate::identity::FormOrigin;
-use crate::{random, AppState};
+use crate::AppState;
 
 fn not_found_page() -> Response {
     html::problem_page(
@@ -56,7 +56,7 @@ fn ended_page(return_to: &str) -> Response {
 }
 
 async fn find(state: &AppState, id: &str) -> Option<super::Attempt> {
-    if !random::is_id(id, "pay_") {
+    if !portal_api::ids::is_payment_id(id) {
         return None;
     }
     let id = id.to_string();
@@ -64,6 +64,21 @@ async fn find(state: &AppState, id: &str) -> Option<super::Attempt> {
 }
 
 /// `GET /sandbox/pay/{payment_id}`.
+#[utoipa::path(
+    get,
+    path = "/sandbox/pay/{payment_id}",
+    operation_id = "sandboxPaymentPage",
+    tag = "payments",
+    summary = "Sandbox payment provider: a bilingual HTML page with the amount and three outcomes (success, failure, cancel)",
+    params(
+        ("payment_id" = String, Path, pattern = "^pay_[0-9a-f]{32}$"),
+    ),
+    responses(
+        (status = 200, description = "The payment page", body = String, content_type = "text/html"),
+        (status = 404, description = "Unknown payment", body = String, content_type = "text/html"),
+        (status = 409, description = "The payment has already ended", body = String, content_type = "text/html"),
+    ),
+)]
 pub async fn provider_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let Some(a) = find(&state, &id).await else {
         return not_found_page();
@@ -103,12 +118,29 @@ pub async fn provider_page(State(state): State<AppState>, Path(id): Path<String>
     )
 }
 
-#[derive(Deserialize)]
+/// The sandbox provider's form: how the payment ends.
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct OutcomeForm {
     outcome: Outcome,
 }
 
 /// `POST /sandbox/pay/{payment_id}`.
+#[utoipa::path(
+    post,
+    path = "/sandbox/pay/{payment_id}",
+    operation_id = "sandboxPaymentOutcome",
+    tag = "payments",
+    summary = "Chooses the outcome: the provider notifies the portal (signed callback) and sends the browser back",
+    params(
+        ("payment_id" = String, Path, pattern = "^pay_[0-9a-f]{32}$"),
+    ),
+    request_body(content = crate::payments::provider::OutcomeForm, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 303, description = "Back to the return_to path with ?payment=<outcome>", headers(("Location" = String))),
+        (status = 403, description = "Cross-site form post", body = String, content_type = "text/html"),
+        (status = 404, description = "Unknown payment", body = String, content_type = "text/html"),
+    ),
+)]
 pub async fn provider_submit(
     _origin: FormOrigin,
     State(state): State<AppState>,

@@ -8,20 +8,20 @@
 //! attempts aimed at refuses further wrong ones, but always serves the right credential,
 //! so nobody can lock an owner out of their own dossier.
 
-mod staff;
+pub(crate) mod staff;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::api::error::RequestError;
 use crate::api::ApiError;
 use crate::attachments;
 use crate::client::ClientAddr;
-use crate::dossiers::{code, store, view, DossierError};
+use crate::dossiers::{store, view, DossierError};
 use crate::identity::{OptionalUser, SignedIn};
 use crate::{clock, random, AppState};
 pub use staff::{staff_list, staff_move};
@@ -38,12 +38,20 @@ pub const LOOKUP_WINDOW_SECS: i64 = 3600;
 /// Most dossiers returned by a list.
 pub const LIST_LIMIT: i64 = 200;
 
-#[derive(Serialize)]
-pub struct DossierList {
-    pub dossiers: Vec<view::Summary>,
-}
+pub use portal_api::DossierList;
 
 /// `GET /api/v1/dossiers`: the signed-in user's dossiers, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/dossiers",
+    operation_id = "listMyDossiers",
+    tag = "tracking",
+    summary = "The signed-in user's dossiers, newest first (at most 200)",
+    responses(
+        (status = 200, description = "The dossiers", body = portal_api::DossierList),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn list_mine(
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
@@ -64,13 +72,29 @@ pub struct LookupQuery {
     secret: Option<String>,
 }
 
-enum Found {
-    Full(view::FullView),
-    Public(view::PublicView),
-}
+type Found = portal_api::DossierView<serde_json::Value>;
 
 /// `GET /api/v1/dossiers/{code}`: everything for the applicant and staff; status and
 /// timeline for anyone with the code and the applicant's ID number or lookup secret.
+#[utoipa::path(
+    get,
+    path = "/api/v1/dossiers/{code}",
+    operation_id = "getDossier",
+    tag = "tracking",
+    summary = "One dossier: everything for its applicant and for staff; status and timeline for anyone with the code and the applicant's ID number or the lookup secret",
+    description = "A wrong code and a wrong credential get the same 404. A client address that made 10 wrong attempts in an hour is refused every lookup (429 lookup_locked with Retry-After); after 10 wrong attempts in an hour on one code, or with one ID number across codes, from any addresses, further wrong attempts on it are refused the same way, but the right credential is still served.",
+    params(
+        ("code" = String, Path, description = "The dossier code, agency code-YYMMDD-NNNN; case does not matter", max_length = 40),
+        ("id_number" = Option<String>, Query, description = "The applicant's 12-digit ID number"),
+        ("secret" = Option<String>, Query, description = "The lookup secret from the receipt; case, spaces and hyphens do not matter"),
+    ),
+    responses(
+        (status = 200, description = "The dossier (FullDossier for the applicant and staff, PublicDossier otherwise)", body = portal_api::DossierView),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 429, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn get_dossier(
     OptionalUser(user): OptionalUser,
     client: ClientAddr,
@@ -88,7 +112,7 @@ pub async fn get_dossier(
         .map(|s| random::normalize_secret(&s))
         .filter(|s| !s.is_empty());
     let has_credential = id_number.is_some() || secret.is_some();
-    let Some(code) = code::normalize(&code) else {
+    let Some(code) = portal_api::ids::normalize_dossier_code(&code) else {
         return Err(if has_credential || user.is_some() {
             DossierError::NotFound
         } else {
@@ -150,8 +174,5 @@ pub async fn get_dossier(
             }))
         })
         .await??;
-    Ok(match found {
-        Found::Full(v) => Json(v).into_response(),
-        Found::Public(v) => Json(v).into_response(),
-    })
+    Ok(Json(found).into_response())
 }

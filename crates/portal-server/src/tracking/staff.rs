@@ -16,7 +16,7 @@ use crate::attachments;
 use crate::dossiers::status::Status;
 use crate::dossiers::store::{self, Actor, Deadline, Event, EventKind, PaymentStatus};
 use crate::dossiers::validate::MAX_NOTE_CHARS;
-use crate::dossiers::{code, view, DossierError, Problem};
+use crate::dossiers::{view, DossierError, Problem};
 use crate::identity::{SameOrigin, StaffUser};
 use crate::{clock, AppState};
 
@@ -26,6 +26,22 @@ pub struct StaffListQuery {
 }
 
 /// `GET /api/v1/staff/dossiers?status=`: every applicant's dossiers, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/dossiers",
+    operation_id = "staffListDossiers",
+    tag = "staff",
+    summary = "Staff only: every applicant's dossiers, newest first (at most 200), optionally in one status",
+    params(
+        ("status" = Option<portal_api::DossierStatus>, Query),
+    ),
+    responses(
+        (status = 200, description = "The dossiers", body = portal_api::DossierList),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn staff_list(
     StaffUser(_staff): StaffUser,
     State(state): State<AppState>,
@@ -42,18 +58,31 @@ pub async fn staff_list(
 }
 
 /// The body of `POST /api/v1/staff/dossiers/{code}/status`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Move {
-    pub status: Status,
-    #[serde(default)]
-    pub reason: Option<String>,
-    /// One linked procedure of a bundle; all of the dossier's procedures when absent.
-    #[serde(default)]
-    pub procedure: Option<String>,
-}
+pub use portal_api::StatusMove as Move;
 
 /// `POST /api/v1/staff/dossiers/{code}/status`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/dossiers/{code}/status",
+    operation_id = "staffMoveDossier",
+    tag = "staff",
+    summary = "Staff only: moves a dossier (or one linked procedure of a bundle) to its next status",
+    description = "Moves: received → in_processing | rejected; in_processing → additional_documents_requested | approved | rejected; additional_documents_requested → in_processing | rejected; approved → result_ready. additional_documents_requested and rejected need a reason. Processing cannot start while the fee is unpaid.",
+    params(
+        ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
+        ("code" = String, Path, description = "The dossier code, agency code-YYMMDD-NNNN; case does not matter", max_length = 40),
+    ),
+    request_body(content = portal_api::StatusMove),
+    responses(
+        (status = 200, description = "The updated dossier", body = portal_api::FullDossier),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 422, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
 pub async fn staff_move(
     _origin: SameOrigin,
     StaffUser(staff): StaffUser,
@@ -61,7 +90,7 @@ pub async fn staff_move(
     Path(code): Path<String>,
     body: Body,
 ) -> Result<Json<view::FullView>, ApiError> {
-    let code = code::normalize(&code).ok_or(DossierError::NotFound)?;
+    let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let (request, _): (Move, _) = read_json(body, 16 * 1024).await?;
     let to = request.status;
     let reason = request

@@ -6,6 +6,7 @@
 //! with no inline script. The entry pages with the markers replaced here are made by
 //! `scripts/entry-html.mjs`.
 
+use portal_api::{paths, routes};
 use portal_core::form::Step;
 use portal_core::Service;
 
@@ -55,8 +56,8 @@ fn form_step<'a>(service: &'a Service, step: Option<&str>) -> Option<Route<'a>> 
     };
     let here = steps.get(index).filter(|s| s.shown_if.is_none())?;
     let back = match index.checked_sub(1).map(|i| &steps[i]) {
-        Some(previous) => format!("/services/{}/apply/{}", service.id, previous.id),
-        None => format!("/services/{}", service.id),
+        Some(previous) => routes::apply_step(&service.id.0, &previous.id),
+        None => routes::service(&service.id.0),
     };
     Some(Route::FormStep(service, here, back))
 }
@@ -79,7 +80,7 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
     match route(path, published) {
         Route::Catalogue => with_preload(
             page,
-            "/api/v1/catalog",
+            paths::CATALOGUE,
             &published.version,
             &published.index_json,
         ),
@@ -140,7 +141,7 @@ fn with_service(page: &str, service: &Service, published: &Published) -> String 
     match published.service_json(service.id.as_str()) {
         Some(json) => with_preload(
             page,
-            &format!("/api/v1/services/{}", service.id),
+            &paths::service(&service.id.0),
             &published.version,
             &json,
         ),
@@ -174,7 +175,7 @@ mod tests {
         let page = "<html><head><title>x</title></head><body></body></html>";
         let out = with_preload(
             page,
-            "/api/v1/catalog",
+            paths::CATALOGUE,
             "c5ccca9c39813964",
             br#"{"name":"</script><script>alert(1)</script>"}"#,
         );

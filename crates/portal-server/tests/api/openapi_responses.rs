@@ -25,12 +25,12 @@ async fn responses_match_their_schemas() {
         .json()
         .await
         .unwrap();
-    assert_fits(&doc, "Session", &anon);
+    assert_fits(&doc, "SessionInfo", &anon);
 
     let user = sign_in(&s.base, CITIZEN).await;
     let staff = sign_in(&s.base, STAFF).await;
     let (_, session) = user.get_json("/api/v1/session").await;
-    assert_fits(&doc, "Session", &session);
+    assert_fits(&doc, "SessionInfo", &session);
     assert_eq!(session["prefill"]["personal_id"], "001085012345");
     assert_eq!(session["prefill"]["permanent_address"]["commune"], "00004");
     let (_, limits) = user.get_json("/api/v1/attachments/limits").await;
@@ -81,13 +81,18 @@ async fn responses_match_their_schemas() {
     assert_fits(&doc, "PublicDossier", &public);
     let (_, mine) = user.get_json("/api/v1/dossiers").await;
     assert_fits(&doc, "DossierList", &mine);
+    // A line of the list names the catalogue version the dossier was filed under.
+    assert_eq!(
+        mine["dossiers"][0]["catalogue_version"],
+        full["catalogue_version"]
+    );
     let (_, all) = staff.get_json("/api/v1/staff/dossiers").await;
     assert_fits(&doc, "DossierList", &all);
 
     // Errors, with their details.
     let refused = user.upload("x.pdf", exe()).await;
     let refused: Value = refused.json().await.unwrap();
-    assert_fits(&doc, "Error", &refused);
+    assert_fits(&doc, "ErrorBody", &refused);
     let invalid = user
         .submit(
             "schema-2",
@@ -95,7 +100,7 @@ async fn responses_match_their_schemas() {
         )
         .await;
     let invalid: Value = invalid.json().await.unwrap();
-    assert_fits(&doc, "Error", &invalid);
+    assert_fits(&doc, "ErrorBody", &invalid);
     let problems = invalid["error"]["details"]["problems"].as_array().unwrap();
     assert!(!problems.is_empty());
     for p in problems {

@@ -1,0 +1,320 @@
+//! Dossiers on the wire: the submission, the refusal's problems, the receipt, the views
+//! of a dossier (public, full, in a list) and the bodies that move one along.
+//!
+//! Times are RFC 3339 strings; dates are `YYYY-MM-DD`. `A` is how the answers are read:
+//! the engine's [`Answers`] by default; the server reads a submission's answers as raw
+//! JSON first, to name every malformed answer rather than refuse the whole body.
+
+use portal_core::form::{Answers, FieldError};
+use portal_core::validators::Date;
+use portal_core::Audience;
+use serde::{Deserialize, Serialize};
+
+use crate::attachments::Attachment;
+use crate::status::{DossierStatus, EventKind, PaymentStatus, TimelineActor};
+
+/// The body of `POST /api/v1/dossiers`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
+pub struct Submission<A = Answers> {
+    pub service_id: String,
+    /// Whom the applicant files as (`citizen` or `business`).
+    #[serde(default = "citizen")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, default = "citizen"))]
+    pub applicant: Audience,
+    /// The answers, keyed by question id.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: A,
+    /// The uploaded files filed: for a service with a form, exactly those its answers name.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+    /// For a bundle without a form: the optional linked procedures chosen (required ones
+    /// are always filed). With a form, the answers choose them; a list sent too must agree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedures: Option<Vec<String>>,
+}
+
+fn citizen() -> Audience {
+    Audience::Citizen
+}
+
+/// One thing wrong with a submission, located by a path into the request body
+/// (`answers.<question path>` for an answer), in the applicant's language. `error` is
+/// the form engine's own error for an answer, so a client can word it itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Problem {
+    pub path: String,
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub error: Option<FieldError>,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            code: code.to_string(),
+            message: message.into(),
+            error: None,
+        }
+    }
+}
+
+/// One linked procedure of a dossier and its own status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProcedureState {
+    pub service_id: String,
+    pub status: DossierStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Payment {
+    pub status: PaymentStatus,
+    /// In đồng; absent while the fee is free or not yet assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimelineEntry {
+    pub at: String,
+    pub event: EventKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<DossierStatus>,
+    /// The linked procedure concerned, for a bundle; absent when it is the whole dossier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub by: TimelineActor,
+}
+
+/// The open request for additional documents, shown first on the tracking page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentsRequest {
+    pub reason: String,
+    pub at: String,
+    pub procedures: Vec<String>,
+    /// The last day to add the documents (a date in Vietnam, `YYYY-MM-DD`), fixed when
+    /// the agency asked; absent only if it cannot be counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub due: Option<Date>,
+    /// The working days from the request that `due` was counted with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+}
+
+/// What a lookup by code and credential shows: status and timeline only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicDossier {
+    pub code: String,
+    pub service_id: String,
+    pub status: DossierStatus,
+    pub procedures: Vec<ProcedureState>,
+    pub payment: Payment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents_requested: Option<DocumentsRequest>,
+    pub timeline: Vec<TimelineEntry>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl PublicDossier {
+    /// Whether the applicant can pay now (a fee is due and not paid).
+    pub fn can_pay(&self) -> bool {
+        self.payment.status == PaymentStatus::Unpaid && self.status != DossierStatus::Rejected
+    }
+
+    /// The reason of the last rejection, for the top of the page.
+    pub fn rejection_reason(&self) -> Option<&str> {
+        if self.status != DossierStatus::Rejected {
+            return None;
+        }
+        self.timeline
+            .iter()
+            .rev()
+            .find(|e| e.status == Some(DossierStatus::Rejected))
+            .and_then(|e| e.reason.as_deref())
+    }
+
+    /// The last payment attempt failed or was cancelled and the fee is still due.
+    pub fn last_payment_failed(&self) -> bool {
+        self.payment.status == PaymentStatus::Unpaid
+            && self
+                .timeline
+                .iter()
+                .rev()
+                .find(|e| e.event.is_payment())
+                .is_some_and(|e| e.event != EventKind::PaymentSucceeded)
+    }
+
+    /// Per-procedure statuses are worth showing only for a bundle.
+    pub fn is_bundle(&self) -> bool {
+        self.procedures.len() > 1
+    }
+}
+
+/// Who filed, as the identity provider vouched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Applicant {
+    /// `citizen` or `business`.
+    pub kind: String,
+    pub full_name: String,
+    pub id_number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_code: Option<String>,
+}
+
+/// What the applicant and staff see of a dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
+pub struct FullDossier<A = Answers> {
+    #[serde(flatten)]
+    pub public: PublicDossier,
+    pub applicant: Applicant,
+    pub catalogue_version: String,
+    /// The answers as validation stored them (normalised, only shown questions).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: A,
+    pub attachments: Vec<Attachment>,
+    /// Only for the applicant: what they give to let someone else look it up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookup_secret: Option<String>,
+}
+
+/// One line of a list of dossiers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DossierSummary {
+    pub code: String,
+    pub service_id: String,
+    pub status: DossierStatus,
+    pub procedures: Vec<ProcedureState>,
+    pub payment: Payment,
+    /// The catalogue version the dossier was filed under: which form rules applied.
+    pub catalogue_version: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// `GET /api/v1/dossiers` and the staff list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DossierList {
+    pub dossiers: Vec<DossierSummary>,
+}
+
+/// The answer to a successful submission: the receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Receipt {
+    pub code: String,
+    pub status: DossierStatus,
+    pub service_id: String,
+    pub procedures: Vec<ProcedureState>,
+    pub payment: Payment,
+    pub attachments: Vec<String>,
+    pub lookup_secret: String,
+    pub created_at: String,
+}
+
+/// The body of `POST /api/v1/dossiers/{code}/documents`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AddDocuments {
+    pub attachments: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The body of `POST /api/v1/staff/dossiers/{code}/status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatusMove {
+    pub status: DossierStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// One linked procedure of a bundle; all of the dossier's procedures when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+}
+
+/// `GET /api/v1/dossiers/{code}`: everything for its applicant and staff, status and
+/// timeline for anyone else holding a lookup credential.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DossierView<A = Answers> {
+    Full(FullDossier<A>),
+    Public(PublicDossier),
+}
+
+/// Every view is a public dossier, and more for its applicant.
+impl<A> std::ops::Deref for DossierView<A> {
+    type Target = PublicDossier;
+
+    fn deref(&self) -> &PublicDossier {
+        self.public()
+    }
+}
+
+impl<A> DossierView<A> {
+    /// What every view shows.
+    pub fn public(&self) -> &PublicDossier {
+        match self {
+            DossierView::Full(f) => &f.public,
+            DossierView::Public(p) => p,
+        }
+    }
+
+    /// The lookup secret: only its applicant sees it.
+    pub fn lookup_secret(&self) -> Option<&str> {
+        match self {
+            DossierView::Full(f) => f.lookup_secret.as_deref(),
+            DossierView::Public(_) => None,
+        }
+    }
+}
+
+/// `oneOf` the two views, written out: the derive cannot leave `A` unbounded on an enum.
+#[cfg(feature = "openapi")]
+impl<A> utoipa::PartialSchema for DossierView<A> {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{OneOfBuilder, Ref};
+        OneOfBuilder::new()
+            .item(Ref::from_schema_name("FullDossier"))
+            .item(Ref::from_schema_name("PublicDossier"))
+            .description(Some(
+                "FullDossier for the applicant and staff, PublicDossier for a lookup",
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl<A> utoipa::ToSchema for DossierView<A> {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        use utoipa::PartialSchema;
+        schemas.push(("FullDossier".into(), FullDossier::<Answers>::schema()));
+        schemas.push(("PublicDossier".into(), PublicDossier::schema()));
+    }
+}

@@ -1,0 +1,27 @@
+//! The portal API's contract, written once: every request, response and error body, the
+//! status enums, the shapes of ids and the paths of the API and of the app's own pages.
+//! The reference server serialises these types, the browser deserialises them and the
+//! OpenAPI document is generated from them (feature `openapi`), so a field added is one
+//! edit here.
+//!
+//! It depends on serde and the pure domain crate only, and compiles to WebAssembly.
+
+pub mod attachments;
+pub mod dossiers;
+pub mod error;
+pub mod health;
+pub mod ids;
+pub mod paths;
+pub mod payments;
+pub mod routes;
+pub mod session;
+pub mod staff;
+pub mod status;
+
+pub use dossiers::{
+    AddDocuments, Applicant, DocumentsRequest, DossierList, DossierSummary, DossierView,
+    FullDossier, Payment, Problem, ProcedureState, PublicDossier, Receipt, StatusMove, Submission,
+    TimelineEntry,
+};
+pub use error::{ErrorBody, ErrorDetail, ErrorDetails};
+pub use status::{DossierStatus, EventKind, PaymentStatus, TimelineActor};

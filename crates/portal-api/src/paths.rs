@@ -1,0 +1,223 @@
+//! The API's paths: each route's template (what the server routes, in OpenAPI and axum
+//! syntax) and a builder that fills it in (what the browser requests and the server puts
+//! in `Location` headers). A value put into a path is percent-encoded.
+
+/// Every template, for the server's router.
+pub mod template {
+    pub const HEALTH: &str = "/healthz";
+    pub const CATALOGUE: &str = "/api/v1/catalog";
+    pub const SERVICE: &str = "/api/v1/services/{id}";
+    pub const SIGN_IN: &str = "/auth/sign-in";
+    pub const SESSION: &str = "/api/v1/session";
+    pub const ATTACHMENT_LIMITS: &str = "/api/v1/attachments/limits";
+    pub const ATTACHMENTS: &str = "/api/v1/attachments";
+    pub const ATTACHMENT: &str = "/api/v1/attachments/{id}";
+    pub const ATTACHMENT_CONTENT: &str = "/api/v1/attachments/{id}/content";
+    pub const DOSSIERS: &str = "/api/v1/dossiers";
+    pub const DOSSIER: &str = "/api/v1/dossiers/{code}";
+    pub const DOSSIER_DOCUMENTS: &str = "/api/v1/dossiers/{code}/documents";
+    pub const DOSSIER_PAYMENTS: &str = "/api/v1/dossiers/{code}/payments";
+    pub const PAYMENT_CALLBACK: &str = "/api/v1/payments/callback";
+    pub const SANDBOX_PAY: &str = "/sandbox/pay/{payment_id}";
+    pub const STAFF_DOSSIERS: &str = "/api/v1/staff/dossiers";
+    pub const STAFF_DOSSIER_STATUS: &str = "/api/v1/staff/dossiers/{code}/status";
+    pub const STAFF_DRAFTS: &str = "/api/v1/staff/drafts";
+    pub const STAFF_DRAFT: &str = "/api/v1/staff/drafts/{id}";
+    pub const STAFF_DRAFT_CATALOGUE: &str = "/api/v1/staff/drafts/{id}/catalog";
+    pub const STAFF_DRAFT_SERVICE: &str = "/api/v1/staff/drafts/{id}/services/{service}";
+    pub const STAFF_DRAFT_SUBMISSIONS: &str = "/api/v1/staff/drafts/{id}/submissions";
+    pub const STAFF_DRAFT_PUBLISH: &str = "/api/v1/staff/drafts/{id}/publish";
+    pub const STAFF_VERSIONS: &str = "/api/v1/staff/catalog/versions";
+    pub const STAFF_ROLLBACK: &str = "/api/v1/staff/catalog/rollback";
+    pub const PROVINCES: &str = "/api/v1/admin-units/provinces";
+    pub const COMMUNES: &str = "/api/v1/admin-units/provinces/{code}/communes";
+    pub const LEGACY_ADDRESS: &str = "/api/v1/admin-units/legacy";
+}
+
+pub use template::{
+    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, DOSSIERS, LEGACY_ADDRESS, PAYMENT_CALLBACK,
+    PROVINCES, SESSION, SIGN_IN, STAFF_DOSSIERS, STAFF_DRAFTS, STAFF_ROLLBACK, STAFF_VERSIONS,
+};
+
+/// `s` with everything but unreserved characters (RFC 3986) percent-encoded: safe as a
+/// path segment or a query value.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `path` with the non-empty `(name, value)` pairs as its query.
+pub fn with_query(path: &str, params: &[(&str, &str)]) -> String {
+    let mut out = path.to_string();
+    for (name, value) in params.iter().filter(|(_, v)| !v.is_empty()) {
+        out.push(if out.contains('?') { '&' } else { '?' });
+        out.push_str(name);
+        out.push('=');
+        out.push_str(&encode(value));
+    }
+    out
+}
+
+pub fn service(id: &str) -> String {
+    format!("/api/v1/services/{}", encode(id))
+}
+
+pub fn attachment(id: &str) -> String {
+    format!("/api/v1/attachments/{}", encode(id))
+}
+
+pub fn attachment_content(id: &str) -> String {
+    format!("/api/v1/attachments/{}/content", encode(id))
+}
+
+/// `POST` a file here, named as the person chose it.
+pub fn upload(name: &str) -> String {
+    with_query(ATTACHMENTS, &[("name", name)])
+}
+
+pub fn dossier(code: &str) -> String {
+    format!("/api/v1/dossiers/{}", encode(code))
+}
+
+/// A dossier looked up with a credential: the applicant's ID number or the lookup
+/// secret (either may be empty).
+pub fn dossier_lookup(code: &str, id_number: &str, secret: &str) -> String {
+    with_query(
+        &dossier(code),
+        &[("id_number", id_number), ("secret", secret)],
+    )
+}
+
+pub fn dossier_documents(code: &str) -> String {
+    format!("/api/v1/dossiers/{}/documents", encode(code))
+}
+
+pub fn dossier_payments(code: &str) -> String {
+    format!("/api/v1/dossiers/{}/payments", encode(code))
+}
+
+/// The sandbox payment provider's page for an attempt.
+pub fn sandbox_pay(payment_id: &str) -> String {
+    format!("/sandbox/pay/{}", encode(payment_id))
+}
+
+/// The sign-in page, returning to `return_to` (a path on this site).
+pub fn sign_in(return_to: &str) -> String {
+    with_query(SIGN_IN, &[("return_to", return_to)])
+}
+
+pub fn staff_dossier_status(code: &str) -> String {
+    format!("/api/v1/staff/dossiers/{}/status", encode(code))
+}
+
+pub fn staff_draft(id: &str) -> String {
+    format!("/api/v1/staff/drafts/{}", encode(id))
+}
+
+pub fn staff_draft_catalogue(id: &str) -> String {
+    format!("/api/v1/staff/drafts/{}/catalog", encode(id))
+}
+
+pub fn staff_draft_service(id: &str, service: &str) -> String {
+    format!(
+        "/api/v1/staff/drafts/{}/services/{}",
+        encode(id),
+        encode(service)
+    )
+}
+
+pub fn staff_draft_submissions(id: &str) -> String {
+    format!("/api/v1/staff/drafts/{}/submissions", encode(id))
+}
+
+pub fn staff_draft_publish(id: &str) -> String {
+    format!("/api/v1/staff/drafts/{}/publish", encode(id))
+}
+
+pub fn communes(province: &str) -> String {
+    format!(
+        "/api/v1/admin-units/provinces/{}/communes",
+        encode(province)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each builder fills its template: the same path with the placeholder replaced.
+    #[test]
+    fn builders_fill_their_templates() {
+        let fill = |t: &str, values: &[&str]| {
+            let mut out = t.to_string();
+            for v in values {
+                let (start, end) = (out.find('{').unwrap(), out.find('}').unwrap());
+                out.replace_range(start..=end, v);
+            }
+            out
+        };
+        use template as t;
+        assert_eq!(service("x"), fill(t::SERVICE, &["x"]));
+        assert_eq!(attachment("a"), fill(t::ATTACHMENT, &["a"]));
+        assert_eq!(attachment_content("a"), fill(t::ATTACHMENT_CONTENT, &["a"]));
+        assert_eq!(dossier("C"), fill(t::DOSSIER, &["C"]));
+        assert_eq!(dossier_documents("C"), fill(t::DOSSIER_DOCUMENTS, &["C"]));
+        assert_eq!(dossier_payments("C"), fill(t::DOSSIER_PAYMENTS, &["C"]));
+        assert_eq!(sandbox_pay("p"), fill(t::SANDBOX_PAY, &["p"]));
+        assert_eq!(
+            staff_dossier_status("C"),
+            fill(t::STAFF_DOSSIER_STATUS, &["C"])
+        );
+        assert_eq!(staff_draft("d"), fill(t::STAFF_DRAFT, &["d"]));
+        assert_eq!(
+            staff_draft_catalogue("d"),
+            fill(t::STAFF_DRAFT_CATALOGUE, &["d"])
+        );
+        assert_eq!(
+            staff_draft_service("d", "s"),
+            fill(t::STAFF_DRAFT_SERVICE, &["d", "s"])
+        );
+        assert_eq!(
+            staff_draft_submissions("d"),
+            fill(t::STAFF_DRAFT_SUBMISSIONS, &["d"])
+        );
+        assert_eq!(
+            staff_draft_publish("d"),
+            fill(t::STAFF_DRAFT_PUBLISH, &["d"])
+        );
+        assert_eq!(communes("01"), fill(t::COMMUNES, &["01"]));
+    }
+
+    #[test]
+    fn values_are_encoded() {
+        assert_eq!(
+            dossier("000.00.00.H99-250701-0001"),
+            "/api/v1/dossiers/000.00.00.H99-250701-0001"
+        );
+        assert_eq!(dossier("a/b c"), "/api/v1/dossiers/a%2Fb%20c");
+        assert_eq!(
+            dossier_lookup("C", "0123", ""),
+            "/api/v1/dossiers/C?id_number=0123"
+        );
+        assert_eq!(
+            dossier_lookup("C", "", "7KQ2-M9XD"),
+            "/api/v1/dossiers/C?secret=7KQ2-M9XD"
+        );
+        assert_eq!(
+            upload("hồ sơ.pdf"),
+            "/api/v1/attachments?name=h%E1%BB%93%20s%C6%A1.pdf"
+        );
+        assert_eq!(sign_in("/dossiers"), "/auth/sign-in?return_to=%2Fdossiers");
+    }
+}

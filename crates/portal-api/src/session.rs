@@ -1,0 +1,164 @@
+//! Who is signed in: `GET /api/v1/session`. The browser never sees a token (the session
+//! is an HttpOnly cookie); it sees the person the identity provider vouched for, and the
+//! facts the form engine prefills from.
+
+use portal_core::form::prefill;
+use portal_core::form::AddressAnswer;
+use portal_core::validators::{Date, Sex};
+use portal_core::Audience;
+use serde::{Deserialize, Serialize};
+
+/// What kind of account an identity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum IdentityKind {
+    /// A citizen acting for themselves.
+    Citizen,
+    /// A person who may also file on behalf of an organisation (with a tax code).
+    Business,
+    /// Portal staff: may move dossiers along.
+    Staff,
+}
+
+/// A permanent address with post-2025 unit codes (province, then commune; no district).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    pub province_code: String,
+    pub commune_code: String,
+    pub street: String,
+}
+
+/// The organisation a business representative may file for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Business {
+    pub name: String,
+    pub tax_code: String,
+    pub role: String,
+}
+
+/// A person as the identity provider vouches for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    pub subject: String,
+    pub kind: IdentityKind,
+    pub full_name: String,
+    /// `YYYY-MM-DD` on the wire.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub date_of_birth: Date,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub sex: Sex,
+    /// The 12-digit personal identification number.
+    pub id_number: String,
+    pub phone: String,
+    pub email: String,
+    pub permanent_address: Address,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<Business>,
+}
+
+impl Identity {
+    pub fn is_staff(&self) -> bool {
+        self.kind == IdentityKind::Staff
+    }
+
+    /// Whom this person files as: an organisation's representative for it, anyone else
+    /// as a citizen.
+    pub fn applicant(&self) -> Audience {
+        match self.kind {
+            IdentityKind::Business => Audience::Business,
+            _ => Audience::Citizen,
+        }
+    }
+
+    /// The facts the form engine prefills from and checks locked answers against, in
+    /// its own shape, for the browser (in the session) and the server's form checks.
+    pub fn prefill(&self) -> prefill::Identity {
+        let a = &self.permanent_address;
+        prefill::Identity {
+            full_name: Some(self.full_name.clone()),
+            birth_date: Some(self.date_of_birth),
+            sex: Some(self.sex),
+            personal_id: Some(self.id_number.clone()),
+            permanent_address: Some(AddressAnswer {
+                province: a.province_code.clone(),
+                commune: a.commune_code.clone(),
+                street: a.street.clone(),
+            }),
+            current_address: None,
+            phone: Some(self.phone.clone()),
+            email: Some(self.email.clone()),
+            business_tax_code: self.business.as_ref().map(|b| b.tax_code.clone()),
+            business_name: self.business.as_ref().map(|b| b.name.clone()),
+        }
+    }
+}
+
+/// `GET /api/v1/session`: signed in (with the person, the prefill facts, the assurance
+/// level and when the session ends), or signed out (`expired` when a session just ended,
+/// with where to sign in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    pub signed_in: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expired: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<Identity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub prefill: Option<prefill::Identity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assurance_level: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_in_url: Option<String>,
+}
+
+impl SessionInfo {
+    /// No session; `expired` when one just ended.
+    pub fn signed_out(expired: bool) -> SessionInfo {
+        SessionInfo {
+            signed_in: false,
+            expired: Some(expired),
+            user: None,
+            prefill: None,
+            assurance_level: None,
+            expires_at: None,
+            sign_in_url: Some(crate::paths::SIGN_IN.to_string()),
+        }
+    }
+
+    /// A live session of `user`.
+    pub fn of(user: &Identity, assurance_level: u8, expires_at: String) -> SessionInfo {
+        SessionInfo {
+            signed_in: true,
+            expired: None,
+            user: Some(user.clone()),
+            prefill: Some(user.prefill()),
+            assurance_level: Some(assurance_level),
+            expires_at: Some(expires_at),
+            sign_in_url: None,
+        }
+    }
+
+    pub fn is_expired(&self) -> bool {
+        self.expired == Some(true)
+    }
+
+    pub fn is_staff(&self) -> bool {
+        self.user.as_ref().is_some_and(Identity::is_staff)
+    }
+
+    /// Whom the signed-in person files as; `None` when signed out.
+    pub fn applicant(&self) -> Option<Audience> {
+        self.user.as_ref().map(Identity::applicant)
+    }
+}
