@@ -290,6 +290,7 @@ mod tests {
             agency: Text::new("Ủy ban nhân dân cấp xã", "Commune People's Committee"),
             audiences: aud.to_vec(),
             online_level: OnlineLevel::FullProcess,
+            directive24_item: None,
             lowest_fee: None,
             topics: vec![if id.contains("residence") {
                 "residence".into()
