@@ -143,7 +143,7 @@ en = "Law on Civil Status 2014"
 instrument = "Nghị định 123/2015/NĐ-CP"
 role = "procedure"
 confidence = "needs-check"
-source = "https://thuvienphapluat.vn/page/tim-van-ban.aspx?keyword=123%2F2015%2FN%C4%90-CP"
+source = "https://thuvienphapluat.vn/page/tim-van-ban.aspx?keyword=123/2015/NĐ-CP"
 [legal_basis.title]
 vi = "Nghị định hướng dẫn Luật Hộ tịch"
 en = "Decree detailing the Law on Civil Status"
