@@ -52,7 +52,7 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     let from_url = move || {
         SearchQuery::from_pairs(
             url.with(|m| {
-                ["q", "topic", "audience", "level"]
+                ["q", "topic", "audience", "level", "list"]
                     .into_iter()
                     .filter_map(|k| m.get(k).map(|v| (k, v)))
                     .collect::<Vec<_>>()
@@ -147,6 +147,11 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
             .then_some(v);
         update.with_value(|u| u(q, false));
     };
+    let set_directive24 = move |ev: leptos::ev::Event| {
+        let mut q = query.get_untracked();
+        q.filter.directive24 = event_target_checked(&ev);
+        update.with_value(|u| u(q, false));
+    };
     let clear = move |_| update.with_value(|u| u(SearchQuery::default(), false));
     let topic_options = move |kind: TopicKind| {
         topics.with_value(|t| {
@@ -238,6 +243,18 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+            </div>
+            <div class="checkboxes__item">
+                <input
+                    id="filter-directive24"
+                    class="checkboxes__input"
+                    type="checkbox"
+                    aria-describedby="filter-directive24-hint"
+                    prop:checked=move || query.with(|q| q.filter.directive24)
+                    on:change=set_directive24
+                />
+                <label class="checkboxes__label" for="filter-directive24">{move || i18n.t(Key::FilterDirective24)}</label>
+                <p class="hint checkboxes__hint" id="filter-directive24-hint">{move || i18n.t(Key::Directive24Explained)}</p>
             </div>
         </fieldset>
 

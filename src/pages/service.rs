@@ -110,7 +110,19 @@ fn ServiceDetail(service: Service) -> impl IntoView {
             {s.with_value(|s| !s.procedure_codes.is_empty()).then(|| view! {
                 <div class="summary-list__row">
                     <dt>{move || t(Key::ProcedureCodes)}</dt>
-                    <dd>{s.with_value(|s| s.procedure_codes.iter().map(|c| c.0.clone()).collect::<Vec<_>>().join(", "))}</dd>
+                    <dd>{move || s.with_value(|s| format!(
+                        "{}{}",
+                        s.procedure_codes.iter().map(|c| c.0.clone()).collect::<Vec<_>>().join(", "),
+                        // Codes not read on the national database carry the same marker
+                        // as unconfirmed fees and times.
+                        confidence_note(lang(), s.procedure_codes_confidence.unwrap_or(Confidence::NeedsCheck)),
+                    ))}</dd>
+                </div>
+            })}
+            {s.with_value(|s| s.directive24_item).map(|n| view! {
+                <div class="summary-list__row">
+                    <dt>{move || t(Key::Directive24Label)}</dt>
+                    <dd>{move || t(Key::Directive24Item).replace("{n}", &n.to_string())}</dd>
                 </div>
             })}
             <div class="summary-list__row">

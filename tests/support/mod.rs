@@ -50,6 +50,7 @@ pub fn summary(id: &str, vi: &str, en: &str, fee: Option<u64>) -> ServiceSummary
         agency: Text::new("Công an cấp xã", "Commune police"),
         audiences: vec![Audience::Citizen],
         online_level: OnlineLevel::FullProcess,
+        directive24_item: None,
         lowest_fee: fee,
         topics: vec![],
         keywords: vec![],

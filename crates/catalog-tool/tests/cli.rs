@@ -34,16 +34,21 @@ fn the_published_catalogue_checks_clean() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains(" 0 error(s)"), "{stdout}");
-    // The one accepted warning: no amount is published for amending a passport, and
-    // fees are never invented (catalog/forms/ordinary-passport.toml says so).
+    // The accepted warnings: no amount is published for amending a passport, and fees
+    // are never invented (catalog/forms/ordinary-passport.toml says so); the seals rest
+    // on a decree with no law of their own; the text setting the electricity
+    // procedures is not yet identified.
     let warnings: Vec<&str> = stdout
         .lines()
         .filter(|l| l.starts_with("warning["))
         .collect();
+    let accepted = |w: &&str| {
+        (w.contains("forms/ordinary-passport.toml") && w.contains("\"change\""))
+            || (w.starts_with("warning[no-governing-law]") && w.contains("seal-registration"))
+            || (w.starts_with("warning[no-procedure-text]") && w.contains("electricity"))
+    };
     assert!(
-        warnings
-            .iter()
-            .all(|w| w.contains("forms/ordinary-passport.toml") && w.contains("\"change\"")),
+        warnings.iter().all(accepted),
         "unexpected warnings: {warnings:?}"
     );
 }

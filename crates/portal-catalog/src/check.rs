@@ -1,14 +1,15 @@
 //! Checks on a parsed catalogue that the type system cannot express: shapes of codes,
 //! both languages present, unique ids, bundles that name real procedures and offer a
-//! coherent choice, Directive 24 item numbers, topics that exist and are used, and
-//! confirmed facts that name the legal source they were read from.
+//! coherent choice, Directive 24 item numbers, topics that exist and are used, every
+//! fee and time naming the legal source it was read from, and every legal source an
+//! official, dated text marked confirmed or being verified.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use portal_core::{
-    Confidence, Fees, Lang, ProcedureCode, Service, ServiceId, ServiceKind, Text, Topic,
-    DIRECTIVE24_ITEMS, MAX_OPTIONAL_PROCEDURES,
+    is_official_legal_source, Confidence, Fees, Lang, LegalRole, ProcedureCode, Service, ServiceId,
+    ServiceKind, Text, Topic, DIRECTIVE24_ITEMS, MAX_OPTIONAL_PROCEDURES,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,9 +304,107 @@ fn check_sources(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                 &path,
                 "a confirmed fact must name its source: set basis to the instrument of a legal_basis entry, or mark it needs-check",
             )),
+            None => out.push(Diagnostic::error(
+                "unsourced-fact",
+                file,
+                &path,
+                "a fee or time being verified still names where it was read: set basis to the instrument of a legal_basis entry",
+            )),
             _ => {}
         }
     }
+    if !s.procedure_codes.is_empty() && s.procedure_codes_confidence.is_none() {
+        out.push(Diagnostic::error(
+            "procedure-codes-unmarked",
+            file,
+            "procedure_codes",
+            "say whether the procedure codes were read on the national database (procedure_codes_confidence = \"confirmed\") or come from elsewhere (\"needs-check\")",
+        ));
+    }
+    check_legal_basis(file, s, out);
+}
+
+/// Every legal source is an official text, dated, marked confirmed or being verified,
+/// with its role; and every service names its governing law and the text that sets
+/// its procedure.
+fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
+    let err = |code, path: &str, msg: &str| Diagnostic::error(code, file, path, msg);
+    for (i, l) in s.legal_basis.iter().enumerate() {
+        let path = format!("legal_basis[{i}]");
+        if l.confidence.is_none() {
+            out.push(err(
+                "legal-basis-unmarked",
+                &format!("{path}.confidence"),
+                "mark the legal source confirmed (read in the official text) or needs-check",
+            ));
+        }
+        if !is_official_legal_source(&l.source) {
+            out.push(err(
+                "legal-source-not-official",
+                &format!("{path}.source"),
+                "link the official text (vbpl.vn, chinhphu.vn, thuvienphapluat.vn or a .gov.vn site); a news article may only be a second source, under also",
+            ));
+        }
+        for (j, a) in l.also.iter().enumerate() {
+            if !a.starts_with("https://") {
+                out.push(err(
+                    "source-not-url",
+                    &format!("{path}.also[{j}]"),
+                    "a further source must be the https address of a public page",
+                ));
+            }
+        }
+        // An unconfirmed instrument may still lack its date; a confirmed one may not.
+        let dated = l.issued.as_deref().map(is_iso_date);
+        if dated == Some(false) || (dated.is_none() && l.confidence == Some(Confidence::Confirmed))
+        {
+            out.push(err(
+                "legal-basis-undated",
+                &format!("{path}.issued"),
+                "give the date the instrument was issued, as yyyy-mm-dd",
+            ));
+        }
+        if l.role.is_none() {
+            out.push(err(
+                "legal-basis-no-role",
+                &format!("{path}.role"),
+                "say what the instrument does here: law, procedure, fee or programme",
+            ));
+        }
+    }
+    // A gap in the instruments is a warning, not an error: some procedures rest on a
+    // decree alone (seals), and a missing text is better shown than invented.
+    let has = |role| s.legal_basis.iter().any(|l| l.role == Some(role));
+    let mut gap = |code, msg: &str| {
+        let mut d = err(code, "legal_basis", msg);
+        d.severity = Severity::Warning;
+        out.push(d);
+    };
+    if !has(LegalRole::Law) {
+        gap(
+            "no-governing-law",
+            "name the law that governs this procedure (role = \"law\")",
+        );
+    }
+    if !has(LegalRole::Procedure) {
+        gap(
+            "no-procedure-text",
+            "name the decree, circular or decision that sets this procedure (role = \"procedure\")",
+        );
+    }
+}
+
+/// `yyyy-mm-dd` with a plausible month and day.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    matches!(
+        (num(0..4), num(5..7), num(8..10)),
+        (Some(y), Some(m), Some(d)) if (1945..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    )
 }
 
 /// Checks the topic taxonomy against the services: ids well formed and unique, names in

@@ -62,12 +62,32 @@ en = "Copies"
 fn the_published_catalogue_lints_clean() {
     let files = read_dir(&repo_catalog()).expect("catalogue readable");
     let report = lint(&files);
-    // The one accepted finding: a warning that no amount is published for amending a
-    // passport (fees are never invented; the form's header says so).
+    // The accepted findings, all warnings: no amount is published for amending a
+    // passport (fees are never invented; the form's header says so); the seal services
+    // rest on a decree with no law of their own; the text setting the electricity
+    // procedures is not yet identified (a gap shown, not an instrument invented).
+    let accepted = [
+        ("fee-gap", "forms/ordinary-passport.toml"),
+        ("no-governing-law", "services/new-seal-registration.toml"),
+        (
+            "no-governing-law",
+            "services/special-seal-registration.toml",
+        ),
+        (
+            "no-procedure-text",
+            "services/new-electricity-connection.toml",
+        ),
+        (
+            "no-procedure-text",
+            "services/electricity-contract-holder-change.toml",
+        ),
+    ];
     let unexpected: Vec<_> = report
         .diagnostics
         .iter()
-        .filter(|d| !(d.code == "fee-gap" && d.file == "forms/ordinary-passport.toml"))
+        .filter(|d| {
+            !(d.severity == Severity::Warning && accepted.contains(&(d.code, d.file.as_str())))
+        })
         .collect();
     assert!(
         unexpected.is_empty(),
@@ -113,7 +133,7 @@ fn script_tags_and_script_addresses_are_refused_anywhere() {
 fn fee_tables_must_cover_their_cases() {
     let empty = Svc::new("x").fees("[fees]\nkind = \"rules\"\nrules = []\n");
     assert_eq!(codes(&files(&[empty], &[])), ["fee-rules-empty"]);
-    let undefined = "[fees]\nkind = \"rules\"\n[[fees.rules]]\nconfidence = \"needs-check\"\n[fees.rules.case]\nvi = \"Cấp mới\"\nen = \"First issue\"\n";
+    let undefined = "[fees]\nkind = \"rules\"\n[[fees.rules]]\nconfidence = \"needs-check\"\nbasis = \"Luật Hộ tịch 60/2014/QH13\"\n[fees.rules.case]\nvi = \"Cấp mới\"\nen = \"First issue\"\n";
     let report = lint(&files(&[Svc::new("x").fees(undefined)], &[]));
     assert_eq!(report.diagnostics[0].code, "fee-rule-undefined");
     assert_eq!(report.diagnostics[0].path, "fees.rules[0]");
@@ -269,4 +289,76 @@ fn stray_files_are_a_warning() {
     let report = lint(&files(&[Svc::new("x")], &[stray]));
     assert_eq!(report.diagnostics[0].code, "unexpected-file");
     assert_eq!(report.diagnostics[0].severity, Severity::Warning);
+}
+
+/// The lint refuses a fee, a time or a legal source without a source and a mark.
+#[test]
+fn unsourced_facts_are_refused() {
+    use common::LAW;
+    let svc = |fees: &str, time: &str| Svc::new("x").fees(fees).time(time);
+    let time = format!("confidence = \"needs-check\"\nbasis = \"{LAW}\"");
+    // A fee being verified still names where it was read.
+    let fee = "[fees]\nkind = \"rules\"\n[[fees.rules]]\nin_person = 1000\nconfidence = \"needs-check\"\n[fees.rules.case]\nvi = \"a\"\nen = \"a\"\n";
+    assert_eq!(codes(&files(&[svc(fee, &time)], &[])), ["unsourced-fact"]);
+    let free = "[fees]\nkind = \"free\"\nconfidence = \"needs-check\"\n";
+    assert_eq!(codes(&files(&[svc(free, &time)], &[])), ["unsourced-fact"]);
+    // So does a time.
+    let fee_ok =
+        format!("[fees]\nkind = \"free\"\nconfidence = \"confirmed\"\nbasis = \"{LAW}\"\n");
+    assert_eq!(
+        codes(&files(&[svc(&fee_ok, "confidence = \"needs-check\"")], &[])),
+        ["unsourced-fact"]
+    );
+    assert!(codes(&files(&[svc(&fee_ok, &time)], &[])).is_empty());
+}
+
+#[test]
+fn legal_sources_are_official_dated_and_marked() {
+    let base = Svc::new("x").toml();
+    let lint_one = |text: String| {
+        let mut fs = files(&[], &[]);
+        fs.push(file("services/x.toml", &text));
+        codes(&fs)
+    };
+    // A news article alone is not a source.
+    let news = base.replacen(
+        "https://thuvienphapluat.vn/van-ban/Quyen-dan-su/Luat-Ho-tich-2014-259113.aspx",
+        "https://plo.vn/some-article.html",
+        1,
+    );
+    assert_eq!(lint_one(news), ["legal-source-not-official"]);
+    // ... but may be a second one.
+    let also = base.replacen(
+        "confidence = \"confirmed\"\nsource",
+        "confidence = \"confirmed\"\nalso = [\"https://plo.vn/some-article.html\"]\nsource",
+        1,
+    );
+    assert!(lint_one(also).is_empty());
+    // No mark.
+    let unmarked = base.replacen("confidence = \"confirmed\"\nsource", "source", 1);
+    assert_eq!(lint_one(unmarked), ["legal-basis-unmarked"]);
+    // A confirmed text has its date; a date is yyyy-mm-dd.
+    let undated = base.replacen("issued = \"2014-11-20\"\n", "", 1);
+    assert_eq!(lint_one(undated), ["legal-basis-undated"]);
+    let bad_date = base.replacen("2014-11-20", "20/11/2014", 1);
+    assert_eq!(lint_one(bad_date), ["legal-basis-undated"]);
+    // No role; no law is a warning.
+    let no_role = base.replacen("role = \"law\"\n", "", 1);
+    let got = lint_one(no_role);
+    assert!(
+        got.contains(&"legal-basis-no-role") && got.contains(&"no-governing-law"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn procedure_codes_carry_their_mark() {
+    let unmarked = Svc::new("x").top("procedure_codes = [\"1.001193\"]");
+    assert_eq!(
+        codes(&files(&[unmarked], &[])),
+        ["procedure-codes-unmarked"]
+    );
+    let marked = Svc::new("x")
+        .top("procedure_codes = [\"1.001193\"]\nprocedure_codes_confidence = \"needs-check\"");
+    assert!(codes(&files(&[marked], &[])).is_empty());
 }

@@ -68,7 +68,7 @@ fn missing_english_and_bad_codes_are_reported() {
 
 #[test]
 fn fee_cases_need_both_languages() {
-    let fees = "[fees]\nkind = \"rules\"\n[[fees.rules]]\nonline = 50000\nconfidence = \"needs-check\"\n[fees.rules.case]\nvi = \"Cấp mới\"\nen = \"\"\n";
+    let fees = "[fees]\nkind = \"rules\"\n[[fees.rules]]\nonline = 50000\nconfidence = \"needs-check\"\nbasis = \"Luật Hộ tịch 60/2014/QH13\"\n[fees.rules.case]\nvi = \"Cấp mới\"\nen = \"\"\n";
     refused_with(
         common::build(&[Svc::new("x").fees(fees)]),
         &["missing-text"],

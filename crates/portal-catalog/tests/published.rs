@@ -136,7 +136,8 @@ fn linked_procedures_outside_the_25_are_catalogue_entries_without_an_item() {
 #[test]
 fn only_sourced_amounts_are_confirmed() {
     // Confirmed amounts are the ones domain.md tags [S]: residence fees (Circular
-    // 75/2022/TT-BTC) and passport fees (Circular 25/2021/TT-BTC). Anything else marked
+    // 75/2022/TT-BTC) and passport fees (Circular 25/2021/TT-BTC); and the marriage
+    // registration exemption of the Law on Civil Status, Art. 11. Anything else marked
     // confirmed needs a reviewer's eye before it is published.
     let mut confirmed = Vec::new();
     for s in &catalogue().services {
@@ -165,6 +166,10 @@ fn only_sourced_amounts_are_confirmed() {
     assert_eq!(
         confirmed,
         vec![
+            (
+                "marriage-registration".into(),
+                "Luật Hộ tịch 60/2014/QH13".into()
+            ),
             ("ordinary-passport".into(), "Thông tư 25/2021/TT-BTC".into()),
             (
                 "permanent-residence-registration".into(),

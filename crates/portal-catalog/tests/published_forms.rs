@@ -551,7 +551,7 @@ fn fee_cases() -> Vec<(&'static str, Answers, Option<usize>)> {
     let yes = Answer::YesNo(true);
     vec![
         ("permanent-residence-registration", Answers::new(), Some(0)),
-        ("birth-bundle", Answers::new(), Some(0)),
+        ("birth-bundle", Answers::new(), None),
         (
             "temporary-residence-registration",
             Answers::new().with("filing_for", c("household")),

@@ -205,14 +205,59 @@ fn yes() -> bool {
     true
 }
 
+/// What a legal instrument does for a procedure: every service names the law that
+/// governs it and the decree or circular that sets its procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegalRole {
+    /// The law (luật) that governs the matter.
+    Law,
+    /// The decree, circular or decision that sets the procedure (steps, dossier, time).
+    Procedure,
+    /// The circular or resolution that sets the fee, its exemptions and reductions.
+    Fee,
+    /// A programme that lists the service, e.g. Directive 24/CT-TTg.
+    Programme,
+}
+
 /// A legal instrument the procedure rests on, with the public source it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegalBasis {
-    /// E.g. "Circular 75/2022/TT-BTC".
+    /// E.g. "Circular 75/2022/TT-BTC", with the article where it matters.
     pub instrument: String,
     pub title: Text,
-    /// Where the fact was read (a public page).
+    /// Where the text can be read: an official publisher (vbpl.vn, chinhphu.vn,
+    /// thuvienphapluat.vn or a government site under .gov.vn).
     pub source: String,
+    /// Further pages (a news article may be one, never the only source).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+    /// The date the instrument was issued, `yyyy-mm-dd`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<LegalRole>,
+    /// Whether the instrument and what the catalogue takes from it were read in the
+    /// official text, or are still being verified. Required by the catalogue lint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+}
+
+/// Hosts whose pages count as an official source of a legal text.
+pub const OFFICIAL_LEGAL_HOSTS: [&str; 4] =
+    ["vbpl.vn", "chinhphu.vn", "thuvienphapluat.vn", "gov.vn"];
+
+/// Whether `url` is a page of an official publisher of legal texts (the host is one of
+/// [`OFFICIAL_LEGAL_HOSTS`] or a subdomain of one).
+pub fn is_official_legal_source(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.to_ascii_lowercase();
+    OFFICIAL_LEGAL_HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// A single procedure, or a bundle (liên thông) that fans out to several procedures.
@@ -258,6 +303,11 @@ pub struct Service {
     pub summary: Text,
     #[serde(default)]
     pub procedure_codes: Vec<ProcedureCode>,
+    /// Whether the codes were read on the national database's page of the procedure
+    /// (`confirmed`) or come from a third-party source (`needs-check`). Required by the
+    /// catalogue lint when there are codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure_codes_confidence: Option<Confidence>,
     pub agency: Agency,
     pub audiences: Vec<Audience>,
     pub online_level: OnlineLevel,
@@ -300,6 +350,9 @@ pub struct ServiceSummary {
     pub agency: Text,
     pub audiences: Vec<Audience>,
     pub online_level: OnlineLevel,
+    /// The service's item in Directive 24/CT-TTg's list of 25, if it is one of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directive24_item: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lowest_fee: Option<u64>,
     #[serde(default)]
@@ -319,6 +372,7 @@ impl From<&Service> for ServiceSummary {
             agency: s.agency.name.clone(),
             audiences: s.audiences.clone(),
             online_level: s.online_level,
+            directive24_item: s.directive24_item,
             lowest_fee: s.fees.lowest_online(),
             topics: s.topics.clone(),
             keywords: s.keywords.clone(),
@@ -426,6 +480,29 @@ mod tests {
             );
         }
         assert_eq!(Level::from_slug("district"), None);
+    }
+
+    #[test]
+    fn official_legal_sources() {
+        for ok in [
+            "https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=1",
+            "https://thuvienphapluat.vn/van-ban/a.aspx",
+            "https://vanban.chinhphu.vn/?pageid=1",
+            "https://bocongan.gov.vn/x",
+            "https://hcc.nghean.gov.vn/x",
+        ] {
+            assert!(is_official_legal_source(ok), "{ok}");
+        }
+        for bad in [
+            "https://plo.vn/x",
+            "https://lawnet.vn/x",
+            "http://vbpl.vn/x",
+            "https://vbpl.vn.example.com/x",
+            "https://notgov.vn/x",
+            "https://evil.com/?thuvienphapluat.vn",
+        ] {
+            assert!(!is_official_legal_source(bad), "{bad}");
+        }
     }
 
     #[test]

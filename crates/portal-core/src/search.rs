@@ -16,6 +16,8 @@ pub struct Filter {
     pub topic: Option<String>,
     pub audience: Option<Audience>,
     pub level: Option<Level>,
+    /// Only the 25 integrated services of Directive 24/CT-TTg.
+    pub directive24: bool,
 }
 
 /// The result of a query: the matching services best first, as indices into the slice
@@ -49,6 +51,7 @@ struct Doc {
     topics: Vec<String>,
     audiences: Vec<Audience>,
     level: Level,
+    directive24: bool,
 }
 
 /// A search index over catalogue summaries.
@@ -89,6 +92,7 @@ impl Index {
                 topics: s.topics.clone(),
                 audiences: s.audiences.clone(),
                 level: s.level,
+                directive24: s.directive24_item.is_some(),
             });
         }
         let mut entries: Vec<(String, HashMap<u32, u32>)> = by_word.into_iter().collect();
@@ -121,6 +125,7 @@ impl Index {
         filter.topic.as_ref().is_none_or(|t| d.topics.contains(t))
             && filter.audience.is_none_or(|a| d.audiences.contains(&a))
             && filter.level.is_none_or(|l| d.level == l)
+            && (!filter.directive24 || d.directive24)
     }
 
     /// Vocabulary entries matching one query word, with the match quality.
@@ -290,6 +295,7 @@ mod tests {
             agency: Text::new("Ủy ban nhân dân cấp xã", "Commune People's Committee"),
             audiences: aud.to_vec(),
             online_level: OnlineLevel::FullProcess,
+            directive24_item: None,
             lowest_fee: None,
             topics: vec![if id.contains("residence") {
                 "residence".into()
@@ -496,5 +502,40 @@ mod tests {
         assert!(!within_one_edit("thuong", "thoung1"));
         assert!(!within_one_edit("abcdef", "badcef"));
         assert!(!within_one_edit("abc", "abcde"));
+    }
+}
+
+#[cfg(test)]
+mod directive24_tests {
+    use super::*;
+    use crate::{OnlineLevel, ServiceId, Text};
+
+    fn summary(id: &str, item: Option<u8>) -> ServiceSummary {
+        ServiceSummary {
+            id: ServiceId(id.into()),
+            bundle: false,
+            name: Text::new(id, id),
+            summary: Text::new("", ""),
+            level: Level::Commune,
+            agency: Text::new("", ""),
+            audiences: vec![Audience::Citizen],
+            online_level: OnlineLevel::FullProcess,
+            directive24_item: item,
+            lowest_fee: None,
+            topics: vec![],
+            keywords: vec![],
+        }
+    }
+
+    #[test]
+    fn the_25_filter_keeps_only_directive24_services() {
+        let services = [summary("a", Some(3)), summary("b", None)];
+        let index = Index::build(&services);
+        let filter = Filter {
+            directive24: true,
+            ..Default::default()
+        };
+        assert_eq!(index.search("", &filter).hits, vec![0]);
+        assert_eq!(index.search("", &Filter::default()).hits.len(), 2);
     }
 }

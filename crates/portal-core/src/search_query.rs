@@ -22,6 +22,7 @@ impl SearchQuery {
                 "q" => q.text = v.chars().take(MAX_QUERY_CHARS).collect(),
                 "audience" => q.filter.audience = Audience::from_slug(v),
                 "level" => q.filter.level = Level::from_slug(v),
+                "list" => q.filter.directive24 = v == "25",
                 "topic" => {
                     q.filter.topic = (!v.is_empty()
                         && v.len() <= 40
@@ -48,6 +49,9 @@ impl SearchQuery {
         }
         if let Some(l) = self.filter.level {
             parts.push(format!("level={}", l.slug()));
+        }
+        if self.filter.directive24 {
+            parts.push("list=25".to_string());
         }
         parts.join("&")
     }
@@ -94,6 +98,7 @@ mod tests {
                 topic: Some("family".into()),
                 audience: Some(Audience::Citizen),
                 level: Some(Level::Commune),
+                directive24: false,
             },
         };
         let qs = q.to_query_string();
@@ -122,5 +127,13 @@ mod tests {
         ]);
         assert_eq!(q.filter, Filter::default());
         assert_eq!(q.text.chars().count(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn the_25_list_round_trips() {
+        let q = SearchQuery::from_pairs([("list", "25")]);
+        assert!(q.filter.directive24);
+        assert_eq!(q.to_query_string(), "list=25");
+        assert!(!SearchQuery::from_pairs([("list", "x")]).filter.directive24);
     }
 }

@@ -49,6 +49,9 @@ pub struct Svc {
     pub time: String,
 }
 
+/// The instrument the default facts of a test service cite.
+pub const LAW: &str = "Luật Hộ tịch 60/2014/QH13";
+
 impl Svc {
     pub fn new(id: &str) -> Svc {
         Svc {
@@ -56,8 +59,10 @@ impl Svc {
             top: String::new(),
             topics: vec!["family".into()],
             kind: "kind = \"procedure\"".into(),
-            fees: "[fees]\nkind = \"free\"\nconfidence = \"needs-check\"\n".into(),
-            time: "confidence = \"needs-check\"".into(),
+            fees: format!(
+                "[fees]\nkind = \"free\"\nconfidence = \"needs-check\"\nbasis = \"{LAW}\"\n"
+            ),
+            time: format!("confidence = \"needs-check\"\nbasis = \"{LAW}\""),
         }
     }
 
@@ -126,10 +131,22 @@ en = "The same day"
 
 [[legal_basis]]
 instrument = "Luật Hộ tịch 60/2014/QH13"
+role = "law"
+issued = "2014-11-20"
+confidence = "confirmed"
 source = "https://thuvienphapluat.vn/van-ban/Quyen-dan-su/Luat-Ho-tich-2014-259113.aspx"
 [legal_basis.title]
 vi = "Luật Hộ tịch năm 2014"
 en = "Law on Civil Status 2014"
+
+[[legal_basis]]
+instrument = "Nghị định 123/2015/NĐ-CP"
+role = "procedure"
+confidence = "needs-check"
+source = "https://thuvienphapluat.vn/page/tim-van-ban.aspx?keyword=123/2015/NĐ-CP"
+[legal_basis.title]
+vi = "Nghị định hướng dẫn Luật Hộ tịch"
+en = "Decree detailing the Law on Civil Status"
 "#,
             id = self.id,
             top = self.top,

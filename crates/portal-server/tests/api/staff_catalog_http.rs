@@ -63,13 +63,17 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     let original = files[&key].clone();
     let broken = original
         .replace("en = \"Notification of stay\"", "en = \"\"")
-        .replace("kind = \"free\"\nconfidence = \"needs-check\"\n[fees.note]\nvi = \"Không thu phí, lệ phí.\"\nen = \"No fee is charged.\"",
-                 "kind = \"rules\"\n[[fees.rules]]\nonline = 10000\nconfidence = \"needs-check\"\n[fees.rules.case]\nvi = \"Mỗi lần\"\nen = \"Each time\"");
+        .replace("kind = \"free\"\nconfidence = \"needs-check\"\nbasis = \"Thông tư 75/2022/TT-BTC\"\n[fees.note]\nvi = \"Không thu phí, lệ phí.\"\nen = \"No fee is charged.\"",
+                 "kind = \"rules\"\n[[fees.rules]]\nonline = 10000\nconfidence = \"needs-check\"\nbasis = \"Thông tư 75/2022/TT-BTC\"\n[fees.rules.case]\nvi = \"Mỗi lần\"\nen = \"Each time\"");
     files.insert(key.clone(), broken);
     let (status, report) = upload(&staff, &files).await;
     assert_eq!(status, StatusCode::CREATED, "{report}");
     assert_eq!(report["errors"], 1, "{report}");
-    let d = &report["diagnostics"][0];
+    // The first error (the published catalogue's accepted warnings come along).
+    let d = report["diagnostics"]
+        .as_array()
+        .and_then(|ds| ds.iter().find(|d| d["severity"] == "error"))
+        .expect("an error");
     assert_eq!(d["code"], "missing-text");
     assert_eq!(d["file"], "services/stay-notification.toml");
     assert_eq!(d["path"], "name");
