@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
+use portal_api::routes::{bundle_of, Bundle};
 
 use crate::components::Shell;
 use crate::i18n::{use_i18n, I18n, Key};
@@ -75,7 +76,7 @@ pub fn App() -> impl IntoView {
 /// portal); the router would otherwise take the click and find no route.
 #[component]
 pub fn CatalogueApp() -> impl IntoView {
-    leave_other_pages_to_the_browser(|href| !is_other_portal_page(href));
+    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Catalogue));
     view! {
         <Portal>
             <Routes fallback=NotFoundPage>
@@ -85,11 +86,16 @@ pub fn CatalogueApp() -> impl IntoView {
     }
 }
 
-/// Whether a link's `href` is another page of the portal than the catalogue (`/`, with
-/// or without a query or a fragment). Links elsewhere are not the router's either way.
+/// Whether a link's `href` is a path of this site outside the catalogue's bundle (`/`,
+/// with or without a query or a fragment): another page of the portal, or a server page
+/// such as sign-in. Links to other sites are not the router's either way.
 pub fn is_other_portal_page(href: &str) -> bool {
-    let catalogue = href == "/" || href.starts_with("/?") || href.starts_with("/#");
-    href.starts_with('/') && !href.starts_with("//") && !catalogue
+    is_same_site_path(href) && bundle_of(href) != Some(Bundle::Catalogue)
+}
+
+/// A link to a path of this site (not `//host/...`, not another scheme).
+fn is_same_site_path(href: &str) -> bool {
+    href.starts_with('/') && !href.starts_with("//")
 }
 
 /// The question gallery's own bundle (`/gallery`, `/gallery/large-form`): the examples
@@ -110,8 +116,7 @@ pub fn GalleryApp() -> impl IntoView {
 
 /// Whether a link's `href` is a page of the gallery's bundle.
 pub fn is_gallery_page(href: &str) -> bool {
-    let path = href.split(['?', '#']).next().unwrap_or_default();
-    path == "/gallery" || path.starts_with("/gallery/")
+    bundle_of(href) == Some(Bundle::Gallery)
 }
 
 /// Stops clicks on links to pages this bundle does not hold (`own` says which it does)
@@ -127,7 +132,7 @@ fn leave_other_pages_to_the_browser(own: fn(&str) -> bool) {
             .and_then(|el| el.closest("a[href]").ok().flatten());
         let leaves = link
             .and_then(|a| a.get_attribute("href"))
-            .is_some_and(|href| href.starts_with('/') && !href.starts_with("//") && !own(&href));
+            .is_some_and(|href| is_same_site_path(&href) && !own(&href));
         if leaves {
             ev.stop_propagation();
         }

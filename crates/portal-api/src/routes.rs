@@ -46,6 +46,154 @@ pub fn staff_preview(draft: &str) -> String {
     format!("/staff/preview/{}", encode(draft))
 }
 
+/// A page of the app, read from a request path: the one list of the app's routes, which
+/// the server uses to tell app pages from unknown paths and to pick each page's bundle
+/// and first paint, and the browser to know which pages its bundle holds. The builders
+/// above make the paths this reads. Values stay as they came (percent-encoded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppRoute<'a> {
+    Catalogue,
+    Accessibility,
+    Gallery,
+    GalleryLargeForm,
+    MyDossiers,
+    Lookup,
+    Dossier {
+        code: &'a str,
+    },
+    Service {
+        id: &'a str,
+    },
+    /// A form: its start (`step` absent), a step, or `check`.
+    Apply {
+        id: &'a str,
+        step: Option<&'a str>,
+    },
+    Staff,
+    StaffDraft {
+        id: &'a str,
+    },
+    /// The public pages as a staff draft will show them.
+    StaffPreview {
+        draft: &'a str,
+        page: PreviewPage<'a>,
+    },
+}
+
+/// A public page inside a staff preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreviewPage<'a> {
+    Catalogue,
+    Service { id: &'a str },
+    Apply { id: &'a str, step: Option<&'a str> },
+}
+
+/// Which built bundle serves a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// The catalogue's own small bundle (`/`).
+    Catalogue,
+    /// The question gallery's (examples for reviewers, never for citizens).
+    Gallery,
+    /// The whole portal.
+    Portal,
+}
+
+/// Longest path segment taken as a step, a code or a draft id.
+const MAX_SEGMENT: usize = 64;
+
+fn segment(s: &str) -> Option<&str> {
+    (!s.is_empty() && s.len() <= MAX_SEGMENT).then_some(s)
+}
+
+fn token(s: &str) -> Option<&str> {
+    segment(s).filter(|s| s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn service_id(s: &str) -> Option<&str> {
+    portal_core::ServiceId::is_valid(s).then_some(s)
+}
+
+impl<'a> AppRoute<'a> {
+    /// The page at `path` (no query or fragment; a trailing `/` is ignored), if the app
+    /// has one there.
+    pub fn parse(path: &'a str) -> Option<AppRoute<'a>> {
+        let path = match path.trim_end_matches('/') {
+            "" => return path.starts_with('/').then_some(AppRoute::Catalogue),
+            p => p,
+        };
+        let parts: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
+        Some(match parts.as_slice() {
+            ["accessibility"] => AppRoute::Accessibility,
+            ["gallery"] => AppRoute::Gallery,
+            ["gallery", "large-form"] => AppRoute::GalleryLargeForm,
+            ["dossiers"] => AppRoute::MyDossiers,
+            ["lookup"] => AppRoute::Lookup,
+            ["dossiers", code] => AppRoute::Dossier {
+                code: segment(code)?,
+            },
+            ["staff"] => AppRoute::Staff,
+            ["staff", "drafts", id] => AppRoute::StaffDraft { id: token(id)? },
+            ["staff", "preview", draft, rest @ ..] => AppRoute::StaffPreview {
+                draft: token(draft)?,
+                page: match rest {
+                    [] => PreviewPage::Catalogue,
+                    ["services", id] => PreviewPage::Service {
+                        id: service_id(id)?,
+                    },
+                    ["services", id, "apply"] => PreviewPage::Apply {
+                        id: service_id(id)?,
+                        step: None,
+                    },
+                    ["services", id, "apply", step] => PreviewPage::Apply {
+                        id: service_id(id)?,
+                        step: Some(segment(step)?),
+                    },
+                    _ => return None,
+                },
+            },
+            ["services", id] => AppRoute::Service { id: segment(id)? },
+            ["services", id, "apply"] => AppRoute::Apply {
+                id: segment(id)?,
+                step: None,
+            },
+            ["services", id, "apply", step] => AppRoute::Apply {
+                id: segment(id)?,
+                step: Some(segment(step)?),
+            },
+            _ => return None,
+        })
+    }
+
+    /// The bundle that serves this page.
+    pub fn bundle(self) -> Bundle {
+        match self {
+            AppRoute::Catalogue => Bundle::Catalogue,
+            AppRoute::Gallery | AppRoute::GalleryLargeForm => Bundle::Gallery,
+            _ => Bundle::Portal,
+        }
+    }
+
+    /// The service a page is about, which must exist for the page to (public pages; a
+    /// staff preview's service is the draft's, checked by the page).
+    pub fn service(self) -> Option<&'a str> {
+        match self {
+            AppRoute::Service { id } | AppRoute::Apply { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// The bundle serving the page an in-app link goes to (`href` may carry a query or a
+/// fragment); `None` for a link that is not a page of the app (another site, an asset).
+pub fn bundle_of(href: &str) -> Option<Bundle> {
+    if !href.starts_with('/') || href.starts_with("//") {
+        return None;
+    }
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    AppRoute::parse(path).map(AppRoute::bundle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +206,103 @@ mod tests {
         assert_eq!(dossier_submitted("C-1"), "/dossiers/C-1?submitted=1");
         assert_eq!(staff_preview("abc"), "/staff/preview/abc");
         assert_eq!(staff_draft("abc"), "/staff/drafts/abc");
+    }
+
+    #[test]
+    fn every_builder_makes_a_path_the_parser_reads_back() {
+        let cases: Vec<(String, AppRoute)> = vec![
+            (HOME.into(), AppRoute::Catalogue),
+            (ACCESSIBILITY.into(), AppRoute::Accessibility),
+            (GALLERY.into(), AppRoute::Gallery),
+            (MY_DOSSIERS.into(), AppRoute::MyDossiers),
+            (LOOKUP.into(), AppRoute::Lookup),
+            (STAFF.into(), AppRoute::Staff),
+            (
+                service("birth-registration"),
+                AppRoute::Service {
+                    id: "birth-registration",
+                },
+            ),
+            (
+                apply("a"),
+                AppRoute::Apply {
+                    id: "a",
+                    step: None,
+                },
+            ),
+            (
+                apply_step("a", "check"),
+                AppRoute::Apply {
+                    id: "a",
+                    step: Some("check"),
+                },
+            ),
+            (
+                dossier("000.00.00.H99-251127-0001"),
+                AppRoute::Dossier {
+                    code: "000.00.00.H99-251127-0001",
+                },
+            ),
+            (staff_draft("abc123"), AppRoute::StaffDraft { id: "abc123" }),
+            (
+                staff_preview("abc123"),
+                AppRoute::StaffPreview {
+                    draft: "abc123",
+                    page: PreviewPage::Catalogue,
+                },
+            ),
+        ];
+        for (path, want) in &cases {
+            assert_eq!(AppRoute::parse(path).as_ref(), Some(want), "{path}");
+        }
+        let preview = format!("{}{}", staff_preview("abc123"), apply_step("a", "who"));
+        assert_eq!(
+            AppRoute::parse(&preview),
+            Some(AppRoute::StaffPreview {
+                draft: "abc123",
+                page: PreviewPage::Apply {
+                    id: "a",
+                    step: Some("who")
+                }
+            })
+        );
+    }
+
+    #[test]
+    fn paths_that_are_not_pages() {
+        for path in [
+            "",
+            "nope",
+            "/nope",
+            "/dossiers/",
+            "/dossiers/a/b",
+            "/services/a/b",
+            "/services/a/apply/b/c",
+            "/staff/drafts/../etc",
+            "/staff/preview/abc/elsewhere",
+            "/gallery/other",
+            "/lookups",
+        ] {
+            assert_eq!(AppRoute::parse(path), None, "{path}");
+        }
+        assert_eq!(
+            AppRoute::parse(&format!("/dossiers/{}", "x".repeat(65))),
+            None
+        );
+        assert_eq!(
+            AppRoute::parse("/services/a/"),
+            Some(AppRoute::Service { id: "a" })
+        );
+    }
+
+    #[test]
+    fn each_page_has_its_bundle() {
+        assert_eq!(bundle_of("/"), Some(Bundle::Catalogue));
+        assert_eq!(bundle_of("/?q=ho+chieu#x"), Some(Bundle::Catalogue));
+        assert_eq!(bundle_of("/gallery/large-form"), Some(Bundle::Gallery));
+        assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Portal));
+        assert_eq!(bundle_of("//elsewhere.example/"), None);
+        assert_eq!(bundle_of("https://example.org/"), None);
+        assert_eq!(bundle_of("/favicon.png"), None);
     }
 }

@@ -6,6 +6,7 @@
 //! with no inline script. The entry pages with the markers replaced here are made by
 //! `scripts/entry-html.mjs`.
 
+use portal_api::routes::{AppRoute, Bundle};
 use portal_api::{paths, routes};
 use portal_core::form::Step;
 use portal_core::Service;
@@ -25,22 +26,19 @@ enum Route<'a> {
 }
 
 fn route<'a>(path: &str, published: &'a Published) -> Route<'a> {
-    if path == "/" {
-        return Route::Catalogue;
-    }
-    if path.trim_end_matches('/') == "/gallery" || path.starts_with("/gallery/") {
+    let Some(route) = AppRoute::parse(path) else {
+        return Route::Other;
+    };
+    if route.bundle() == Bundle::Gallery {
         return Route::Gallery;
     }
-    let Some(rest) = path.strip_prefix("/services/") else {
-        return Route::Other;
-    };
-    let mut parts = rest.split('/');
-    let Some(service) = parts.next().and_then(|id| published.service(id)) else {
-        return Route::Other;
-    };
-    match (parts.next(), parts.next(), parts.next()) {
-        (None, ..) => Route::Service(service),
-        (Some("apply"), step, None) => form_step(service, step).unwrap_or(Route::Other),
+    match route {
+        AppRoute::Catalogue => Route::Catalogue,
+        AppRoute::Service { id } => published.service(id).map_or(Route::Other, Route::Service),
+        AppRoute::Apply { id, step } => published
+            .service(id)
+            .and_then(|service| form_step(service, step))
+            .unwrap_or(Route::Other),
         _ => Route::Other,
     }
 }

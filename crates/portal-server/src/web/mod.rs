@@ -13,7 +13,7 @@ use tower::ServiceExt;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 
-use portal_core::ServiceId;
+use portal_api::routes::AppRoute;
 
 use crate::{AppState, Config};
 
@@ -105,61 +105,14 @@ fn is_hashed(path: &str) -> bool {
         .is_some_and(|(_, h)| h.len() >= 12 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// The routes of the web app, so that the server answers 404 for everything else.
+/// Whether `path` is a page of the web app (the contract's one list of routes), so that
+/// the server answers 404 for everything else; a public service page needs the service.
 fn is_app_route(path: &str, state: &AppState) -> bool {
-    let path = path.trim_end_matches('/');
-    match path {
-        "" | "/gallery" | "/gallery/large-form" | "/staff" | "/accessibility" => true,
-        _ if is_dossier_route(path) => true,
-        _ if path.starts_with("/staff/") => is_staff_route(path),
-        _ => path.strip_prefix("/services/").is_some_and(|rest| {
-            // `/services/{id}`, `/services/{id}/apply` and `/services/{id}/apply/{step}`.
-            let mut parts = rest.split('/');
-            let id = parts.next().unwrap_or_default();
-            let tail: Vec<&str> = parts.collect();
-            state.catalogue.current().has_service(id)
-                && match tail.as_slice() {
-                    [] => true,
-                    ["apply"] => true,
-                    ["apply", step] => !step.is_empty() && step.len() <= 64,
-                    _ => false,
-                }
-        }),
-    }
-}
-
-/// `/dossiers` (my dossiers), `/dossiers/{code}` (confirmation and tracking) and
-/// `/lookup`. Dossier codes contain dots; the page asks the server, which answers 404
-/// for a code it does not know.
-fn is_dossier_route(path: &str) -> bool {
-    match path {
-        "/dossiers" | "/lookup" => true,
-        _ => path
-            .strip_prefix("/dossiers/")
-            .is_some_and(|code| !code.is_empty() && code.len() <= 64 && !code.contains('/')),
-    }
-}
-
-/// `/staff/drafts/{id}` and `/staff/preview/{draft}` followed by a public route. The
-/// page itself asks the server, which refuses anyone who is not staff.
-fn is_staff_route(path: &str) -> bool {
-    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    let token =
-        |s: &str| !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric());
-    match parts.as_slice() {
-        ["staff", "drafts", id] => token(id),
-        ["staff", "preview", id, rest @ ..] => {
-            token(id)
-                && match rest {
-                    [] => true,
-                    ["services", s] | ["services", s, "apply"] => ServiceId::is_valid(s),
-                    ["services", s, "apply", step] => {
-                        ServiceId::is_valid(s) && !step.is_empty() && step.len() <= 64
-                    }
-                    _ => false,
-                }
-        }
-        _ => false,
+    match AppRoute::parse(path) {
+        None => false,
+        Some(route) => route
+            .service()
+            .is_none_or(|id| state.catalogue.current().has_service(id)),
     }
 }
 
@@ -173,28 +126,6 @@ mod tests {
         assert!(looks_like_asset("/favicon.svg"));
         assert!(!looks_like_asset("/services/birth-registration"));
         assert!(!looks_like_asset("/"));
-    }
-
-    #[test]
-    fn staff_routes() {
-        assert!(is_staff_route("/staff/drafts/abc123"));
-        assert!(is_staff_route("/staff/preview/abc123"));
-        assert!(is_staff_route(
-            "/staff/preview/abc123/services/birth-registration/apply/who"
-        ));
-        assert!(!is_staff_route("/staff/preview/abc123/elsewhere"));
-        assert!(!is_staff_route("/staff/drafts/../etc"));
-    }
-
-    #[test]
-    fn dossier_routes() {
-        assert!(is_dossier_route("/dossiers"));
-        assert!(is_dossier_route("/lookup"));
-        assert!(is_dossier_route("/dossiers/000.00.00.H99-251127-0001"));
-        assert!(!is_dossier_route("/dossiers/"));
-        assert!(!is_dossier_route("/dossiers/a/b"));
-        assert!(!is_dossier_route(&format!("/dossiers/{}", "x".repeat(65))));
-        assert!(!is_dossier_route("/lookups"));
     }
 
     #[test]
