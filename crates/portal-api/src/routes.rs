@@ -274,7 +274,6 @@ mod tests {
             "",
             "nope",
             "/nope",
-            "/dossiers/",
             "/dossiers/a/b",
             "/services/a/b",
             "/services/a/apply/b/c",
