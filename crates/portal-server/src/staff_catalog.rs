@@ -676,3 +676,19 @@ pub fn starting_catalogue(
     }
     Ok((disk, disk_info))
 }
+
+/// This module's routes: draft catalogues, their preview, publishing and rollback.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use crate::api::private;
+    use axum::routing::{get, post};
+    use portal_api::paths::template as t;
+    table
+        .post(t::STAFF_DRAFTS, private(post(create_draft)))
+        .get(t::STAFF_DRAFT, private(get(get_draft)))
+        .get(t::STAFF_DRAFT_CATALOGUE, private(get(draft_catalog)))
+        .get(t::STAFF_DRAFT_SERVICE, private(get(draft_service)))
+        .post(t::STAFF_DRAFT_SUBMISSIONS, private(post(preview_submit)))
+        .post(t::STAFF_DRAFT_PUBLISH, private(post(publish)))
+        .get(t::STAFF_VERSIONS, private(get(versions)))
+        .post(t::STAFF_ROLLBACK, private(post(rollback)))
+}

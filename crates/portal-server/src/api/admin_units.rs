@@ -152,3 +152,13 @@ pub async fn legacy(
     let result = data.legacy.resolve(&data.units, &wards);
     Ok(send(&headers, &Cached::of(&result)))
 }
+
+/// This module's routes.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use axum::routing::get;
+    use portal_api::paths::template as t;
+    table
+        .get(t::PROVINCES, get(provinces))
+        .get(t::COMMUNES, get(communes))
+        .get(t::LEGACY_ADDRESS, get(legacy))
+}

@@ -94,3 +94,12 @@ pub(super) fn cached_json_for(
     )
         .into_response()
 }
+
+/// This module's routes.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use axum::routing::get;
+    use portal_api::paths::template as t;
+    table
+        .get(t::CATALOGUE, get(index))
+        .get(t::SERVICE, get(service))
+}

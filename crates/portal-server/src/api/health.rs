@@ -32,3 +32,9 @@ pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiE
         },
     }))
 }
+
+/// This module's routes.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use portal_api::paths::template as t;
+    table.get(t::HEALTH, axum::routing::get(healthz))
+}

@@ -24,7 +24,7 @@ pub struct RouteTable {
 }
 
 impl RouteTable {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         RouteTable {
             router: Router::new(),
             entries: Vec::new(),
@@ -37,15 +37,15 @@ impl RouteTable {
         self
     }
 
-    fn get(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+    pub(crate) fn get(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::GET, path, handler)
     }
 
-    fn post(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+    pub(crate) fn post(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::POST, path, handler)
     }
 
-    fn delete(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+    pub(crate) fn delete(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::DELETE, path, handler)
     }
 
@@ -77,75 +77,25 @@ async fn no_route() -> ApiError {
 }
 
 /// Responses about a person (session, dossiers, files) are never stored by caches.
-fn private(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
+pub(crate) fn private(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
     route.layer(SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
     ))
 }
 
-/// All API routes of the contract.
+/// All API routes of the contract: each module adds its own.
 pub fn routes() -> RouteTable {
-    use axum::routing::{delete, get, post};
-    use portal_api::paths::template as t;
-    RouteTable::new()
-        .get(t::HEALTH, get(health::healthz))
-        .get(t::CATALOGUE, get(catalogue::index))
-        .get(t::SERVICE, get(catalogue::service))
-        // Identity: the sandbox provider's pages and the session.
-        .get(t::SIGN_IN, get(identity::sign_in_page))
-        .post(t::SIGN_IN, post(identity::sign_in_form))
-        .get(t::SESSION, private(get(identity::session_info)))
-        .delete(t::SESSION, private(delete(identity::end_session)))
-        // Attachments.
-        .get(t::ATTACHMENT_LIMITS, get(attachments::get_limits))
-        .post(t::ATTACHMENTS, private(post(attachments::upload)))
-        .get(t::ATTACHMENT, private(get(attachments::get_attachment)))
-        .delete(
-            t::ATTACHMENT,
-            private(delete(attachments::delete_attachment)),
-        )
-        .get(
-            t::ATTACHMENT_CONTENT,
-            private(get(attachments::get_content)),
-        )
-        // Dossiers and tracking.
-        .post(t::DOSSIERS, private(post(dossiers::submit)))
-        .get(t::DOSSIERS, private(get(tracking::list_mine)))
-        .get(t::DOSSIER, private(get(tracking::get_dossier)))
-        .post(t::DOSSIER_DOCUMENTS, private(post(dossiers::add_documents)))
-        // Payments.
-        .post(t::DOSSIER_PAYMENTS, private(post(payments::start_payment)))
-        .post(t::PAYMENT_CALLBACK, private(post(payments::callback)))
-        .get(t::SANDBOX_PAY, get(payments::provider_page))
-        .post(t::SANDBOX_PAY, post(payments::provider_submit))
-        // Staff.
-        .get(t::STAFF_DOSSIERS, private(get(tracking::staff_list)))
-        .post(t::STAFF_DOSSIER_STATUS, private(post(tracking::staff_move)))
-        // Staff: draft catalogues, preview, publishing.
-        .post(t::STAFF_DRAFTS, private(post(staff_catalog::create_draft)))
-        .get(t::STAFF_DRAFT, private(get(staff_catalog::get_draft)))
-        .get(
-            t::STAFF_DRAFT_CATALOGUE,
-            private(get(staff_catalog::draft_catalog)),
-        )
-        .get(
-            t::STAFF_DRAFT_SERVICE,
-            private(get(staff_catalog::draft_service)),
-        )
-        .post(
-            t::STAFF_DRAFT_SUBMISSIONS,
-            private(post(staff_catalog::preview_submit)),
-        )
-        .post(
-            t::STAFF_DRAFT_PUBLISH,
-            private(post(staff_catalog::publish)),
-        )
-        .get(t::STAFF_VERSIONS, private(get(staff_catalog::versions)))
-        .post(t::STAFF_ROLLBACK, private(post(staff_catalog::rollback)))
-        .get(t::PROVINCES, get(admin_units::provinces))
-        .get(t::COMMUNES, get(admin_units::communes))
-        .get(t::LEGACY_ADDRESS, get(admin_units::legacy))
+    let table = RouteTable::new();
+    let table = health::routes(table);
+    let table = catalogue::routes(table);
+    let table = identity::routes(table);
+    let table = attachments::routes(table);
+    let table = dossiers::routes(table);
+    let table = tracking::routes(table);
+    let table = payments::routes(table);
+    let table = staff_catalog::routes(table);
+    admin_units::routes(table)
 }
 
 /// The language a person reads refusals in: English when the request's Accept-Language

@@ -662,6 +662,19 @@ pub async fn delete_attachment(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// This module's routes.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use crate::api::private;
+    use axum::routing::{delete, get, post};
+    use portal_api::paths::template as t;
+    table
+        .get(t::ATTACHMENT_LIMITS, get(get_limits))
+        .post(t::ATTACHMENTS, private(post(upload)))
+        .get(t::ATTACHMENT, private(get(get_attachment)))
+        .delete(t::ATTACHMENT, private(delete(delete_attachment)))
+        .get(t::ATTACHMENT_CONTENT, private(get(get_content)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -532,3 +532,13 @@ pub async fn add_documents(
         .await??;
     Ok(Json(result))
 }
+
+/// This module's routes: filing a dossier and adding requested documents.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use crate::api::private;
+    use axum::routing::post;
+    use portal_api::paths::template as t;
+    table
+        .post(t::DOSSIERS, private(post(submit)))
+        .post(t::DOSSIER_DOCUMENTS, private(post(add_documents)))
+}

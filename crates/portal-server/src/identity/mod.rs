@@ -157,6 +157,18 @@ impl ErrorCode for AuthError {
     }
 }
 
+/// This module's routes: the sandbox provider's pages and the session.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use crate::api::private;
+    use axum::routing::{delete, get, post};
+    use portal_api::paths::template as t;
+    table
+        .get(t::SIGN_IN, get(sign_in_page))
+        .post(t::SIGN_IN, post(sign_in_form))
+        .get(t::SESSION, private(get(session_info)))
+        .delete(t::SESSION, private(delete(end_session)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -371,3 +371,15 @@ pub fn load_key(
     )?;
     Ok(SigningKey::new(key.as_bytes()))
 }
+
+/// This module's routes: starting a payment, the provider's callback and its sandbox page.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use crate::api::private;
+    use axum::routing::{get, post};
+    use portal_api::paths::template as t;
+    table
+        .post(t::DOSSIER_PAYMENTS, private(post(start_payment)))
+        .post(t::PAYMENT_CALLBACK, private(post(callback)))
+        .get(t::SANDBOX_PAY, get(provider_page))
+        .post(t::SANDBOX_PAY, post(provider_submit))
+}

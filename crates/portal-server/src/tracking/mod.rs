@@ -176,3 +176,15 @@ pub async fn get_dossier(
         .await??;
     Ok(Json(found).into_response())
 }
+
+/// This module's routes: a person's dossiers, one dossier, and the staff's view.
+pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
+    use crate::api::private;
+    use axum::routing::{get, post};
+    use portal_api::paths::template as t;
+    table
+        .get(t::DOSSIERS, private(get(list_mine)))
+        .get(t::DOSSIER, private(get(get_dossier)))
+        .get(t::STAFF_DOSSIERS, private(get(staff_list)))
+        .post(t::STAFF_DOSSIER_STATUS, private(post(staff_move)))
+}
