@@ -124,7 +124,7 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
       await p2.getByLabel('Mã hồ sơ').fill(code);
       await p2.getByLabel(/Số định danh cá nhân của người nộp/).fill('001085099999');
       await p2.getByRole('button', { name: 'Tra cứu' }).click();
-      await p2.waitForSelector('.error-message');
+      await p2.waitForSelector('.error-summary:has-text("Không tìm thấy hồ sơ")');
       await p2.getByLabel(/Số định danh cá nhân của người nộp/).fill('001085012345');
       await p2.getByRole('button', { name: 'Tra cứu' }).click();
       await p2.waitForSelector('.tag--status');

@@ -8,13 +8,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use portal_core::form::{
-    Answer, Answers, Condition, Draft, FieldKind, FieldPath, Identity, IndexedForm,
-    MigrationReport, ValidationContext, ValidationError,
+    Answer, Answers, Condition, Draft, Field, FieldKind, FieldPath, Form, Identity, IndexedForm,
+    MigrationReport, Step, ValidationContext, ValidationError,
 };
 use portal_core::validators::Date;
-use portal_core::{Service, ServiceId, ServiceKind, Text};
+use portal_core::{Lang, Service, ServiceId, ServiceKind, Text};
 
 use super::drafts;
+use super::error_summary::Problem;
 
 /// How long after the last change the draft is written (it is also written when the page
 /// is hidden or closed).
@@ -83,6 +84,20 @@ impl FormState {
             String::new(),
             false,
         )
+    }
+
+    /// An unsaved state for a page's own one-page form: `fields` on the step `step`.
+    pub fn one_page(step: &str, title: Text, fields: Vec<Field>) -> FormState {
+        FormState::unsaved(IndexedForm::new(Form {
+            steps: vec![Step {
+                id: step.into(),
+                title,
+                intro: None,
+                shown_if: None,
+                fields,
+            }],
+            fees: Vec::new(),
+        }))
     }
 
     fn build(
@@ -223,6 +238,19 @@ impl FormState {
             }
         });
         self.schedule_save();
+    }
+
+    /// The recorded errors as the error summary lists them, in `lang`; reactive.
+    pub fn problems(&self, lang: Lang) -> Vec<Problem> {
+        self.errors.with(|errors| {
+            errors
+                .iter()
+                .map(|e| Problem {
+                    target: e.path.dom_id(),
+                    message: e.message(&self.form, lang),
+                })
+                .collect()
+        })
     }
 
     /// Errors for one question (any part or item of it).

@@ -28,6 +28,12 @@ impl Key {
             Lang::En => self.0.en,
         }
     }
+
+    /// Both languages as the form engine's [`portal_core::Text`], for the labels and
+    /// hints of a page's own small form.
+    pub fn to_text(self) -> portal_core::Text {
+        portal_core::Text::new(self.0.vi, self.0.en)
+    }
 }
 
 /// Text of `key` in `lang`.

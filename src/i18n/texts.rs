@@ -690,6 +690,10 @@ impl Key {
         vi: "Ví dụ: 000.00.00.H99-251127-0001",
         en: "For example, 000.00.00.H99-251127-0001",
     });
+    pub const LookupCodeErrorLabel: Key = Key(&Texts {
+        vi: "mã hồ sơ",
+        en: "the application reference",
+    });
     pub const LookupCredential: Key = Key(&Texts {
         vi: "Số định danh cá nhân của người nộp, hoặc mã tra cứu",
         en: "The applicant's personal ID number, or the lookup secret",
@@ -1033,10 +1037,6 @@ impl Key {
     pub const DocumentsFailed: Key = Key(&Texts {
         vi: "Chưa gửi được giấy tờ bổ sung. Hãy thử lại; các tệp đã tải lên vẫn được giữ.",
         en: "The additional documents were not sent. Try again; the uploaded files are kept.",
-    });
-    pub const LookupMissing: Key = Key(&Texts {
-        vi: "Nhập mã hồ sơ và số định danh cá nhân của người nộp (hoặc mã tra cứu).",
-        en: "Enter the application reference and the applicant's personal ID number (or the lookup code).",
     });
     pub const LookupNetwork: Key = Key(&Texts {
         vi: "Không kết nối được với hệ thống. Hãy kiểm tra mạng và thử lại.",

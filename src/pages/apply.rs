@@ -11,7 +11,6 @@ use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
 use crate::api;
 use crate::components::{ApplicantGate, LaterOnFirstPage};
-use crate::form::error_summary::Problem;
 use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
 use crate::i18n::{fill, text, use_i18n, Key, Lang};
@@ -213,17 +212,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
         (i, steps)
     });
     let st = state.clone();
-    let problems = Signal::derive(move || {
-        let lang = i18n.lang.get();
-        st.errors
-            .get()
-            .iter()
-            .map(|e| Problem {
-                target: e.path.dom_id(),
-                message: e.message(&st.form, lang),
-            })
-            .collect::<Vec<_>>()
-    });
+    let problems = Signal::derive(move || st.problems(i18n.lang.get()));
     let title_text = step_def.title.clone();
     let st = state.clone();
     let page_title = move || {

@@ -8,12 +8,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use portal_core::form::{AttachmentOptions, Field, FieldId, FieldKind, Form, IndexedForm, Step};
-use portal_core::Text;
+use portal_api::ids::MAX_DOSSIER_CODE_LEN;
+use portal_core::form::{
+    Answer, AttachmentOptions, Field, FieldId, FieldKind, FieldPath, TextOptions,
+};
 
 use crate::api::{self, ApiError};
-use crate::form::{FieldView, FormState};
-use crate::i18n::{fill, use_i18n, Key, Lang};
+use crate::form::error_summary::Problem;
+use crate::form::{ErrorSummary, FieldView, FormState};
+use crate::i18n::{fill, use_i18n, Key};
 use crate::tracking::{
     event_key, format_date, format_time, payment_key, status_key, status_tone, DocumentsRequested,
     Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry,
@@ -207,38 +210,35 @@ pub fn DossierView(
     }
 }
 
+/// A required question of a page's own form, worded by the message catalogue.
+fn question(id: &str, label: Key, hint: Option<Key>, kind: FieldKind) -> Field {
+    Field {
+        id: FieldId(id.into()),
+        label: label.to_text(),
+        error_label: None,
+        hint: hint.map(Key::to_text),
+        required: true,
+        shown_if: None,
+        prefill: None,
+        kind,
+    }
+}
+
 /// Uploading the requested documents to the same dossier (the form engine's attachment
 /// question, reused).
 #[component]
 fn AddDocuments(code: String, on_change: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let field = Field {
-        id: FieldId("documents".into()),
-        label: Text::new(
-            Key::AdditionalDocuments.get(Lang::Vi),
-            Key::AdditionalDocuments.get(Lang::En),
-        ),
-        error_label: None,
-        hint: None,
-        required: true,
-        shown_if: None,
-        prefill: None,
-        kind: FieldKind::Attachment(AttachmentOptions {
+    let field = question(
+        "documents",
+        Key::AdditionalDocuments,
+        None,
+        FieldKind::Attachment(AttachmentOptions {
             max_files: 10,
             ..AttachmentOptions::default()
         }),
-    };
-    let form = Form {
-        steps: vec![Step {
-            id: "documents".into(),
-            title: field.label.clone(),
-            intro: None,
-            shown_if: None,
-            fields: vec![field.clone()],
-        }],
-        fees: Vec::new(),
-    };
-    let state = FormState::unsaved(IndexedForm::new(form));
+    );
+    let state = FormState::one_page("documents", field.label.clone(), vec![field.clone()]);
     let st = state.clone();
     let failed = RwSignal::new(false);
     let sending = RwSignal::new(false);
@@ -384,27 +384,76 @@ pub fn lookup_credentials(typed: &str) -> (String, String) {
     }
 }
 
+/// The lookup form's step and questions (their DOM ids are `f-` and the question's id).
+const LOOKUP_STEP: &str = "lookup";
+const LOOKUP_CODE: &str = "dossier_code";
+const LOOKUP_CREDENTIAL: &str = "credential";
+
+/// The lookup's two questions as a form of the engine's: the code (no longer than the
+/// contract lets a code be) and the ID number or lookup secret.
+fn lookup_form() -> FormState {
+    let code = Field {
+        error_label: Some(Key::LookupCodeErrorLabel.to_text()),
+        ..question(
+            LOOKUP_CODE,
+            Key::DossierCode,
+            Some(Key::LookupCodeHint),
+            FieldKind::Text(TextOptions {
+                min_length: 0,
+                max_length: u32::try_from(MAX_DOSSIER_CODE_LEN).ok(),
+            }),
+        )
+    };
+    let credential = question(
+        LOOKUP_CREDENTIAL,
+        Key::LookupCredential,
+        Some(Key::LookupCredentialHint),
+        FieldKind::Text(TextOptions::default()),
+    );
+    FormState::one_page(
+        LOOKUP_STEP,
+        Key::LookupTitle.to_text(),
+        vec![code, credential],
+    )
+}
+
+/// What the server's refusal tells the citizen (none before an answer or on success).
+fn lookup_refusal(
+    result: &Option<Result<(Dossier, Option<ServiceFacts>), ApiError>>,
+) -> Option<Key> {
+    match result {
+        Some(Err(ApiError::Server { status: 429, .. })) => Some(Key::LookupLocked),
+        Some(Err(ApiError::Server { .. })) => Some(Key::LookupNotFound),
+        Some(Err(_)) => Some(Key::LookupNetwork),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn LookupPage() -> impl IntoView {
     let i18n = use_i18n();
-    let code = RwSignal::new(String::new());
-    let credential = RwSignal::new(String::new());
+    let state = lookup_form();
     let result = RwSignal::new(None::<Result<(Dossier, Option<ServiceFacts>), ApiError>>);
-    let missing = RwSignal::new(false);
     let busy = RwSignal::new(false);
+    let st = state.clone();
     let lookup = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (c, cred) = (code.get_untracked(), credential.get_untracked());
-        if c.trim().is_empty() || cred.trim().is_empty() {
-            missing.set(true);
-            result.set(None);
+        if busy.get_untracked() {
             return;
         }
-        missing.set(false);
+        result.set(None);
+        if !st.validate_step(LOOKUP_STEP).is_empty() {
+            return;
+        }
+        let typed = |id: &str| match st.signal(id).and_then(|s| s.get_untracked()) {
+            Some(Answer::Text(t)) => t,
+            _ => String::new(),
+        };
+        let (code, credential) = (typed(LOOKUP_CODE), typed(LOOKUP_CREDENTIAL));
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let (id, secret) = lookup_credentials(&cred);
-            let found = match api::dossier(c.trim(), Some((&id, &secret))).await {
+            let (id, secret) = lookup_credentials(&credential);
+            let found = match api::dossier(code.trim(), Some((&id, &secret))).await {
                 Ok(d) => {
                     let facts = load_facts(d.service_id.clone()).await;
                     Ok((d, facts))
@@ -415,57 +464,52 @@ pub fn LookupPage() -> impl IntoView {
             busy.set(false);
         });
     };
+    // The engine's errors, then the server's refusal (linked to the code, its first cause).
+    let st = state.clone();
+    let problems = Signal::derive(move || {
+        let lang = i18n.lang.get();
+        let mut problems = st.problems(lang);
+        if let Some(key) = result.with(lookup_refusal) {
+            problems.push(Problem {
+                target: FieldPath::field(LOOKUP_CODE).dom_id(),
+                message: key.get(lang).to_string(),
+            });
+        }
+        problems
+    });
+    let found = Memo::new(move |_| matches!(result.get(), Some(Ok(_))));
     let noop = Callback::new(|_| ());
     let title = move || {
-        let failed = missing.get() || matches!(result.get(), Some(Err(_)));
-        if failed {
-            format!("{}{}", i18n.t(Key::ErrorPrefix), i18n.t(Key::LookupTitle))
-        } else {
+        if problems.with(Vec::is_empty) {
             i18n.t(Key::LookupTitle).to_string()
+        } else {
+            format!("{}{}", i18n.t(Key::ErrorPrefix), i18n.t(Key::LookupTitle))
         }
     };
+    let fields = state
+        .form
+        .step(LOOKUP_STEP)
+        .map(|s| s.fields.clone())
+        .unwrap_or_default();
     view! {
         <Title text=title/>
-        {move || match result.get() {
-            Some(Ok((d, Some(facts)))) => view! { <DossierView dossier=d facts on_change=noop/> }.into_any(),
-            Some(Ok((d, None))) => view! { <DossierView dossier=d on_change=noop/> }.into_any(),
-            other => {
-                let message = if missing.get() {
-                    Some(Key::LookupMissing)
-                } else {
-                    match other {
-                        Some(Err(ApiError::Server { status: 429, .. })) => Some(Key::LookupLocked),
-                        Some(Err(ApiError::Server { .. })) => Some(Key::LookupNotFound),
-                        Some(Err(_)) => Some(Key::LookupNetwork),
-                        _ => None,
-                    }
-                };
-                view! {
-                    <h1>{move || i18n.t(Key::LookupTitle)}</h1>
-                    <p>{move || i18n.t(Key::LookupIntro)}</p>
-                    {message.map(|k| view! {
-                        <div class="error-summary" role="alert">
-                            <h2 class="error-summary__title">{i18n.t(Key::ErrorSummaryTitle)}</h2>
-                            <p class="error-message">{i18n.t(k)}</p>
-                        </div>
-                    })}
-                    <form class="question-form" novalidate on:submit=lookup>
-                        <div class="field">
-                            <label class="label" for="lookup-code">{move || i18n.t(Key::DossierCode)}</label>
-                            <p class="hint" id="lookup-code-hint">{move || i18n.t(Key::LookupCodeHint)}</p>
-                            <input id="lookup-code" class="input" type="text" autocomplete="off" spellcheck="false" aria-describedby="lookup-code-hint"
-                                prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label class="label" for="lookup-credential">{move || i18n.t(Key::LookupCredential)}</label>
-                            <p class="hint" id="lookup-credential-hint">{move || i18n.t(Key::LookupCredentialHint)}</p>
-                            <input id="lookup-credential" class="input input--w20" type="text" autocomplete="off" spellcheck="false" aria-describedby="lookup-credential-hint"
-                                prop:value=move || credential.get() on:input=move |ev| credential.set(event_target_value(&ev))/>
-                        </div>
-                        <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.t(Key::LookupButton)}</button>
-                    </form>
-                }.into_any()
+        {move || if found.get() {
+            match result.get_untracked() {
+                Some(Ok((d, Some(facts)))) => view! { <DossierView dossier=d facts on_change=noop/> }.into_any(),
+                Some(Ok((d, None))) => view! { <DossierView dossier=d on_change=noop/> }.into_any(),
+                _ => ().into_any(),
             }
+        } else {
+            let state = state.clone();
+            view! {
+                <ErrorSummary problems/>
+                <h1>{move || i18n.t(Key::LookupTitle)}</h1>
+                <p>{move || i18n.t(Key::LookupIntro)}</p>
+                <form class="question-form" novalidate on:submit=lookup.clone()>
+                    {fields.clone().into_iter().map(|field| view! { <FieldView state=state.clone() field/> }).collect_view()}
+                    <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.t(Key::LookupButton)}</button>
+                </form>
+            }.into_any()
         }}
     }
 }

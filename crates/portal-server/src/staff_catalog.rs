@@ -249,13 +249,8 @@ pub async fn create_draft(
     Ok((StatusCode::CREATED, Json(report)).into_response())
 }
 
-async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiError> {
-    if let Some(e) = state.drafts.get(id) {
-        return Ok(e);
-    }
-    if !portal_api::ids::is_draft_id(id) {
-        return Err(StaffCatalogError::DraftNotFound.into());
-    }
+/// The draft's files as stored, the one place that reads them from the database.
+async fn draft_files_json(state: &AppState, id: &str) -> Result<String, ApiError> {
     let key = id.to_string();
     let json: Option<String> = state
         .db
@@ -268,7 +263,17 @@ async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiEr
             .optional()?)
         })
         .await?;
-    let json = json.ok_or(StaffCatalogError::DraftNotFound)?;
+    json.ok_or_else(|| StaffCatalogError::DraftNotFound.into())
+}
+
+async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiError> {
+    if let Some(e) = state.drafts.get(id) {
+        return Ok(e);
+    }
+    if !portal_api::ids::is_draft_id(id) {
+        return Err(StaffCatalogError::DraftNotFound.into());
+    }
+    let json = draft_files_json(state, id).await?;
     let parsed = tokio::task::spawn_blocking(move || entry(&parse_files_json(&json)))
         .await
         .map_err(|_| ApiError::Internal)?;
@@ -479,17 +484,7 @@ pub async fn publish(
     if e.report.has_errors() {
         return Err(StaffCatalogError::DraftHasErrors(e.report.errors()).into());
     }
-    let key = id.clone();
-    let json: String = state
-        .db
-        .with(move |c| {
-            Ok(c.query_row(
-                "SELECT files_json FROM catalog_drafts WHERE id = ?1",
-                [key],
-                |r| r.get(0),
-            )?)
-        })
-        .await?;
+    let json = draft_files_json(&state, &id).await?;
     let catalogue = Catalogue::from_files(&parse_files_json(&json))
         .map_err(|_| StaffCatalogError::DraftHasErrors(1))?;
     install(&state, catalogue, json, "publish", &staff.subject).await?;
