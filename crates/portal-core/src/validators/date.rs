@@ -7,7 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::clean::{ascii_digit, is_invisible};
-use crate::form::error::{DatePart, FieldError};
+use crate::validators::error::{DatePart, FieldError};
 
 /// A day of the Gregorian calendar. Ordering is chronological.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -3,7 +3,7 @@
 //! citizen uses. The domain is lower-cased; the local part is kept as typed.
 
 use super::clean::tidy;
-use crate::form::error::FieldError;
+use crate::validators::error::FieldError;
 
 const LOCAL_SPECIALS: &str = "!#$%&'*+/=?^_`{|}~-.";
 

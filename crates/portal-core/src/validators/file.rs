@@ -3,7 +3,7 @@
 //! is not a PDF). Browser and server both sniff with [`sniff_mime`] and check with
 //! [`check_file`], so a file refused in one is refused in the other.
 
-use crate::form::error::FieldError;
+use crate::validators::error::FieldError;
 
 pub const PDF: &str = "application/pdf";
 pub const JPEG: &str = "image/jpeg";

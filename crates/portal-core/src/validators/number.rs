@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 
 use super::clean::{ascii_digit, is_invisible};
-use crate::form::error::FieldError;
+use crate::validators::error::FieldError;
 
 /// The largest magnitude accepted: 15 significant digits, exact in every representation
 /// the portal uses (including JavaScript numbers).

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clean::{all_digits, compact_code};
 use super::date::Date;
-use crate::form::error::FieldError;
+use crate::validators::error::FieldError;
 
 /// Sex as recorded in the population database and encoded in the personal number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

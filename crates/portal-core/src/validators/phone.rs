@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::clean::{ascii_digit, is_invisible};
-use crate::form::error::FieldError;
+use crate::validators::error::FieldError;
 
 /// Mobile network operators, by their number ranges (domain.md §3.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

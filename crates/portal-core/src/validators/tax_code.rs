@@ -6,7 +6,7 @@
 use super::clean::{all_digits, compact_code};
 use super::date::Date;
 use super::personal_id::{parse_personal_id, PersonalId};
-use crate::form::error::FieldError;
+use crate::validators::error::FieldError;
 
 /// A tax code whose structure and check digit are valid.
 #[derive(Debug, Clone, PartialEq, Eq)]

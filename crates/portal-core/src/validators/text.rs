@@ -3,7 +3,7 @@
 //! contains and which can disguise what was submitted.
 
 use super::clean::is_invisible;
-use crate::form::error::FieldError;
+use crate::validators::error::FieldError;
 
 /// Limits of a text question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
