@@ -52,6 +52,12 @@ macro_rules! fill_texts {
 }
 
 fill_texts! {
+    /// A service's place in the list of 25 of Directive 24/CT-TTg (an item number, not a
+    /// count: shown without a thousands separator, never over 25).
+    directive24_item(n: usize) {
+        vi: "Mục {n} trong 25 dịch vụ công trực tuyến tích hợp (Chỉ thị 24/CT-TTg)",
+        en: "Item {n} of the 25 integrated online services (Directive 24/CT-TTg)"
+    }
     catalogue_count(n: usize) {
         vi: "{n} dịch vụ",
         en: { one(n): "{n} service", other: "{n} services" }

@@ -1090,10 +1090,6 @@ impl Key {
         vi: "Theo Chỉ thị 24/CT-TTg ngày 13/9/2025, từ ngày 1/10/2025 các Trung tâm Phục vụ hành chính công chỉ nhận hồ sơ trực tuyến cho 25 dịch vụ này. Các thủ tục mai táng phí, tử tuất, xóa đăng ký thường trú và cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi được làm trong hai nhóm liên thông khai sinh và khai tử.",
         en: "Under Directive 24/CT-TTg of 13 September 2025, from 1 October 2025 the public service centres accept these 25 services online only. The funeral allowance, survivor benefit, deletion of permanent residence and the health insurance card for children under 6 are done within the linked birth and death groups.",
     });
-    pub const Directive24Item: Key = Key(&Texts {
-        vi: "Mục {n} trong 25 dịch vụ công trực tuyến tích hợp (Chỉ thị 24/CT-TTg)",
-        en: "Item {n} of the 25 integrated online services (Directive 24/CT-TTg)",
-    });
     pub const Directive24Label: Key = Key(&Texts {
         vi: "25 dịch vụ công trực tuyến tích hợp",
         en: "The 25 integrated online services",
