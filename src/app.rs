@@ -163,3 +163,132 @@ where
         leptos::mount::mount_to_body(app);
     });
 }
+
+/// The router's patterns are `path!` literals; these tests hold them to the one list of
+/// routes (`portal_api::routes::AppRoute`): every pattern is a page of the list, in the
+/// bundle that declares it, and every page the builders make is routed by its bundle.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use portal_api::routes::{self, AppRoute, Bundle};
+
+    /// `(bundle, pattern)` for every route declared above, nested ones joined.
+    fn patterns() -> Vec<(Bundle, String)> {
+        let source = include_str!("app.rs");
+        let source = &source[..source.find("#[cfg(all(test").unwrap_or(source.len())];
+        let mut out = Vec::new();
+        let (mut bundle, mut parent) = (Bundle::Portal, None::<String>);
+        for line in source.lines() {
+            if line.contains("pub fn App(") {
+                bundle = Bundle::Portal;
+            } else if line.contains("pub fn CatalogueApp(") {
+                bundle = Bundle::Catalogue;
+            } else if line.contains("pub fn GalleryApp(") {
+                bundle = Bundle::Gallery;
+            }
+            if line.contains("</ParentRoute>") {
+                parent = None;
+            }
+            let Some(start) = line.find("path!(\"") else {
+                continue;
+            };
+            let rest = &line[start + 7..];
+            let pattern = &rest[..rest.find('"').unwrap_or(rest.len())];
+            if line.contains("<ParentRoute") {
+                parent = Some(pattern.to_string());
+                continue;
+            }
+            let full = match (&parent, pattern) {
+                (Some(p), "") => p.clone(),
+                (Some(p), child) => format!("{p}/{child}"),
+                (None, p) => p.to_string(),
+            };
+            out.push((bundle, full));
+        }
+        out
+    }
+
+    /// Paths matching `pattern`, parameters filled with samples (an optional one both ways).
+    fn samples(pattern: &str) -> Vec<String> {
+        let mut paths = vec![String::new()];
+        for segment in pattern.split('/').filter(|s| !s.is_empty()) {
+            let value = match segment {
+                ":code" => Some("000.00.00.H99-251127-0001"),
+                s if s.starts_with(':') => Some("abc123"),
+                s => Some(s),
+            };
+            if segment.ends_with('?') {
+                let with: Vec<String> = paths.iter().map(|p| format!("{p}/who")).collect();
+                paths.extend(with);
+            } else if let Some(v) = value {
+                paths.iter_mut().for_each(|p| *p = format!("{p}/{v}"));
+            }
+        }
+        paths
+            .into_iter()
+            .map(|p| if p.is_empty() { "/".into() } else { p })
+            .collect()
+    }
+
+    /// Whether the router's `pattern` matches `path` (`:x` any segment, `:x?` may be absent).
+    fn matches(pattern: &str, path: &str) -> bool {
+        let p: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
+        let s: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let optional_last = p.last().is_some_and(|l| l.ends_with('?'));
+        (p.len() == s.len() || (optional_last && p.len() == s.len() + 1))
+            && p.iter().zip(&s).all(|(p, s)| p.starts_with(':') || p == s)
+    }
+
+    #[test]
+    fn every_router_pattern_is_a_page_of_its_bundle() {
+        let all = patterns();
+        assert!(all.len() >= 15, "{all:?}");
+        for (bundle, pattern) in &all {
+            for path in samples(pattern) {
+                let route = AppRoute::parse(&path)
+                    .unwrap_or_else(|| panic!("{pattern} ({path}) is not in AppRoute"));
+                let ok = match bundle {
+                    // The portal draws every page but the gallery's (the catalogue too,
+                    // when someone goes back to it inside the app).
+                    Bundle::Portal => route.bundle() != Bundle::Gallery,
+                    b => route.bundle() == *b,
+                };
+                assert!(
+                    ok,
+                    "{pattern} is routed by {bundle:?}, AppRoute says {route:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_page_the_builders_make_is_routed_by_its_bundle() {
+        let all = patterns();
+        let pages = [
+            routes::HOME.to_string(),
+            routes::ACCESSIBILITY.into(),
+            routes::GALLERY.into(),
+            "/gallery/large-form".into(),
+            routes::MY_DOSSIERS.into(),
+            routes::LOOKUP.into(),
+            routes::STAFF.into(),
+            routes::service("abc123"),
+            routes::apply("abc123"),
+            routes::apply_step("abc123", "check"),
+            routes::dossier("000.00.00.H99-251127-0001"),
+            routes::staff_draft("abc123"),
+            routes::staff_preview("abc123"),
+            format!(
+                "{}{}",
+                routes::staff_preview("abc123"),
+                routes::apply("abc123")
+            ),
+        ];
+        for page in pages {
+            let bundle = AppRoute::parse(&page).map(AppRoute::bundle);
+            let routed = all
+                .iter()
+                .any(|(b, p)| Some(*b) == bundle && matches(p, &page));
+            assert!(routed, "{page}: no route of the {bundle:?} bundle draws it");
+        }
+    }
+}
