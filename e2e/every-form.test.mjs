@@ -156,7 +156,7 @@ async function fill(page, id, answer) {
 /// Fills every answer whose question is on the page; later questions appear as earlier
 /// ones are answered (conditions), so it goes round until nothing new is filled.
 async function fillAll(page, answers, prefix, done = new Set()) {
-  for (let pass = 0; pass < 5; pass++) {
+  for (let pass = 0; pass < 10; pass++) {
     let progress = false;
     for (const [key, answer] of Object.entries(answers)) {
       if (done.has(key)) continue;
@@ -165,7 +165,11 @@ async function fillAll(page, answers, prefix, done = new Set()) {
         progress = true;
       }
     }
-    if (!progress) break;
+    // A question shown by an answer just given is drawn a moment later: let the page
+    // settle (two frames and a short pause) before deciding nothing more is there.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(150);
+    if (!progress && pass > 0) break;
   }
   return done;
 }
