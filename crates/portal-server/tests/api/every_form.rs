@@ -204,3 +204,35 @@ async fn the_client_cannot_choose_a_cheaper_fee() {
         json!({"status": "unpaid", "amount": 400000})
     );
 }
+
+/// A client other than our browser sends answers the form never asked for (a question
+/// that does not exist, and one hidden by the answers) and an ID number with invisible
+/// characters: the dossier keeps only the shown questions' answers, normalised.
+#[tokio::test]
+async fn only_the_answers_the_form_asked_for_are_kept() {
+    let s = common::start().await;
+    let catalogue =
+        portal_catalog::load_dir(&common::repo_root().join("catalog")).expect("catalog");
+    let service = catalogue.service("ordinary-passport").expect("passport");
+    let form = IndexedForm::new(service.form.clone().expect("a form"));
+    let user = sign_in(&s.base, CITIZEN).await;
+    let id = identity(&user).await;
+    // Collected in person: the delivery address is not asked.
+    let case = valid_cases(&form, Some(&id), &Places::sandbox(), today())
+        .cases
+        .into_iter()
+        .find(|c| c.label.contains("delivery=in_person"))
+        .expect("a case collected in person");
+    assert!(case.answers.get("post_address").is_none());
+    let answers = with_uploads(&user, &case.answers).await;
+    let mut sent = body(service, Audience::Citizen, &answers);
+    sent["answers"]["not_a_question"] = json!({"type": "text", "value": "x"});
+    sent["answers"]["post_address"] = json!({"type": "address", "value": {"province": "01", "commune": "00004", "street": "hidden"}});
+    let receipt = user.submit_ok("extra-answers", &sent).await;
+    let code = receipt["code"].as_str().expect("code");
+    let (_, dossier) = user.get_json(&portal_api::paths::dossier(code)).await;
+    let kept = dossier["answers"].as_object().expect("answers");
+    assert!(!kept.contains_key("not_a_question"), "{kept:?}");
+    assert!(!kept.contains_key("post_address"), "{kept:?}");
+    assert!(kept.contains_key("request_kind"));
+}
