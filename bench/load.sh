@@ -55,7 +55,7 @@ cp catalog/forms/stay-notification.toml "$work/catalog/forms/bench-stay-notifica
 
 # --- the server on a free port (port 0: the server prints the one it got) -------------
 db="$work/portal.sqlite3"
-RUST_LOG=warn target/server/portal-server --host 127.0.0.1 --port 0 --db "$db" \
+RUST_LOG=warn target/server/portal-server --sandbox-sign-in --sandbox-payments --host 127.0.0.1 --port 0 --db "$db" \
   --catalog "$work/catalog" --dist "$work/no-dist" > "$work/server.log" 2>&1 &
 server_pid=$!
 base=""

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
+import { signInAtProvider } from './identity.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
 
 let server;
@@ -14,10 +15,9 @@ after(async () => { await server?.stop(); });
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
+/// At the local OpenID provider, where the portal sent the browser.
 async function signIn(page, name) {
-  await page.waitForURL('**/auth/sign-in**');
-  await page.getByLabel(new RegExp(name)).check();
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await signInAtProvider(page, name, server.url);
 }
 
 async function staffMove(browser, code, status, reason) {

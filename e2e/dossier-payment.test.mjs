@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
+import { signInAtProvider } from './identity.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
 
 let server;
@@ -22,10 +23,9 @@ function unexpected(errors, allowed = []) {
   return errors.filter((e) => !allowed.some((re) => re.test(e)));
 }
 
+/// At the local OpenID provider, where the portal sent the browser.
 async function signIn(page, name) {
-  await page.waitForURL('**/auth/sign-in**');
-  await page.getByLabel(new RegExp(name)).check();
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await signInAtProvider(page, name, server.url);
 }
 
 async function staffMove(browser, code, status, reason) {

@@ -12,6 +12,7 @@ import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
+import { signInAtProvider } from './identity.mjs';
 import { newSession, appReady } from './checks.mjs';
 
 let server;
@@ -39,8 +40,7 @@ function cases(identity, applicant) {
 
 async function signIn(page, name) {
   await page.goto(`${server.url}/auth/sign-in?return_to=/`);
-  await page.getByLabel(new RegExp(name)).check();
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await signInAtProvider(page, name, server.url);
   await page.waitForURL(server.url + '/');
 }
 

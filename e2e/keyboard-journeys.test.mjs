@@ -9,6 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
+import { account, PASSWORD } from './identity.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
 
 let server;
@@ -289,11 +290,12 @@ test('birth registration by keyboard: sign in, addresses, people, an upload, che
     const j = new Journey(s, 'birth-registration');
     await j.openService();
 
-    // Sign in first (uploads need it): the sandbox identity provider, by keyboard.
+    // Sign in first (uploads need it): at the local OpenID provider, by keyboard.
     await pressOn(page, 'a.header__link[href="/auth/sign-in"]');
-    await page.waitForURL('**/auth/sign-in**');
+    await page.waitForURL('**/interaction/**');
     await expectAccessible(page, 'sign-in page');
-    await chooseRadio(page, 'input[name=identity]', 'input[value="sandbox-citizen-binh"]');
+    await typeInto(page, '#id_number', account('sandbox-citizen-binh').id_number);
+    await typeInto(page, '#password', PASSWORD);
     await pressOn(page, 'button[type=submit]');
     await page.waitForURL(`**/services/${j.service}`);
     await appReady(page);

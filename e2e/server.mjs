@@ -1,5 +1,7 @@
 // Starts the real reference server (the binary built by scripts/test) on a free loopback
-// port with a fresh SQLite file, serving the real release build in dist/.
+// port with a fresh SQLite file, serving the real release build in dist/, and, in front
+// of it, the real local OpenID provider (tools/sandbox-identity-provider) people sign in
+// with. The staff directory is the sandbox's; the payment provider is the sandbox's.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +9,7 @@ import { join, resolve } from 'node:path';
 import net from 'node:net';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const CLIENT_SECRET = 'e2e-client-secret';
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -19,21 +22,57 @@ function freePort() {
   });
 }
 
+/// Starts the local OpenID provider for a portal at `origin`; resolves with its issuer.
+export function startIdentityProvider(origin) {
+  const child = spawn(process.execPath, [
+    join(ROOT, 'tools/sandbox-identity-provider/main.mjs'), '--port', '0', '--redirect', origin,
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SANDBOX_OIDC_CLIENT_SECRET: CLIENT_SECRET } });
+  let log = '';
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the identity provider did not start:\n${log}`)), 15_000);
+    child.stderr.on('data', (d) => { log += d; });
+    child.stdout.on('data', (d) => {
+      log += d;
+      const m = /SANDBOX_OIDC_ISSUER=(\S+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        ok({
+          issuer: m[1],
+          log: () => log,
+          async stop() {
+            if (child.exitCode !== null) return;
+            child.kill('SIGTERM');
+            await new Promise((r) => child.once('exit', r));
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`the identity provider exited (${code}):\n${log}`)); });
+  });
+}
+
 export async function startServer() {
   const bin = process.env.PORTAL_SERVER_BIN || join(ROOT, 'target/debug/portal-server');
   const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const idp = await startIdentityProvider(url);
   const child = spawn(bin, [
     '--port', String(port), '--db', join(dir, 'portal.sqlite3'),
     '--catalog', join(ROOT, 'catalog'), '--dist', join(ROOT, 'dist'),
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--origin', url, '--oidc-issuer', idp.issuer,
+    '--staff-directory', join(ROOT, 'crates/portal-server/sandbox-staff.toml'),
+    '--sandbox-payments',
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORTAL_OIDC_CLIENT_SECRET: CLIENT_SECRET } });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    if (child.exitCode !== null) {
+      await idp.stop();
+      throw new Error(`server exited early:\n${log}`);
+    }
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) break;
@@ -43,10 +82,12 @@ export async function startServer() {
   }
   return {
     url,
-    log: () => log,
+    issuer: idp.issuer,
+    log: () => `${log}\n--- identity provider ---\n${idp.log()}`,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      await idp.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,8 +1,10 @@
-// The staff area: staff sign in through the sandbox, upload a changed catalogue folder,
-// see the error and the diff, upload the fixed version, preview the changed service and
-// its form under the preview banner, make a test submission that creates no dossier,
-// publish, and a citizen then sees the new fee; rollback restores it. Citizens and the
-// signed-out are refused.
+// The staff area: staff sign in through the local OpenID provider and are staff by the
+// staff directory's roles. An editor uploads a changed catalogue folder, sees the error
+// and the diff, uploads the fixed version, previews the changed service and its form
+// under the preview banner, makes a test submission that creates no dossier, and cannot
+// publish; a publisher (another person: four-eyes) publishes, and a citizen then sees
+// the new fee; rollback restores it. Citizens, a dossier officer and the signed-out are
+// refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, appendFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
+import { signInAtProvider } from './identity.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 let server;
@@ -33,12 +36,14 @@ function edit(path, from, to) {
   writeFileSync(p, text.replace(from, to));
 }
 
-/// Signs in through the sandbox page by choosing the identity whose label matches.
+/// At the local OpenID provider, where the portal sent the browser.
 async function signIn(page, who) {
-  await page.waitForURL('**/auth/sign-in**');
-  await page.locator('.identity label', { hasText: who }).first().click();
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await signInAtProvider(page, who, server.url);
 }
+
+const EDITOR = 'Đỗ Thu Hà'; // catalogue editor and dossier officer
+const PUBLISHER = 'Vũ Đình Khánh'; // catalogue publisher
+const OFFICER = 'Hoàng Văn Long'; // dossier officer only
 
 async function dossierCount(page) {
   const r = await page.request.get(server.url + '/api/v1/staff/dossiers');
@@ -59,6 +64,7 @@ async function upload(page) {
 test('staff check, preview, test-submit, publish and roll back a draft; citizens see the result', async () => {
   const staff = await newSession();
   const citizen = await newSession();
+  const publisher = await newSession();
   try {
     const { page } = staff;
     // Signed out: an explanation and a sign-in link that comes back here.
@@ -67,7 +73,7 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     await page.waitForSelector('text=Hãy đăng nhập bằng tài khoản cán bộ');
     await expectAccessible(page, 'staff, signed out');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await signIn(page, 'Cán bộ cổng dịch vụ công');
+    await signIn(page, EDITOR);
     await page.waitForURL('**/staff');
     await page.waitForSelector('h2:has-text("Tải lên bản nháp danh mục")');
     await page.waitForSelector('text=Phiên bản hiện hành');
@@ -82,7 +88,6 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     await upload(page);
     await page.waitForSelector('.finding--error');
     assert.match((await page.locator('.finding--error').allTextContents()).join('\n'), /services\/birth-registration\.toml:\d+/);
-    assert.equal(await page.getByRole('button', { name: 'Công bố bản nháp' }).isDisabled(), true);
     assert.match(await page.locator('#publish-reason').textContent(), /còn \d+ lỗi/);
     await expectAccessible(page, 'draft with errors');
 
@@ -93,7 +98,14 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     const diff = await page.locator('.diff').textContent();
     assert.match(diff, /ordinary-passport/);
     assert.match(diff, /Lệ phí thấp nhất \(trực tuyến\): 200[.,]000.*→ 180[.,]000/);
-    assert.equal(await page.getByRole('button', { name: 'Công bố bản nháp' }).isDisabled(), false);
+    // An editor cannot publish: the page says who can, and the server refuses too.
+    assert.equal(await page.getByRole('button', { name: 'Công bố bản nháp' }).count(), 0);
+    await page.waitForSelector('.staff-blocked:has-text("cán bộ công bố khác")');
+    const refused = await page.request.post(`${server.url}/api/v1/staff/drafts/${id}/publish`, {
+      headers: { 'X-Portal-Request': '1', Origin: server.url },
+    });
+    assert.equal(refused.status(), 403);
+    assert.equal((await refused.json()).error.code, 'staff_role_required');
     assert.match(await page.locator('.staff-share').textContent(), new RegExp(`/staff/preview/${id}$`));
     await expectAccessible(page, 'clean draft');
 
@@ -133,28 +145,41 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     const onlineFee = () => citizen.page.locator('.table tbody tr').first().locator('td').first().textContent();
     assert.match(await onlineFee(), /200[.,]000/);
 
-    // Publish, then a citizen sees the new fee.
-    await page.goto(`${server.url}/staff/drafts/${id}`);
-    await page.getByRole('button', { name: 'Công bố bản nháp' }).click();
-    await page.waitForSelector('.staff-confirmation:has-text("Đã công bố")');
-    await expectAccessible(page, 'published');
+    // A publisher, another person, opens the shared link and publishes; a citizen then
+    // sees the new fee.
+    const pub = publisher.page;
+    await pub.goto(`${server.url}/staff/drafts/${id}`);
+    await appReady(pub);
+    await pub.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(pub, PUBLISHER);
+    await pub.waitForURL(`**/staff/drafts/${id}`);
+    await pub.getByRole('button', { name: 'Công bố bản nháp' }).click();
+    await pub.waitForSelector('.staff-confirmation:has-text("Đã công bố")');
+    await expectAccessible(pub, 'published');
     await citizen.page.reload();
     await citizen.page.waitForSelector('.table');
     assert.match(await onlineFee(), /180[.,]000/);
 
-    // Roll back: the old fee is back.
-    await page.goto(server.url + '/staff');
-    await page.getByRole('button', { name: 'Quay lại phiên bản trước' }).click();
-    await page.waitForSelector('text=Đã quay lại phiên bản trước');
+    // The history names both people.
+    const history = await (await pub.request.get(`${server.url}/api/v1/staff/catalog/versions`)).json();
+    assert.equal(history.versions[0].published_by, 'sandbox-staff-khanh');
+    assert.equal(history.versions[0].drafted_by, 'sandbox-staff-ha');
+
+    // Roll back (a publisher's job too): the old fee is back.
+    await pub.goto(server.url + '/staff');
+    await pub.getByRole('button', { name: 'Quay lại phiên bản trước' }).click();
+    await pub.waitForSelector('text=Đã quay lại phiên bản trước');
     await citizen.page.reload();
     await citizen.page.waitForSelector('.table');
     assert.match(await onlineFee(), /200[.,]000/);
 
     assert.deepEqual(staff.errors, []);
     assert.deepEqual(citizen.errors, []);
+    assert.deepEqual(publisher.errors, []);
   } finally {
     await staff.close();
     await citizen.close();
+    await publisher.close();
   }
 });
 
@@ -167,8 +192,7 @@ test('a citizen opening the staff area or a preview link is refused and no draft
     await page.goto(server.url + '/staff');
     await appReady(page);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('.identity label').first().click();
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await signIn(page, 'Nguyễn Văn An');
     await page.waitForURL('**/staff');
     await page.waitForSelector('h1:has-text("Bạn không có quyền vào khu vực này")');
     await expectAccessible(page, 'staff refused');
@@ -179,6 +203,27 @@ test('a citizen opening the staff area or a preview link is refused and no draft
     // The server refuses too.
     const r = await page.request.get(server.url + '/api/v1/staff/catalog/versions');
     assert.equal(r.status(), 403);
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('a dossier officer is staff, but the catalogue pages are not theirs', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/staff');
+    await appReady(page);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, OFFICER);
+    await page.waitForURL('**/staff');
+    await page.waitForSelector('.staff-refused:has-text("biên tập")');
+    await expectAccessible(page, 'staff area, officer');
+    const r = await page.request.get(server.url + '/api/v1/staff/catalog/versions');
+    assert.equal(r.status(), 403);
+    assert.equal((await r.json()).error.code, 'staff_role_required');
+    // Their own work is open to them.
+    const d = await page.request.get(server.url + '/api/v1/staff/dossiers');
+    assert.equal(d.status(), 200);
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });

@@ -16,20 +16,39 @@ pub use portal_api::staff::{
     VersionEntry as Version, Versions,
 };
 
+pub use portal_api::session::StaffRole;
+
 /// Who is signed in, as far as the staff area cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Viewer {
     SignedOut,
     Citizen,
-    Staff { name: String },
+    /// Staff, with the roles the staff directory gives them.
+    Staff {
+        name: String,
+        roles: Vec<StaffRole>,
+    },
+}
+
+impl Viewer {
+    /// Whether the catalogue pages are for them: editors make drafts, publishers
+    /// check and publish them.
+    pub fn works_on_catalogue(&self) -> bool {
+        matches!(self, Viewer::Staff { roles, .. }
+            if roles.contains(&StaffRole::CatalogueEditor)
+                || roles.contains(&StaffRole::CataloguePublisher))
+    }
 }
 
 pub async fn viewer() -> Result<Viewer, ApiError> {
     let body = super::session().await?;
-    Ok(match (body.signed_in, body.user) {
-        (true, Some(u)) if u.is_staff() => Viewer::Staff { name: u.full_name },
-        (true, _) => Viewer::Citizen,
-        (false, _) => Viewer::SignedOut,
+    Ok(match (body.signed_in, body.user, body.staff) {
+        (true, Some(u), Some(staff)) => Viewer::Staff {
+            name: u.full_name,
+            roles: staff.roles,
+        },
+        (true, _, _) => Viewer::Citizen,
+        (false, _, _) => Viewer::SignedOut,
     })
 }
 

@@ -48,6 +48,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <div class="phase-banner container">
             <p><strong class="tag tag--phase">{move || i18n.t(Key::PhaseTag)}</strong>" "{move || i18n.t(Key::PhaseBanner)}</p>
         </div>
+        <SandboxBanner/>
         <main id="main-content" class="main container" tabindex="-1">
             <AfterFirstPaint>{children()}</AfterFirstPaint>
         </main>
@@ -64,6 +65,23 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+/// Said on every page while the server runs sandbox stand-ins (test identities,
+/// pretend payments).
+#[component]
+fn SandboxBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = crate::session::use_session();
+    move || {
+        session.0.get().filter(|s| s.sandbox).map(|_| {
+            view! {
+                <div class="sandbox-banner container" role="note">
+                    <p><strong class="tag tag--sandbox">{move || i18n.t(Key::SandboxTag)}</strong>" "{move || i18n.t(Key::SandboxBanner)}</p>
+                </div>
+            }
+        })
+    }
+}
+
 /// Who is signed in, with sign-out; or a sign-in link back to this page.
 #[component]
 fn Account() -> impl IntoView {
@@ -71,8 +89,16 @@ fn Account() -> impl IntoView {
     let session = crate::session::use_session();
     let sign_out = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = crate::api::sign_out().await;
-            let _ = window().location().reload();
+            // With an identity provider, its session ends too (on a shared computer the
+            // next person must not be signed in by it).
+            match crate::api::sign_out().await {
+                Ok(Some(url)) => {
+                    let _ = window().location().assign(&url);
+                }
+                _ => {
+                    let _ = window().location().reload();
+                }
+            }
         });
     };
     move || {

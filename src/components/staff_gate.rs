@@ -1,5 +1,6 @@
 //! The door of the staff area: it asks the server who is signed in and renders its
-//! children only for portal staff. Everyone else gets an explanation (and a way to sign
+//! children only for portal staff whose roles include the catalogue (and gives them the
+//! viewer as context, so pages can offer only what the roles allow). Everyone else gets an explanation (and a way to sign
 //! in) before anything staff-only is fetched; the server refuses them too.
 
 use leptos::prelude::*;
@@ -19,7 +20,17 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
     move || {
         match viewer.get() {
         None => view! { <crate::components::Loading/> }.into_any(),
-        Some(Ok(Viewer::Staff { .. })) => children.with_value(|c| c()).into_any(),
+        Some(Ok(v @ Viewer::Staff { .. })) if v.works_on_catalogue() => {
+            provide_context(v);
+            children.with_value(|c| c()).into_any()
+        }
+        Some(Ok(Viewer::Staff { .. })) => view! {
+            <Title text=move || i18n.t(Key::StaffRefusedTitle)/>
+            <h1>{move || i18n.t(Key::StaffRefusedTitle)}</h1>
+            <p class="staff-refused">{move || i18n.t(Key::StaffNoCatalogueRole)}</p>
+            <p><a href="/">{move || i18n.t(Key::BackToCatalogue)}</a></p>
+        }
+        .into_any(),
         Some(Ok(Viewer::SignedOut)) => view! {
             <Title text=move || i18n.t(Key::StaffTitle)/>
             <h1>{move || i18n.t(Key::StaffTitle)}</h1>

@@ -854,6 +854,30 @@ impl Key {
         vi: "Khu vực này chỉ dành cho cán bộ Cổng Dịch vụ công. Tài khoản bạn đang dùng không phải tài khoản cán bộ.",
         en: "This area is only for portal staff. The account you are signed in with is not a staff account.",
     });
+    pub const StaffNoCatalogueRole: Key = Key(&Texts {
+        vi: "Khu vực này dành cho cán bộ biên tập và cán bộ công bố danh mục. Vai trò của bạn trong danh bạ cán bộ không gồm việc này.",
+        en: "This area is for catalogue editors and publishers. Your roles in the staff directory do not include this work.",
+    });
+    pub const StaffPublishNeedsPublisher: Key = Key(&Texts {
+        vi: "Bản nháp này cần một cán bộ công bố khác kiểm tra và công bố. Hãy gửi cho họ đường dẫn xem trước ở trên.",
+        en: "Another member of staff with the publisher role must check and publish this draft. Send them the preview link above.",
+    });
+    pub const StaffFourEyes: Key = Key(&Texts {
+        vi: "Bạn đã tạo bản nháp này nên không thể tự công bố. Một cán bộ công bố khác phải kiểm tra và công bố.",
+        en: "You made this draft, so you cannot publish it yourself. Another publisher must check and publish it.",
+    });
+    pub const StaffRoleMissing: Key = Key(&Texts {
+        vi: "Vai trò của bạn trong danh bạ cán bộ không cho phép việc này.",
+        en: "Your roles in the staff directory do not allow this.",
+    });
+    pub const SandboxTag: Key = Key(&Texts {
+        vi: "THỬ NGHIỆM",
+        en: "SANDBOX",
+    });
+    pub const SandboxBanner: Key = Key(&Texts {
+        vi: "Đây là môi trường thử nghiệm: danh tính và thanh toán đều là giả, hồ sơ không được gửi tới cơ quan nào.",
+        en: "This is a sandbox: identities and payments are pretend, and no dossier reaches any agency.",
+    });
     pub const StaffUploadTitle: Key = Key(&Texts {
         vi: "Tải lên bản nháp danh mục",
         en: "Upload a draft catalogue",

@@ -35,7 +35,11 @@ pub fn action_failed(lang: Lang, e: &ApiError) -> String {
         ApiError::Malformed => "malformed",
         ApiError::Server { code, .. } => code.as_str(),
     };
-    fill::staff_action_failed(lang, code)
+    match code {
+        "four_eyes_required" => text(lang, Key::StaffFourEyes).into(),
+        "staff_role_required" => text(lang, Key::StaffRoleMissing).into(),
+        _ => fill::staff_action_failed(lang, code),
+    }
 }
 
 /// The files chosen in an `<input type=file>`, with their paths relative to the chosen

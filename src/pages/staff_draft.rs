@@ -105,6 +105,11 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
     let i18n = use_i18n();
     let done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // The server checks the role too; this only spares an editor a button that would
+    // be refused.
+    let may_publish = use_context::<staff::Viewer>().is_some_and(|v| {
+        matches!(v, staff::Viewer::Staff { roles, .. } if roles.contains(&staff::StaffRole::CataloguePublisher))
+    });
     let preview = portal_api::routes::staff_preview(&id);
     let share = format!(
         "{}{preview}",
@@ -135,9 +140,16 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
             {(errors > 0).then(|| view! {
                 <p id="publish-reason" class="staff-blocked">{move || fill::staff_publish_blocked(i18n.lang.get(), errors)}</p>
             })}
-            <button type="button" class="button" disabled={errors > 0} aria-describedby={(errors > 0).then_some("publish-reason")} on:click=publish>
-                {move || i18n.t(Key::StaffPublish)}
-            </button>
+            {if may_publish {
+                view! {
+                    <button type="button" class="button" disabled={errors > 0} aria-describedby={(errors > 0).then_some("publish-reason")} on:click=publish>
+                        {move || i18n.t(Key::StaffPublish)}
+                    </button>
+                }
+                .into_any()
+            } else {
+                view! { <p class="staff-blocked">{move || i18n.t(Key::StaffPublishNeedsPublisher)}</p> }.into_any()
+            }}
             <div class="staff-message" role="status">{move || done.get().map(|m| view! { <p class="staff-confirmation">{m}</p> })}</div>
         </section>
     }

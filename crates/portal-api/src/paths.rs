@@ -8,6 +8,8 @@ pub mod template {
     pub const CATALOGUE: &str = "/api/v1/catalog";
     pub const SERVICE: &str = "/api/v1/services/{id}";
     pub const SIGN_IN: &str = "/auth/sign-in";
+    /// Where the identity provider sends the browser back to.
+    pub const SIGN_IN_CALLBACK: &str = "/auth/callback";
     pub const SESSION: &str = "/api/v1/session";
     pub const ATTACHMENT_LIMITS: &str = "/api/v1/attachments/limits";
     pub const ATTACHMENTS: &str = "/api/v1/attachments";

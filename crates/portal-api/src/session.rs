@@ -17,8 +17,37 @@ pub enum IdentityKind {
     Citizen,
     /// A person who may also file on behalf of an organisation (with a tax code).
     Business,
-    /// Portal staff: may move dossiers along.
-    Staff,
+}
+
+/// What a member of portal staff may do. Staff are staff because the portal's staff
+/// directory says so, never because of anything they chose at sign-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StaffRole {
+    /// Uploads draft catalogues and tries them in preview.
+    CatalogueEditor,
+    /// Publishes a draft another person made, and rolls back.
+    CataloguePublisher,
+    /// Moves dossiers along their timeline and reads their attachments.
+    DossierOfficer,
+}
+
+/// A signed-in person's place in the staff directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StaffMembership {
+    pub roles: Vec<StaffRole>,
+    /// The province (post-2025 code) a dossier officer works for; none for national staff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_code: Option<String>,
+}
+
+impl StaffMembership {
+    pub fn has(&self, role: StaffRole) -> bool {
+        self.roles.contains(&role)
+    }
 }
 
 /// A permanent address with post-2025 unit codes (province, then commune; no district).
@@ -64,10 +93,6 @@ pub struct Identity {
 }
 
 impl Identity {
-    pub fn is_staff(&self) -> bool {
-        self.kind == IdentityKind::Staff
-    }
-
     /// Whom this person files as: an organisation's representative for it, anyone else
     /// as a citizen.
     pub fn applicant(&self) -> Audience {
@@ -120,12 +145,30 @@ pub struct SessionInfo {
     pub expires_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_in_url: Option<String>,
+    /// The signed-in person's roles when they are portal staff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<StaffMembership>,
+    /// True when this server runs sandbox stand-ins (test identities, a pretend payment
+    /// provider): every page then says so.
+    #[serde(default)]
+    pub sandbox: bool,
+}
+
+/// The answer to signing out: where the browser goes next to end the identity
+/// provider's session too, if it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignedOut {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continue_to: Option<String>,
 }
 
 impl SessionInfo {
     /// No session; `expired` when one just ended.
-    pub fn signed_out(expired: bool) -> SessionInfo {
+    pub fn signed_out(expired: bool, sandbox: bool) -> SessionInfo {
         SessionInfo {
+            staff: None,
+            sandbox,
             signed_in: false,
             expired: Some(expired),
             user: None,
@@ -137,8 +180,16 @@ impl SessionInfo {
     }
 
     /// A live session of `user`.
-    pub fn of(user: &Identity, assurance_level: u8, expires_at: String) -> SessionInfo {
+    pub fn of(
+        user: &Identity,
+        staff: Option<StaffMembership>,
+        assurance_level: u8,
+        expires_at: String,
+        sandbox: bool,
+    ) -> SessionInfo {
         SessionInfo {
+            staff,
+            sandbox,
             signed_in: true,
             expired: None,
             user: Some(user.clone()),
@@ -154,7 +205,12 @@ impl SessionInfo {
     }
 
     pub fn is_staff(&self) -> bool {
-        self.user.as_ref().is_some_and(Identity::is_staff)
+        self.signed_in && self.staff.as_ref().is_some_and(|s| !s.roles.is_empty())
+    }
+
+    /// Whether the signed-in person holds `role`.
+    pub fn has_role(&self, role: StaffRole) -> bool {
+        self.signed_in && self.staff.as_ref().is_some_and(|s| s.has(role))
     }
 
     /// Whom the signed-in person files as; `None` when signed out.

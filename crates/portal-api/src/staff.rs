@@ -104,6 +104,10 @@ pub struct VersionEntry {
     pub action: String,
     pub published_by: String,
     pub published_at: String,
+    /// Who uploaded the draft that was published (always another person than the
+    /// publisher); absent for rollbacks and the deployed version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -42,6 +42,20 @@ pub struct Config {
     /// Key the sandbox payment provider signs its callbacks with. Without it one is
     /// generated on first start and kept in the database.
     pub payment_secret: Option<String>,
+    /// The OpenID Connect provider people sign in with (VNeID, or the local sandbox
+    /// provider); discovered at start.
+    pub oidc_issuer: Option<String>,
+    pub oidc_client_id: String,
+    /// The client secret registered with the provider (environment only).
+    pub oidc_client_secret: Option<String>,
+    /// The built-in sandbox sign-in page (pick a test identity, no password): for
+    /// development only, and never together with a real issuer.
+    pub sandbox_sign_in: bool,
+    /// The built-in sandbox payment provider.
+    pub sandbox_payments: bool,
+    /// Who is staff, with which roles. Without it nobody is, except with the built-in
+    /// sandbox sign-in, which brings its own sandbox directory.
+    pub staff_directory: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -62,6 +76,12 @@ impl Default for Config {
             quota_bytes: 1024 * 1024 * 1024,
             sign_in_limit: 30,
             payment_secret: None,
+            oidc_issuer: None,
+            oidc_client_id: "portal".into(),
+            oidc_client_secret: None,
+            sandbox_sign_in: false,
+            sandbox_payments: false,
+            staff_directory: None,
         }
     }
 }
@@ -72,9 +92,10 @@ impl Default for Config {
     name = "portal-server",
     version,
     about = "The portal's reference API server; also serves the built web app.",
-    after_help = "PORTAL_PAYMENT_SECRET, read from the environment only, is the key the sandbox \
-                  payment provider signs its callbacks with (generated and kept in the database \
-                  when unset)."
+    after_help = "Read from the environment only, so they never show in a process list:\n  \
+                  PORTAL_OIDC_CLIENT_SECRET  the client secret registered with the OpenID provider\n  \
+                  PORTAL_PAYMENT_SECRET      the key the sandbox payment provider signs its callbacks \
+                  with (generated and kept in the database when unset)"
 )]
 struct Options {
     /// Address to listen on.
@@ -124,6 +145,24 @@ struct Options {
     /// Sign-in attempts allowed per client address and minute.
     #[arg(long, env = "PORTAL_SIGN_IN_LIMIT", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
     sign_in_limit: u32,
+    /// The OpenID Connect issuer people sign in with, e.g. https://vneid.example
+    /// (needs --origin and PORTAL_OIDC_CLIENT_SECRET).
+    #[arg(long, env = "PORTAL_OIDC_ISSUER", value_parser = parse_origin)]
+    oidc_issuer: Option<String>,
+    /// This portal's client id at the OpenID provider.
+    #[arg(long, env = "PORTAL_OIDC_CLIENT_ID", default_value = "portal")]
+    oidc_client_id: String,
+    /// Turn on the built-in sandbox sign-in page (test identities, no password; for
+    /// development only, refused with --oidc-issuer). Every page then shows a sandbox banner.
+    #[arg(long, env = "PORTAL_SANDBOX_SIGN_IN")]
+    sandbox_sign_in: bool,
+    /// Turn on the built-in sandbox payment provider (no money moves). Every page then
+    /// shows a sandbox banner.
+    #[arg(long, env = "PORTAL_SANDBOX_PAYMENTS")]
+    sandbox_payments: bool,
+    /// TOML file naming the portal's staff, their roles and provinces.
+    #[arg(long, env = "PORTAL_STAFF_DIRECTORY", value_name = "FILE")]
+    staff_directory: Option<PathBuf>,
 }
 
 fn parse_origin(value: &str) -> Result<String, String> {
@@ -148,7 +187,11 @@ fn parse_seconds(value: &str) -> Result<Duration, String> {
 }
 
 impl Options {
-    fn into_config(self, payment_secret: Option<String>) -> Config {
+    fn into_config(
+        self,
+        payment_secret: Option<String>,
+        oidc_client_secret: Option<String>,
+    ) -> Config {
         Config {
             host: self.host,
             port: self.port,
@@ -164,26 +207,38 @@ impl Options {
             quota_bytes: self.quota_bytes,
             sign_in_limit: self.sign_in_limit,
             payment_secret,
+            oidc_issuer: self.oidc_issuer,
+            oidc_client_id: self.oidc_client_id,
+            oidc_client_secret,
+            sandbox_sign_in: self.sandbox_sign_in,
+            sandbox_payments: self.sandbox_payments,
+            staff_directory: self.staff_directory,
             ..Config::default()
         }
     }
 }
 
 impl Config {
+    /// Whether a sandbox stand-in is on, which every page must then say.
+    pub fn sandbox(&self) -> bool {
+        self.sandbox_sign_in || self.sandbox_payments
+    }
+
     /// The process's flags and `PORTAL_*` variables. `--help` prints the options and
     /// exits; a bad option is explained and exits with status 2. `PORTAL_PAYMENT_SECRET`
     /// is read from the environment only, so it never shows in a process list.
     pub fn from_command_line() -> Config {
-        let secret = std::env::var("PORTAL_PAYMENT_SECRET")
-            .ok()
-            .filter(|s| !s.is_empty());
-        Options::parse().into_config(secret)
+        let secret = |name| std::env::var(name).ok().filter(|s| !s.is_empty());
+        Options::parse().into_config(
+            secret("PORTAL_PAYMENT_SECRET"),
+            secret("PORTAL_OIDC_CLIENT_SECRET"),
+        )
     }
 
     /// `args` (without the program name) over the environment's `PORTAL_*` variables.
     pub fn try_from_args(args: impl IntoIterator<Item = String>) -> Result<Config, clap::Error> {
         let argv = std::iter::once("portal-server".to_string()).chain(args);
-        Ok(Options::try_parse_from(argv)?.into_config(None))
+        Ok(Options::try_parse_from(argv)?.into_config(None, None))
     }
 }
 

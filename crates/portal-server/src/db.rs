@@ -29,6 +29,10 @@ const MIGRATIONS: &[&str] = &[
     crate::staff_catalog::MIGRATION,
     // 7: the deadline of each request for additional documents.
     crate::dossiers::MIGRATION_DEADLINES,
+    // 8: sessions keep the person the identity provider vouched for.
+    crate::identity::MIGRATION_IDENTITY_IN_SESSION,
+    // 9: who drafted each publication (four-eyes).
+    crate::staff_catalog::MIGRATION_DRAFTED_BY,
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +49,8 @@ pub enum DbError {
     TooNew { found: i64, known: i64 },
     #[error("the database worker stopped unexpectedly")]
     Worker,
+    #[error("stored data could not be encoded or read: {0}")]
+    Data(String),
 }
 
 #[derive(Clone)]

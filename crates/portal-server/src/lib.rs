@@ -49,8 +49,12 @@ pub struct AppState {
     /// Draft catalogues staff are previewing, parsed.
     pub drafts: Arc<staff_catalog::DraftCache>,
     pub config: Arc<Config>,
-    /// The sandbox identity provider's test identities.
+    /// The built-in sandbox sign-in's test identities.
     pub identities: Arc<identity::Directory>,
+    /// Who is staff, with which roles.
+    pub staff: Arc<identity::StaffDirectory>,
+    /// The OpenID provider people sign in with, when one is configured.
+    pub relying_party: Option<Arc<identity::oidc::RelyingParty>>,
     /// Where attachment files are kept.
     pub files: Arc<attachments::Files>,
     /// Key of the payment provider's callback signatures.
@@ -77,6 +81,12 @@ pub enum StartError {
     #[error("{0}")]
     Identities(#[from] identity::IdentityFileError),
     #[error("{0}")]
+    Staff(#[from] identity::StaffFileError),
+    #[error("{0}")]
+    IdentityProvider(#[from] identity::oidc::OidcError),
+    #[error("{0}")]
+    Settings(String),
+    #[error("{0}")]
     Random(#[from] random::RandomError),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
@@ -86,8 +96,57 @@ pub enum StartError {
     },
 }
 
-/// Loads the catalogue, opens and migrates the database and builds the state.
-pub fn prepare(config: Config) -> Result<AppState, StartError> {
+/// Connects to the identity provider, if one is configured: discovery, with the
+/// settings it needs checked first.
+async fn connect_identity_provider(
+    config: &Config,
+) -> Result<Option<Arc<identity::oidc::RelyingParty>>, StartError> {
+    let Some(issuer) = &config.oidc_issuer else {
+        return Ok(None);
+    };
+    let settings = |m: &str| StartError::Settings(m.to_string());
+    if config.sandbox_sign_in {
+        return Err(settings(
+            "the sandbox sign-in cannot be on with a real identity provider: drop --sandbox-sign-in or --oidc-issuer",
+        ));
+    }
+    let origin = config.public_origin.as_deref().ok_or_else(|| {
+        settings("--oidc-issuer needs --origin, the address the provider sends people back to")
+    })?;
+    let secret = config.oidc_client_secret.as_deref().ok_or_else(|| {
+        settings("--oidc-issuer needs the client secret in PORTAL_OIDC_CLIENT_SECRET")
+    })?;
+    let rp = identity::oidc::RelyingParty::discover(issuer, &config.oidc_client_id, secret, origin)
+        .await?;
+    tracing::info!("signing in through the OpenID provider {issuer}");
+    Ok(Some(Arc::new(rp)))
+}
+
+/// The staff directory: the configured file, else the sandbox's with the sandbox
+/// sign-in, else nobody.
+fn staff_directory(config: &Config) -> Result<identity::StaffDirectory, StartError> {
+    Ok(match &config.staff_directory {
+        Some(path) => identity::StaffDirectory::read(path)?,
+        None if config.sandbox_sign_in => identity::StaffDirectory::sandbox()?,
+        None => {
+            tracing::warn!(
+                "no staff directory (--staff-directory): nobody can use the staff pages"
+            );
+            identity::StaffDirectory::default()
+        }
+    })
+}
+
+/// Loads the catalogue, connects to the identity provider, opens and migrates the
+/// database and builds the state.
+pub async fn prepare(config: Config) -> Result<AppState, StartError> {
+    let relying_party = connect_identity_provider(&config).await?;
+    let staff = staff_directory(&config)?;
+    if config.sandbox() {
+        tracing::warn!(
+            "sandbox stand-ins are on (sign-in or payments): never run so for the public"
+        );
+    }
     let files = portal_catalog::read_dir(&config.catalog_dir)?;
     let identities = identity::Directory::sandbox()?;
     let units_dir = config.catalog_dir.join("admin-units");
@@ -122,6 +181,8 @@ pub fn prepare(config: Config) -> Result<AppState, StartError> {
         drafts: Arc::default(),
         config: Arc::new(config),
         identities: Arc::new(identities),
+        staff: Arc::new(staff),
+        relying_party,
         files: Arc::new(files),
         payment_key: Arc::new(payment_key),
         admin_units,

@@ -14,7 +14,7 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    let state = match prepare(config) {
+    let state = match prepare(config).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("portal-server: {e}");

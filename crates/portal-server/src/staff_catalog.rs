@@ -26,7 +26,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::api::body::read_json;
 use crate::api::ApiError;
 use crate::db::{now_rfc3339, DbError};
-use crate::identity::{SameOrigin, StaffUser};
+use crate::identity::{SameOrigin, StaffRole, StaffUser};
+
+/// Who may read drafts and the publication history: whoever makes them and whoever
+/// must review them before publishing.
+const REVIEWERS: [StaffRole; 2] = [StaffRole::CatalogueEditor, StaffRole::CataloguePublisher];
 use crate::published::Published;
 use crate::AppState;
 
@@ -54,6 +58,11 @@ CREATE TABLE catalog_publications (
 );
 ";
 
+/// Who drafted what was published: a publication needs a second person (four-eyes).
+pub const MIGRATION_DRAFTED_BY: &str = "
+ALTER TABLE catalog_publications ADD COLUMN drafted_by TEXT NOT NULL DEFAULT '';
+";
+
 /// Why a staff catalogue action failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StaffCatalogError {
@@ -65,6 +74,8 @@ pub enum StaffCatalogError {
     NoPreviousVersion,
     #[error("the service {0:?} has no online form")]
     NoForm(String),
+    #[error("you drafted this catalogue: another publisher must check and publish it")]
+    SamePersonDraftedIt,
 }
 
 impl crate::api::error::ErrorCode for StaffCatalogError {
@@ -74,6 +85,7 @@ impl crate::api::error::ErrorCode for StaffCatalogError {
             StaffCatalogError::DraftHasErrors(_) => "draft_has_errors",
             StaffCatalogError::NoPreviousVersion => "no_previous_version",
             StaffCatalogError::NoForm(_) => "service_has_no_form",
+            StaffCatalogError::SamePersonDraftedIt => "four_eyes_required",
         }
     }
 
@@ -84,6 +96,7 @@ impl crate::api::error::ErrorCode for StaffCatalogError {
                 StatusCode::CONFLICT
             }
             StaffCatalogError::NoForm(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            StaffCatalogError::SamePersonDraftedIt => StatusCode::FORBIDDEN,
         }
     }
 }
@@ -212,6 +225,7 @@ pub async fn create_draft(
     State(state): State<AppState>,
     body: Body,
 ) -> Result<Response, ApiError> {
+    staff.require(StaffRole::CatalogueEditor)?;
     let (request, _): (NewDraft, _) = read_json(body, MAX_DRAFT_BODY).await?;
     let files = to_files(&request.files);
     let id = crate::random::token().map_err(|_| ApiError::Internal)?;
@@ -250,20 +264,21 @@ pub async fn create_draft(
 }
 
 /// The draft's files as stored, the one place that reads them from the database.
-async fn draft_files_json(state: &AppState, id: &str) -> Result<String, ApiError> {
+/// A draft's files (as stored) and who uploaded it.
+async fn draft_files_and_author(state: &AppState, id: &str) -> Result<(String, String), ApiError> {
     let key = id.to_string();
-    let json: Option<String> = state
+    let found: Option<(String, String)> = state
         .db
         .with(move |c| {
             Ok(c.query_row(
-                "SELECT files_json FROM catalog_drafts WHERE id = ?1",
+                "SELECT files_json, created_by FROM catalog_drafts WHERE id = ?1",
                 [key],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
         })
         .await?;
-    json.ok_or_else(|| StaffCatalogError::DraftNotFound.into())
+    found.ok_or_else(|| StaffCatalogError::DraftNotFound.into())
 }
 
 async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiError> {
@@ -273,7 +288,7 @@ async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiEr
     if !portal_api::ids::is_draft_id(id) {
         return Err(StaffCatalogError::DraftNotFound.into());
     }
-    let json = draft_files_json(state, id).await?;
+    let (json, _) = draft_files_and_author(state, id).await?;
     let parsed = tokio::task::spawn_blocking(move || entry(&parse_files_json(&json)))
         .await
         .map_err(|_| ApiError::Internal)?;
@@ -300,10 +315,11 @@ async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiEr
     ),
 )]
 pub async fn get_draft(
-    StaffUser(_staff): StaffUser,
+    StaffUser(staff): StaffUser,
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<DraftReport>, ApiError> {
+    staff.require_any(&REVIEWERS)?;
     let e = load_draft(&state, &id).await?;
     Ok(Json(report_of(&id, &e, &state.catalogue.current())))
 }
@@ -333,10 +349,11 @@ fn previewable(e: &DraftEntry) -> Result<&Published, ApiError> {
     ),
 )]
 pub async fn draft_catalog(
-    StaffUser(_staff): StaffUser,
+    StaffUser(staff): StaffUser,
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
+    staff.require_any(&REVIEWERS)?;
     let e = load_draft(&state, &id).await?;
     let p = previewable(&e)?;
     Ok(json_bytes(p.index_json.clone()))
@@ -363,10 +380,11 @@ pub async fn draft_catalog(
     ),
 )]
 pub async fn draft_service(
-    StaffUser(_staff): StaffUser,
+    StaffUser(staff): StaffUser,
     State(state): State<AppState>,
     Path((id, service)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
+    staff.require_any(&REVIEWERS)?;
     if !ServiceId::is_valid(&service) {
         return Err(ApiError::BadServiceId(service.chars().take(80).collect()));
     }
@@ -417,6 +435,7 @@ pub async fn preview_submit(
     Path(id): Path<String>,
     body: Body,
 ) -> Result<Json<PreviewResult>, ApiError> {
+    staff.require_any(&REVIEWERS)?;
     let (request, _): (PreviewSubmission, _) = read_json(body, 1024 * 1024).await?;
     let e = load_draft(&state, &id).await?;
     let p = previewable(&e)?;
@@ -480,14 +499,22 @@ pub async fn publish(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Versions>, ApiError> {
+    staff.require(StaffRole::CataloguePublisher)?;
     let e = load_draft(&state, &id).await?;
     if e.report.has_errors() {
         return Err(StaffCatalogError::DraftHasErrors(e.report.errors()).into());
     }
-    let json = draft_files_json(&state, &id).await?;
+    let (json, drafted_by) = draft_files_and_author(&state, &id).await?;
+    if drafted_by == staff.subject {
+        return Err(StaffCatalogError::SamePersonDraftedIt.into());
+    }
     let catalogue = Catalogue::from_files(&parse_files_json(&json))
         .map_err(|_| StaffCatalogError::DraftHasErrors(1))?;
-    install(&state, catalogue, json, "publish", &staff.subject).await?;
+    let by = Publisher {
+        published_by: &staff.subject,
+        drafted_by: &drafted_by,
+    };
+    install(&state, catalogue, json, "publish", by).await?;
     versions_of(&state).await.map(Json)
 }
 
@@ -514,6 +541,7 @@ pub async fn rollback(
     StaffUser(staff): StaffUser,
     State(state): State<AppState>,
 ) -> Result<Json<Versions>, ApiError> {
+    staff.require(StaffRole::CataloguePublisher)?;
     let current = state.catalogue.current().version.clone();
     let previous: Option<String> = state
         .db
@@ -530,7 +558,11 @@ pub async fn rollback(
     let json = previous.ok_or(StaffCatalogError::NoPreviousVersion)?;
     let catalogue = Catalogue::from_files(&parse_files_json(&json))
         .map_err(|_| StaffCatalogError::NoPreviousVersion)?;
-    install(&state, catalogue, json, "rollback", &staff.subject).await?;
+    let by = Publisher {
+        published_by: &staff.subject,
+        drafted_by: "",
+    };
+    install(&state, catalogue, json, "rollback", by).await?;
     versions_of(&state).await.map(Json)
 }
 
@@ -548,9 +580,10 @@ pub async fn rollback(
     ),
 )]
 pub async fn versions(
-    StaffUser(_staff): StaffUser,
+    StaffUser(staff): StaffUser,
     State(state): State<AppState>,
 ) -> Result<Json<Versions>, ApiError> {
+    staff.require_any(&REVIEWERS)?;
     versions_of(&state).await.map(Json)
 }
 
@@ -560,8 +593,8 @@ async fn versions_of(state: &AppState) -> Result<Versions, ApiError> {
         .db
         .with(|c| {
             let mut stmt = c.prepare(
-                "SELECT version, action, published_by, published_at FROM catalog_publications
-                 ORDER BY seq DESC LIMIT 50",
+                "SELECT version, action, published_by, published_at, drafted_by
+                 FROM catalog_publications ORDER BY seq DESC LIMIT 50",
             )?;
             let rows = stmt
                 .query_map([], |r| {
@@ -570,6 +603,7 @@ async fn versions_of(state: &AppState) -> Result<Versions, ApiError> {
                         action: r.get(1)?,
                         published_by: r.get(2)?,
                         published_at: r.get(3)?,
+                        drafted_by: Some(r.get::<_, String>(4)?).filter(|d| !d.is_empty()),
                     })
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
@@ -579,6 +613,13 @@ async fn versions_of(state: &AppState) -> Result<Versions, ApiError> {
     Ok(Versions { current, versions })
 }
 
+/// Who published (and, for a draft, who drafted it), as the history records them.
+#[derive(Clone, Copy)]
+struct Publisher<'a> {
+    published_by: &'a str,
+    drafted_by: &'a str,
+}
+
 /// Records the publication (first the deployed version, if history is empty, so it can
 /// be rolled back to) and swaps the served catalogue.
 async fn install(
@@ -586,10 +627,11 @@ async fn install(
     catalogue: Catalogue,
     json: String,
     action: &'static str,
-    by: &str,
+    by: Publisher<'_>,
 ) -> Result<(), ApiError> {
     let disk = state.catalogue.disk.clone();
-    let (version, by) = (catalogue.version.clone(), by.to_string());
+    let version = catalogue.version.clone();
+    let (published_by, drafted_by) = (by.published_by.to_string(), by.drafted_by.to_string());
     state
         .db
         .with(move |c| {
@@ -605,10 +647,17 @@ async fn install(
                     &disk.files_json,
                     &disk.version,
                     "deployed",
-                    "",
+                    Publisher {
+                        published_by: "",
+                        drafted_by: "",
+                    },
                 )?;
             }
-            record(&tx, &version, &json, &disk.version, action, &by)?;
+            let by = Publisher {
+                published_by: &published_by,
+                drafted_by: &drafted_by,
+            };
+            record(&tx, &version, &json, &disk.version, action, by)?;
             tx.commit()?;
             Ok(())
         })
@@ -624,13 +673,21 @@ fn record(
     files_json: &str,
     disk_version: &str,
     action: &str,
-    by: &str,
+    by: Publisher<'_>,
 ) -> Result<(), DbError> {
     c.execute(
         "INSERT INTO catalog_publications
-         (version, files_json, disk_version, action, published_by, published_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![version, files_json, disk_version, action, by, now_rfc3339()],
+         (version, files_json, disk_version, action, published_by, published_at, drafted_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            version,
+            files_json,
+            disk_version,
+            action,
+            by.published_by,
+            now_rfc3339(),
+            by.drafted_by
+        ],
     )?;
     Ok(())
 }

@@ -496,7 +496,7 @@ fn check_content(name: &str, r: &Received) -> Result<FileType, AttachmentError> 
 /// An attachment the user may see: their own, or (for staff) one in a dossier.
 async fn visible(
     state: &AppState,
-    user: &crate::identity::Identity,
+    user: &crate::identity::User,
     id: String,
 ) -> Result<AttachmentRecord, ApiError> {
     if !portal_api::ids::is_attachment_id(&id) {
@@ -504,7 +504,13 @@ async fn visible(
     }
     let found = state.db.with(move |c| store::get(c, &id)).await?;
     match found {
-        Some(a) if a.owner == user.subject || (user.is_staff() && a.dossier_id.is_some()) => Ok(a),
+        Some(a)
+            if a.owner == user.subject
+                || (user.has_role(crate::identity::StaffRole::DossierOfficer)
+                    && a.dossier_id.is_some()) =>
+        {
+            Ok(a)
+        }
         _ => Err(AttachmentError::NotFound.into()),
     }
 }

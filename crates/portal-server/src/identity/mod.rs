@@ -1,11 +1,16 @@
-//! Who is signed in. The reference server carries a sandbox identity provider standing
-//! in for VNeID level 2: a sign-in page listing test identities, a server-side session
-//! behind an HttpOnly cookie, and `GET /api/v1/session` telling the web app who the user
-//! is. No token ever reaches page scripts.
+//! Who is signed in. People sign in through an OpenID Connect provider (VNeID; the
+//! local sandbox provider in development and tests), or, for development only and when
+//! turned on, through a built-in sandbox page listing test identities. Either way the
+//! server keeps a session behind an HttpOnly cookie and `GET /api/v1/session` tells the
+//! web app who the user is; no token ever reaches page scripts. Staff are the people the
+//! staff directory lists, with its roles.
 
+pub(crate) mod callback;
+pub mod oidc;
 mod same_origin;
 mod session;
 pub(crate) mod sign_in;
+pub mod staff;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,8 +22,9 @@ use serde::Deserialize;
 use crate::api::error::ErrorCode;
 
 pub use same_origin::{FormOrigin, SameOrigin};
-pub use session::{sweep_sessions, OptionalUser, SignedIn, StaffUser, COOKIE_NAME};
+pub use session::{sweep_sessions, OptionalUser, SignedIn, StaffUser, User, COOKIE_NAME};
 pub use sign_in::{end_session, session_info, sign_in_form, sign_in_page, sign_in_throttle};
+pub use staff::{StaffDirectory, StaffFileError};
 
 /// Tables of this concern, appended to the database's migrations.
 pub const MIGRATION: &str = "
@@ -39,12 +45,19 @@ pub const MIGRATION: &str = "
     CREATE INDEX sessions_expiry ON sessions (expires_at);
 ";
 
+/// Sessions keep the person the provider vouched for and how sure it was: with an
+/// OpenID provider there is no local list of people to look them up in.
+pub const MIGRATION_IDENTITY_IN_SESSION: &str = "
+    ALTER TABLE sessions ADD COLUMN identity_json TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN assurance_level INTEGER NOT NULL DEFAULT 1;
+";
+
 /// The test identities, compiled in: they are fixtures of the reference server, not
 /// configuration.
 const SANDBOX_IDENTITIES: &str = include_str!("../../sandbox-identities.toml");
 
 /// A person as the identity provider vouches for them, as the contract shows them.
-pub use portal_api::session::{Address, Business, Identity, IdentityKind};
+pub use portal_api::session::{Address, Business, Identity, IdentityKind, StaffRole};
 
 /// The identities the sandbox provider can vouch for, by subject, in file order.
 #[derive(Debug)]
@@ -138,6 +151,8 @@ pub enum AuthError {
     SessionExpired,
     #[error("only portal staff may do this")]
     StaffOnly,
+    #[error("this needs the staff role {0:?}, which the staff directory does not give you")]
+    RoleRequired(StaffRole),
 }
 
 impl ErrorCode for AuthError {
@@ -146,13 +161,14 @@ impl ErrorCode for AuthError {
             AuthError::NotSignedIn => "not_signed_in",
             AuthError::SessionExpired => "session_expired",
             AuthError::StaffOnly => "staff_only",
+            AuthError::RoleRequired(_) => "staff_role_required",
         }
     }
 
     fn status(&self) -> StatusCode {
         match self {
             AuthError::NotSignedIn | AuthError::SessionExpired => StatusCode::UNAUTHORIZED,
-            AuthError::StaffOnly => StatusCode::FORBIDDEN,
+            AuthError::StaffOnly | AuthError::RoleRequired(_) => StatusCode::FORBIDDEN,
         }
     }
 }
@@ -165,6 +181,7 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
     table
         .get(t::SIGN_IN, get(sign_in_page))
         .post(t::SIGN_IN, post(sign_in_form))
+        .get(oidc::CALLBACK_PATH, get(callback::finish))
         .get(t::SESSION, private(get(session_info)))
         .delete(t::SESSION, private(delete(end_session)))
 }
@@ -189,7 +206,6 @@ mod tests {
                 >= 3
         );
         assert!(kinds.contains(&IdentityKind::Business));
-        assert!(kinds.contains(&IdentityKind::Staff));
         for i in dir.all() {
             let id = parse_personal_id(&i.id_number, None)
                 .unwrap_or_else(|e| panic!("{}: {e:?}", i.id_number));

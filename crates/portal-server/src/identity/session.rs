@@ -1,6 +1,7 @@
 //! Server-side sessions. The cookie holds a random 256-bit token; the database holds only
-//! its SHA-256, the subject and the expiry, so a copy of the database cannot be used to
-//! sign in. A session ends after an idle period or an absolute lifetime, whichever
+//! its SHA-256, the person the identity provider vouched for (as JSON) and the expiry,
+//! so a copy of the database cannot be used to sign in. Whether the person is staff is
+//! not stored: the staff directory is asked on every request. A session ends after an idle period or an absolute lifetime, whichever
 //! comes first; an ended session is reported as `session_expired` (not as "not signed
 //! in") so the web app can say why and keep the user's draft.
 
@@ -11,6 +12,8 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
+
+use portal_api::session::{StaffMembership, StaffRole};
 
 use super::{AuthError, Identity};
 use crate::api::ApiError;
@@ -64,22 +67,38 @@ pub fn clearing_cookie(secure: bool) -> HeaderValue {
     }
 }
 
-/// Starts a session for `subject` under `token` (which goes into the cookie); returns
-/// when it will expire if unused.
+/// Who a new session is for, and how sure the identity provider was.
+pub struct NewSession<'a> {
+    pub identity: &'a Identity,
+    pub assurance_level: u8,
+}
+
+/// Starts a session under `token` (which goes into the cookie); returns when it will
+/// expire if unused.
 pub fn create(
     conn: &Connection,
     token: &str,
-    subject: &str,
+    who: &NewSession<'_>,
     now: i64,
     idle_secs: i64,
     max_secs: i64,
 ) -> Result<i64, DbError> {
     let absolute = now + max_secs;
     let expires = (now + idle_secs).min(absolute);
+    let identity = serde_json::to_string(who.identity).map_err(|e| DbError::Data(e.to_string()))?;
     conn.execute(
-        "INSERT INTO sessions (token_hash, subject, created_at, last_seen, expires_at, absolute_expires_at)
-         VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
-        params![token_hash(token), subject, now, expires, absolute],
+        "INSERT INTO sessions (token_hash, subject, created_at, last_seen, expires_at,
+                               absolute_expires_at, identity_json, assurance_level)
+         VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            token_hash(token),
+            who.identity.subject,
+            now,
+            expires,
+            absolute,
+            identity,
+            who.assurance_level
+        ],
     )?;
     Ok(expires)
 }
@@ -88,7 +107,8 @@ pub fn create(
 #[derive(Debug, PartialEq)]
 pub enum Lookup {
     Active {
-        subject: String,
+        identity: Box<Identity>,
+        assurance_level: u8,
         expires_at: i64,
     },
     /// Unknown, signed out or timed out: all mean "sign in again".
@@ -104,7 +124,8 @@ pub fn resolve(
 ) -> Result<Lookup, DbError> {
     let row = conn
         .query_row(
-            "SELECT subject, last_seen, expires_at, absolute_expires_at, ended_at
+            "SELECT identity_json, last_seen, expires_at, absolute_expires_at, ended_at,
+                    assurance_level
              FROM sessions WHERE token_hash = ?1",
             params![token_hash(token)],
             |r| {
@@ -114,19 +135,26 @@ pub fn resolve(
                     r.get::<_, i64>(2)?,
                     r.get::<_, i64>(3)?,
                     r.get::<_, Option<i64>>(4)?,
+                    r.get::<_, u8>(5)?,
                 ))
             },
         )
         .optional()?;
-    let Some((subject, last_seen, expires_at, absolute, ended_at)) = row else {
+    let Some((identity, last_seen, expires_at, absolute, ended_at, assurance_level)) = row else {
         return Ok(Lookup::Ended);
     };
     if ended_at.is_some() || expires_at <= now {
         return Ok(Lookup::Ended);
     }
+    // A session from before identities were kept with it cannot act: sign in again.
+    let Ok(identity) = serde_json::from_str::<Identity>(&identity) else {
+        return Ok(Lookup::Ended);
+    };
+    let identity = Box::new(identity);
     if now - last_seen < TOUCH_EVERY_SECS {
         return Ok(Lookup::Active {
-            subject,
+            identity,
+            assurance_level,
             expires_at,
         });
     }
@@ -136,7 +164,8 @@ pub fn resolve(
         params![token_hash(token), now, expires_at],
     )?;
     Ok(Lookup::Active {
-        subject,
+        identity,
+        assurance_level,
         expires_at,
     })
 }
@@ -170,9 +199,48 @@ pub enum Current {
     /// A cookie for a session that has ended.
     Expired,
     Active {
-        identity: Arc<Identity>,
+        user: User,
+        assurance_level: u8,
         expires_at: i64,
     },
+}
+
+/// A signed-in person, with their place in the staff directory if they have one.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub identity: Arc<Identity>,
+    pub staff: Option<StaffMembership>,
+}
+
+impl std::ops::Deref for User {
+    type Target = Identity;
+    fn deref(&self) -> &Identity {
+        &self.identity
+    }
+}
+
+impl User {
+    /// Whether the staff directory gives this person `role`.
+    pub fn has_role(&self, role: StaffRole) -> bool {
+        self.staff.as_ref().is_some_and(|s| s.has(role))
+    }
+
+    /// Refuses with `staff_role_required` unless the person holds one of `roles`.
+    pub fn require_any(&self, roles: &[StaffRole]) -> Result<(), AuthError> {
+        match roles.iter().find(|r| self.has_role(**r)) {
+            Some(_) => Ok(()),
+            None => Err(AuthError::RoleRequired(roles[0])),
+        }
+    }
+
+    /// Refuses with `staff_role_required` unless the person holds `role`.
+    pub fn require(&self, role: StaffRole) -> Result<(), AuthError> {
+        if self.has_role(role) {
+            Ok(())
+        } else {
+            Err(AuthError::RoleRequired(role))
+        }
+    }
 }
 
 pub async fn current(headers: &HeaderMap, state: &AppState) -> Result<Current, ApiError> {
@@ -190,29 +258,33 @@ pub async fn current(headers: &HeaderMap, state: &AppState) -> Result<Current, A
         .await?;
     Ok(match lookup {
         Lookup::Ended => Current::Expired,
-        // A subject no longer in the identity file cannot act any more.
         Lookup::Active {
-            subject,
+            identity,
+            assurance_level,
             expires_at,
-        } => match state.identities.get(&subject) {
-            Some(identity) => Current::Active {
-                identity,
+        } => {
+            let staff = state.staff.get(&identity.subject).cloned();
+            Current::Active {
+                user: User {
+                    identity: Arc::from(identity),
+                    staff,
+                },
+                assurance_level,
                 expires_at,
-            },
-            None => Current::Expired,
-        },
+            }
+        }
     })
 }
 
 /// The signed-in user; refuses with `not_signed_in` or `session_expired`.
-pub struct SignedIn(pub Arc<Identity>);
+pub struct SignedIn(pub User);
 
 impl FromRequestParts<AppState> for SignedIn {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         match current(&parts.headers, state).await? {
-            Current::Active { identity, .. } => Ok(SignedIn(identity)),
+            Current::Active { user, .. } => Ok(SignedIn(user)),
             Current::Anonymous => Err(AuthError::NotSignedIn.into()),
             Current::Expired => Err(AuthError::SessionExpired.into()),
         }
@@ -220,29 +292,30 @@ impl FromRequestParts<AppState> for SignedIn {
 }
 
 /// The signed-in user if there is one; never refuses (for public lookups).
-pub struct OptionalUser(pub Option<Arc<Identity>>);
+pub struct OptionalUser(pub Option<User>);
 
 impl FromRequestParts<AppState> for OptionalUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         Ok(OptionalUser(match current(&parts.headers, state).await? {
-            Current::Active { identity, .. } => Some(identity),
+            Current::Active { user, .. } => Some(user),
             _ => None,
         }))
     }
 }
 
-/// A signed-in member of portal staff; refuses everyone else with `staff_only`.
-pub struct StaffUser(pub Arc<Identity>);
+/// A signed-in member of portal staff, whatever their roles; refuses everyone else with
+/// `staff_only`. Each handler then checks the role it needs with [`User::require`].
+pub struct StaffUser(pub User);
 
 impl FromRequestParts<AppState> for StaffUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let SignedIn(identity) = SignedIn::from_request_parts(parts, state).await?;
-        if identity.is_staff() {
-            Ok(StaffUser(identity))
+        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+        if user.staff.is_some() {
+            Ok(StaffUser(user))
         } else {
             Err(AuthError::StaffOnly.into())
         }
@@ -256,7 +329,39 @@ mod tests {
     fn db() -> Connection {
         let c = Connection::open_in_memory().unwrap();
         c.execute_batch(super::super::MIGRATION).unwrap();
+        c.execute_batch(super::super::MIGRATION_IDENTITY_IN_SESSION)
+            .unwrap();
         c
+    }
+
+    fn person(subject: &str) -> Identity {
+        let mut i = (*super::super::Directory::sandbox().unwrap().all()[0]).clone();
+        i.subject = subject.into();
+        i
+    }
+
+    fn create(
+        c: &Connection,
+        token: &str,
+        subject: &str,
+        now: i64,
+        idle: i64,
+        max: i64,
+    ) -> Result<i64, DbError> {
+        let identity = person(subject);
+        let who = NewSession {
+            identity: &identity,
+            assurance_level: 2,
+        };
+        super::create(c, token, &who, now, idle, max)
+    }
+
+    fn active(subject: &str, expires_at: i64) -> Lookup {
+        Lookup::Active {
+            identity: Box::new(person(subject)),
+            assurance_level: 2,
+            expires_at,
+        }
     }
 
     #[test]
@@ -265,21 +370,9 @@ mod tests {
         let t = "a".repeat(64);
         let exp = create(&c, &t, "s", 1000, 600, 3600).unwrap();
         assert_eq!(exp, 1600);
-        assert_eq!(
-            resolve(&c, &t, 1010, 600).unwrap(),
-            Lookup::Active {
-                subject: "s".into(),
-                expires_at: 1600
-            }
-        );
+        assert_eq!(resolve(&c, &t, 1010, 600).unwrap(), active("s", 1600));
         // Touched after a minute: the idle window moves.
-        assert_eq!(
-            resolve(&c, &t, 1500, 600).unwrap(),
-            Lookup::Active {
-                subject: "s".into(),
-                expires_at: 2100
-            }
-        );
+        assert_eq!(resolve(&c, &t, 1500, 600).unwrap(), active("s", 2100));
         assert_eq!(
             resolve(&c, &t, 4000, 600).unwrap(),
             Lookup::Ended,
@@ -288,13 +381,7 @@ mod tests {
         // However active, never beyond the absolute lifetime.
         let t2 = "b".repeat(64);
         create(&c, &t2, "s", 1000, 600, 700).unwrap();
-        assert_eq!(
-            resolve(&c, &t2, 1599, 600).unwrap(),
-            Lookup::Active {
-                subject: "s".into(),
-                expires_at: 1700
-            }
-        );
+        assert_eq!(resolve(&c, &t2, 1599, 600).unwrap(), active("s", 1700));
         assert_eq!(resolve(&c, &t2, 1700, 600).unwrap(), Lookup::Ended);
         assert_eq!(resolve(&c, "unknown", 1000, 600).unwrap(), Lookup::Ended);
     }

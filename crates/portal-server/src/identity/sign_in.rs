@@ -1,7 +1,8 @@
-//! The sandbox identity provider's pages and the session endpoints. Sign-in works like
-//! the VNeID redirect it stands in for: the web app sends the browser to
-//! `/auth/sign-in?return_to=<path>`, the person picks a test identity, and the browser
-//! comes back to `<path>` with a session cookie. A one-time `state` ties the form to the
+//! Where sign-in starts, the built-in sandbox sign-in page, and the session endpoints.
+//! The web app sends the browser to `/auth/sign-in?return_to=<path>`. With an OpenID
+//! provider configured, that is a redirect to the provider (see `callback`); with the
+//! sandbox turned on instead, the person picks a test identity on a page of this
+//! server, and the browser comes back to `<path>` with a session cookie. A one-time `state` ties the form to the
 //! page the server rendered, which also stops another site from signing people in.
 //! The state is signed rather than stored, so an anonymous visit to the page writes
 //! nothing; only a used state is kept, until it expires. Attempts are throttled per
@@ -63,7 +64,7 @@ fn sign_in_expired_page() -> Response {
     )
 }
 
-fn too_many_attempts_page(retry_after: u64) -> Response {
+pub(crate) fn too_many_attempts_page(retry_after: u64) -> Response {
     let mut page = html::problem_page(
         StatusCode::TOO_MANY_REQUESTS,
         ("Quá nhiều lần đăng nhập", "Too many sign-in attempts"),
@@ -125,6 +126,30 @@ impl PendingSignIn {
     }
 }
 
+fn sign_in_unavailable_page() -> Response {
+    html::problem_page(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ("Chưa đăng nhập được", "Sign-in is not available"),
+        (
+            "Cổng chưa được kết nối với hệ thống định danh. Bạn vẫn xem được thông tin dịch vụ công.",
+            "The portal is not connected to the identity platform yet. You can still read about services.",
+        ),
+        ("/", "Về trang chủ", "Go to the home page"),
+    )
+}
+
+fn sandbox_off_page() -> Response {
+    html::problem_page(
+        StatusCode::NOT_FOUND,
+        ("Không tìm thấy trang", "Page not found"),
+        (
+            "Đăng nhập thử nghiệm không được bật trên cổng này.",
+            "The sandbox sign-in is not turned on in this portal.",
+        ),
+        ("/auth/sign-in", "Đăng nhập", "Sign in"),
+    )
+}
+
 fn internal_page() -> Response {
     html::problem_page(
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -137,24 +162,27 @@ fn internal_page() -> Response {
     )
 }
 
-/// `GET /auth/sign-in`: the list of test identities.
+/// `GET /auth/sign-in`: off to the identity provider, or the list of test identities.
 #[utoipa::path(
     get,
     path = "/auth/sign-in",
     operation_id = "signInPage",
     tag = "identity",
-    summary = "Sandbox identity provider (stands in for VNeID level 2): a bilingual HTML page listing the test identities",
-    description = "The web app sends the browser here to sign in. The page carries a one-time state valid for 10 minutes. No script, no inline style: it runs under a strict CSP.",
+    summary = "Where sign-in starts: a redirect to the OpenID provider, or (sandbox only) a page listing test identities",
+    description = "The web app sends the browser here to sign in. With an OpenID provider configured: 303 to its authorization endpoint (code flow, PKCE S256, state and nonce) with a short-lived `portal_sign_in` cookie (HttpOnly, Path=/auth). With the built-in sandbox turned on instead: a bilingual page carrying a one-time state valid for 10 minutes, no script, no inline style. With neither: 503.",
     params(
         ("return_to" = Option<String>, Query, description = "A path on this site to come back to; anything else becomes /", max_length = 2000),
     ),
     responses(
-        (status = 200, description = "The sign-in page", body = String, content_type = "text/html"),
+        (status = 200, description = "The sandbox sign-in page", body = String, content_type = "text/html"),
+        (status = 303, description = "Off to the OpenID provider", headers(("Location" = String), ("Set-Cookie" = String))),
         (status = 500, description = "A page explaining the failure", body = String, content_type = "text/html"),
+        (status = 503, description = "No way to sign in is configured", body = String, content_type = "text/html"),
     ),
 )]
 pub async fn sign_in_page(
     State(state): State<AppState>,
+    headers: HeaderMap,
     query: Result<Query<SignInQuery>, QueryRejection>,
 ) -> Response {
     let return_to = query
@@ -162,6 +190,12 @@ pub async fn sign_in_page(
         .and_then(|Query(q)| q.return_to)
         .filter(|p| html::is_local_path(p) && p.len() <= MAX_RETURN_TO)
         .unwrap_or_else(|| "/".to_string());
+    if let Some(rp) = &state.relying_party {
+        return super::callback::start(rp, &state, &headers, return_to);
+    }
+    if !state.config.sandbox_sign_in {
+        return sign_in_unavailable_page();
+    }
     let Ok(nonce) = random::token() else {
         return internal_page();
     };
@@ -173,10 +207,12 @@ pub async fn sign_in_page(
     render(&state, &pending.encode(&state), &pending.return_to, false)
 }
 
-fn kind_label(i: &Identity) -> String {
+fn kind_label(state: &AppState, i: &Identity) -> String {
+    if state.staff.get(&i.subject).is_some() {
+        return bilingual("Cán bộ cổng dịch vụ công", "Portal staff");
+    }
     match (&i.kind, &i.business) {
         (IdentityKind::Citizen, _) => bilingual("Công dân", "Citizen"),
-        (IdentityKind::Staff, _) => bilingual("Cán bộ cổng dịch vụ công", "Portal staff"),
         (IdentityKind::Business, Some(b)) => format!(
             "{}, {} ({}: {})",
             bilingual("Người đại diện doanh nghiệp", "Business representative"),
@@ -198,7 +234,7 @@ fn render(state: &AppState, token: &str, return_to: &str, error: bool) -> Respon
              <label for=\"identity-{n}\"><strong>{}</strong>, {}, {} {}</label>\n</div>\n",
             escape(&i.subject),
             escape(&i.full_name),
-            kind_label(i),
+            kind_label(state, i),
             bilingual("số định danh", "ID number"),
             escape(&i.id_number),
         ));
@@ -279,6 +315,7 @@ fn render(state: &AppState, token: &str, return_to: &str, error: bool) -> Respon
         (status = 303, description = "Signed in; Location is the return_to path", headers(("Set-Cookie" = String), ("Location" = String))),
         (status = 400, description = "No identity chosen (the form again, with an error summary), or the page expired", body = String, content_type = "text/html"),
         (status = 403, description = "Cross-site form post", body = String, content_type = "text/html"),
+        (status = 404, description = "The sandbox sign-in is not turned on", body = String, content_type = "text/html"),
         (status = 429, description = "Too many sign-in attempts from this client; Retry-After says when to try again", body = String, content_type = "text/html"),
     ),
 )]
@@ -289,6 +326,9 @@ pub async fn sign_in_form(
     headers: HeaderMap,
     form: Result<Form<SignInForm>, FormRejection>,
 ) -> Response {
+    if !state.config.sandbox_sign_in || state.relying_party.is_some() {
+        return sandbox_off_page();
+    }
     if let Err(retry_after) = state.sign_in_throttle.hit(&client.key()) {
         return too_many_attempts_page(retry_after);
     }
@@ -333,7 +373,7 @@ pub async fn sign_in_form(
     let previous = cookie_token(&headers);
     let idle = state.config.session_idle.as_secs() as i64;
     let max = state.config.session_max.as_secs() as i64;
-    let (tok, subject) = (token.clone(), identity.subject.clone());
+    let tok = token.clone();
     let outcome = state
         .db
         .with(move |c| {
@@ -351,7 +391,11 @@ pub async fn sign_in_form(
             if let Some(prev) = previous {
                 session::end(&tx, &prev, now)?;
             }
-            session::create(&tx, &tok, &subject, now, idle, max)?;
+            let who = session::NewSession {
+                identity: &identity,
+                assurance_level: ASSURANCE_LEVEL,
+            };
+            session::create(&tx, &tok, &who, now, idle, max)?;
             tx.commit()?;
             Ok(Some(pending.return_to))
         })
@@ -399,20 +443,24 @@ pub async fn session_info(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let secure = is_https(&headers, &state.config);
+    let sandbox = state.config.sandbox();
     Ok(match session::current(&headers, &state).await? {
         Current::Active {
-            identity,
+            user,
+            assurance_level,
             expires_at,
         } => Json(SessionInfo::of(
-            &identity,
-            ASSURANCE_LEVEL,
+            &user.identity,
+            user.staff.clone(),
+            assurance_level,
             clock::rfc3339(expires_at),
+            sandbox,
         ))
         .into_response(),
-        Current::Anonymous => Json(SessionInfo::signed_out(false)).into_response(),
+        Current::Anonymous => Json(SessionInfo::signed_out(false, sandbox)).into_response(),
         Current::Expired => (
             [(header::SET_COOKIE, clearing_cookie(secure))],
-            Json(SessionInfo::signed_out(true)),
+            Json(SessionInfo::signed_out(true, sandbox)),
         )
             .into_response(),
     })
@@ -426,11 +474,12 @@ pub async fn session_info(
     operation_id = "signOut",
     tag = "identity",
     summary = "Signs out: ends the session and clears the cookie. Succeeds without a session too",
+    description = "With an OpenID provider, `continue_to` is the provider's end-session address (RP-initiated logout, coming back to /): the browser goes there so that the provider's own session ends too, which matters on a shared computer.",
     params(
         ("X-Portal-Request" = String, Header, description = "Any non-empty value. Marks a state-changing call as coming from the portal's own pages: a cross-site page cannot send it without a CORS preflight, which this server never approves. A request without it, or whose Origin / Sec-Fetch-Site names another site, gets 403 cross_site_request"),
     ),
     responses(
-        (status = 204, description = "Signed out", headers(("Set-Cookie" = String))),
+        (status = 200, description = "Signed out", body = portal_api::session::SignedOut, headers(("Set-Cookie" = String))),
         (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
     ),
 )]
@@ -439,16 +488,21 @@ pub async fn end_session(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    let mut continue_to = None;
     if let Some(token) = cookie_token(&headers) {
         let now = clock::now();
         state.db.with(move |c| session::end(c, &token, now)).await?;
+        continue_to = state
+            .relying_party
+            .as_ref()
+            .and_then(|rp| rp.sign_out_url());
     }
     Ok((
-        StatusCode::NO_CONTENT,
         [(
             header::SET_COOKIE,
             clearing_cookie(is_https(&headers, &state.config)),
         )],
+        Json(portal_api::session::SignedOut { continue_to }),
     )
         .into_response())
 }

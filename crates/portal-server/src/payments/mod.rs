@@ -65,6 +65,8 @@ pub enum PaymentError {
     Mismatch,
     #[error("this payment has already ended with another outcome")]
     AlreadyCompleted,
+    #[error("paying online is not available on this portal yet; pay at the agency")]
+    Unavailable,
 }
 
 impl ErrorCode for PaymentError {
@@ -77,6 +79,7 @@ impl ErrorCode for PaymentError {
             PaymentError::BadSignature => "bad_signature",
             PaymentError::Mismatch => "payment_mismatch",
             PaymentError::AlreadyCompleted => "payment_already_completed",
+            PaymentError::Unavailable => "payment_unavailable",
         }
     }
 
@@ -89,6 +92,7 @@ impl ErrorCode for PaymentError {
             | PaymentError::AlreadyCompleted => StatusCode::CONFLICT,
             PaymentError::BadSignature => StatusCode::UNAUTHORIZED,
             PaymentError::Mismatch => StatusCode::UNPROCESSABLE_ENTITY,
+            PaymentError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
@@ -108,6 +112,8 @@ pub struct Attempt {
     pub id: String,
     pub dossier_id: i64,
     pub dossier_code: String,
+    /// The dossier's owner: the only person a payment link works for.
+    pub owner: String,
     pub amount: i64,
     /// `pending`, `succeeded`, `failed` or `cancelled`.
     pub status: String,
@@ -117,7 +123,7 @@ pub struct Attempt {
 pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>, DbError> {
     Ok(conn
         .query_row(
-            "SELECT p.id, p.dossier_id, d.code, p.amount, p.status, p.return_to
+            "SELECT p.id, p.dossier_id, d.code, p.amount, p.status, p.return_to, d.owner
              FROM payments p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = ?1",
             params![id],
             |r| {
@@ -128,6 +134,7 @@ pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>, DbError> 
                     amount: r.get(3)?,
                     status: r.get(4)?,
                     return_to: r.get(5)?,
+                    owner: r.get(6)?,
                 })
             },
         )
@@ -168,6 +175,7 @@ fn started(a: &Attempt) -> PaymentStarted {
         (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
         (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
         (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 503, description = "Paying online is not available on this portal (payment_unavailable)", body = portal_api::ErrorBody),
     ),
 )]
 pub async fn start_payment(
@@ -177,6 +185,10 @@ pub async fn start_payment(
     Path(code): Path<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
+    // The sandbox provider is the only one this server has.
+    if !state.config.sandbox_payments {
+        return Err(PaymentError::Unavailable.into());
+    }
     let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let request: StartPayment = read_optional_json(body, 4096).await?;
     let return_to = match request.return_to {

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::{attempt, receive, Notification, Outcome, PaymentError};
 use crate::api::ApiError;
 use crate::html::{self, bilingual, escape};
-use crate::identity::FormOrigin;
+use crate::identity::{FormOrigin, OptionalUser};
 use crate::AppState;
 
 fn not_found_page() -> Response {
@@ -55,12 +55,38 @@ fn ended_page(return_to: &str) -> Response {
     )
 }
 
-async fn find(state: &AppState, id: &str) -> Option<super::Attempt> {
-    if !portal_api::ids::is_payment_id(id) {
-        return None;
+fn sign_in_page(id: &str) -> Response {
+    let back = portal_api::paths::sign_in(&portal_api::paths::sandbox_pay(id));
+    html::problem_page(
+        StatusCode::UNAUTHORIZED,
+        ("Hãy đăng nhập để thanh toán", "Sign in to pay"),
+        (
+            "Chỉ người nộp hồ sơ mới thanh toán được lệ phí của hồ sơ, sau khi đăng nhập.",
+            "Only the person who filed the dossier can pay its fee, once signed in.",
+        ),
+        (&back, "Đăng nhập", "Sign in"),
+    )
+}
+
+/// What the sandbox provider may show to this person: nothing when the sandbox is
+/// off; for anyone but the dossier's owner, the same page as for an unknown link, so
+/// a link that travels (a shared screen, a forwarded message) reveals nothing.
+async fn find_for(
+    state: &AppState,
+    id: &str,
+    user: &Option<crate::identity::User>,
+) -> Result<super::Attempt, Response> {
+    if !state.config.sandbox_payments || !portal_api::ids::is_payment_id(id) {
+        return Err(not_found_page());
     }
-    let id = id.to_string();
-    state.db.with(move |c| attempt(c, &id)).await.ok().flatten()
+    let Some(user) = user else {
+        return Err(sign_in_page(id));
+    };
+    let key = id.to_string();
+    match state.db.with(move |c| attempt(c, &key)).await {
+        Ok(Some(a)) if a.owner == user.subject => Ok(a),
+        _ => Err(not_found_page()),
+    }
 }
 
 /// `GET /sandbox/pay/{payment_id}`.
@@ -75,13 +101,19 @@ async fn find(state: &AppState, id: &str) -> Option<super::Attempt> {
     ),
     responses(
         (status = 200, description = "The payment page", body = String, content_type = "text/html"),
-        (status = 404, description = "Unknown payment", body = String, content_type = "text/html"),
+        (status = 401, description = "Not signed in: a page with a sign-in link back here", body = String, content_type = "text/html"),
+        (status = 404, description = "Unknown payment, someone else's, or the sandbox provider is off", body = String, content_type = "text/html"),
         (status = 409, description = "The payment has already ended", body = String, content_type = "text/html"),
     ),
 )]
-pub async fn provider_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    let Some(a) = find(&state, &id).await else {
-        return not_found_page();
+pub async fn provider_page(
+    OptionalUser(user): OptionalUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
+    let a = match find_for(&state, &id, &user).await {
+        Ok(a) => a,
+        Err(page) => return page,
     };
     if a.status != "pending" {
         return ended_page(&a.return_to);
@@ -137,24 +169,27 @@ pub struct OutcomeForm {
     request_body(content = crate::payments::provider::OutcomeForm, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 303, description = "Back to the return_to path with ?payment=<outcome>", headers(("Location" = String))),
+        (status = 401, description = "Not signed in", body = String, content_type = "text/html"),
         (status = 403, description = "Cross-site form post", body = String, content_type = "text/html"),
-        (status = 404, description = "Unknown payment", body = String, content_type = "text/html"),
+        (status = 404, description = "Unknown payment, someone else's, or the sandbox provider is off", body = String, content_type = "text/html"),
     ),
 )]
 pub async fn provider_submit(
     _origin: FormOrigin,
+    OptionalUser(user): OptionalUser,
     State(state): State<AppState>,
     Path(id): Path<String>,
     form: Result<Form<OutcomeForm>, FormRejection>,
 ) -> Response {
-    let Some(a) = find(&state, &id).await else {
-        return not_found_page();
+    let a = match find_for(&state, &id, &user).await {
+        Ok(a) => a,
+        Err(page) => return page,
     };
     if a.status != "pending" {
         return ended_page(&a.return_to);
     }
     let Ok(Form(form)) = form else {
-        return provider_page(State(state), Path(id)).await;
+        return provider_page(OptionalUser(user), State(state), Path(id)).await;
     };
     let notification = Notification {
         payment_id: a.id.clone(),

@@ -22,7 +22,7 @@ use crate::api::ApiError;
 use crate::attachments;
 use crate::client::ClientAddr;
 use crate::dossiers::{store, view, DossierError};
-use crate::identity::{OptionalUser, SignedIn};
+use crate::identity::{OptionalUser, SignedIn, StaffRole};
 use crate::{clock, random, AppState};
 pub use staff::{staff_list, staff_move};
 
@@ -126,7 +126,7 @@ pub async fn get_dossier(
         .with(move |c| {
             let dossier = store::by_code(c, &code)?;
             if let (Some(d), Some(u)) = (&dossier, &user) {
-                if d.owner == u.subject || u.is_staff() {
+                if d.owner == u.subject || u.has_role(StaffRole::DossierOfficer) {
                     let files = attachments::store::for_dossier(c, d.id)?;
                     return Ok(Ok(Found::Full(view::full(d, &files, d.owner == u.subject))));
                 }

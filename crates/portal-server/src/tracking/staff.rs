@@ -17,7 +17,7 @@ use crate::dossiers::status::Status;
 use crate::dossiers::store::{self, Actor, Deadline, Event, EventKind, PaymentStatus};
 use crate::dossiers::validate::MAX_NOTE_CHARS;
 use crate::dossiers::{view, DossierError, Problem};
-use crate::identity::{SameOrigin, StaffUser};
+use crate::identity::{SameOrigin, StaffRole, StaffUser};
 use crate::{clock, AppState};
 
 #[derive(Deserialize, Default)]
@@ -43,10 +43,11 @@ pub struct StaffListQuery {
     ),
 )]
 pub async fn staff_list(
-    StaffUser(_staff): StaffUser,
+    StaffUser(staff): StaffUser,
     State(state): State<AppState>,
     query: Result<Query<StaffListQuery>, QueryRejection>,
 ) -> Result<Json<DossierList>, ApiError> {
+    staff.require(StaffRole::DossierOfficer)?;
     let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
     let dossiers = state
         .db
@@ -90,6 +91,7 @@ pub async fn staff_move(
     Path(code): Path<String>,
     body: Body,
 ) -> Result<Json<view::FullView>, ApiError> {
+    staff.require(StaffRole::DossierOfficer)?;
     let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
     let (request, _): (Move, _) = read_json(body, 16 * 1024).await?;
     let to = request.status;

@@ -287,6 +287,7 @@ async fn broken_admin_units_stop_the_server_naming_the_file() {
         ..Default::default()
     };
     let msg = portal_server::prepare(config)
+        .await
         .err()
         .expect("refused")
         .to_string();

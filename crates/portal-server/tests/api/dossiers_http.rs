@@ -465,6 +465,7 @@ async fn a_bundle_is_one_dossier_tracking_each_procedure() {
             s.base,
             started["pay_url"].as_str().unwrap()
         ))
+        .header("cookie", &user.cookie)
         .form(&[("outcome", "success")])
         .send()
         .await

@@ -159,7 +159,7 @@ async fn a_broken_catalogue_stops_the_server_with_a_clear_message() {
         db_path: dir.path().join("db.sqlite3"),
         ..Default::default()
     };
-    let err = portal_server::prepare(config).err().expect("refused");
+    let err = portal_server::prepare(config).await.err().expect("refused");
     let msg = err.to_string();
     assert!(msg.contains("services/broken.toml"), "{msg}");
 }

@@ -275,11 +275,14 @@ async fn anonymous_and_signed_out_sessions() {
     );
 
     let r = user.delete("/api/v1/session").send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["set-cookie"]
         .to_str()
         .unwrap()
         .contains("Max-Age=0"));
+    // The built-in sandbox has no provider session to end.
+    let out: Value = r.json().await.unwrap();
+    assert_eq!(out, serde_json::json!({}));
     let (status, body) = user.get_json("/api/v1/session").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["signed_in"], false);
@@ -291,7 +294,7 @@ async fn anonymous_and_signed_out_sessions() {
     );
     // Signing out twice is harmless.
     let r = user.delete("/api/v1/session").send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert_eq!(r.status(), StatusCode::OK);
 
     // Never signed in: a different code, so the app can tell the two apart.
     let r = c
@@ -354,7 +357,16 @@ async fn staff_are_known_as_staff() {
     let s = common::start().await;
     let staff = sign_in(&s.base, STAFF).await;
     let (_, body) = staff.get_json("/api/v1/session").await;
-    assert_eq!(body["user"]["kind"], "staff");
+    // A person like anyone else, whom the staff directory gives roles.
+    assert_eq!(body["user"]["kind"], "citizen");
+    assert_eq!(
+        body["staff"]["roles"],
+        serde_json::json!(["catalogue_editor", "dossier_officer"])
+    );
+    assert_eq!(body["sandbox"], true);
+    let citizen = sign_in(&s.base, CITIZEN).await;
+    let (_, body) = citizen.get_json("/api/v1/session").await;
+    assert!(body.get("staff").is_none(), "{body}");
     let business = sign_in(&s.base, portal::BUSINESS).await;
     let (_, body) = business.get_json("/api/v1/session").await;
     assert_eq!(body["user"]["kind"], "business");

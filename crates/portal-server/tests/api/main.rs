@@ -12,6 +12,7 @@ mod dossiers_http;
 mod every_form;
 mod http_api;
 mod identity_http;
+mod identity_oidc;
 mod openapi_contract;
 mod openapi_responses;
 mod openapi_schemas;

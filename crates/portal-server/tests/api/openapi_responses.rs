@@ -56,6 +56,7 @@ async fn responses_match_their_schemas() {
             s.base,
             started["pay_url"].as_str().unwrap()
         ))
+        .header("cookie", &user.cookie)
         .form(&[("outcome", "success")])
         .send()
         .await

@@ -51,6 +51,7 @@ async fn start(user: &User, code: &str) -> (StatusCode, Value) {
 async fn choose(user: &User, pay_url: &str, outcome: &str) -> reqwest::Response {
     user.client
         .post(format!("{}{pay_url}", user.base))
+        .header("cookie", &user.cookie)
         .form(&[("outcome", outcome)])
         .send()
         .await
@@ -85,6 +86,7 @@ async fn pay_fail_retry_succeed() {
     let r = user
         .client
         .get(format!("{}{pay_url}", s.base))
+        .header("cookie", &user.cookie)
         .send()
         .await
         .unwrap();
@@ -117,6 +119,7 @@ async fn pay_fail_retry_succeed() {
     let r = user
         .client
         .get(format!("{}{pay_url}", s.base))
+        .header("cookie", &user.cookie)
         .send()
         .await
         .unwrap();
@@ -296,6 +299,7 @@ async fn payment_refusals() {
             "{}/sandbox/pay/pay_00000000000000000000000000000000",
             s.base
         ))
+        .header("cookie", &user.cookie)
         .send()
         .await
         .unwrap();
@@ -360,4 +364,86 @@ async fn the_signed_callback_applies_once() {
         .filter(|e| e["event"] == "payment_succeeded")
         .count();
     assert_eq!(succeeded, 1);
+}
+
+/// A payment link works only for the signed-in owner of the dossier: another person, or
+/// nobody signed in, cannot see the amount or end the payment (fault: anyone holding
+/// the link could mark it failed or cancelled).
+#[tokio::test]
+async fn a_payment_link_works_only_for_the_owner() {
+    let s = common::portal::start_with_fixtures(|_| {}).await;
+    let owner = sign_in(&s.base, CITIZEN).await;
+    let code = passport(&owner, "p-owner").await;
+    let (_, started) = start(&owner, &code).await;
+    let pay_url = started["pay_url"].as_str().unwrap().to_string();
+
+    let other = sign_in(&s.base, CITIZEN_B).await;
+    let r = other.get(&pay_url).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(!r.text().await.unwrap().contains(&code), "nothing revealed");
+    assert_eq!(
+        choose(&other, &pay_url, "cancel").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let anonymous = portal::client();
+    let r = anonymous
+        .get(format!("{}{pay_url}", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("/auth/sign-in?return_to="), "{page}");
+    assert!(!page.contains(&code));
+    let r = anonymous
+        .post(format!("{}{pay_url}", s.base))
+        .form(&[("outcome", "failure")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+
+    // Still pending: the owner pays.
+    let (_, dossier) = owner.get_json(&format!("/api/v1/dossiers/{code}")).await;
+    assert_eq!(dossier["payment"]["status"], "unpaid");
+    let r = owner.get(&pay_url).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        choose(&owner, &pay_url, "success").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, dossier) = owner.get_json(&format!("/api/v1/dossiers/{code}")).await;
+    assert_eq!(dossier["payment"]["status"], "paid");
+}
+
+/// Without `--sandbox-payments` there is no pretend provider: starting a payment says
+/// paying online is unavailable, and the provider's pages do not exist.
+#[tokio::test]
+async fn the_sandbox_payment_provider_is_off_unless_turned_on() {
+    let s = common::portal::start_with_fixtures(|c| c.sandbox_payments = false).await;
+    let user = sign_in(&s.base, CITIZEN).await;
+    let code = passport(&user, "p-off").await;
+    let r = user
+        .post(&format!("/api/v1/dossiers/{code}/payments"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "payment_unavailable".into()
+        )
+    );
+    let r = user
+        .get("/sandbox/pay/pay_00000000000000000000000000000000")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let (_, session) = user.get_json("/api/v1/session").await;
+    assert_eq!(
+        session["sandbox"], true,
+        "the sign-in is still the sandbox's"
+    );
 }

@@ -32,6 +32,7 @@ struct Server {
 impl Server {
     fn start(db: &Path, catalog: &Path, dist: &Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+            .args(["--sandbox-sign-in", "--sandbox-payments"])
             .args(["--host", "127.0.0.1", "--port", "0", "--db"])
             .arg(db)
             .arg("--catalog")

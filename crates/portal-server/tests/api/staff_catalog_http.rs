@@ -12,7 +12,12 @@ use crate::common::{repo_root, start_with, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+/// A catalogue editor (and dossier officer) of the sandbox staff directory.
 const STAFF: &str = "sandbox-staff-ha";
+/// The sandbox's catalogue publisher.
+const PUBLISHER: &str = "sandbox-staff-khanh";
+/// A dossier officer only.
+const OFFICER: &str = "sandbox-staff-long";
 const CITIZEN: &str = "sandbox-citizen-an";
 
 /// The repository's catalogue as upload files.
@@ -54,6 +59,7 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     let data = tempfile::tempdir().unwrap();
     let server = server_in(data.path()).await;
     let staff = sign_in(&server.base, STAFF).await;
+    let publisher = sign_in(&server.base, PUBLISHER).await;
     let (_, before) = staff.get_json("/api/v1/catalog").await;
 
     // A changed catalogue with a mistake: a new fee, a new required document, and an
@@ -97,7 +103,7 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
         .get_json(&format!("/api/v1/staff/drafts/{draft}/catalog"))
         .await;
     assert_eq!(s, StatusCode::CONFLICT);
-    let r = staff
+    let r = publisher
         .post(&format!("/api/v1/staff/drafts/{draft}/publish"))
         .send()
         .await
@@ -148,8 +154,22 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     let (_, public) = staff.get_json("/api/v1/services/stay-notification").await;
     assert_eq!(public["name"]["en"], "Notification of stay");
 
-    // Publish: citizens see the new version at once.
+    // The editor who made it cannot publish it: that takes the publisher role.
     let r = staff
+        .post(&format!("/api/v1/staff/drafts/{draft}/publish"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::FORBIDDEN, "staff_role_required".into())
+    );
+    // The publisher reads the draft, then publishes: citizens see it at once.
+    let (s, _) = publisher
+        .get_json(&format!("/api/v1/staff/drafts/{draft}"))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let r = publisher
         .post(&format!("/api/v1/staff/drafts/{draft}/publish"))
         .send()
         .await
@@ -157,6 +177,9 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     assert_eq!(r.status(), StatusCode::OK);
     let versions: Value = r.json().await.unwrap();
     assert_eq!(versions["current"], index["version"]);
+    // The history records both people.
+    assert_eq!(versions["versions"][0]["published_by"], PUBLISHER);
+    assert_eq!(versions["versions"][0]["drafted_by"], STAFF);
     let actions: Vec<&str> = versions["versions"]
         .as_array()
         .unwrap()
@@ -174,11 +197,21 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     drop(server);
     let server = server_in(data.path()).await;
     let staff = sign_in(&server.base, STAFF).await;
+    let publisher = sign_in(&server.base, PUBLISHER).await;
     let (_, public) = staff.get_json("/api/v1/services/stay-notification").await;
     assert_eq!(public["name"]["en"], "Notice of overnight stay");
 
-    // Roll back to the deployed version.
+    // Rolling back is a publisher's too.
     let r = staff
+        .post("/api/v1/staff/catalog/rollback")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::FORBIDDEN, "staff_role_required".into())
+    );
+    let r = publisher
         .post("/api/v1/staff/catalog/rollback")
         .send()
         .await
@@ -236,9 +269,81 @@ async fn everyone_but_staff_is_refused_at_every_step() {
             .unwrap();
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
+    // A dossier officer is staff, but not for the catalogue.
+    let officer = sign_in(&server.base, OFFICER).await;
+    for path in &gets {
+        let r = officer.get(path).send().await.unwrap();
+        assert_eq!(
+            error_code(r).await,
+            (StatusCode::FORBIDDEN, "staff_role_required".into()),
+            "{path}"
+        );
+    }
+    for path in &posts {
+        let r = officer.post(path).json(&json!({})).send().await.unwrap();
+        assert_eq!(
+            error_code(r).await,
+            (StatusCode::FORBIDDEN, "staff_role_required".into()),
+            "{path}"
+        );
+    }
     // Nothing was published by the attempts.
     let (_, versions) = staff.get_json("/api/v1/staff/catalog/versions").await;
     assert_eq!(versions["versions"].as_array().unwrap().len(), 0);
+}
+
+/// Four-eyes: somebody who holds both catalogue roles still cannot publish their own
+/// draft; another publisher can, and the history names both.
+#[tokio::test]
+async fn nobody_publishes_their_own_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let directory = dir.path().join("staff.toml");
+    std::fs::write(
+        &directory,
+        format!(
+            "[[staff]]\nsubject = \"{STAFF}\"\nroles = [\"catalogue_editor\", \"catalogue_publisher\"]\n\
+             [[staff]]\nsubject = \"{PUBLISHER}\"\nroles = [\"catalogue_publisher\"]\n"
+        ),
+    )
+    .unwrap();
+    let server = start_with(move |c| c.staff_directory = Some(directory)).await;
+    let both = sign_in(&server.base, STAFF).await;
+    let (status, report) = upload(&both, &catalogue_files()).await;
+    assert_eq!(status, StatusCode::CREATED, "{report}");
+    let draft = report["id"].as_str().unwrap().to_string();
+    let r = both
+        .post(&format!("/api/v1/staff/drafts/{draft}/publish"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::FORBIDDEN, "four_eyes_required".into())
+    );
+    let (_, versions) = both.get_json("/api/v1/staff/catalog/versions").await;
+    assert_eq!(versions["versions"].as_array().unwrap().len(), 0);
+    let other = sign_in(&server.base, PUBLISHER).await;
+    let r = other
+        .post(&format!("/api/v1/staff/drafts/{draft}/publish"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let versions: Value = r.json().await.unwrap();
+    assert_eq!(versions["versions"][0]["published_by"], PUBLISHER);
+    assert_eq!(versions["versions"][0]["drafted_by"], STAFF);
+    // Someone the configured directory does not list is not staff, even if the
+    // sandbox directory would have said so.
+    let officer = sign_in(&server.base, OFFICER).await;
+    let r = officer
+        .get("/api/v1/staff/catalog/versions")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::FORBIDDEN, "staff_only".into())
+    );
 }
 
 #[tokio::test]

@@ -34,6 +34,18 @@ pub async fn start() -> TestServer {
 }
 
 pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    start_on(listener, adjust).await
+}
+
+/// Like [`start_with`], on a listener bound beforehand (so that its address can go
+/// into the configuration, as the OpenID tests need).
+pub async fn start_on(
+    listener: tokio::net::TcpListener,
+    adjust: impl FnOnce(&mut Config),
+) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).expect("dist");
@@ -49,13 +61,14 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
         db_path: dir.path().join("data/portal.sqlite3"),
         catalog_dir: repo_root().join("catalog"),
         dist_dir: dist,
+        // The HTTP tests sign in through the built-in sandbox page; the OpenID flow has
+        // tests of its own against the real local provider (identity_oidc.rs).
+        sandbox_sign_in: true,
+        sandbox_payments: true,
         ..Config::default()
     };
     adjust(&mut config);
-    let state = prepare(config).expect("server prepares");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let state = prepare(config).await.expect("server prepares");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(serve(listener, state, std::future::pending()));
     TestServer {
