@@ -157,10 +157,16 @@ where
         if let Some(main) = document().get_element_by_id("main-content") {
             crate::components::later::keep_first_paint(main.inner_html());
         }
+        // The server's sandbox banner (present only while sandbox stand-ins are on)
+        // stays at the top of every page.
+        let banner = document().get_element_by_id("sandbox-banner");
         if let Some(body) = document().body() {
             body.set_inner_html("");
         }
         leptos::mount::mount_to_body(app);
+        if let (Some(banner), Some(body)) = (banner, document().body()) {
+            let _ = body.prepend_with_node_1(&banner);
+        }
     });
 }
 

@@ -48,7 +48,6 @@ pub fn Shell(children: Children) -> impl IntoView {
         <div class="phase-banner container">
             <p><strong class="tag tag--phase">{move || i18n.t(Key::PhaseTag)}</strong>" "{move || i18n.t(Key::PhaseBanner)}</p>
         </div>
-        <SandboxBanner/>
         <main id="main-content" class="main container" tabindex="-1">
             <AfterFirstPaint>{children()}</AfterFirstPaint>
         </main>
@@ -62,23 +61,6 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </ul>
             </div>
         </footer>
-    }
-}
-
-/// Said on every page while the server runs sandbox stand-ins (test identities,
-/// pretend payments).
-#[component]
-fn SandboxBanner() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = crate::session::use_session();
-    move || {
-        session.0.get().filter(|s| s.sandbox).map(|_| {
-            view! {
-                <div class="sandbox-banner container" role="note">
-                    <p><strong class="tag tag--sandbox">{move || i18n.t(Key::SandboxTag)}</strong>" "{move || i18n.t(Key::SandboxBanner)}</p>
-                </div>
-            }
-        })
     }
 }
 

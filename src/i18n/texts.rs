@@ -870,14 +870,6 @@ impl Key {
         vi: "Vai trò của bạn trong danh bạ cán bộ không cho phép việc này.",
         en: "Your roles in the staff directory do not allow this.",
     });
-    pub const SandboxTag: Key = Key(&Texts {
-        vi: "THỬ NGHIỆM",
-        en: "SANDBOX",
-    });
-    pub const SandboxBanner: Key = Key(&Texts {
-        vi: "Đây là môi trường thử nghiệm: danh tính và thanh toán đều là giả, hồ sơ không được gửi tới cơ quan nào.",
-        en: "This is a sandbox: identities and payments are pretend, and no dossier reaches any agency.",
-    });
     pub const StaffUploadTitle: Key = Key(&Texts {
         vi: "Tải lên bản nháp danh mục",
         en: "Upload a draft catalogue",

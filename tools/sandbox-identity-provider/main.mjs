@@ -171,7 +171,8 @@ function send(res, status, html) {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; form-action 'self'; style-src 'unsafe-inline'",
+    // A form's redirects count for form-action: signing in ends at the portal.
+    'content-security-policy': `default-src 'none'; form-action 'self' ${args.redirect.join(' ')}; style-src 'unsafe-inline'`,
   });
   res.end(html);
 }
@@ -204,6 +205,10 @@ async function interaction(req, res, uid, action) {
 
 const callback = provider.callback();
 server.on('request', async (req, res) => {
+  if (req.url === '/favicon.ico') {
+    res.writeHead(204);
+    return res.end();
+  }
   const m = /^\/interaction\/([\w-]+)(?:\/(login|cancel))?$/.exec(req.url.split('?')[0]);
   if (!m) return callback(req, res);
   try {

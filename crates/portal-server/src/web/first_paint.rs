@@ -112,6 +112,22 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
     }
 }
 
+/// Said at the top of every page while sandbox stand-ins (test identities, pretend
+/// payments) are on; the web app keeps it when it replaces the first paint. Both
+/// languages at once: it is there before any language choice is known.
+const SANDBOX_BANNER: &str = "<div id=\"sandbox-banner\" class=\"sandbox-banner\" role=\"note\"><div class=\"container\"><p>\
+<strong class=\"tag tag--sandbox\">Thử nghiệm</strong> Đây là môi trường thử nghiệm: danh tính và thanh toán đều là giả, \
+hồ sơ không được gửi tới cơ quan nào. <span lang=\"en\">This is a sandbox: identities and payments are pretend, \
+and no dossier reaches any agency.</span></p></div></div>";
+
+/// The built `page` with the sandbox banner first in its body.
+pub fn with_sandbox_banner(page: &str) -> String {
+    match page.split_once("<body>") {
+        Some((head, body)) => format!("{head}<body>\n{SANDBOX_BANNER}{body}"),
+        None => page.to_string(),
+    }
+}
+
 /// `page` with the first occurrence of each marker replaced by its value, in one scan:
 /// what was substituted is never searched again, so catalogue text that happens to
 /// contain a marker is shown as written.
@@ -166,6 +182,17 @@ fn with_preload(page: &str, url: &str, version: &str, json: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_sandbox_banner_comes_first_in_the_body_in_both_languages() {
+        let page = "<html><head><title>x</title></head><body><main>m</main></body></html>";
+        let out = with_sandbox_banner(page);
+        let body = out.split_once("<body>").unwrap().1;
+        assert!(body.trim_start().starts_with("<div id=\"sandbox-banner\""));
+        assert!(out.contains("môi trường thử nghiệm") && out.contains("This is a sandbox"));
+        assert_eq!(out.matches("id=\"sandbox-banner\"").count(), 1);
+        assert_eq!(with_sandbox_banner("no body here"), "no body here");
+    }
     use super::*;
 
     #[test]

@@ -85,6 +85,11 @@ async fn read_page(state: &AppState, path: &str) -> std::io::Result<String> {
         // Built without the entry pages (tests, an older build): the whole portal's.
         Err(_) => tokio::fs::read_to_string(dist.join("index.html")).await?,
     };
+    let page = if state.config.sandbox() {
+        first_paint::with_sandbox_banner(&page)
+    } else {
+        page
+    };
     Ok(first_paint::fill(&page, path, &published))
 }
 

@@ -1,0 +1,64 @@
+// Signing in and out through the local OpenID provider, as a person does: from the
+// header's link to the provider's page, back to the same portal page signed in, the
+// sandbox banner on every page; signing out ends the provider's session too, so the next
+// person at this computer must type an ID number and password again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { newSession, expectAccessible, appReady } from './checks.mjs';
+import { account, PASSWORD } from './identity.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+test('sign in at the provider, come back to the same page, sign out of both', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/services/ordinary-passport');
+    await appReady(page);
+    // The sandbox stand-ins are on (pretend payments): every page says so, first thing.
+    const banner = page.locator('#sandbox-banner');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /môi trường thử nghiệm/);
+    assert.equal(await page.evaluate(() => document.body.firstElementChild.id), 'sandbox-banner');
+
+    await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
+    await page.waitForURL((u) => u.toString().startsWith(server.issuer));
+    await expectAccessible(page, 'provider sign-in page');
+    // A wrong password: the error summary, nobody signed in.
+    const me = account('Lê Minh Châu');
+    await page.getByLabel(/Số định danh cá nhân/).fill(me.id_number);
+    await page.getByLabel(/Mật khẩu/).fill('wrong');
+    await page.getByRole('button', { name: 'Đăng nhập / Sign in' }).click();
+    await page.waitForSelector('[role=alert]');
+    await expectAccessible(page, 'provider sign-in page with an error');
+    await page.getByLabel(/Mật khẩu/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập / Sign in' }).click();
+
+    await page.waitForURL(server.url + '/services/ordinary-passport');
+    await appReady(page);
+    await page.locator('.header__name-user', { hasText: me.full_name }).waitFor();
+    await banner.waitFor();
+    const session = await (await page.request.get(server.url + '/api/v1/session')).json();
+    assert.equal(session.user.id_number, me.id_number);
+    assert.equal(session.prefill.personal_id, me.id_number);
+    assert.equal(session.assurance_level, 2);
+
+    // Sign out: the provider asks, then sends the browser home.
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL((u) => u.toString().startsWith(server.issuer));
+    await expectAccessible(page, 'provider sign-out page');
+    await page.getByRole('button', { name: 'Đăng xuất / Sign out' }).click();
+    await page.waitForURL(server.url + '/');
+    await appReady(page);
+    await page.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
+    // The provider's session has ended too: signing in asks again.
+    await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
+    await page.waitForURL('**/interaction/**');
+    await page.getByLabel(/Số định danh cá nhân/).waitFor();
+    // The one error the browser logs is the provider's answer to the wrong password.
+    assert.deepEqual(s.errors.filter((e) => !/status of 400 .*\/interaction\/[\w-]+\/login$/.test(e)), []);
+  } finally { await s.close(); }
+});
