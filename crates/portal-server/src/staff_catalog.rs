@@ -542,14 +542,27 @@ pub async fn rollback(
     State(state): State<AppState>,
 ) -> Result<Json<Versions>, ApiError> {
     staff.require(StaffRole::CataloguePublisher)?;
-    let current = state.catalogue.current().version.clone();
+    let disk = state.catalogue.disk.version.clone();
     let previous: Option<String> = state
         .db
         .with(move |c| {
+            // This deployment's history, oldest first.
+            let mut stmt = c.prepare(
+                "SELECT action, version FROM catalog_publications
+                 WHERE disk_version = ?1 ORDER BY seq",
+            )?;
+            let history = stmt
+                .query_map([&disk], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let Some(target) = rollback_target(&disk, &history) else {
+                return Ok(None);
+            };
             Ok(c.query_row(
-                "SELECT files_json FROM catalog_publications WHERE version != ?1
+                "SELECT files_json FROM catalog_publications WHERE version = ?1
                  ORDER BY seq DESC LIMIT 1",
-                [current],
+                [target],
                 |r| r.get(0),
             )
             .optional()?)
@@ -564,6 +577,24 @@ pub async fn rollback(
     };
     install(&state, catalogue, json, "rollback", by).await?;
     versions_of(&state).await.map(Json)
+}
+
+/// The version a rollback goes to: the one that was served before the current one was
+/// published. History is replayed as a stack (a publication pushes, a rollback pops),
+/// so rolling back twice goes back twice and never toggles between two versions. The
+/// deployed files are the bottom of the stack, whether or not a row records them.
+fn rollback_target(deployed: &str, history: &[(String, String)]) -> Option<String> {
+    let mut stack = vec![deployed.to_string()];
+    for (action, version) in history {
+        match action.as_str() {
+            "rollback" => {
+                stack.pop();
+            }
+            "deployed" => {}
+            _ => stack.push(version.clone()),
+        }
+    }
+    (stack.len() >= 2).then(|| stack[stack.len() - 2].clone())
 }
 
 /// `GET /api/v1/staff/catalog/versions`.
@@ -636,11 +667,14 @@ async fn install(
         .db
         .with(move |c| {
             let tx = c.unchecked_transaction()?;
-            let empty: i64 =
-                tx.query_row("SELECT COUNT(*) FROM catalog_publications", [], |r| {
-                    r.get(0)
-                })?;
-            if empty == 0 {
+            // The deployed files go first in this deployment's history, so they can
+            // be rolled back to.
+            let recorded: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM catalog_publications WHERE disk_version = ?1",
+                [&disk.version],
+                |r| r.get(0),
+            )?;
+            if recorded == 0 {
                 record(
                     &tx,
                     &disk.version,
@@ -743,4 +777,39 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
         .post(t::STAFF_DRAFT_PUBLISH, private(post(publish)))
         .get(t::STAFF_VERSIONS, private(get(versions)))
         .post(t::STAFF_ROLLBACK, private(post(rollback)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rollback_target;
+
+    #[test]
+    fn rollback_walks_back_and_never_toggles() {
+        let h = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
+            rows.iter()
+                .map(|(a, v)| (a.to_string(), v.to_string()))
+                .collect()
+        };
+        assert_eq!(rollback_target("A", &[]), None);
+        let one = h(&[("deployed", "A"), ("publish", "B")]);
+        assert_eq!(rollback_target("A", &one).as_deref(), Some("A"));
+        // Back to A, then nothing earlier: a second rollback does not return to B.
+        let back = h(&[("deployed", "A"), ("publish", "B"), ("rollback", "A")]);
+        assert_eq!(rollback_target("A", &back), None);
+        let two = h(&[
+            ("deployed", "A"),
+            ("publish", "B"),
+            ("publish", "C"),
+            ("rollback", "B"),
+        ]);
+        assert_eq!(rollback_target("A", &two).as_deref(), Some("A"));
+        // Published again after a rollback: back to what was served before it.
+        let again = h(&[
+            ("deployed", "A"),
+            ("publish", "B"),
+            ("rollback", "A"),
+            ("publish", "D"),
+        ]);
+        assert_eq!(rollback_target("A", &again).as_deref(), Some("A"));
+    }
 }

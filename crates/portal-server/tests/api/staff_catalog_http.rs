@@ -221,6 +221,19 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     assert_eq!(public["name"]["en"], "Notification of stay");
     let (_, index) = staff.get_json("/api/v1/catalog").await;
     assert_eq!(index["version"], before["version"]);
+    // Pressed again: there is nothing before the deployed version, and the change just
+    // rolled back does not come back.
+    let r = publisher
+        .post("/api/v1/staff/catalog/rollback")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(r).await,
+        (StatusCode::CONFLICT, "no_previous_version".into())
+    );
+    let (_, public) = staff.get_json("/api/v1/services/stay-notification").await;
+    assert_eq!(public["name"]["en"], "Notification of stay");
 }
 
 #[tokio::test]
