@@ -19,6 +19,7 @@ pub mod template {
     pub const DOSSIER: &str = "/api/v1/dossiers/{code}";
     pub const DOSSIER_DOCUMENTS: &str = "/api/v1/dossiers/{code}/documents";
     pub const DOSSIER_PAYMENTS: &str = "/api/v1/dossiers/{code}/payments";
+    pub const DOSSIER_RECEIPT: &str = "/api/v1/dossiers/{code}/receipt";
     pub const PAYMENT_CALLBACK: &str = "/api/v1/payments/callback";
     pub const SANDBOX_PAY: &str = "/sandbox/pay/{payment_id}";
     pub const STAFF_DOSSIERS: &str = "/api/v1/staff/dossiers";
@@ -109,6 +110,11 @@ pub fn dossier_payments(code: &str) -> String {
     format!("/api/v1/dossiers/{}/payments", encode(code))
 }
 
+/// The dossier's receipt (PDF).
+pub fn dossier_receipt(code: &str) -> String {
+    format!("/api/v1/dossiers/{}/receipt", encode(code))
+}
+
 /// The sandbox payment provider's page for an attempt.
 pub fn sandbox_pay(payment_id: &str) -> String {
     format!("/sandbox/pay/{}", encode(payment_id))
@@ -176,6 +182,7 @@ mod tests {
         assert_eq!(dossier("C"), fill(t::DOSSIER, &["C"]));
         assert_eq!(dossier_documents("C"), fill(t::DOSSIER_DOCUMENTS, &["C"]));
         assert_eq!(dossier_payments("C"), fill(t::DOSSIER_PAYMENTS, &["C"]));
+        assert_eq!(dossier_receipt("C"), fill(t::DOSSIER_RECEIPT, &["C"]));
         assert_eq!(sandbox_pay("p"), fill(t::SANDBOX_PAY, &["p"]));
         assert_eq!(
             staff_dossier_status("C"),

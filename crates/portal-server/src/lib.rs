@@ -15,6 +15,7 @@ pub mod identity;
 pub mod payments;
 pub mod published;
 pub mod random;
+pub mod receipt;
 pub mod request_id;
 pub mod security;
 pub mod staff_catalog;

@@ -125,6 +125,29 @@ impl Date {
         })
     }
 
+    /// Whether the day is a Saturday or a Sunday (1970-01-01 was a Thursday).
+    pub fn is_weekend(self) -> bool {
+        matches!((self.days_since_epoch() + 4).rem_euclid(7), 0 | 6)
+    }
+
+    /// The day `n` working days after `self`, counting Monday to Friday only: the
+    /// expected date of a result filed on `self` (the filing day itself does not count).
+    /// Public holidays are not known here, so a date that crosses one is a day or more
+    /// early; callers say so. Saturates at the end of the calendar.
+    pub fn add_working_days(self, n: u32) -> Date {
+        let mut day = self.days_since_epoch();
+        let mut left = n;
+        while left > 0 {
+            day += 1;
+            match Date::from_days_since_epoch(day) {
+                Some(d) if !d.is_weekend() => left -= 1,
+                Some(_) => {}
+                None => return Date::LAST,
+            }
+        }
+        Date::from_days_since_epoch(day).unwrap_or(Date::LAST)
+    }
+
     /// Whole years from `self` to `on` (an age on a given day).
     pub fn years_until(self, on: Date) -> i32 {
         let mut years = on.year - self.year;
@@ -255,6 +278,21 @@ pub fn check_date(date: Date, limits: &DateLimits, today: Option<Date>) -> Resul
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn working_days_skip_weekends() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        // 2026-12-04 is a Friday.
+        assert!(!d(2026, 12, 4).is_weekend());
+        assert!(d(2026, 12, 5).is_weekend() && d(2026, 12, 6).is_weekend());
+        assert_eq!(d(2026, 12, 4).add_working_days(1), d(2026, 12, 7));
+        assert_eq!(d(2026, 12, 4).add_working_days(8), d(2026, 12, 16));
+        // Filed on a Saturday: Monday is the first working day.
+        assert_eq!(d(2026, 12, 5).add_working_days(1), d(2026, 12, 7));
+        assert_eq!(d(2026, 12, 7).add_working_days(0), d(2026, 12, 7));
+        // Across a year end.
+        assert_eq!(d(2026, 12, 31).add_working_days(2), d(2027, 1, 4));
+    }
     use super::*;
 
     fn d(y: i32, m: u8, day: u8) -> Date {

@@ -14,7 +14,9 @@ use axum::Router;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::{attachments, dossiers, identity, payments, staff_catalog, tracking, AppState};
+use crate::{
+    attachments, dossiers, identity, payments, receipt, staff_catalog, tracking, AppState,
+};
 pub use error::ApiError;
 
 /// A router that remembers what it routes.
@@ -94,6 +96,7 @@ pub fn routes() -> RouteTable {
     let table = dossiers::routes(table);
     let table = tracking::routes(table);
     let table = payments::routes(table);
+    let table = receipt::routes(table);
     let table = staff_catalog::routes(table);
     admin_units::routes(table)
 }

@@ -13,7 +13,7 @@ use utoipa::openapi::RefOr;
 use utoipa::OpenApi;
 
 use super::{admin_units, catalogue, health};
-use crate::{attachments, dossiers, identity, payments, staff_catalog, tracking};
+use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, tracking};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -39,6 +39,7 @@ use crate::{attachments, dossiers, identity, payments, staff_catalog, tracking};
         dossiers::submit,
         tracking::list_mine,
         tracking::get_dossier,
+        receipt::get_receipt,
         dossiers::add_documents,
         payments::start_payment,
         payments::callback,

@@ -17,5 +17,6 @@ mod openapi_contract;
 mod openapi_responses;
 mod openapi_schemas;
 mod payments_http;
+mod receipt_http;
 mod reliability;
 mod staff_catalog_http;
