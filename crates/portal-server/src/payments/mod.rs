@@ -106,6 +106,33 @@ fn attempt_status(outcome: Outcome) -> &'static str {
     }
 }
 
+/// The payment that settled a dossier's fee: its id (the transaction reference), amount
+/// and when the provider confirmed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settled {
+    pub id: String,
+    pub amount: i64,
+    pub completed_at: i64,
+}
+
+pub fn settled(conn: &Connection, dossier_id: i64) -> Result<Option<Settled>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT id, amount, completed_at FROM payments
+             WHERE dossier_id = ?1 AND status = 'succeeded'
+             ORDER BY completed_at DESC LIMIT 1",
+            params![dossier_id],
+            |r| {
+                Ok(Settled {
+                    id: r.get(0)?,
+                    amount: r.get(1)?,
+                    completed_at: r.get::<_, Option<i64>>(2)?.unwrap_or_default(),
+                })
+            },
+        )
+        .optional()?)
+}
+
 /// A payment attempt.
 #[derive(Debug, Clone)]
 pub struct Attempt {

@@ -17,6 +17,7 @@ use crate::api::ApiError;
 use crate::dossiers::store::{self, Dossier};
 use crate::dossiers::DossierError;
 use crate::identity::{SignedIn, StaffRole};
+use crate::payments::Settled;
 use crate::AppState;
 
 pub use pdf::{render, ReceiptPage};
@@ -62,8 +63,13 @@ fn fee_line(d: &Dossier) -> String {
     }
 }
 
-/// The receipt's words for a dossier of `service`, filed as `d`.
-pub fn page_for(d: &Dossier, service: Option<&portal_core::Service>) -> ReceiptPage {
+/// The receipt's words for a dossier of `service`, filed as `d`, whose fee `paid`
+/// settled if it did (the payment's e-receipt lines).
+pub fn page_for(
+    d: &Dossier,
+    service: Option<&portal_core::Service>,
+    paid: Option<&Settled>,
+) -> ReceiptPage {
     let filed = Date::in_vietnam_at(d.created_at * 1000).unwrap_or(Date::FIRST);
     let mut rows = vec![(
         "Thủ tục / Procedure".to_string(),
@@ -110,6 +116,17 @@ pub fn page_for(d: &Dossier, service: Option<&portal_core::Service>) -> ReceiptP
         },
     ));
     rows.push(("Lệ phí / Fee".into(), fee_line(d)));
+    if let Some(p) = paid {
+        rows.push((
+            "Biên lai thanh toán / Payment e-receipt".into(),
+            format!(
+                "{}, {} (giờ Việt Nam / Vietnam time), mã giao dịch / transaction {}",
+                money(p.amount),
+                vietnam_time(p.completed_at),
+                p.id
+            ),
+        ));
+    }
     rows.push((
         "Mã tra cứu / Lookup code".into(),
         format!(
@@ -162,13 +179,24 @@ pub async fn get_receipt(
     Path(code): Path<String>,
 ) -> Result<Response, ApiError> {
     let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
-    let found = state.db.with(move |c| store::by_code(c, &code)).await?;
-    let d = match found {
-        Some(d) if d.owner == user.subject || user.has_role(StaffRole::DossierOfficer) => d,
+    let found = state
+        .db
+        .with(move |c| {
+            let Some(d) = store::by_code(c, &code)? else {
+                return Ok(None);
+            };
+            let paid = crate::payments::settled(c, d.id)?;
+            Ok(Some((d, paid)))
+        })
+        .await?;
+    let (d, paid) = match found {
+        Some((d, paid)) if d.owner == user.subject || user.has_role(StaffRole::DossierOfficer) => {
+            (d, paid)
+        }
         _ => return Err(DossierError::NotFound.into()),
     };
     let published = state.catalogue.current();
-    let page = page_for(&d, published.service(&d.service_id));
+    let page = page_for(&d, published.service(&d.service_id), paid.as_ref());
     let bytes = tokio::task::spawn_blocking(move || render(&page))
         .await
         .map_err(|_| ApiError::Internal)?

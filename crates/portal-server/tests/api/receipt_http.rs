@@ -66,4 +66,29 @@ async fn the_receipt_says_what_the_dossier_is_and_only_its_people_get_it() {
     }
     let r = s.get(&path).await;
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+
+    // Paid: the receipt carries the payment's e-receipt.
+    let r = user
+        .post(&format!("/api/v1/dossiers/{code}/payments"))
+        .send()
+        .await
+        .unwrap();
+    let started: serde_json::Value = r.json().await.unwrap();
+    let pay_url = started["pay_url"].as_str().unwrap();
+    let r = user
+        .client
+        .post(format!("{}{pay_url}", s.base))
+        .header("cookie", &user.cookie)
+        .form(&[("outcome", "success")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let text = receipt_text(user.get(&path).send().await.unwrap()).await;
+    assert!(text.contains("200.000 ₫ — đã thanh toán"), "{text}");
+    assert!(text.contains("Biên lai thanh toán"), "{text}");
+    assert!(
+        text.contains(started["payment_id"].as_str().unwrap()),
+        "{text}"
+    );
 }
