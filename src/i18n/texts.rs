@@ -1094,4 +1094,28 @@ impl Key {
         vi: "25 dịch vụ công trực tuyến tích hợp",
         en: "The 25 integrated online services",
     });
+    pub const Directive24PageIntro: Key = Key(&Texts {
+        vi: "Đây là 25 dịch vụ công trực tuyến toàn trình được tích hợp trên Cổng Dịch vụ công quốc gia, theo thứ tự trong danh sách của Chỉ thị 24/CT-TTg ngày 13/9/2025 của Thủ tướng Chính phủ. Từ ngày 1/10/2025, Trung tâm Phục vụ hành chính công không nhận hồ sơ giấy cho các dịch vụ này: bạn nộp trực tuyến, đăng nhập bằng VNeID, và không phải nộp lại giấy tờ đã có trong VNeID.",
+        en: "These are the 25 full-process online services integrated on the National Public Service Portal, in the order of the list in the Prime Minister's Directive 24/CT-TTg of 13 September 2025. From 1 October 2025 the public administration service centres no longer take paper dossiers for them: you apply online, signed in with VNeID, and need not hand in again the papers VNeID already holds.",
+    });
+    pub const Directive24Search: Key = Key(&Texts {
+        vi: "Tìm kiếm trong 25 dịch vụ này",
+        en: "Search within these 25 services",
+    });
+    pub const Directive24ListLink: Key = Key(&Texts {
+        vi: "Xem 25 dịch vụ theo thứ tự trong Chỉ thị",
+        en: "See the 25 services in the directive's order",
+    });
+    pub const Directive24PartsTitle: Key = Key(&Texts {
+        vi: "Thủ tục được làm trong nhóm liên thông",
+        en: "Procedures done within a linked group",
+    });
+    pub const Directive24PartsIntro: Key = Key(&Texts {
+        vi: "Các thủ tục dưới đây không có mục riêng trong danh sách: chúng được nộp bằng một tờ khai chung trong nhóm liên thông ghi bên cạnh (khai sinh hoặc khai tử).",
+        en: "The procedures below have no item of their own in the list: they are filed with one shared declaration inside the linked group named beside them (birth or death).",
+    });
+    pub const Directive24PartOf: Key = Key(&Texts {
+        vi: "nộp trong",
+        en: "filed within",
+    });
 }

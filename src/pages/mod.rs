@@ -5,6 +5,7 @@ pub mod apply;
 pub mod catalogue;
 pub mod dossier;
 pub mod gallery;
+pub mod integrated_services;
 pub mod not_found;
 pub mod service;
 pub mod staff;

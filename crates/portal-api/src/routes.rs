@@ -8,6 +8,8 @@ pub const HOME: &str = "/";
 pub const MY_DOSSIERS: &str = "/dossiers";
 pub const LOOKUP: &str = "/lookup";
 pub const ACCESSIBILITY: &str = "/accessibility";
+/// The 25 integrated online services of Directive 24/CT-TTg, in the directive's order.
+pub const INTEGRATED_SERVICES: &str = "/integrated-services";
 pub const GALLERY: &str = "/gallery";
 pub const STAFF: &str = "/staff";
 
@@ -54,6 +56,8 @@ pub fn staff_preview(draft: &str) -> String {
 pub enum AppRoute<'a> {
     Catalogue,
     Accessibility,
+    /// The list of 25 of Directive 24/CT-TTg.
+    IntegratedServices,
     Gallery,
     GalleryLargeForm,
     MyDossiers,
@@ -125,6 +129,7 @@ impl<'a> AppRoute<'a> {
         let parts: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
         Some(match parts.as_slice() {
             ["accessibility"] => AppRoute::Accessibility,
+            ["integrated-services"] => AppRoute::IntegratedServices,
             ["gallery"] => AppRoute::Gallery,
             ["gallery", "large-form"] => AppRoute::GalleryLargeForm,
             ["dossiers"] => AppRoute::MyDossiers,
@@ -213,6 +218,7 @@ mod tests {
         let cases: Vec<(String, AppRoute)> = vec![
             (HOME.into(), AppRoute::Catalogue),
             (ACCESSIBILITY.into(), AppRoute::Accessibility),
+            (INTEGRATED_SERVICES.into(), AppRoute::IntegratedServices),
             (GALLERY.into(), AppRoute::Gallery),
             (MY_DOSSIERS.into(), AppRoute::MyDossiers),
             (LOOKUP.into(), AppRoute::Lookup),
@@ -300,6 +306,7 @@ mod tests {
         assert_eq!(bundle_of("/?q=ho+chieu#x"), Some(Bundle::Catalogue));
         assert_eq!(bundle_of("/gallery/large-form"), Some(Bundle::Gallery));
         assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Portal));
+        assert_eq!(bundle_of(INTEGRATED_SERVICES), Some(Bundle::Portal));
         assert_eq!(bundle_of("//elsewhere.example/"), None);
         assert_eq!(bundle_of("https://example.org/"), None);
         assert_eq!(bundle_of("/favicon.png"), None);
