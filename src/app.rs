@@ -12,6 +12,7 @@ use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::dossier::{DossierPage, LookupPage, MyDossiersPage};
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
 use crate::pages::integrated_services::IntegratedServicesPage;
+use crate::pages::sources::SourcesPage;
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
 };
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=CataloguePage/>
                 <Route path=path!("/accessibility") view=AccessibilityPage/>
                 <Route path=path!("/integrated-services") view=IntegratedServicesPage/>
+                <Route path=path!("/sources") view=SourcesPage/>
                 <Route path=path!("/dossiers") view=MyDossiersPage/>
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>
@@ -269,6 +271,7 @@ mod tests {
             routes::HOME.to_string(),
             routes::ACCESSIBILITY.into(),
             routes::INTEGRATED_SERVICES.into(),
+            routes::SOURCES.into(),
             routes::GALLERY.into(),
             "/gallery/large-form".into(),
             routes::MY_DOSSIERS.into(),

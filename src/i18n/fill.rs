@@ -58,6 +58,10 @@ fill_texts! {
         vi: "Mục {n} trong 25 dịch vụ công trực tuyến tích hợp (Chỉ thị 24/CT-TTg)",
         en: "Item {n} of the 25 integrated online services (Directive 24/CT-TTg)"
     }
+    sources_count(n: usize) {
+        vi: "{n} văn bản",
+        en: { one(n): "{n} legal text", other: "{n} legal texts" }
+    }
     catalogue_count(n: usize) {
         vi: "{n} dịch vụ",
         en: { one(n): "{n} service", other: "{n} services" }

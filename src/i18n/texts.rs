@@ -1118,4 +1118,56 @@ impl Key {
         vi: "nộp trong",
         en: "filed within",
     });
+    pub const SourcesTitle: Key = Key(&Texts {
+        vi: "Văn bản pháp lý của danh mục",
+        en: "Legal texts the catalogue relies on",
+    });
+    pub const SourcesIntro: Key = Key(&Texts {
+        vi: "Các luật, nghị định, thông tư và chỉ thị mà các dịch vụ trong danh mục dựa vào, văn bản mới nhất trước. Mỗi văn bản ghi ngày ban hành và các dịch vụ dẫn nó, để biết cần xem lại dịch vụ nào khi văn bản được sửa đổi hoặc thay thế. Danh sách được lập tự động từ dữ liệu của danh mục.",
+        en: "The laws, decrees, circulars and directives the catalogue's services rely on, newest first. Each shows its date of issue and the services that cite it, so you can see which services to re-check when a text is amended or replaced. The list is built from the catalogue's own data.",
+    });
+    pub const SourcesLink: Key = Key(&Texts {
+        vi: "Mọi văn bản pháp lý của danh mục",
+        en: "Every legal text the catalogue relies on",
+    });
+    pub const SourceIssued: Key = Key(&Texts {
+        vi: "Ngày ban hành",
+        en: "Issued",
+    });
+    pub const SourceUndated: Key = Key(&Texts {
+        vi: "Chưa ghi ngày ban hành",
+        en: "Date of issue not recorded",
+    });
+    pub const SourceStatus: Key = Key(&Texts {
+        vi: "Tình trạng",
+        en: "Status",
+    });
+    pub const SourceChecking: Key = Key(&Texts {
+        vi: "Đang được xác minh với văn bản gốc",
+        en: "Being verified against the official text",
+    });
+    pub const SourceConfirmed: Key = Key(&Texts {
+        vi: "Đã đối chiếu với văn bản gốc",
+        en: "Checked against the official text",
+    });
+    pub const SourceUsedBy: Key = Key(&Texts {
+        vi: "Dịch vụ dựa vào văn bản này",
+        en: "Services that rely on it",
+    });
+    pub const RoleLaw: Key = Key(&Texts {
+        vi: "luật điều chỉnh",
+        en: "governing law",
+    });
+    pub const RoleProcedure: Key = Key(&Texts {
+        vi: "trình tự, thủ tục",
+        en: "procedure",
+    });
+    pub const RoleFee: Key = Key(&Texts {
+        vi: "phí, lệ phí",
+        en: "fee",
+    });
+    pub const RoleProgramme: Key = Key(&Texts {
+        vi: "chương trình",
+        en: "programme",
+    });
 }

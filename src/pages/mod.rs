@@ -8,6 +8,7 @@ pub mod gallery;
 pub mod integrated_services;
 pub mod not_found;
 pub mod service;
+pub mod sources;
 pub mod staff;
 pub mod staff_draft;
 pub mod staff_preview;

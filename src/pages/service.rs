@@ -204,6 +204,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 </li>
             }).collect_view())}
         </ul>
+        <p><a href=api::href(portal_api::routes::SOURCES)>{move || t(Key::SourcesLink)}</a></p>
         </Later>
     }
 }

@@ -10,6 +10,8 @@ pub const LOOKUP: &str = "/lookup";
 pub const ACCESSIBILITY: &str = "/accessibility";
 /// The 25 integrated online services of Directive 24/CT-TTg, in the directive's order.
 pub const INTEGRATED_SERVICES: &str = "/integrated-services";
+/// The legal texts the catalogue relies on, with the services that cite each.
+pub const SOURCES: &str = "/sources";
 pub const GALLERY: &str = "/gallery";
 pub const STAFF: &str = "/staff";
 
@@ -58,6 +60,8 @@ pub enum AppRoute<'a> {
     Accessibility,
     /// The list of 25 of Directive 24/CT-TTg.
     IntegratedServices,
+    /// The legal texts the catalogue relies on.
+    Sources,
     Gallery,
     GalleryLargeForm,
     MyDossiers,
@@ -130,6 +134,7 @@ impl<'a> AppRoute<'a> {
         Some(match parts.as_slice() {
             ["accessibility"] => AppRoute::Accessibility,
             ["integrated-services"] => AppRoute::IntegratedServices,
+            ["sources"] => AppRoute::Sources,
             ["gallery"] => AppRoute::Gallery,
             ["gallery", "large-form"] => AppRoute::GalleryLargeForm,
             ["dossiers"] => AppRoute::MyDossiers,
@@ -219,6 +224,7 @@ mod tests {
             (HOME.into(), AppRoute::Catalogue),
             (ACCESSIBILITY.into(), AppRoute::Accessibility),
             (INTEGRATED_SERVICES.into(), AppRoute::IntegratedServices),
+            (SOURCES.into(), AppRoute::Sources),
             (GALLERY.into(), AppRoute::Gallery),
             (MY_DOSSIERS.into(), AppRoute::MyDossiers),
             (LOOKUP.into(), AppRoute::Lookup),
@@ -307,6 +313,7 @@ mod tests {
         assert_eq!(bundle_of("/gallery/large-form"), Some(Bundle::Gallery));
         assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Portal));
         assert_eq!(bundle_of(INTEGRATED_SERVICES), Some(Bundle::Portal));
+        assert_eq!(bundle_of(SOURCES), Some(Bundle::Portal));
         assert_eq!(bundle_of("//elsewhere.example/"), None);
         assert_eq!(bundle_of("https://example.org/"), None);
         assert_eq!(bundle_of("/favicon.png"), None);
