@@ -101,12 +101,12 @@ fill_texts! {
         }
     }
     address_matches(n: usize) {
-        vi: "{n} xã, phường phù hợp",
-        en: { one(n): "{n} matching commune or ward", other: "{n} matching communes and wards" }
+        vi: "{n} xã, phường, đặc khu phù hợp",
+        en: { one(n): "{n} matching commune, ward or special zone", other: "{n} matching communes, wards and special zones" }
     }
     address_no_match(q: &str) {
-        vi: "Không có xã, phường nào khớp với “{q}”. Hãy gõ ít chữ hơn hoặc kiểm tra chính tả.",
-        en: "No commune or ward matches “{q}”. Type fewer letters or check the spelling."
+        vi: "Không có xã, phường, đặc khu nào khớp với “{q}”. Hãy gõ ít chữ hơn hoặc kiểm tra chính tả.",
+        en: "No commune, ward or special zone matches “{q}”. Type fewer letters or check the spelling."
     }
     legacy_found(n: usize) {
         vi: "Tìm thấy {n} địa chỉ cũ phù hợp.",

@@ -707,7 +707,7 @@ impl Key {
         en: "Look up",
     });
     pub const LookupLocked: Key = Key(&Texts {
-        vi: "Đã nhập sai quá nhiều lần (10 lần trong một giờ), nên việc tra cứu hồ sơ này tạm khoá để bảo vệ thông tin của người nộp. Hãy thử lại sau một giờ, hoặc đăng nhập để xem hồ sơ của bạn.",
+        vi: "Đã nhập sai quá nhiều lần (10 lần trong một giờ), nên việc tra cứu hồ sơ này tạm khóa để bảo vệ thông tin của người nộp. Hãy thử lại sau một giờ, hoặc đăng nhập để xem hồ sơ của bạn.",
         en: "Too many wrong attempts (10 in an hour), so looking up this application is paused to protect the applicant. Try again in an hour, or sign in to see your own applications.",
     });
     pub const LookupNotFound: Key = Key(&Texts {
@@ -731,12 +731,12 @@ impl Key {
         en: "Commune, ward or special zone",
     });
     pub const AddressChooseCommune: Key = Key(&Texts {
-        vi: "Chọn xã, phường",
-        en: "Choose a commune or ward",
+        vi: "Chọn xã, phường, đặc khu",
+        en: "Choose a commune, ward or special zone",
     });
     pub const AddressFilter: Key = Key(&Texts {
-        vi: "Tìm xã, phường theo tên",
-        en: "Find your commune or ward by name",
+        vi: "Tìm xã, phường, đặc khu theo tên",
+        en: "Find your commune, ward or special zone by name",
     });
     pub const AddressFilterHint: Key = Key(&Texts {
         vi: "Gõ có dấu hoặc không dấu, ví dụ: ba dinh. Danh sách bên dưới sẽ được thu hẹp.",
@@ -751,8 +751,8 @@ impl Key {
         en: "Only have an old address (from before 1 July 2025)?",
     });
     pub const LegacyIntro: Key = Key(&Texts {
-        vi: "Nhập địa chỉ cũ ghi trên giấy tờ, chúng tôi sẽ tìm xã, phường mới tương ứng.",
-        en: "Enter the old address from your documents and we will find the commune or ward it belongs to now.",
+        vi: "Nhập địa chỉ cũ ghi trên giấy tờ, chúng tôi sẽ tìm xã, phường, đặc khu mới tương ứng.",
+        en: "Enter the old address from your documents and we will find the commune, ward or special zone it belongs to now.",
     });
     pub const LegacyWard: Key = Key(&Texts {
         vi: "Phường, xã, thị trấn cũ",
@@ -803,8 +803,8 @@ impl Key {
         en: "is now in:",
     });
     pub const LegacySplit: Key = Key(&Texts {
-        vi: "Đơn vị này đã được chia cho nhiều xã, phường mới. Hãy chọn nơi bạn ở.",
-        en: "This unit was split between several new communes. Choose the one where you live.",
+        vi: "Đơn vị này đã được chia cho nhiều xã, phường, đặc khu mới. Hãy chọn nơi bạn ở.",
+        en: "This unit was split between several new communes, wards or special zones. Choose the one where you live.",
     });
     pub const LegacyUse: Key = Key(&Texts {
         vi: "Dùng địa chỉ này",
@@ -827,8 +827,8 @@ impl Key {
         en: "Handled by:",
     });
     pub const WhereChooseCommune: Key = Key(&Texts {
-        vi: "Chọn xã, phường để biết cơ quan giải quyết.",
-        en: "Choose your commune or ward to see the office.",
+        vi: "Chọn xã, phường, đặc khu để biết cơ quan giải quyết.",
+        en: "Choose your commune, ward or special zone to see the office.",
     });
     pub const WhereChooseProvince: Key = Key(&Texts {
         vi: "Chọn tỉnh, thành phố để biết cơ quan giải quyết.",
@@ -1051,7 +1051,7 @@ impl Key {
         en: "Payment failed",
     });
     pub const PaymentCancelledEvent: Key = Key(&Texts {
-        vi: "Đã huỷ thanh toán",
+        vi: "Đã hủy thanh toán",
         en: "Payment cancelled",
     });
     pub const EventSubmitted: Key = Key(&Texts {

@@ -107,7 +107,7 @@ pub async fn provider_page(State(state): State<AppState>, Path(id): Path<String>
         legend = bilingual("Chọn kết quả thanh toán", "Choose the payment's outcome"),
         success = bilingual("Thanh toán thành công", "Pay: success"),
         failure = bilingual("Thanh toán thất bại", "Pay: failure"),
-        cancel = bilingual("Huỷ thanh toán", "Cancel the payment"),
+        cancel = bilingual("Hủy thanh toán", "Cancel the payment"),
     );
     html::page(
         StatusCode::OK,
