@@ -32,7 +32,7 @@ test('pick a province, then a commune found by typing without diacritics', async
     const requests = [];
     page.on('request', (r) => { if (r.url().includes('/admin-units/')) requests.push(new URL(r.url()).pathname); });
     await openService(page, 'permanent-residence-registration');
-    assert.match(await page.locator('.where-to-submit__result').textContent(), /Chọn xã, phường/);
+    assert.match(await page.locator('.where-to-submit__result').textContent(), /Chọn xã, phường, đặc khu/);
     assert.deepEqual(requests, ['/api/v1/admin-units/provinces'], 'no commune list is loaded before a province is chosen');
     await expectAccessible(page, 'where to submit, nothing chosen');
 
@@ -42,7 +42,7 @@ test('pick a province, then a commune found by typing without diacritics', async
     assert.equal(await commune.locator('option').count(), 127, 'the placeholder and the 126 communes of Hà Nội');
     assert.deepEqual(requests, ['/api/v1/admin-units/provinces', '/api/v1/admin-units/provinces/01/communes']);
 
-    await page.getByLabel('Tìm xã, phường theo tên').fill('ba dinh');
+    await page.getByLabel('Tìm xã, phường, đặc khu theo tên').fill('ba dinh');
     await page.locator('#where-count', { hasText: 'phù hợp' }).waitFor();
     const shown = await commune.locator('option').allTextContents();
     assert.equal(shown[1], 'Phường Ba Đình', shown.join(', '));
@@ -50,7 +50,7 @@ test('pick a province, then a commune found by typing without diacritics', async
     await commune.selectOption({ label: 'Phường Ba Đình' });
     const office = page.locator('.where-to-submit__office');
     await office.waitFor();
-    assert.equal(await office.textContent(), 'Công an Phường Ba Đình, Thành phố Hà Nội');
+    assert.equal(await office.textContent(), 'Công an phường Ba Đình, thành phố Hà Nội');
     await noSidewaysScroll(page, 'service page with a commune chosen');
     await expectAccessible(page, 'where to submit, commune chosen');
 
@@ -98,7 +98,7 @@ test('convert an old (pre-2025) address and use it', async () => {
     await page.waitForFunction(() => document.querySelector('#where-commune')?.value === '00004');
     assert.equal(await page.locator('#where-province').inputValue(), '01');
     assert.equal(await commune.inputValue(), '00004');
-    assert.equal(await page.locator('.where-to-submit__office').textContent(), 'Công an Phường Ba Đình, Thành phố Hà Nội');
+    assert.equal(await page.locator('.where-to-submit__office').textContent(), 'Công an phường Ba Đình, thành phố Hà Nội');
 
     // An address that does not exist says so.
     await page.getByLabel('Phường, xã, thị trấn cũ').fill('Phường Không Có Thật');
@@ -127,7 +127,7 @@ test('keyboard only: province, filter and commune', async () => {
     await page.keyboard.press('ArrowDown');
     await page.locator('.where-to-submit__office').waitFor();
     assert.equal(await page.locator('.where-to-submit__office').textContent(),
-      'Ủy ban nhân dân Đặc khu Côn Đảo, Thành phố Hồ Chí Minh');
+      'Ủy ban nhân dân đặc khu Côn Đảo, thành phố Hồ Chí Minh');
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });
@@ -140,7 +140,7 @@ test('a province-level service names the provincial office once a province is ch
     await page.getByLabel('Tỉnh, thành phố', { exact: true }).selectOption({ label: 'Đà Nẵng' });
     const office = page.locator('.where-to-submit__office');
     await office.waitFor();
-    assert.equal(await office.textContent(), 'Phòng Quản lý xuất nhập cảnh, Công an Thành phố Đà Nẵng');
+    assert.equal(await office.textContent(), 'Phòng Quản lý xuất nhập cảnh, Công an thành phố Đà Nẵng');
     await expectAccessible(page, 'province-level service');
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }

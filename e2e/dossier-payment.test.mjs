@@ -76,6 +76,11 @@ async function fillTemporaryResidence(page) {
   await page.waitForSelector('.file-list__item:has-text("hop-dong.pdf") .tag');
   await next(page);
 
+  // Not in an exempt group: the fee is due.
+  await page.waitForURL('**/apply/fee');
+  await page.getByLabel('Không thuộc các trường hợp trên').check();
+  await next(page);
+
   await page.waitForURL('**/apply/declaration');
   await page.locator('#f-declaration').check();
   await next(page);

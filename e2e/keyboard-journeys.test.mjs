@@ -527,6 +527,10 @@ test('temporary residence by keyboard: a conditional step, a repeating group, er
     await j.radio('proof_in_database', 'input[name="f-proof_in_database"]', 'input[name="f-proof_in_database"][value="yes"]', true);
     await j.continue();
 
+    await j.at('fee', 'Lệ phí');
+    await j.radio('fee_category', 'input[name="f-fee_category"]', 'input[name="f-fee_category"][value="none"]', 'none');
+    await j.continue();
+
     await j.at('declaration', 'Cam đoan');
     await pressOn(page, '#f-declaration', 'Space');
     await j.continue();
@@ -537,7 +541,8 @@ test('temporary residence by keyboard: a conditional step, a repeating group, er
       'Số 10 đường Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh', until, 'Thuê nhà, thuê phòng', 'Hoàng Văn Minh',
       '079070001122', 'Xác nhận trên ứng dụng VNeID',
       'Người đăng ký cùng 1: Nguyễn Văn Nam, 01/01/1993, Nam, 001093004567; Vợ hoặc chồng',
-      'Người đăng ký cùng 2: Nguyễn Minh An, 10/10/2020, Nam, 001220123456; Con']);
+      'Người đăng ký cùng 2: Nguyễn Minh An, 10/10/2020, Nam, 001220123456; Con',
+      'Không thuộc các trường hợp trên']);
     assert.match(await page.locator('main').textContent(), /7\.000/);
 
     // Change the family members from the check page: focus lands in the group.

@@ -211,6 +211,11 @@ pub fn versioned_service(
     }
 }
 
+/// The legal texts the published catalogue relies on, with the services citing each.
+pub async fn legal_sources() -> Result<portal_api::catalogue::LegalSources, ApiError> {
+    get_json(paths::CATALOGUE_SOURCES).await
+}
+
 #[derive(Deserialize)]
 struct ProvinceList {
     provinces: Vec<Province>,

@@ -11,6 +11,8 @@ use crate::i18n::{use_i18n, I18n, Key};
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::dossier::{DossierPage, LookupPage, MyDossiersPage};
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
+use crate::pages::integrated_services::IntegratedServicesPage;
+use crate::pages::sources::SourcesPage;
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
 };
@@ -51,6 +53,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=CataloguePage/>
                 <Route path=path!("/accessibility") view=AccessibilityPage/>
+                <Route path=path!("/integrated-services") view=IntegratedServicesPage/>
+                <Route path=path!("/sources") view=SourcesPage/>
                 <Route path=path!("/dossiers") view=MyDossiersPage/>
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>
@@ -272,6 +276,8 @@ mod tests {
         let pages = [
             routes::HOME.to_string(),
             routes::ACCESSIBILITY.into(),
+            routes::INTEGRATED_SERVICES.into(),
+            routes::SOURCES.into(),
             routes::GALLERY.into(),
             "/gallery/large-form".into(),
             routes::MY_DOSSIERS.into(),

@@ -167,7 +167,7 @@ async fn provinces_first_then_one_province_loaded_and_filtered() {
     );
     assert_eq!(
         texts(&root, "label[for=a-filter]"),
-        vec!["Tìm xã, phường theo tên"]
+        vec!["Tìm xã, phường, đặc khu theo tên"]
     );
     assert_eq!(
         attr(&root, "#a-filter", "aria-controls").as_deref(),
@@ -176,7 +176,7 @@ async fn provinces_first_then_one_province_loaded_and_filtered() {
     assert_eq!(
         option_texts(&root, "#a-commune"),
         vec![
-            "Chọn xã, phường",
+            "Chọn xã, phường, đặc khu",
             "Phường Ba Đình",
             "Xã Ba Vì",
             "Phường Hoàn Kiếm",
@@ -201,7 +201,10 @@ async fn provinces_first_then_one_province_loaded_and_filtered() {
     }
     type_text(&root, "#a-filter", "ba");
     sleep(0).await;
-    assert_eq!(texts(&root, "#a-count"), vec!["2 xã, phường phù hợp"]);
+    assert_eq!(
+        texts(&root, "#a-count"),
+        vec!["2 xã, phường, đặc khu phù hợp"]
+    );
 
     choose(&root, "#a-commune", "00004");
     sleep(0).await;
@@ -215,10 +218,12 @@ async fn provinces_first_then_one_province_loaded_and_filtered() {
     sleep(0).await;
     assert_eq!(
         option_texts(&root, "#a-commune"),
-        vec!["Chọn xã, phường", "Phường Ba Đình"]
+        vec!["Chọn xã, phường, đặc khu", "Phường Ba Đình"]
     );
     assert_eq!(select_value(&root, "#a-commune"), "00004");
-    assert!(texts(&root, "#a-count")[0].starts_with("Không có xã, phường nào khớp với “zzz”"));
+    assert!(
+        texts(&root, "#a-count")[0].starts_with("Không có xã, phường, đặc khu nào khớp với “zzz”")
+    );
 
     // Another province: the commune and the filter start again, its list is fetched.
     choose(&root, "#a-province", "46");

@@ -58,6 +58,10 @@ fill_texts! {
         vi: "Mục {n} trong 25 dịch vụ công trực tuyến tích hợp (Chỉ thị 24/CT-TTg)",
         en: "Item {n} of the 25 integrated online services (Directive 24/CT-TTg)"
     }
+    sources_count(n: usize) {
+        vi: "{n} văn bản",
+        en: { one(n): "{n} legal text", other: "{n} legal texts" }
+    }
     catalogue_count(n: usize) {
         vi: "{n} dịch vụ",
         en: { one(n): "{n} service", other: "{n} services" }
@@ -97,12 +101,12 @@ fill_texts! {
         }
     }
     address_matches(n: usize) {
-        vi: "{n} xã, phường phù hợp",
-        en: { one(n): "{n} matching commune or ward", other: "{n} matching communes and wards" }
+        vi: "{n} xã, phường, đặc khu phù hợp",
+        en: { one(n): "{n} matching commune, ward or special zone", other: "{n} matching communes, wards and special zones" }
     }
     address_no_match(q: &str) {
-        vi: "Không có xã, phường nào khớp với “{q}”. Hãy gõ ít chữ hơn hoặc kiểm tra chính tả.",
-        en: "No commune or ward matches “{q}”. Type fewer letters or check the spelling."
+        vi: "Không có xã, phường, đặc khu nào khớp với “{q}”. Hãy gõ ít chữ hơn hoặc kiểm tra chính tả.",
+        en: "No commune, ward or special zone matches “{q}”. Type fewer letters or check the spelling."
     }
     legacy_found(n: usize) {
         vi: "Tìm thấy {n} địa chỉ cũ phù hợp.",

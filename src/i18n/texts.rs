@@ -707,7 +707,7 @@ impl Key {
         en: "Look up",
     });
     pub const LookupLocked: Key = Key(&Texts {
-        vi: "Đã nhập sai quá nhiều lần (10 lần trong một giờ), nên việc tra cứu hồ sơ này tạm khoá để bảo vệ thông tin của người nộp. Hãy thử lại sau một giờ, hoặc đăng nhập để xem hồ sơ của bạn.",
+        vi: "Đã nhập sai quá nhiều lần (10 lần trong một giờ), nên việc tra cứu hồ sơ này tạm khóa để bảo vệ thông tin của người nộp. Hãy thử lại sau một giờ, hoặc đăng nhập để xem hồ sơ của bạn.",
         en: "Too many wrong attempts (10 in an hour), so looking up this application is paused to protect the applicant. Try again in an hour, or sign in to see your own applications.",
     });
     pub const LookupNotFound: Key = Key(&Texts {
@@ -731,12 +731,12 @@ impl Key {
         en: "Commune, ward or special zone",
     });
     pub const AddressChooseCommune: Key = Key(&Texts {
-        vi: "Chọn xã, phường",
-        en: "Choose a commune or ward",
+        vi: "Chọn xã, phường, đặc khu",
+        en: "Choose a commune, ward or special zone",
     });
     pub const AddressFilter: Key = Key(&Texts {
-        vi: "Tìm xã, phường theo tên",
-        en: "Find your commune or ward by name",
+        vi: "Tìm xã, phường, đặc khu theo tên",
+        en: "Find your commune, ward or special zone by name",
     });
     pub const AddressFilterHint: Key = Key(&Texts {
         vi: "Gõ có dấu hoặc không dấu, ví dụ: ba dinh. Danh sách bên dưới sẽ được thu hẹp.",
@@ -751,8 +751,8 @@ impl Key {
         en: "Only have an old address (from before 1 July 2025)?",
     });
     pub const LegacyIntro: Key = Key(&Texts {
-        vi: "Nhập địa chỉ cũ ghi trên giấy tờ, chúng tôi sẽ tìm xã, phường mới tương ứng.",
-        en: "Enter the old address from your documents and we will find the commune or ward it belongs to now.",
+        vi: "Nhập địa chỉ cũ ghi trên giấy tờ, chúng tôi sẽ tìm xã, phường, đặc khu mới tương ứng.",
+        en: "Enter the old address from your documents and we will find the commune, ward or special zone it belongs to now.",
     });
     pub const LegacyWard: Key = Key(&Texts {
         vi: "Phường, xã, thị trấn cũ",
@@ -803,8 +803,8 @@ impl Key {
         en: "is now in:",
     });
     pub const LegacySplit: Key = Key(&Texts {
-        vi: "Đơn vị này đã được chia cho nhiều xã, phường mới. Hãy chọn nơi bạn ở.",
-        en: "This unit was split between several new communes. Choose the one where you live.",
+        vi: "Đơn vị này đã được chia cho nhiều xã, phường, đặc khu mới. Hãy chọn nơi bạn ở.",
+        en: "This unit was split between several new communes, wards or special zones. Choose the one where you live.",
     });
     pub const LegacyUse: Key = Key(&Texts {
         vi: "Dùng địa chỉ này",
@@ -827,8 +827,8 @@ impl Key {
         en: "Handled by:",
     });
     pub const WhereChooseCommune: Key = Key(&Texts {
-        vi: "Chọn xã, phường để biết cơ quan giải quyết.",
-        en: "Choose your commune or ward to see the office.",
+        vi: "Chọn xã, phường, đặc khu để biết cơ quan giải quyết.",
+        en: "Choose your commune, ward or special zone to see the office.",
     });
     pub const WhereChooseProvince: Key = Key(&Texts {
         vi: "Chọn tỉnh, thành phố để biết cơ quan giải quyết.",
@@ -1067,7 +1067,7 @@ impl Key {
         en: "Payment failed",
     });
     pub const PaymentCancelledEvent: Key = Key(&Texts {
-        vi: "Đã huỷ thanh toán",
+        vi: "Đã hủy thanh toán",
         en: "Payment cancelled",
     });
     pub const EventSubmitted: Key = Key(&Texts {
@@ -1109,5 +1109,81 @@ impl Key {
     pub const Directive24Label: Key = Key(&Texts {
         vi: "25 dịch vụ công trực tuyến tích hợp",
         en: "The 25 integrated online services",
+    });
+    pub const Directive24PageIntro: Key = Key(&Texts {
+        vi: "Đây là 25 dịch vụ công trực tuyến toàn trình được tích hợp trên Cổng Dịch vụ công quốc gia, theo thứ tự trong danh sách của Chỉ thị 24/CT-TTg ngày 13/9/2025 của Thủ tướng Chính phủ. Từ ngày 1/10/2025, Trung tâm Phục vụ hành chính công không nhận hồ sơ giấy cho các dịch vụ này: bạn nộp trực tuyến, đăng nhập bằng VNeID, và không phải nộp lại giấy tờ đã có trong VNeID.",
+        en: "These are the 25 full-process online services integrated on the National Public Service Portal, in the order of the list in the Prime Minister's Directive 24/CT-TTg of 13 September 2025. From 1 October 2025 the public administration service centres no longer take paper dossiers for them: you apply online, signed in with VNeID, and need not hand in again the papers VNeID already holds.",
+    });
+    pub const Directive24Search: Key = Key(&Texts {
+        vi: "Tìm kiếm trong 25 dịch vụ này",
+        en: "Search within these 25 services",
+    });
+    pub const Directive24ListLink: Key = Key(&Texts {
+        vi: "Xem 25 dịch vụ theo thứ tự trong Chỉ thị",
+        en: "See the 25 services in the directive's order",
+    });
+    pub const Directive24PartsTitle: Key = Key(&Texts {
+        vi: "Thủ tục được làm trong nhóm liên thông",
+        en: "Procedures done within a linked group",
+    });
+    pub const Directive24PartsIntro: Key = Key(&Texts {
+        vi: "Các thủ tục dưới đây không có mục riêng trong danh sách: chúng được nộp bằng một tờ khai chung trong nhóm liên thông ghi bên cạnh (khai sinh hoặc khai tử).",
+        en: "The procedures below have no item of their own in the list: they are filed with one shared declaration inside the linked group named beside them (birth or death).",
+    });
+    pub const Directive24PartOf: Key = Key(&Texts {
+        vi: "nộp trong",
+        en: "filed within",
+    });
+    pub const SourcesTitle: Key = Key(&Texts {
+        vi: "Văn bản pháp lý của danh mục",
+        en: "Legal texts the catalogue relies on",
+    });
+    pub const SourcesIntro: Key = Key(&Texts {
+        vi: "Các luật, nghị định, thông tư và chỉ thị mà các dịch vụ trong danh mục dựa vào, văn bản mới nhất trước. Mỗi văn bản ghi ngày ban hành và các dịch vụ dẫn nó, để biết cần xem lại dịch vụ nào khi văn bản được sửa đổi hoặc thay thế. Danh sách được lập tự động từ dữ liệu của danh mục.",
+        en: "The laws, decrees, circulars and directives the catalogue's services rely on, newest first. Each shows its date of issue and the services that cite it, so you can see which services to re-check when a text is amended or replaced. The list is built from the catalogue's own data.",
+    });
+    pub const SourcesLink: Key = Key(&Texts {
+        vi: "Mọi văn bản pháp lý của danh mục",
+        en: "Every legal text the catalogue relies on",
+    });
+    pub const SourceIssued: Key = Key(&Texts {
+        vi: "Ngày ban hành",
+        en: "Issued",
+    });
+    pub const SourceUndated: Key = Key(&Texts {
+        vi: "Chưa ghi ngày ban hành",
+        en: "Date of issue not recorded",
+    });
+    pub const SourceStatus: Key = Key(&Texts {
+        vi: "Tình trạng",
+        en: "Status",
+    });
+    pub const SourceChecking: Key = Key(&Texts {
+        vi: "Đang được xác minh với văn bản gốc",
+        en: "Being verified against the official text",
+    });
+    pub const SourceConfirmed: Key = Key(&Texts {
+        vi: "Đã đối chiếu với văn bản gốc",
+        en: "Checked against the official text",
+    });
+    pub const SourceUsedBy: Key = Key(&Texts {
+        vi: "Dịch vụ dựa vào văn bản này",
+        en: "Services that rely on it",
+    });
+    pub const RoleLaw: Key = Key(&Texts {
+        vi: "luật điều chỉnh",
+        en: "governing law",
+    });
+    pub const RoleProcedure: Key = Key(&Texts {
+        vi: "trình tự, thủ tục",
+        en: "procedure",
+    });
+    pub const RoleFee: Key = Key(&Texts {
+        vi: "phí, lệ phí",
+        en: "fee",
+    });
+    pub const RoleProgramme: Key = Key(&Texts {
+        vi: "chương trình",
+        en: "programme",
     });
 }

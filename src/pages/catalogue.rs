@@ -255,6 +255,7 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                 />
                 <label class="checkboxes__label" for="filter-directive24">{move || i18n.t(Key::FilterDirective24)}</label>
                 <p class="hint checkboxes__hint" id="filter-directive24-hint">{move || i18n.t(Key::Directive24Explained)}</p>
+                <p class="checkboxes__hint"><a href=api::href(portal_api::routes::INTEGRATED_SERVICES)>{move || i18n.t(Key::Directive24ListLink)}</a></p>
             </div>
         </fieldset>
 

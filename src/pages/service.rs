@@ -122,7 +122,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
             {s.with_value(|s| s.directive24_item).map(|n| view! {
                 <div class="summary-list__row">
                     <dt>{move || t(Key::Directive24Label)}</dt>
-                    <dd>{move || crate::i18n::fill::directive24_item(lang(), usize::from(n))}</dd>
+                    <dd><a href=api::href(portal_api::routes::INTEGRATED_SERVICES)>{move || crate::i18n::fill::directive24_item(lang(), usize::from(n))}</a></dd>
                 </div>
             })}
             <div class="summary-list__row">
@@ -204,6 +204,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 </li>
             }).collect_view())}
         </ul>
+        <p><a href=api::href(portal_api::routes::SOURCES)>{move || t(Key::SourcesLink)}</a></p>
         </Later>
     }
 }

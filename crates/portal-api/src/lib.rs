@@ -7,6 +7,7 @@
 //! It depends on serde and the pure domain crate only, and compiles to WebAssembly.
 
 pub mod attachments;
+pub mod catalogue;
 pub mod dossiers;
 pub mod error;
 pub mod health;

@@ -6,6 +6,7 @@
 pub mod template {
     pub const HEALTH: &str = "/healthz";
     pub const CATALOGUE: &str = "/api/v1/catalog";
+    pub const CATALOGUE_SOURCES: &str = "/api/v1/catalog/sources";
     pub const SERVICE: &str = "/api/v1/services/{id}";
     pub const SIGN_IN: &str = "/auth/sign-in";
     /// Where the identity provider sends the browser back to.
@@ -38,8 +39,9 @@ pub mod template {
 }
 
 pub use template::{
-    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, DOSSIERS, LEGACY_ADDRESS, PAYMENT_CALLBACK,
-    PROVINCES, SESSION, SIGN_IN, STAFF_DOSSIERS, STAFF_DRAFTS, STAFF_ROLLBACK, STAFF_VERSIONS,
+    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, CATALOGUE_SOURCES, DOSSIERS, LEGACY_ADDRESS,
+    PAYMENT_CALLBACK, PROVINCES, SESSION, SIGN_IN, STAFF_DOSSIERS, STAFF_DRAFTS, STAFF_ROLLBACK,
+    STAFF_VERSIONS,
 };
 
 /// `s` with everything but unreserved characters (RFC 3986) percent-encoded: safe as a

@@ -8,6 +8,10 @@ pub const HOME: &str = "/";
 pub const MY_DOSSIERS: &str = "/dossiers";
 pub const LOOKUP: &str = "/lookup";
 pub const ACCESSIBILITY: &str = "/accessibility";
+/// The 25 integrated online services of Directive 24/CT-TTg, in the directive's order.
+pub const INTEGRATED_SERVICES: &str = "/integrated-services";
+/// The legal texts the catalogue relies on, with the services that cite each.
+pub const SOURCES: &str = "/sources";
 pub const GALLERY: &str = "/gallery";
 pub const STAFF: &str = "/staff";
 
@@ -54,6 +58,10 @@ pub fn staff_preview(draft: &str) -> String {
 pub enum AppRoute<'a> {
     Catalogue,
     Accessibility,
+    /// The list of 25 of Directive 24/CT-TTg.
+    IntegratedServices,
+    /// The legal texts the catalogue relies on.
+    Sources,
     Gallery,
     GalleryLargeForm,
     MyDossiers,
@@ -125,6 +133,8 @@ impl<'a> AppRoute<'a> {
         let parts: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
         Some(match parts.as_slice() {
             ["accessibility"] => AppRoute::Accessibility,
+            ["integrated-services"] => AppRoute::IntegratedServices,
+            ["sources"] => AppRoute::Sources,
             ["gallery"] => AppRoute::Gallery,
             ["gallery", "large-form"] => AppRoute::GalleryLargeForm,
             ["dossiers"] => AppRoute::MyDossiers,
@@ -213,6 +223,8 @@ mod tests {
         let cases: Vec<(String, AppRoute)> = vec![
             (HOME.into(), AppRoute::Catalogue),
             (ACCESSIBILITY.into(), AppRoute::Accessibility),
+            (INTEGRATED_SERVICES.into(), AppRoute::IntegratedServices),
+            (SOURCES.into(), AppRoute::Sources),
             (GALLERY.into(), AppRoute::Gallery),
             (MY_DOSSIERS.into(), AppRoute::MyDossiers),
             (LOOKUP.into(), AppRoute::Lookup),
@@ -300,6 +312,8 @@ mod tests {
         assert_eq!(bundle_of("/?q=ho+chieu#x"), Some(Bundle::Catalogue));
         assert_eq!(bundle_of("/gallery/large-form"), Some(Bundle::Gallery));
         assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Portal));
+        assert_eq!(bundle_of(INTEGRATED_SERVICES), Some(Bundle::Portal));
+        assert_eq!(bundle_of(SOURCES), Some(Bundle::Portal));
         assert_eq!(bundle_of("//elsewhere.example/"), None);
         assert_eq!(bundle_of("https://example.org/"), None);
         assert_eq!(bundle_of("/favicon.png"), None);

@@ -64,6 +64,9 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     let mut items: HashMap<u8, &ServiceId> = HashMap::new();
+    // The date each instrument was first given, and by whom: the /sources page shows
+    // one date per text, so two services must not disagree on it.
+    let mut issued: HashMap<&str, (&str, &ServiceId)> = HashMap::new();
     for (file, s) in services {
         let err = |code, path: &str, msg: String| Diagnostic::error(code, file, path, msg);
         if !ServiceId::is_valid(s.id.as_str()) {
@@ -151,6 +154,22 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
             ));
         }
         for (i, l) in s.legal_basis.iter().enumerate() {
+            if let Some(date) = l.issued.as_deref() {
+                match issued.get(l.instrument.as_str()) {
+                    Some((first, by)) if *first != date => out.push(err(
+                        "legal-source-date-conflict",
+                        &format!("legal_basis[{i}].issued"),
+                        format!(
+                            "{} is dated {first} by {:?}: one text has one date of issue",
+                            l.instrument, by.0
+                        ),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        issued.insert(&l.instrument, (date, &s.id));
+                    }
+                }
+            }
             if !(l.source.starts_with("https://") || l.source.starts_with("http://")) {
                 out.push(err(
                     "source-not-url",

@@ -30,6 +30,19 @@ fn a_directive24_item_belongs_to_one_service() {
     refused_with(build(&[a, b, c]), &[]);
 }
 
+#[test]
+fn one_legal_text_has_one_date_of_issue() {
+    let a = Svc::new("a");
+    let b = Svc::new("b");
+    let mut files = vec![topics(&["family"]), a.file(), b.file()];
+    refused_with(Catalogue::from_files(&files), &[]);
+    files[2] = common::file("b.toml", &b.toml().replace("2014-11-20", "2014-11-21"));
+    refused_with(
+        Catalogue::from_files(&files),
+        &["legal-source-date-conflict"],
+    );
+}
+
 // Bundles: required and optional linked procedures.
 
 fn bundle(kind: &str) -> Vec<Svc> {

@@ -127,3 +127,105 @@ fn birth_bundle_charges_nothing_for_the_childs_residence() {
     let c = catalogue();
     assert_eq!(charged(&c, "birth-bundle", &Answers::new()).0, Charge::Free);
 }
+
+// Circular 75/2022/TT-BTC, Art. 4 (residence registration fee; the exempt groups as
+// remembered, being verified), chosen in the residence forms' fee_category.
+
+const RESIDENCE_EXEMPT: [&str; 7] = [
+    "child",
+    "elderly",
+    "disability",
+    "merit",
+    "poor_household",
+    "ethnic_minority",
+    "border_island",
+];
+
+fn residence(category: &str) -> Answers {
+    Answers::new()
+        .with("filing_for", Answer::Choice("household".into()))
+        .with("fee_category", Answer::Choice(category.into()))
+}
+
+fn assert_residence(id: &str, charged_online: u64) {
+    let c = catalogue();
+    assert_eq!(
+        charged(&c, id, &residence("none")).0,
+        Charge::Due(charged_online),
+        "{id}: no exemption"
+    );
+    for category in RESIDENCE_EXEMPT {
+        let (due, reason) = charged(&c, id, &residence(category));
+        assert_eq!(due, Charge::Free, "{id}: {category}");
+        assert!(
+            reason.is_some_and(|r| r.contains("75/2022/TT-BTC")),
+            "{id}: {category}: the waived line names its circular"
+        );
+    }
+}
+
+#[test]
+fn permanent_residence_exempt_groups_pay_nothing() {
+    assert_residence("permanent-residence-registration", 10_000);
+}
+
+#[test]
+fn temporary_residence_exempt_groups_pay_nothing_when_filing_for_themselves() {
+    assert_residence("temporary-residence-registration", 7_000);
+}
+
+// The ID card fee (Circular 73/2024/TT-BTC as the service file cites it; the exemptions
+// as remembered from the card fee rules, being verified).
+
+const CARD_EXEMPT: [&str; 5] = [
+    "merit",
+    "ethnic_minority",
+    "border_island",
+    "poor_household",
+    "orphan",
+];
+
+fn card(reason: &str, category: &str) -> Answers {
+    Answers::new()
+        .with("reason", Answer::Choice(reason.into()))
+        .with("reorganisation_only", Answer::YesNo(false))
+        .with("fee_category", Answer::Choice(category.into()))
+}
+
+#[test]
+fn id_card_exchange_and_reissue_are_charged_without_an_exemption() {
+    let c = catalogue();
+    for (reason, due) in [
+        ("expired", 50_000),
+        ("damaged", 50_000),
+        ("changed", 50_000),
+        ("lost", 70_000),
+    ] {
+        assert_eq!(
+            charged(&c, "id-card-reissue", &card(reason, "none")).0,
+            Charge::Due(due),
+            "{reason}"
+        );
+    }
+}
+
+#[test]
+fn id_card_exempt_groups_pay_nothing_to_exchange_or_reissue() {
+    let c = catalogue();
+    for reason in ["expired", "lost"] {
+        for category in CARD_EXEMPT {
+            let (due, why) = charged(&c, "id-card-reissue", &card(reason, category));
+            assert_eq!(due, Charge::Free, "{reason} {category}");
+            assert!(why.is_some_and(|r| r.contains("73/2024/TT-BTC")));
+        }
+    }
+}
+
+#[test]
+fn id_card_exchanged_only_for_the_reorganisation_of_units_is_free() {
+    let c = catalogue();
+    let answers = card("changed", "none").with("reorganisation_only", Answer::YesNo(true));
+    let (due, why) = charged(&c, "id-card-reissue", &answers);
+    assert_eq!(due, Charge::Free);
+    assert!(why.is_some_and(|r| r.contains("địa giới")));
+}

@@ -134,6 +134,40 @@ fn linked_procedures_outside_the_25_are_catalogue_entries_without_an_item() {
 }
 
 #[test]
+fn the_25_page_lists_items_1_to_25_and_the_four_bundle_parts() {
+    let c = catalogue();
+    let index = c.index();
+    let items: Vec<u8> = portal_core::directive24::items(&index.services)
+        .iter()
+        .filter_map(|s| s.directive24_item)
+        .collect();
+    assert_eq!(items, (1..=DIRECTIVE24_ITEMS).collect::<Vec<u8>>());
+    let bundles: Vec<Service> = ["birth-bundle", "death-bundle"]
+        .iter()
+        .filter_map(|id| c.service(id).cloned())
+        .collect();
+    let parts = portal_core::directive24::bundle_parts(&index.services, &bundles);
+    let got: Vec<(&str, Vec<&str>)> = parts
+        .iter()
+        .map(|p| {
+            (
+                p.procedure.as_str(),
+                p.bundles.iter().map(ServiceId::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("child-health-insurance-card", vec!["birth-bundle"]),
+            ("permanent-residence-deletion", vec!["death-bundle"]),
+            ("funeral-allowance", vec!["death-bundle"]),
+            ("survivor-benefit", vec!["death-bundle"]),
+        ]
+    );
+}
+
+#[test]
 fn only_sourced_amounts_are_confirmed() {
     // Confirmed amounts are the ones domain.md tags [S]: residence fees (Circular
     // 75/2022/TT-BTC) and passport fees (Circular 25/2021/TT-BTC); and the marriage

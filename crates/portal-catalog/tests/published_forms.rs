@@ -150,6 +150,30 @@ fn every_service_has_a_form() {
     assert!(missing.is_empty(), "services without a form: {missing:?}");
 }
 
+/// Each form's opening comment says which official declaration it follows, and whether
+/// that was checked ("Declaration: ..."), or why there is none: what staff compare it
+/// with when the declaration changes.
+#[test]
+fn every_form_names_the_declaration_it_follows() {
+    for s in &catalogue().services {
+        let path = common::repo_catalog().join(format!("forms/{}.toml", s.id));
+        let text = std::fs::read_to_string(&path).expect("the form file reads");
+        let header: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+        let named = header
+            .iter()
+            .position(|l| l.starts_with("# Declaration: "))
+            .unwrap_or_else(|| panic!("{}: no '# Declaration:' line in the header", s.id));
+        let said = header[named..].join(" ");
+        assert!(
+            said.starts_with("# Declaration: none")
+                || said.contains("being verified")
+                || said.contains("confirmed"),
+            "{}: say whether the declaration was checked, or why there is none",
+            s.id
+        );
+    }
+}
+
 #[test]
 fn every_form_lints_clean_and_ends_with_the_declaration() {
     for s in &catalogue().services {

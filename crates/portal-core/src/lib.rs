@@ -7,6 +7,7 @@ pub mod admin_units;
 pub mod bundle;
 pub mod catalogue;
 pub mod catalogue_diff;
+pub mod directive24;
 pub mod dossier;
 pub mod form;
 pub mod normalize;

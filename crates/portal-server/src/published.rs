@@ -14,6 +14,8 @@ pub struct Published {
     pub version: String,
     pub etag: String,
     pub index_json: Bytes,
+    /// The legal texts the services cite (`/api/v1/catalog/sources`).
+    pub sources_json: Bytes,
     services_json: HashMap<String, Bytes>,
     services: HashMap<String, Service>,
 }
@@ -23,6 +25,11 @@ impl Published {
         let index_json = serde_json::to_vec(&catalogue.index())
             .unwrap_or_default()
             .into();
+        let sources = portal_api::catalogue::LegalSources::from_services(
+            &catalogue.version,
+            &catalogue.services,
+        );
+        let sources_json = serde_json::to_vec(&sources).unwrap_or_default().into();
         let services_json = catalogue
             .services
             .iter()
@@ -43,6 +50,7 @@ impl Published {
             etag: format!("\"{}\"", catalogue.version),
             version: catalogue.version,
             index_json,
+            sources_json,
             services_json,
         }
     }

@@ -1,7 +1,8 @@
 //! "Where to submit": the agency that handles a service for a chosen place. The catalogue
 //! names agencies generically ("Công an cấp xã", "Commune police"); with a province and a
-//! commune they become the office a citizen goes to, e.g. "Công an Phường Ba Đình, Thành
-//! phố Hà Nội".
+//! commune they become the office a citizen goes to, e.g. "Công an phường Ba Đình, thành
+//! phố Hà Nội": inside a name the unit's kind is written in lower case, as in official
+//! names ("Ủy ban nhân dân phường Ba Đình"); the English names keep the address form.
 
 use crate::catalogue::{Agency, Level};
 use crate::text::Text;
@@ -45,18 +46,18 @@ pub fn local_agency(
     province: &Province,
     commune: Option<&Commune>,
 ) -> Option<Text> {
-    let province_name = province.full_name();
+    let (province_vi, province_en) = (province.name_in_text(), province.full_name());
     match agency.level {
         Level::Ministry => None,
         Level::Province => Some(Text::new(
-            localise(&agency.name.vi, None, &province_name),
-            format!("{}, {province_name}", agency.name.en),
+            localise(&agency.name.vi, None, &province_vi),
+            format!("{}, {province_en}", agency.name.en),
         )),
         Level::Commune => {
-            let commune_name = commune?.full_name();
+            let commune = commune?;
             Some(Text::new(
-                localise(&agency.name.vi, Some(&commune_name), &province_name),
-                format!("{}, {commune_name}, {province_name}", agency.name.en),
+                localise(&agency.name.vi, Some(&commune.name_in_text()), &province_vi),
+                format!("{}, {}, {province_en}", agency.name.en, commune.full_name()),
             ))
         }
     }
@@ -96,7 +97,7 @@ mod tests {
     fn commune_level_names_the_commune_office() {
         let a = agency("Công an cấp xã", "Commune police", Level::Commune);
         let t = local_agency(&a, &hanoi(), Some(&ba_dinh())).expect("local");
-        assert_eq!(t.vi, "Công an Phường Ba Đình, Thành phố Hà Nội");
+        assert_eq!(t.vi, "Công an phường Ba Đình, thành phố Hà Nội");
         assert_eq!(t.en, "Commune police, Phường Ba Đình, Thành phố Hà Nội");
         let a = agency(
             "Ủy ban nhân dân cấp xã",
@@ -104,7 +105,7 @@ mod tests {
             Level::Commune,
         );
         let t = local_agency(&a, &hanoi(), Some(&ba_dinh())).expect("local");
-        assert_eq!(t.vi, "Ủy ban nhân dân Phường Ba Đình, Thành phố Hà Nội");
+        assert_eq!(t.vi, "Ủy ban nhân dân phường Ba Đình, thành phố Hà Nội");
         assert!(
             local_agency(&a, &hanoi(), None).is_none(),
             "needs the commune"
@@ -121,7 +122,7 @@ mod tests {
         let t = local_agency(&a, &hanoi(), None).expect("local");
         assert_eq!(
             t.vi,
-            "Phòng Quản lý xuất nhập cảnh, Công an Thành phố Hà Nội"
+            "Phòng Quản lý xuất nhập cảnh, Công an thành phố Hà Nội"
         );
         assert_eq!(
             t.en,
@@ -130,7 +131,7 @@ mod tests {
         let a = agency("Sở Tư pháp", "Department of Justice", Level::Province);
         let t = local_agency(&a, &hanoi(), Some(&ba_dinh())).expect("local");
         assert_eq!(
-            t.vi, "Sở Tư pháp, Thành phố Hà Nội",
+            t.vi, "Sở Tư pháp, thành phố Hà Nội",
             "the commune does not matter"
         );
         let a = agency(
@@ -140,7 +141,7 @@ mod tests {
         );
         let t = local_agency(&a, &hanoi(), None).expect("local");
         assert_eq!(
-            t.vi, "Cơ quan Bảo hiểm xã hội, Thành phố Hà Nội",
+            t.vi, "Cơ quan Bảo hiểm xã hội, thành phố Hà Nội",
             "xã in xã hội is no marker"
         );
         let a = agency("Bộ Công an", "Ministry of Public Security", Level::Ministry);

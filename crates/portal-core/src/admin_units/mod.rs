@@ -50,6 +50,14 @@ impl ProvinceKind {
         }
     }
 
+    /// The same word inside a sentence or an office's name: "tỉnh", "thành phố".
+    pub fn word(self) -> &'static str {
+        match self {
+            ProvinceKind::Province => "tỉnh",
+            ProvinceKind::City => "thành phố",
+        }
+    }
+
     fn from_token(t: &str) -> Option<ProvinceKind> {
         match t {
             "tinh" => Some(ProvinceKind::Province),
@@ -77,6 +85,15 @@ impl CommuneKind {
             CommuneKind::Xa => "Xã",
             CommuneKind::Phuong => "Phường",
             CommuneKind::DacKhu => "Đặc khu",
+        }
+    }
+
+    /// The same word inside a sentence or an office's name: "xã", "phường", "đặc khu".
+    pub fn word(self) -> &'static str {
+        match self {
+            CommuneKind::Xa => "xã",
+            CommuneKind::Phuong => "phường",
+            CommuneKind::DacKhu => "đặc khu",
         }
     }
 
@@ -110,6 +127,11 @@ impl Province {
     pub fn full_name(&self) -> String {
         format!("{} {}", self.kind.title(), self.name)
     }
+
+    /// The name inside a sentence or an office's name, e.g. "thành phố Hà Nội".
+    pub fn name_in_text(&self) -> String {
+        format!("{} {}", self.kind.word(), self.name)
+    }
 }
 
 /// A commune-level unit.
@@ -126,6 +148,11 @@ impl Commune {
     /// The name as written in an address, e.g. "Phường Ba Đình".
     pub fn full_name(&self) -> String {
         format!("{} {}", self.kind.title(), self.name)
+    }
+
+    /// The name inside a sentence or an office's name, e.g. "phường Ba Đình".
+    pub fn name_in_text(&self) -> String {
+        format!("{} {}", self.kind.word(), self.name)
     }
 }
 

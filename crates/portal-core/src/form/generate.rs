@@ -203,6 +203,23 @@ enum Test {
     Answered,
 }
 
+/// The tests `c` makes, added to `out` by the question each reads.
+fn condition_tests(c: &Condition, out: &mut BTreeMap<String, Vec<Test>>) {
+    let mut add = |f: &str, t: Test| out.entry(f.to_string()).or_default().push(t);
+    match c {
+        Condition::Equals { field, value } => add(field.as_str(), Test::Is(value.clone())),
+        Condition::OneOf { field, values } => {
+            for v in values {
+                add(field.as_str(), Test::Is(v.clone()));
+            }
+        }
+        Condition::Answered { field, .. } => add(field.as_str(), Test::Answered),
+        Condition::Compare { field, value, .. } => add(field.as_str(), Test::Is(value.clone())),
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| condition_tests(c, out)),
+        Condition::Not(c) => condition_tests(c, out),
+    }
+}
+
 struct Gen<'a> {
     form: &'a IndexedForm,
     identity: Option<&'a Identity>,
@@ -251,17 +268,37 @@ impl Gen<'_> {
                 }
                 continue;
             };
-            for (label, pick) in variants {
-                let mut plan = plans[base].0.clone();
-                plan.aliases.clear();
-                plan.labels.push(label);
-                plan.picks.insert(id.to_string(), pick);
-                let answers = self.build(&plan);
-                match plans.iter_mut().find(|(_, a)| *a == answers) {
-                    // Same answers as a case already made: that case takes this branch too.
-                    Some((same, _)) => same.aliases.push(plan.labels.pop().unwrap_or_default()),
-                    None => plans.push((plan, answers)),
+            self.add_variants(&mut plans, base, id, variants);
+        }
+        // A fee line's exemptions are tried where the line is charged: the questions they
+        // read are varied again on the first case that charges the line (a line charged
+        // only on a branch would otherwise meet those questions' defaults only).
+        for fee in &self.form.form().fees {
+            if fee.applies_if.is_none() || fee.exemptions.is_empty() {
+                continue;
+            }
+            let charged = |a: &Answers| self.form.quote(a).lines.iter().any(|l| l.id == fee.id);
+            let Some(base) = plans.iter().position(|(_, a)| charged(a)) else {
+                continue;
+            };
+            let mut tests = BTreeMap::new();
+            for e in &fee.exemptions {
+                condition_tests(&e.when, &mut tests);
+            }
+            for (id, tests) in tests {
+                let Some((_, field)) = self.form.form().walk().find(|(_, f)| f.id.as_str() == id)
+                else {
+                    continue;
+                };
+                if self.locked(field).is_some() || !self.shown(&plans[base].1, &id) {
+                    continue;
                 }
+                let variants = self
+                    .variants(field, &tests)
+                    .into_iter()
+                    .map(|(label, pick)| (format!("{label} where {} is charged", fee.id), pick))
+                    .collect();
+                self.add_variants(&mut plans, base, &id, variants);
             }
         }
         for (_, field) in self.form.form().walk() {
@@ -289,25 +326,31 @@ impl Gen<'_> {
         }
     }
 
-    /// Every test any condition makes, by the question it reads.
-    fn tests(&self) -> BTreeMap<String, Vec<Test>> {
-        fn leaves(c: &Condition, out: &mut BTreeMap<String, Vec<Test>>) {
-            let mut add = |f: &str, t: Test| out.entry(f.to_string()).or_default().push(t);
-            match c {
-                Condition::Equals { field, value } => add(field.as_str(), Test::Is(value.clone())),
-                Condition::OneOf { field, values } => {
-                    for v in values {
-                        add(field.as_str(), Test::Is(v.clone()));
-                    }
-                }
-                Condition::Answered { field, .. } => add(field.as_str(), Test::Answered),
-                Condition::Compare { field, value, .. } => {
-                    add(field.as_str(), Test::Is(value.clone()))
-                }
-                Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| leaves(c, out)),
-                Condition::Not(c) => leaves(c, out),
+    /// Each variant as a new case built on `plans[base]`; one giving the same answers as
+    /// a case already made is recorded as a branch that case takes too.
+    fn add_variants(
+        &self,
+        plans: &mut Vec<(Plan, Answers)>,
+        base: usize,
+        id: &str,
+        variants: Vec<(String, Pick)>,
+    ) {
+        for (label, pick) in variants {
+            let mut plan = plans[base].0.clone();
+            plan.aliases.clear();
+            plan.labels.push(label);
+            plan.picks.insert(id.to_string(), pick);
+            let answers = self.build(&plan);
+            match plans.iter_mut().find(|(_, a)| *a == answers) {
+                Some((same, _)) => same.aliases.push(plan.labels.pop().unwrap_or_default()),
+                None => plans.push((plan, answers)),
             }
         }
+    }
+
+    /// Every test any condition makes, by the question it reads.
+    fn tests(&self) -> BTreeMap<String, Vec<Test>> {
+        let leaves = condition_tests;
         let form = self.form.form();
         let mut out = BTreeMap::new();
         let steps = form.steps.iter().filter_map(|s| s.shown_if.as_ref());

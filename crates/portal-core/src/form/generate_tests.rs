@@ -349,3 +349,67 @@ fn placeholder_file_ids_are_swapped() {
         Answers::new()
     );
 }
+
+/// A line charged only on one branch has its exemption tried both ways on that branch,
+/// even though the exempting answer is the default everywhere else.
+#[test]
+fn an_exemption_is_tried_both_ways_where_its_line_is_charged() {
+    use crate::form::schema::{Exemption, FeeItem};
+    let choice = |id: &str, values: [&str; 2]| {
+        field(
+            id,
+            t(id),
+            FieldKind::Choice(ChoiceOptions {
+                options: values
+                    .map(|v| ChoiceOption {
+                        value: v.into(),
+                        label: t(v),
+                        hint: None,
+                    })
+                    .to_vec(),
+            }),
+        )
+    };
+    let line = |id: &str, reason: &str| FeeItem {
+        id: id.into(),
+        label: t(id),
+        in_person: 50_000,
+        online: None,
+        per: None,
+        applies_if: Some(equals("reason", Scalar::Text(reason.into()))),
+        exemptions: vec![Exemption {
+            when: equals("category", Scalar::Text("exempt".into())),
+            reason: t("exempt"),
+        }],
+    };
+    let form = IndexedForm::new(Form {
+        steps: vec![Step {
+            id: "s".into(),
+            title: t("s"),
+            intro: None,
+            shown_if: None,
+            fields: vec![
+                choice("reason", ["expired", "lost"]),
+                // The exempting answer comes first, so it is every case's default.
+                choice("category", ["exempt", "none"]),
+                declaration(),
+            ],
+        }],
+        fees: vec![line("exchange", "expired"), line("reissue", "lost")],
+    });
+    let cases = valid_cases(&form, None, &places(), today()).cases;
+    for id in ["exchange", "reissue"] {
+        let waived: Vec<bool> = cases
+            .iter()
+            .filter_map(|c| {
+                let quote = form.quote(&c.answers);
+                let line = quote.lines.iter().find(|l| l.id == id)?;
+                Some(line.exemption.is_some())
+            })
+            .collect();
+        assert!(
+            waived.contains(&true) && waived.contains(&false),
+            "{id}: {waived:?}"
+        );
+    }
+}

@@ -218,7 +218,7 @@ impl FieldError {
                 format!("{it} must be {max} characters or fewer"),
             ),
             TextInvalidCharacters => pick(
-                format!("{it} chứa ký tự điều khiển hoặc ký tự ẩn. Hãy xoá và gõ lại"),
+                format!("{it} chứa ký tự điều khiển hoặc ký tự ẩn. Hãy xóa và gõ lại"),
                 format!("{it} contains hidden or control characters. Delete them and type it again"),
             ),
             NotANumber => pick(

@@ -1,5 +1,5 @@
-//! Catalogue reads: the index of services and one service's details, both cacheable and
-//! revalidated by ETag so repeat visits on mobile data cost a 304.
+//! Catalogue reads: the index of services, one service's details and the legal texts they
+//! cite, all cacheable and revalidated by ETag so repeat visits on mobile data cost a 304.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -26,6 +26,24 @@ use crate::AppState;
 pub async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let c = state.catalogue.current();
     cached_json(&headers, &c.etag, c.index_json.clone())
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog/sources",
+    operation_id = "getCatalogSources",
+    summary = "The legal texts the published catalogue relies on, each with its date and the services that cite it",
+    params(
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The legal texts, newest first", body = portal_api::catalogue::LegalSources, headers(("ETag" = String, description = "The catalogue version, quoted"))),
+        (status = 304, description = "The client's copy (If-None-Match) is current"),
+    ),
+)]
+pub async fn sources(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let c = state.catalogue.current();
+    cached_json(&headers, &c.etag, c.sources_json.clone())
 }
 
 #[utoipa::path(
@@ -101,5 +119,6 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
     use portal_api::paths::template as t;
     table
         .get(t::CATALOGUE, get(index))
+        .get(t::CATALOGUE_SOURCES, get(sources))
         .get(t::SERVICE, get(service))
 }

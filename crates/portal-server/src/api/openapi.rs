@@ -25,6 +25,7 @@ use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, t
     paths(
         health::healthz,
         catalogue::index,
+        catalogue::sources,
         catalogue::service,
         identity::sign_in::sign_in_page,
         identity::sign_in::sign_in_form,
@@ -84,6 +85,9 @@ use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, t
         portal_api::payments::PaymentStarted,
         portal_api::staff::DraftReport,
         portal_api::staff::Versions,
+        portal_api::catalogue::LegalSources,
+        portal_api::catalogue::LegalSource,
+        portal_api::catalogue::SourceUse,
     ))
 )]
 struct ApiDoc;

@@ -139,7 +139,7 @@ pub async fn provider_page(
         legend = bilingual("Chọn kết quả thanh toán", "Choose the payment's outcome"),
         success = bilingual("Thanh toán thành công", "Pay: success"),
         failure = bilingual("Thanh toán thất bại", "Pay: failure"),
-        cancel = bilingual("Huỷ thanh toán", "Cancel the payment"),
+        cancel = bilingual("Hủy thanh toán", "Cancel the payment"),
     );
     html::page(
         StatusCode::OK,

@@ -50,3 +50,40 @@ async fn served_catalogue_and_services_match_their_schemas() {
         assert!(errors.is_empty(), "{id}: {errors:#?}");
     }
 }
+
+#[tokio::test]
+async fn served_legal_sources_match_their_schema_and_name_every_citing_service() {
+    let doc = openapi();
+    let s = common::start().await;
+    let sources: Value = s.get("/api/v1/catalog/sources").await.json().await.unwrap();
+    let errors = errors_of(&doc, "LegalSources", &sources);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let list = sources["sources"].as_array().unwrap();
+    let index: Value = s.get("/api/v1/catalog").await.json().await.unwrap();
+    assert_eq!(sources["catalogue_version"], index["version"]);
+    for summary in index["services"].as_array().unwrap() {
+        let id = summary["id"].as_str().unwrap();
+        let service: Value = s
+            .get(&format!("/api/v1/services/{id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        for basis in service["legal_basis"].as_array().unwrap() {
+            let instrument = basis["instrument"].as_str().unwrap();
+            let entries: Vec<&Value> = list
+                .iter()
+                .filter(|l| l["instrument"] == instrument)
+                .collect();
+            assert_eq!(entries.len(), 1, "{instrument} listed once");
+            assert!(
+                entries[0]["uses"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|u| u["service"] == id),
+                "{instrument} names {id}"
+            );
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The legal texts the published catalogue relies on, gathered from every service's
+//! legal basis: what staff re-check when a law or circular changes, and what the
+//! `/sources` page shows. Built from the catalogue, never written by hand.
+
+use portal_core::{Confidence, LegalRole, Service, Text};
+use serde::{Deserialize, Serialize};
+
+/// The body of `GET /api/v1/catalog/sources`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LegalSources {
+    /// The catalogue version these were read from.
+    pub catalogue_version: String,
+    /// Newest first; texts without a date last, by name.
+    pub sources: Vec<LegalSource>,
+}
+
+/// One legal text and the services that cite it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LegalSource {
+    /// As the services cite it, e.g. "Thông tư 75/2022/TT-BTC".
+    pub instrument: String,
+    /// Date of issue, `yyyy-mm-dd`, when a service gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<String>,
+    /// The official page of the text (the first service's).
+    pub source: String,
+    /// `confirmed` only when every service that cites it read it in the official text.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "needs-check"))]
+    pub confidence: Confidence,
+    /// Each service that cites it, in catalogue order.
+    pub uses: Vec<SourceUse>,
+}
+
+/// A service's reliance on a legal text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SourceUse {
+    pub service: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub service_name: Text,
+    /// What the text does for the service (law, procedure, fee, programme).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "fee"))]
+    pub role: Option<LegalRole>,
+    /// What the service takes from it, with the articles where they matter.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub title: Text,
+}
+
+impl LegalSources {
+    /// Every instrument cited by `services`, once, with the services that cite it.
+    pub fn from_services(catalogue_version: &str, services: &[Service]) -> LegalSources {
+        let mut sources: Vec<LegalSource> = Vec::new();
+        for service in services {
+            for basis in &service.legal_basis {
+                let confidence = basis.confidence.unwrap_or(Confidence::NeedsCheck);
+                let use_ = SourceUse {
+                    service: service.id.0.clone(),
+                    service_name: service.name.clone(),
+                    role: basis.role,
+                    title: basis.title.clone(),
+                };
+                match sources
+                    .iter_mut()
+                    .find(|s| s.instrument == basis.instrument)
+                {
+                    Some(s) => {
+                        if s.issued.is_none() {
+                            s.issued.clone_from(&basis.issued);
+                        }
+                        if confidence == Confidence::NeedsCheck {
+                            s.confidence = Confidence::NeedsCheck;
+                        }
+                        if !s.uses.iter().any(|u| u.service == use_.service) {
+                            s.uses.push(use_);
+                        }
+                    }
+                    None => sources.push(LegalSource {
+                        instrument: basis.instrument.clone(),
+                        issued: basis.issued.clone(),
+                        source: basis.source.clone(),
+                        confidence,
+                        uses: vec![use_],
+                    }),
+                }
+            }
+        }
+        // Newest first (ISO dates sort as text); undated last.
+        sources.sort_by(|a, b| {
+            b.issued
+                .is_some()
+                .cmp(&a.issued.is_some())
+                .then_with(|| b.issued.cmp(&a.issued))
+                .then_with(|| a.instrument.cmp(&b.instrument))
+        });
+        LegalSources {
+            catalogue_version: catalogue_version.to_string(),
+            sources,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::{
+        Agency, Audience, Fees, LegalBasis, Level, OnlineLevel, ProcessingTime, ServiceId,
+        ServiceKind,
+    };
+
+    fn basis(instrument: &str, issued: Option<&str>, confidence: Confidence) -> LegalBasis {
+        LegalBasis {
+            instrument: instrument.into(),
+            title: Text::new(instrument, instrument),
+            source: format!("https://vbpl.vn/{instrument}"),
+            also: vec![],
+            issued: issued.map(str::to_string),
+            role: Some(LegalRole::Law),
+            confidence: Some(confidence),
+        }
+    }
+
+    fn service(id: &str, legal_basis: Vec<LegalBasis>) -> Service {
+        Service {
+            id: ServiceId(id.into()),
+            kind: ServiceKind::Procedure,
+            directive24_item: None,
+            name: Text::new(id, id),
+            summary: Text::new("", ""),
+            procedure_codes: vec![],
+            procedure_codes_confidence: None,
+            agency: Agency {
+                name: Text::new("", ""),
+                level: Level::Commune,
+            },
+            audiences: vec![Audience::Citizen],
+            online_level: OnlineLevel::FullProcess,
+            fees: Fees::Free {
+                note: None,
+                confidence: Confidence::NeedsCheck,
+                basis: None,
+            },
+            processing_time: ProcessingTime {
+                working_days: None,
+                text: Text::new("", ""),
+                confidence: Confidence::NeedsCheck,
+                basis: None,
+            },
+            documents: vec![],
+            eligibility: vec![],
+            legal_basis,
+            topics: vec![],
+            keywords: vec![],
+            form: None,
+        }
+    }
+
+    #[test]
+    fn each_text_once_with_every_service_citing_it_newest_first() {
+        let services = [
+            service(
+                "a",
+                vec![
+                    basis("Law X", Some("2014-11-20"), Confidence::Confirmed),
+                    basis("Undated", None, Confidence::Confirmed),
+                ],
+            ),
+            service(
+                "b",
+                vec![
+                    basis("Law X", Some("2014-11-20"), Confidence::NeedsCheck),
+                    basis("Circular Y", Some("2022-11-15"), Confidence::Confirmed),
+                ],
+            ),
+        ];
+        let got = LegalSources::from_services("v1", &services);
+        assert_eq!(got.catalogue_version, "v1");
+        let names: Vec<&str> = got.sources.iter().map(|s| s.instrument.as_str()).collect();
+        assert_eq!(names, ["Circular Y", "Law X", "Undated"]);
+        let law = &got.sources[1];
+        let users: Vec<&str> = law.uses.iter().map(|u| u.service.as_str()).collect();
+        assert_eq!(users, ["a", "b"]);
+        // One service still verifying it: the text as a whole is still being verified.
+        assert_eq!(law.confidence, Confidence::NeedsCheck);
+        assert_eq!(got.sources[0].confidence, Confidence::Confirmed);
+    }
+
+    #[test]
+    fn a_date_given_by_a_later_service_fills_the_gap() {
+        let services = [
+            service("a", vec![basis("Law X", None, Confidence::Confirmed)]),
+            service(
+                "b",
+                vec![basis("Law X", Some("2020-11-13"), Confidence::Confirmed)],
+            ),
+        ];
+        let got = LegalSources::from_services("v", &services);
+        assert_eq!(got.sources[0].issued.as_deref(), Some("2020-11-13"));
+    }
+}
