@@ -63,7 +63,7 @@ ${error ? '<p id="id-error" class="error">Lỗi: số định danh hoặc mật 
 <button type="submit">Đăng nhập / Sign in</button>
 </form>
 <form method="post" action="/interaction/${escape(uid)}/cancel">
-<button type="submit" class="secondary">Huỷ / Cancel</button>
+<button type="submit" class="secondary">Hủy / Cancel</button>
 </form>
 <h2>Tài khoản thử nghiệm / Test accounts</h2>
 <p>Mật khẩu của mọi tài khoản / Every account's password: <code>${escape(password)}</code></p>

@@ -162,7 +162,7 @@ fn cancelled_page(return_to: &str) -> Response {
         StatusCode::OK,
         ("Bạn chưa đăng nhập", "You have not signed in"),
         (
-            "Việc đăng nhập đã bị huỷ hoặc bị từ chối. Bạn vẫn xem được thông tin dịch vụ công; hãy đăng nhập khi cần nộp hồ sơ.",
+            "Việc đăng nhập đã bị hủy hoặc bị từ chối. Bạn vẫn xem được thông tin dịch vụ công; hãy đăng nhập khi cần nộp hồ sơ.",
             "The sign-in was cancelled or refused. You can still read about services; sign in when you need to apply.",
         ),
         (return_to, "Quay lại", "Go back"),

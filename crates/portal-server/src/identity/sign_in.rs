@@ -284,7 +284,7 @@ fn render(state: &AppState, token: &str, return_to: &str, error: bool) -> Respon
             "The identity's details are used to prefill forms.",
         ),
         submit = bilingual("Đăng nhập", "Sign in"),
-        cancel = bilingual("Huỷ và quay lại", "Cancel and go back"),
+        cancel = bilingual("Hủy và quay lại", "Cancel and go back"),
         token = escape(token),
         back = escape(return_to),
     );
