@@ -328,18 +328,6 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|_| ApiError::Malformed)
 }
 
-/// Ends the session; returns where the browser goes next to end the identity
-/// provider's session too, if anywhere.
-pub async fn sign_out() -> Result<Option<String>, ApiError> {
-    let text = send_state_change("DELETE", paths::SESSION, None, None)
-        .await
-        .map_err(|(e, _)| e)?;
-    let out: portal_api::session::SignedOut = parse(&text)?;
-    Ok(out
-        .continue_to
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://")))
-}
-
 /// The problems in an `invalid_dossier` refusal's body; empty when there are none.
 pub fn problems_of(body: &str) -> Vec<Problem> {
     serde_json::from_str::<ErrorBody>(body)

@@ -69,20 +69,6 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn Account() -> impl IntoView {
     let i18n = use_i18n();
     let session = crate::session::use_session();
-    let sign_out = move |_| {
-        leptos::task::spawn_local(async move {
-            // With an identity provider, its session ends too (on a shared computer the
-            // next person must not be signed in by it).
-            match crate::api::sign_out().await {
-                Ok(Some(url)) => {
-                    let _ = window().location().assign(&url);
-                }
-                _ => {
-                    let _ = window().location().reload();
-                }
-            }
-        });
-    };
     move || {
         match session.0.get() {
         Some(s) if s.signed_in => {
@@ -91,7 +77,11 @@ fn Account() -> impl IntoView {
                 <div class="header__account">
                     <a class="header__link" href="/dossiers">{move || i18n.t(Key::MyDossiers)}</a>
                     <span class="header__name-user">{name}</span>
-                    <button type="button" class="header__lang" on:click=sign_out>{move || i18n.t(Key::SignOut)}</button>
+                    // A plain form: the server ends the session and sends the browser on
+                    // to end the identity provider's session too.
+                    <form class="header__sign-out" method="post" action=portal_api::paths::template::SIGN_OUT>
+                        <button type="submit" class="header__lang">{move || i18n.t(Key::SignOut)}</button>
+                    </form>
                 </div>
             }
             .into_any()

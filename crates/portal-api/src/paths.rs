@@ -11,6 +11,9 @@ pub mod template {
     pub const SIGN_IN: &str = "/auth/sign-in";
     /// Where the identity provider sends the browser back to.
     pub const SIGN_IN_CALLBACK: &str = "/auth/callback";
+    /// The header's sign-out button posts here (a plain form: it works before the app
+    /// has loaded).
+    pub const SIGN_OUT: &str = "/auth/sign-out";
     pub const SESSION: &str = "/api/v1/session";
     pub const ATTACHMENT_LIMITS: &str = "/api/v1/attachments/limits";
     pub const ATTACHMENTS: &str = "/api/v1/attachments";

@@ -30,6 +30,7 @@ use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, t
         identity::sign_in::sign_in_page,
         identity::sign_in::sign_in_form,
         identity::callback::finish,
+        identity::sign_in::sign_out_form,
         identity::sign_in::session_info,
         identity::sign_in::end_session,
         attachments::get_limits,

@@ -23,7 +23,9 @@ use crate::api::error::ErrorCode;
 
 pub use same_origin::{FormOrigin, SameOrigin};
 pub use session::{sweep_sessions, OptionalUser, SignedIn, StaffUser, User, COOKIE_NAME};
-pub use sign_in::{end_session, session_info, sign_in_form, sign_in_page, sign_in_throttle};
+pub use sign_in::{
+    end_session, session_info, sign_in_form, sign_in_page, sign_in_throttle, sign_out_form,
+};
 pub use staff::{StaffDirectory, StaffFileError};
 
 /// Tables of this concern, appended to the database's migrations.
@@ -182,6 +184,7 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
         .get(t::SIGN_IN, get(sign_in_page))
         .post(t::SIGN_IN, post(sign_in_form))
         .get(oidc::CALLBACK_PATH, get(callback::finish))
+        .post(t::SIGN_OUT, post(sign_out_form))
         .get(t::SESSION, private(get(session_info)))
         .delete(t::SESSION, private(delete(end_session)))
 }

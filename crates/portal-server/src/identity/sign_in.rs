@@ -506,3 +506,55 @@ pub async fn end_session(
     )
         .into_response())
 }
+
+/// `POST /auth/sign-out`: the header's sign-out button, a plain form. Ends the session,
+/// clears the cookie and sends the browser on: to the identity provider's end-session
+/// page when there is one (so its session ends too), else home.
+#[utoipa::path(
+    post,
+    path = "/auth/sign-out",
+    operation_id = "signOutForm",
+    tag = "identity",
+    summary = "Signs out from the header's button (a form post) and redirects: to the provider's end-session page, or /",
+    responses(
+        (status = 303, description = "Signed out", headers(("Set-Cookie" = String), ("Location" = String))),
+        (status = 403, description = "Cross-site form post", body = String, content_type = "text/html"),
+        (status = 500, description = "A page explaining the failure", body = String, content_type = "text/html"),
+    ),
+)]
+pub async fn sign_out_form(
+    _origin: FormOrigin,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Response {
+    let mut location = "/".to_string();
+    if let Some(token) = cookie_token(&headers) {
+        let now = clock::now();
+        if let Err(e) = state.db.with(move |c| session::end(c, &token, now)).await {
+            tracing::error!("sign-out: {e}");
+            return internal_page();
+        }
+        if let Some(url) = state
+            .relying_party
+            .as_ref()
+            .and_then(|rp| rp.sign_out_url())
+        {
+            location = url;
+        }
+    }
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (
+                header::LOCATION,
+                HeaderValue::from_str(&location).unwrap_or(HeaderValue::from_static("/")),
+            ),
+            (
+                header::SET_COOKIE,
+                clearing_cookie(is_https(&headers, &state.config)),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+    )
+        .into_response()
+}

@@ -194,6 +194,54 @@ async fn a_citizen_signs_in_through_the_provider_and_forms_prefill_from_its_clai
     assert!(page.contains("op.logoutForm"), "{page}");
 }
 
+/// The header's sign-out button: a form post that ends the session and sends the
+/// browser to the provider's end-session page, which the page's policy lets a form
+/// reach.
+#[tokio::test]
+async fn the_sign_out_button_ends_both_sessions() {
+    let (s, p) = portal().await;
+    let b = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::custom(|attempt| {
+            if attempt.url().path() == "/session/end" {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        }))
+        .build()
+        .unwrap();
+    let at = to_provider(&b, &s, &p.issuer).await;
+    log_in(&b, &at, "001085012345", PASSWORD).await;
+    assert_eq!(session(&b, &s).await["signed_in"], true);
+    let page = b.get(format!("{}/", s.base)).send().await.unwrap();
+    let csp = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains(&format!("form-action 'self' {};", p.issuer)),
+        "{csp}"
+    );
+    let r = b
+        .post(format!("{}/auth/sign-out", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let next = r.headers()["location"].to_str().unwrap();
+    assert!(
+        next.starts_with(&format!("{}/session/end?", p.issuer)),
+        "{next}"
+    );
+    assert_eq!(session(&b, &s).await["signed_in"], false);
+    // From another site: refused, and the session (there is none now) untouched.
+    let r = b
+        .post(format!("{}/auth/sign-out", s.base))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
+
 fn url_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
