@@ -20,7 +20,7 @@ impl Key {
     });
     pub const PhaseBanner: Key = Key(&Texts {
         vi: "Bản thử nghiệm: đây là giao diện mới của cổng, ý kiến của bạn giúp chúng tôi hoàn thiện.",
-        en: "Beta: this is the portal's new interface, and your feedback will help us improve it.",
+        en: "This is the portal's new interface, and your feedback will help us improve it.",
     });
     pub const SwitchLanguage: Key = Key(&Texts {
         vi: "English",

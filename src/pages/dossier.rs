@@ -185,7 +185,7 @@ pub fn DossierView(
             </dl>
         })}
         <h2>{move || i18n.t(Key::Payment)}</h2>
-        <p class="payment-status">{let k = payment_key(payment_status); move || i18n.t(k)}{amount.map(|a| format!(" · {}", portal_core::format_vnd(a)))}</p>
+        <p class="payment-status">{let k = payment_key(payment_status); move || i18n.t(k)}{move || amount.map(|a| format!(" · {}", portal_core::format_vnd(a, i18n.lang.get())))}</p>
         {move || match pay_result().as_deref() {
             Some("success") => Some(view! { <p class="notice" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }.into_any()),
             Some("failure") | Some("cancel") => Some(view! { <p class="notice notice--action" role="alert">{i18n.t(Key::PaymentFailed)}</p> }.into_any()),
