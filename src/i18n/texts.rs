@@ -666,6 +666,46 @@ impl Key {
         vi: "Cơ quan thực hiện sẽ kiểm tra hồ sơ. Bạn sẽ nhận thông báo qua VNeID, tin nhắn và thư điện tử khi trạng thái thay đổi, và có thể theo dõi tại trang này bất cứ lúc nào.",
         en: "The agency will check your application. You will be told through VNeID, text message and email when its status changes, and you can follow it on this page at any time.",
     });
+    pub const NextAfterDocuments: Key = Key(&Texts {
+        vi: "Sau khi nhận giấy tờ bổ sung, cơ quan thực hiện tiếp tục xử lý hồ sơ. Bạn sẽ nhận thông báo khi trạng thái thay đổi.",
+        en: "Once it has the documents, the agency carries on with your application. You will be told when its status changes.",
+    });
+    pub const NowRejected: Key = Key(&Texts {
+        vi: "Hồ sơ bị từ chối",
+        en: "Your application was rejected",
+    });
+    pub const RejectedBody: Key = Key(&Texts {
+        vi: "Nếu chưa rõ lý do, hãy liên hệ cơ quan thực hiện (thông tin ở dưới). Bạn có thể nộp hồ sơ mới khi đã khắc phục.",
+        en: "If the reason is not clear, contact the agency (details below). You can apply again once it is put right.",
+    });
+    pub const NowPayAgain: Key = Key(&Texts {
+        vi: "Thanh toán chưa thành công",
+        en: "The payment did not go through",
+    });
+    pub const NowPay: Key = Key(&Texts {
+        vi: "Bạn cần nộp lệ phí",
+        en: "You need to pay the fee",
+    });
+    pub const FeeDue: Key = Key(&Texts {
+        vi: "Số tiền cần nộp:",
+        en: "Amount to pay:",
+    });
+    pub const NowResultReady: Key = Key(&Texts {
+        vi: "Hồ sơ đã có kết quả",
+        en: "Your result is ready",
+    });
+    pub const ResultReadyBody: Key = Key(&Texts {
+        vi: "Cơ quan thực hiện đã giải quyết xong hồ sơ. Hãy nhận kết quả theo cách bạn đã chọn khi nộp hồ sơ; nếu nhận tại cơ quan, hãy mang theo mã hồ sơ.",
+        en: "The agency has decided your application. Get the result the way you chose when applying; if you collect it in person, bring the reference.",
+    });
+    pub const NowApproved: Key = Key(&Texts {
+        vi: "Hồ sơ đã được giải quyết",
+        en: "Your application was approved",
+    });
+    pub const ApprovedBody: Key = Key(&Texts {
+        vi: "Cơ quan thực hiện đã chấp thuận hồ sơ và đang chuẩn bị kết quả. Bạn sẽ nhận thông báo khi có kết quả.",
+        en: "The agency has approved your application and is preparing the result. You will be told when it is ready.",
+    });
     pub const Timeline: Key = Key(&Texts {
         vi: "Quá trình xử lý",
         en: "History",
