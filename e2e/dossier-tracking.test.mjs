@@ -185,3 +185,28 @@ test('tracking leads with what to do now, in the colour of each state', async ()
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });
+
+test('"Tra cứu hồ sơ" is reached from the home page and from the footer of every page', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    // In the page before the app has loaded, and after.
+    assert.equal(await page.locator('main .lookup-link a[href="/lookup"]').count(), 1);
+    await appReady(page);
+    await page.waitForSelector('main .lookup-link a[href="/lookup"]');
+    await expectAccessible(page, 'home');
+    await page.screenshot({ path: 'target/e2e-home-lookup-360.png' });
+    await page.locator('main .lookup-link a').click();
+    await page.waitForURL('**/lookup');
+    await appReady(page);
+    await page.waitForSelector('h1:has-text("Tra cứu hồ sơ")');
+    // The footer, on a service page of the portal's bundle.
+    await page.goto(server.url + '/services/birth-registration');
+    await appReady(page);
+    await page.locator('footer').getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
+    await page.waitForURL('**/lookup');
+    await page.waitForSelector('h1:has-text("Tra cứu hồ sơ")');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
