@@ -946,6 +946,34 @@ impl Key {
         vi: "Quay lại phiên bản trước",
         en: "Roll back to the previous version",
     });
+    pub const StaffRollbackConfirmTitle: Key = Key(&Texts {
+        vi: "Quay lại phiên bản trước?",
+        en: "Roll back to the previous version?",
+    });
+    pub const StaffRollbackWarning: Key = Key(&Texts {
+        vi: "Người dân sẽ thấy ngay danh mục của phiên bản trước phiên bản hiện hành. Phiên bản hiện hành vẫn được giữ trong danh sách.",
+        en: "Citizens will see the catalogue of the version before the current one straight away. The current version stays in the list.",
+    });
+    pub const StaffRollbackYes: Key = Key(&Texts {
+        vi: "Có, quay lại",
+        en: "Yes, roll back",
+    });
+    pub const StaffPublishConfirmTitle: Key = Key(&Texts {
+        vi: "Công bố bản nháp này?",
+        en: "Publish this draft?",
+    });
+    pub const StaffPublishWarning: Key = Key(&Texts {
+        vi: "Người dân sẽ thấy danh mục mới ngay sau khi công bố. Phiên bản hiện hành được giữ lại để có thể quay lại.",
+        en: "Citizens will see the new catalogue as soon as it is published. The current version is kept so you can roll back.",
+    });
+    pub const StaffPublishYes: Key = Key(&Texts {
+        vi: "Có, công bố",
+        en: "Yes, publish",
+    });
+    pub const Cancel: Key = Key(&Texts {
+        vi: "Huỷ",
+        en: "Cancel",
+    });
     pub const StaffActionDeployed: Key = Key(&Texts {
         vi: "Triển khai",
         en: "Deployed",
