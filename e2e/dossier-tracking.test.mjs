@@ -186,6 +186,32 @@ test('tracking leads with what to do now, in the colour of each state', async ()
   } finally { await s.close(); }
 });
 
+test('my dossiers name whom each is for, so two of one service are told apart', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await signIn(page, 'Trần Thị Bình');
+    const session = await (await page.request.get(`${server.url}/api/v1/session`)).json();
+    const card = cases(session.prefill, 'citizen').find((c) => c.service_id === 'child-health-insurance-card');
+    assert.ok(card, 'the generator files a child health insurance card');
+    for (const name of ['Lê Bảo An', 'Lê Bảo Ngọc']) {
+      const c = structuredClone(card);
+      c.answers.child.value.full_name = name;
+      await file(page, c);
+    }
+    await page.goto(`${server.url}/dossiers`);
+    await appReady(page);
+    await page.waitForSelector('.service-item__subject');
+    const rows = await page.locator('.service-item').allTextContents();
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /Hồ sơ cho: Lê Bảo Ngọc/);
+    assert.match(rows[1], /Hồ sơ cho: Lê Bảo An/);
+    await expectAccessible(page, 'my dossiers');
+    await page.screenshot({ path: 'target/e2e-my-dossiers-360.png', fullPage: true });
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
 test('"Tra cứu hồ sơ" is reached from the home page and from the footer of every page', async () => {
   const s = await newSession();
   try {

@@ -238,7 +238,7 @@ async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_proc
 #[wasm_bindgen_test]
 async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_are() {
     let list: DossierList = serde_json::from_value(serde_json::json!({"dossiers": [
-        {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "status": "in_processing",
+        {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "subject": "Lê Văn Tư", "status": "in_processing",
          "procedures": [], "payment": {"status": "not_required"}, "catalogue_version": "v1",
          "created_at": "2025-11-27T02:00:00Z", "updated_at": "2025-11-27T02:00:00Z"},
         {"code": "000.00.00.H99-251127-0001", "service_id": "withdrawn-service", "status": "received",
@@ -258,6 +258,11 @@ async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_
     assert_eq!(
         texts(&root, ".service-item__service"),
         vec!["Trợ cấp mai táng", "withdrawn-service"]
+    );
+    // Whom a dossier is for, when its form names it.
+    assert_eq!(
+        texts(&root, ".service-item__subject"),
+        vec!["Hồ sơ cho: Lê Văn Tư"]
     );
     i18n.lang.set(Lang::En);
     leptos::task::tick().await;
@@ -333,6 +338,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
         kind: FieldKind::Text(TextOptions::default()),
     };
     let form = Form {
+        subject: None,
         steps: vec![Step {
             id: "about".into(),
             title: field.label.clone(),

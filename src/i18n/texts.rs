@@ -558,6 +558,10 @@ impl Key {
         vi: "Hồ sơ của tôi",
         en: "My applications",
     });
+    pub const DossierSubject: Key = Key(&Texts {
+        vi: "Hồ sơ cho:",
+        en: "For:",
+    });
     pub const StatusReceived: Key = Key(&Texts {
         vi: "Đã tiếp nhận",
         en: "Received",

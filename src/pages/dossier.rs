@@ -357,10 +357,15 @@ pub fn DossierListView(list: DossierList, names: ServiceNames) -> impl IntoView 
                 let href = portal_api::routes::dossier(&d.code);
                 let names = names.clone();
                 let id = d.service_id.clone();
+                // Whom it is for tells two dossiers of one service apart.
+                let subject = d.subject.clone().map(|who| view! {
+                    <p class="service-item__subject">{move || i18n.t(Key::DossierSubject)}" "<strong>{who}</strong></p>
+                });
                 view! {
                     <li class="service-item">
                         <h2 class="service-item__name"><a href=href>{d.code.clone()}</a></h2>
                         <p><span class="service-item__service">{move || names.name(&id, i18n.lang.get())}</span>" · "{format_time(&d.created_at)}</p>
+                        {subject}
                         <p><strong class=format!("tag {}", status_tone(d.status))>{let k = status_key(d.status); move || i18n.t(k)}</strong>
                         " "{let k = payment_key(d.payment.status); move || i18n.t(k)}</p>
                     </li>
