@@ -142,7 +142,7 @@ test('temporary residence: sign in mid-draft, submit once, pay after a failure, 
     await page.getByRole('button', { name: /Thanh toán thất bại/ }).click();
     await page.waitForURL('**/dossiers/**payment=failure');
     await appReady(page);
-    await page.waitForSelector('.notice--action[role=alert]');
+    await page.waitForSelector('.notice--action [role=alert]');
     await page.getByRole('button', { name: 'Thanh toán lại' }).waitFor();
     await expectAccessible(page, 'payment failed');
     await page.getByRole('button', { name: 'Thanh toán lại' }).click();
@@ -162,7 +162,7 @@ test('temporary residence: sign in mid-draft, submit once, pay after a failure, 
     await page.waitForSelector('.notice--action');
     assert.match(await page.locator('.notice__reason').textContent(), /bị mờ/);
     assert.match(await page.locator('.notice__deadline').textContent(), /Hạn bổ sung: \d\d\/\d\d\/\d{4}/);
-    assert.equal(await page.locator('.panel__title').textContent(), 'Theo dõi hồ sơ');
+    assert.equal(await page.locator('.panel--action .panel__title').textContent(), 'Cần bổ sung giấy tờ');
     await expectAccessible(page, 'documents requested');
     await page.screenshot({ path: 'target/e2e-documents-requested-360.png', fullPage: true });
     await page.locator('.notice--action input[type=file]').setInputFiles({ name: 'hop-dong-ro.pdf', mimeType: 'application/pdf', buffer: PDF });

@@ -85,7 +85,7 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     edit('forms/ordinary-passport.toml', 'online = 200000', 'online = 180000');
     const good = readFileSync(join(dir, 'catalog/services/birth-registration.toml'), 'utf8');
     appendFileSync(join(dir, 'catalog/services/birth-registration.toml'), '\nthis is = = not toml\n');
-    await upload(page);
+    const broken = await upload(page);
     await page.waitForSelector('.finding--error');
     assert.match((await page.locator('.finding--error').allTextContents()).join('\n'), /services\/birth-registration\.toml:\d+/);
     assert.match(await page.locator('#publish-reason').textContent(), /còn \d+ lỗi/);
@@ -153,7 +153,29 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     await pub.getByRole('button', { name: 'Đăng nhập' }).click();
     await signIn(pub, PUBLISHER);
     await pub.waitForURL(`**/staff/drafts/${id}`);
+    // A draft with errors: the publish button is disabled and looks it.
+    await pub.goto(`${server.url}/staff/drafts/${broken}`);
+    await appReady(pub);
+    const blocked = pub.getByRole('button', { name: 'Công bố bản nháp' });
+    await blocked.waitFor();
+    assert.equal(await blocked.isDisabled(), true);
+    assert.equal(await blocked.evaluate((b) => getComputedStyle(b).opacity), '0.5');
+    assert.equal(await blocked.evaluate((b) => getComputedStyle(b).cursor), 'not-allowed');
+    await pub.goto(`${server.url}/staff/drafts/${id}`);
+    await appReady(pub);
+    // Publishing asks first (no browser dialog); cancelling publishes nothing.
+    const versionCount = async () => (await (await pub.request.get(`${server.url}/api/v1/staff/catalog/versions`)).json()).versions.length;
+    const before = await versionCount();
     await pub.getByRole('button', { name: 'Công bố bản nháp' }).click();
+    await pub.waitForSelector('.confirm:has-text("Công bố bản nháp này?")');
+    assert.equal(await pub.evaluate(() => document.activeElement?.classList.contains('confirm')), true, 'focus on the question');
+    await expectAccessible(pub, 'publish confirmation');
+    await pub.screenshot({ path: 'target/e2e-staff-publish-confirm-360.png', fullPage: true });
+    await pub.getByRole('button', { name: 'Huỷ' }).click();
+    await pub.getByRole('button', { name: 'Công bố bản nháp' }).waitFor();
+    assert.equal(await versionCount(), before, 'cancel publishes nothing');
+    await pub.getByRole('button', { name: 'Công bố bản nháp' }).click();
+    await pub.getByRole('button', { name: 'Có, công bố' }).click();
     await pub.waitForSelector('.staff-confirmation:has-text("Đã công bố")');
     await expectAccessible(pub, 'published');
     await citizen.page.reload();
@@ -167,7 +189,18 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
 
     // Roll back (a publisher's job too): the old fee is back.
     await pub.goto(server.url + '/staff');
+    // Versions by date, time and who, not raw hashes and nanosecond times.
+    await pub.waitForSelector('.staff-versions li');
+    const whens = await pub.locator('.staff-versions__when').allTextContents();
+    assert.ok(whens.length >= 2 && whens.every((w) => /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/.test(w)), whens.join(' | '));
+    assert.match(await pub.locator('.staff-versions li').first().textContent(), /Công bố · sandbox-staff-khanh/);
+    assert.doesNotMatch(await pub.locator('main').textContent(), /\d{2}:\d{2}:\d{2}\.\d+|[0-9a-f]{16}/);
+    // Rolling back asks first too.
     await pub.getByRole('button', { name: 'Quay lại phiên bản trước' }).click();
+    await pub.waitForSelector('.confirm:has-text("Quay lại phiên bản trước?")');
+    await expectAccessible(pub, 'rollback confirmation');
+    await pub.screenshot({ path: 'target/e2e-staff-rollback-confirm-360.png', fullPage: true });
+    await pub.getByRole('button', { name: 'Có, quay lại' }).click();
     await pub.waitForSelector('text=Đã quay lại phiên bản trước');
     await citizen.page.reload();
     await citizen.page.waitForSelector('.table');

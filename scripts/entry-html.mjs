@@ -40,10 +40,11 @@ const replace = (html, what, by) => {
 const LOADING = '<p class="loading" role="status">';
 let html = readFileSync(from, 'utf8');
 if (kind === 'catalogue') {
-  // The same heading and lead as pages/catalogue.rs renders.
+  // The same heading, lead and lookup link as pages/catalogue.rs renders.
   html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-catalogue"');
   html = replace(html, LOADING,
-    `<h1>${text('CatalogueTitle')}</h1>\n    <p class="lead">${text('CatalogueIntro')}</p>\n    ${LOADING}`);
+    `<h1>${text('CatalogueTitle')}</h1>\n    <p class="lead">${text('CatalogueIntro')}</p>\n` +
+    `    <p class="lookup-link"><a href="/lookup">${text('LookupTitle')}</a></p>\n    ${LOADING}`);
 } else if (kind === 'gallery') {
   // The gallery's own bundle (app::GalleryApp): examples never ship to citizens.
   html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-gallery"');

@@ -2,7 +2,7 @@
 //! the confirmation and tracking pages show it with: labels for statuses and events, the
 //! deadline for additional documents. Components only render these.
 
-use portal_api::{DossierStatus, EventKind, PaymentStatus};
+use portal_api::{DossierStatus, EventKind, PaymentStatus, PublicDossier};
 use portal_core::validators::Date;
 
 use crate::i18n::Key;
@@ -54,6 +54,69 @@ pub fn status_tone(status: DossierStatus) -> &'static str {
         DossierStatus::Rejected => "tag--bad",
         DossierStatus::Approved | DossierStatus::ResultReady => "tag--good",
         _ => "tag--status",
+    }
+}
+
+/// What the top of the tracking page is about: what the person must do now, or else
+/// where the dossier stands. The most pressing comes first: a final refusal, documents
+/// the agency waits for, a failed payment, a fee due, then the result, the approval,
+/// and waiting for the agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Now {
+    Rejected,
+    AddDocuments,
+    PayAgain,
+    Pay,
+    ResultReady,
+    Approved,
+    Wait(DossierStatus),
+}
+
+impl Now {
+    pub fn of(d: &PublicDossier) -> Now {
+        match d.status {
+            DossierStatus::Rejected => Now::Rejected,
+            _ if d.documents_requested.is_some() => Now::AddDocuments,
+            DossierStatus::AdditionalDocumentsRequested => Now::AddDocuments,
+            _ if d.can_pay() && d.last_payment_failed() => Now::PayAgain,
+            _ if d.can_pay() => Now::Pay,
+            DossierStatus::ResultReady => Now::ResultReady,
+            DossierStatus::Approved => Now::Approved,
+            s => Now::Wait(s),
+        }
+    }
+
+    /// The colour of the panel and notices: act, ended badly, went well, or wait.
+    pub fn tone(self) -> &'static str {
+        match self {
+            Now::AddDocuments | Now::PayAgain | Now::Pay => "action",
+            Now::Rejected => "bad",
+            Now::ResultReady | Now::Approved => "good",
+            Now::Wait(_) => "status",
+        }
+    }
+
+    /// The tracking panel's heading.
+    pub fn title(self) -> Key {
+        match self {
+            Now::Rejected => Key::NowRejected,
+            Now::AddDocuments => Key::StatusDocumentsRequested,
+            Now::PayAgain => Key::NowPayAgain,
+            Now::Pay => Key::PaymentUnpaid,
+            Now::ResultReady => Key::NowResultReady,
+            Now::Approved => Key::NowApproved,
+            Now::Wait(s) => status_key(s),
+        }
+    }
+}
+
+/// What the agency does next, said under "What happens next" while it still has to
+/// decide; `None` once it has (the notice at the top says what happened).
+pub fn next_body(status: DossierStatus) -> Option<Key> {
+    match status {
+        DossierStatus::Received | DossierStatus::InProcessing => Some(Key::WhatHappensNextBody),
+        DossierStatus::AdditionalDocumentsRequested => Some(Key::NextAfterDocuments),
+        DossierStatus::Approved | DossierStatus::ResultReady | DossierStatus::Rejected => None,
     }
 }
 
@@ -150,5 +213,77 @@ impl ServiceFacts {
     /// A linked procedure's name, or its id when the catalogue does not list it.
     pub fn procedure_name(&self, id: &str, lang: portal_core::Lang) -> String {
         self.procedure_names.name(id, lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_api::{Payment, TimelineActor};
+
+    fn dossier(status: DossierStatus, payment: PaymentStatus) -> PublicDossier {
+        PublicDossier {
+            code: "X".into(),
+            service_id: "s".into(),
+            status,
+            procedures: vec![],
+            payment: Payment {
+                status: payment,
+                amount: Some(7000),
+            },
+            documents_requested: None,
+            timeline: vec![],
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn entry(event: EventKind) -> TimelineEntry {
+        TimelineEntry {
+            at: String::new(),
+            event,
+            status: None,
+            procedure: None,
+            reason: None,
+            by: TimelineActor::Applicant,
+        }
+    }
+
+    #[test]
+    fn the_top_says_what_to_do_first() {
+        use DossierStatus::*;
+        use PaymentStatus::*;
+        assert_eq!(
+            Now::of(&dossier(Received, NotRequired)),
+            Now::Wait(Received)
+        );
+        assert_eq!(Now::of(&dossier(Received, Unpaid)), Now::Pay);
+        let mut failed = dossier(InProcessing, Unpaid);
+        failed.timeline.push(entry(EventKind::PaymentFailed));
+        assert_eq!(Now::of(&failed), Now::PayAgain);
+        // Documents first: the deadline runs; a refusal is final and nothing is payable.
+        assert_eq!(
+            Now::of(&dossier(AdditionalDocumentsRequested, Unpaid)),
+            Now::AddDocuments
+        );
+        assert_eq!(Now::of(&dossier(Rejected, Unpaid)), Now::Rejected);
+        assert_eq!(Now::of(&dossier(Approved, Paid)), Now::Approved);
+        assert_eq!(
+            Now::of(&dossier(ResultReady, NotRequired)),
+            Now::ResultReady
+        );
+        assert_eq!(Now::Rejected.tone(), "bad");
+        assert_eq!(Now::Pay.tone(), "action");
+        assert_eq!(Now::ResultReady.tone(), "good");
+    }
+
+    #[test]
+    fn an_approved_dossier_is_not_said_to_be_checked() {
+        assert_eq!(next_body(DossierStatus::Approved), None);
+        assert_eq!(next_body(DossierStatus::ResultReady), None);
+        assert_eq!(
+            next_body(DossierStatus::Received),
+            Some(Key::WhatHappensNextBody)
+        );
     }
 }

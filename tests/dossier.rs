@@ -134,7 +134,13 @@ async fn a_new_dossier_shows_code_secret_what_next_and_the_pay_button() {
         buttons.contains(&"Thanh toán lệ phí".to_string()),
         "{buttons:?}"
     );
-    assert!(root.query_selector(".notice--action").unwrap().is_none());
+    // Just sent: the green confirmation; the fee due is the one thing to do.
+    assert!(root.query_selector(".panel--good").unwrap().is_some());
+    assert_eq!(
+        texts(&root, ".notice--action h2"),
+        vec!["Bạn cần nộp lệ phí"]
+    );
+    assert_eq!(texts(&root, ".notice__amount"), vec!["7.000 ₫"]);
 }
 
 #[wasm_bindgen_test]
@@ -153,7 +159,11 @@ async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload()
         view! { <Router><DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/></Router> }
     });
     leptos::task::tick().await;
-    assert_eq!(texts(&root, ".panel__title"), vec!["Theo dõi hồ sơ"]);
+    // The request leads, in the colour of something to do.
+    assert_eq!(
+        texts(&root, ".panel--action .panel__title"),
+        vec!["Cần bổ sung giấy tờ"]
+    );
     assert_eq!(
         texts(&root, ".notice__reason"),
         vec!["Ảnh chụp hợp đồng thuê nhà bị mờ"]
@@ -215,12 +225,20 @@ async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_proc
     assert!(texts(&root, "#rejected-title + p")
         .join("")
         .contains("Không đủ điều kiện"));
+    assert_eq!(
+        texts(&root, ".panel--bad .panel__title"),
+        vec!["Hồ sơ bị từ chối"]
+    );
+    assert!(
+        root.query_selector(".what-next").unwrap().is_none(),
+        "nothing is said to come next after a refusal"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_are() {
     let list: DossierList = serde_json::from_value(serde_json::json!({"dossiers": [
-        {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "status": "in_processing",
+        {"code": "000.00.00.H99-251127-0002", "service_id": "funeral-allowance", "subject": "Lê Văn Tư", "status": "in_processing",
          "procedures": [], "payment": {"status": "not_required"}, "catalogue_version": "v1",
          "created_at": "2025-11-27T02:00:00Z", "updated_at": "2025-11-27T02:00:00Z"},
         {"code": "000.00.00.H99-251127-0001", "service_id": "withdrawn-service", "status": "received",
@@ -240,6 +258,11 @@ async fn my_dossiers_show_service_names_in_the_language_and_unknown_ids_as_they_
     assert_eq!(
         texts(&root, ".service-item__service"),
         vec!["Trợ cấp mai táng", "withdrawn-service"]
+    );
+    // Whom a dossier is for, when its form names it.
+    assert_eq!(
+        texts(&root, ".service-item__subject"),
+        vec!["Hồ sơ cho: Lê Văn Tư"]
     );
     i18n.lang.set(Lang::En);
     leptos::task::tick().await;
@@ -315,6 +338,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
         kind: FieldKind::Text(TextOptions::default()),
     };
     let form = Form {
+        subject: None,
         steps: vec![Step {
             id: "about".into(),
             title: field.label.clone(),

@@ -6,9 +6,10 @@
 use portal_web::i18n::{Key, Lang};
 
 fn main() {
-    let texts: [(&str, Key); 5] = [
+    let texts: [(&str, Key); 6] = [
         ("CatalogueTitle", Key::CatalogueTitle),
         ("CatalogueIntro", Key::CatalogueIntro),
+        ("LookupTitle", Key::LookupTitle),
         ("Breadcrumbs", Key::Breadcrumbs),
         ("Home", Key::Home),
         ("Back", Key::Back),

@@ -4,6 +4,7 @@
 pub mod address_picker;
 pub mod applicant_gate;
 pub mod button_link;
+pub mod confirm;
 pub mod error_state;
 pub mod intern;
 pub mod labels;
@@ -15,6 +16,7 @@ pub mod shell;
 pub use address_picker::{AddressChoice, AddressPicker};
 pub use applicant_gate::ApplicantGate;
 pub use button_link::ButtonLink;
+pub use confirm::ConfirmAction;
 pub use error_state::{ErrorState, LoadFailed, Loading};
 pub use later::{AfterFirstPaint, Later, LaterOnFirstPage};
 pub use legacy_address::LegacyAddress;

@@ -32,7 +32,7 @@ fn ServiceItem(service: ServiceSummary) -> impl IntoView {
             Some(n) => format!(
                 "{} {}",
                 crate::i18n::text(lang, Key::FeeFrom),
-                format_vnd(n)
+                format_vnd(n, lang)
             ),
             None => i18n.t(Key::FeeVaries).to_string(),
         }

@@ -56,6 +56,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <p>{move || i18n.t(Key::FooterAbout)}</p>
                 <p>{move || i18n.t(Key::FooterNote)}</p>
                 <ul class="footer__links">
+                    <li><a href="/lookup">{move || i18n.t(Key::LookupTitle)}</a></li>
                     <li><a href="/accessibility">{move || i18n.t(Key::A11yLink)}</a></li>
                     <li><a href="/gallery">{move || i18n.t(Key::GalleryTitle)}</a></li>
                 </ul>

@@ -89,6 +89,7 @@ impl FormState {
     /// An unsaved state for a page's own one-page form: `fields` on the step `step`.
     pub fn one_page(step: &str, title: Text, fields: Vec<Field>) -> FormState {
         FormState::unsaved(IndexedForm::new(Form {
+            subject: None,
             steps: vec![Step {
                 id: step.into(),
                 title,

@@ -20,7 +20,7 @@ impl Key {
     });
     pub const PhaseBanner: Key = Key(&Texts {
         vi: "Bản thử nghiệm: đây là giao diện mới của cổng, ý kiến của bạn giúp chúng tôi hoàn thiện.",
-        en: "Beta: this is the portal's new interface, and your feedback will help us improve it.",
+        en: "This is the portal's new interface, and your feedback will help us improve it.",
     });
     pub const SwitchLanguage: Key = Key(&Texts {
         vi: "English",
@@ -558,6 +558,10 @@ impl Key {
         vi: "Hồ sơ của tôi",
         en: "My applications",
     });
+    pub const DossierSubject: Key = Key(&Texts {
+        vi: "Hồ sơ cho:",
+        en: "For:",
+    });
     pub const StatusReceived: Key = Key(&Texts {
         vi: "Đã tiếp nhận",
         en: "Received",
@@ -665,6 +669,46 @@ impl Key {
     pub const WhatHappensNextBody: Key = Key(&Texts {
         vi: "Cơ quan thực hiện sẽ kiểm tra hồ sơ. Bạn sẽ nhận thông báo qua VNeID, tin nhắn và thư điện tử khi trạng thái thay đổi, và có thể theo dõi tại trang này bất cứ lúc nào.",
         en: "The agency will check your application. You will be told through VNeID, text message and email when its status changes, and you can follow it on this page at any time.",
+    });
+    pub const NextAfterDocuments: Key = Key(&Texts {
+        vi: "Sau khi nhận giấy tờ bổ sung, cơ quan thực hiện tiếp tục xử lý hồ sơ. Bạn sẽ nhận thông báo khi trạng thái thay đổi.",
+        en: "Once it has the documents, the agency carries on with your application. You will be told when its status changes.",
+    });
+    pub const NowRejected: Key = Key(&Texts {
+        vi: "Hồ sơ bị từ chối",
+        en: "Your application was rejected",
+    });
+    pub const RejectedBody: Key = Key(&Texts {
+        vi: "Nếu chưa rõ lý do, hãy liên hệ cơ quan thực hiện (thông tin ở dưới). Bạn có thể nộp hồ sơ mới khi đã khắc phục.",
+        en: "If the reason is not clear, contact the agency (details below). You can apply again once it is put right.",
+    });
+    pub const NowPayAgain: Key = Key(&Texts {
+        vi: "Thanh toán chưa thành công",
+        en: "The payment did not go through",
+    });
+    pub const NowPay: Key = Key(&Texts {
+        vi: "Bạn cần nộp lệ phí",
+        en: "You need to pay the fee",
+    });
+    pub const FeeDue: Key = Key(&Texts {
+        vi: "Số tiền cần nộp:",
+        en: "Amount to pay:",
+    });
+    pub const NowResultReady: Key = Key(&Texts {
+        vi: "Hồ sơ đã có kết quả",
+        en: "Your result is ready",
+    });
+    pub const ResultReadyBody: Key = Key(&Texts {
+        vi: "Cơ quan thực hiện đã giải quyết xong hồ sơ. Hãy nhận kết quả theo cách bạn đã chọn khi nộp hồ sơ; nếu nhận tại cơ quan, hãy mang theo mã hồ sơ.",
+        en: "The agency has decided your application. Get the result the way you chose when applying; if you collect it in person, bring the reference.",
+    });
+    pub const NowApproved: Key = Key(&Texts {
+        vi: "Hồ sơ đã được giải quyết",
+        en: "Your application was approved",
+    });
+    pub const ApprovedBody: Key = Key(&Texts {
+        vi: "Cơ quan thực hiện đã chấp thuận hồ sơ và đang chuẩn bị kết quả. Bạn sẽ nhận thông báo khi có kết quả.",
+        en: "The agency has approved your application and is preparing the result. You will be told when it is ready.",
     });
     pub const Timeline: Key = Key(&Texts {
         vi: "Quá trình xử lý",
@@ -905,6 +949,34 @@ impl Key {
     pub const StaffRollback: Key = Key(&Texts {
         vi: "Quay lại phiên bản trước",
         en: "Roll back to the previous version",
+    });
+    pub const StaffRollbackConfirmTitle: Key = Key(&Texts {
+        vi: "Quay lại phiên bản trước?",
+        en: "Roll back to the previous version?",
+    });
+    pub const StaffRollbackWarning: Key = Key(&Texts {
+        vi: "Người dân sẽ thấy ngay danh mục của phiên bản trước phiên bản hiện hành. Phiên bản hiện hành vẫn được giữ trong danh sách.",
+        en: "Citizens will see the catalogue of the version before the current one straight away. The current version stays in the list.",
+    });
+    pub const StaffRollbackYes: Key = Key(&Texts {
+        vi: "Có, quay lại",
+        en: "Yes, roll back",
+    });
+    pub const StaffPublishConfirmTitle: Key = Key(&Texts {
+        vi: "Công bố bản nháp này?",
+        en: "Publish this draft?",
+    });
+    pub const StaffPublishWarning: Key = Key(&Texts {
+        vi: "Người dân sẽ thấy danh mục mới ngay sau khi công bố. Phiên bản hiện hành được giữ lại để có thể quay lại.",
+        en: "Citizens will see the new catalogue as soon as it is published. The current version is kept so you can roll back.",
+    });
+    pub const StaffPublishYes: Key = Key(&Texts {
+        vi: "Có, công bố",
+        en: "Yes, publish",
+    });
+    pub const Cancel: Key = Key(&Texts {
+        vi: "Huỷ",
+        en: "Cancel",
     });
     pub const StaffActionDeployed: Key = Key(&Texts {
         vi: "Triển khai",

@@ -387,7 +387,7 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
         <h2>{move || i18n.t(Key::Fees)}</h2>
         <p>{move || match charge.get() {
             Charge::Free => i18n.t(Key::PaymentNotRequired).to_string(),
-            Charge::Due(n) => format!("{}: {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(n)),
+            Charge::Due(n) => format!("{}: {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(n, i18n.lang.get())),
             Charge::Assessed => i18n.t(Key::PaymentAwaiting).to_string(),
         }}</p>
         {preview}

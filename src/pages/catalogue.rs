@@ -29,6 +29,7 @@ pub fn CataloguePage() -> impl IntoView {
         <Title text=move || i18n.t(Key::CatalogueTitle)/>
         <h1>{move || i18n.t(Key::CatalogueTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::CatalogueIntro)}</p>
+        <p class="lookup-link"><a href="/lookup">{move || i18n.t(Key::LookupTitle)}</a></p>
         {move || match catalogue.get() {
             None => view! { <crate::components::Loading/> }.into_any(),
             Some(Ok(index)) => view! { <Catalogue index=Arc::new(index)/> }.into_any(),

@@ -18,16 +18,21 @@ use crate::form::error_summary::Problem;
 use crate::form::{ErrorSummary, FieldView, FormState};
 use crate::i18n::{fill, use_i18n, Key};
 use crate::tracking::{
-    event_key, format_date, format_time, payment_key, status_key, status_tone, DocumentsRequested,
-    Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry,
+    event_key, format_date, format_time, next_body, payment_key, status_key, status_tone,
+    DocumentsRequested, Dossier, DossierList, Now, ServiceFacts, ServiceNames, TimelineEntry,
 };
 
-/// The green panel with the dossier code, big.
+/// The panel with the dossier code, big: green on the confirmation, and on tracking in
+/// the colour of where the dossier stands (`tone`, see [`Now::tone`]).
 #[component]
-pub fn ConfirmationPanel(code: String, title: Key) -> impl IntoView {
+pub fn ConfirmationPanel(
+    code: String,
+    title: Key,
+    #[prop(default = "good")] tone: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="panel">
+        <div class=format!("panel panel--{tone}")>
             <h1 class="panel__title">{move || i18n.t(title)}</h1>
             <p class="panel__body">{move || i18n.t(Key::DossierCode)}<strong class="panel__code">{code}</strong></p>
         </div>
@@ -127,17 +132,20 @@ pub fn DossierView(
     let print = |_| {
         let _ = window().print();
     };
-    let title = if submitted {
-        Key::DossierTitle
+    // Just submitted: GOV.UK's green confirmation; later, the state leads, in its colour.
+    let now = Now::of(&dossier);
+    let (title, tone) = if submitted {
+        (Key::DossierTitle, "good")
     } else {
-        Key::DossierTrackTitle
+        (now.title(), now.tone())
     };
-    let can_pay = owner && dossier.can_pay();
+    let can_pay = dossier.can_pay();
     let failed_before = dossier.last_payment_failed();
     let rejection = dossier.rejection_reason().map(str::to_string);
     let status = dossier.status;
     let payment_status = dossier.payment.status;
     let amount = dossier.payment.amount.and_then(|a| u64::try_from(a).ok());
+    let fee = move || amount.map(|a| portal_core::format_vnd(a, i18n.lang.get()));
     let facts_for_procedures = facts.clone().unwrap_or_default();
     let facts_for_timeline = facts.clone();
     let service_name = facts.as_ref().map(|f| f.name.clone());
@@ -148,19 +156,49 @@ pub fn DossierView(
     let agency = facts.as_ref().map(|f| f.agency.clone());
     let procedures = dossier.procedures.clone();
     let bundle = dossier.is_bundle();
+    let decided = match now {
+        Now::Approved => Some(("good", Key::ApprovedBody)),
+        Now::ResultReady => Some(("good", Key::ResultReadyBody)),
+        _ => None,
+    };
     view! {
         <div class="receipt">
-        <ConfirmationPanel code=code.clone() title/>
+        <ConfirmationPanel code=code.clone() title tone/>
         <p class="receipt__printed">{move || i18n.t(Key::ReceiptHeading)}" · "{format_time(&dossier.created_at)}</p>
         {service_name.map(|n| view! { <p class="lead">{move || n.get(i18n.lang.get()).to_string()}</p> })}
         {rejection.map(|r| view! {
-            <div class="notice notice--action" role="region" aria-labelledby="rejected-title">
+            <div class="notice notice--bad" role="region" aria-labelledby="rejected-title">
                 <h2 id="rejected-title">{move || i18n.t(Key::StatusRejected)}</h2>
-                <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong>{r.clone()}</strong></p>
+                <p>{move || i18n.t(Key::DocumentsRequestedReason)}" "<strong class="notice__reason">{r.clone()}</strong></p>
+                <p>{move || i18n.t(Key::RejectedBody)}</p>
             </div>
         })}
         {dossier.documents_requested.clone().map(|request| view! {
             <DocumentsRequestedNotice code=code.clone() request owner on_change/>
+        })}
+        {can_pay.then(|| view! {
+            <div class="notice notice--action notice--payment" role="region" aria-labelledby="pay-title">
+                <h2 id="pay-title">{move || i18n.t(Key::NowPay)}</h2>
+                {move || match pay_result().as_deref() {
+                    Some("success") => Some(view! { <p role="status">{i18n.t(Key::PaymentSucceeded)}</p> }.into_any()),
+                    Some("failure") | Some("cancel") => Some(view! { <p role="alert">{i18n.t(Key::PaymentFailed)}</p> }.into_any()),
+                    _ => None,
+                }}
+                {move || fee().map(|f| view! { <p>{i18n.t(Key::FeeDue)}" "<strong class="notice__amount">{f}</strong></p> })}
+                {owner.then(|| view! {
+                    <p class="no-print"><button type="button" class="button" prop:disabled=move || paying.get() on:click=pay.clone()>
+                        {move || if failed_before { i18n.t(Key::PayAgain) } else { i18n.t(Key::PayNow) }}
+                    </button></p>
+                    <Show when=move || pay_error.get()><p class="error-message" role="alert">{move || i18n.t(Key::PaymentStartFailed)}</p></Show>
+                })}
+            </div>
+        })}
+        {decided.map(|(tone, body)| view! {
+            <div class=format!("notice notice--{tone} notice--decided")><p>{move || i18n.t(body)}</p></div>
+        })}
+        {(!can_pay).then_some(move || match pay_result().as_deref() {
+            Some("success") => Some(view! { <p class="notice notice--good" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }),
+            _ => None,
         })}
         {dossier.lookup_secret().map(str::to_string).map(|s| view! {
             <p>{move || i18n.t(Key::LookupSecretIs)}" "<strong class="code">{s.clone()}</strong></p>
@@ -185,20 +223,11 @@ pub fn DossierView(
             </dl>
         })}
         <h2>{move || i18n.t(Key::Payment)}</h2>
-        <p class="payment-status">{let k = payment_key(payment_status); move || i18n.t(k)}{amount.map(|a| format!(" · {}", portal_core::format_vnd(a)))}</p>
-        {move || match pay_result().as_deref() {
-            Some("success") => Some(view! { <p class="notice" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }.into_any()),
-            Some("failure") | Some("cancel") => Some(view! { <p class="notice notice--action" role="alert">{i18n.t(Key::PaymentFailed)}</p> }.into_any()),
-            _ => None,
-        }}
-        {can_pay.then(|| view! {
-            <p class="no-print"><button type="button" class="button" prop:disabled=move || paying.get() on:click=pay>
-                {move || if failed_before { i18n.t(Key::PayAgain) } else { i18n.t(Key::PayNow) }}
-            </button></p>
-            <Show when=move || pay_error.get()><p class="error-message" role="alert">{move || i18n.t(Key::PaymentStartFailed)}</p></Show>
+        <p class="payment-status">{let k = payment_key(payment_status); move || i18n.t(k)}{move || fee().map(|f| format!(" · {f}"))}</p>
+        {next_body(status).map(|body| view! {
+            <h2>{move || i18n.t(Key::WhatHappensNext)}</h2>
+            <p class="what-next">{move || i18n.t(body)}</p>
         })}
-        <h2>{move || i18n.t(Key::WhatHappensNext)}</h2>
-        <p>{move || i18n.t(Key::WhatHappensNextBody)}</p>
         {agency.map(|a| view! { <p>{move || i18n.t(Key::Agency)}": "<strong>{move || a.get(i18n.lang.get()).to_string()}</strong></p> })}
         {processing.map(|p| view! { <p>{move || i18n.t(Key::ProcessingTime)}": "<strong>{move || p.get(i18n.lang.get()).to_string()}</strong></p> })}
         <h2>{move || i18n.t(Key::ContactTitle)}</h2>
@@ -328,10 +357,15 @@ pub fn DossierListView(list: DossierList, names: ServiceNames) -> impl IntoView 
                 let href = portal_api::routes::dossier(&d.code);
                 let names = names.clone();
                 let id = d.service_id.clone();
+                // Whom it is for tells two dossiers of one service apart.
+                let subject = d.subject.clone().map(|who| view! {
+                    <p class="service-item__subject">{move || i18n.t(Key::DossierSubject)}" "<strong>{who}</strong></p>
+                });
                 view! {
                     <li class="service-item">
                         <h2 class="service-item__name"><a href=href>{d.code.clone()}</a></h2>
                         <p><span class="service-item__service">{move || names.name(&id, i18n.lang.get())}</span>" · "{format_time(&d.created_at)}</p>
+                        {subject}
                         <p><strong class=format!("tag {}", status_tone(d.status))>{let k = status_key(d.status); move || i18n.t(k)}</strong>
                         " "{let k = payment_key(d.payment.status); move || i18n.t(k)}</p>
                     </li>

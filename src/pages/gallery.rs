@@ -85,6 +85,7 @@ pub fn LargeFormPage() -> impl IntoView {
         .flat_map(|s| s.fields)
         .collect::<Vec<_>>();
     let form = Form {
+        subject: None,
         steps: vec![Step {
             id: "all".into(),
             title: portal_core::Text::new(

@@ -62,7 +62,7 @@ fn confidence_note(lang: Lang, c: Confidence) -> String {
 pub(crate) fn amount(lang: Lang, a: Option<u64>) -> String {
     match a {
         Some(0) => text(lang, Key::Free).to_string(),
-        Some(n) => format_vnd(n),
+        Some(n) => format_vnd(n, lang),
         None => text(lang, Key::FeeNotFixed).to_string(),
     }
 }

@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 
 use crate::api::staff::{self, Versions};
 use crate::api::ApiError;
-use crate::components::StaffGate;
+use crate::components::{ConfirmAction, StaffGate};
 use crate::i18n::{fill, text, use_i18n, Key, Lang};
+use crate::tracking::format_time;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -149,6 +150,25 @@ fn DraftUpload() -> impl IntoView {
     }
 }
 
+/// A version's hash, short: the date, time and publisher say which it is.
+fn short(version: &str) -> String {
+    version.chars().take(8).collect()
+}
+
+/// The current version as people tell versions apart: when it was published and by
+/// whom (its short hash after); the short hash alone if the history does not list it.
+fn describe_current(v: &Versions) -> String {
+    match v.versions.iter().find(|e| e.version == v.current) {
+        Some(e) => format!(
+            "{} · {} ({})",
+            format_time(&e.published_at),
+            e.published_by,
+            short(&e.version)
+        ),
+        None => short(&v.current),
+    }
+}
+
 fn action_label(action: &str) -> Key {
     match action {
         "publish" => Key::StaffActionPublish,
@@ -163,7 +183,7 @@ fn PublishedVersions() -> impl IntoView {
     let versions = LocalResource::new(staff::versions);
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let rollback = move |_| {
+    let rollback = move |_: ()| {
         if busy.get_untracked() {
             return;
         }
@@ -172,7 +192,7 @@ fn PublishedVersions() -> impl IntoView {
             let lang = i18n.lang.get_untracked();
             match staff::rollback().await {
                 Ok(v) => {
-                    message.set(Some(fill::staff_rolled_back(lang, &v.current)));
+                    message.set(Some(fill::staff_rolled_back(lang, &describe_current(&v))));
                     versions.refetch();
                 }
                 Err(e) => message.set(Some(action_failed(lang, &e))),
@@ -182,10 +202,14 @@ fn PublishedVersions() -> impl IntoView {
     };
     let table = move |v: Versions| {
         view! {
-            <p>{fill::staff_current_version(i18n.lang.get(), &v.current)}</p>
+            <p class="staff-current">{fill::staff_current_version(i18n.lang.get(), &describe_current(&v))}</p>
             <ul class="staff-versions">
                 {v.versions.into_iter().map(|e| view! {
-                    <li><code>{e.version}</code>" · "{i18n.t(action_label(&e.action))}" · "{e.published_by}" · "{e.published_at}</li>
+                    <li>
+                        <strong class="staff-versions__when">{format_time(&e.published_at)}</strong>
+                        " · "{i18n.t(action_label(&e.action))}" · "{e.published_by}
+                        " "<span class="hint">"("<code title=e.version.clone()>{short(&e.version)}</code>")"</span>
+                    </li>
                 }).collect_view()}
             </ul>
         }
@@ -199,7 +223,8 @@ fn PublishedVersions() -> impl IntoView {
                 Some(Err(e)) => view! { <p>{action_failed(i18n.lang.get(), &e)}</p> }.into_any(),
             }}
             <p class="staff-message" role="status">{move || message.get()}</p>
-            <button type="button" class="button button--secondary" on:click=rollback>{move || i18n.t(Key::StaffRollback)}</button>
+            <ConfirmAction ask=Key::StaffRollback title=Key::StaffRollbackConfirmTitle warning=Key::StaffRollbackWarning
+                yes=Key::StaffRollbackYes secondary=true on_confirm=Callback::new(rollback)/>
         </section>
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use portal_core::catalogue_diff::{Change, ServiceChanges, ServiceRef};
 
 use crate::api::staff::{self, DraftReport, Finding};
-use crate::components::{ButtonLink, StaffGate};
+use crate::components::{ButtonLink, ConfirmAction, StaffGate};
 use crate::i18n::{fill, text, use_i18n, Key, Lang};
 use crate::pages::service::amount;
 use crate::pages::staff::action_failed;
@@ -115,7 +115,7 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
         "{}{preview}",
         window().location().origin().unwrap_or_default()
     );
-    let publish = move |_: leptos::ev::MouseEvent| {
+    let publish = move |_: ()| {
         if busy.get_untracked() || errors > 0 {
             return;
         }
@@ -142,9 +142,9 @@ fn Publish(id: String, errors: usize) -> impl IntoView {
             })}
             {if may_publish {
                 view! {
-                    <button type="button" class="button" disabled={errors > 0} aria-describedby={(errors > 0).then_some("publish-reason")} on:click=publish>
-                        {move || i18n.t(Key::StaffPublish)}
-                    </button>
+                    <ConfirmAction ask=Key::StaffPublish title=Key::StaffPublishConfirmTitle warning=Key::StaffPublishWarning
+                        yes=Key::StaffPublishYes disabled={errors > 0} described_by={(errors > 0).then_some("publish-reason")}
+                        on_confirm=Callback::new(publish)/>
                 }
                 .into_any()
             } else {

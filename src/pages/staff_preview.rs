@@ -46,7 +46,7 @@ fn outcome_view(lang: Lang, r: Result<PreviewResult, ApiError>) -> AnyView {
             let fee = if r.quote.is_free() {
                 text(lang, Key::Free).to_string()
             } else {
-                format_vnd(r.quote.total_online)
+                format_vnd(r.quote.total_online, lang)
             };
             view! { <p class="preview-outcome preview-outcome--accepted">{fill::preview_accepted(lang, &fee)}</p> }
                 .into_any()

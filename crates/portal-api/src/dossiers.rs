@@ -201,6 +201,10 @@ pub struct FullDossier<A = Answers> {
 pub struct DossierSummary {
     pub code: String,
     pub service_id: String,
+    /// Whom the dossier is for, as its answers name them (the child of a birth
+    /// registration, say), when the service's form says which answer that is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     pub status: DossierStatus,
     pub procedures: Vec<ProcedureState>,
     pub payment: Payment,

@@ -409,18 +409,11 @@ pub struct CatalogueIndex {
     pub services: Vec<ServiceSummary>,
 }
 
-/// Formats an amount of đồng the Vietnamese way: `20.000 ₫`.
-pub fn format_vnd(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    out.push_str(" ₫");
-    out
+/// An amount of đồng with the language's thousands separator: `20.000 ₫` in Vietnamese,
+/// `20,000 ₫` in English.
+pub fn format_vnd(amount: u64, lang: crate::Lang) -> String {
+    let n = i64::try_from(amount).unwrap_or(i64::MAX);
+    format!("{} ₫", crate::form::messages::number(n, lang))
 }
 
 #[cfg(test)]
@@ -507,10 +500,11 @@ mod tests {
 
     #[test]
     fn vnd_formatting() {
-        assert_eq!(format_vnd(0), "0 ₫");
-        assert_eq!(format_vnd(999), "999 ₫");
-        assert_eq!(format_vnd(10_000), "10.000 ₫");
-        assert_eq!(format_vnd(1_234_567), "1.234.567 ₫");
+        assert_eq!(format_vnd(0, crate::Lang::Vi), "0 ₫");
+        assert_eq!(format_vnd(999, crate::Lang::En), "999 ₫");
+        assert_eq!(format_vnd(10_000, crate::Lang::Vi), "10.000 ₫");
+        assert_eq!(format_vnd(1_234_567, crate::Lang::Vi), "1.234.567 ₫");
+        assert_eq!(format_vnd(200_000, crate::Lang::En), "200,000 ₫");
     }
 
     #[test]

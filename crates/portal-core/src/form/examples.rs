@@ -76,6 +76,7 @@ impl FieldExamples {
     /// A one-step form holding just this question, to validate or render it alone.
     pub fn form(&self) -> Form {
         Form {
+            subject: None,
             steps: vec![Step {
                 id: "example".into(),
                 title: self.field.label.clone(),
@@ -1210,6 +1211,7 @@ pub fn large_form(n: usize) -> Form {
         }
     }
     Form {
+        subject: None,
         steps,
         fees: Vec::new(),
     }

@@ -48,6 +48,7 @@ fn equals(id: &str, value: Scalar) -> Condition {
 
 fn one_step(fields: Vec<Field>) -> IndexedForm {
     IndexedForm::new(Form {
+        subject: None,
         steps: vec![Step {
             id: "s".into(),
             title: t("s"),

@@ -467,6 +467,30 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
             l.field(&format!("{path}.fields[{i}]"), field, None, &mut fields);
         }
     }
+    if let Some(subject) = &f.subject {
+        match form.loc(subject.as_str()) {
+            None => l.push(
+                "unknown-field",
+                "subject",
+                format!("{:?} is not a field of this form", subject.0),
+            ),
+            Some(loc)
+                if loc.child.is_some()
+                    || !matches!(
+                        form.field_at(loc).kind,
+                        FieldKind::Person(_) | FieldKind::Text(_)
+                    ) =>
+            {
+                l.push(
+                    "subject-kind",
+                    "subject",
+                    "the subject is a person or a one-line text, outside any repeating group"
+                        .into(),
+                )
+            }
+            Some(_) => {}
+        }
+    }
     let mut fee_ids = BTreeSet::new();
     for (i, item) in f.fees.iter().enumerate() {
         let path = format!("fees[{i}]");

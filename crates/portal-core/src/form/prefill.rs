@@ -212,6 +212,7 @@ mod tests {
             editable: true,
         });
         let form = IndexedForm::new(Form {
+            subject: None,
             steps: vec![Step {
                 id: "s".into(),
                 title: Text::new("s", "s"),

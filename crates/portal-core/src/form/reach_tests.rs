@@ -26,7 +26,11 @@ fn is(f: &str, v: bool) -> Condition {
 }
 
 fn form(steps: Vec<Step>, fees: Vec<FeeItem>) -> IndexedForm {
-    IndexedForm::new(Form { steps, fees })
+    IndexedForm::new(Form {
+        steps,
+        fees,
+        subject: None,
+    })
 }
 
 fn step(id: &str, shown_if: Option<Condition>, fields: Vec<Field>) -> Step {

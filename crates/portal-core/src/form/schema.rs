@@ -55,6 +55,23 @@ pub struct Form {
     /// Fee lines computed from the answers (see [`crate::form::fee`]).
     #[serde(default)]
     pub fees: Vec<FeeItem>,
+    /// The question whose answer names whom a dossier is for (the child of a birth
+    /// registration, the deceased of a death registration): lists of dossiers show it,
+    /// so two dossiers of one service are told apart. A person or a one-line text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<FieldId>,
+}
+
+impl Form {
+    /// The name `subject` answers with, if the form has one and it was answered.
+    pub fn subject_name(&self, answers: &crate::form::Answers) -> Option<String> {
+        let name = match answers.get(self.subject.as_ref()?.as_str())? {
+            crate::form::Answer::Person(p) => p.full_name.trim(),
+            crate::form::Answer::Text(t) => t.trim(),
+            _ => return None,
+        };
+        (!name.is_empty()).then(|| name.to_string())
+    }
 }
 
 /// One page of questions (GOV.UK: one thing per page where it helps).

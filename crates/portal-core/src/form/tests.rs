@@ -157,6 +157,7 @@ fn sample() -> IndexedForm {
     let mut declaration = field("declaration", t("declaration"), FieldKind::Declaration);
     declaration.shown_if = None;
     IndexedForm::new(Form {
+        subject: None,
         steps: vec![
             step("applicant", vec![relation, authorisation]),
             step("delivery", vec![by_post, post_address, copies]),
@@ -311,6 +312,7 @@ fn a_hidden_answer_decides_nothing() {
     // c is shown when b = "x"; b is shown when a = yes. With a = no, b's stale "x" must
     // not show c.
     let f = IndexedForm::new(Form {
+        subject: None,
         steps: vec![step(
             "s",
             vec![
@@ -354,6 +356,7 @@ fn conditions_never_look_forward_even_in_unchecked_forms() {
     // The lint refuses this form; the engine must still terminate and treat the later
     // (or own) answer as absent.
     let f = IndexedForm::new(Form {
+        subject: None,
         steps: vec![step(
             "s",
             vec![
@@ -399,6 +402,7 @@ fn each_field_is_evaluated_once_per_call() {
         ));
     }
     let f = IndexedForm::new(Form {
+        subject: None,
         steps: vec![step("s", fields)],
         fees: vec![],
     });
@@ -611,6 +615,7 @@ fn prefilled_form() -> IndexedForm {
         editable: false,
     });
     IndexedForm::new(Form {
+        subject: None,
         steps: vec![step("s", vec![name, phone, me, email])],
         fees: vec![],
     })
@@ -965,6 +970,7 @@ fn the_lint_finds_each_kind_of_problem() {
         editable: false,
     });
     let form = Form {
+        subject: None,
         steps: vec![
             step(
                 "s1",
@@ -1035,4 +1041,34 @@ fn the_lint_finds_each_kind_of_problem() {
     assert!(problems
         .iter()
         .any(|p| p.path == "steps[0].fields[4].shown_if"));
+}
+
+#[test]
+fn the_subject_names_whom_a_dossier_is_for_and_is_a_name() {
+    let mut form = Form {
+        steps: vec![step(
+            "s",
+            vec![
+                field("child", t("child"), FieldKind::Text(TextOptions::default())),
+                field("n", t("n"), FieldKind::Number(NumberOptions::default())),
+            ],
+        )],
+        fees: vec![],
+        subject: Some(id("child")),
+    };
+    let mut answers = Answers::new();
+    assert_eq!(form.subject_name(&answers), None);
+    answers.set("child", Answer::Text(" Lê Bảo An ".into()));
+    assert_eq!(form.subject_name(&answers).as_deref(), Some("Lê Bảo An"));
+    assert!(lint(&IndexedForm::new(form.clone())).is_empty());
+    let codes = |form: &Form| -> Vec<&'static str> {
+        lint(&IndexedForm::new(form.clone()))
+            .iter()
+            .map(|p| p.code)
+            .collect()
+    };
+    form.subject = Some(id("n"));
+    assert_eq!(codes(&form), vec!["subject-kind"]);
+    form.subject = Some(id("nobody"));
+    assert_eq!(codes(&form), vec!["unknown-field"]);
 }

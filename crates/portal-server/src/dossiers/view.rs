@@ -11,6 +11,7 @@ use super::status::Status;
 use super::store::{Actor, Deadline, Dossier, EventKind};
 use crate::attachments::AttachmentRecord;
 use crate::clock;
+use crate::published::Published;
 
 /// What the applicant and staff see; the answers as stored.
 pub type FullView = FullDossier<Value>;
@@ -101,10 +102,19 @@ pub fn full(d: &Dossier, attachments: &[AttachmentRecord], for_applicant: bool) 
     }
 }
 
-pub fn summary(d: &Dossier) -> DossierSummary {
+/// One line of a list; `catalogue` tells which answer names whom the dossier is for.
+pub fn summary(d: &Dossier, catalogue: &Published) -> DossierSummary {
+    let subject = catalogue
+        .service(&d.service_id)
+        .and_then(|s| s.form.as_ref())
+        .and_then(|form| {
+            let answers = serde_json::from_str(&d.answers_json).ok()?;
+            form.subject_name(&answers)
+        });
     DossierSummary {
         code: d.code.clone(),
         service_id: d.service_id.clone(),
+        subject,
         status: d.status,
         procedures: procedures(d),
         payment: payment(d),

@@ -134,7 +134,7 @@ pub async fn provider_page(
         dossier = bilingual("Mã hồ sơ", "Dossier code"),
         code = escape(&a.dossier_code),
         amount_label = bilingual("Số tiền", "Amount"),
-        amount = escape(&format_vnd(u64::try_from(a.amount).unwrap_or(0))),
+        amount = escape(&format_vnd(u64::try_from(a.amount).unwrap_or(0), portal_core::Lang::Vi)),
         id = escape(&a.id),
         legend = bilingual("Chọn kết quả thanh toán", "Choose the payment's outcome"),
         success = bilingual("Thanh toán thành công", "Pay: success"),

@@ -61,8 +61,12 @@ pub async fn list_mine(
         .db
         .with(move |c| store::list(c, Some(&owner), None, LIST_LIMIT))
         .await?;
+    let catalogue = state.catalogue.current();
     Ok(Json(DossierList {
-        dossiers: dossiers.iter().map(view::summary).collect(),
+        dossiers: dossiers
+            .iter()
+            .map(|d| view::summary(d, &catalogue))
+            .collect(),
     }))
 }
 

@@ -53,8 +53,12 @@ pub async fn staff_list(
         .db
         .with(move |c| store::list(c, None, query.status, LIST_LIMIT))
         .await?;
+    let catalogue = state.catalogue.current();
     Ok(Json(DossierList {
-        dossiers: dossiers.iter().map(view::summary).collect(),
+        dossiers: dossiers
+            .iter()
+            .map(|d| view::summary(d, &catalogue))
+            .collect(),
     }))
 }
 
