@@ -975,7 +975,7 @@ impl Key {
         en: "Yes, publish",
     });
     pub const Cancel: Key = Key(&Texts {
-        vi: "Huỷ",
+        vi: "Hủy",
         en: "Cancel",
     });
     pub const StaffActionDeployed: Key = Key(&Texts {

@@ -384,6 +384,7 @@ fn an_exemption_is_tried_both_ways_where_its_line_is_charged() {
         }],
     };
     let form = IndexedForm::new(Form {
+        subject: None,
         steps: vec![Step {
             id: "s".into(),
             title: t("s"),

@@ -45,7 +45,8 @@ fn dmy(d: Date) -> String {
 }
 
 fn money(amount: i64) -> String {
-    format_vnd(u64::try_from(amount).unwrap_or(0))
+    // The receipt is Vietnamese first: đồng grouped the Vietnamese way.
+    format_vnd(u64::try_from(amount).unwrap_or(0), portal_core::Lang::Vi)
 }
 
 /// The fee line, in both languages.
