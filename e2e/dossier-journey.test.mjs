@@ -84,6 +84,15 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     assert.equal(mine, 1, 'exactly one dossier');
     assert.equal(await page.evaluate(() => localStorage.getItem('portal.draft.old-id-number-confirmation')), null);
 
+    // The receipt to keep: a PDF from the confirmation page, for this dossier.
+    const receipt = page.locator('a.receipt__download');
+    const href = await receipt.getAttribute('href');
+    assert.equal(href, `/api/v1/dossiers/${encodeURIComponent(code)}/receipt`);
+    const pdf = await page.request.get(server.url + href);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-');
+
     // My dossiers names the service (not its id), then back to the dossier.
     await page.goto(server.url + '/dossiers');
     await appReady(page);

@@ -638,6 +638,10 @@ impl Key {
         vi: "Mã tra cứu (để người khác tra cứu hồ sơ cùng mã hồ sơ):",
         en: "Lookup secret (lets someone else follow the application with its reference):",
     });
+    pub const DownloadReceipt: Key = Key(&Texts {
+        vi: "Tải biên nhận (PDF, có mã QR và ngày hẹn trả)",
+        en: "Download the receipt (PDF, with a QR code and the expected result date)",
+    });
     pub const PrintReceipt: Key = Key(&Texts {
         vi: "In biên nhận",
         en: "Print receipt",

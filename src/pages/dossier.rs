@@ -110,6 +110,7 @@ pub fn DossierView(
     let paying = RwSignal::new(false);
     let pay_error = RwSignal::new(false);
     let code = dossier.code.clone();
+    let receipt_pdf = portal_api::paths::dossier_receipt(&code);
     let pay = {
         let code = code.clone();
         move |_| {
@@ -205,6 +206,9 @@ pub fn DossierView(
             <p class="hint">{move || i18n.t(Key::LookupSecretHint)}</p>
         })}
         <p class="no-print"><button type="button" class="button button--secondary" on:click=print>{move || i18n.t(Key::PrintReceipt)}</button></p>
+        {owner.then(|| view! {
+            <p class="no-print"><a class="receipt__download" href=receipt_pdf.clone() download>{move || i18n.t(Key::DownloadReceipt)}</a></p>
+        })}
         <h2>{move || i18n.t(Key::Status)}</h2>
         <p class="status"><strong class=format!("tag {}", status_tone(status))>{let k = status_key(status); move || i18n.t(k)}</strong></p>
         {bundle.then(|| view! {
