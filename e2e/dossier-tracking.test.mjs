@@ -37,6 +37,7 @@ async function signIn(page, name) {
   await page.waitForURL(server.url + '/');
 }
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const HEADERS = () => ({ 'X-Portal-Request': '1', Origin: server.url });
 
 /// Files a generated case (one without uploads) as the signed-in citizen; the dossier.
@@ -233,6 +234,29 @@ test('"Tra cứu hồ sơ" is reached from the home page and from the footer of 
     await page.locator('footer').getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
     await page.waitForURL('**/lookup');
     await page.waitForSelector('h1:has-text("Tra cứu hồ sơ")');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('a refused file\'s error goes once a good file is uploaded', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await signIn(page, 'Lê Minh Châu');
+    await page.goto(server.url + '/services/old-id-number-confirmation/apply');
+    await appReady(page);
+    await page.waitForURL('**/apply/applicant');
+    await page.waitForFunction(() => document.querySelector('#f-applicant-full_name')?.value === 'Lê Minh Châu');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL('**/apply/old_card');
+    await page.getByLabel('Có').check();
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles({ name: 'khong-phai-pdf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await page.waitForSelector('.file-list__item--error [role=alert]');
+    await input.setInputFiles({ name: 'cmnd-cu.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.waitForSelector('.file-list__item:has-text("cmnd-cu.pdf") .tag');
+    assert.equal(await page.locator('.file-list__item--error').count(), 0, 'the refusal is gone');
+    await expectAccessible(page, 'uploaded after a refusal');
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });
