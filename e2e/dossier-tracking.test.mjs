@@ -260,3 +260,27 @@ test('a refused file\'s error goes once a good file is uploaded', async () => {
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });
+
+test('the same person twice in a group is refused at the repeat, with a message', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await signIn(page, 'Nguyễn Văn An');
+    const session = await (await page.request.get(`${server.url}/api/v1/session`)).json();
+    const c = cases(session.prefill, 'citizen').find((x) => x.service_id === 'household-health-insurance-renewal');
+    assert.ok(c, 'the generator files a household health insurance renewal');
+    const members = c.answers.members.value;
+    members.push(structuredClone(members[0]));
+    const r = await page.request.post(`${server.url}/api/v1/dossiers`, {
+      headers: { ...HEADERS(), 'Idempotency-Key': `duplicate-${Math.random()}` },
+      data: { service_id: c.service_id, applicant: 'citizen', answers: c.answers, attachments: [] },
+    });
+    assert.equal(r.status(), 422);
+    const problems = (await r.json()).error.details.problems;
+    const dup = problems.find((p) => p.code === 'duplicate-person');
+    assert.ok(dup, JSON.stringify(problems));
+    assert.equal(dup.path, `answers.members[${members.length - 1}].member`);
+    assert.match(dup.message, /Người này đã có ở mục 1/);
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
