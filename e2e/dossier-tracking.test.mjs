@@ -37,6 +37,7 @@ async function signIn(page, name) {
   await page.waitForURL(server.url + '/');
 }
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const HEADERS = () => ({ 'X-Portal-Request': '1', Origin: server.url });
 
 /// Files a generated case (one without uploads) as the signed-in citizen; the dossier.
@@ -141,6 +142,8 @@ test('tracking leads with what to do now, in the colour of each state', async ()
     assert.match(await request.locator('.notice__reason').textContent(), /bị mờ/);
     assert.match(await request.locator('.notice__deadline').textContent(), /Hạn bổ sung: \d\d\/\d\d\/\d{4}/);
     assert.equal(await request.locator('input[type=file]').count(), 1);
+    // The notice's edge in the state's colour too (#944500, the action colour).
+    assert.equal(await request.evaluate((n) => getComputedStyle(n).borderLeftColor), 'rgb(148, 69, 0)');
     await expectAccessible(page, 'documents requested');
     await page.screenshot({ path: 'target/e2e-tracking-documents-360.png', fullPage: true });
 
@@ -233,6 +236,53 @@ test('"Tra cứu hồ sơ" is reached from the home page and from the footer of 
     await page.locator('footer').getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
     await page.waitForURL('**/lookup');
     await page.waitForSelector('h1:has-text("Tra cứu hồ sơ")');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('a refused file\'s error goes once a good file is uploaded', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await signIn(page, 'Lê Minh Châu');
+    await page.goto(server.url + '/services/old-id-number-confirmation/apply');
+    await appReady(page);
+    await page.waitForURL('**/apply/applicant');
+    await page.waitForFunction(() => document.querySelector('#f-applicant-full_name')?.value === 'Lê Minh Châu');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL('**/apply/old_card');
+    await page.getByLabel('Có').check();
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles({ name: 'khong-phai-pdf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await page.waitForSelector('.file-list__item--error [role=alert]');
+    await input.setInputFiles({ name: 'cmnd-cu.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.waitForSelector('.file-list__item:has-text("cmnd-cu.pdf") .tag');
+    assert.equal(await page.locator('.file-list__item--error').count(), 0, 'the refusal is gone');
+    await expectAccessible(page, 'uploaded after a refusal');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('the same person twice in a group is refused at the repeat, with a message', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await signIn(page, 'Nguyễn Văn An');
+    const session = await (await page.request.get(`${server.url}/api/v1/session`)).json();
+    const c = cases(session.prefill, 'citizen').find((x) => x.service_id === 'household-health-insurance-renewal');
+    assert.ok(c, 'the generator files a household health insurance renewal');
+    const members = c.answers.members.value;
+    members.push(structuredClone(members[0]));
+    const r = await page.request.post(`${server.url}/api/v1/dossiers`, {
+      headers: { ...HEADERS(), 'Idempotency-Key': `duplicate-${Math.random()}` },
+      data: { service_id: c.service_id, applicant: 'citizen', answers: c.answers, attachments: [] },
+    });
+    assert.equal(r.status(), 422);
+    const problems = (await r.json()).error.details.problems;
+    const dup = problems.find((p) => p.code === 'duplicate-person');
+    assert.ok(dup, JSON.stringify(problems));
+    assert.equal(dup.path, `answers.members[${members.length - 1}].member`);
+    assert.match(dup.message, /Người này đã có ở mục 1/);
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });

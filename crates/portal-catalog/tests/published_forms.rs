@@ -120,7 +120,19 @@ fn plausible(field: &Field, path: Path) -> Option<Answer> {
                     Some(v) => a.with(m.id.0.clone(), v),
                     None => a,
                 });
-            Some(Answer::Group(vec![item; g.min.max(1) as usize]))
+            // Each item a different person: a group refuses the same person twice.
+            let items = (0..g.min.max(1))
+                .map(|i| {
+                    let mut item = item.clone();
+                    for a in item.0.values_mut() {
+                        if let Answer::Person(p) = a {
+                            p.id_number = format!("00109305432{}", i % 10);
+                        }
+                    }
+                    item
+                })
+                .collect();
+            Some(Answer::Group(items))
         }
     }
 }

@@ -136,6 +136,11 @@ async fn precheck(file: &web_sys::File, opts: &AttachmentOptions) -> Result<(), 
     }
 }
 
+/// The rules refused the file: trying it again cannot help.
+fn is_refusal(reason: Key) -> bool {
+    reason == Key::UploadTooLarge || reason == Key::UploadWrongType
+}
+
 #[component]
 pub fn AttachmentField(state: FormState, field: Field) -> impl IntoView {
     let Some(binding) = Binding::top(&state, field.id.as_str()) else {
@@ -214,7 +219,15 @@ pub fn AttachmentControl(field: Field, binding: Binding) -> impl IntoView {
                     },
                     move |outcome| match outcome {
                         Ok(answer) => {
-                            uploads.try_update(|u| u.retain(|(k, _)| *k != key));
+                            // A good file answers the question: earlier refusals (too
+                            // large, wrong type) no longer apply; failures that can be
+                            // retried stay.
+                            uploads.try_update(|u| {
+                                u.retain(|(k, up)| {
+                                    *k != key
+                                        && !matches!(up, Upload::Failed { reason, .. } if is_refusal(*reason))
+                                })
+                            });
                             retained.try_update_value(|r| r.retain(|(k, _)| *k != key));
                             let Some(mut files) = stored.try_get_untracked() else {
                                 return;
@@ -324,7 +337,7 @@ pub fn AttachmentControl(field: Field, binding: Binding) -> impl IntoView {
                         <li class="file-list__item file-list__item--error">
                             <span class="file-list__name">{name}</span>
                             <p class="error-message" role="alert">{move || i18n.t(reason)}</p>
-                            {(reason != Key::UploadTooLarge && reason != Key::UploadWrongType).then(|| view! {
+                            {(!is_refusal(reason)).then(|| view! {
                                 <button type="button" class="button button--secondary button--small" on:click=move |_| {
                                     let file = retained.with_value(|r| r.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
                                     if let Some(file) = file {

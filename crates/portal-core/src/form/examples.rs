@@ -1090,12 +1090,13 @@ pub fn all_errors() -> Vec<FieldError> {
         TooManyFiles { max: 2 },
         TooFewItems { min: 1 },
         TooManyItems { max: 3 },
+        DuplicatePerson { first: 1 },
     ];
     debug_assert!((0..VARIANTS).all(|i| list.iter().any(|e| variant(e) == i)));
     list
 }
 
-const VARIANTS: usize = 48;
+const VARIANTS: usize = 49;
 
 /// A number per variant; exhaustive, so adding a variant fails to compile here.
 fn variant(e: &FieldError) -> usize {
@@ -1149,6 +1150,7 @@ fn variant(e: &FieldError) -> usize {
         TooManyFiles { .. } => 45,
         TooFewItems { .. } => 46,
         TooManyItems { .. } => 47,
+        DuplicatePerson { .. } => 48,
         // Keep VARIANTS equal to the number of arms.
     }
 }
@@ -1323,8 +1325,8 @@ mod tests {
     #[test]
     fn every_error_variant_is_listed() {
         let listed: std::collections::BTreeSet<usize> = all_errors().iter().map(variant).collect();
-        assert_eq!(listed.len(), 48);
-        assert_eq!(listed, (0..48).collect());
+        assert_eq!(listed.len(), VARIANTS);
+        assert_eq!(listed, (0..VARIANTS).collect());
     }
 
     #[test]

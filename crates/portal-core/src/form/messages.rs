@@ -408,6 +408,10 @@ impl FieldError {
                     plural(*max, "entry", "entries")
                 ),
             ),
+            DuplicatePerson { first } => pick(
+                format!("Người này đã có ở mục {first}. Mỗi người chỉ khai một lần"),
+                format!("This person is already in entry {first}. List each person once"),
+            ),
         }
     }
 }

@@ -1072,3 +1072,70 @@ fn the_subject_names_whom_a_dossier_is_for_and_is_a_name() {
     form.subject = Some(id("nobody"));
     assert_eq!(codes(&form), vec!["unknown-field"]);
 }
+
+#[test]
+fn a_group_refuses_the_same_person_twice_at_the_repeat() {
+    let person = |name: &str, id: &str| {
+        Answer::Person(PersonAnswer {
+            full_name: name.into(),
+            birth_date: "01/02/2015".into(),
+            sex: Some(Sex::Female),
+            id_number: id.into(),
+        })
+    };
+    let form = IndexedForm::new(Form {
+        steps: vec![step(
+            "s",
+            vec![field(
+                "members",
+                t("Thành viên"),
+                FieldKind::Group(GroupOptions {
+                    item_label: Text::new("thành viên", "member"),
+                    min: 0,
+                    max: 5,
+                    fields: vec![field(
+                        "member",
+                        t("Thành viên"),
+                        FieldKind::Person(PersonOptions {
+                            id_number: Presence::Optional,
+                            ..PersonOptions::default()
+                        }),
+                    )],
+                }),
+            )],
+        )],
+        fees: vec![],
+        subject: None,
+    });
+    let item = |a: Answer| {
+        let mut i = Answers::new();
+        i.set("member", a);
+        i
+    };
+    let mut answers = Answers::new();
+    answers.set(
+        "members",
+        Answer::Group(vec![
+            item(person("Lê Bảo An", "")),
+            item(person("Lê Thị Hoa", "")),
+            item(person("  lê bảo an ", "")),
+        ]),
+    );
+    let errors = form.validate_submission(&answers, &context()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, FieldPath::item("members", 2, "member"));
+    assert_eq!(errors[0].error, FieldError::DuplicatePerson { first: 1 });
+    assert_eq!(
+        errors[0].error.message(Lang::En, "member"),
+        "This person is already in entry 1. List each person once"
+    );
+    // Different people, or the same name with another date of birth, are kept.
+    answers.set(
+        "members",
+        Answer::Group(vec![
+            item(person("Lê Bảo An", "")),
+            item(person("Lê Thị Hoa", "")),
+        ]),
+    );
+    assert!(form.validate_submission(&answers, &context()).is_ok());
+}

@@ -183,12 +183,54 @@ impl IndexedForm {
             }
             out.push(kept);
         }
+        errors.extend(duplicate_people(field, g, &out));
         if errors.is_empty() {
             Ok(Some(Answer::Group(out)))
         } else {
             Err(errors)
         }
     }
+}
+
+/// The same person in two items of a group, found by the person questions of its items:
+/// the same personal ID number, or, without one, the same name and date of birth. Each
+/// repeat is refused at its own item, naming the first.
+fn duplicate_people(field: &Field, g: &GroupOptions, items: &[Answers]) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    for member in g
+        .fields
+        .iter()
+        .filter(|m| matches!(m.kind, FieldKind::Person(_)))
+    {
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(Answer::Person(p)) = item.get(member.id.as_str()) else {
+                continue;
+            };
+            let id = p.id_number.trim();
+            let key = if !id.is_empty() {
+                format!("id:{id}")
+            } else if !p.full_name.trim().is_empty() {
+                format!(
+                    "name:{}|{}",
+                    p.full_name.trim().to_lowercase(),
+                    p.birth_date.trim()
+                )
+            } else {
+                continue;
+            };
+            match seen.iter().find(|(k, _)| *k == key) {
+                Some((_, first)) => errors.push(ValidationError::new(
+                    FieldPath::item(field.id.as_str(), i, member.id.as_str()),
+                    FieldError::DuplicatePerson {
+                        first: u32::try_from(first + 1).unwrap_or(u32::MAX),
+                    },
+                )),
+                None => seen.push((key, i)),
+            }
+        }
+    }
+    errors
 }
 
 /// The verb of the "required" message for a question type.

@@ -140,6 +140,11 @@ pub enum FieldError {
     TooManyItems {
         max: u32,
     },
+    /// A repeating group lists the same person twice (same personal ID number, or the
+    /// same name and date of birth); `first` is the 1-based item already naming them.
+    DuplicatePerson {
+        first: u32,
+    },
 }
 
 impl FieldError {
@@ -196,6 +201,7 @@ impl FieldError {
             TooManyFiles { .. } => "too-many-files",
             TooFewItems { .. } => "too-few-items",
             TooManyItems { .. } => "too-many-items",
+            DuplicatePerson { .. } => "duplicate-person",
         }
     }
 }
