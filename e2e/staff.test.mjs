@@ -171,7 +171,7 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     assert.equal(await pub.evaluate(() => document.activeElement?.classList.contains('confirm')), true, 'focus on the question');
     await expectAccessible(pub, 'publish confirmation');
     await pub.screenshot({ path: 'target/e2e-staff-publish-confirm-360.png', fullPage: true });
-    await pub.getByRole('button', { name: 'Huỷ' }).click();
+    await pub.getByRole('button', { name: 'Hủy' }).click();
     await pub.getByRole('button', { name: 'Công bố bản nháp' }).waitFor();
     assert.equal(await versionCount(), before, 'cancel publishes nothing');
     await pub.getByRole('button', { name: 'Công bố bản nháp' }).click();
