@@ -80,12 +80,12 @@ fn browser() -> reqwest::Client {
         .unwrap()
 }
 
-/// A browser that stops at the portal's callback, to look at what came back.
-fn browser_stopping_at_callback() -> reqwest::Client {
+/// A browser that follows redirects until one leads to `path`, to look at it.
+fn browser_stopping_at(path: &'static str) -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::custom(|attempt| {
-            if attempt.url().path() == "/auth/callback" {
+        .redirect(reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.url().path() == path {
                 attempt.stop()
             } else {
                 attempt.follow()
@@ -93,6 +93,11 @@ fn browser_stopping_at_callback() -> reqwest::Client {
         }))
         .build()
         .unwrap()
+}
+
+/// A browser that stops at the portal's callback, to look at what came back.
+fn browser_stopping_at_callback() -> reqwest::Client {
+    browser_stopping_at("/auth/callback")
 }
 
 /// Starts signing in at the portal; returns the provider's sign-in page's URL.
@@ -200,17 +205,7 @@ async fn a_citizen_signs_in_through_the_provider_and_forms_prefill_from_its_clai
 #[tokio::test]
 async fn the_sign_out_button_ends_both_sessions() {
     let (s, p) = portal().await;
-    let b = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::custom(|attempt| {
-            if attempt.url().path() == "/session/end" {
-                attempt.stop()
-            } else {
-                attempt.follow()
-            }
-        }))
-        .build()
-        .unwrap();
+    let b = browser_stopping_at("/session/end");
     let at = to_provider(&b, &s, &p.issuer).await;
     log_in(&b, &at, "001085012345", PASSWORD).await;
     assert_eq!(session(&b, &s).await["signed_in"], true);
