@@ -30,10 +30,12 @@ async fn a_pdf_and_a_png_are_stored_and_read_back() {
         .collect();
     assert_eq!(a["sha256"], digest);
     assert!(a["dossier_code"].is_null());
-    assert!(
-        s.dir.path().join("data/attachments").join(&id).is_file(),
-        "stored beside the DB"
-    );
+    let stored = common::count(
+        &s.db,
+        &format!("SELECT COUNT(*) FROM attachment_bytes WHERE id = '{id}'"),
+    )
+    .await;
+    assert_eq!(stored, 1, "the bytes are in the database");
 
     let (status, meta) = user.get_json(&location).await;
     assert_eq!((status, &meta["id"]), (StatusCode::OK, &a["id"]));
@@ -150,15 +152,19 @@ async fn fake_huge_empty_and_broken_files_are_refused_with_a_reason() {
         (StatusCode::BAD_REQUEST, "bad_upload_format".into())
     );
 
-    // Nothing refused was kept: only max.pdf is on disk.
-    let dir = s.dir.path().join("data/attachments");
-    let files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    assert_eq!(std::fs::read_dir(dir.join("tmp")).unwrap().count(), 0);
+    // Nothing refused was kept: only max.pdf is stored.
+    assert_eq!(
+        common::count(&s.db, "SELECT COUNT(*) FROM attachments").await,
+        1
+    );
+    assert_eq!(
+        common::count(&s.db, "SELECT COUNT(*) FROM attachment_bytes").await,
+        1
+    );
+    assert!(
+        !s.dir.path().join("data/attachments").exists(),
+        "no files beside the database"
+    );
 }
 
 #[tokio::test]
@@ -278,7 +284,12 @@ async fn every_attachment_refusal() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    assert!(!s.dir.path().join("data/attachments").join(&spare).exists());
+    let left = format!("SELECT COUNT(*) FROM attachment_bytes WHERE id = '{spare}'");
+    assert_eq!(
+        common::count(&s.db, &left).await,
+        0,
+        "its bytes went with it"
+    );
     let r = owner
         .delete(&format!("/api/v1/attachments/{spare}"))
         .send()
