@@ -187,9 +187,13 @@ pub async fn submit(
     );
     let seen: Result<_, crate::db::DbError> = async {
         let mut c = state.db.conn().await?;
+        // The files first, then the key: a concurrent filing of the same key that
+        // claimed the files had committed its key too, so it is seen here and this is
+        // answered as a replay, not refused for files "already in a dossier".
+        let files = attachments::store::get_many(&mut c, &ids).await?;
         Ok(match idempotency::find(&mut c, &subject, &k).await? {
             Some(stored) => Err(replay(stored, &fp)),
-            None => Ok(attachments::store::get_many(&mut c, &ids).await?),
+            None => Ok(files),
         })
     }
     .await;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod portal;
+pub mod process;
 pub mod schema;
 
 use std::path::PathBuf;
