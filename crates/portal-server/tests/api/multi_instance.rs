@@ -327,3 +327,115 @@ async fn an_instance_killed_mid_stream_loses_and_duplicates_nothing() {
     );
     drop(b);
 }
+
+/// A private cluster of this test's own (it is stopped and started again), from
+/// `scripts/postgres`.
+struct OwnCluster {
+    dir: String,
+    url: String,
+}
+
+impl OwnCluster {
+    fn start() -> OwnCluster {
+        let out = std::process::Command::new(common::repo_root().join("scripts/postgres"))
+            .arg("start")
+            .output()
+            .expect("scripts/postgres runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let value = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name))
+                .expect("scripts/postgres prints it")
+                .to_string()
+        };
+        OwnCluster {
+            dir: value("PG_DIR="),
+            url: value("PG_URL="),
+        }
+    }
+
+    fn run(&self, action: &str) {
+        let status = std::process::Command::new(common::repo_root().join("scripts/postgres"))
+            .args([action, &self.dir])
+            .status()
+            .expect("scripts/postgres runs");
+        assert!(status.success(), "scripts/postgres {action}");
+    }
+}
+
+impl Drop for OwnCluster {
+    fn drop(&mut self) {
+        self.run("stop");
+    }
+}
+
+#[tokio::test]
+async fn postgres_lost_and_back_gives_503_then_exactly_one_dossier() {
+    if postgres_or_skip("postgres_lost_and_back").is_none() {
+        return;
+    }
+    // Not there at start: a clear error and a failed exit.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .args([
+            "--port",
+            "0",
+            "--db",
+            "postgres://portal@127.0.0.1:1/portal",
+        ])
+        .arg("--catalog")
+        .arg(common::repo_root().join("catalog"))
+        .output()
+        .expect("the server binary runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the database could not be opened"), "{err}");
+
+    let cluster = OwnCluster::start();
+    let catalog = common::portal::fixture_catalogue();
+    let (url, path) = (cluster.url.clone(), catalog.path().to_path_buf());
+    let s = common::start_with(move |c| {
+        c.db = url;
+        c.catalog_dir = path;
+    })
+    .await;
+    let user = sign_in(&s.base, CITIZEN).await;
+    let body = submission("birth-registration", &[]);
+    let (status, _) = user.get_json("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Lost while running: 503 with Retry-After, readiness fails, liveness holds, and
+    // nothing half-filed.
+    cluster.run("pause");
+    let r = user.submit("while-down", &body).await;
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.headers()["retry-after"], "5");
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "database_unavailable");
+    let r = reqwest::get(format!("{}/healthz", s.base)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let r = reqwest::get(format!("{}/livez", s.base)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+
+    // Back: the same request with the same key files exactly one dossier.
+    cluster.run("resume");
+    let mut answer = user.submit("while-down", &body).await;
+    let started = Instant::now();
+    while answer.status() == StatusCode::SERVICE_UNAVAILABLE
+        && started.elapsed() < Duration::from_secs(10)
+    {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        answer = user.submit("while-down", &body).await;
+    }
+    assert_eq!(answer.status(), StatusCode::CREATED);
+    let again = user.submit("while-down", &body).await;
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(
+        common::count(&s.db, "SELECT COUNT(*) FROM dossiers").await,
+        1
+    );
+}
