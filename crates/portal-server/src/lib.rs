@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod client;
 pub mod clock;
 pub mod config;
+pub mod copy_db;
 pub mod db;
 pub mod dossiers;
 pub mod html;

@@ -439,3 +439,75 @@ async fn postgres_lost_and_back_gives_503_then_exactly_one_dossier() {
         1
     );
 }
+
+#[tokio::test]
+async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
+    if postgres_or_skip("copy_db_moves_a_sqlite_deployment_to_postgres").is_none() {
+        return;
+    }
+    let catalog = common::portal::fixture_catalogue();
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = dir.path().join("old/portal.sqlite3").display().to_string();
+    let (db, path) = (sqlite.clone(), catalog.path().to_path_buf());
+    let old = common::start_with(move |c| {
+        c.db = db;
+        c.catalog_dir = path;
+    })
+    .await;
+    let user = sign_in(&old.base, CITIZEN).await;
+    let bytes = pdf(50_000);
+    let id = user.upload_ok("to-khai.pdf", bytes.clone()).await;
+    let first = user
+        .submit_ok("copy-1", &submission("birth-registration", &[id.clone()]))
+        .await;
+    let code = first["code"].as_str().unwrap().to_string();
+
+    let postgres = common::fresh_database(dir.path()).await;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .args(["copy-db", "--from", &sqlite, "--to", &postgres])
+        .output()
+        .expect("copy-db runs");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(printed.contains("dossiers: 1 row(s)"), "{printed}");
+    assert!(printed.contains("attachment_bytes: 1 row(s)"), "{printed}");
+    // A second copy into the same database is refused: it is no longer empty.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .args(["copy-db", "--from", &sqlite, "--to", &postgres])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+
+    let (db, path) = (postgres.clone(), catalog.path().to_path_buf());
+    let new = common::start_with(move |c| {
+        c.db = db;
+        c.catalog_dir = path;
+    })
+    .await;
+    // The same session cookie, the same dossier, the same file, byte for byte.
+    let moved = through(&user, &new.base);
+    let (status, dossier) = moved.get_json(&format!("/api/v1/dossiers/{code}")).await;
+    assert_eq!(status, StatusCode::OK, "{dossier}");
+    let r = moved
+        .get(&format!("/api/v1/attachments/{id}/content"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.bytes().await.unwrap().as_ref(), bytes.as_slice());
+    // The key is remembered, and new dossiers continue the numbering.
+    let replay = moved
+        .submit("copy-1", &submission("birth-registration", &[id]))
+        .await;
+    assert_eq!(replay.headers()["idempotent-replayed"], "true");
+    let second = moved
+        .submit_ok("copy-2", &submission("birth-registration", &[]))
+        .await;
+    let second = second["code"].as_str().unwrap();
+    assert_ne!(second, code);
+    assert!(second.ends_with("-0002"), "{second} follows {code}");
+    drop(old);
+}
