@@ -458,7 +458,10 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
     let bytes = pdf(50_000);
     let id = user.upload_ok("to-khai.pdf", bytes.clone()).await;
     let first = user
-        .submit_ok("copy-1", &submission("birth-registration", std::slice::from_ref(&id)))
+        .submit_ok(
+            "copy-1",
+            &submission("birth-registration", std::slice::from_ref(&id)),
+        )
         .await;
     let code = first["code"].as_str().unwrap().to_string();
 
