@@ -230,8 +230,7 @@ enum ReceiveError {
     Body,
 }
 
-async fn receive(body: Body) -> Result<Received, ReceiveError> {
-    let mut body = body;
+async fn receive(body: &mut Body) -> Result<Received, ReceiveError> {
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
     let mut bytes = Vec::new();
@@ -291,12 +290,46 @@ async fn receive(body: Body) -> Result<Received, ReceiveError> {
     ),
 )]
 pub async fn upload(
-    _origin: SameOrigin,
-    SignedIn(user): SignedIn,
+    origin: Result<SameOrigin, ApiError>,
+    signed_in: Result<SignedIn, ApiError>,
     State(state): State<AppState>,
     query: Result<Query<UploadQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
+) -> Result<Response, ApiError> {
+    let mut body = body;
+    let answer = match (origin, signed_in) {
+        (Ok(_), Ok(SignedIn(user))) => receive_upload(user, state, query, headers, &mut body).await,
+        (Err(refused), _) | (_, Err(refused)) => Err(refused),
+    };
+    if answer.is_err() {
+        drain(&mut body).await;
+    }
+    answer
+}
+
+/// Reads and drops the rest of a refused upload's body (up to twice the file limit)
+/// before the answer goes out. Closing the connection on an unread body would make a
+/// proxy in front, still sending it, lose the answer and show the person a 502 instead
+/// of "sign in again" or "file too large".
+async fn drain(body: &mut Body) {
+    let mut read: u64 = 0;
+    while let Some(Ok(frame)) = body.frame().await {
+        if let Ok(chunk) = frame.into_data() {
+            read += chunk.len() as u64;
+            if read > limits::MAX_FILE_BYTES * 2 {
+                break;
+            }
+        }
+    }
+}
+
+async fn receive_upload(
+    user: crate::identity::User,
+    state: AppState,
+    query: Result<Query<UploadQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: &mut Body,
 ) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
     let name = clean_name(query.name.as_deref()).ok_or(AttachmentError::BadName)?;

@@ -316,3 +316,35 @@ async fn pending_uploads_are_capped_per_person() {
     let other = sign_in(&s.base, CITIZEN_B).await;
     other.upload_ok("mine.png", png()).await;
 }
+
+/// A refused upload is read to its end before the answer: a server that answered and
+/// closed with the body unread would make a proxy in front (still sending) lose the
+/// answer and show a 502. Sent over a raw socket, every byte of 4 MiB goes through and
+/// the answer is the refusal.
+#[tokio::test]
+async fn a_refused_upload_is_read_to_the_end_before_the_answer() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let s = common::start().await;
+    let addr = s.base.trim_start_matches("http://").to_string();
+    let body = vec![b'%'; 4 * 1024 * 1024];
+    for (cookie, want) in [("", "401"), ("portal_session=expired", "401")] {
+        let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+        let head = format!(
+            "POST /api/v1/attachments?name=scan.pdf HTTP/1.1\r\nHost: {addr}\r\n\
+             X-Portal-Request: 1\r\nCookie: {cookie}\r\nContent-Type: application/pdf\r\n\
+             Content-Length: {}\r\n\r\n",
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        for chunk in body.chunks(64 * 1024) {
+            stream
+                .write_all(chunk)
+                .await
+                .expect("the server keeps reading the refused body");
+        }
+        let mut answer = vec![0u8; 64];
+        let n = stream.read(&mut answer).await.unwrap();
+        let answer = String::from_utf8_lossy(&answer[..n]).to_string();
+        assert!(answer.starts_with(&format!("HTTP/1.1 {want}")), "{answer}");
+    }
+}
