@@ -35,19 +35,84 @@ fn postgres_or_skip(test: &str) -> Option<String> {
 async fn two_instances(catalog: &std::path::Path) -> (TestServer, TestServer) {
     let dir = tempfile::tempdir().unwrap();
     let db = common::fresh_database(dir.path()).await;
-    let (catalog_a, catalog_b) = (catalog.to_path_buf(), catalog.to_path_buf());
-    let (db_a, db_b) = (db.clone(), db);
-    let a = common::start_with(move |c| {
-        c.db = db_a;
-        c.catalog_dir = catalog_a;
-    })
-    .await;
-    let b = common::start_with(move |c| {
-        c.db = db_b;
-        c.catalog_dir = catalog_b;
-    })
-    .await;
+    let start = |db: String| {
+        let catalog = catalog.to_path_buf();
+        common::start_with(move |c| {
+            c.db = db;
+            c.catalog_dir = catalog;
+            c.payment_secret = Some(PAYMENT_SECRET.into());
+        })
+    };
+    let a = start(db.clone()).await;
+    let b = start(db).await;
     (a, b)
+}
+
+const PAYMENT_SECRET: &str = "multi-instance-callback-secret";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_payment_callback_sent_at_once_to_both_instances_counts_once() {
+    use hmac::{Hmac, Mac};
+    use sha2::Sha256;
+    if postgres_or_skip("a_payment_callback_sent_at_once").is_none() {
+        return;
+    }
+    let catalog = common::portal::fixture_catalogue();
+    let (a, b) = two_instances(catalog.path()).await;
+    let user = sign_in(&a.base, CITIZEN).await;
+    let file = user.upload_ok("to-khai.pdf", pdf(3000)).await;
+    let receipt = user
+        .submit_ok("fee-1", &submission("test-fixed-fee", &[file]))
+        .await;
+    let code = receipt["code"].as_str().unwrap().to_string();
+    let r = through(&user, &b.base)
+        .post(&format!("/api/v1/dossiers/{code}/payments"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let started: Value = r.json().await.unwrap();
+    let body = serde_json::to_vec(&json!({
+        "payment_id": started["payment_id"], "dossier_code": code, "amount": 200000,
+        "outcome": "success"
+    }))
+    .unwrap();
+    let mut mac = Hmac::<Sha256>::new_from_slice(PAYMENT_SECRET.as_bytes()).unwrap();
+    mac.update(&body);
+    let signature: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..16 {
+        let base = if i % 2 == 0 {
+            a.base.clone()
+        } else {
+            b.base.clone()
+        };
+        let (body, signature) = (body.clone(), format!("sha256={signature}"));
+        tasks.spawn(async move {
+            let r = common::portal::client()
+                .post(format!("{base}/api/v1/payments/callback"))
+                .header("content-type", "application/json")
+                .header("x-sandbox-signature", signature)
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let status = r.status();
+            (status, r.json::<Value>().await.unwrap())
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        let (status, v) = done.unwrap();
+        assert_eq!(status, StatusCode::OK, "{v}");
+        assert_eq!(v["payment_status"], "paid");
+    }
+    let paid_events = "SELECT COUNT(*) FROM dossier_events WHERE event = 'payment_succeeded'";
+    assert_eq!(common::count(&a.db, paid_events).await, 1, "counted once");
 }
 
 /// The same person, now talking to `base`.
