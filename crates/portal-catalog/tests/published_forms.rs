@@ -553,16 +553,11 @@ fn fee_lines_carry_only_amounts_the_service_files_state() {
     let c = catalogue();
     for s in &c.services {
         let form = s.form.as_ref().expect("a form");
-        if matches!(s.fees, Fees::Free { .. }) && s.id.as_str() != "birth-registration" {
+        if matches!(s.fees, Fees::Free { .. }) {
             assert!(form.fees.is_empty(), "{} is free: no fee lines", s.id);
         }
         let rules = rules_for(&c, s);
         for item in &form.fees {
-            // The reference birth form charges certified extracts at the amount of
-            // Circular 281/2016 named in its header; the service file gives none yet.
-            if s.id.as_str() == "birth-registration" && item.id == "extract_copies" {
-                continue;
-            }
             let line = (
                 Some(item.online.unwrap_or(item.in_person)),
                 Some(item.in_person),
