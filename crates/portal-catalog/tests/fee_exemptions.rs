@@ -136,7 +136,7 @@ fn birth_bundle_charges_nothing_for_the_childs_residence() {
 // Circular 75/2022/TT-BTC, Art. 4 (residence registration fee; the exempt groups as
 // remembered, being verified), chosen in the residence forms' fee_category.
 
-const RESIDENCE_EXEMPT: [&str; 7] = [
+const RESIDENCE_EXEMPT: [&str; 8] = [
     "child",
     "elderly",
     "disability",
@@ -144,6 +144,7 @@ const RESIDENCE_EXEMPT: [&str; 7] = [
     "poor_household",
     "ethnic_minority",
     "border_island",
+    "orphan",
 ];
 
 fn residence(category: &str) -> Answers {
