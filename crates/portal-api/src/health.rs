@@ -15,6 +15,8 @@ pub struct Health {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatabaseHealth {
     pub schema_version: i64,
+    /// `sqlite` or `postgres`.
+    pub engine: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

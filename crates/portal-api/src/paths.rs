@@ -4,7 +4,12 @@
 
 /// Every template, for the server's router.
 pub mod template {
+    /// Readiness: the process answers and its database does (a balancer sends requests
+    /// only to instances that answer 200 here).
     pub const HEALTH: &str = "/healthz";
+    /// Liveness: the process answers, whatever its database does (a service manager
+    /// restarts an instance only when this fails).
+    pub const LIVENESS: &str = "/livez";
     pub const CATALOGUE: &str = "/api/v1/catalog";
     pub const CATALOGUE_SOURCES: &str = "/api/v1/catalog/sources";
     pub const SERVICE: &str = "/api/v1/services/{id}";

@@ -11,8 +11,9 @@ use clap::Parser;
 pub struct Config {
     pub host: String,
     pub port: u16,
-    /// SQLite file; created and migrated on start.
-    pub db_path: PathBuf,
+    /// The database: a SQLite file path (created and migrated on start) or a
+    /// `postgres://` URL (migrated on start).
+    pub db: String,
     /// Folder holding `services/*.toml`.
     pub catalog_dir: PathBuf,
     /// The built web app (trunk's `dist/`).
@@ -63,7 +64,7 @@ impl Default for Config {
         Config {
             host: "127.0.0.1".into(),
             port: 8080,
-            db_path: PathBuf::from("data/portal.sqlite3"),
+            db: "data/portal.sqlite3".into(),
             catalog_dir: PathBuf::from("catalog"),
             dist_dir: PathBuf::from("dist"),
             public_origin: None,
@@ -104,9 +105,16 @@ struct Options {
     /// Port to listen on (0 picks a free one).
     #[arg(long, env = "PORTAL_PORT", default_value_t = 8080)]
     port: u16,
-    /// SQLite file, created and migrated on start; attachments are kept beside it.
-    #[arg(long, env = "PORTAL_DB", default_value = "data/portal.sqlite3")]
-    db: PathBuf,
+    /// The database: a SQLite file path (the embedded default, for one server process)
+    /// or a PostgreSQL URL `postgres://user:password@host:5432/name` (for many server
+    /// instances); created or migrated on start.
+    #[arg(
+        long,
+        env = "PORTAL_DB",
+        default_value = "data/portal.sqlite3",
+        hide_env_values = true
+    )]
+    db: String,
     /// Catalogue folder (services/, forms/, topics.toml, admin-units/).
     #[arg(long, env = "PORTAL_CATALOG", default_value = "catalog")]
     catalog: PathBuf,
@@ -195,7 +203,7 @@ impl Options {
         Config {
             host: self.host,
             port: self.port,
-            db_path: self.db,
+            db: self.db,
             catalog_dir: self.catalog,
             dist_dir: self.dist,
             public_origin: self.origin,
@@ -255,7 +263,7 @@ mod tests {
     fn flags_in_both_spellings() {
         let c = args(&["--port=9100", "--db", "/tmp/x.db", "--session-idle", "90"]).unwrap();
         assert_eq!(c.port, 9100);
-        assert_eq!(c.db_path, PathBuf::from("/tmp/x.db"));
+        assert_eq!(c.db, "/tmp/x.db");
         assert_eq!(c.session_idle, Duration::from_secs(90));
         let c = args(&[
             "--origin=https://portal.example",

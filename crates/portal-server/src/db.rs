@@ -1,39 +1,45 @@
-//! The embedded SQLite database: opened and migrated on start. Access goes through a
-//! mutex-guarded connection on a blocking thread, which is ample for a reference server.
+//! The database: SQLite (embedded, the default: a file path) or PostgreSQL (a
+//! `postgres://` URL), behind one pool of sqlx's `Any` driver. Every query in the server
+//! is written once, in SQL both engines read the same way (`$1` parameters, `ON CONFLICT`,
+//! `RETURNING`); only the schema's DDL differs, in `migrations/sqlite` and
+//! `migrations/postgres`, run by sqlx's migrator at start.
+//!
+//! Concurrency, per engine:
+//! - SQLite: the pool holds one connection, so statements and transactions run one at a
+//!   time in this process, as the mutex-guarded connection did before; one process owns
+//!   the file.
+//! - PostgreSQL: many instances share the database; transactions run at READ COMMITTED
+//!   (the default), and each write that must not race says what it relies on: a unique
+//!   key (idempotency keys, dossier codes), a row lock taken by `UPDATE … RETURNING` or
+//!   `INSERT … ON CONFLICT DO UPDATE` (dossier counters), or a conditional `UPDATE`
+//!   whose row count tells who won (payments, claims of attachments).
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::str::FromStr;
+use std::time::Duration;
 
 use portal_catalog::Catalogue;
-use rusqlite::{params, Connection};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Executor, Row};
 
-/// Ordered migrations; the index + 1 is the schema version stored in `user_version`.
-const MIGRATIONS: &[&str] = &[
-    // 1: every catalogue version the server has served, so a publish can be rolled back
-    // and a draft can say which version it was started on.
-    "CREATE TABLE catalog_versions (
-        version      TEXT PRIMARY KEY,
-        first_served TEXT NOT NULL,
-        services     INTEGER NOT NULL,
-        index_json   TEXT NOT NULL
-    );",
-    // 2: sign-in requests and sessions.
-    crate::identity::MIGRATION,
-    // 3: dossiers, their procedures, timelines, codes and idempotency keys.
-    crate::dossiers::MIGRATION,
-    // 4: attachments (their files sit in `attachments/` beside the database).
-    crate::attachments::MIGRATION,
-    // 5: payment attempts and the payment callback key.
-    crate::payments::MIGRATION,
-    // 6: draft catalogues staff preview, and every publication (for rollback).
-    crate::staff_catalog::MIGRATION,
-    // 7: the deadline of each request for additional documents.
-    crate::dossiers::MIGRATION_DEADLINES,
-    // 8: sessions keep the person the identity provider vouched for.
-    crate::identity::MIGRATION_IDENTITY_IN_SESSION,
-    // 9: who drafted each publication (four-eyes).
-    crate::staff_catalog::MIGRATION_DRAFTED_BY,
-];
+pub use sqlx::AnyConnection as Conn;
+
+/// A transaction on either engine.
+pub type Tx = sqlx::Transaction<'static, Any>;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// How long a request waits for a free connection before it is answered 503.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -44,104 +50,269 @@ pub enum DbError {
         source: std::io::Error,
     },
     #[error("{0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sql(#[from] sqlx::Error),
+    #[error("migrating the schema: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("the database is newer (schema {found}) than this server understands ({known})")]
     TooNew { found: i64, known: i64 },
-    #[error("the database worker stopped unexpectedly")]
-    Worker,
     #[error("stored data could not be encoded or read: {0}")]
     Data(String),
 }
 
+impl DbError {
+    /// The database cannot be reached or is overloaded right now (as opposed to a bug
+    /// or bad data): the request may succeed if retried later, so it gets 503.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            DbError::Sql(e) => is_unavailable(e),
+            _ => false,
+        }
+    }
+
+    /// A unique key refused the write: another request stored the same thing first.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, DbError::Sql(sqlx::Error::Database(d)) if d.is_unique_violation())
+    }
+}
+
+fn is_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Protocol(_) => true,
+        // PostgreSQL's "the server is shutting down / starting / too many clients"
+        // (classes 57P and 53) and a serialization failure under load (40001, 40P01).
+        sqlx::Error::Database(d) => d.code().is_some_and(|c| {
+            c.starts_with("57P") || c.starts_with("53") || c == "40001" || c == "40P01"
+        }),
+        _ => false,
+    }
+}
+
 #[derive(Clone)]
 pub struct Database {
-    conn: Arc<Mutex<Connection>>,
+    pool: AnyPool,
+    engine: Engine,
+}
+
+/// Where the database is: a `postgres://` (or `postgresql://`) URL, else a SQLite file
+/// path (a `sqlite:` URL is accepted too).
+pub fn engine_of(location: &str) -> Engine {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        Engine::Postgres
+    } else {
+        Engine::Sqlite
+    }
+}
+
+/// The URL of a SQLite file path, creating its folder.
+fn sqlite_url(location: &str) -> Result<String, DbError> {
+    if location.starts_with("sqlite:") {
+        return Ok(location.to_string());
+    }
+    let path = Path::new(location);
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| DbError::Folder {
+            path: parent.display().to_string(),
+            source,
+        })?;
+    }
+    Ok(format!("sqlite://{}?mode=rwc", location))
 }
 
 impl Database {
-    /// Opens (creating the file and its folder if needed) and migrates.
-    pub fn open(path: &Path) -> Result<Database, DbError> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| DbError::Folder {
-                path: parent.display().to_string(),
-                source,
-            })?;
+    /// Connects (creating a SQLite file and its folder if needed) and migrates. A
+    /// PostgreSQL server that does not answer is an error here, not a retry loop: the
+    /// service manager restarts the process.
+    pub async fn open(location: &str) -> Result<Database, DbError> {
+        sqlx::any::install_default_drivers();
+        let engine = engine_of(location);
+        let url = match engine {
+            Engine::Sqlite => sqlite_url(location)?,
+            Engine::Postgres => location.to_string(),
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool = match engine {
+            // One connection: one writer at a time, as SQLite wants, with no busy waits.
+            Engine::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(1)
+                    .min_connections(1)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;
+                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(options)
+                    .await?
+            }
+            Engine::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(pool_size())
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .connect_with(options)
+                    .await?
+            }
+        };
+        let db = Database { pool, engine };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// A connection from the pool.
+    pub async fn conn(&self) -> Result<PoolConnection<Any>, DbError> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// A transaction (READ COMMITTED on PostgreSQL; on SQLite the only connection).
+    pub async fn begin(&self) -> Result<Tx, DbError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    async fn migrate(&self) -> Result<(), DbError> {
+        let migrator = match self.engine {
+            Engine::Sqlite => &SQLITE_MIGRATIONS,
+            Engine::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let mut conn = self.conn().await?;
+        if self.engine == Engine::Sqlite {
+            adopt_legacy_schema(&mut conn, migrator).await?;
         }
-        let conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrate(&conn)?;
-        Ok(Database {
-            conn: Arc::new(Mutex::new(conn)),
-        })
-    }
-
-    /// Runs `f` with the connection on a blocking thread.
-    pub async fn with<T: Send + 'static>(
-        &self,
-        f: impl FnOnce(&Connection) -> Result<T, DbError> + Send + 'static,
-    ) -> Result<T, DbError> {
-        let conn = self.conn.clone();
-        tokio::task::spawn_blocking(move || {
-            let guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            f(&guard)
-        })
-        .await
-        .map_err(|_| DbError::Worker)?
-    }
-
-    /// Runs `f` with the connection on the current thread (start-up work, before the
-    /// server accepts requests).
-    pub fn with_now<T>(
-        &self,
-        f: impl FnOnce(&Connection) -> Result<T, DbError>,
-    ) -> Result<T, DbError> {
-        let guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        f(&guard)
-    }
-
-    /// Remembers a catalogue version the first time it is served.
-    pub fn record_catalogue(&self, catalogue: &Catalogue) -> Result<(), DbError> {
-        let index = serde_json::to_string(&catalogue.index()).unwrap_or_default();
-        let now = now_rfc3339();
-        let guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        guard.execute(
-            "INSERT OR IGNORE INTO catalog_versions (version, first_served, services, index_json)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![
-                catalogue.version,
-                now,
-                catalogue.services.len() as i64,
-                index
-            ],
-        )?;
+        let known = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+        let found = applied_version(&mut conn).await?;
+        if found > known {
+            return Err(DbError::TooNew { found, known });
+        }
+        drop(conn);
+        // On PostgreSQL the migrator takes an advisory lock, so instances starting
+        // together migrate one after the other.
+        migrator.run(&self.pool).await?;
         Ok(())
     }
 
-    /// The schema version, for the health check.
+    /// Remembers a catalogue version the first time it is served.
+    pub async fn record_catalogue(&self, catalogue: &Catalogue) -> Result<(), DbError> {
+        let index = serde_json::to_string(&catalogue.index()).unwrap_or_default();
+        sqlx::query(
+            "INSERT INTO catalog_versions (version, first_served, services, index_json)
+             VALUES ($1, $2, $3, $4) ON CONFLICT (version) DO NOTHING",
+        )
+        .bind(&catalogue.version)
+        .bind(now_rfc3339())
+        .bind(catalogue.services.len() as i64)
+        .bind(index)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The schema version, for the health check; an error if the database does not
+    /// answer.
     pub async fn schema_version(&self) -> Result<i64, DbError> {
-        self.with(|c| Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?))
-            .await
+        let mut conn = self.conn().await?;
+        applied_version(&mut conn).await
     }
 }
 
-fn migrate(conn: &Connection) -> Result<(), DbError> {
-    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let known = MIGRATIONS.len() as i64;
-    if current > known {
+/// Connections per instance on PostgreSQL (`PORTAL_DB_POOL`, default 16): instances ×
+/// pool must stay under the server's `max_connections`.
+fn pool_size() -> u32 {
+    std::env::var("PORTAL_DB_POOL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(16)
+}
+
+/// The highest migration applied (0 on an empty database).
+async fn applied_version(conn: &mut Conn) -> Result<i64, DbError> {
+    let exists = match sqlx::query("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+        .fetch_one(&mut *conn)
+        .await
+    {
+        Ok(row) => row.try_get::<Option<i64>, _>(0)?,
+        // No table yet: nothing applied.
+        Err(sqlx::Error::Database(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(exists.unwrap_or(0))
+}
+
+/// A SQLite file made by the server before it used sqlx's migrator counts its schema in
+/// `PRAGMA user_version` (the same first nine migrations, applied by hand): record
+/// those as applied, with the migrator's checksums, so the migrator goes on from there.
+async fn adopt_legacy_schema(conn: &mut Conn, migrator: &Migrator) -> Result<(), DbError> {
+    let legacy: i64 = sqlx::query("PRAGMA user_version")
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    if legacy == 0 {
+        return Ok(());
+    }
+    let has_table: i64 = sqlx::query(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)?;
+    if has_table > 0 {
+        return Ok(());
+    }
+    let known = migrator.iter().count() as i64;
+    if legacy > known {
         return Err(DbError::TooNew {
-            found: current,
+            found: legacy,
             known,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
+    use sqlx::migrate::Migrate;
+    conn.ensure_migrations_table().await?;
+    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+    for m in migrator.iter().filter(|m| m.version <= legacy) {
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+             VALUES ($1, $2, TRUE, $3, 0)",
+        )
+        .bind(m.version)
+        .bind(m.description.to_string())
+        .bind(m.checksum.to_vec())
+        .execute(&mut *tx)
+        .await?;
     }
+    sqlx::query("PRAGMA user_version = 0")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    tracing::info!("adopted the schema of an older server (version {legacy})");
     Ok(())
+}
+
+/// One connection to the database at `location` (a SQLite path or a PostgreSQL URL),
+/// outside any pool: for tools and tests that look at a server's database.
+pub async fn connect_one(location: &str) -> Result<Conn, DbError> {
+    sqlx::any::install_default_drivers();
+    let url = match engine_of(location) {
+        Engine::Sqlite => sqlite_url(location)?,
+        Engine::Postgres => location.to_string(),
+    };
+    Ok(<Conn as sqlx::Connection>::connect(&url).await?)
 }
 
 pub fn now_rfc3339() -> String {
@@ -150,35 +321,95 @@ pub fn now_rfc3339() -> String {
         .unwrap_or_default()
 }
 
+/// A fresh in-memory SQLite database with the whole schema, for unit tests.
+#[cfg(test)]
+pub async fn memory() -> Database {
+    sqlx::any::install_default_drivers();
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .min_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .connect("sqlite::memory:")
+        .await
+        .expect("in-memory SQLite");
+    let db = Database {
+        pool,
+        engine: Engine::Sqlite,
+    };
+    db.migrate().await.expect("migrations");
+    db
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn migrates_a_new_file_and_reopens_it() {
+    #[tokio::test]
+    async fn migrates_a_new_file_and_reopens_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/portal.sqlite3");
-        drop(Database::open(&path).unwrap());
-        let db = Database::open(&path).unwrap();
-        let v: i64 = db
-            .conn
-            .lock()
-            .unwrap()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(v, MIGRATIONS.len() as i64);
+        let path = path.to_str().unwrap();
+        let db = Database::open(path).await.unwrap();
+        db.pool.close().await;
+        let db = Database::open(path).await.unwrap();
+        let known = SQLITE_MIGRATIONS.iter().count() as i64;
+        assert_eq!(db.schema_version().await.unwrap(), known);
+        assert_eq!(
+            POSTGRES_MIGRATIONS.iter().count() as i64,
+            known,
+            "both engines have the same migrations"
+        );
     }
 
-    #[test]
-    fn refuses_a_newer_schema() {
+    #[tokio::test]
+    async fn refuses_a_newer_schema() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.sqlite3");
-        let c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", 99).unwrap();
-        drop(c);
+        let path = path.to_str().unwrap();
+        let db = Database::open(path).await.unwrap();
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+             VALUES (99, 'from the future', TRUE, x'00', 0)",
+        )
+        .execute(db.pool())
+        .await
+        .unwrap();
+        db.pool.close().await;
         assert!(matches!(
-            Database::open(&path),
+            Database::open(path).await,
             Err(DbError::TooNew { found: 99, .. })
         ));
+    }
+
+    #[tokio::test]
+    async fn adopts_a_file_migrated_by_hand_before_sqlx() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        let path = path.to_str().unwrap();
+        {
+            // What an older server left: the first nine migrations and user_version 9.
+            sqlx::any::install_default_drivers();
+            let mut c = connect_one(path).await.unwrap();
+            for m in SQLITE_MIGRATIONS.iter().filter(|m| m.version <= 9) {
+                c.execute(&*m.sql).await.unwrap();
+            }
+            c.execute(
+                "INSERT INTO server_secrets (name, value) VALUES ('kept', 'yes');
+                       PRAGMA user_version = 9;",
+            )
+            .await
+            .unwrap();
+            sqlx::Connection::close(c).await.unwrap();
+        }
+        let db = Database::open(path).await.unwrap();
+        let known = SQLITE_MIGRATIONS.iter().count() as i64;
+        assert_eq!(db.schema_version().await.unwrap(), known);
+        let kept: String = sqlx::query("SELECT value FROM server_secrets WHERE name = 'kept'")
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(kept, "yes");
     }
 }

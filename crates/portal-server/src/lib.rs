@@ -1,6 +1,7 @@
 //! The reference server of the portal API: the contract in `openapi.json`, implemented
-//! over real HTTP with an embedded SQLite database, for development, demos and
-//! end-to-end tests. It also serves the built web app so one process is the portal.
+//! over real HTTP on an embedded SQLite database (one process) or on PostgreSQL (as many
+//! identical instances as a deployment needs, all state in the database). It also
+//! serves the built web app so one process is the portal.
 
 pub mod admin_units;
 pub mod api;
@@ -8,6 +9,7 @@ pub mod attachments;
 pub mod client;
 pub mod clock;
 pub mod config;
+pub mod copy_db;
 pub mod db;
 pub mod dossiers;
 pub mod html;
@@ -24,6 +26,7 @@ pub mod web;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -56,15 +59,13 @@ pub struct AppState {
     pub staff: Arc<identity::StaffDirectory>,
     /// The OpenID provider people sign in with, when one is configured.
     pub relying_party: Option<Arc<identity::oidc::RelyingParty>>,
-    /// Where attachment files are kept.
-    pub files: Arc<attachments::Files>,
     /// Key of the payment provider's callback signatures.
     pub payment_key: Arc<payments::SigningKey>,
     /// Provinces, communes and the pre-2025 mapping; `None` when the catalogue folder
     /// has no `admin-units/` (those routes then answer 503).
     pub admin_units: Option<Arc<admin_units::PublishedUnits>>,
     /// Signs the sign-in page's state, which the server then need not store until the
-    /// form comes back; made fresh at each start.
+    /// form comes back; kept in the database, the same for every instance.
     pub sign_in_key: Arc<payments::SigningKey>,
     /// Sign-in attempts per client.
     pub sign_in_throttle: Arc<client::Throttle>,
@@ -160,31 +161,37 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         );
         None
     };
-    let db = Database::open(&config.db_path)?;
-    let (catalogue, disk) = db.with_now(|c| Ok(staff_catalog::starting_catalogue(c, &files)))??;
-    db.record_catalogue(&catalogue)?;
-    let files = attachments::Files::beside(&config.db_path);
-    let fresh_key = random::token()?;
-    let sign_in_key = payments::SigningKey::new(random::token()?.as_bytes());
-    let configured_key = config.payment_secret.clone();
-    let (removed, payment_key) = db.with_now(|c| {
-        let removed = files.prepare(c)?;
-        let key = payments::load_key(c, configured_key.as_deref(), &fresh_key)?;
-        Ok((removed, key))
-    })?;
-    if removed > 0 {
-        tracing::info!("removed {removed} partial or orphan attachment file(s)");
-    }
+    let db = Database::open(&config.db).await?;
+    let (catalogue, disk, seq) =
+        staff_catalog::starting_catalogue(&mut *db.conn().await?, &files).await?;
+    db.record_catalogue(&catalogue).await?;
+    let (payment_key, sign_in_key) = {
+        let mut c = db.conn().await?;
+        if db.engine() == db::Engine::Sqlite {
+            let (moved, dropped) =
+                attachments::store::import_files(&mut c, Path::new(&config.db)).await?;
+            if moved + dropped > 0 {
+                tracing::info!(
+                    "moved {moved} attachment file(s) into the database, dropped {dropped} without a row"
+                );
+            }
+        }
+        let configured = config.payment_secret.as_deref();
+        let payment_key = payments::load_key(&mut c, configured, &random::token()?).await?;
+        // Every instance signs sign-in state with the same key, so a person who starts
+        // signing in through one instance can finish through another.
+        let sign_in = payments::shared_secret(&mut c, "sign_in_key", &random::token()?).await?;
+        (payment_key, payments::SigningKey::new(sign_in.as_bytes()))
+    };
     let sign_in_throttle = identity::sign_in_throttle(&config);
     Ok(AppState {
         db,
-        catalogue: Arc::new(LiveCatalogue::new(Published::new(catalogue), disk)),
+        catalogue: Arc::new(LiveCatalogue::new(Published::new(catalogue), seq, disk)),
         drafts: Arc::default(),
         config: Arc::new(config),
         identities: Arc::new(identities),
         staff: Arc::new(staff),
         relying_party,
-        files: Arc::new(files),
         payment_key: Arc::new(payment_key),
         admin_units,
         sign_in_key: Arc::new(sign_in_key),
@@ -237,6 +244,9 @@ pub async fn serve(
         .http2()
         .timer(TokioTimer::new())
         .keep_alive_interval(state.config.header_timeout);
+    // Publications made through other instances (on PostgreSQL) are served within
+    // about a second; with SQLite this process is the only one and finds none.
+    let follower = tokio::spawn(staff_catalog::follow_publications(state.clone()));
     let app = app(state);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
@@ -271,6 +281,7 @@ pub async fn serve(
         });
     }
     drop(listener);
+    follower.abort();
     if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
         .await
         .is_err()

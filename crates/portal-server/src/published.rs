@@ -81,15 +81,17 @@ impl Published {
 /// The catalogue being served now. A publish or rollback swaps it whole: a request
 /// holds the `Arc` it started with, so it never sees half of two versions.
 pub struct LiveCatalogue {
-    current: RwLock<Arc<Published>>,
+    current: RwLock<(Arc<Published>, i64)>,
     /// The catalogue files the server was started with.
     pub disk: DiskCatalogue,
 }
 
 impl LiveCatalogue {
-    pub fn new(published: Published, disk: DiskCatalogue) -> LiveCatalogue {
+    /// `seq` is the publication (row of `catalog_publications`) being served, 0 for the
+    /// files on disk.
+    pub fn new(published: Published, seq: i64, disk: DiskCatalogue) -> LiveCatalogue {
         LiveCatalogue {
-            current: RwLock::new(Arc::new(published)),
+            current: RwLock::new((Arc::new(published), seq)),
             disk,
         }
     }
@@ -98,10 +100,27 @@ impl LiveCatalogue {
         self.current
             .read()
             .unwrap_or_else(|p| p.into_inner())
+            .0
             .clone()
     }
 
-    pub fn replace(&self, next: Published) {
-        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
+    /// The last publication this instance has seen.
+    pub fn seq(&self) -> i64 {
+        self.current.read().unwrap_or_else(|p| p.into_inner()).1
+    }
+
+    /// Serves `next`, from publication `seq`, unless a later one is already served
+    /// (two instances' updates can arrive in either order).
+    pub fn replace(&self, next: Published, seq: i64) {
+        let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
+        if seq >= current.1 {
+            *current = (Arc::new(next), seq);
+        }
+    }
+
+    /// Notes that publication `seq` was seen but is not for these files.
+    pub fn skip(&self, seq: i64) {
+        let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
+        current.1 = current.1.max(seq);
     }
 }

@@ -21,11 +21,11 @@ use portal_catalog::{lint, Catalogue, Diagnostic, LintReport, Severity, SourceFi
 use portal_core::catalogue_diff::diff;
 use portal_core::form::{IndexedForm, ValidationContext};
 use portal_core::{Lang, ServiceId};
-use rusqlite::{params, Connection, OptionalExtension};
+use sqlx::Row;
 
 use crate::api::body::read_json;
 use crate::api::ApiError;
-use crate::db::{now_rfc3339, DbError};
+use crate::db::{now_rfc3339, Conn, DbError};
 use crate::identity::{SameOrigin, StaffRole, StaffUser};
 
 /// Who may read drafts and the publication history: whoever makes them and whoever
@@ -38,30 +38,6 @@ use crate::AppState;
 pub const MAX_DRAFT_BODY: usize = portal_catalog::MAX_TOTAL_BYTES + 8 * 1024 * 1024;
 /// Drafts kept parsed in memory; older ones are re-read from the database.
 const CACHE: usize = 8;
-
-pub const MIGRATION: &str = "
-CREATE TABLE catalog_drafts (
-    id          TEXT PRIMARY KEY,
-    created_by  TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
-    version     TEXT NOT NULL,
-    files_json  TEXT NOT NULL
-);
-CREATE TABLE catalog_publications (
-    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
-    version       TEXT NOT NULL,
-    files_json    TEXT NOT NULL,
-    disk_version  TEXT NOT NULL,
-    action        TEXT NOT NULL,
-    published_by  TEXT NOT NULL,
-    published_at  TEXT NOT NULL
-);
-";
-
-/// Who drafted what was published: a publication needs a second person (four-eyes).
-pub const MIGRATION_DRAFTED_BY: &str = "
-ALTER TABLE catalog_publications ADD COLUMN drafted_by TEXT NOT NULL DEFAULT '';
-";
 
 /// Why a staff catalogue action failed.
 #[derive(Debug, thiserror::Error)]
@@ -246,17 +222,18 @@ pub async fn create_draft(
         staff.subject.clone(),
         parsed.report.version.clone(),
     );
-    state
-        .db
-        .with(move |c| {
-            c.execute(
-                "INSERT INTO catalog_drafts (id, created_by, created_at, version, files_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![row_id, by, now_rfc3339(), version, json],
-            )?;
-            Ok(())
-        })
-        .await?;
+    sqlx::query(
+        "INSERT INTO catalog_drafts (id, created_by, created_at, version, files_json)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(row_id)
+    .bind(by)
+    .bind(now_rfc3339())
+    .bind(version)
+    .bind(json)
+    .execute(state.db.pool())
+    .await
+    .map_err(DbError::from)?;
     let parsed = Arc::new(parsed);
     state.drafts.put(id.clone(), parsed.clone());
     let report = report_of(&id, &parsed, &state.catalogue.current());
@@ -266,19 +243,18 @@ pub async fn create_draft(
 /// The draft's files as stored, the one place that reads them from the database.
 /// A draft's files (as stored) and who uploaded it.
 async fn draft_files_and_author(state: &AppState, id: &str) -> Result<(String, String), ApiError> {
-    let key = id.to_string();
-    let found: Option<(String, String)> = state
-        .db
-        .with(move |c| {
-            Ok(c.query_row(
-                "SELECT files_json, created_by FROM catalog_drafts WHERE id = ?1",
-                [key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
-        })
-        .await?;
-    found.ok_or_else(|| StaffCatalogError::DraftNotFound.into())
+    let found = sqlx::query("SELECT files_json, created_by FROM catalog_drafts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(state.db.pool())
+        .await
+        .map_err(DbError::from)?;
+    let Some(row) = found else {
+        return Err(StaffCatalogError::DraftNotFound.into());
+    };
+    Ok((
+        row.try_get(0).map_err(DbError::from)?,
+        row.try_get(1).map_err(DbError::from)?,
+    ))
 }
 
 async fn load_draft(state: &AppState, id: &str) -> Result<Arc<DraftEntry>, ApiError> {
@@ -543,31 +519,35 @@ pub async fn rollback(
 ) -> Result<Json<Versions>, ApiError> {
     staff.require(StaffRole::CataloguePublisher)?;
     let disk = state.catalogue.disk.version.clone();
-    let previous: Option<String> = state
-        .db
-        .with(move |c| {
-            // This deployment's history, oldest first.
-            let mut stmt = c.prepare(
-                "SELECT action, version FROM catalog_publications
-                 WHERE disk_version = ?1 ORDER BY seq",
-            )?;
-            let history = stmt
-                .query_map([&disk], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            let Some(target) = rollback_target(&disk, &history) else {
-                return Ok(None);
-            };
-            Ok(c.query_row(
-                "SELECT files_json FROM catalog_publications WHERE version = ?1
-                 ORDER BY seq DESC LIMIT 1",
-                [target],
-                |r| r.get(0),
-            )
-            .optional()?)
-        })
+    let previous: Result<Option<String>, DbError> = async {
+        let mut c = state.db.conn().await?;
+        // This deployment's history, oldest first.
+        let rows = sqlx::query(
+            "SELECT action, version FROM catalog_publications
+             WHERE disk_version = $1 ORDER BY seq",
+        )
+        .bind(&disk)
+        .fetch_all(&mut *c)
         .await?;
+        let history = rows
+            .iter()
+            .map(|r| Ok((r.try_get::<String, _>(0)?, r.try_get::<String, _>(1)?)))
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let Some(target) = rollback_target(&disk, &history) else {
+            return Ok(None);
+        };
+        Ok(sqlx::query(
+            "SELECT files_json FROM catalog_publications WHERE version = $1
+             ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(target)
+        .fetch_optional(&mut *c)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?)
+    }
+    .await;
+    let previous = previous?;
     let json = previous.ok_or(StaffCatalogError::NoPreviousVersion)?;
     let catalogue = Catalogue::from_files(&parse_files_json(&json))
         .map_err(|_| StaffCatalogError::NoPreviousVersion)?;
@@ -620,27 +600,26 @@ pub async fn versions(
 
 async fn versions_of(state: &AppState) -> Result<Versions, ApiError> {
     let current = state.catalogue.current().version.clone();
-    let versions = state
-        .db
-        .with(|c| {
-            let mut stmt = c.prepare(
-                "SELECT version, action, published_by, published_at, drafted_by
-                 FROM catalog_publications ORDER BY seq DESC LIMIT 50",
-            )?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok(VersionEntry {
-                        version: r.get(0)?,
-                        action: r.get(1)?,
-                        published_by: r.get(2)?,
-                        published_at: r.get(3)?,
-                        drafted_by: Some(r.get::<_, String>(4)?).filter(|d| !d.is_empty()),
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(rows)
+    let rows = sqlx::query(
+        "SELECT version, action, published_by, published_at, drafted_by
+         FROM catalog_publications ORDER BY seq DESC LIMIT 50",
+    )
+    .fetch_all(state.db.pool())
+    .await
+    .map_err(DbError::from)?;
+    let versions = rows
+        .iter()
+        .map(|r| {
+            Ok(VersionEntry {
+                version: r.try_get(0)?,
+                action: r.try_get(1)?,
+                published_by: r.try_get(2)?,
+                published_at: r.try_get(3)?,
+                drafted_by: Some(r.try_get::<String, _>(4)?).filter(|d| !d.is_empty()),
+            })
         })
-        .await?;
+        .collect::<Result<Vec<_>, sqlx::Error>>()
+        .map_err(DbError::from)?;
     Ok(Versions { current, versions })
 }
 
@@ -663,67 +642,65 @@ async fn install(
     let disk = state.catalogue.disk.clone();
     let version = catalogue.version.clone();
     let (published_by, drafted_by) = (by.published_by.to_string(), by.drafted_by.to_string());
-    state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            // The deployed files go first in this deployment's history, so they can
-            // be rolled back to.
-            let recorded: i64 = tx.query_row(
-                "SELECT COUNT(*) FROM catalog_publications WHERE disk_version = ?1",
-                [&disk.version],
-                |r| r.get(0),
-            )?;
-            if recorded == 0 {
-                record(
-                    &tx,
-                    &disk.version,
-                    &disk.files_json,
-                    &disk.version,
-                    "deployed",
-                    Publisher {
-                        published_by: "",
-                        drafted_by: "",
-                    },
-                )?;
-            }
-            let by = Publisher {
-                published_by: &published_by,
-                drafted_by: &drafted_by,
+    let seq: Result<i64, DbError> = async {
+        let mut tx = state.db.begin().await?;
+        // The deployed files go first in this deployment's history, so they can be
+        // rolled back to. (Two first publications at once through two instances may
+        // both record them: the rollback stack ignores "deployed" rows, so a second
+        // one changes nothing.)
+        let recorded: i64 =
+            sqlx::query("SELECT COUNT(*) FROM catalog_publications WHERE disk_version = $1")
+                .bind(&disk.version)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+        if recorded == 0 {
+            let nobody = Publisher {
+                published_by: "",
+                drafted_by: "",
             };
-            record(&tx, &version, &json, &disk.version, action, by)?;
-            tx.commit()?;
-            Ok(())
-        })
-        .await?;
-    state.db.record_catalogue(&catalogue)?;
-    state.catalogue.replace(Published::new(catalogue));
+            let (v, files) = (&disk.version, &disk.files_json);
+            record(&mut tx, v, files, v, "deployed", nobody).await?;
+        }
+        let by = Publisher {
+            published_by: &published_by,
+            drafted_by: &drafted_by,
+        };
+        let seq = record(&mut tx, &version, &json, &disk.version, action, by).await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+    .await;
+    let seq = seq?;
+    state.db.record_catalogue(&catalogue).await?;
+    state.catalogue.replace(Published::new(catalogue), seq);
     Ok(())
 }
 
-fn record(
-    c: &Connection,
+/// Adds a row to the publication history; returns its sequence number.
+async fn record(
+    c: &mut Conn,
     version: &str,
     files_json: &str,
     disk_version: &str,
     action: &str,
     by: Publisher<'_>,
-) -> Result<(), DbError> {
-    c.execute(
+) -> Result<i64, DbError> {
+    Ok(sqlx::query(
         "INSERT INTO catalog_publications
          (version, files_json, disk_version, action, published_by, published_at, drafted_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            version,
-            files_json,
-            disk_version,
-            action,
-            by.published_by,
-            now_rfc3339(),
-            by.drafted_by
-        ],
-    )?;
-    Ok(())
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq",
+    )
+    .bind(version)
+    .bind(files_json)
+    .bind(disk_version)
+    .bind(action)
+    .bind(by.published_by)
+    .bind(now_rfc3339())
+    .bind(by.drafted_by)
+    .fetch_one(c)
+    .await?
+    .try_get(0)?)
 }
 
 /// The files the server was deployed with, kept so the first publication can record
@@ -735,32 +712,104 @@ pub struct DiskCatalogue {
 }
 
 /// At start: the catalogue to serve, from the files or from the last publication made
-/// over these same files (see the module notes).
-pub fn starting_catalogue(
-    c: &Connection,
+/// over these same files (see the module notes), and that publication's number.
+pub async fn starting_catalogue(
+    c: &mut Conn,
     files: &[SourceFile],
-) -> Result<(Catalogue, DiskCatalogue), portal_catalog::LoadError> {
+) -> Result<(Catalogue, DiskCatalogue, i64), crate::StartError> {
     let disk = Catalogue::from_files(files)?;
     let disk_info = DiskCatalogue {
         version: disk.version.clone(),
         files_json: files_json(files),
     };
-    let last: Option<(String, String)> = c
-        .query_row(
-            "SELECT files_json, disk_version FROM catalog_publications ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .unwrap_or(None);
-    if let Some((json, disk_version)) = last {
-        if disk_version == disk.version {
-            if let Ok(published) = Catalogue::from_files(&parse_files_json(&json)) {
-                return Ok((published, disk_info));
-            }
+    let (seq, last) = latest_publication(c).await?;
+    if let Some(published) = last.and_then(|l| l.over(&disk_info)) {
+        return Ok((published, disk_info, seq));
+    }
+    Ok((disk, disk_info, seq))
+}
+
+/// The newest row of the publication history.
+struct Publication {
+    files_json: String,
+    disk_version: String,
+}
+
+impl Publication {
+    /// The catalogue it published, if it was published over the files `disk`.
+    fn over(self, disk: &DiskCatalogue) -> Option<Catalogue> {
+        (self.disk_version == disk.version)
+            .then(|| Catalogue::from_files(&parse_files_json(&self.files_json)).ok())
+            .flatten()
+    }
+}
+
+/// The newest publication's number (0 if none) and the publication.
+async fn latest_publication(c: &mut Conn) -> Result<(i64, Option<Publication>), DbError> {
+    let row = sqlx::query(
+        "SELECT seq, files_json, disk_version FROM catalog_publications ORDER BY seq DESC LIMIT 1",
+    )
+    .fetch_optional(c)
+    .await?;
+    let Some(r) = row else {
+        return Ok((0, None));
+    };
+    Ok((
+        r.try_get(0)?,
+        Some(Publication {
+            files_json: r.try_get(1)?,
+            disk_version: r.try_get(2)?,
+        }),
+    ))
+}
+
+/// How often an instance looks for publications made through another instance.
+pub const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Serves, within [`FOLLOW_EVERY`], what any instance publishes or rolls back: it
+/// compares the newest publication number (an indexed `MAX`) with the one it serves and
+/// loads the publication only when it changed. Runs until the process ends.
+pub async fn follow_publications(state: AppState) {
+    let mut ticker = tokio::time::interval(FOLLOW_EVERY);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        if let Err(e) = follow_once(&state).await {
+            tracing::warn!("following catalogue publications: {e}");
         }
     }
-    Ok((disk, disk_info))
+}
+
+async fn follow_once(state: &AppState) -> Result<(), DbError> {
+    let newest: Option<i64> = sqlx::query("SELECT MAX(seq) FROM catalog_publications")
+        .fetch_one(state.db.pool())
+        .await?
+        .try_get(0)?;
+    let newest = newest.unwrap_or(0);
+    if newest <= state.catalogue.seq() {
+        return Ok(());
+    }
+    let (seq, last) = latest_publication(&mut *state.db.conn().await?).await?;
+    let disk = state.catalogue.disk.clone();
+    let catalogue = match last {
+        Some(p) => tokio::task::spawn_blocking(move || p.over(&disk))
+            .await
+            .unwrap_or(None),
+        None => None,
+    };
+    match catalogue {
+        Some(c) => {
+            tracing::info!(
+                "serving catalogue {} published through another instance",
+                c.version
+            );
+            state.db.record_catalogue(&c).await?;
+            state.catalogue.replace(Published::new(c), seq);
+        }
+        // Published over other files (an instance of another deployment): not ours.
+        None => state.catalogue.skip(seq),
+    }
+    Ok(())
 }
 
 /// This module's routes: draft catalogues, their preview, publishing and rollback.

@@ -31,6 +31,8 @@ pub enum ApiError {
     BadLegacyQuery(String),
     #[error("the administrative units are not installed on this server")]
     AdminUnitsUnavailable,
+    #[error("the database does not answer right now; nothing was changed, try again shortly")]
+    DatabaseUnavailable,
     #[error(transparent)]
     Request(#[from] RequestError),
     #[error(transparent)]
@@ -108,10 +110,19 @@ impl ErrorCode for RequestError {
 
 impl From<crate::db::DbError> for ApiError {
     fn from(e: crate::db::DbError) -> Self {
+        if e.is_unavailable() {
+            // The transaction did not commit: the client may send the same request
+            // again (with the same Idempotency-Key for a submission).
+            tracing::warn!("database unavailable: {e}");
+            return ApiError::DatabaseUnavailable;
+        }
         tracing::error!("database: {e}");
         ApiError::Internal
     }
 }
+
+/// Seconds a client is asked to wait before retrying when the database is away.
+pub const DATABASE_RETRY_AFTER: u64 = 5;
 
 impl ApiError {
     pub fn code(&self) -> &'static str {
@@ -130,6 +141,7 @@ impl ApiError {
             ApiError::ProvinceNotFound(_) => "province_not_found",
             ApiError::BadLegacyQuery(_) => "bad_legacy_query",
             ApiError::AdminUnitsUnavailable => "admin_units_unavailable",
+            ApiError::DatabaseUnavailable => "database_unavailable",
         }
     }
 
@@ -141,7 +153,9 @@ impl ApiError {
             ApiError::BadServiceId(_)
             | ApiError::BadProvinceCode(_)
             | ApiError::BadLegacyQuery(_) => StatusCode::BAD_REQUEST,
-            ApiError::AdminUnitsUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::AdminUnitsUnavailable | ApiError::DatabaseUnavailable => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Request(e) => e.status(),
             ApiError::Auth(e) => e.status(),
@@ -171,7 +185,10 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let retry_after = self.inner().and_then(|e| e.retry_after());
+        let retry_after = match self {
+            ApiError::DatabaseUnavailable => Some(DATABASE_RETRY_AFTER),
+            _ => self.inner().and_then(|e| e.retry_after()),
+        };
         let body = ErrorBody {
             error: ErrorDetail {
                 code: self.code().to_string(),
@@ -201,6 +218,7 @@ pub fn every_error() -> Vec<ApiError> {
         ApiError::ProvinceNotFound(String::new()),
         ApiError::BadLegacyQuery(String::new()),
         ApiError::AdminUnitsUnavailable,
+        ApiError::DatabaseUnavailable,
         RequestError::BadBody(String::new()).into(),
         RequestError::BodyTooLarge { max_bytes: 1 }.into(),
         RequestError::BadQuery(String::new()).into(),

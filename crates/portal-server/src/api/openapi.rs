@@ -24,6 +24,7 @@ use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, t
     ),
     paths(
         health::healthz,
+        health::livez,
         catalogue::index,
         catalogue::sources,
         catalogue::service,

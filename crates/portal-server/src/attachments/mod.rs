@@ -15,7 +15,6 @@ use axum::Json;
 use http_body_util::BodyExt;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use tokio::io::AsyncWriteExt;
 
 use portal_core::validators::clean::is_invisible;
 
@@ -26,25 +25,7 @@ use crate::{clock, random, AppState};
 use portal_api::attachments::{AcceptedType, AttachmentLimits};
 use portal_api::ErrorDetails;
 pub use sniff::{detect, Detected, FileType};
-pub use store::{AttachmentRecord, AttachmentView, Files};
-
-/// Tables of this concern, appended to the database's migrations (after the dossiers').
-pub const MIGRATION: &str = "
-    CREATE TABLE attachments (
-        id          TEXT PRIMARY KEY,
-        owner       TEXT NOT NULL,
-        name        TEXT NOT NULL,
-        media_type  TEXT NOT NULL,
-        size        INTEGER NOT NULL,
-        sha256      TEXT NOT NULL,
-        created_at  INTEGER NOT NULL,
-        dossier_id  INTEGER REFERENCES dossiers (id),
-        attached_at INTEGER,
-        supplement  INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX attachments_owner ON attachments (owner, dossier_id);
-    CREATE INDEX attachments_dossier ON attachments (dossier_id);
-";
+pub use store::{AttachmentRecord, AttachmentView};
 
 /// The limits every attachment and dossier keeps to; served to the web app so it can
 /// check a file before uploading it.
@@ -229,25 +210,30 @@ fn clean_name(raw: Option<&str>) -> Option<String> {
 struct Received {
     size: u64,
     sha256: String,
-    head: Vec<u8>,
-    tail: Vec<u8>,
+    bytes: Vec<u8>,
+}
+
+impl Received {
+    /// The first bytes, where file types put their magic numbers.
+    fn head(&self) -> &[u8] {
+        &self.bytes[..self.bytes.len().min(sniff::HEAD_LEN)]
+    }
+
+    /// The last bytes, where PDF and PNG files say they end.
+    fn tail(&self) -> &[u8] {
+        &self.bytes[self.bytes.len().saturating_sub(sniff::TAIL_LEN)..]
+    }
 }
 
 enum ReceiveError {
     TooLarge,
-    Io(std::io::Error),
     Body,
 }
 
-async fn receive(body: Body, temp: &std::path::Path) -> Result<Received, ReceiveError> {
-    let mut file = tokio::fs::File::create(temp)
-        .await
-        .map_err(ReceiveError::Io)?;
-    let mut body = body;
+async fn receive(body: &mut Body) -> Result<Received, ReceiveError> {
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
-    let mut head = Vec::with_capacity(sniff::HEAD_LEN);
-    let mut tail: Vec<u8> = Vec::with_capacity(sniff::TAIL_LEN * 2);
+    let mut bytes = Vec::new();
     let mut too_large = false;
     // Past the limit the rest is read and dropped (up to twice the limit), so the client
     // gets the 413 answer instead of a reset connection.
@@ -260,32 +246,22 @@ async fn receive(body: Body, temp: &std::path::Path) -> Result<Received, Receive
         size += chunk.len() as u64;
         if size > limits::MAX_FILE_BYTES {
             too_large = true;
+            bytes = Vec::new();
             if size > drain_limit {
                 break;
             }
             continue;
         }
-        if head.len() < sniff::HEAD_LEN {
-            let take = (sniff::HEAD_LEN - head.len()).min(chunk.len());
-            head.extend_from_slice(&chunk[..take]);
-        }
-        tail.extend_from_slice(&chunk);
-        if tail.len() > sniff::TAIL_LEN {
-            tail.drain(..tail.len() - sniff::TAIL_LEN);
-        }
         hasher.update(&chunk);
-        file.write_all(&chunk).await.map_err(ReceiveError::Io)?;
+        bytes.extend_from_slice(&chunk);
     }
     if too_large {
         return Err(ReceiveError::TooLarge);
     }
-    file.flush().await.map_err(ReceiveError::Io)?;
-    file.sync_all().await.map_err(ReceiveError::Io)?;
     Ok(Received {
         size,
         sha256: random::hex(&hasher.finalize()),
-        head,
-        tail,
+        bytes,
     })
 }
 
@@ -314,12 +290,46 @@ async fn receive(body: Body, temp: &std::path::Path) -> Result<Received, Receive
     ),
 )]
 pub async fn upload(
-    _origin: SameOrigin,
-    SignedIn(user): SignedIn,
+    origin: Result<SameOrigin, ApiError>,
+    signed_in: Result<SignedIn, ApiError>,
     State(state): State<AppState>,
     query: Result<Query<UploadQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
+) -> Result<Response, ApiError> {
+    let mut body = body;
+    let answer = match (origin, signed_in) {
+        (Ok(_), Ok(SignedIn(user))) => receive_upload(user, state, query, headers, &mut body).await,
+        (Err(refused), _) | (_, Err(refused)) => Err(refused),
+    };
+    if answer.is_err() {
+        drain(&mut body).await;
+    }
+    answer
+}
+
+/// Reads and drops the rest of a refused upload's body (up to twice the file limit)
+/// before the answer goes out. Closing the connection on an unread body would make a
+/// proxy in front, still sending it, lose the answer and show the person a 502 instead
+/// of "sign in again" or "file too large".
+async fn drain(body: &mut Body) {
+    let mut read: u64 = 0;
+    while let Some(Ok(frame)) = body.frame().await {
+        if let Ok(chunk) = frame.into_data() {
+            read += chunk.len() as u64;
+            if read > limits::MAX_FILE_BYTES * 2 {
+                break;
+            }
+        }
+    }
+}
+
+async fn receive_upload(
+    user: crate::identity::User,
+    state: AppState,
+    query: Result<Query<UploadQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: &mut Body,
 ) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
     let name = clean_name(query.name.as_deref()).ok_or(AttachmentError::BadName)?;
@@ -341,11 +351,13 @@ pub async fn upload(
         .into());
     }
     let owner = user.subject.clone();
-    let o = owner.clone();
-    let (pending, usage) = state
-        .db
-        .with(move |c| Ok((store::pending_count(c, &o)?, store::usage(c, &o)?)))
-        .await?;
+    let (pending, usage) = {
+        let mut c = state.db.conn().await?;
+        (
+            store::pending_count(&mut c, &owner).await?,
+            store::usage(&mut c, &owner).await?,
+        )
+    };
     if pending >= limits::MAX_PENDING_PER_USER {
         return Err(AttachmentError::TooManyPending {
             max: limits::MAX_PENDING_PER_USER,
@@ -359,79 +371,47 @@ pub async fn upload(
         tracing::error!("upload: {e}");
         ApiError::Internal
     })?;
-    let temp = state.files.temp_path(&id);
-    let received = receive(body, &temp).await;
-    let received = match received {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = tokio::fs::remove_file(&temp).await;
-            return Err(match e {
-                ReceiveError::TooLarge => AttachmentError::FileTooLarge {
-                    max_bytes: limits::MAX_FILE_BYTES,
-                }
-                .into(),
-                ReceiveError::Body => RequestError::Incomplete.into(),
-                ReceiveError::Io(e) => {
-                    tracing::error!("upload: writing {}: {e}", temp.display());
-                    ApiError::Internal
-                }
-            });
+    let received = receive(body).await.map_err(|e| -> ApiError {
+        match e {
+            ReceiveError::TooLarge => AttachmentError::FileTooLarge {
+                max_bytes: limits::MAX_FILE_BYTES,
+            }
+            .into(),
+            ReceiveError::Body => RequestError::Incomplete.into(),
         }
-    };
-    let file_type = match check_content(&name, &received) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = tokio::fs::remove_file(&temp).await;
-            return Err(e.into());
-        }
-    };
-    let final_path = state.files.path(&id);
-    if let Err(e) = tokio::fs::rename(&temp, &final_path).await {
-        tracing::error!("upload: moving {}: {e}", temp.display());
-        let _ = tokio::fs::remove_file(&temp).await;
-        return Err(ApiError::Internal);
-    }
+    })?;
+    let file_type = check_content(&name, &received)?;
     let record = AttachmentRecord {
         id: id.clone(),
         owner,
         name,
         media_type: file_type.media_type().to_string(),
         size: received.size as i64,
-        sha256: received.sha256,
+        sha256: received.sha256.clone(),
         created_at: clock::now(),
         dossier_id: None,
         dossier_code: None,
         supplement: false,
     };
-    let r = record.clone();
-    let inserted = state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            if store::pending_count(&tx, &r.owner)? >= limits::MAX_PENDING_PER_USER {
-                return Ok(Err(AttachmentError::TooManyPending {
-                    max: limits::MAX_PENDING_PER_USER,
-                }));
-            }
-            if let Err(e) = quota.check(store::usage(&tx, &r.owner)?, r.size) {
-                return Ok(Err(e));
-            }
-            store::insert(&tx, &r)?;
-            tx.commit()?;
-            Ok(Ok(()))
-        })
-        .await;
-    match inserted {
-        Ok(Ok(())) => {}
-        Ok(Err(refused)) => {
-            let _ = tokio::fs::remove_file(&final_path).await;
-            return Err(refused.into());
+    let inserted: Result<Result<(), AttachmentError>, crate::db::DbError> = async {
+        let mut tx = state.db.begin().await?;
+        // Counted again with the row written: on PostgreSQL two uploads at once through
+        // two instances could each see room for one more, so the limits are soft by at
+        // most the number of instances; one process on SQLite counts exactly.
+        if store::pending_count(&mut tx, &record.owner).await? >= limits::MAX_PENDING_PER_USER {
+            return Ok(Err(AttachmentError::TooManyPending {
+                max: limits::MAX_PENDING_PER_USER,
+            }));
         }
-        Err(e) => {
-            let _ = tokio::fs::remove_file(&final_path).await;
-            return Err(e.into());
+        if let Err(e) = quota.check(store::usage(&mut tx, &record.owner).await?, record.size) {
+            return Ok(Err(e));
         }
+        store::insert(&mut tx, &record, &received.bytes).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
     }
+    .await;
+    inserted??;
     let location = HeaderValue::from_str(&portal_api::paths::attachment(&id))
         .unwrap_or(HeaderValue::from_static(portal_api::paths::ATTACHMENTS));
     Ok((
@@ -478,7 +458,7 @@ fn check_content(name: &str, r: &Received) -> Result<FileType, AttachmentError> 
     if r.size == 0 {
         return Err(AttachmentError::Empty);
     }
-    let detected = match detect(&r.head) {
+    let detected = match detect(r.head()) {
         Detected::Accepted(t) => t,
         Detected::Refused(detected) => return Err(AttachmentError::UnsupportedType { detected }),
     };
@@ -487,7 +467,7 @@ fn check_content(name: &str, r: &Received) -> Result<FileType, AttachmentError> 
             return Err(AttachmentError::TypeMismatch { named, detected });
         }
     }
-    if !detected.tail_is_complete(&r.tail) {
+    if !detected.tail_is_complete(r.tail()) {
         return Err(AttachmentError::Damaged(detected));
     }
     Ok(detected)
@@ -502,7 +482,7 @@ async fn visible(
     if !portal_api::ids::is_attachment_id(&id) {
         return Err(AttachmentError::NotFound.into());
     }
-    let found = state.db.with(move |c| store::get(c, &id)).await?;
+    let found = store::get(&mut *state.db.conn().await?, &id).await?;
     match found {
         Some(a)
             if a.owner == user.subject
@@ -563,12 +543,9 @@ pub async fn get_content(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let a = visible(&state, &user, id).await?;
-    let bytes = tokio::fs::read(state.files.path(&a.id))
-        .await
-        .map_err(|e| {
-            tracing::error!("attachment {}: {e}", a.id);
-            ApiError::Internal
-        })?;
+    let bytes = store::bytes(&mut *state.db.conn().await?, &a.id)
+        .await?
+        .ok_or(AttachmentError::NotFound)?;
     let media = FileType::from_media_type(&a.media_type).unwrap_or(FileType::Pdf);
     let disposition = format!(
         "attachment; filename=\"attachment.{}\"; filename*=UTF-8''{}",
@@ -642,28 +619,19 @@ pub async fn delete_attachment(
         return Err(AttachmentError::NotFound.into());
     }
     let owner = user.subject.clone();
-    let i = id.clone();
-    let outcome = state
-        .db
-        .with(move |c| {
-            let found = store::get(c, &i)?;
-            Ok(match found {
-                Some(a) if a.owner == owner => {
-                    if a.dossier_id.is_some() {
-                        Err(AttachmentError::InUse)
-                    } else {
-                        store::delete_pending(c, &i, &owner)?;
-                        Ok(())
-                    }
-                }
-                _ => Err(AttachmentError::NotFound),
-            })
-        })
-        .await?;
-    outcome?;
-    if let Err(e) = tokio::fs::remove_file(state.files.path(&id)).await {
-        // The row is gone; a leftover file is removed at the next start.
-        tracing::warn!("attachment {id}: {e}");
+    let mut c = state.db.conn().await?;
+    match store::get(&mut c, &id).await? {
+        Some(a) if a.owner == owner => {
+            if a.dossier_id.is_some() {
+                return Err(AttachmentError::InUse.into());
+            }
+            // Between the read and the delete the file may have joined a dossier through
+            // another instance: the delete's own condition decides.
+            if !store::delete_pending(&mut c, &id, &owner).await? {
+                return Err(AttachmentError::InUse.into());
+            }
+        }
+        _ => return Err(AttachmentError::NotFound.into()),
     }
     Ok(StatusCode::NO_CONTENT)
 }
@@ -713,11 +681,11 @@ mod tests {
 
     #[test]
     fn content_checks() {
+        // The first and last bytes of a file, with a middle between them.
         let r = |head: &[u8], tail: &[u8], size| Received {
             size,
             sha256: String::new(),
-            head: head.to_vec(),
-            tail: tail.to_vec(),
+            bytes: [head, &[b' '; sniff::HEAD_LEN + sniff::TAIL_LEN], tail].concat(),
         };
         assert_eq!(
             check_content("a.pdf", &r(b"%PDF-1.4", b"%%EOF\n", 10)).unwrap(),

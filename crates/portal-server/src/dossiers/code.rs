@@ -7,10 +7,10 @@
 //! code (QCVN 102:2016) comes with the choice of receiving agency, which the form will
 //! carry; [`SANDBOX_AGENCY`] is where that choice plugs in.
 
-use rusqlite::{params, Connection};
+use sqlx::Row;
 
 use crate::clock;
-use crate::db::DbError;
+use crate::db::{Conn, DbError};
 
 /// The sandbox agency's code, shaped like a QCVN 102:2016 code.
 pub const SANDBOX_AGENCY: &str = "000.00.00.H99";
@@ -20,15 +20,20 @@ pub fn format(agency: &str, yymmdd: &str, sequence: i64) -> String {
 }
 
 /// The next code for `agency` on the day of `now` (Vietnam time).
-pub fn next(conn: &Connection, agency: &str, now: i64) -> Result<String, DbError> {
+pub async fn next(conn: &mut Conn, agency: &str, now: i64) -> Result<String, DbError> {
     let day = clock::vietnam_yymmdd(now);
-    let sequence: i64 = conn.query_row(
-        "INSERT INTO dossier_counters (agency, day, last) VALUES (?1, ?2, 1)
-         ON CONFLICT (agency, day) DO UPDATE SET last = last + 1
+    // The upsert takes the counter row's lock until the transaction ends, so two
+    // instances never get the same number.
+    let sequence: i64 = sqlx::query(
+        "INSERT INTO dossier_counters (agency, day, last) VALUES ($1, $2, 1)
+         ON CONFLICT (agency, day) DO UPDATE SET last = dossier_counters.last + 1
          RETURNING last",
-        params![agency, day],
-        |r| r.get(0),
-    )?;
+    )
+    .bind(agency)
+    .bind(&day)
+    .fetch_one(conn)
+    .await?
+    .try_get(0)?;
     Ok(format(agency, &day, sequence))
 }
 
@@ -36,22 +41,23 @@ pub fn next(conn: &Connection, agency: &str, now: i64) -> Result<String, DbError
 mod tests {
     use super::*;
 
-    #[test]
-    fn codes_count_per_agency_and_day() {
-        let c = Connection::open_in_memory().unwrap();
-        c.execute_batch(super::super::MIGRATION).unwrap();
+    #[tokio::test]
+    async fn codes_count_per_agency_and_day() {
+        let db = crate::db::memory().await;
+        let mut c = db.conn().await.unwrap();
+        let c = &mut *c;
         let t = 1_751_304_600; // 2025-07-01 00:30 in Vietnam
         assert_eq!(
-            next(&c, SANDBOX_AGENCY, t).unwrap(),
+            next(c, SANDBOX_AGENCY, t).await.unwrap(),
             "000.00.00.H99-250701-0001"
         );
         assert_eq!(
-            next(&c, SANDBOX_AGENCY, t + 60).unwrap(),
+            next(c, SANDBOX_AGENCY, t + 60).await.unwrap(),
             "000.00.00.H99-250701-0002"
         );
-        assert_eq!(next(&c, "X", t).unwrap(), "X-250701-0001");
+        assert_eq!(next(c, "X", t).await.unwrap(), "X-250701-0001");
         assert_eq!(
-            next(&c, SANDBOX_AGENCY, t + 86_400).unwrap(),
+            next(c, SANDBOX_AGENCY, t + 86_400).await.unwrap(),
             "000.00.00.H99-250702-0001"
         );
         assert_eq!(format("A", "250701", 12_345), "A-250701-12345");

@@ -6,12 +6,12 @@
 //! refused. Failed validations are not stored, so a corrected retry is judged afresh.
 
 use axum::http::HeaderMap;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use sqlx::Row;
 
 use super::DossierError;
-use crate::db::DbError;
+use crate::db::{Conn, DbError};
 use crate::random;
 
 use portal_api::ids::{is_idempotency_key, IDEMPOTENCY_KEY_HEADER as HEADER};
@@ -76,25 +76,31 @@ pub struct Stored {
     pub response: String,
 }
 
-pub fn find(conn: &Connection, owner: &str, key: &str) -> Result<Option<Stored>, DbError> {
-    Ok(conn
-        .query_row(
-            "SELECT fingerprint, status, response FROM idempotency_keys WHERE owner = ?1 AND key = ?2",
-            params![owner, key],
-            |r| {
-                Ok(Stored {
-                    fingerprint: r.get(0)?,
-                    status: r.get(1)?,
-                    response: r.get(2)?,
-                })
-            },
-        )
-        .optional()?)
+pub async fn find(conn: &mut Conn, owner: &str, key: &str) -> Result<Option<Stored>, DbError> {
+    let row = sqlx::query(
+        "SELECT fingerprint, status, response FROM idempotency_keys WHERE owner = $1 AND key = $2",
+    )
+    .bind(owner)
+    .bind(key)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        Ok(Stored {
+            fingerprint: r.try_get(0)?,
+            status: u16::try_from(r.try_get::<i64, _>(1)?).unwrap_or(201),
+            response: r.try_get(2)?,
+        })
+    })
+    .transpose()
 }
 
+/// Stores the answer to `key`. The primary key (owner, key) is what makes a submission
+/// exactly-once between instances: of two transactions filing the same key at once,
+/// the second waits here for the first and then fails with a unique violation, which
+/// rolls its dossier back (the caller then answers with the first one's receipt).
 #[allow(clippy::too_many_arguments)]
-pub fn remember(
-    conn: &Connection,
+pub async fn remember(
+    conn: &mut Conn,
     owner: &str,
     key: &str,
     fingerprint: &str,
@@ -103,11 +109,19 @@ pub fn remember(
     dossier_id: i64,
     now: i64,
 ) -> Result<(), DbError> {
-    conn.execute(
+    sqlx::query(
         "INSERT INTO idempotency_keys (owner, key, fingerprint, status, response, dossier_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![owner, key, fingerprint, status, response, dossier_id, now],
-    )?;
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(owner)
+    .bind(key)
+    .bind(fingerprint)
+    .bind(i64::from(status))
+    .bind(response)
+    .bind(dossier_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -28,77 +28,6 @@ use status::Status;
 use store::{Actor, Event, EventKind};
 pub use validate::Problem;
 
-/// Tables of this concern, appended to the database's migrations.
-pub const MIGRATION: &str = "
-    CREATE TABLE dossiers (
-        id                  INTEGER PRIMARY KEY,
-        code                TEXT NOT NULL UNIQUE,
-        owner               TEXT NOT NULL,
-        applicant_kind      TEXT NOT NULL,
-        applicant_id_number TEXT NOT NULL,
-        applicant_name      TEXT NOT NULL,
-        applicant_tax_code  TEXT,
-        lookup_secret       TEXT NOT NULL,
-        service_id          TEXT NOT NULL,
-        catalogue_version   TEXT NOT NULL,
-        answers_json        TEXT NOT NULL,
-        status              TEXT NOT NULL,
-        fee_amount          INTEGER,
-        payment_status      TEXT NOT NULL,
-        created_at          INTEGER NOT NULL,
-        updated_at          INTEGER NOT NULL
-    );
-    CREATE INDEX dossiers_owner ON dossiers (owner, created_at);
-    CREATE INDEX dossiers_status ON dossiers (status, created_at);
-    CREATE TABLE dossier_procedures (
-        dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
-        position   INTEGER NOT NULL,
-        service_id TEXT NOT NULL,
-        status     TEXT NOT NULL,
-        updated_at INTEGER NOT NULL,
-        PRIMARY KEY (dossier_id, service_id)
-    );
-    CREATE TABLE dossier_events (
-        id         INTEGER PRIMARY KEY,
-        dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
-        at         INTEGER NOT NULL,
-        event      TEXT NOT NULL,
-        procedure  TEXT,
-        status     TEXT,
-        reason     TEXT,
-        actor      TEXT NOT NULL
-    );
-    CREATE INDEX dossier_events_dossier ON dossier_events (dossier_id, id);
-    CREATE TABLE dossier_counters (
-        agency TEXT NOT NULL,
-        day    TEXT NOT NULL,
-        last   INTEGER NOT NULL,
-        PRIMARY KEY (agency, day)
-    );
-    CREATE TABLE idempotency_keys (
-        owner       TEXT NOT NULL,
-        key         TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        status      INTEGER NOT NULL,
-        response    TEXT NOT NULL,
-        dossier_id  INTEGER NOT NULL REFERENCES dossiers (id),
-        created_at  INTEGER NOT NULL,
-        PRIMARY KEY (owner, key)
-    );
-    CREATE TABLE lookup_failures (
-        target TEXT NOT NULL,
-        at     INTEGER NOT NULL
-    );
-    CREATE INDEX lookup_failures_target ON lookup_failures (target, at);
-";
-
-/// The deadline a request for additional documents gives, stored with the request (the
-/// staff transition) so that it never moves afterwards.
-pub const MIGRATION_DEADLINES: &str = "
-    ALTER TABLE dossier_events ADD COLUMN due TEXT;
-    ALTER TABLE dossier_events ADD COLUMN due_working_days INTEGER;
-";
-
 /// Largest request body for a submission.
 pub const MAX_SUBMISSION_BYTES: usize = 512 * 1024;
 
@@ -256,15 +185,19 @@ pub async fn submit(
         fingerprint.clone(),
         submission.attachments.clone(),
     );
-    let seen = state
-        .db
-        .with(move |c| {
-            Ok(match idempotency::find(c, &subject, &k)? {
-                Some(stored) => Err(replay(stored, &fp)),
-                None => Ok(attachments::store::get_many(c, &ids)?),
-            })
+    let seen: Result<_, crate::db::DbError> = async {
+        let mut c = state.db.conn().await?;
+        // The files first, then the key: a concurrent filing of the same key that
+        // claimed the files had committed its key too, so it is seen here and this is
+        // answered as a replay, not refused for files "already in a dossier".
+        let files = attachments::store::get_many(&mut c, &ids).await?;
+        Ok(match idempotency::find(&mut c, &subject, &k).await? {
+            Some(stored) => Err(replay(stored, &fp)),
+            None => Ok(files),
         })
-        .await?;
+    }
+    .await;
+    let seen = seen?;
     let found = match seen {
         Err(answer) => return respond(answer?),
         Ok(found) => found,
@@ -288,63 +221,109 @@ pub async fn submit(
         ApiError::Internal
     })?;
     let now = clock::now();
-    let outcome = state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            // Checked again inside the transaction: a concurrent retry may have won.
-            if let Some(stored) = idempotency::find(&tx, &user.subject, &key)? {
-                return Ok(replay(stored, &fingerprint));
-            }
-            let code = code::next(&tx, code::SANDBOX_AGENCY, now)?;
-            let business = match submission.applicant {
-                validate::ApplicantKind::Business => user.business.as_ref(),
-                validate::ApplicantKind::Citizen => None,
-            };
-            let id = store::insert(
-                &tx,
-                &store::NewDossier {
-                    code: &code,
-                    owner: &user.subject,
-                    applicant_kind: submission.applicant.slug(),
-                    applicant_id_number: &user.id_number,
-                    applicant_name: business.map_or(&user.full_name, |b| &b.name),
-                    applicant_tax_code: business.map(|b| b.tax_code.as_str()),
-                    lookup_secret: &secret,
-                    service_id: &submission.service_id,
-                    catalogue_version: &catalogue_version,
-                    answers_json: &valid.answers_json,
-                    procedures: &valid.procedures,
-                    fee_amount: valid.fee_amount,
-                    payment_status: valid.payment,
-                    now,
-                },
-            )?;
-            let moved =
-                attachments::store::claim(&tx, &valid.attachments, &user.subject, id, false, now)?;
-            if moved != valid.attachments.len() {
-                return Ok(Err(DossierError::AttachmentsChanged));
-            }
-            let Some(dossier) = store::by_id(&tx, id)? else {
-                return Ok(Err(DossierError::NotFound));
-            };
-            let receipt = serde_json::to_string(&view::receipt(&dossier, &valid.attachments))
-                .unwrap_or_default();
-            idempotency::remember(
-                &tx,
-                &user.subject,
-                &key,
-                &fingerprint,
-                201,
-                &receipt,
-                id,
-                now,
-            )?;
-            tx.commit()?;
-            Ok(Ok(Submitted::Created(receipt)))
-        })
-        .await?;
+    let filing = Filing {
+        user: &user,
+        submission: &submission,
+        valid: &valid,
+        key: &key,
+        fingerprint: &fingerprint,
+        catalogue_version: &catalogue_version,
+        secret: &secret,
+        now,
+    };
+    let outcome = match file_once(&state, &filing).await {
+        // Another instance filed the same key between our check and our write: its
+        // transaction won the key, ours rolled back; answer with its receipt.
+        Err(e) if e.is_unique_violation() => file_once(&state, &filing).await?,
+        other => other?,
+    };
     respond(outcome?)
+}
+
+/// What one submission files, once judged valid.
+struct Filing<'a> {
+    user: &'a crate::identity::User,
+    submission: &'a validate::Submission,
+    valid: &'a validate::Valid,
+    key: &'a str,
+    fingerprint: &'a str,
+    catalogue_version: &'a str,
+    secret: &'a str,
+    now: i64,
+}
+
+/// Files the dossier in one transaction: the key checked again (a concurrent retry
+/// may have won), the code, the dossier, its files and the stored answer to the key,
+/// all or nothing.
+async fn file_once(
+    state: &AppState,
+    f: &Filing<'_>,
+) -> Result<Result<Submitted, DossierError>, crate::db::DbError> {
+    let mut tx = state.db.begin().await?;
+    if let Some(stored) = idempotency::find(&mut tx, &f.user.subject, f.key).await? {
+        return Ok(replay(stored, f.fingerprint));
+    }
+    let code = code::next(&mut tx, code::SANDBOX_AGENCY, f.now).await?;
+    let business = match f.submission.applicant {
+        validate::ApplicantKind::Business => f.user.business.as_ref(),
+        validate::ApplicantKind::Citizen => None,
+    };
+    let id = store::insert(
+        &mut tx,
+        &store::NewDossier {
+            code: &code,
+            owner: &f.user.subject,
+            applicant_kind: f.submission.applicant.slug(),
+            applicant_id_number: &f.user.id_number,
+            applicant_name: business.map_or(&f.user.full_name, |b| &b.name),
+            applicant_tax_code: business.map(|b| b.tax_code.as_str()),
+            lookup_secret: f.secret,
+            service_id: &f.submission.service_id,
+            catalogue_version: f.catalogue_version,
+            answers_json: &f.valid.answers_json,
+            procedures: &f.valid.procedures,
+            fee_amount: f.valid.fee_amount,
+            payment_status: f.valid.payment,
+            now: f.now,
+        },
+    )
+    .await?;
+    let moved = attachments::store::claim(
+        &mut tx,
+        &f.valid.attachments,
+        &f.user.subject,
+        id,
+        false,
+        f.now,
+    )
+    .await?;
+    if moved != f.valid.attachments.len() {
+        // On PostgreSQL the claim waited for a concurrent transaction holding these
+        // files; if that was the same submission (a double click through two
+        // instances), its key is committed now and this one is a replay.
+        if let Some(stored) = idempotency::find(&mut tx, &f.user.subject, f.key).await? {
+            return Ok(replay(stored, f.fingerprint));
+        }
+        return Ok(Err(DossierError::AttachmentsChanged));
+    }
+    let Some(dossier) = store::by_id(&mut tx, id).await? else {
+        return Ok(Err(DossierError::NotFound));
+    };
+    let receipt =
+        serde_json::to_string(&view::receipt(&dossier, &f.valid.attachments)).unwrap_or_default();
+    idempotency::remember(
+        &mut tx,
+        &f.user.subject,
+        f.key,
+        f.fingerprint,
+        201,
+        &receipt,
+        id,
+        f.now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(Submitted::Created(receipt)))
 }
 
 /// The stored answer to a key seen before, if the body is the same one.
@@ -447,89 +426,95 @@ pub async fn add_documents(
         .into());
     }
     let now = clock::now();
-    let result = state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            let Some(dossier) = store::by_code(&tx, &code)? else {
-                return Ok(Err(DossierError::NotFound));
-            };
-            if dossier.owner != user.subject {
-                return Ok(Err(DossierError::NotFound));
-            }
-            let already = attachments::store::for_dossier(&tx, dossier.id)?;
-            let all_there = !request.attachments.is_empty()
-                && request
-                    .attachments
-                    .iter()
-                    .all(|id| already.iter().any(|a| a.id == *id && a.supplement));
-            if all_there {
-                return Ok(Ok(view::full(&dossier, &already, true)));
-            }
-            let waiting: Vec<(String, Status)> = dossier
-                .procedures
+    let result: Result<Result<view::FullView, DossierError>, crate::db::DbError> = async {
+        let mut tx = state.db.begin().await?;
+        let Some(dossier) = store::by_code(&mut tx, &code).await? else {
+            return Ok(Err(DossierError::NotFound));
+        };
+        if dossier.owner != user.subject {
+            return Ok(Err(DossierError::NotFound));
+        }
+        // Two instances adding documents at once take turns on the dossier's row.
+        store::lock(&mut tx, dossier.id).await?;
+        let Some(dossier) = store::by_id(&mut tx, dossier.id).await? else {
+            return Ok(Err(DossierError::NotFound));
+        };
+        let already = attachments::store::for_dossier(&mut tx, dossier.id).await?;
+        let all_there = !request.attachments.is_empty()
+            && request
+                .attachments
                 .iter()
-                .filter(|p| p.status == Status::AdditionalDocumentsRequested)
-                .map(|p| (p.service_id.clone(), Status::InProcessing))
-                .collect();
-            if waiting.is_empty() {
-                return Ok(Err(DossierError::NotAwaitingDocuments));
-            }
-            let mut problems = Vec::new();
-            if request.attachments.is_empty() {
-                problems.push(Problem::new(
-                    "attachments",
-                    "attachments_required",
-                    "add at least one document",
-                ));
-            }
-            let found = attachments::store::get_many(&tx, &request.attachments)?;
-            problems.extend(validate::check_attachments(
-                &request.attachments,
-                &found,
-                &user.subject,
-                &already,
+                .all(|id| already.iter().any(|a| a.id == *id && a.supplement));
+        if all_there {
+            return Ok(Ok(view::full(&dossier, &already, true)));
+        }
+        let waiting: Vec<(String, Status)> = dossier
+            .procedures
+            .iter()
+            .filter(|p| p.status == Status::AdditionalDocumentsRequested)
+            .map(|p| (p.service_id.clone(), Status::InProcessing))
+            .collect();
+        if waiting.is_empty() {
+            return Ok(Err(DossierError::NotAwaitingDocuments));
+        }
+        let mut problems = Vec::new();
+        if request.attachments.is_empty() {
+            problems.push(Problem::new(
                 "attachments",
-                lang,
+                "attachments_required",
+                "add at least one document",
             ));
-            if !problems.is_empty() {
-                return Ok(Err(DossierError::Invalid(problems)));
-            }
-            let moved = attachments::store::claim(
-                &tx,
-                &request.attachments,
-                &user.subject,
-                dossier.id,
-                true,
-                now,
-            )?;
-            if moved != request.attachments.len() {
-                return Ok(Err(DossierError::AttachmentsChanged));
-            }
-            store::set_procedure_statuses(&tx, dossier.id, &waiting, now)?;
-            store::add_event(
-                &tx,
-                dossier.id,
-                &Event {
-                    at: now,
-                    kind: EventKind::DocumentsAdded,
-                    procedure: None,
-                    status: Some(Status::InProcessing),
-                    reason: note,
-                    actor: Actor::Applicant,
-                    due: None,
-                },
-            )?;
-            let (Some(dossier), files) = (
-                store::by_id(&tx, dossier.id)?,
-                attachments::store::for_dossier(&tx, dossier.id)?,
-            ) else {
-                return Ok(Err(DossierError::NotFound));
-            };
-            tx.commit()?;
-            Ok(Ok(view::full(&dossier, &files, true)))
-        })
-        .await??;
+        }
+        let found = attachments::store::get_many(&mut tx, &request.attachments).await?;
+        problems.extend(validate::check_attachments(
+            &request.attachments,
+            &found,
+            &user.subject,
+            &already,
+            "attachments",
+            lang,
+        ));
+        if !problems.is_empty() {
+            return Ok(Err(DossierError::Invalid(problems)));
+        }
+        let moved = attachments::store::claim(
+            &mut tx,
+            &request.attachments,
+            &user.subject,
+            dossier.id,
+            true,
+            now,
+        )
+        .await?;
+        if moved != request.attachments.len() {
+            return Ok(Err(DossierError::AttachmentsChanged));
+        }
+        store::set_procedure_statuses(&mut tx, dossier.id, &waiting, now).await?;
+        store::add_event(
+            &mut tx,
+            dossier.id,
+            &Event {
+                at: now,
+                kind: EventKind::DocumentsAdded,
+                procedure: None,
+                status: Some(Status::InProcessing),
+                reason: note,
+                actor: Actor::Applicant,
+                due: None,
+            },
+        )
+        .await?;
+        let (Some(dossier), files) = (
+            store::by_id(&mut tx, dossier.id).await?,
+            attachments::store::for_dossier(&mut tx, dossier.id).await?,
+        ) else {
+            return Ok(Err(DossierError::NotFound));
+        };
+        tx.commit().await?;
+        Ok(Ok(view::full(&dossier, &files, true)))
+    }
+    .await;
+    let result = result??;
     Ok(Json(result))
 }
 

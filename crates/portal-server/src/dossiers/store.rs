@@ -2,10 +2,11 @@
 //! status, and an append-only list of events that is the status timeline.
 
 use portal_core::validators::Date;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use sqlx::any::AnyRow;
+use sqlx::Row;
 
 use super::status::{self, Status};
-use crate::db::DbError;
+use crate::db::{Conn, DbError};
 
 pub use portal_api::{EventKind, PaymentStatus};
 
@@ -115,36 +116,43 @@ pub struct NewDossier<'a> {
 }
 
 /// Inserts the dossier, its procedures (all `received`) and the `submitted` event.
-pub fn insert(conn: &Connection, d: &NewDossier<'_>) -> Result<i64, DbError> {
-    conn.execute(
+pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError> {
+    let id: i64 = sqlx::query(
         "INSERT INTO dossiers (code, owner, applicant_kind, applicant_id_number, applicant_name,
              applicant_tax_code, lookup_secret, service_id, catalogue_version, answers_json,
              status, fee_amount, payment_status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-        params![
-            d.code,
-            d.owner,
-            d.applicant_kind,
-            d.applicant_id_number,
-            d.applicant_name,
-            d.applicant_tax_code,
-            d.lookup_secret,
-            d.service_id,
-            d.catalogue_version,
-            d.answers_json,
-            Status::Received.as_str(),
-            d.fee_amount,
-            d.payment_status.as_str(),
-            d.now,
-        ],
-    )?;
-    let id = conn.last_insert_rowid();
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO dossier_procedures (dossier_id, position, service_id, status, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+         RETURNING id",
+    )
+    .bind(d.code)
+    .bind(d.owner)
+    .bind(d.applicant_kind)
+    .bind(d.applicant_id_number)
+    .bind(d.applicant_name)
+    .bind(d.applicant_tax_code)
+    .bind(d.lookup_secret)
+    .bind(d.service_id)
+    .bind(d.catalogue_version)
+    .bind(d.answers_json)
+    .bind(Status::Received.as_str())
+    .bind(d.fee_amount)
+    .bind(d.payment_status.as_str())
+    .bind(d.now)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)?;
     for (i, p) in d.procedures.iter().enumerate() {
-        stmt.execute(params![id, i as i64, p, Status::Received.as_str(), d.now])?;
+        sqlx::query(
+            "INSERT INTO dossier_procedures (dossier_id, position, service_id, status, updated_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(i as i64)
+        .bind(p.as_str())
+        .bind(Status::Received.as_str())
+        .bind(d.now)
+        .execute(&mut *conn)
+        .await?;
     }
     add_event(
         conn,
@@ -158,129 +166,148 @@ pub fn insert(conn: &Connection, d: &NewDossier<'_>) -> Result<i64, DbError> {
             actor: Actor::Applicant,
             due: None,
         },
-    )?;
+    )
+    .await?;
     Ok(id)
 }
 
-pub fn add_event(conn: &Connection, dossier_id: i64, e: &Event) -> Result<(), DbError> {
-    conn.execute(
+pub async fn add_event(conn: &mut Conn, dossier_id: i64, e: &Event) -> Result<(), DbError> {
+    sqlx::query(
         "INSERT INTO dossier_events (dossier_id, at, event, procedure, status, reason, actor,
              due, due_working_days)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            dossier_id,
-            e.at,
-            e.kind.as_str(),
-            e.procedure,
-            e.status.map(Status::as_str),
-            e.reason,
-            e.actor.to_db(),
-            e.due.map(|d| d.date.iso()),
-            e.due.map(|d| d.working_days),
-        ],
-    )?;
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(dossier_id)
+    .bind(e.at)
+    .bind(e.kind.as_str())
+    .bind(e.procedure.as_deref())
+    .bind(e.status.map(Status::as_str))
+    .bind(e.reason.as_deref())
+    .bind(e.actor.to_db())
+    .bind(e.due.map(|d| d.date.iso()))
+    .bind(e.due.map(|d| i64::from(d.working_days)))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Takes the dossier's row lock until the transaction ends (on PostgreSQL; SQLite's one
+/// connection already runs transactions one at a time): writes that read the dossier
+/// and then decide, such as starting a payment or changing a status, take it first so
+/// two instances take turns. Written as a no-op `UPDATE` because `SELECT … FOR UPDATE`
+/// is not SQLite.
+pub async fn lock(conn: &mut Conn, dossier_id: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE dossiers SET updated_at = updated_at WHERE id = $1")
+        .bind(dossier_id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 /// Sets some procedures' statuses and recomputes the dossier's.
-pub fn set_procedure_statuses(
-    conn: &Connection,
+pub async fn set_procedure_statuses(
+    conn: &mut Conn,
     dossier_id: i64,
     changes: &[(String, Status)],
     now: i64,
 ) -> Result<Status, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "UPDATE dossier_procedures SET status = ?3, updated_at = ?4
-         WHERE dossier_id = ?1 AND service_id = ?2",
-    )?;
     for (service_id, s) in changes {
-        stmt.execute(params![dossier_id, service_id, s.as_str(), now])?;
+        sqlx::query(
+            "UPDATE dossier_procedures SET status = $3, updated_at = $4
+             WHERE dossier_id = $1 AND service_id = $2",
+        )
+        .bind(dossier_id)
+        .bind(service_id.as_str())
+        .bind(s.as_str())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
     }
-    let statuses: Vec<Status> = procedures(conn, dossier_id)?
+    let statuses: Vec<Status> = procedures(conn, dossier_id)
+        .await?
         .into_iter()
         .map(|p| p.status)
         .collect();
     let overall = status::overall(&statuses);
-    conn.execute(
-        "UPDATE dossiers SET status = ?2, updated_at = ?3 WHERE id = ?1",
-        params![dossier_id, overall.as_str(), now],
-    )?;
+    sqlx::query("UPDATE dossiers SET status = $2, updated_at = $3 WHERE id = $1")
+        .bind(dossier_id)
+        .bind(overall.as_str())
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(overall)
 }
 
-pub fn set_payment_status(
-    conn: &Connection,
+pub async fn set_payment_status(
+    conn: &mut Conn,
     dossier_id: i64,
     payment: PaymentStatus,
     now: i64,
 ) -> Result<(), DbError> {
-    conn.execute(
-        "UPDATE dossiers SET payment_status = ?2, updated_at = ?3 WHERE id = ?1",
-        params![dossier_id, payment.as_str(), now],
-    )?;
+    sqlx::query("UPDATE dossiers SET payment_status = $2, updated_at = $3 WHERE id = $1")
+        .bind(dossier_id)
+        .bind(payment.as_str())
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 fn bad_value(what: &str) -> DbError {
-    DbError::Sqlite(rusqlite::Error::InvalidColumnType(
-        0,
-        what.to_string(),
-        rusqlite::types::Type::Text,
-    ))
+    DbError::Data(format!("a stored {what} is not one this server knows"))
 }
 
-fn procedures(conn: &Connection, dossier_id: i64) -> Result<Vec<Procedure>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT service_id, status FROM dossier_procedures WHERE dossier_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map(params![dossier_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (service_id, s) = row?;
+async fn procedures(conn: &mut Conn, dossier_id: i64) -> Result<Vec<Procedure>, DbError> {
+    let rows = sqlx::query(
+        "SELECT service_id, status FROM dossier_procedures WHERE dossier_id = $1 ORDER BY position",
+    )
+    .bind(dossier_id)
+    .fetch_all(conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let s: String = r.try_get(1)?;
         let status = Status::parse(&s).ok_or_else(|| bad_value("procedure status"))?;
-        out.push(Procedure { service_id, status });
+        out.push(Procedure {
+            service_id: r.try_get(0)?,
+            status,
+        });
     }
     Ok(out)
 }
 
-fn events(conn: &Connection, dossier_id: i64) -> Result<Vec<Event>, DbError> {
-    let mut stmt = conn.prepare_cached(
+async fn events(conn: &mut Conn, dossier_id: i64) -> Result<Vec<Event>, DbError> {
+    let rows = sqlx::query(
         "SELECT at, event, procedure, status, reason, actor, due, due_working_days
-         FROM dossier_events WHERE dossier_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![dossier_id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, Option<String>>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, Option<String>>(6)?,
-            r.get::<_, Option<u32>>(7)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (at, kind, procedure, s, reason, actor, due, due_days) = row?;
+         FROM dossier_events WHERE dossier_id = $1 ORDER BY id",
+    )
+    .bind(dossier_id)
+    .fetch_all(conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let kind: String = r.try_get(1)?;
+        let s: Option<String> = r.try_get(3)?;
+        let actor: String = r.try_get(5)?;
+        let due: Option<String> = r.try_get(6)?;
+        let due_days: Option<i64> = r.try_get(7)?;
         let due = match (due, due_days) {
             (Some(d), Some(working_days)) => Some(Deadline {
                 date: Date::parse_iso(&d).ok_or_else(|| bad_value("event deadline"))?,
-                working_days,
+                working_days: u32::try_from(working_days)
+                    .map_err(|_| bad_value("event deadline"))?,
             }),
             _ => None,
         };
         out.push(Event {
-            at,
+            at: r.try_get(0)?,
             kind: EventKind::parse(&kind).ok_or_else(|| bad_value("event"))?,
-            procedure,
+            procedure: r.try_get(2)?,
             status: match s {
                 Some(s) => Some(Status::parse(&s).ok_or_else(|| bad_value("event status"))?),
                 None => None,
             },
-            reason,
+            reason: r.try_get(4)?,
             actor: Actor::from_db(&actor),
             due,
         });
@@ -293,107 +320,116 @@ const SELECT: &str = "SELECT id, code, owner, applicant_kind, applicant_id_numbe
         fee_amount, payment_status, created_at, updated_at
      FROM dossiers";
 
-type Head = (Dossier, String, String);
-
-fn head(r: &Row<'_>) -> rusqlite::Result<Head> {
-    Ok((
-        Dossier {
-            id: r.get(0)?,
-            code: r.get(1)?,
-            owner: r.get(2)?,
-            applicant_kind: r.get(3)?,
-            applicant_id_number: r.get(4)?,
-            applicant_name: r.get(5)?,
-            applicant_tax_code: r.get(6)?,
-            lookup_secret: r.get(7)?,
-            service_id: r.get(8)?,
-            catalogue_version: r.get(9)?,
-            answers_json: r.get(10)?,
-            status: Status::Received,
-            fee_amount: r.get(12)?,
-            payment_status: PaymentStatus::NotRequired,
-            created_at: r.get(14)?,
-            updated_at: r.get(15)?,
-            procedures: Vec::new(),
-            events: Vec::new(),
-        },
-        r.get(11)?,
-        r.get(13)?,
-    ))
+fn head(r: &AnyRow) -> Result<Dossier, DbError> {
+    let status: String = r.try_get(11)?;
+    let payment: String = r.try_get(13)?;
+    Ok(Dossier {
+        id: r.try_get(0)?,
+        code: r.try_get(1)?,
+        owner: r.try_get(2)?,
+        applicant_kind: r.try_get(3)?,
+        applicant_id_number: r.try_get(4)?,
+        applicant_name: r.try_get(5)?,
+        applicant_tax_code: r.try_get(6)?,
+        lookup_secret: r.try_get(7)?,
+        service_id: r.try_get(8)?,
+        catalogue_version: r.try_get(9)?,
+        answers_json: r.try_get(10)?,
+        status: Status::parse(&status).ok_or_else(|| bad_value("dossier status"))?,
+        fee_amount: r.try_get(12)?,
+        payment_status: PaymentStatus::parse(&payment)
+            .ok_or_else(|| bad_value("payment status"))?,
+        created_at: r.try_get(14)?,
+        updated_at: r.try_get(15)?,
+        procedures: Vec::new(),
+        events: Vec::new(),
+    })
 }
 
-fn finish(
-    conn: &Connection,
-    (mut d, status, payment): Head,
-    full: bool,
-) -> Result<Dossier, DbError> {
-    d.status = Status::parse(&status).ok_or_else(|| bad_value("dossier status"))?;
-    d.payment_status = PaymentStatus::parse(&payment).ok_or_else(|| bad_value("payment status"))?;
-    d.procedures = procedures(conn, d.id)?;
+async fn finish(conn: &mut Conn, mut d: Dossier, full: bool) -> Result<Dossier, DbError> {
+    d.procedures = procedures(conn, d.id).await?;
     if full {
-        d.events = events(conn, d.id)?;
+        d.events = events(conn, d.id).await?;
     }
     Ok(d)
 }
 
 /// The dossier with this code, with its procedures and timeline.
-pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Dossier>, DbError> {
-    let found = conn
-        .query_row(&format!("{SELECT} WHERE code = ?1"), params![code], head)
-        .optional()?;
-    found.map(|h| finish(conn, h, true)).transpose()
+pub async fn by_code(conn: &mut Conn, code: &str) -> Result<Option<Dossier>, DbError> {
+    let found = sqlx::query(&format!("{SELECT} WHERE code = $1"))
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(r) => Ok(Some(finish(conn, head(&r)?, true).await?)),
+        None => Ok(None),
+    }
 }
 
-pub fn by_id(conn: &Connection, id: i64) -> Result<Option<Dossier>, DbError> {
-    let found = conn
-        .query_row(&format!("{SELECT} WHERE id = ?1"), params![id], head)
-        .optional()?;
-    found.map(|h| finish(conn, h, true)).transpose()
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<Dossier>, DbError> {
+    let found = sqlx::query(&format!("{SELECT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(r) => Ok(Some(finish(conn, head(&r)?, true).await?)),
+        None => Ok(None),
+    }
 }
 
 /// Dossiers newest first, optionally only `owner`'s and only in `status`; without their
 /// timelines.
-pub fn list(
-    conn: &Connection,
+pub async fn list(
+    conn: &mut Conn,
     owner: Option<&str>,
     status: Option<Status>,
     limit: i64,
 ) -> Result<Vec<Dossier>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE (?1 IS NULL OR owner = ?1) AND (?2 IS NULL OR status = ?2)
-         ORDER BY created_at DESC, id DESC LIMIT ?3"
-    ))?;
-    let heads = stmt
-        .query_map(params![owner, status.map(Status::as_str), limit], head)?
-        .collect::<Result<Vec<_>, _>>()?;
-    heads.into_iter().map(|h| finish(conn, h, false)).collect()
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE ($1 IS NULL OR owner = $1) AND ($2 IS NULL OR status = $2)
+         ORDER BY created_at DESC, id DESC LIMIT $3"
+    ))
+    .bind(owner)
+    .bind(status.map(Status::as_str))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        out.push(finish(conn, head(&r)?, false).await?);
+    }
+    Ok(out)
 }
 
 /// Failed public lookups aimed at `target` (a code, or a digest of an ID number) since
 /// `since`.
-pub fn lookup_failures(conn: &Connection, target: &str, since: i64) -> Result<i64, DbError> {
-    Ok(conn.query_row(
-        "SELECT COUNT(*) FROM lookup_failures WHERE target = ?1 AND at >= ?2",
-        params![target, since],
-        |r| r.get(0),
-    )?)
+pub async fn lookup_failures(conn: &mut Conn, target: &str, since: i64) -> Result<i64, DbError> {
+    Ok(
+        sqlx::query("SELECT COUNT(*) FROM lookup_failures WHERE target = $1 AND at >= $2")
+            .bind(target)
+            .bind(since)
+            .fetch_one(conn)
+            .await?
+            .try_get(0)?,
+    )
 }
 
 /// Records a failed lookup aimed at `target`, and forgets those older than
 /// `forget_before`.
-pub fn record_lookup_failure(
-    conn: &Connection,
+pub async fn record_lookup_failure(
+    conn: &mut Conn,
     target: &str,
     now: i64,
     forget_before: i64,
 ) -> Result<(), DbError> {
-    conn.execute(
-        "INSERT INTO lookup_failures (target, at) VALUES (?1, ?2)",
-        params![target, now],
-    )?;
-    conn.execute(
-        "DELETE FROM lookup_failures WHERE at < ?1",
-        params![forget_before],
-    )?;
+    sqlx::query("INSERT INTO lookup_failures (target, at) VALUES ($1, $2)")
+        .bind(target)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM lookup_failures WHERE at < $1")
+        .bind(forget_before)
+        .execute(conn)
+        .await?;
     Ok(())
 }

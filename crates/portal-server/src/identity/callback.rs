@@ -8,7 +8,6 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use rusqlite::params;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -245,17 +244,23 @@ pub async fn finish(
         pending.expires_at,
         pending.return_to.clone(),
     );
-    let first_use = state
-        .db
-        .with(move |c| {
-            session::sweep_sessions(c, now)?;
-            Ok(c.execute(
-                "INSERT OR IGNORE INTO sign_in_requests (state, return_to, expires_at)
-                 VALUES (?1, ?2, ?3)",
-                params![used_state, return_to, expires_at],
-            )? == 1)
-        })
-        .await;
+    let first_use: Result<bool, crate::db::DbError> = async {
+        let mut c = state.db.conn().await?;
+        session::sweep_sessions(&mut c, now).await?;
+        // The primary key decides, between instances too.
+        Ok(sqlx::query(
+            "INSERT INTO sign_in_requests (state, return_to, expires_at)
+             VALUES ($1, $2, $3) ON CONFLICT (state) DO NOTHING",
+        )
+        .bind(used_state)
+        .bind(return_to)
+        .bind(expires_at)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+            == 1)
+    }
+    .await;
     match first_use {
         Ok(true) => {}
         Ok(false) => return with_cleared(expired_page()),
@@ -278,22 +283,20 @@ pub async fn finish(
     let idle = state.config.session_idle.as_secs() as i64;
     let max = state.config.session_max.as_secs() as i64;
     let tok = token.clone();
-    let created = state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            if let Some(prev) = previous {
-                session::end(&tx, &prev, now)?;
-            }
-            let who = NewSession {
-                identity: &verified.identity,
-                assurance_level: verified.assurance_level,
-            };
-            session::create(&tx, &tok, &who, now, idle, max)?;
-            tx.commit()?;
-            Ok(())
-        })
-        .await;
+    let created: Result<(), crate::db::DbError> = async {
+        let mut tx = state.db.begin().await?;
+        if let Some(prev) = previous {
+            session::end(&mut tx, &prev, now).await?;
+        }
+        let who = NewSession {
+            identity: &verified.identity,
+            assurance_level: verified.assurance_level,
+        };
+        session::create(&mut tx, &tok, &who, now, idle, max).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
     if let Err(e) = created {
         tracing::error!("sign-in: {e}");
         return with_cleared(failed_page());

@@ -28,32 +28,6 @@ pub use sign_in::{
 };
 pub use staff::{StaffDirectory, StaffFileError};
 
-/// Tables of this concern, appended to the database's migrations.
-pub const MIGRATION: &str = "
-    CREATE TABLE sign_in_requests (
-        state      TEXT PRIMARY KEY,
-        return_to  TEXT NOT NULL,
-        expires_at INTEGER NOT NULL
-    );
-    CREATE TABLE sessions (
-        token_hash          TEXT PRIMARY KEY,
-        subject             TEXT NOT NULL,
-        created_at          INTEGER NOT NULL,
-        last_seen           INTEGER NOT NULL,
-        expires_at          INTEGER NOT NULL,
-        absolute_expires_at INTEGER NOT NULL,
-        ended_at            INTEGER
-    );
-    CREATE INDEX sessions_expiry ON sessions (expires_at);
-";
-
-/// Sessions keep the person the provider vouched for and how sure it was: with an
-/// OpenID provider there is no local list of people to look them up in.
-pub const MIGRATION_IDENTITY_IN_SESSION: &str = "
-    ALTER TABLE sessions ADD COLUMN identity_json TEXT NOT NULL DEFAULT '';
-    ALTER TABLE sessions ADD COLUMN assurance_level INTEGER NOT NULL DEFAULT 1;
-";
-
 /// The test identities, compiled in: they are fixtures of the reference server, not
 /// configuration.
 const SANDBOX_IDENTITIES: &str = include_str!("../../sandbox-identities.toml");

@@ -10,14 +10,14 @@ use std::sync::Arc;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
-use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
+use sqlx::Row;
 
 use portal_api::session::{StaffMembership, StaffRole};
 
 use super::{AuthError, Identity};
 use crate::api::ApiError;
-use crate::db::DbError;
+use crate::db::{Conn, DbError};
 use crate::{clock, random, AppState};
 
 pub const COOKIE_NAME: &str = "portal_session";
@@ -75,8 +75,8 @@ pub struct NewSession<'a> {
 
 /// Starts a session under `token` (which goes into the cookie); returns when it will
 /// expire if unused.
-pub fn create(
-    conn: &Connection,
+pub async fn create(
+    conn: &mut Conn,
     token: &str,
     who: &NewSession<'_>,
     now: i64,
@@ -86,20 +86,20 @@ pub fn create(
     let absolute = now + max_secs;
     let expires = (now + idle_secs).min(absolute);
     let identity = serde_json::to_string(who.identity).map_err(|e| DbError::Data(e.to_string()))?;
-    conn.execute(
+    sqlx::query(
         "INSERT INTO sessions (token_hash, subject, created_at, last_seen, expires_at,
                                absolute_expires_at, identity_json, assurance_level)
-         VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            token_hash(token),
-            who.identity.subject,
-            now,
-            expires,
-            absolute,
-            identity,
-            who.assurance_level
-        ],
-    )?;
+         VALUES ($1, $2, $3, $3, $4, $5, $6, $7)",
+    )
+    .bind(token_hash(token))
+    .bind(&who.identity.subject)
+    .bind(now)
+    .bind(expires)
+    .bind(absolute)
+    .bind(identity)
+    .bind(i64::from(who.assurance_level))
+    .execute(conn)
+    .await?;
     Ok(expires)
 }
 
@@ -116,33 +116,29 @@ pub enum Lookup {
 }
 
 /// Finds the session and extends its idle expiry.
-pub fn resolve(
-    conn: &Connection,
+pub async fn resolve(
+    conn: &mut Conn,
     token: &str,
     now: i64,
     idle_secs: i64,
 ) -> Result<Lookup, DbError> {
-    let row = conn
-        .query_row(
-            "SELECT identity_json, last_seen, expires_at, absolute_expires_at, ended_at,
-                    assurance_level
-             FROM sessions WHERE token_hash = ?1",
-            params![token_hash(token)],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, Option<i64>>(4)?,
-                    r.get::<_, u8>(5)?,
-                ))
-            },
-        )
-        .optional()?;
-    let Some((identity, last_seen, expires_at, absolute, ended_at, assurance_level)) = row else {
+    let row = sqlx::query(
+        "SELECT identity_json, last_seen, expires_at, absolute_expires_at, ended_at,
+                assurance_level
+         FROM sessions WHERE token_hash = $1",
+    )
+    .bind(token_hash(token))
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else {
         return Ok(Lookup::Ended);
     };
+    let identity: String = row.try_get(0)?;
+    let last_seen: i64 = row.try_get(1)?;
+    let expires_at: i64 = row.try_get(2)?;
+    let absolute: i64 = row.try_get(3)?;
+    let ended_at: Option<i64> = row.try_get(4)?;
+    let assurance_level = u8::try_from(row.try_get::<i64, _>(5)?).unwrap_or(1);
     if ended_at.is_some() || expires_at <= now {
         return Ok(Lookup::Ended);
     }
@@ -159,10 +155,12 @@ pub fn resolve(
         });
     }
     let expires_at = (now + idle_secs).min(absolute);
-    conn.execute(
-        "UPDATE sessions SET last_seen = ?2, expires_at = ?3 WHERE token_hash = ?1",
-        params![token_hash(token), now, expires_at],
-    )?;
+    sqlx::query("UPDATE sessions SET last_seen = $2, expires_at = $3 WHERE token_hash = $1")
+        .bind(token_hash(token))
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *conn)
+        .await?;
     Ok(Lookup::Active {
         identity,
         assurance_level,
@@ -171,24 +169,25 @@ pub fn resolve(
 }
 
 /// Ends the session a token names (sign-out). Ending an unknown session is not an error.
-pub fn end(conn: &Connection, token: &str, now: i64) -> Result<(), DbError> {
-    conn.execute(
-        "UPDATE sessions SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL",
-        params![token_hash(token), now],
-    )?;
+pub async fn end(conn: &mut Conn, token: &str, now: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL")
+        .bind(token_hash(token))
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 /// Deletes sessions and sign-in requests that can no longer matter.
-pub fn sweep_sessions(conn: &Connection, now: i64) -> Result<(), DbError> {
-    conn.execute(
-        "DELETE FROM sessions WHERE expires_at < ?1 OR ended_at < ?1",
-        params![now - KEEP_ENDED_SECS],
-    )?;
-    conn.execute(
-        "DELETE FROM sign_in_requests WHERE expires_at < ?1",
-        params![now],
-    )?;
+pub async fn sweep_sessions(conn: &mut Conn, now: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE expires_at < $1 OR ended_at < $1")
+        .bind(now - KEEP_ENDED_SECS)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM sign_in_requests WHERE expires_at < $1")
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -252,10 +251,9 @@ pub async fn current(headers: &HeaderMap, state: &AppState) -> Result<Current, A
     }
     let idle = state.config.session_idle.as_secs() as i64;
     let now = clock::now();
-    let lookup = state
-        .db
-        .with(move |c| resolve(c, &token, now, idle))
-        .await?;
+    let mut c = state.db.conn().await?;
+    let lookup = resolve(&mut c, &token, now, idle).await?;
+    drop(c);
     Ok(match lookup {
         Lookup::Ended => Current::Expired,
         Lookup::Active {
@@ -326,12 +324,8 @@ impl FromRequestParts<AppState> for StaffUser {
 mod tests {
     use super::*;
 
-    fn db() -> Connection {
-        let c = Connection::open_in_memory().unwrap();
-        c.execute_batch(super::super::MIGRATION).unwrap();
-        c.execute_batch(super::super::MIGRATION_IDENTITY_IN_SESSION)
-            .unwrap();
-        c
+    async fn db() -> sqlx::pool::PoolConnection<sqlx::Any> {
+        crate::db::memory().await.conn().await.unwrap()
     }
 
     fn person(subject: &str) -> Identity {
@@ -340,8 +334,8 @@ mod tests {
         i
     }
 
-    fn create(
-        c: &Connection,
+    async fn create(
+        c: &mut Conn,
         token: &str,
         subject: &str,
         now: i64,
@@ -353,7 +347,7 @@ mod tests {
             identity: &identity,
             assurance_level: 2,
         };
-        super::create(c, token, &who, now, idle, max)
+        super::create(c, token, &who, now, idle, max).await
     }
 
     fn active(subject: &str, expires_at: i64) -> Lookup {
@@ -364,43 +358,52 @@ mod tests {
         }
     }
 
-    #[test]
-    fn sessions_slide_then_end() {
-        let c = db();
+    #[tokio::test]
+    async fn sessions_slide_then_end() {
+        let mut c = db().await;
+        let c = &mut *c;
         let t = "a".repeat(64);
-        let exp = create(&c, &t, "s", 1000, 600, 3600).unwrap();
+        let exp = create(c, &t, "s", 1000, 600, 3600).await.unwrap();
         assert_eq!(exp, 1600);
-        assert_eq!(resolve(&c, &t, 1010, 600).unwrap(), active("s", 1600));
+        assert_eq!(resolve(c, &t, 1010, 600).await.unwrap(), active("s", 1600));
         // Touched after a minute: the idle window moves.
-        assert_eq!(resolve(&c, &t, 1500, 600).unwrap(), active("s", 2100));
+        assert_eq!(resolve(c, &t, 1500, 600).await.unwrap(), active("s", 2100));
         assert_eq!(
-            resolve(&c, &t, 4000, 600).unwrap(),
+            resolve(c, &t, 4000, 600).await.unwrap(),
             Lookup::Ended,
             "idle too long"
         );
         // However active, never beyond the absolute lifetime.
         let t2 = "b".repeat(64);
-        create(&c, &t2, "s", 1000, 600, 700).unwrap();
-        assert_eq!(resolve(&c, &t2, 1599, 600).unwrap(), active("s", 1700));
-        assert_eq!(resolve(&c, &t2, 1700, 600).unwrap(), Lookup::Ended);
-        assert_eq!(resolve(&c, "unknown", 1000, 600).unwrap(), Lookup::Ended);
+        create(c, &t2, "s", 1000, 600, 700).await.unwrap();
+        assert_eq!(resolve(c, &t2, 1599, 600).await.unwrap(), active("s", 1700));
+        assert_eq!(resolve(c, &t2, 1700, 600).await.unwrap(), Lookup::Ended);
+        assert_eq!(
+            resolve(c, "unknown", 1000, 600).await.unwrap(),
+            Lookup::Ended
+        );
     }
 
-    #[test]
-    fn sign_out_ends_the_session_and_the_database_never_holds_the_token() {
-        let c = db();
+    #[tokio::test]
+    async fn sign_out_ends_the_session_and_the_database_never_holds_the_token() {
+        let mut c = db().await;
+        let c = &mut *c;
         let t = "c".repeat(64);
-        create(&c, &t, "s", 1000, 600, 3600).unwrap();
-        let stored: String = c
-            .query_row("SELECT token_hash FROM sessions", [], |r| r.get(0))
-            .unwrap();
+        create(c, &t, "s", 1000, 600, 3600).await.unwrap();
+        let stored: String = sqlx::query("SELECT token_hash FROM sessions")
+            .fetch_one(&mut *c)
+            .await
+            .unwrap()
+            .get(0);
         assert_ne!(stored, t);
-        end(&c, &t, 1001).unwrap();
-        assert_eq!(resolve(&c, &t, 1002, 600).unwrap(), Lookup::Ended);
-        sweep_sessions(&c, 1001 + KEEP_ENDED_SECS + 1).unwrap();
-        let n: i64 = c
-            .query_row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))
-            .unwrap();
+        end(c, &t, 1001).await.unwrap();
+        assert_eq!(resolve(c, &t, 1002, 600).await.unwrap(), Lookup::Ended);
+        sweep_sessions(c, 1001 + KEEP_ENDED_SECS + 1).await.unwrap();
+        let n: i64 = sqlx::query("SELECT COUNT(*) FROM sessions")
+            .fetch_one(&mut *c)
+            .await
+            .unwrap()
+            .get(0);
         assert_eq!(n, 0);
     }
 

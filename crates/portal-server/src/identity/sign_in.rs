@@ -14,7 +14,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_api::session::SessionInfo;
-use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
 use super::same_origin::{is_https, FormOrigin, SameOrigin};
@@ -346,18 +345,16 @@ pub async fn sign_in_form(
     let Some(identity) = chosen else {
         // Show the form again with the error, keeping the same one-time state.
         let nonce = pending.nonce.clone();
-        let used = state
-            .db
-            .with(move |c| {
-                Ok(c.query_row(
-                    "SELECT 1 FROM sign_in_requests WHERE state = ?1",
-                    params![nonce],
-                    |_| Ok(()),
-                )
-                .optional()?
-                .is_some())
-            })
-            .await;
+        let used: Result<bool, crate::db::DbError> = async {
+            Ok(
+                sqlx::query("SELECT 1 FROM sign_in_requests WHERE state = $1")
+                    .bind(nonce)
+                    .fetch_optional(state.db.pool())
+                    .await?
+                    .is_some(),
+            )
+        }
+        .await;
         return match used {
             Ok(false) => render(&state, &form.state, &pending.return_to, true),
             Ok(true) => sign_in_expired_page(),
@@ -374,32 +371,37 @@ pub async fn sign_in_form(
     let idle = state.config.session_idle.as_secs() as i64;
     let max = state.config.session_max.as_secs() as i64;
     let tok = token.clone();
-    let outcome = state
-        .db
-        .with(move |c| {
-            session::sweep_sessions(c, now)?;
-            let tx = c.unchecked_transaction()?;
-            // Remembering the used nonce until it expires makes the state one-time.
-            let fresh = tx.execute(
-                "INSERT OR IGNORE INTO sign_in_requests (state, return_to, expires_at)
-                 VALUES (?1, ?2, ?3)",
-                params![pending.nonce, pending.return_to, pending.expires_at],
-            )? == 1;
-            if !fresh {
-                return Ok(None);
-            }
-            if let Some(prev) = previous {
-                session::end(&tx, &prev, now)?;
-            }
-            let who = session::NewSession {
-                identity: &identity,
-                assurance_level: ASSURANCE_LEVEL,
-            };
-            session::create(&tx, &tok, &who, now, idle, max)?;
-            tx.commit()?;
-            Ok(Some(pending.return_to))
-        })
-        .await;
+    let outcome: Result<Option<String>, crate::db::DbError> = async {
+        session::sweep_sessions(&mut *state.db.conn().await?, now).await?;
+        let mut tx = state.db.begin().await?;
+        // Remembering the used nonce until it expires makes the state one-time (its
+        // primary key decides between two instances).
+        let fresh = sqlx::query(
+            "INSERT INTO sign_in_requests (state, return_to, expires_at)
+             VALUES ($1, $2, $3) ON CONFLICT (state) DO NOTHING",
+        )
+        .bind(&pending.nonce)
+        .bind(&pending.return_to)
+        .bind(pending.expires_at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !fresh {
+            return Ok(None);
+        }
+        if let Some(prev) = previous {
+            session::end(&mut tx, &prev, now).await?;
+        }
+        let who = session::NewSession {
+            identity: &identity,
+            assurance_level: ASSURANCE_LEVEL,
+        };
+        session::create(&mut tx, &tok, &who, now, idle, max).await?;
+        tx.commit().await?;
+        Ok(Some(pending.return_to))
+    }
+    .await;
     match outcome {
         Ok(Some(return_to)) => {
             let location =
@@ -491,7 +493,7 @@ pub async fn end_session(
     let mut continue_to = None;
     if let Some(token) = cookie_token(&headers) {
         let now = clock::now();
-        state.db.with(move |c| session::end(c, &token, now)).await?;
+        session::end(&mut *state.db.conn().await?, &token, now).await?;
         continue_to = state
             .relying_party
             .as_ref()
@@ -530,7 +532,8 @@ pub async fn sign_out_form(
     let mut location = "/".to_string();
     if let Some(token) = cookie_token(&headers) {
         let now = clock::now();
-        if let Err(e) = state.db.with(move |c| session::end(c, &token, now)).await {
+        let ended = async { session::end(&mut *state.db.conn().await?, &token, now).await };
+        if let Err(e) = ended.await {
             tracing::error!("sign-out: {e}");
             return internal_page();
         }

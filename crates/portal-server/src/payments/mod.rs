@@ -14,36 +14,18 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_api::{paths, routes};
-use rusqlite::{params, Connection, OptionalExtension};
+use sqlx::Row;
 
 use crate::api::body::{read_bytes, read_optional_json};
 use crate::api::error::{ErrorCode, RequestError};
 use crate::api::ApiError;
-use crate::db::DbError;
+use crate::db::{Conn, DbError};
 use crate::dossiers::store::{self as dossier_store, Actor, Event, EventKind, PaymentStatus};
 use crate::dossiers::DossierError;
 use crate::identity::{SameOrigin, SignedIn};
 use crate::{clock, html, random, AppState};
 pub use provider::{provider_page, provider_submit};
 pub use signature::SigningKey;
-
-/// Tables of this concern, appended to the database's migrations.
-pub const MIGRATION: &str = "
-    CREATE TABLE payments (
-        id           TEXT PRIMARY KEY,
-        dossier_id   INTEGER NOT NULL REFERENCES dossiers (id),
-        amount       INTEGER NOT NULL,
-        status       TEXT NOT NULL,
-        return_to    TEXT NOT NULL,
-        created_at   INTEGER NOT NULL,
-        completed_at INTEGER
-    );
-    CREATE INDEX payments_dossier ON payments (dossier_id, created_at);
-    CREATE TABLE server_secrets (
-        name  TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-";
 
 /// The header carrying the callback's signature: `sha256=<hex HMAC of the body>`.
 pub const SIGNATURE_HEADER: &str = "x-sandbox-signature";
@@ -115,22 +97,23 @@ pub struct Settled {
     pub completed_at: i64,
 }
 
-pub fn settled(conn: &Connection, dossier_id: i64) -> Result<Option<Settled>, DbError> {
-    Ok(conn
-        .query_row(
-            "SELECT id, amount, completed_at FROM payments
-             WHERE dossier_id = ?1 AND status = 'succeeded'
-             ORDER BY completed_at DESC LIMIT 1",
-            params![dossier_id],
-            |r| {
-                Ok(Settled {
-                    id: r.get(0)?,
-                    amount: r.get(1)?,
-                    completed_at: r.get::<_, Option<i64>>(2)?.unwrap_or_default(),
-                })
-            },
-        )
-        .optional()?)
+pub async fn settled(conn: &mut Conn, dossier_id: i64) -> Result<Option<Settled>, DbError> {
+    let row = sqlx::query(
+        "SELECT id, amount, completed_at FROM payments
+         WHERE dossier_id = $1 AND status = 'succeeded'
+         ORDER BY completed_at DESC LIMIT 1",
+    )
+    .bind(dossier_id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        Ok(Settled {
+            id: r.try_get(0)?,
+            amount: r.try_get(1)?,
+            completed_at: r.try_get::<Option<i64>, _>(2)?.unwrap_or_default(),
+        })
+    })
+    .transpose()
 }
 
 /// A payment attempt.
@@ -147,25 +130,26 @@ pub struct Attempt {
     pub return_to: String,
 }
 
-pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>, DbError> {
-    Ok(conn
-        .query_row(
-            "SELECT p.id, p.dossier_id, d.code, p.amount, p.status, p.return_to, d.owner
-             FROM payments p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = ?1",
-            params![id],
-            |r| {
-                Ok(Attempt {
-                    id: r.get(0)?,
-                    dossier_id: r.get(1)?,
-                    dossier_code: r.get(2)?,
-                    amount: r.get(3)?,
-                    status: r.get(4)?,
-                    return_to: r.get(5)?,
-                    owner: r.get(6)?,
-                })
-            },
-        )
-        .optional()?)
+pub async fn attempt(conn: &mut Conn, id: &str) -> Result<Option<Attempt>, DbError> {
+    let row = sqlx::query(
+        "SELECT p.id, p.dossier_id, d.code, p.amount, p.status, p.return_to, d.owner
+         FROM payments p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        Ok(Attempt {
+            id: r.try_get(0)?,
+            dossier_id: r.try_get(1)?,
+            dossier_code: r.try_get(2)?,
+            amount: r.try_get(3)?,
+            status: r.try_get(4)?,
+            return_to: r.try_get(5)?,
+            owner: r.try_get(6)?,
+        })
+    })
+    .transpose()
 }
 
 pub use portal_api::payments::{
@@ -233,47 +217,57 @@ pub async fn start_payment(
         ApiError::Internal
     })?;
     let now = clock::now();
-    let result = state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            let dossier = dossier_store::by_code(&tx, &code)?;
-            let Some(d) = dossier.filter(|d| d.owner == user.subject) else {
-                return Ok(Err(ApiError::from(DossierError::NotFound)));
-            };
-            let amount = match (d.payment_status, d.fee_amount) {
-                (PaymentStatus::Paid, _) => return Ok(Err(PaymentError::AlreadyPaid.into())),
-                (PaymentStatus::NotRequired, _) => return Ok(Err(PaymentError::NoFeeDue.into())),
-                (PaymentStatus::AwaitingAssessment, _) | (_, None) => {
-                    return Ok(Err(PaymentError::FeeNotAssessed.into()))
-                }
-                (PaymentStatus::Unpaid, Some(a)) => a,
-            };
-            let pending: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM payments WHERE dossier_id = ?1 AND status = 'pending'
-                     ORDER BY created_at DESC LIMIT 1",
-                    params![d.id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(id) = pending {
-                if let Some(a) = attempt(&tx, &id)? {
-                    return Ok(Ok((StatusCode::OK, started(&a))));
-                }
+    let result: Result<Result<(StatusCode, PaymentStarted), ApiError>, DbError> = async {
+        let mut tx = state.db.begin().await?;
+        let dossier = dossier_store::by_code(&mut tx, &code).await?;
+        let Some(d) = dossier.filter(|d| d.owner == user.subject) else {
+            return Ok(Err(ApiError::from(DossierError::NotFound)));
+        };
+        // Held until commit: two instances starting a payment for one dossier at once
+        // take turns, so the second finds the first's pending attempt.
+        dossier_store::lock(&mut tx, d.id).await?;
+        let d = dossier_store::by_id(&mut tx, d.id).await?.unwrap_or(d);
+        let amount = match (d.payment_status, d.fee_amount) {
+            (PaymentStatus::Paid, _) => return Ok(Err(PaymentError::AlreadyPaid.into())),
+            (PaymentStatus::NotRequired, _) => return Ok(Err(PaymentError::NoFeeDue.into())),
+            (PaymentStatus::AwaitingAssessment, _) | (_, None) => {
+                return Ok(Err(PaymentError::FeeNotAssessed.into()))
             }
-            tx.execute(
-                "INSERT INTO payments (id, dossier_id, amount, status, return_to, created_at)
-                 VALUES (?1, ?2, ?3, 'pending', ?4, ?5)",
-                params![new_id, d.id, amount, return_to, now],
-            )?;
-            let Some(a) = attempt(&tx, &new_id)? else {
-                return Ok(Err(PaymentError::NotFound.into()));
-            };
-            tx.commit()?;
-            Ok(Ok((StatusCode::CREATED, started(&a))))
-        })
-        .await??;
+            (PaymentStatus::Unpaid, Some(a)) => a,
+        };
+        let pending: Option<String> = sqlx::query(
+            "SELECT id FROM payments WHERE dossier_id = $1 AND status = 'pending'
+             ORDER BY created_at DESC LIMIT 1",
+        )
+        .bind(d.id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?;
+        if let Some(id) = pending {
+            if let Some(a) = attempt(&mut tx, &id).await? {
+                return Ok(Ok((StatusCode::OK, started(&a))));
+            }
+        }
+        sqlx::query(
+            "INSERT INTO payments (id, dossier_id, amount, status, return_to, created_at)
+             VALUES ($1, $2, $3, 'pending', $4, $5)",
+        )
+        .bind(&new_id)
+        .bind(d.id)
+        .bind(amount)
+        .bind(&return_to)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let Some(a) = attempt(&mut tx, &new_id).await? else {
+            return Ok(Err(PaymentError::NotFound.into()));
+        };
+        tx.commit().await?;
+        Ok(Ok((StatusCode::CREATED, started(&a))))
+    }
+    .await;
+    let result = result??;
     Ok((result.0, Json(result.1)).into_response())
 }
 
@@ -284,53 +278,69 @@ async fn apply(state: &AppState, n: Notification) -> Result<PaymentStatus, ApiEr
         return Err(PaymentError::NotFound.into());
     }
     let now = clock::now();
-    let status = state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            let Some(a) = attempt(&tx, &n.payment_id)? else {
-                return Ok(Err(PaymentError::NotFound));
-            };
-            if a.dossier_code != n.dossier_code || a.amount != n.amount {
-                return Ok(Err(PaymentError::Mismatch));
-            }
-            let current = dossier_store::by_id(&tx, a.dossier_id)?
-                .map(|d| d.payment_status)
-                .unwrap_or(PaymentStatus::Unpaid);
-            if a.status != "pending" {
-                return Ok(if a.status == attempt_status(n.outcome) {
-                    Ok(current)
-                } else {
-                    Err(PaymentError::AlreadyCompleted)
-                });
-            }
-            tx.execute(
-                "UPDATE payments SET status = ?2, completed_at = ?3 WHERE id = ?1",
-                params![a.id, attempt_status(n.outcome), now],
-            )?;
-            let (kind, after) = match n.outcome {
-                Outcome::Success => (EventKind::PaymentSucceeded, PaymentStatus::Paid),
-                Outcome::Failure => (EventKind::PaymentFailed, current),
-                Outcome::Cancel => (EventKind::PaymentCancelled, current),
-            };
-            dossier_store::set_payment_status(&tx, a.dossier_id, after, now)?;
-            dossier_store::add_event(
-                &tx,
-                a.dossier_id,
-                &Event {
-                    at: now,
-                    kind,
-                    procedure: None,
-                    status: None,
-                    reason: None,
-                    actor: Actor::Payment,
-                    due: None,
-                },
-            )?;
-            tx.commit()?;
-            Ok(Ok(after))
-        })
-        .await??;
+    let status: Result<Result<PaymentStatus, PaymentError>, DbError> = async {
+        let mut tx = state.db.begin().await?;
+        let Some(a) = attempt(&mut tx, &n.payment_id).await? else {
+            return Ok(Err(PaymentError::NotFound));
+        };
+        if a.dossier_code != n.dossier_code || a.amount != n.amount {
+            return Ok(Err(PaymentError::Mismatch));
+        }
+        // Only a pending attempt completes, and only once: on PostgreSQL a second
+        // notification applied at the same moment waits on this row's lock, then finds
+        // it no longer pending (READ COMMITTED re-checks the condition) and changes
+        // nothing.
+        let completed = sqlx::query(
+            "UPDATE payments SET status = $2, completed_at = $3
+             WHERE id = $1 AND status = 'pending'",
+        )
+        .bind(&a.id)
+        .bind(attempt_status(n.outcome))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        let current = dossier_store::by_id(&mut tx, a.dossier_id)
+            .await?
+            .map(|d| d.payment_status)
+            .unwrap_or(PaymentStatus::Unpaid);
+        if !completed {
+            let now_status = attempt(&mut tx, &a.id)
+                .await?
+                .map(|a| a.status)
+                .unwrap_or_default();
+            return Ok(if now_status == attempt_status(n.outcome) {
+                Ok(current)
+            } else {
+                Err(PaymentError::AlreadyCompleted)
+            });
+        }
+        let (kind, after) = match n.outcome {
+            Outcome::Success => (EventKind::PaymentSucceeded, PaymentStatus::Paid),
+            Outcome::Failure => (EventKind::PaymentFailed, current),
+            Outcome::Cancel => (EventKind::PaymentCancelled, current),
+        };
+        dossier_store::set_payment_status(&mut tx, a.dossier_id, after, now).await?;
+        dossier_store::add_event(
+            &mut tx,
+            a.dossier_id,
+            &Event {
+                at: now,
+                kind,
+                procedure: None,
+                status: None,
+                reason: None,
+                actor: Actor::Payment,
+                due: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(after))
+    }
+    .await;
+    let status = status??;
     Ok(status)
 }
 
@@ -391,24 +401,36 @@ pub async fn callback(
 
 /// Loads the callback key: the configured one, else the one kept in the database, else
 /// `fresh` (a new random key), which is then kept.
-pub fn load_key(
-    conn: &Connection,
+pub async fn load_key(
+    conn: &mut Conn,
     configured: Option<&str>,
     fresh: &str,
 ) -> Result<SigningKey, DbError> {
     if let Some(k) = configured {
         return Ok(SigningKey::new(k.as_bytes()));
     }
-    conn.execute(
-        "INSERT OR IGNORE INTO server_secrets (name, value) VALUES ('payment_callback_key', ?1)",
-        params![fresh],
-    )?;
-    let key: String = conn.query_row(
-        "SELECT value FROM server_secrets WHERE name = 'payment_callback_key'",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(SigningKey::new(key.as_bytes()))
+    shared_secret(conn, "payment_callback_key", fresh)
+        .await
+        .map(|k| SigningKey::new(k.as_bytes()))
+}
+
+/// The secret kept under `name`, made `fresh` by whichever instance asks first: every
+/// instance on one database then signs and verifies with the same key.
+pub async fn shared_secret(conn: &mut Conn, name: &str, fresh: &str) -> Result<String, DbError> {
+    sqlx::query(
+        "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(name)
+    .bind(fresh)
+    .execute(&mut *conn)
+    .await?;
+    Ok(
+        sqlx::query("SELECT value FROM server_secrets WHERE name = $1")
+            .bind(name)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?,
+    )
 }
 
 /// This module's routes: starting a payment, the provider's callback and its sandbox page.

@@ -82,8 +82,8 @@ async fn find_for(
     let Some(user) = user else {
         return Err(sign_in_page(id));
     };
-    let key = id.to_string();
-    match state.db.with(move |c| attempt(c, &key)).await {
+    let found = async { attempt(&mut *state.db.conn().await?, id).await };
+    match found.await {
         Ok(Some(a)) if a.owner == user.subject => Ok(a),
         _ => Err(not_found_page()),
     }

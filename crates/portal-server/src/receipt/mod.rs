@@ -180,16 +180,16 @@ pub async fn get_receipt(
     Path(code): Path<String>,
 ) -> Result<Response, ApiError> {
     let code = portal_api::ids::normalize_dossier_code(&code).ok_or(DossierError::NotFound)?;
-    let found = state
-        .db
-        .with(move |c| {
-            let Some(d) = store::by_code(c, &code)? else {
-                return Ok(None);
-            };
-            let paid = crate::payments::settled(c, d.id)?;
-            Ok(Some((d, paid)))
-        })
-        .await?;
+    let found: Result<_, crate::db::DbError> = async {
+        let mut c = state.db.conn().await?;
+        let Some(d) = store::by_code(&mut c, &code).await? else {
+            return Ok(None);
+        };
+        let paid = crate::payments::settled(&mut c, d.id).await?;
+        Ok(Some((d, paid)))
+    }
+    .await;
+    let found = found?;
     let (d, paid) = match found {
         Some((d, paid)) if d.owner == user.subject || user.has_role(StaffRole::DossierOfficer) => {
             (d, paid)

@@ -57,10 +57,8 @@ pub async fn list_mine(
     State(state): State<AppState>,
 ) -> Result<Json<DossierList>, ApiError> {
     let owner = user.subject.clone();
-    let dossiers = state
-        .db
-        .with(move |c| store::list(c, Some(&owner), None, LIST_LIMIT))
-        .await?;
+    let dossiers =
+        store::list(&mut *state.db.conn().await?, Some(&owner), None, LIST_LIMIT).await?;
     let catalogue = state.catalogue.current();
     Ok(Json(DossierList {
         dossiers: dossiers
@@ -125,59 +123,60 @@ pub async fn get_dossier(
         .into());
     };
     let now = clock::now();
-    let found = state
-        .db
-        .with(move |c| {
-            let dossier = store::by_code(c, &code)?;
-            if let (Some(d), Some(u)) = (&dossier, &user) {
-                if d.owner == u.subject || u.has_role(StaffRole::DossierOfficer) {
-                    let files = attachments::store::for_dossier(c, d.id)?;
-                    return Ok(Ok(Found::Full(view::full(d, &files, d.owner == u.subject))));
-                }
+    let found: Result<Result<Found, DossierError>, crate::db::DbError> = async {
+        let mut c = state.db.conn().await?;
+        let dossier = store::by_code(&mut c, &code).await?;
+        if let (Some(d), Some(u)) = (&dossier, &user) {
+            if d.owner == u.subject || u.has_role(StaffRole::DossierOfficer) {
+                let files = attachments::store::for_dossier(&mut c, d.id).await?;
+                return Ok(Ok(Found::Full(view::full(d, &files, d.owner == u.subject))));
             }
-            if !has_credential {
-                return Ok(Err(DossierError::LookupCredentialsRequired));
-            }
-            let since = now - LOOKUP_WINDOW_SECS;
-            let locked = DossierError::LookupLocked {
-                retry_after: LOOKUP_WINDOW_SECS as u64,
-            };
-            let client = client.key();
-            if store::lookup_failures(c, &client, since)? >= MAX_LOOKUP_FAILURES {
-                return Ok(Err(locked));
-            }
-            let matches = dossier.as_ref().is_some_and(|d| {
-                let by_id = id_number
-                    .as_deref()
-                    .is_some_and(|n| random::same_secret(n, &d.applicant_id_number));
-                let by_secret = secret.as_deref().is_some_and(|s| {
-                    random::same_secret(s, &random::normalize_secret(&d.lookup_secret))
-                });
-                by_id || by_secret
+        }
+        if !has_credential {
+            return Ok(Err(DossierError::LookupCredentialsRequired));
+        }
+        let since = now - LOOKUP_WINDOW_SECS;
+        let locked = DossierError::LookupLocked {
+            retry_after: LOOKUP_WINDOW_SECS as u64,
+        };
+        let client = client.key();
+        if store::lookup_failures(&mut c, &client, since).await? >= MAX_LOOKUP_FAILURES {
+            return Ok(Err(locked));
+        }
+        let matches = dossier.as_ref().is_some_and(|d| {
+            let by_id = id_number
+                .as_deref()
+                .is_some_and(|n| random::same_secret(n, &d.applicant_id_number));
+            let by_secret = secret.as_deref().is_some_and(|s| {
+                random::same_secret(s, &random::normalize_secret(&d.lookup_secret))
             });
-            if let Some(d) = dossier.filter(|_| matches) {
-                return Ok(Ok(Found::Public(view::public(&d))));
-            }
-            // Guessing codes for a known ID number is limited as much as guessing
-            // credentials for a known code. ID numbers are kept as digests only.
-            let mut targets = vec![code.clone()];
-            if let Some(n) = &id_number {
-                targets.push(format!("id:{}", random::hex(&Sha256::digest(n.as_bytes()))));
-            }
-            let mut under_attack = false;
-            for target in &targets {
-                under_attack |= store::lookup_failures(c, target, since)? >= MAX_TARGET_FAILURES;
-            }
-            for target in targets.iter().chain([&client]) {
-                store::record_lookup_failure(c, target, now, since)?;
-            }
-            Ok(Err(if under_attack {
-                locked
-            } else {
-                DossierError::NotFound
-            }))
-        })
-        .await??;
+            by_id || by_secret
+        });
+        if let Some(d) = dossier.filter(|_| matches) {
+            return Ok(Ok(Found::Public(view::public(&d))));
+        }
+        // Guessing codes for a known ID number is limited as much as guessing
+        // credentials for a known code. ID numbers are kept as digests only.
+        let mut targets = vec![code.clone()];
+        if let Some(n) = &id_number {
+            targets.push(format!("id:{}", random::hex(&Sha256::digest(n.as_bytes()))));
+        }
+        let mut under_attack = false;
+        for target in &targets {
+            under_attack |=
+                store::lookup_failures(&mut c, target, since).await? >= MAX_TARGET_FAILURES;
+        }
+        for target in targets.iter().chain([&client]) {
+            store::record_lookup_failure(&mut c, target, now, since).await?;
+        }
+        Ok(Err(if under_attack {
+            locked
+        } else {
+            DossierError::NotFound
+        }))
+    }
+    .await;
+    let found = found??;
     Ok(Json(found).into_response())
 }
 

@@ -49,10 +49,8 @@ pub async fn staff_list(
 ) -> Result<Json<DossierList>, ApiError> {
     staff.require(StaffRole::DossierOfficer)?;
     let Query(query) = query.map_err(|e| RequestError::BadQuery(e.body_text()))?;
-    let dossiers = state
-        .db
-        .with(move |c| store::list(c, None, query.status, LIST_LIMIT))
-        .await?;
+    let dossiers =
+        store::list(&mut *state.db.conn().await?, None, query.status, LIST_LIMIT).await?;
     let catalogue = state.catalogue.current();
     Ok(Json(DossierList {
         dossiers: dossiers
@@ -121,69 +119,75 @@ pub async fn staff_move(
     }
     let now = clock::now();
     let actor = Actor::Staff(staff.subject.clone());
-    let moved = state
-        .db
-        .with(move |c| {
-            let tx = c.unchecked_transaction()?;
-            let Some(dossier) = store::by_code(&tx, &code)? else {
-                return Ok(Err(DossierError::NotFound));
-            };
-            let targets: Vec<_> = match &request.procedure {
-                Some(p) => {
-                    let Some(found) = dossier.procedures.iter().find(|x| x.service_id == *p) else {
-                        return Ok(Err(DossierError::ProcedureNotInDossier(
-                            p.chars().take(80).collect(),
-                        )));
-                    };
-                    vec![found.clone()]
-                }
-                None => dossier.procedures.clone(),
-            };
-            if let Some(stuck) = targets.iter().find(|p| !p.status.can_move_to(to)) {
-                return Ok(Err(DossierError::InvalidTransition {
-                    from: stuck.status,
-                    to,
-                }));
+    let moved: Result<Result<view::FullView, DossierError>, crate::db::DbError> = async {
+        let mut tx = state.db.begin().await?;
+        let Some(found) = store::by_code(&mut tx, &code).await? else {
+            return Ok(Err(DossierError::NotFound));
+        };
+        // Two officers (or instances) moving one dossier at once take turns, each
+        // judging the transition from what the other left.
+        store::lock(&mut tx, found.id).await?;
+        let Some(dossier) = store::by_id(&mut tx, found.id).await? else {
+            return Ok(Err(DossierError::NotFound));
+        };
+        let targets: Vec<_> = match &request.procedure {
+            Some(p) => {
+                let Some(found) = dossier.procedures.iter().find(|x| x.service_id == *p) else {
+                    return Ok(Err(DossierError::ProcedureNotInDossier(
+                        p.chars().take(80).collect(),
+                    )));
+                };
+                vec![found.clone()]
             }
-            let starts_work =
-                to == Status::InProcessing && targets.iter().any(|p| p.status == Status::Received);
-            if starts_work && dossier.payment_status == PaymentStatus::Unpaid {
-                return Ok(Err(DossierError::PaymentOutstanding));
-            }
-            let changes: Vec<(String, Status)> =
-                targets.iter().map(|p| (p.service_id.clone(), to)).collect();
-            store::set_procedure_statuses(&tx, dossier.id, &changes, now)?;
-            let whole = request.procedure.is_none() || dossier.procedures.len() == 1;
-            store::add_event(
-                &tx,
-                dossier.id,
-                &Event {
-                    at: now,
-                    kind: EventKind::StatusChanged,
-                    procedure: if whole {
-                        None
-                    } else {
-                        request.procedure.clone()
-                    },
-                    status: Some(to),
-                    reason,
-                    actor,
-                    due: if to == Status::AdditionalDocumentsRequested {
-                        Deadline::for_request_at(now)
-                    } else {
-                        None
-                    },
+            None => dossier.procedures.clone(),
+        };
+        if let Some(stuck) = targets.iter().find(|p| !p.status.can_move_to(to)) {
+            return Ok(Err(DossierError::InvalidTransition {
+                from: stuck.status,
+                to,
+            }));
+        }
+        let starts_work =
+            to == Status::InProcessing && targets.iter().any(|p| p.status == Status::Received);
+        if starts_work && dossier.payment_status == PaymentStatus::Unpaid {
+            return Ok(Err(DossierError::PaymentOutstanding));
+        }
+        let changes: Vec<(String, Status)> =
+            targets.iter().map(|p| (p.service_id.clone(), to)).collect();
+        store::set_procedure_statuses(&mut tx, dossier.id, &changes, now).await?;
+        let whole = request.procedure.is_none() || dossier.procedures.len() == 1;
+        store::add_event(
+            &mut tx,
+            dossier.id,
+            &Event {
+                at: now,
+                kind: EventKind::StatusChanged,
+                procedure: if whole {
+                    None
+                } else {
+                    request.procedure.clone()
                 },
-            )?;
-            let (Some(updated), files) = (
-                store::by_id(&tx, dossier.id)?,
-                attachments::store::for_dossier(&tx, dossier.id)?,
-            ) else {
-                return Ok(Err(DossierError::NotFound));
-            };
-            tx.commit()?;
-            Ok(Ok(view::full(&updated, &files, false)))
-        })
-        .await??;
+                status: Some(to),
+                reason,
+                actor,
+                due: if to == Status::AdditionalDocumentsRequested {
+                    Deadline::for_request_at(now)
+                } else {
+                    None
+                },
+            },
+        )
+        .await?;
+        let (Some(updated), files) = (
+            store::by_id(&mut tx, dossier.id).await?,
+            attachments::store::for_dossier(&mut tx, dossier.id).await?,
+        ) else {
+            return Ok(Err(DossierError::NotFound));
+        };
+        tx.commit().await?;
+        Ok(Ok(view::full(&updated, &files, false)))
+    }
+    .await;
+    let moved = moved??;
     Ok(Json(moved))
 }

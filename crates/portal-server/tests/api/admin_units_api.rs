@@ -283,7 +283,7 @@ async fn broken_admin_units_stop_the_server_naming_the_file() {
     .expect("write");
     let config = portal_server::Config {
         catalog_dir: dir.path().to_path_buf(),
-        db_path: dir.path().join("db.sqlite3"),
+        db: dir.path().join("db.sqlite3").display().to_string(),
         ..Default::default()
     };
     let msg = portal_server::prepare(config)

@@ -174,10 +174,8 @@ async fn a_service_name_holding_another_marker_is_shown_as_written() {
     );
 }
 
-fn sign_in_rows(s: &common::TestServer) -> i64 {
-    let db = rusqlite::Connection::open(s.dir.path().join("data/portal.sqlite3")).unwrap();
-    db.query_row("SELECT COUNT(*) FROM sign_in_requests", [], |r| r.get(0))
-        .unwrap()
+async fn sign_in_rows(s: &common::TestServer) -> i64 {
+    common::count(&s.db, "SELECT COUNT(*) FROM sign_in_requests").await
 }
 
 #[tokio::test]
@@ -187,7 +185,7 @@ async fn opening_the_sign_in_page_stores_nothing() {
         let r = s.get("/auth/sign-in?return_to=/dossiers").await;
         assert_eq!(r.status(), StatusCode::OK);
     }
-    assert_eq!(sign_in_rows(&s), 0);
+    assert_eq!(sign_in_rows(&s).await, 0);
     // The page still works, once.
     let user = sign_in(&s.base, CITIZEN).await;
     assert!(user.cookie.starts_with("portal_session="));

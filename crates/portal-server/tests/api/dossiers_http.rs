@@ -902,23 +902,29 @@ async fn the_deadline_for_documents_is_fixed_by_the_server_when_the_agency_asks(
 
     // The deadline is kept with the request: what was stored is what is shown, even if
     // the rule is different by then.
-    let db = rusqlite::Connection::open(s.dir.path().join("data/portal.sqlite3")).unwrap();
-    db.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
-    let set = |due: Option<&str>, days: Option<u32>| {
-        db.execute(
-            "UPDATE dossier_events SET due = ?1, due_working_days = ?2
-             WHERE status = 'additional_documents_requested'",
-            rusqlite::params![due, days],
-        )
-        .unwrap()
+    let set = |due: Option<&'static str>, days: Option<i64>| {
+        let db = s.db.clone();
+        async move {
+            let mut c = common::db_conn(&db).await;
+            sqlx::query(
+                "UPDATE dossier_events SET due = $1, due_working_days = $2
+                 WHERE status = 'additional_documents_requested'",
+            )
+            .bind(due)
+            .bind(days)
+            .execute(&mut c)
+            .await
+            .unwrap()
+            .rows_affected()
+        }
     };
-    assert_eq!(set(Some("2030-01-02"), Some(15)), 1);
+    assert_eq!(set(Some("2030-01-02"), Some(15)).await, 1);
     let (_, d) = user.get_json(&path).await;
     assert_eq!(d["documents_requested"]["due"], "2030-01-02");
     assert_eq!(d["documents_requested"]["working_days"], 15);
 
     // A request stored before deadlines were kept gets one counted from its time.
-    set(None, None);
+    set(None, None).await;
     let (_, d) = user.get_json(&path).await;
     assert_eq!(d["documents_requested"]["due"], expected.as_str());
     assert_eq!(d["documents_requested"]["working_days"], 7);

@@ -13,6 +13,7 @@ mod every_form;
 mod http_api;
 mod identity_http;
 mod identity_oidc;
+mod multi_instance;
 mod openapi_contract;
 mod openapi_responses;
 mod openapi_schemas;

@@ -1,18 +1,17 @@
 //! Reliability over real HTTP on loopback:
 //! - the built server binary is killed (SIGKILL) in the middle of submissions and
 //!   uploads, restarted on the same database, and the client retries: every submission
-//!   ends as exactly one dossier with all its attachments, and no half-written file
-//!   survives;
+//!   ends as exactly one dossier with all its attachments, and no half-received file
+//!   is kept (on either engine: a SQLite file, or PostgreSQL when the tests run on it);
 //! - many clients submit at once (bounded): no dossier lost or duplicated, every
 //!   response well-formed.
 
 use crate::common;
+use crate::common::process::Server;
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::portal::{
@@ -21,67 +20,6 @@ use crate::common::portal::{
 use reqwest::StatusCode;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-
-/// The real server binary, run as a separate process.
-struct Server {
-    child: Child,
-    base: String,
-    addr: String,
-}
-
-impl Server {
-    fn start(db: &Path, catalog: &Path, dist: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
-            .args(["--sandbox-sign-in", "--sandbox-payments"])
-            .args(["--host", "127.0.0.1", "--port", "0", "--db"])
-            .arg(db)
-            .arg("--catalog")
-            .arg(catalog)
-            .arg("--dist")
-            .arg(dist)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the server binary starts");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        // Reads the address the server prints, then keeps draining its output.
-        std::thread::spawn(move || {
-            let mut sent = false;
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if !sent {
-                    if let Some(rest) = line.split("http://").nth(1) {
-                        let addr = rest.split('/').next().unwrap_or_default().to_string();
-                        let _ = tx.send(addr);
-                        sent = true;
-                    }
-                }
-            }
-        });
-        let addr = rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server prints its address");
-        Server {
-            child,
-            base: format!("http://{addr}"),
-            addr,
-        }
-    }
-
-    /// SIGKILL: no shutdown code runs.
-    fn kill(mut self) {
-        self.child.kill().expect("kill");
-        self.child.wait().expect("wait");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// Sends a request's head and the first `sent` bytes of its body on a raw connection,
 /// leaving the server waiting for the rest.
@@ -106,12 +44,6 @@ fn sha(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn files_in(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .map(|d| d.flatten().filter(|e| e.path().is_file()).count())
-        .unwrap_or(0)
 }
 
 /// Checks that the dossier made from `key` exists once and holds exactly `files`.
@@ -143,8 +75,7 @@ async fn assert_one_dossier(user: &User, code: &str, files: &[(String, Vec<u8>)]
 #[tokio::test]
 async fn killed_mid_submission_then_restarted_leaves_exactly_one_dossier() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("data/portal.sqlite3");
-    let attachments = dir.path().join("data/attachments");
+    let db = common::fresh_database(dir.path()).await;
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
@@ -194,14 +125,13 @@ async fn killed_mid_submission_then_restarted_leaves_exactly_one_dossier() {
     let server = Server::start(&db, &catalog, &dist);
     user.base = server.base.clone();
     assert_eq!(
-        files_in(&attachments.join("tmp")),
-        0,
-        "partial upload removed"
+        common::count(&db, "SELECT COUNT(*) FROM attachments").await,
+        2,
+        "only the two complete uploads were kept"
     );
     assert_eq!(
-        files_in(&attachments),
-        2,
-        "only the two complete uploads remain"
+        common::count(&db, "SELECT COUNT(*) FROM attachment_bytes").await,
+        2
     );
     let (_, list) = user.get_json("/api/v1/dossiers").await;
     assert_eq!(

@@ -49,15 +49,16 @@ fn codes(report: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn server_in(dir: &std::path::Path) -> TestServer {
-    let db = dir.join("portal.sqlite3");
-    start_with(move |c| c.db_path = db).await
+async fn server_in(db: &str) -> TestServer {
+    let db = db.to_string();
+    start_with(move |c| c.db = db).await
 }
 
 #[tokio::test]
 async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     let data = tempfile::tempdir().unwrap();
-    let server = server_in(data.path()).await;
+    let db = common::fresh_database(data.path()).await;
+    let server = server_in(&db).await;
     let staff = sign_in(&server.base, STAFF).await;
     let publisher = sign_in(&server.base, PUBLISHER).await;
     let (_, before) = staff.get_json("/api/v1/catalog").await;
@@ -195,7 +196,7 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
 
     // A restart over the same files serves the published version.
     drop(server);
-    let server = server_in(data.path()).await;
+    let server = server_in(&db).await;
     let staff = sign_in(&server.base, STAFF).await;
     let publisher = sign_in(&server.base, PUBLISHER).await;
     let (_, public) = staff.get_json("/api/v1/services/stay-notification").await;

@@ -1,7 +1,10 @@
-//! Starts a real server on a loopback port with a fresh SQLite file, for HTTP tests.
+//! Starts a real server on a loopback port with a fresh database, for HTTP tests: a
+//! SQLite file, or with `PORTAL_TEST_POSTGRES` set (a URL of a PostgreSQL server the
+//! tests may create databases on; `scripts/test` starts one), a new PostgreSQL database.
 #![allow(dead_code)]
 
 pub mod portal;
+pub mod process;
 pub mod schema;
 
 use std::path::PathBuf;
@@ -12,6 +15,8 @@ pub struct TestServer {
     pub base: String,
     pub dir: tempfile::TempDir,
     pub client: reqwest::Client,
+    /// Where the server's database is (a SQLite path or a PostgreSQL URL).
+    pub db: String,
 }
 
 impl TestServer {
@@ -23,6 +28,62 @@ impl TestServer {
             .await
             .expect("the server answers")
     }
+}
+
+/// The PostgreSQL server the tests run against, if any.
+pub fn postgres() -> Option<String> {
+    std::env::var("PORTAL_TEST_POSTGRES")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+/// A fresh, empty database for one server: a SQLite file in `dir`, or a new database
+/// on the test PostgreSQL server.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    match postgres() {
+        None => dir.join("data/portal.sqlite3").display().to_string(),
+        Some(server) => {
+            use sqlx::Executor;
+            let name = format!(
+                "t_{}",
+                portal_server::random::token()
+                    .unwrap()
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .take(20)
+                    .collect::<String>()
+                    .to_lowercase()
+            );
+            let mut admin = portal_server::db::connect_one(&server)
+                .await
+                .expect("PostgreSQL answers");
+            admin
+                .execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .expect("create a test database");
+            let mut url = url::Url::parse(&server).expect("PORTAL_TEST_POSTGRES is a URL");
+            url.set_path(&name);
+            url.to_string()
+        }
+    }
+}
+
+/// One connection to a test server's database, to look at what it stored.
+pub async fn db_conn(db: &str) -> portal_server::db::Conn {
+    portal_server::db::connect_one(db)
+        .await
+        .expect("the database answers")
+}
+
+/// `SELECT COUNT(*) …` (or any one-integer query) on a test server's database.
+pub async fn count(db: &str, sql: &str) -> i64 {
+    use sqlx::Row;
+    let mut c = db_conn(db).await;
+    sqlx::query(sql)
+        .fetch_one(&mut c)
+        .await
+        .expect("query")
+        .get::<i64, _>(0)
 }
 
 pub fn repo_root() -> PathBuf {
@@ -58,7 +119,7 @@ pub async fn start_on(
     let mut config = Config {
         host: "127.0.0.1".into(),
         port: 0,
-        db_path: dir.path().join("data/portal.sqlite3"),
+        db: fresh_database(dir.path()).await,
         catalog_dir: repo_root().join("catalog"),
         dist_dir: dist,
         // The HTTP tests sign in through the built-in sandbox page; the OpenID flow has
@@ -68,6 +129,7 @@ pub async fn start_on(
         ..Config::default()
     };
     adjust(&mut config);
+    let db = config.db.clone();
     let state = prepare(config).await.expect("server prepares");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(serve(listener, state, std::future::pending()));
@@ -75,5 +137,6 @@ pub async fn start_on(
         base: format!("http://{addr}"),
         dir,
         client: reqwest::Client::new(),
+        db,
     }
 }

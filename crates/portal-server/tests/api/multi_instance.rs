@@ -1,0 +1,516 @@
+//! Several server instances on one PostgreSQL database, as a deployment behind a load
+//! balancer runs them: whatever one instance stores, another serves. These need the
+//! test PostgreSQL server (`PORTAL_TEST_POSTGRES`, which `scripts/test` sets); without
+//! it they say so and pass, unless `PORTAL_REQUIRE_POSTGRES` is set (as `scripts/test`
+//! does), which makes a missing server a failure.
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::common::portal::{pdf, sign_in, submission, User, CITIZEN, STAFF};
+use crate::common::process::Server;
+use crate::common::{self, TestServer};
+
+const PUBLISHER: &str = "sandbox-staff-khanh";
+
+/// The PostgreSQL server, or `None` (with a note) when the tests run without one.
+fn postgres_or_skip(test: &str) -> Option<String> {
+    match common::postgres() {
+        Some(url) => Some(url),
+        None if std::env::var_os("PORTAL_REQUIRE_POSTGRES").is_some() => {
+            panic!("{test}: PORTAL_REQUIRE_POSTGRES is set but PORTAL_TEST_POSTGRES is not")
+        }
+        None => {
+            eprintln!("{test}: skipped, no PostgreSQL (set PORTAL_TEST_POSTGRES)");
+            None
+        }
+    }
+}
+
+/// Two in-process instances (separate pools, caches and catalogue followers) on one
+/// new database.
+async fn two_instances(catalog: &std::path::Path) -> (TestServer, TestServer) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fresh_database(dir.path()).await;
+    let (catalog_a, catalog_b) = (catalog.to_path_buf(), catalog.to_path_buf());
+    let (db_a, db_b) = (db.clone(), db);
+    let a = common::start_with(move |c| {
+        c.db = db_a;
+        c.catalog_dir = catalog_a;
+    })
+    .await;
+    let b = common::start_with(move |c| {
+        c.db = db_b;
+        c.catalog_dir = catalog_b;
+    })
+    .await;
+    (a, b)
+}
+
+/// The same person, now talking to `base`.
+fn through(user: &User, base: &str) -> User {
+    User {
+        base: base.to_string(),
+        ..user.clone()
+    }
+}
+
+#[tokio::test]
+async fn what_one_instance_stores_the_other_serves() {
+    if postgres_or_skip("what_one_instance_stores_the_other_serves").is_none() {
+        return;
+    }
+    let catalog = common::portal::fixture_catalogue();
+    let (a, b) = two_instances(catalog.path()).await;
+
+    // Signing in starts on A (its page signs the state) and finishes on B.
+    let client = common::portal::client();
+    let page = client
+        .get(format!("{}/auth/sign-in?return_to=/dossiers", a.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let state = common::portal::state_of(&page);
+    let r = client
+        .post(format!("{}/auth/sign-in", b.base))
+        .form(&[("state", state.as_str()), ("identity", CITIZEN)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "B accepts A's sign-in state"
+    );
+    // The session made through A is good on B, and the other way round.
+    let on_a = sign_in(&a.base, CITIZEN).await;
+    let on_b = through(&on_a, &b.base);
+    let (status, session) = on_b.get_json("/api/v1/session").await;
+    assert_eq!(status, StatusCode::OK, "{session}");
+    assert_eq!(session["user"]["subject"], CITIZEN, "{session}");
+
+    // A file uploaded through A is read through B, byte for byte, and a dossier filed
+    // through B holds it.
+    let bytes = pdf(300_000);
+    let id = on_a.upload_ok("giay-chung-sinh.pdf", bytes.clone()).await;
+    let r = on_b
+        .get(&format!("/api/v1/attachments/{id}/content"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.bytes().await.unwrap().as_ref(), bytes.as_slice());
+    let receipt = on_b
+        .submit_ok("multi-1", &submission("birth-registration", &[id]))
+        .await;
+    let code = receipt["code"].as_str().unwrap();
+    let (status, dossier) = on_a.get_json(&format!("/api/v1/dossiers/{code}")).await;
+    assert_eq!(status, StatusCode::OK, "{dossier}");
+    assert_eq!(dossier["attachments"].as_array().unwrap().len(), 1);
+
+    // Signing out through B ends the session for A too.
+    let r = on_b.delete("/api/v1/session").send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let (status, _) = on_a.get_json("/api/v1/dossiers").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_publication_on_one_instance_is_served_by_the_other_within_two_seconds() {
+    if postgres_or_skip("a_publication_on_one_instance_is_served_by_the_other").is_none() {
+        return;
+    }
+    let catalog = common::repo_root().join("catalog");
+    let (a, b) = two_instances(&catalog).await;
+    let version = |s: &TestServer| {
+        let url = format!("{}/api/v1/catalog", s.base);
+        async move {
+            let v: Value = reqwest::get(url).await.unwrap().json().await.unwrap();
+            v["version"].as_str().unwrap().to_string()
+        }
+    };
+    let before = version(&b).await;
+    assert_eq!(version(&a).await, before);
+
+    let mut files: std::collections::BTreeMap<String, String> = portal_catalog::read_dir(&catalog)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.name, f.text))
+        .collect();
+    let service = files
+        .get_mut("services/birth-registration.toml")
+        .expect("the birth registration file");
+    *service = service.replacen(
+        "vi = \"Đăng ký khai sinh\"",
+        "vi = \"Đăng ký khai sinh (bản mới)\"",
+        1,
+    );
+    let editor = sign_in(&a.base, STAFF).await;
+    let r = editor
+        .post("/api/v1/staff/drafts")
+        .json(&json!({ "files": files }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let draft: Value = r.json().await.unwrap();
+    let draft = draft["id"].as_str().unwrap().to_string();
+    let publisher = sign_in(&a.base, PUBLISHER).await;
+    let r = publisher
+        .post(&format!("/api/v1/staff/drafts/{draft}/publish"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let published = version(&a).await;
+    assert_ne!(published, before);
+
+    let waited = until_served(&b, &published, &version).await;
+    eprintln!("publication served by the other instance after {waited:?}");
+    let r = reqwest::get(format!("{}/api/v1/services/birth-registration", b.base))
+        .await
+        .unwrap();
+    let service: Value = r.json().await.unwrap();
+    assert_eq!(service["name"]["vi"], "Đăng ký khai sinh (bản mới)");
+
+    // A rollback through B is served by A as quickly.
+    let publisher_b = through(&publisher, &b.base);
+    let r = publisher_b
+        .post("/api/v1/staff/catalog/rollback")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let waited = until_served(&a, &before, &version).await;
+    eprintln!("rollback served by the other instance after {waited:?}");
+}
+
+/// Polls `server` until it serves catalogue `want`; fails after two seconds.
+async fn until_served<F, Fut>(server: &TestServer, want: &str, version: &F) -> Duration
+where
+    F: Fn(&TestServer) -> Fut,
+    Fut: std::future::Future<Output = String>,
+{
+    let started = Instant::now();
+    loop {
+        if version(server).await == want {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "the other instance still serves the old catalogue after 2 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_key_sent_32_times_at_once_through_two_instances_files_one_dossier() {
+    if postgres_or_skip("one_key_sent_32_times_at_once").is_none() {
+        return;
+    }
+    let catalog = common::portal::fixture_catalogue();
+    let (a, b) = two_instances(catalog.path()).await;
+    let user = sign_in(&a.base, CITIZEN).await;
+    let id = user.upload_ok("to-khai.pdf", pdf(20_000)).await;
+    let body = submission("birth-registration", &[id]);
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..32 {
+        let who = through(&user, if i % 2 == 0 { &a.base } else { &b.base });
+        let body = body.clone();
+        tasks.spawn(async move {
+            let r = who.submit("double-click-32", &body).await;
+            let status = r.status();
+            let v: Value = r.json().await.unwrap();
+            (status, v)
+        });
+    }
+    let mut codes = HashSet::new();
+    while let Some(done) = tasks.join_next().await {
+        let (status, v) = done.unwrap();
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+        codes.insert(v["code"].as_str().unwrap().to_string());
+    }
+    assert_eq!(codes.len(), 1, "one dossier: {codes:?}");
+    assert_eq!(
+        common::count(&a.db, "SELECT COUNT(*) FROM dossiers").await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_instance_killed_mid_stream_loses_and_duplicates_nothing() {
+    if postgres_or_skip("an_instance_killed_mid_stream").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fresh_database(dir.path()).await;
+    let catalog = common::portal::fixture_catalogue();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>t</title>").unwrap();
+    let a = Server::start(&db, catalog.path(), &dist);
+    let b = Server::start(&db, catalog.path(), &dist);
+    let user = sign_in(&b.base, CITIZEN).await;
+
+    // Eight clients send submissions without pause, alternating between the instances;
+    // A is killed (SIGKILL) while they do. A client whose request fails retries the same
+    // key through B, as a balancer would send it on.
+    let (a_base, b_base) = (a.base.clone(), b.base.clone());
+    let mut tasks = tokio::task::JoinSet::new();
+    for client in 0..8 {
+        let user = user.clone();
+        let (a_base, b_base) = (a_base.clone(), b_base.clone());
+        tasks.spawn(async move {
+            let mut receipts = Vec::new();
+            for n in 0..25 {
+                let key = format!("stream-{client}-{n}");
+                let body = submission("birth-registration", &[]);
+                let first = if n % 2 == 0 { &a_base } else { &b_base };
+                // A request to the killed instance fails (connection refused or reset,
+                // or no answer): sent again, the same key, through B.
+                let sent = through(&user, first)
+                    .post("/api/v1/dossiers")
+                    .header("idempotency-key", &key)
+                    .json(&body)
+                    .timeout(Duration::from_secs(10))
+                    .send()
+                    .await;
+                let answer = match sent {
+                    Ok(r) if r.status().is_success() => r,
+                    _ => through(&user, &b_base).submit(&key, &body).await,
+                };
+                assert_eq!(answer.status(), StatusCode::CREATED, "{key}");
+                let v: Value = answer.json().await.unwrap();
+                receipts.push((key, v["code"].as_str().unwrap().to_string()));
+            }
+            receipts
+        });
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    a.kill();
+    let at_kill = common::count(&db, "SELECT COUNT(*) FROM dossiers").await;
+    eprintln!("{at_kill} of 200 dossiers filed when A was killed");
+    assert!(
+        at_kill > 0 && at_kill < 200,
+        "A was killed mid-stream ({at_kill})"
+    );
+    let mut receipts: HashMap<String, String> = HashMap::new();
+    while let Some(done) = tasks.join_next().await {
+        for (key, code) in done.unwrap() {
+            assert!(receipts.insert(key, code).is_none());
+        }
+    }
+    assert_eq!(receipts.len(), 200);
+    // Every receipt is a dossier in the database, and no key made two.
+    let mut c = common::db_conn(&db).await;
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT k.key, d.code FROM idempotency_keys k JOIN dossiers d ON d.id = k.dossier_id",
+    )
+    .fetch_all(&mut c)
+    .await
+    .unwrap();
+    let stored: HashMap<String, String> = rows.into_iter().collect();
+    assert_eq!(
+        stored, receipts,
+        "every receipt is the stored dossier of its key"
+    );
+    assert_eq!(
+        common::count(&db, "SELECT COUNT(*) FROM dossiers").await,
+        200
+    );
+    drop(b);
+}
+
+/// A private cluster of this test's own (it is stopped and started again), from
+/// `scripts/postgres`.
+struct OwnCluster {
+    dir: String,
+    url: String,
+}
+
+impl OwnCluster {
+    fn start() -> OwnCluster {
+        let out = std::process::Command::new(common::repo_root().join("scripts/postgres"))
+            .arg("start")
+            .output()
+            .expect("scripts/postgres runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let value = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name))
+                .expect("scripts/postgres prints it")
+                .to_string()
+        };
+        OwnCluster {
+            dir: value("PG_DIR="),
+            url: value("PG_URL="),
+        }
+    }
+
+    fn run(&self, action: &str) {
+        let status = std::process::Command::new(common::repo_root().join("scripts/postgres"))
+            .args([action, &self.dir])
+            .status()
+            .expect("scripts/postgres runs");
+        assert!(status.success(), "scripts/postgres {action}");
+    }
+}
+
+impl Drop for OwnCluster {
+    fn drop(&mut self) {
+        self.run("stop");
+    }
+}
+
+#[tokio::test]
+async fn postgres_lost_and_back_gives_503_then_exactly_one_dossier() {
+    if postgres_or_skip("postgres_lost_and_back").is_none() {
+        return;
+    }
+    // Not there at start: a clear error and a failed exit.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .args([
+            "--port",
+            "0",
+            "--db",
+            "postgres://portal@127.0.0.1:1/portal",
+        ])
+        .arg("--catalog")
+        .arg(common::repo_root().join("catalog"))
+        .output()
+        .expect("the server binary runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the database could not be opened"), "{err}");
+
+    let cluster = OwnCluster::start();
+    let catalog = common::portal::fixture_catalogue();
+    let (url, path) = (cluster.url.clone(), catalog.path().to_path_buf());
+    let s = common::start_with(move |c| {
+        c.db = url;
+        c.catalog_dir = path;
+    })
+    .await;
+    let user = sign_in(&s.base, CITIZEN).await;
+    let body = submission("birth-registration", &[]);
+    let (status, _) = user.get_json("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Lost while running: 503 with Retry-After, readiness fails, liveness holds, and
+    // nothing half-filed.
+    cluster.run("pause");
+    let r = user.submit("while-down", &body).await;
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.headers()["retry-after"], "5");
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "database_unavailable");
+    let r = reqwest::get(format!("{}/healthz", s.base)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let r = reqwest::get(format!("{}/livez", s.base)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+
+    // Back: the same request with the same key files exactly one dossier.
+    cluster.run("resume");
+    let mut answer = user.submit("while-down", &body).await;
+    let started = Instant::now();
+    while answer.status() == StatusCode::SERVICE_UNAVAILABLE
+        && started.elapsed() < Duration::from_secs(10)
+    {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        answer = user.submit("while-down", &body).await;
+    }
+    assert_eq!(answer.status(), StatusCode::CREATED);
+    let again = user.submit("while-down", &body).await;
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(
+        common::count(&s.db, "SELECT COUNT(*) FROM dossiers").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
+    if postgres_or_skip("copy_db_moves_a_sqlite_deployment_to_postgres").is_none() {
+        return;
+    }
+    let catalog = common::portal::fixture_catalogue();
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = dir.path().join("old/portal.sqlite3").display().to_string();
+    let (db, path) = (sqlite.clone(), catalog.path().to_path_buf());
+    let old = common::start_with(move |c| {
+        c.db = db;
+        c.catalog_dir = path;
+    })
+    .await;
+    let user = sign_in(&old.base, CITIZEN).await;
+    let bytes = pdf(50_000);
+    let id = user.upload_ok("to-khai.pdf", bytes.clone()).await;
+    let first = user
+        .submit_ok(
+            "copy-1",
+            &submission("birth-registration", std::slice::from_ref(&id)),
+        )
+        .await;
+    let code = first["code"].as_str().unwrap().to_string();
+
+    let postgres = common::fresh_database(dir.path()).await;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .args(["copy-db", "--from", &sqlite, "--to", &postgres])
+        .output()
+        .expect("copy-db runs");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(printed.contains("dossiers: 1 row(s)"), "{printed}");
+    assert!(printed.contains("attachment_bytes: 1 row(s)"), "{printed}");
+    // A second copy into the same database is refused: it is no longer empty.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .args(["copy-db", "--from", &sqlite, "--to", &postgres])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+
+    let (db, path) = (postgres.clone(), catalog.path().to_path_buf());
+    let new = common::start_with(move |c| {
+        c.db = db;
+        c.catalog_dir = path;
+    })
+    .await;
+    // The same session cookie, the same dossier, the same file, byte for byte.
+    let moved = through(&user, &new.base);
+    let (status, dossier) = moved.get_json(&format!("/api/v1/dossiers/{code}")).await;
+    assert_eq!(status, StatusCode::OK, "{dossier}");
+    let r = moved
+        .get(&format!("/api/v1/attachments/{id}/content"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.bytes().await.unwrap().as_ref(), bytes.as_slice());
+    // The key is remembered, and new dossiers continue the numbering.
+    let replay = moved
+        .submit("copy-1", &submission("birth-registration", &[id]))
+        .await;
+    assert_eq!(replay.headers()["idempotent-replayed"], "true");
+    let second = moved
+        .submit_ok("copy-2", &submission("birth-registration", &[]))
+        .await;
+    let second = second["code"].as_str().unwrap();
+    assert_ne!(second, code);
+    assert!(second.ends_with("-0002"), "{second} follows {code}");
+    drop(old);
+}
