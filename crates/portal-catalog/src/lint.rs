@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
-use portal_core::{Fees, Service, Topic};
+use portal_core::{FeeRule, Fees, Service, ServiceKind, Topic};
 
 use crate::check::{check, check_markup, check_topics, Diagnostic, Severity};
-use crate::forms::{attach_forms, is_form_file, parse_form};
+use crate::forms::{attach_forms, is_form_file, parse_form, FORMS_DIR};
 use crate::load::{content_version, parse_service, parse_topics, Catalogue, LoadError};
 use crate::locate::line_of_path;
 use crate::{SourceFile, TOPICS_FILE};
@@ -130,6 +130,7 @@ pub fn lint(files: &[SourceFile]) -> LintReport {
     diagnostics.extend(check(&services));
     diagnostics.extend(check_fees(&services));
     diagnostics.extend(attach_forms(&mut services, forms));
+    diagnostics.extend(check_form_fees(&services));
     diagnostics.extend(check_markup(&services));
     match &topics {
         Some(topics) => diagnostics.extend(
@@ -183,6 +184,55 @@ fn check_fees(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     file,
                     &format!("fees.rules[{i}]"),
                     "this case has no amount and no note: citizens could not tell what they pay",
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A form's fee line charges only an amount its service file states, in a rule that names
+/// its source and mark (a bundle's lines may use the rules of the procedures it files):
+/// the form can never invent a fee the catalogue does not source.
+fn check_form_fees(services: &[(String, Service)]) -> Vec<Diagnostic> {
+    let by_id = |id: &str| {
+        services
+            .iter()
+            .map(|(_, s)| s)
+            .find(|s| s.id.as_str() == id)
+    };
+    let rules_of = |s: &Service| -> Vec<FeeRule> {
+        match &s.fees {
+            Fees::Rules { rules } => rules.clone(),
+            Fees::Free { .. } => Vec::new(),
+        }
+    };
+    let mut out = Vec::new();
+    for (_, s) in services {
+        let Some(form) = &s.form else { continue };
+        let mut rules = rules_of(s);
+        if let ServiceKind::Bundle { procedures, .. } = &s.kind {
+            for p in procedures.iter().filter_map(|p| by_id(p.as_str())) {
+                rules.extend(rules_of(p));
+            }
+        }
+        let file = format!("{FORMS_DIR}/{}.toml", s.id.as_str());
+        for (i, item) in form.fees.iter().enumerate() {
+            let online = item.online.unwrap_or(item.in_person);
+            let sourced = rules.iter().any(|r| {
+                r.in_person == Some(item.in_person) && r.online.or(r.in_person) == Some(online)
+            });
+            if !sourced {
+                out.push(Diagnostic::error(
+                    "form-fee-unsourced",
+                    &file,
+                    &format!("fees[{i}]"),
+                    format!(
+                        "fee line {:?} charges {} in person and {online} online, which no fee rule of the service file states: add the rule, with its basis and mark, to services/{}.toml",
+                        item.id,
+                        item.in_person,
+                        s.id.as_str()
+                    ),
                 ));
             }
         }

@@ -61,14 +61,15 @@ fn criminal_record_reduced_for_people_with_merit() {
 }
 
 #[test]
-fn criminal_record_has_no_reduced_case_for_school_pupils() {
+fn criminal_record_reduced_case_names_pupils_from_16_and_students() {
     let c = catalogue();
     let s = c.service("judicial-record-certificate").expect("service");
     let form = serde_json::to_string(s.form.as_ref().expect("form")).expect("json");
-    // The reduced case is "Sinh viên"; the old wording "Học sinh, sinh viên" gave it to
-    // school pupils as well.
-    assert!(form.contains("\"value\":\"student\""));
-    assert!(!form.contains("Học sinh, sinh viên"));
+    // Circular 16/2025/TT-BTC Art. 4 gives the reduced rate to pupils aged 16 or over
+    // as well as students (Circular 244/2016/TT-BTC named students only).
+    assert!(form.contains("Học sinh từ đủ 16 tuổi, sinh viên"));
+    let (due, _) = charged(&c, "judicial-record-certificate", &record("student", 0));
+    assert_eq!(due, Charge::Due(100_000));
 }
 
 fn assert_exempt(category: &str) {
@@ -97,8 +98,12 @@ fn criminal_record_exempt_for_people_with_disabilities() {
 }
 
 #[test]
-fn criminal_record_exempt_for_poor_households() {
+fn criminal_record_exempt_for_poor_and_near_poor_households() {
     assert_exempt("poor_household");
+    let c = catalogue();
+    let s = c.service("judicial-record-certificate").expect("service");
+    let form = serde_json::to_string(s.form.as_ref().expect("form")).expect("json");
+    assert!(form.contains("hộ nghèo hoặc hộ cận nghèo"));
 }
 
 #[test]
@@ -131,7 +136,7 @@ fn birth_bundle_charges_nothing_for_the_childs_residence() {
 // Circular 75/2022/TT-BTC, Art. 4 (residence registration fee; the exempt groups as
 // remembered, being verified), chosen in the residence forms' fee_category.
 
-const RESIDENCE_EXEMPT: [&str; 7] = [
+const RESIDENCE_EXEMPT: [&str; 8] = [
     "child",
     "elderly",
     "disability",
@@ -139,6 +144,7 @@ const RESIDENCE_EXEMPT: [&str; 7] = [
     "poor_household",
     "ethnic_minority",
     "border_island",
+    "orphan",
 ];
 
 fn residence(category: &str) -> Answers {
@@ -174,8 +180,8 @@ fn temporary_residence_exempt_groups_pay_nothing_when_filing_for_themselves() {
     assert_residence("temporary-residence-registration", 7_000);
 }
 
-// The ID card fee (Circular 73/2024/TT-BTC as the service file cites it; the exemptions
-// as remembered from the card fee rules, being verified).
+// The ID card fee (Circular 73/2024/TT-BTC, Art. 4; its exemptions taken from Circular
+// 59/2019/TT-BTC Art. 5, being verified) and the Law on Identification 2023, Art. 38.
 
 const CARD_EXEMPT: [&str; 5] = [
     "merit",
@@ -195,12 +201,8 @@ fn card(reason: &str, category: &str) -> Answers {
 #[test]
 fn id_card_exchange_and_reissue_are_charged_without_an_exemption() {
     let c = catalogue();
-    for (reason, due) in [
-        ("expired", 50_000),
-        ("damaged", 50_000),
-        ("changed", 50_000),
-        ("lost", 70_000),
-    ] {
+    // A damaged card is re-issued under the 2023 law (Art. 24), at the re-issue rate.
+    for (reason, due) in [("changed", 50_000), ("damaged", 70_000), ("lost", 70_000)] {
         assert_eq!(
             charged(&c, "id-card-reissue", &card(reason, "none")).0,
             Charge::Due(due),
@@ -210,9 +212,25 @@ fn id_card_exchange_and_reissue_are_charged_without_an_exemption() {
 }
 
 #[test]
+fn id_card_renewal_at_the_age_it_expires_is_free() {
+    let c = catalogue();
+    let (due, why) = charged(&c, "id-card-reissue", &card("expired", "none"));
+    assert_eq!(due, Charge::Free);
+    assert!(why.is_some_and(|r| r.contains("Điều 38 Luật Căn cước")));
+}
+
+#[test]
+fn id_card_exchanged_for_the_issuing_offices_error_is_free() {
+    let c = catalogue();
+    let (due, why) = charged(&c, "id-card-reissue", &card("agency_error", "none"));
+    assert_eq!(due, Charge::Free);
+    assert!(why.is_some_and(|r| r.contains("in sai")));
+}
+
+#[test]
 fn id_card_exempt_groups_pay_nothing_to_exchange_or_reissue() {
     let c = catalogue();
-    for reason in ["expired", "lost"] {
+    for reason in ["changed", "damaged", "lost"] {
         for category in CARD_EXEMPT {
             let (due, why) = charged(&c, "id-card-reissue", &card(reason, category));
             assert_eq!(due, Charge::Free, "{reason} {category}");

@@ -147,7 +147,11 @@ fn a_form_fee_gap_is_a_warning_that_does_not_block() {
     let gap = format!(
         "{FORM_OK}\n[[fees]]\nid = \"post\"\nin_person = 20000\napplies_if = {{ field = \"paper\", equals = true }}\n[fees.label]\nvi = \"Phí gửi\"\nen = \"Postage\"\n"
     );
-    let all = files(&[Svc::new("x")], &[form("x", &gap)]);
+    let postage = format!(
+        "[fees]\nkind = \"rules\"\n[[fees.rules]]\nin_person = 20000\nconfidence = \"needs-check\"\nbasis = \"{}\"\n[fees.rules.case]\nvi = \"Gửi\"\nen = \"Postage\"\n",
+        common::LAW
+    );
+    let all = files(&[Svc::new("x").fees(&postage)], &[form("x", &gap)]);
     let report = lint(&all);
     assert_eq!(codes(&all), ["fee-gap"]);
     assert_eq!(report.diagnostics[0].severity, Severity::Warning);
@@ -361,4 +365,32 @@ fn procedure_codes_carry_their_mark() {
     let marked = Svc::new("x")
         .top("procedure_codes = [\"1.001193\"]\nprocedure_codes_confidence = \"needs-check\"");
     assert!(codes(&files(&[marked], &[])).is_empty());
+}
+
+/// A form's fee line charges only what a sourced rule of its service file states.
+#[test]
+fn form_fee_lines_need_a_sourced_rule() {
+    use common::LAW;
+    let fee = format!("[fees]\nkind = \"rules\"\n[[fees.rules]]\nin_person = 1000\nconfidence = \"needs-check\"\nbasis = \"{LAW}\"\n[fees.rules.case]\nvi = \"a\"\nen = \"a\"\n");
+    let svc = Svc::new("x").fees(&fee);
+    let line = |amount: u64| {
+        format!("{FORM_OK}\n[[fees]]\nid = \"copy\"\nin_person = {amount}\nper = \"copies\"\n[fees.label]\nvi = \"Bản sao\"\nen = \"Copy\"\n")
+    };
+    let without = codes(&files(
+        std::slice::from_ref(&svc),
+        &[form("x", &line(1000))],
+    ));
+    assert!(!without.contains(&"form-fee-unsourced"), "{without:?}");
+    let report = lint(&files(&[svc], &[form("x", &line(2000))]));
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "form-fee-unsourced")
+        .expect("the unsourced amount is refused");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(
+        (d.file.as_str(), d.path.as_str()),
+        ("forms/x.toml", "fees[0]")
+    );
+    assert!(d.line.is_some());
 }

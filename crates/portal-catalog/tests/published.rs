@@ -170,8 +170,9 @@ fn the_25_page_lists_items_1_to_25_and_the_four_bundle_parts() {
 #[test]
 fn only_sourced_amounts_are_confirmed() {
     // Confirmed amounts are the ones domain.md tags [S]: residence fees (Circular
-    // 75/2022/TT-BTC) and passport fees (Circular 25/2021/TT-BTC); and the marriage
-    // registration exemption of the Law on Civil Status, Art. 11. Anything else marked
+    // 75/2022/TT-BTC) and passport fees (Circular 25/2021/TT-BTC); and the exemptions
+    // of on-time birth and of marriage registration in the Law on Civil Status, Art. 11
+    // (its text confirmed in the birth service file). Anything else marked
     // confirmed needs a reviewer's eye before it is published.
     let mut confirmed = Vec::new();
     for s in &catalogue().services {
@@ -200,6 +201,10 @@ fn only_sourced_amounts_are_confirmed() {
     assert_eq!(
         confirmed,
         vec![
+            (
+                "birth-registration".into(),
+                "Luật Hộ tịch 60/2014/QH13".into()
+            ),
             (
                 "marriage-registration".into(),
                 "Luật Hộ tịch 60/2014/QH13".into()

@@ -553,16 +553,11 @@ fn fee_lines_carry_only_amounts_the_service_files_state() {
     let c = catalogue();
     for s in &c.services {
         let form = s.form.as_ref().expect("a form");
-        if matches!(s.fees, Fees::Free { .. }) && s.id.as_str() != "birth-registration" {
+        if matches!(s.fees, Fees::Free { .. }) {
             assert!(form.fees.is_empty(), "{} is free: no fee lines", s.id);
         }
         let rules = rules_for(&c, s);
         for item in &form.fees {
-            // The reference birth form charges certified extracts at the amount of
-            // Circular 281/2016 named in its header; the service file gives none yet.
-            if s.id.as_str() == "birth-registration" && item.id == "extract_copies" {
-                continue;
-            }
             let line = (
                 Some(item.online.unwrap_or(item.in_person)),
                 Some(item.in_person),
@@ -612,13 +607,26 @@ fn fee_cases() -> Vec<(&'static str, Answers, Option<usize>)> {
         ),
         (
             "id-card-reissue",
-            Answers::new().with("reason", c("damaged")),
+            Answers::new()
+                .with("reason", c("changed"))
+                .with("reorganisation_only", Answer::YesNo(false))
+                .with("fee_category", c("none")),
             Some(0),
+        ),
+        (
+            "id-card-reissue",
+            Answers::new().with("reason", c("damaged")),
+            Some(1),
         ),
         (
             "id-card-reissue",
             Answers::new().with("reason", c("lost")),
             Some(1),
+        ),
+        (
+            "id-card-reissue",
+            Answers::new().with("reason", c("expired")),
+            Some(2),
         ),
         (
             "judicial-record-certificate",

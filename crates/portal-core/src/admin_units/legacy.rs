@@ -277,11 +277,17 @@ mod tests {
     fn every_link_leads_to_an_existing_commune() {
         let l = legacy();
         let u = units();
-        // 10,977 source rows: 5 without an old ward are dropped, duplicates merged.
-        assert_eq!(l.wards().len(), 10_803);
+        // 10,977 rows of the first source: 5 without an old ward are dropped, duplicates
+        // merged; the second source adds the 6 old units of the communes the first maps
+        // nothing to, and 559 links of old wards divided between new communes.
+        assert_eq!(l.wards().len(), 10_809);
         assert_eq!(
             l.wards().iter().map(|w| w.communes.len()).sum::<usize>(),
-            10_832
+            10_832 + 559 + 6
+        );
+        assert_eq!(
+            l.wards().iter().filter(|w| w.communes.len() > 1).count(),
+            492
         );
         for w in l.wards() {
             assert!(!w.communes.is_empty());
@@ -289,30 +295,42 @@ mod tests {
                 assert!(u.commune(c).is_some(), "{} → {c}", w.ward);
             }
         }
-        // Every new commune has a predecessor but Xã Ia Mơ (absent from the source's
-        // mapping) and five đặc khu whose source rows name no old ward (island districts).
+        // Every new commune has a predecessor, Xã Ia Mơ and the special zones included
+        // (an island district that had no wards is its own old unit).
         let reached: std::collections::HashSet<&str> = l
             .wards()
             .iter()
             .flat_map(|w| w.communes.iter().map(String::as_str))
             .collect();
-        let mut orphans: Vec<_> = u
+        let orphans: Vec<_> = u
             .all_communes()
             .filter(|(_, c)| !reached.contains(c.code.as_str()))
             .map(|(_, c)| c.full_name())
             .collect();
-        orphans.sort();
+        assert!(orphans.is_empty(), "{orphans:?}");
+        let ia_mo = l.by_code("23938").expect("Xã Ia Mơ before 2025");
         assert_eq!(
-            orphans,
-            [
-                "Xã Ia Mơ",
-                "Đặc khu Bạch Long Vĩ",
-                "Đặc khu Côn Đảo",
-                "Đặc khu Cồn Cỏ",
-                "Đặc khu Hoàng Sa",
-                "Đặc khu Lý Sơn"
-            ]
+            (ia_mo.ward.as_str(), ia_mo.district.as_str()),
+            ("Xã Ia Mơ", "Huyện Chư Prông")
         );
+        let con_dao: Vec<_> = l
+            .wards()
+            .iter()
+            .filter(|w| w.communes == ["26732"])
+            .map(|w| (w.ward.as_str(), w.district.as_str()))
+            .collect();
+        assert_eq!(con_dao, [("Huyện Côn Đảo", "Huyện Côn Đảo")]);
+    }
+
+    /// Old wards divided between several new communes (the second source): the converter
+    /// offers each.
+    #[test]
+    fn divided_old_wards_lead_to_every_part() {
+        let l = legacy();
+        let dien_bien = l.by_code("00019").expect("Phường Điện Biên");
+        assert_eq!(dien_bien.communes, ["00004", "00070", "00190", "00226"]);
+        let doi_can = l.by_code("00022").expect("Phường Đội Cấn");
+        assert_eq!(doi_can.communes, ["00004", "00008"]);
     }
 
     /// Rows read from the package's `address.json` (ids 164-167, 1, 3, 717, 718).
@@ -323,8 +341,6 @@ mod tests {
         for (old, ward, district, new) in [
             ("00004", "Phường Trúc Bạch", "Quận Ba Đình", "00004"),
             ("00013", "Phường Quán Thánh", "Quận Ba Đình", "00004"),
-            ("00019", "Phường Điện Biên", "Quận Ba Đình", "00004"),
-            ("00022", "Phường Đội Cấn", "Quận Ba Đình", "00004"),
             ("26881", "Phường 12", "Quận Gò Vấp", "26882"),
             ("26872", "Phường 15", "Quận Gò Vấp", "26878"),
             ("20011", "Phường Hương Văn", "Thị xã Hương Trà", "19996"),

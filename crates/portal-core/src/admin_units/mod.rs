@@ -621,6 +621,12 @@ mod tests {
                 assert!(head.contains(needle), "{f} header lacks {needle}");
             }
         }
+        // The divided wards and the special zones' old units come from a second source.
+        let head: String = read("legacy.tsv")
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .collect();
+        assert!(head.contains("vietnamadminunits 1.0.4"), "{head}");
     }
 
     #[test]

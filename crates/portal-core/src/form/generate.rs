@@ -16,7 +16,7 @@ use crate::form::index::IndexedForm;
 use crate::form::path::{FieldPath, Part};
 use crate::form::prefill::Identity;
 use crate::form::schema::{
-    AttachmentOptions, DateOptions, Field, FieldKind, GroupOptions, MultipleChoiceOptions,
+    AttachmentOptions, DateOptions, FeeItem, Field, FieldKind, GroupOptions, MultipleChoiceOptions,
     NumberOptions, PersonOptions, Presence, TextOptions, LONG_TEXT_MAX, TEXT_MAX,
 };
 use crate::validators::file::{JPEG, PDF, PNG};
@@ -285,21 +285,22 @@ impl Gen<'_> {
             for e in &fee.exemptions {
                 condition_tests(&e.when, &mut tests);
             }
-            for (id, tests) in tests {
+            for (id, tests) in &tests {
                 let Some((_, field)) = self.form.form().walk().find(|(_, f)| f.id.as_str() == id)
                 else {
                     continue;
                 };
-                if self.locked(field).is_some() || !self.shown(&plans[base].1, &id) {
+                if self.locked(field).is_some() || !self.shown(&plans[base].1, id) {
                     continue;
                 }
                 let variants = self
-                    .variants(field, &tests)
+                    .variants(field, tests)
                     .into_iter()
                     .map(|(label, pick)| (format!("{label} where {} is charged", fee.id), pick))
                     .collect();
-                self.add_variants(&mut plans, base, &id, variants);
+                self.add_variants(&mut plans, base, id, variants);
             }
+            self.add_unwaived(&mut plans, base, fee, &tests);
         }
         for (_, field) in self.form.form().walk() {
             if self
@@ -345,6 +346,81 @@ impl Gen<'_> {
                 Some((same, _)) => same.aliases.push(plan.labels.pop().unwrap_or_default()),
                 None => plans.push((plan, answers)),
             }
+        }
+    }
+
+    /// When every case charging `fee` also waives it (the questions of two exemptions both
+    /// default to an exempting answer), one case more that charges it in full: starting
+    /// from `plans[base]`, the exemptions' questions are changed one at a time, each to
+    /// the value that keeps the line charged and moves the first exemption met furthest
+    /// down the list, until none is met.
+    fn add_unwaived(
+        &self,
+        plans: &mut Vec<(Plan, Answers)>,
+        base: usize,
+        fee: &FeeItem,
+        tests: &BTreeMap<String, Vec<Test>>,
+    ) {
+        // None: not charged; the index of the first exemption met; MAX: charged in full.
+        let rank = |a: &Answers| {
+            let line = self
+                .form
+                .quote(a)
+                .lines
+                .into_iter()
+                .find(|l| l.id == fee.id)?;
+            Some(match line.exemption {
+                None => usize::MAX,
+                Some(why) => fee
+                    .exemptions
+                    .iter()
+                    .position(|e| e.reason == why)
+                    .unwrap_or(0),
+            })
+        };
+        if plans.iter().any(|(_, a)| rank(a) == Some(usize::MAX)) {
+            return;
+        }
+        let mut plan = plans[base].0.clone();
+        plan.aliases.clear();
+        let mut best = rank(&plans[base].1);
+        for _ in 0..tests.len() {
+            let mut moved = false;
+            for (id, tests) in tests {
+                let Some((_, field)) = self.form.form().walk().find(|(_, f)| f.id.as_str() == id)
+                else {
+                    continue;
+                };
+                if self.locked(field).is_some() {
+                    continue;
+                }
+                let mut chosen = None;
+                for (label, pick) in self.variants(field, tests) {
+                    let mut next = plan.clone();
+                    next.picks.insert(id.clone(), pick);
+                    let r = rank(&self.build(&next));
+                    if r.is_some() && r > best {
+                        next.labels.push(label);
+                        chosen = Some(next);
+                        best = r;
+                    }
+                }
+                if let Some(next) = chosen {
+                    plan = next;
+                    moved = true;
+                }
+            }
+            if best == Some(usize::MAX) || !moved {
+                break;
+            }
+        }
+        if best != Some(usize::MAX) {
+            return;
+        }
+        plan.labels.push(format!("{} charged in full", fee.id));
+        let answers = self.build(&plan);
+        if !plans.iter().any(|(_, a)| *a == answers) {
+            plans.push((plan, answers));
         }
     }
 

@@ -415,3 +415,74 @@ fn an_exemption_is_tried_both_ways_where_its_line_is_charged() {
         );
     }
 }
+
+/// Two exemptions whose questions both default to an exempting answer: one case still
+/// charges the line in full, with both questions changed together.
+#[test]
+fn a_line_waived_by_two_defaults_is_also_charged_in_full() {
+    use crate::form::schema::{Exemption, FeeItem};
+    let choice = |id: &str, values: [&str; 2]| {
+        field(
+            id,
+            t(id),
+            FieldKind::Choice(ChoiceOptions {
+                options: values
+                    .map(|v| ChoiceOption {
+                        value: v.into(),
+                        label: t(v),
+                        hint: None,
+                    })
+                    .to_vec(),
+            }),
+        )
+    };
+    let form = IndexedForm::new(Form {
+        subject: None,
+        steps: vec![Step {
+            id: "s".into(),
+            title: t("s"),
+            intro: None,
+            shown_if: None,
+            fields: vec![
+                choice("reason", ["changed", "lost"]),
+                choice("reorganised", ["yes", "no"]),
+                choice("category", ["exempt", "none"]),
+                declaration(),
+            ],
+        }],
+        fees: vec![FeeItem {
+            id: "exchange".into(),
+            label: t("exchange"),
+            in_person: 50_000,
+            online: None,
+            per: None,
+            applies_if: Some(equals("reason", Scalar::Text("changed".into()))),
+            exemptions: vec![
+                Exemption {
+                    when: equals("reorganised", Scalar::Text("yes".into())),
+                    reason: t("reorganised"),
+                },
+                Exemption {
+                    when: equals("category", Scalar::Text("exempt".into())),
+                    reason: t("exempt"),
+                },
+            ],
+        }],
+    });
+    let cases = valid_cases(&form, None, &places(), today()).cases;
+    let waived: Vec<Option<bool>> = cases
+        .iter()
+        .map(|c| {
+            let quote = form.quote(&c.answers);
+            let line = quote.lines.iter().find(|l| l.id == "exchange")?;
+            Some(line.exemption.is_some())
+        })
+        .collect();
+    assert!(waived.contains(&Some(true)), "{waived:?}");
+    assert!(waived.contains(&Some(false)), "{waived:?}");
+    let full = cases
+        .iter()
+        .find(|c| c.label.contains("exchange charged in full"))
+        .expect("a case charging the line in full");
+    assert_eq!(form.quote(&full.answers).total_online, 50_000);
+}
