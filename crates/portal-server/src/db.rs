@@ -144,9 +144,12 @@ impl Database {
                     .acquire_timeout(ACQUIRE_TIMEOUT)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
+                            // synchronous = FULL: each dossier is on disk before its
+                            // receipt goes out (NORMAL is faster but can lose the last
+                            // receipts on a power cut; bench/RESULTS.md measured both).
                             conn.execute(
                                 "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;
-                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;",
                             )
                             .await?;
                             Ok(())
