@@ -55,6 +55,13 @@ test('360 px: the first result after a search is on the first screen', async () 
     console.log(`first result's name: top ${first.top} px, bottom ${first.bottom} px`);
     assert.ok(first.bottom <= SCREEN.height, `the first result's name ends at ${first.bottom} px, below the first screen (${SCREEN.height} px)`);
     assert.deepEqual(await smallTargets(page), []);
+    // The chips and filters folded, not gone: opened, they stay open while the query changes.
+    assert.equal(await page.locator('.life-events').isVisible(), false);
+    await page.locator('summary', { hasText: 'Lọc kết quả' }).click();
+    await page.getByLabel('Cấp thực hiện').waitFor();
+    await page.getByLabel('Tìm dịch vụ công').fill('dang ky khai tu');
+    await page.waitForURL(/\?q=dang\+ky\+khai\+tu$/);
+    assert.equal(await page.getByLabel('Cấp thực hiện').isVisible(), true);
     await expectAccessible(page, 'catalogue with a query at 360 px');
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }

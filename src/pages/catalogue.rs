@@ -115,9 +115,9 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     let shown = Signal::derive(move || outcome.with(|o| pick(&o.hits, limit.get())));
     let closest = Signal::derive(move || outcome.with(|o| pick(&o.closest, o.closest.len())));
     let total = move || outcome.with(|o| o.hits.len());
-    // While a query is typed and no filter is set, the filters fold away (and the
-    // life-event chips with them, in CSS) so the first result is on a phone's first
-    // screen; a Memo, so folding follows the query's state, not each keystroke.
+    // While a query is typed and no filter is set, the life-event chips and the filters
+    // fold, so the first result is on a phone's first screen. A Memo, so folding follows
+    // the query's state, not each keystroke (filters opened stay open while typing).
     let folded = Memo::new(move |_| {
         query.with(|q| !q.text.trim().is_empty() && q.filter == Default::default())
     });
@@ -200,14 +200,14 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                 <button type="submit" class="button search__button">{move || i18n.t(Key::SearchButton)}</button>
             </div>
         </form>
-        <nav class="life-events" aria-labelledby="life-events-title">
-            <h2 id="life-events-title" class="life-events__title">{move || i18n.t(Key::LifeEvents)}</h2>
-            <ul class="chips">
-                {topic_options(TopicKind::LifeEvent).into_iter().map(life_event_link).collect_view()}
-            </ul>
-        </nav>
         <details class="filters" prop:open=move || !folded.get()>
             <summary class="filters__toggle">{move || i18n.t(Key::FiltersLegend)}</summary>
+            <nav class="life-events" aria-labelledby="life-events-title">
+                <h2 id="life-events-title" class="life-events__title">{move || i18n.t(Key::LifeEvents)}</h2>
+                <ul class="chips">
+                    {topic_options(TopicKind::LifeEvent).into_iter().map(life_event_link).collect_view()}
+                </ul>
+            </nav>
             <fieldset>
                 <legend class="visually-hidden">{move || i18n.t(Key::FiltersLegend)}</legend>
                 <div class="filters__row">
