@@ -34,7 +34,8 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="header__emblem" aria-hidden="true"></span>
                     <span class="header__name">{move || i18n.t(Key::PortalName)}</span>
                 </a>
-                <Account/>
+                // Before the account, as in the first paint: on a phone the brand and this
+                // button share the first line and the account takes the second.
                 <button
                     type="button"
                     class="header__lang"
@@ -43,6 +44,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 >
                     {move || i18n.t(Key::SwitchLanguage)}
                 </button>
+                <Account/>
             </div>
         </header>
         <div class="phase-banner container">

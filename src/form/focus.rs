@@ -38,12 +38,18 @@ pub fn question_input(id: &str) -> Option<web_sys::HtmlElement> {
     doc.query_selector(&parts).ok()??.dyn_into().ok()
 }
 
-/// Scrolls to the question's input and focuses it; `false` when it is not on the page.
+/// Scrolls to the question and focuses its input; `false` when it is not on the page.
+/// The whole question comes into view, label or legend first (as GOV.UK's error summary
+/// does): scrolled to the top, the input alone left its label above the screen. Focusing
+/// then scrolls again only if the input is still out of view (a tall question).
 pub fn focus_question(id: &str) -> bool {
     let Some(el) = question_input(id) else {
         return false;
     };
-    el.scroll_into_view();
+    match el.closest(".question-form > *") {
+        Ok(Some(question)) => question.scroll_into_view(),
+        _ => el.scroll_into_view(),
+    }
     el.focus().is_ok()
 }
 

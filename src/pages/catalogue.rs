@@ -115,6 +115,12 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     let shown = Signal::derive(move || outcome.with(|o| pick(&o.hits, limit.get())));
     let closest = Signal::derive(move || outcome.with(|o| pick(&o.closest, o.closest.len())));
     let total = move || outcome.with(|o| o.hits.len());
+    // While a query is typed and no filter is set, the life-event chips and the filters
+    // fold, so the first result is on a phone's first screen. A Memo, so folding follows
+    // the query's state, not each keystroke (filters opened stay open while typing).
+    let folded = Memo::new(move |_| {
+        query.with(|q| !q.text.trim().is_empty() && q.filter == Default::default())
+    });
 
     let on_input = move |ev: leptos::ev::Event| {
         let mut q = query.get_untracked();
@@ -194,71 +200,74 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                 <button type="submit" class="button search__button">{move || i18n.t(Key::SearchButton)}</button>
             </div>
         </form>
-        <nav class="life-events" aria-labelledby="life-events-title">
-            <h2 id="life-events-title" class="life-events__title">{move || i18n.t(Key::LifeEvents)}</h2>
-            <ul class="chips">
-                {topic_options(TopicKind::LifeEvent).into_iter().map(life_event_link).collect_view()}
-            </ul>
-        </nav>
-        <fieldset class="filters">
-            <legend class="filters__legend">{move || i18n.t(Key::FiltersLegend)}</legend>
-            <div class="filters__row">
-                <div class="field">
-                    <label class="label" for="filter-topic">{move || i18n.t(Key::FilterTopic)}</label>
-                    <select id="filter-topic" class="select" on:change=set_topic>
-                        <option value="" selected=move || query.with(|q| q.filter.topic.is_none())>{move || i18n.t(Key::FilterAny)}</option>
-                        {[(TopicKind::LifeEvent, Key::LifeEvents), (TopicKind::Subject, Key::Subjects)].into_iter().map(|(kind, label)| view! {
-                            <optgroup label=move || i18n.t(label)>
-                                {topic_options(kind).into_iter().map(|t| {
-                                    let id = t.id.clone();
-                                    let value = t.id.clone();
-                                    view! {
-                                        <option value=value selected=move || query.with(|q| q.filter.topic.as_deref() == Some(id.as_str()))>
-                                            {move || t.name.get(i18n.lang.get()).to_string()}
-                                        </option>
-                                    }
-                                }).collect_view()}
-                            </optgroup>
-                        }).collect_view()}
-                    </select>
+        <details class="filters" prop:open=move || !folded.get()>
+            <summary class="filters__toggle">{move || i18n.t(Key::FiltersLegend)}</summary>
+            <nav class="life-events" aria-labelledby="life-events-title">
+                <h2 id="life-events-title" class="life-events__title">{move || i18n.t(Key::LifeEvents)}</h2>
+                <ul class="chips">
+                    {topic_options(TopicKind::LifeEvent).into_iter().map(life_event_link).collect_view()}
+                </ul>
+            </nav>
+            <fieldset>
+                <legend class="visually-hidden">{move || i18n.t(Key::FiltersLegend)}</legend>
+                <div class="filters__row">
+                    <div class="field">
+                        <label class="label" for="filter-topic">{move || i18n.t(Key::FilterTopic)}</label>
+                        <select id="filter-topic" class="select" on:change=set_topic>
+                            <option value="" selected=move || query.with(|q| q.filter.topic.is_none())>{move || i18n.t(Key::FilterAny)}</option>
+                            {[(TopicKind::LifeEvent, Key::LifeEvents), (TopicKind::Subject, Key::Subjects)].into_iter().map(|(kind, label)| view! {
+                                <optgroup label=move || i18n.t(label)>
+                                    {topic_options(kind).into_iter().map(|t| {
+                                        let id = t.id.clone();
+                                        let value = t.id.clone();
+                                        view! {
+                                            <option value=value selected=move || query.with(|q| q.filter.topic.as_deref() == Some(id.as_str()))>
+                                                {move || t.name.get(i18n.lang.get()).to_string()}
+                                            </option>
+                                        }
+                                    }).collect_view()}
+                                </optgroup>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label class="label" for="filter-audience">{move || i18n.t(Key::Audience)}</label>
+                        <select id="filter-audience" class="select" on:change=set_audience>
+                            <option value="" selected=move || query.with(|q| q.filter.audience.is_none())>{move || i18n.t(Key::FilterAny)}</option>
+                            {Audience::ALL.into_iter().map(|a| view! {
+                                <option value=a.slug() selected=move || query.with(|q| q.filter.audience == Some(a))>
+                                    {move || i18n.t(labels::audience(a))}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label class="label" for="filter-level">{move || i18n.t(Key::Level)}</label>
+                        <select id="filter-level" class="select" on:change=set_level>
+                            <option value="" selected=move || query.with(|q| q.filter.level.is_none())>{move || i18n.t(Key::FilterAny)}</option>
+                            {Level::ALL.into_iter().map(|l| view! {
+                                <option value=l.slug() selected=move || query.with(|q| q.filter.level == Some(l))>
+                                    {move || i18n.t(labels::level(l))}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </div>
                 </div>
-                <div class="field">
-                    <label class="label" for="filter-audience">{move || i18n.t(Key::Audience)}</label>
-                    <select id="filter-audience" class="select" on:change=set_audience>
-                        <option value="" selected=move || query.with(|q| q.filter.audience.is_none())>{move || i18n.t(Key::FilterAny)}</option>
-                        {Audience::ALL.into_iter().map(|a| view! {
-                            <option value=a.slug() selected=move || query.with(|q| q.filter.audience == Some(a))>
-                                {move || i18n.t(labels::audience(a))}
-                            </option>
-                        }).collect_view()}
-                    </select>
+                <div class="checkboxes__item">
+                    <input
+                        id="filter-directive24"
+                        class="checkboxes__input"
+                        type="checkbox"
+                        aria-describedby="filter-directive24-hint"
+                        prop:checked=move || query.with(|q| q.filter.directive24)
+                        on:change=set_directive24
+                    />
+                    <label class="checkboxes__label" for="filter-directive24">{move || i18n.t(Key::FilterDirective24)}</label>
+                    <p class="hint checkboxes__hint" id="filter-directive24-hint">{move || i18n.t(Key::Directive24Explained)}</p>
+                    <p class="checkboxes__hint"><a href=api::href(portal_api::routes::INTEGRATED_SERVICES)>{move || i18n.t(Key::Directive24ListLink)}</a></p>
                 </div>
-                <div class="field">
-                    <label class="label" for="filter-level">{move || i18n.t(Key::Level)}</label>
-                    <select id="filter-level" class="select" on:change=set_level>
-                        <option value="" selected=move || query.with(|q| q.filter.level.is_none())>{move || i18n.t(Key::FilterAny)}</option>
-                        {Level::ALL.into_iter().map(|l| view! {
-                            <option value=l.slug() selected=move || query.with(|q| q.filter.level == Some(l))>
-                                {move || i18n.t(labels::level(l))}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </div>
-            </div>
-            <div class="checkboxes__item">
-                <input
-                    id="filter-directive24"
-                    class="checkboxes__input"
-                    type="checkbox"
-                    aria-describedby="filter-directive24-hint"
-                    prop:checked=move || query.with(|q| q.filter.directive24)
-                    on:change=set_directive24
-                />
-                <label class="checkboxes__label" for="filter-directive24">{move || i18n.t(Key::FilterDirective24)}</label>
-                <p class="hint checkboxes__hint" id="filter-directive24-hint">{move || i18n.t(Key::Directive24Explained)}</p>
-                <p class="checkboxes__hint"><a href=api::href(portal_api::routes::INTEGRATED_SERVICES)>{move || i18n.t(Key::Directive24ListLink)}</a></p>
-            </div>
-        </fieldset>
+            </fieldset>
+        </details>
 
         <p id="results-count" class="service-list__count" tabindex="-1" role="status">
             {move || fill::catalogue_count(i18n.lang.get(), total())}
