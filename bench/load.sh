@@ -96,6 +96,8 @@ start_balancer() { # <instance URL>...
   for u in "$@"; do args+=(--upstream "${u#http://}"); done
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   rm -rf "$work/nginx" && mkdir -p "$work/nginx/logs" "$work/nginx/temp"
+  # Debian's module snippets name their modules relative to nginx's prefix.
+  ln -s /usr/lib/nginx/modules "$work/nginx/modules"
   deploy/render-nginx --dist "$work/no-dist" "${args[@]}" --listen "127.0.0.1:$port" \
     --server-name localhost --log-dir "$work/nginx/logs" > "$work/nginx/portal.conf"
   {
