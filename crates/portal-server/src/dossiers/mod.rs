@@ -268,26 +268,23 @@ async fn file_once(
         validate::ApplicantKind::Business => f.user.business.as_ref(),
         validate::ApplicantKind::Citizen => None,
     };
-    let id = store::insert(
-        &mut tx,
-        &store::NewDossier {
-            code: &code,
-            owner: &f.user.subject,
-            applicant_kind: f.submission.applicant.slug(),
-            applicant_id_number: &f.user.id_number,
-            applicant_name: business.map_or(&f.user.full_name, |b| &b.name),
-            applicant_tax_code: business.map(|b| b.tax_code.as_str()),
-            lookup_secret: f.secret,
-            service_id: &f.submission.service_id,
-            catalogue_version: f.catalogue_version,
-            answers_json: &f.valid.answers_json,
-            procedures: &f.valid.procedures,
-            fee_amount: f.valid.fee_amount,
-            payment_status: f.valid.payment,
-            now: f.now,
-        },
-    )
-    .await?;
+    let new = store::NewDossier {
+        code: &code,
+        owner: &f.user.subject,
+        applicant_kind: f.submission.applicant.slug(),
+        applicant_id_number: &f.user.id_number,
+        applicant_name: business.map_or(&f.user.full_name, |b| &b.name),
+        applicant_tax_code: business.map(|b| b.tax_code.as_str()),
+        lookup_secret: f.secret,
+        service_id: &f.submission.service_id,
+        catalogue_version: f.catalogue_version,
+        answers_json: &f.valid.answers_json,
+        procedures: &f.valid.procedures,
+        fee_amount: f.valid.fee_amount,
+        payment_status: f.valid.payment,
+        now: f.now,
+    };
+    let id = store::insert(&mut tx, &new).await?;
     let moved = attachments::store::claim(
         &mut tx,
         &f.valid.attachments,
@@ -306,9 +303,9 @@ async fn file_once(
         }
         return Ok(Err(DossierError::AttachmentsChanged));
     }
-    let Some(dossier) = store::by_id(&mut tx, id).await? else {
-        return Ok(Err(DossierError::NotFound));
-    };
+    // The receipt is made from what was just written, not read back (three statements
+    // fewer per submission).
+    let dossier = store::as_inserted(id, &new);
     let receipt =
         serde_json::to_string(&view::receipt(&dossier, &f.valid.attachments)).unwrap_or_default();
     idempotency::remember(

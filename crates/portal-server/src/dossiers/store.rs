@@ -154,21 +154,51 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
         .execute(&mut *conn)
         .await?;
     }
-    add_event(
-        conn,
-        id,
-        &Event {
-            at: d.now,
-            kind: EventKind::Submitted,
-            procedure: None,
-            status: Some(Status::Received),
-            reason: None,
-            actor: Actor::Applicant,
-            due: None,
-        },
-    )
-    .await?;
+    add_event(conn, id, &submitted_event(d.now)).await?;
     Ok(id)
+}
+
+/// The dossier [`insert`] wrote, as [`by_id`] would read it back.
+pub fn as_inserted(id: i64, d: &NewDossier<'_>) -> Dossier {
+    Dossier {
+        id,
+        code: d.code.to_string(),
+        owner: d.owner.to_string(),
+        applicant_kind: d.applicant_kind.to_string(),
+        applicant_id_number: d.applicant_id_number.to_string(),
+        applicant_name: d.applicant_name.to_string(),
+        applicant_tax_code: d.applicant_tax_code.map(str::to_string),
+        lookup_secret: d.lookup_secret.to_string(),
+        service_id: d.service_id.to_string(),
+        catalogue_version: d.catalogue_version.to_string(),
+        answers_json: d.answers_json.to_string(),
+        status: Status::Received,
+        fee_amount: d.fee_amount,
+        payment_status: d.payment_status,
+        created_at: d.now,
+        updated_at: d.now,
+        procedures: d
+            .procedures
+            .iter()
+            .map(|p| Procedure {
+                service_id: p.clone(),
+                status: Status::Received,
+            })
+            .collect(),
+        events: vec![submitted_event(d.now)],
+    }
+}
+
+fn submitted_event(at: i64) -> Event {
+    Event {
+        at,
+        kind: EventKind::Submitted,
+        procedure: None,
+        status: Some(Status::Received),
+        reason: None,
+        actor: Actor::Applicant,
+        due: None,
+    }
 }
 
 pub async fn add_event(conn: &mut Conn, dossier_id: i64, e: &Event) -> Result<(), DbError> {
@@ -432,4 +462,36 @@ pub async fn record_lookup_failure(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_dossier_as_inserted_is_the_one_read_back() {
+        let db = crate::db::memory().await;
+        let mut c = db.conn().await.unwrap();
+        let procedures = ["birth-registration".to_string(), "residence".to_string()];
+        let new = NewDossier {
+            code: "X-261204-0001",
+            owner: "sandbox-citizen-an",
+            applicant_kind: "business",
+            applicant_id_number: "001085012345",
+            applicant_name: "Công ty Thử",
+            applicant_tax_code: Some("0101234567"),
+            lookup_secret: "ABCD-EFGH",
+            service_id: "birth-bundle",
+            catalogue_version: "v1",
+            answers_json: "{\"a\":1}",
+            procedures: &procedures,
+            fee_amount: Some(8000),
+            payment_status: PaymentStatus::Unpaid,
+            now: 1_765_000_000,
+        };
+        let id = insert(&mut c, &new).await.unwrap();
+        let read = by_id(&mut c, id).await.unwrap().unwrap();
+        // Debug output covers every field, events included.
+        assert_eq!(format!("{:?}", as_inserted(id, &new)), format!("{read:?}"));
+    }
 }
