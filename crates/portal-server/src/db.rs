@@ -307,6 +307,25 @@ async fn adopt_legacy_schema(conn: &mut Conn, migrator: &Migrator) -> Result<(),
     Ok(())
 }
 
+/// The secret kept under `name`, made `fresh` by whichever instance asks first: every
+/// instance on one database then signs and verifies with the same key.
+pub async fn shared_secret(conn: &mut Conn, name: &str, fresh: &str) -> Result<String, DbError> {
+    sqlx::query(
+        "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(name)
+    .bind(fresh)
+    .execute(&mut *conn)
+    .await?;
+    Ok(
+        sqlx::query("SELECT value FROM server_secrets WHERE name = $1")
+            .bind(name)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?,
+    )
+}
+
 /// One connection to the database at `location` (a SQLite path or a PostgreSQL URL),
 /// outside any pool: for tools and tests that look at a server's database.
 pub async fn connect_one(location: &str) -> Result<Conn, DbError> {

@@ -180,7 +180,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         let payment_key = payments::load_key(&mut c, configured, &random::token()?).await?;
         // Every instance signs sign-in state with the same key, so a person who starts
         // signing in through one instance can finish through another.
-        let sign_in = payments::shared_secret(&mut c, "sign_in_key", &random::token()?).await?;
+        let sign_in = db::shared_secret(&mut c, "sign_in_key", &random::token()?).await?;
         (payment_key, payments::SigningKey::new(sign_in.as_bytes()))
     };
     let sign_in_throttle = identity::sign_in_throttle(&config);

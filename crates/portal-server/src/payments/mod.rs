@@ -409,28 +409,9 @@ pub async fn load_key(
     if let Some(k) = configured {
         return Ok(SigningKey::new(k.as_bytes()));
     }
-    shared_secret(conn, "payment_callback_key", fresh)
+    crate::db::shared_secret(conn, "payment_callback_key", fresh)
         .await
         .map(|k| SigningKey::new(k.as_bytes()))
-}
-
-/// The secret kept under `name`, made `fresh` by whichever instance asks first: every
-/// instance on one database then signs and verifies with the same key.
-pub async fn shared_secret(conn: &mut Conn, name: &str, fresh: &str) -> Result<String, DbError> {
-    sqlx::query(
-        "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
-    )
-    .bind(name)
-    .bind(fresh)
-    .execute(&mut *conn)
-    .await?;
-    Ok(
-        sqlx::query("SELECT value FROM server_secrets WHERE name = $1")
-            .bind(name)
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get(0)?,
-    )
 }
 
 /// This module's routes: starting a payment, the provider's callback and its sandbox page.

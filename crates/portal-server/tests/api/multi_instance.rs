@@ -52,8 +52,6 @@ const PAYMENT_SECRET: &str = "multi-instance-callback-secret";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_payment_callback_sent_at_once_to_both_instances_counts_once() {
-    use hmac::{Hmac, Mac};
-    use sha2::Sha256;
     if postgres_or_skip("a_payment_callback_sent_at_once").is_none() {
         return;
     }
@@ -77,14 +75,7 @@ async fn a_payment_callback_sent_at_once_to_both_instances_counts_once() {
         "outcome": "success"
     }))
     .unwrap();
-    let mut mac = Hmac::<Sha256>::new_from_slice(PAYMENT_SECRET.as_bytes()).unwrap();
-    mac.update(&body);
-    let signature: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let signature = common::portal::sign_callback(&body, PAYMENT_SECRET);
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..16 {
         let base = if i % 2 == 0 {
@@ -92,7 +83,7 @@ async fn a_payment_callback_sent_at_once_to_both_instances_counts_once() {
         } else {
             b.base.clone()
         };
-        let (body, signature) = (body.clone(), format!("sha256={signature}"));
+        let (body, signature) = (body.clone(), signature.clone());
         tasks.spawn(async move {
             let r = common::portal::client()
                 .post(format!("{base}/api/v1/payments/callback"))
@@ -133,15 +124,7 @@ async fn what_one_instance_stores_the_other_serves() {
 
     // Signing in starts on A (its page signs the state) and finishes on B.
     let client = common::portal::client();
-    let page = client
-        .get(format!("{}/auth/sign-in?return_to=/dossiers", a.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let state = common::portal::state_of(&page);
+    let state = common::portal::sign_in_state(&client, &a.base).await;
     let r = client
         .post(format!("{}/auth/sign-in", b.base))
         .form(&[("state", state.as_str()), ("identity", CITIZEN)])

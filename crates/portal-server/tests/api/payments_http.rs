@@ -7,24 +7,10 @@ use crate::common;
 use crate::common::portal::{
     self, error_code, pdf, sign_in, submission, User, CITIZEN, CITIZEN_B, STAFF,
 };
-use hmac::{Hmac, Mac};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use sha2::Sha256;
 
 const SECRET: &str = "test-callback-secret";
-
-fn sign(body: &[u8], key: &str) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).unwrap();
-    mac.update(body);
-    let hex: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("sha256={hex}")
-}
 
 /// A dossier of the fixture service with a fixed 200,000 đ fee, unpaid.
 async fn passport(user: &User, key: &str) -> String {
@@ -259,7 +245,7 @@ async fn payment_refusals() {
     let body = serde_json::to_vec(&note).unwrap();
     for signature in [
         None,
-        Some(sign(&body, "guessed-key")),
+        Some(portal::sign_callback(&body, "guessed-key")),
         Some("sha256=00".to_string()),
     ] {
         let mut req = user
@@ -318,7 +304,7 @@ async fn the_signed_callback_applies_once() {
         portal::client()
             .post(format!("{}/api/v1/payments/callback", s.base))
             .header("content-type", "application/json")
-            .header("x-sandbox-signature", sign(&body, SECRET))
+            .header("x-sandbox-signature", portal::sign_callback(&body, SECRET))
             .body(body)
             .send()
     };

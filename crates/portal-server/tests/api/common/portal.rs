@@ -52,9 +52,8 @@ pub struct User {
     pub subject: String,
 }
 
-/// Signs in as `subject` the way a browser does.
-pub async fn sign_in(base: &str, subject: &str) -> User {
-    let client = client();
+/// Opens the sandbox sign-in page at `base` and returns its signed one-time state.
+pub async fn sign_in_state(client: &Client, base: &str) -> String {
     let page = client
         .get(format!("{base}/auth/sign-in?return_to=/dossiers"))
         .send()
@@ -63,7 +62,27 @@ pub async fn sign_in(base: &str, subject: &str) -> User {
         .text()
         .await
         .expect("page text");
-    let state = state_of(&page);
+    state_of(&page)
+}
+
+/// The provider's `X-Sandbox-Signature` of a payment notification body under `key`.
+pub fn sign_callback(body: &[u8], key: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key.as_bytes()).expect("any key length");
+    mac.update(body);
+    let hex: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("sha256={hex}")
+}
+
+/// Signs in as `subject` the way a browser does.
+pub async fn sign_in(base: &str, subject: &str) -> User {
+    let client = client();
+    let state = sign_in_state(&client, base).await;
     let r = client
         .post(format!("{base}/auth/sign-in"))
         .form(&[("state", state.as_str()), ("identity", subject)])
