@@ -33,7 +33,9 @@ export async function newSession(options = {}) {
   };
 }
 
-/// Waits until the wasm app has rendered (the language switch exists only in the app).
+/// Waits until the wasm app has mounted. The first paint (index.html) has the language
+/// switch too, but disabled: only the app enables it. Waiting for the first paint's copy let
+/// a test press keys while the app was replacing the page, which lost the focus (CI, stop 22).
 export async function appReady(page) {
-  await page.waitForSelector('.header__lang', { timeout: 15_000 });
+  await page.waitForSelector('.header__lang:not([disabled])', { timeout: 15_000 });
 }

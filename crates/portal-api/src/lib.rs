@@ -6,6 +6,7 @@
 //!
 //! It depends on serde and the pure domain crate only, and compiles to WebAssembly.
 
+pub mod agency;
 pub mod attachments;
 pub mod catalogue;
 pub mod dossiers;

@@ -31,6 +31,10 @@ pub mod template {
     pub const DOSSIER_RECEIPT: &str = "/api/v1/dossiers/{code}/receipt";
     pub const PAYMENT_CALLBACK: &str = "/api/v1/payments/callback";
     pub const SANDBOX_PAY: &str = "/sandbox/pay/{payment_id}";
+    /// Agency systems post their status events here (signed; see `portal_api::agency`).
+    pub const AGENCY_EVENTS: &str = "/api/v1/agency/events";
+    /// Where the portal delivers, under an agency system's endpoint.
+    pub const AGENCY_DELIVERY: &str = "/dossiers";
     pub const STAFF_DOSSIERS: &str = "/api/v1/staff/dossiers";
     pub const STAFF_DOSSIER_STATUS: &str = "/api/v1/staff/dossiers/{code}/status";
     pub const STAFF_DRAFTS: &str = "/api/v1/staff/drafts";
