@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use portal_core::{
-    is_official_legal_source, Confidence, Fees, Lang, LegalRole, ProcedureCode, Service, ServiceId,
-    ServiceKind, Text, Topic, DIRECTIVE24_ITEMS, MAX_OPTIONAL_PROCEDURES,
+    is_official_legal_source, Confidence, Fees, Lang, LegalRole, Level, ProcedureCode, Service,
+    ServiceId, ServiceKind, Text, Topic, DIRECTIVE24_ITEMS, MAX_OPTIONAL_PROCEDURES,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +207,72 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
 /// A bundle links at least two procedures that always go together, each a real single
 /// procedure named once; optional procedures are among the linked ones, and what they
 /// require is another optional procedure.
+/// Every dossier can be routed to the agency that receives it (`admin_units::routing`):
+/// a ministry's procedure names the ministry; a province's names the province through its
+/// form's `place`; a commune's names the commune, so its place is an address.
+/// Runs once forms are attached to their services.
+pub fn check_routing(services: &[(String, Service)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (file, s) in services {
+        routing(file, s, &mut out);
+    }
+    out
+}
+
+fn routing(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
+    use portal_core::form::FieldKind;
+    let form_file = format!("forms/{}.toml", s.id.as_str());
+    let err = |code, path: &str, msg: &str| {
+        let file = if path == "place" { &form_file } else { file };
+        Diagnostic::error(code, file, path, msg)
+    };
+    let place = s.form.as_ref().and_then(|f| {
+        let id = f.place.as_ref()?;
+        f.steps
+            .iter()
+            .flat_map(|step| &step.fields)
+            .find(|field| field.id == *id)
+    });
+    match (s.agency.level, &s.agency.ministry) {
+        (Level::Ministry, None) => out.push(err(
+            "routing-ministry",
+            "agency.ministry",
+            "a ministry-level service names the ministry that receives it ([agency.ministry] id and name)",
+        )),
+        (Level::Ministry, Some(m)) => {
+            let ok = !m.id.is_empty()
+                && m.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if !ok {
+                out.push(err(
+                    "routing-ministry",
+                    "agency.ministry.id",
+                    "a ministry's id is lowercase letters and digits, like moet",
+                ));
+            }
+        }
+        (_, Some(_)) => out.push(err(
+            "routing-ministry",
+            "agency.ministry",
+            "only a ministry-level service names a ministry; the others go to a province's or a commune's centre",
+        )),
+        (level, None) if s.form.is_some() => match place.map(|f| &f.kind) {
+            None => out.push(err(
+                "routing-place",
+                "place",
+                "the form names its place question (place = \"field id\"), so the dossier can be routed to the centre that receives it",
+            )),
+            Some(FieldKind::Address(_)) => {}
+            Some(_) if level == Level::Commune => out.push(err(
+                "routing-place",
+                "place",
+                "a commune-level procedure is routed by commune: its place is an address question",
+            )),
+            Some(_) => {}
+        },
+        _ => {}
+    }
+}
+
 fn check_bundle(
     file: &str,
     s: &Service,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use portal_core::{FeeRule, Fees, Service, ServiceKind, Topic};
 
-use crate::check::{check, check_markup, check_topics, Diagnostic, Severity};
+use crate::check::{check, check_markup, check_routing, check_topics, Diagnostic, Severity};
 use crate::forms::{attach_forms, is_form_file, parse_form, FORMS_DIR};
 use crate::load::{content_version, parse_service, parse_topics, Catalogue, LoadError};
 use crate::locate::line_of_path;
@@ -130,6 +130,7 @@ pub fn lint(files: &[SourceFile]) -> LintReport {
     diagnostics.extend(check(&services));
     diagnostics.extend(check_fees(&services));
     diagnostics.extend(attach_forms(&mut services, forms));
+    diagnostics.extend(check_routing(&services));
     diagnostics.extend(check_form_fees(&services));
     diagnostics.extend(check_markup(&services));
     match &topics {

@@ -278,3 +278,25 @@ fn the_index_carries_the_taxonomy_in_file_order() {
     let ids: Vec<_> = c.index().topics.iter().map(|t| t.id.clone()).collect();
     assert_eq!(ids, vec!["tax", "family"]);
 }
+
+// Routing: every dossier reaches the agency that receives it.
+
+#[test]
+fn a_ministry_procedure_names_its_ministry_and_only_it_does() {
+    let s = Svc::new("a");
+    let with = |level: &str, ministry: &str| {
+        let toml = s
+            .toml()
+            .replace("level = \"commune\"", &format!("level = \"{level}\""))
+            + ministry;
+        Catalogue::from_files(&[topics(&["family"]), common::file("a.toml", &toml)])
+    };
+    const MOET: &str = "\n[agency.ministry]\nid = \"moet\"\nname = { vi = \"Bộ Giáo dục và Đào tạo\", en = \"Ministry of Education and Training\" }\n";
+    refused_with(with("ministry", ""), &["routing-ministry"]);
+    refused_with(with("ministry", MOET), &[]);
+    refused_with(
+        with("ministry", &MOET.replace("moet", "Bộ GD")),
+        &["routing-ministry"],
+    );
+    refused_with(with("province", MOET), &["routing-ministry"]);
+}

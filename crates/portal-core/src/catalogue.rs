@@ -125,6 +125,17 @@ pub enum Confidence {
 pub struct Agency {
     pub name: Text,
     pub level: Level,
+    /// For a ministry-level procedure: the ministry that receives it in its own system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ministry: Option<Ministry>,
+}
+
+/// A ministry with its own administrative-procedure system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ministry {
+    /// A short lowercase id, the system's name: `moet`.
+    pub id: String,
+    pub name: Text,
 }
 
 /// One fee rule. Amounts are whole Vietnamese đồng. A rule without amounts describes a

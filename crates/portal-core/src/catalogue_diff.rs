@@ -388,6 +388,7 @@ mod tests {
     fn with_form(mut s: Service, fields: Vec<Field>) -> Service {
         s.form = Some(Form {
             subject: None,
+            place: None,
             steps: vec![Step {
                 id: "s".into(),
                 title: Text::new("B", "S"),

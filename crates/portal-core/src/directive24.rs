@@ -77,6 +77,7 @@ mod tests {
             agency: Agency {
                 name: Text::new("", ""),
                 level: Level::Commune,
+                ministry: None,
             },
             audiences: vec![Audience::Citizen],
             online_level: OnlineLevel::FullProcess,

@@ -90,6 +90,7 @@ mod tests {
         Agency {
             name: Text::new(vi, en),
             level,
+            ministry: None,
         }
     }
 

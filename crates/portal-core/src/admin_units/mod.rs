@@ -10,6 +10,7 @@
 
 mod agency;
 mod legacy;
+pub mod routing;
 mod search;
 
 use std::collections::HashMap;

@@ -77,6 +77,7 @@ impl FieldExamples {
     pub fn form(&self) -> Form {
         Form {
             subject: None,
+            place: None,
             steps: vec![Step {
                 id: "example".into(),
                 title: self.field.label.clone(),
@@ -1214,6 +1215,7 @@ pub fn large_form(n: usize) -> Form {
     }
     Form {
         subject: None,
+        place: None,
         steps,
         fees: Vec::new(),
     }

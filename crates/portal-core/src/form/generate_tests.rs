@@ -49,6 +49,7 @@ fn equals(id: &str, value: Scalar) -> Condition {
 fn one_step(fields: Vec<Field>) -> IndexedForm {
     IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![Step {
             id: "s".into(),
             title: t("s"),
@@ -385,6 +386,7 @@ fn an_exemption_is_tried_both_ways_where_its_line_is_charged() {
     };
     let form = IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![Step {
             id: "s".into(),
             title: t("s"),
@@ -438,6 +440,7 @@ fn a_line_waived_by_two_defaults_is_also_charged_in_full() {
     };
     let form = IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![Step {
             id: "s".into(),
             title: t("s"),

@@ -491,6 +491,49 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
             Some(_) => {}
         }
     }
+    if let Some(place) = &f.place {
+        match form.loc(place.as_str()) {
+            None => l.push(
+                "unknown-field",
+                "place",
+                format!("{:?} is not a field of this form", place.0),
+            ),
+            Some(loc) => {
+                let field = form.field_at(loc);
+                let step = &f.steps[loc.step];
+                let kind_ok = match &field.kind {
+                    FieldKind::Address(_) => true,
+                    FieldKind::Choice(c) => {
+                        !c.options.is_empty()
+                            && c.options.iter().all(|o| {
+                                o.value
+                                    .strip_prefix('p')
+                                    .is_some_and(crate::admin_units::is_province_code)
+                            })
+                    }
+                    _ => false,
+                };
+                if !kind_ok {
+                    l.push(
+                        "place-kind",
+                        "place",
+                        "the place is an address, or a choice of provinces valued p and the province code".into(),
+                    );
+                }
+                if loc.child.is_some()
+                    || !field.required
+                    || field.shown_if.is_some()
+                    || step.shown_if.is_some()
+                {
+                    l.push(
+                        "place-not-always-asked",
+                        "place",
+                        "the place is a required question asked on every path, outside any group, so every dossier can be routed".into(),
+                    );
+                }
+            }
+        }
+    }
     let mut fee_ids = BTreeSet::new();
     for (i, item) in f.fees.iter().enumerate() {
         let path = format!("fees[{i}]");

@@ -50,5 +50,5 @@ pub use prefill::{Identity, PrefillSource};
 pub use schema::{
     AddressOptions, AttachmentOptions, ChoiceOption, ChoiceOptions, DateOptions, Exemption,
     FeeItem, Field, FieldId, FieldKind, Form, GroupOptions, MultipleChoiceOptions, NumberOptions,
-    PersonOptions, PhoneOptions, Prefill, Presence, Step, TaxCodeOptions, TextOptions,
+    PersonOptions, PhoneOptions, Place, Prefill, Presence, Step, TaxCodeOptions, TextOptions,
 };

@@ -213,6 +213,7 @@ mod tests {
         });
         let form = IndexedForm::new(Form {
             subject: None,
+            place: None,
             steps: vec![Step {
                 id: "s".into(),
                 title: Text::new("s", "s"),

@@ -30,6 +30,7 @@ fn form(steps: Vec<Step>, fees: Vec<FeeItem>) -> IndexedForm {
         steps,
         fees,
         subject: None,
+        place: None,
     })
 }
 

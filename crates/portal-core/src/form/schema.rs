@@ -60,6 +60,21 @@ pub struct Form {
     /// so two dossiers of one service are told apart. A person or a one-line text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<FieldId>,
+    /// The question whose answer is where the dossier is filed: an address (province and
+    /// commune) or a choice of province (values `p` and the province code). The receiving
+    /// agency is found from it (`admin_units::routing`). Asked on every path, outside
+    /// any group; a ministry's procedure has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<FieldId>,
+}
+
+/// Where a dossier is filed, from the answer to the form's `place` question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Two digits.
+    pub province: String,
+    /// Five digits, when the question is an address.
+    pub commune: Option<String>,
 }
 
 impl Form {
@@ -71,6 +86,27 @@ impl Form {
             _ => return None,
         };
         (!name.is_empty()).then(|| name.to_string())
+    }
+
+    /// Where the dossier is filed, if the form has a `place` question and it was answered
+    /// with something shaped like a place (the server has validated it against the
+    /// administrative units before asking).
+    pub fn place_of(&self, answers: &crate::form::Answers) -> Option<Place> {
+        use crate::admin_units::{is_commune_code, is_province_code};
+        match answers.get(self.place.as_ref()?.as_str())? {
+            crate::form::Answer::Address(a) if is_province_code(&a.province) => Some(Place {
+                province: a.province.clone(),
+                commune: is_commune_code(&a.commune).then(|| a.commune.clone()),
+            }),
+            crate::form::Answer::Choice(c) => {
+                let code = c.strip_prefix('p')?;
+                is_province_code(code).then(|| Place {
+                    province: code.to_string(),
+                    commune: None,
+                })
+            }
+            _ => None,
+        }
     }
 }
 

@@ -158,6 +158,7 @@ fn sample() -> IndexedForm {
     declaration.shown_if = None;
     IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![
             step("applicant", vec![relation, authorisation]),
             step("delivery", vec![by_post, post_address, copies]),
@@ -313,6 +314,7 @@ fn a_hidden_answer_decides_nothing() {
     // not show c.
     let f = IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![step(
             "s",
             vec![
@@ -357,6 +359,7 @@ fn conditions_never_look_forward_even_in_unchecked_forms() {
     // (or own) answer as absent.
     let f = IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![step(
             "s",
             vec![
@@ -403,6 +406,7 @@ fn each_field_is_evaluated_once_per_call() {
     }
     let f = IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![step("s", fields)],
         fees: vec![],
     });
@@ -616,6 +620,7 @@ fn prefilled_form() -> IndexedForm {
     });
     IndexedForm::new(Form {
         subject: None,
+        place: None,
         steps: vec![step("s", vec![name, phone, me, email])],
         fees: vec![],
     })
@@ -971,6 +976,7 @@ fn the_lint_finds_each_kind_of_problem() {
     });
     let form = Form {
         subject: None,
+        place: None,
         steps: vec![
             step(
                 "s1",
@@ -1055,6 +1061,7 @@ fn the_subject_names_whom_a_dossier_is_for_and_is_a_name() {
         )],
         fees: vec![],
         subject: Some(id("child")),
+        place: None,
     };
     let mut answers = Answers::new();
     assert_eq!(form.subject_name(&answers), None);
@@ -1106,6 +1113,7 @@ fn a_group_refuses_the_same_person_twice_at_the_repeat() {
         )],
         fees: vec![],
         subject: None,
+        place: None,
     });
     let item = |a: Answer| {
         let mut i = Answers::new();
@@ -1138,4 +1146,86 @@ fn a_group_refuses_the_same_person_twice_at_the_repeat() {
         ]),
     );
     assert!(form.validate_submission(&answers, &context()).is_ok());
+}
+
+#[test]
+fn the_place_is_an_always_asked_address_or_province_and_routes_the_dossier() {
+    let mut optional = field(
+        "later",
+        t("later"),
+        FieldKind::Address(AddressOptions::default()),
+    );
+    optional.required = false;
+    let mut form = Form {
+        steps: vec![step(
+            "s",
+            vec![
+                field(
+                    "where",
+                    t("where"),
+                    FieldKind::Address(AddressOptions::default()),
+                ),
+                field(
+                    "province",
+                    t("province"),
+                    FieldKind::Choice(ChoiceOptions {
+                        options: opts(&["p01", "p79"]),
+                    }),
+                ),
+                field(
+                    "colour",
+                    t("colour"),
+                    FieldKind::Choice(ChoiceOptions {
+                        options: opts(&["red", "p79"]),
+                    }),
+                ),
+                optional,
+            ],
+        )],
+        fees: vec![],
+        subject: None,
+        place: Some(id("where")),
+    };
+    let codes = |form: &Form| -> Vec<&'static str> {
+        lint(&IndexedForm::new(form.clone()))
+            .iter()
+            .map(|p| p.code)
+            .collect()
+    };
+    assert!(codes(&form).is_empty());
+    let mut answers = Answers::new();
+    assert_eq!(form.place_of(&answers), None);
+    answers.set(
+        "where",
+        Answer::Address(AddressAnswer {
+            province: "79".into(),
+            commune: "26740".into(),
+            street: String::new(),
+        }),
+    );
+    assert_eq!(
+        form.place_of(&answers),
+        Some(Place {
+            province: "79".into(),
+            commune: Some("26740".into())
+        })
+    );
+
+    form.place = Some(id("province"));
+    assert!(codes(&form).is_empty());
+    answers.set("province", Answer::Choice("p01".into()));
+    assert_eq!(
+        form.place_of(&answers),
+        Some(Place {
+            province: "01".into(),
+            commune: None
+        })
+    );
+
+    form.place = Some(id("colour"));
+    assert_eq!(codes(&form), vec!["place-kind"]);
+    form.place = Some(id("later"));
+    assert_eq!(codes(&form), vec!["place-not-always-asked"]);
+    form.place = Some(id("nowhere"));
+    assert_eq!(codes(&form), vec!["unknown-field"]);
 }
