@@ -43,6 +43,8 @@ pub fn event_key(entry: &TimelineEntry) -> Key {
         (EventKind::PaymentFailed, _) => Key::PaymentFailedEvent,
         (EventKind::PaymentCancelled, _) => Key::PaymentCancelledEvent,
         (EventKind::DocumentsAdded, _) => Key::DocumentsAdded,
+        (EventKind::Delivered, _) => Key::EventDelivered,
+        (EventKind::AgencyReceived, _) => Key::EventAgencyReceived,
         _ => Key::EventSubmitted,
     }
 }
@@ -225,6 +227,7 @@ mod tests {
         PublicDossier {
             code: "X".into(),
             service_id: "s".into(),
+            agency: None,
             status,
             procedures: vec![],
             payment: Payment {
@@ -233,6 +236,7 @@ mod tests {
             },
             documents_requested: None,
             timeline: vec![],
+            result: None,
             created_at: String::new(),
             updated_at: String::new(),
         }

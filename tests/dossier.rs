@@ -339,6 +339,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
     };
     let form = Form {
         subject: None,
+        place: None,
         steps: vec![Step {
             id: "about".into(),
             title: field.label.clone(),

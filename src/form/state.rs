@@ -90,6 +90,7 @@ impl FormState {
     pub fn one_page(step: &str, title: Text, fields: Vec<Field>) -> FormState {
         FormState::unsaved(IndexedForm::new(Form {
             subject: None,
+            place: None,
             steps: vec![Step {
                 id: step.into(),
                 title,

@@ -1146,6 +1146,30 @@ impl Key {
         vi: "Đã hủy thanh toán",
         en: "Payment cancelled",
     });
+    pub const EventDelivered: Key = Key(&Texts {
+        vi: "Đã chuyển đến hệ thống của cơ quan tiếp nhận",
+        en: "Sent to the receiving agency's system",
+    });
+    pub const EventAgencyReceived: Key = Key(&Texts {
+        vi: "Cơ quan tiếp nhận đã nhận hồ sơ",
+        en: "The receiving agency has your application",
+    });
+    pub const ReceivingAgency: Key = Key(&Texts {
+        vi: "Nơi tiếp nhận",
+        en: "Received by",
+    });
+    pub const ResultTitle: Key = Key(&Texts {
+        vi: "Kết quả giải quyết",
+        en: "Your result",
+    });
+    pub const DownloadResult: Key = Key(&Texts {
+        vi: "Tải kết quả",
+        en: "Download the result",
+    });
+    pub const PickupNote: Key = Key(&Texts {
+        vi: "Nhận kết quả:",
+        en: "Collecting the result:",
+    });
     pub const EventSubmitted: Key = Key(&Texts {
         vi: "Đã nộp hồ sơ trực tuyến",
         en: "Submitted online",

@@ -155,6 +155,10 @@ pub fn DossierView(
         .map(|f| f.processing_time.clone())
         .filter(|t| !t.vi.trim().is_empty());
     let agency = facts.as_ref().map(|f| f.agency.clone());
+    // The centre the dossier was routed to, by name (dossiers filed before routing have
+    // only the catalogue's generic agency).
+    let receiving = dossier.agency.clone();
+    let result = dossier.result.clone();
     let procedures = dossier.procedures.clone();
     let bundle = dossier.is_bundle();
     let decided = match now {
@@ -197,6 +201,23 @@ pub fn DossierView(
         {decided.map(|(tone, body)| view! {
             <div class=format!("notice notice--{tone} notice--decided")><p>{move || i18n.t(body)}</p></div>
         })}
+        {result.map(|r| {
+            let document = r.document.clone().filter(|_| owner).map(|id| {
+                let href = portal_api::paths::attachment_content(&id);
+                let name = r.document_name.clone().unwrap_or_default();
+                view! { <p><a class="button result__download" href=href download=name.clone()>{move || i18n.t(Key::DownloadResult)}</a>" "<span class="hint">{name.clone()}</span></p> }
+            });
+            let note = r.pickup_note.clone().map(|n| view! {
+                <p>{move || i18n.t(Key::PickupNote)}" "<strong>{n.clone()}</strong></p>
+            });
+            view! {
+                <div class="notice notice--good result" role="region" aria-labelledby="result-title">
+                    <h2 id="result-title">{move || i18n.t(Key::ResultTitle)}</h2>
+                    {document}
+                    {note}
+                </div>
+            }
+        })}
         {(!can_pay).then_some(move || match pay_result().as_deref() {
             Some("success") => Some(view! { <p class="notice notice--good" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }),
             _ => None,
@@ -232,6 +253,7 @@ pub fn DossierView(
             <h2>{move || i18n.t(Key::WhatHappensNext)}</h2>
             <p class="what-next">{move || i18n.t(body)}</p>
         })}
+        {receiving.map(|a| view! { <p class="receipt__agency">{move || i18n.t(Key::ReceivingAgency)}": "<strong>{move || a.in_lang(i18n.lang.get()).to_string()}</strong></p> })}
         {agency.map(|a| view! { <p>{move || i18n.t(Key::Agency)}": "<strong>{move || a.get(i18n.lang.get()).to_string()}</strong></p> })}
         {processing.map(|p| view! { <p>{move || i18n.t(Key::ProcessingTime)}": "<strong>{move || p.get(i18n.lang.get()).to_string()}</strong></p> })}
         <h2>{move || i18n.t(Key::ContactTitle)}</h2>
@@ -365,11 +387,15 @@ pub fn DossierListView(list: DossierList, names: ServiceNames) -> impl IntoView 
                 let subject = d.subject.clone().map(|who| view! {
                     <p class="service-item__subject">{move || i18n.t(Key::DossierSubject)}" "<strong>{who}</strong></p>
                 });
+                let agency = d.agency.clone().map(|a| view! {
+                    <p class="service-item__agency">{move || i18n.t(Key::ReceivingAgency)}": "{move || a.in_lang(i18n.lang.get()).to_string()}</p>
+                });
                 view! {
                     <li class="service-item">
                         <h2 class="service-item__name"><a href=href>{d.code.clone()}</a></h2>
                         <p><span class="service-item__service">{move || names.name(&id, i18n.lang.get())}</span>" · "{format_time(&d.created_at)}</p>
                         {subject}
+                        {agency}
                         <p><strong class=format!("tag {}", status_tone(d.status))>{let k = status_key(d.status); move || i18n.t(k)}</strong>
                         " "{let k = payment_key(d.payment.status); move || i18n.t(k)}</p>
                     </li>

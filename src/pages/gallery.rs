@@ -86,6 +86,7 @@ pub fn LargeFormPage() -> impl IntoView {
         .collect::<Vec<_>>();
     let form = Form {
         subject: None,
+        place: None,
         steps: vec![Step {
             id: "all".into(),
             title: portal_core::Text::new(

@@ -17,6 +17,9 @@ pub struct Attachment {
     pub dossier_code: Option<String>,
     /// Added as an additional document after the dossier was submitted.
     pub supplement: bool,
+    /// A result document the agency sent, not a file the applicant gave.
+    #[serde(default)]
+    pub from_agency: bool,
 }
 
 /// One accepted file type.

@@ -120,14 +120,52 @@ pub struct DocumentsRequest {
 pub struct PublicDossier {
     pub code: String,
     pub service_id: String,
+    /// The agency that receives it; absent for dossiers filed before routing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyName>,
     pub status: DossierStatus,
     pub procedures: Vec<ProcedureState>,
     pub payment: Payment,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents_requested: Option<DocumentsRequest>,
     pub timeline: Vec<TimelineEntry>,
+    /// The decision's result, once the agency has sent it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<DossierResult>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// The receiving agency, by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgencyName {
+    pub code: String,
+    pub vi: String,
+    pub en: String,
+}
+
+impl AgencyName {
+    pub fn in_lang(&self, lang: portal_core::Lang) -> &str {
+        match lang {
+            portal_core::Lang::Vi => &self.vi,
+            portal_core::Lang::En => &self.en,
+        }
+    }
+}
+
+/// What the agency gave as its decision's result: a document the applicant downloads
+/// (signed in, as the owner), a note on where to collect it, or both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DossierResult {
+    /// The result document's attachment id (`GET /api/v1/attachments/{id}/content`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pickup_note: Option<String>,
 }
 
 impl PublicDossier {
@@ -201,6 +239,8 @@ pub struct FullDossier<A = Answers> {
 pub struct DossierSummary {
     pub code: String,
     pub service_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyName>,
     /// Whom the dossier is for, as its answers name them (the child of a birth
     /// registration, say), when the service's form says which answer that is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -228,6 +268,8 @@ pub struct Receipt {
     pub code: String,
     pub status: DossierStatus,
     pub service_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyName>,
     pub procedures: Vec<ProcedureState>,
     pub payment: Payment,
     pub attachments: Vec<String>,

@@ -21,9 +21,9 @@ pub mod staff;
 pub mod status;
 
 pub use dossiers::{
-    AddDocuments, Applicant, DocumentsRequest, DossierList, DossierSummary, DossierView,
-    FullDossier, Payment, Problem, ProcedureState, PublicDossier, Receipt, StatusMove, Submission,
-    TimelineEntry,
+    AddDocuments, AgencyName, Applicant, DocumentsRequest, DossierList, DossierResult,
+    DossierSummary, DossierView, FullDossier, Payment, Problem, ProcedureState, PublicDossier,
+    Receipt, StatusMove, Submission, TimelineEntry,
 };
 pub use error::{ErrorBody, ErrorDetail, ErrorDetails};
 pub use status::{DossierStatus, EventKind, PaymentStatus, TimelineActor};

@@ -37,6 +37,8 @@ pub mod template {
     pub const AGENCY_DELIVERY: &str = "/dossiers";
     pub const STAFF_DOSSIERS: &str = "/api/v1/staff/dossiers";
     pub const STAFF_DOSSIER_STATUS: &str = "/api/v1/staff/dossiers/{code}/status";
+    pub const STAFF_DELIVERIES: &str = "/api/v1/staff/deliveries";
+    pub const STAFF_DELIVERY_RETRY: &str = "/api/v1/staff/deliveries/{id}/retry";
     pub const STAFF_DRAFTS: &str = "/api/v1/staff/drafts";
     pub const STAFF_DRAFT: &str = "/api/v1/staff/drafts/{id}";
     pub const STAFF_DRAFT_CATALOGUE: &str = "/api/v1/staff/drafts/{id}/catalog";
@@ -141,6 +143,10 @@ pub fn sign_in(return_to: &str) -> String {
 
 pub fn staff_dossier_status(code: &str) -> String {
     format!("/api/v1/staff/dossiers/{}/status", encode(code))
+}
+
+pub fn staff_delivery_retry(id: i64) -> String {
+    template::STAFF_DELIVERY_RETRY.replace("{id}", &id.to_string())
 }
 
 pub fn staff_draft(id: &str) -> String {

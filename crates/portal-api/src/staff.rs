@@ -116,3 +116,68 @@ pub struct Versions {
     pub current: String,
     pub versions: Vec<VersionEntry>,
 }
+
+/// Where a delivery to an agency's system stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Waiting for its next attempt.
+    Pending,
+    /// The agency's system acknowledged it.
+    Delivered,
+    /// Given up after the longest age; staff may send it again.
+    Dead,
+}
+
+impl DeliveryState {
+    pub const ALL: [DeliveryState; 3] = [
+        DeliveryState::Pending,
+        DeliveryState::Delivered,
+        DeliveryState::Dead,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryState::Pending => "pending",
+            DeliveryState::Delivered => "delivered",
+            DeliveryState::Dead => "dead",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DeliveryState> {
+        DeliveryState::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// One delivery of a dossier (or of added documents) to an agency's system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeliveryEntry {
+    pub id: i64,
+    pub delivery_id: String,
+    pub dossier_code: String,
+    pub system: String,
+    pub kind: crate::agency::DeliveryKind,
+    pub state: DeliveryState,
+    pub attempts: i64,
+    pub created_at: String,
+    /// When it is tried next (pending only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_attempt_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered_at: Option<String>,
+    /// What went wrong last time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
+}
+
+/// `GET /api/v1/staff/deliveries`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeliveryList {
+    pub deliveries: Vec<DeliveryEntry>,
+    /// How many are in each state, over all of them.
+    pub pending: i64,
+    pub dead: i64,
+}

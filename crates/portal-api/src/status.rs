@@ -49,6 +49,24 @@ impl DossierStatus {
         DossierStatus::ALL.into_iter().find(|x| x.as_str() == s)
     }
 
+    /// Whether an agency's status event may take a procedure from `self` to `to`. The
+    /// agency decides: it may ask for documents or refuse as soon as it has the dossier,
+    /// decide without a separate approval, and ask again; nothing leaves a final status.
+    /// Moving to the status a procedure already has is allowed (and changes nothing).
+    pub fn agency_may_move_to(self, to: DossierStatus) -> bool {
+        use DossierStatus::*;
+        if self == to {
+            return !self.is_final();
+        }
+        match to {
+            Received | Approved => false,
+            InProcessing => matches!(self, Received | AdditionalDocumentsRequested),
+            AdditionalDocumentsRequested => matches!(self, Received | InProcessing),
+            ResultReady => matches!(self, Received | InProcessing | Approved),
+            Rejected => !self.is_final(),
+        }
+    }
+
     /// Whether staff may move a procedure from `self` to `to`.
     pub fn can_move_to(self, to: DossierStatus) -> bool {
         use DossierStatus::*;
@@ -154,16 +172,22 @@ pub enum EventKind {
     PaymentSucceeded,
     PaymentFailed,
     PaymentCancelled,
+    /// The portal handed the dossier (or added documents) to the agency's system.
+    Delivered,
+    /// The agency's system confirmed it has the dossier.
+    AgencyReceived,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 6] = [
+    pub const ALL: [EventKind; 8] = [
         EventKind::Submitted,
         EventKind::StatusChanged,
         EventKind::DocumentsAdded,
         EventKind::PaymentSucceeded,
         EventKind::PaymentFailed,
         EventKind::PaymentCancelled,
+        EventKind::Delivered,
+        EventKind::AgencyReceived,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -174,6 +198,8 @@ impl EventKind {
             EventKind::PaymentSucceeded => "payment_succeeded",
             EventKind::PaymentFailed => "payment_failed",
             EventKind::PaymentCancelled => "payment_cancelled",
+            EventKind::Delivered => "delivered",
+            EventKind::AgencyReceived => "agency_received",
         }
     }
 
@@ -204,6 +230,28 @@ pub enum TimelineActor {
 mod tests {
     use super::DossierStatus::*;
     use super::*;
+
+    #[test]
+    fn agencies_decide_but_nothing_leaves_a_final_status() {
+        assert!(Received.agency_may_move_to(AdditionalDocumentsRequested));
+        assert!(Received.agency_may_move_to(Rejected));
+        assert!(Received.agency_may_move_to(ResultReady));
+        assert!(AdditionalDocumentsRequested.agency_may_move_to(InProcessing));
+        assert!(
+            InProcessing.agency_may_move_to(InProcessing),
+            "a repeat changes nothing"
+        );
+        assert!(
+            !AdditionalDocumentsRequested.agency_may_move_to(ResultReady),
+            "documents first"
+        );
+        for f in [Rejected, ResultReady] {
+            for to in DossierStatus::ALL {
+                assert!(!f.agency_may_move_to(to), "{f:?} -> {to:?}");
+            }
+        }
+        assert!(!InProcessing.agency_may_move_to(Received));
+    }
 
     #[test]
     fn names_round_trip() {

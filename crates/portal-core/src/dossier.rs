@@ -34,6 +34,16 @@ pub fn add_working_days(from: Date, n: u32) -> Date {
     Date::from_days_since_epoch(day).unwrap_or(from)
 }
 
+/// Working days (Monday to Friday) after `from` up to and including `to`; 0 when `to` is
+/// not after `from`. The inverse of [`add_working_days`] on working days.
+pub fn working_days_between(from: Date, to: Date) -> u32 {
+    let (a, b) = (from.days_since_epoch(), to.days_since_epoch());
+    ((a + 1)..=b)
+        .filter_map(Date::from_days_since_epoch)
+        .filter(|d| weekday(*d) < 5)
+        .count() as u32
+}
+
 /// The last day to add the requested documents, for a request made at `requested_at`
 /// (Unix milliseconds), counted in Vietnam's calendar.
 pub fn supplement_deadline(requested_at: i64) -> Option<Date> {
@@ -77,6 +87,16 @@ pub fn is_valid_key(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn working_days_between_undoes_adding_them() {
+        let monday = Date::parse_iso("2026-11-30").unwrap();
+        for n in 0..15 {
+            assert_eq!(working_days_between(monday, add_working_days(monday, n)), n);
+        }
+        assert_eq!(working_days_between(monday, monday), 0);
+        assert_eq!(working_days_between(add_working_days(monday, 3), monday), 0);
+    }
 
     fn date(y: i32, m: u8, d: u8) -> Date {
         Date::new(y, m, d).unwrap()

@@ -11,6 +11,11 @@ pub fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// Milliseconds since the Unix epoch, now (delivery times, measured finer than seconds).
+pub fn now_ms() -> i64 {
+    (OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
 /// Today in Vietnam by the server's clock (the shared rule, [`Date::today_in_vietnam`]).
 pub fn today() -> Date {
     Date::today_in_vietnam(now().saturating_mul(1000))

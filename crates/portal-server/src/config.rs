@@ -57,6 +57,14 @@ pub struct Config {
     /// Who is staff, with which roles. Without it nobody is, except with the built-in
     /// sandbox sign-in, which brings its own sandbox directory.
     pub staff_directory: Option<PathBuf>,
+    /// TOML file naming the agency systems: endpoint and key variable of each.
+    pub agencies: Option<PathBuf>,
+    /// The agency sandbox's URL: it stands in for every system the file does not name.
+    pub agency_sandbox: Option<String>,
+    /// The secret the sandbox derives each system's key from (environment only).
+    pub agency_sandbox_secret: Option<String>,
+    /// How deliveries to the agencies are paced.
+    pub delivery: crate::agencies::worker::Pace,
 }
 
 impl Default for Config {
@@ -83,6 +91,10 @@ impl Default for Config {
             sandbox_sign_in: false,
             sandbox_payments: false,
             staff_directory: None,
+            agencies: None,
+            agency_sandbox: None,
+            agency_sandbox_secret: None,
+            delivery: crate::agencies::worker::Pace::default(),
         }
     }
 }
@@ -96,7 +108,9 @@ impl Default for Config {
     after_help = "Read from the environment only, so they never show in a process list:\n  \
                   PORTAL_OIDC_CLIENT_SECRET  the client secret registered with the OpenID provider\n  \
                   PORTAL_PAYMENT_SECRET      the key the sandbox payment provider signs its callbacks \
-                  with (generated and kept in the database when unset)"
+                  with (generated and kept in the database when unset)\n  \
+                  PORTAL_AGENCY_SANDBOX_SECRET  hex secret shared with the agency sandbox\n  \
+                  the key variables the --agencies file names"
 )]
 struct Options {
     /// Address to listen on.
@@ -171,6 +185,20 @@ struct Options {
     /// TOML file naming the portal's staff, their roles and provinces.
     #[arg(long, env = "PORTAL_STAFF_DIRECTORY", value_name = "FILE")]
     staff_directory: Option<PathBuf>,
+    /// TOML file naming the agencies' systems, each with its endpoint and the variable
+    /// holding its key (deploy/agencies.example.toml).
+    #[arg(long, env = "PORTAL_AGENCIES", value_name = "FILE")]
+    agencies: Option<PathBuf>,
+    /// The agency sandbox's URL, standing in for every system the file does not name
+    /// (needs PORTAL_AGENCY_SANDBOX_SECRET).
+    #[arg(long, env = "PORTAL_AGENCY_SANDBOX", value_parser = parse_origin)]
+    agency_sandbox: Option<String>,
+    /// Longest wait, in seconds, between two attempts at one delivery.
+    #[arg(long, env = "PORTAL_DELIVERY_MAX_BACKOFF", default_value = "300", value_parser = parse_seconds)]
+    delivery_max_backoff: Duration,
+    /// Seconds after which an unacknowledged delivery is given up for staff to retry.
+    #[arg(long, env = "PORTAL_DELIVERY_MAX_AGE", default_value = "259200", value_parser = parse_seconds)]
+    delivery_max_age: Duration,
 }
 
 fn parse_origin(value: &str) -> Result<String, String> {
@@ -199,6 +227,7 @@ impl Options {
         self,
         payment_secret: Option<String>,
         oidc_client_secret: Option<String>,
+        agency_sandbox_secret: Option<String>,
     ) -> Config {
         Config {
             host: self.host,
@@ -221,6 +250,14 @@ impl Options {
             sandbox_sign_in: self.sandbox_sign_in,
             sandbox_payments: self.sandbox_payments,
             staff_directory: self.staff_directory,
+            agencies: self.agencies,
+            agency_sandbox: self.agency_sandbox,
+            agency_sandbox_secret,
+            delivery: crate::agencies::worker::Pace {
+                max_backoff: self.delivery_max_backoff,
+                max_age: self.delivery_max_age,
+                ..crate::agencies::worker::Pace::default()
+            },
             ..Config::default()
         }
     }
@@ -240,13 +277,14 @@ impl Config {
         Options::parse().into_config(
             secret("PORTAL_PAYMENT_SECRET"),
             secret("PORTAL_OIDC_CLIENT_SECRET"),
+            secret("PORTAL_AGENCY_SANDBOX_SECRET"),
         )
     }
 
     /// `args` (without the program name) over the environment's `PORTAL_*` variables.
     pub fn try_from_args(args: impl IntoIterator<Item = String>) -> Result<Config, clap::Error> {
         let argv = std::iter::once("portal-server".to_string()).chain(args);
-        Ok(Options::try_parse_from(argv)?.into_config(None, None))
+        Ok(Options::try_parse_from(argv)?.into_config(None, None, None))
     }
 }
 

@@ -4,6 +4,7 @@
 //! serves the built web app so one process is the portal.
 
 pub mod admin_units;
+pub mod agencies;
 pub mod api;
 pub mod attachments;
 pub mod client;
@@ -69,6 +70,12 @@ pub struct AppState {
     pub sign_in_key: Arc<payments::SigningKey>,
     /// Sign-in attempts per client.
     pub sign_in_throttle: Arc<client::Throttle>,
+    /// The agencies' systems: where deliveries go, and the keys of their events.
+    pub agencies: Arc<agencies::Directory>,
+    /// Wakes this instance's delivery worker when a delivery is owed.
+    pub delivery_wake: Arc<tokio::sync::Notify>,
+    /// The HTTP client deliveries go out through.
+    pub http: reqwest::Client,
 }
 
 /// Why the server could not start.
@@ -184,6 +191,22 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         (payment_key, payments::SigningKey::new(sign_in.as_bytes()))
     };
     let sign_in_throttle = identity::sign_in_throttle(&config);
+    let agencies = agencies::Directory::load(
+        config.agencies.as_deref(),
+        config.agency_sandbox.as_deref(),
+        config.agency_sandbox_secret.as_deref(),
+        |name| std::env::var(name).ok().filter(|v| !v.is_empty()),
+    )
+    .map_err(StartError::Settings)?;
+    if agencies.is_empty() {
+        tracing::warn!(
+            "no agency systems are configured (--agencies, --agency-sandbox): dossiers wait in the outbox until one is"
+        );
+    }
+    let http = reqwest::Client::builder()
+        .user_agent(concat!("portal-server/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| StartError::Settings(format!("the HTTP client could not start: {e}")))?;
     Ok(AppState {
         db,
         catalogue: Arc::new(LiveCatalogue::new(Published::new(catalogue), seq, disk)),
@@ -196,6 +219,9 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         admin_units,
         sign_in_key: Arc::new(sign_in_key),
         sign_in_throttle: Arc::new(sign_in_throttle),
+        agencies: Arc::new(agencies),
+        delivery_wake: Arc::default(),
+        http,
     })
 }
 
@@ -247,6 +273,11 @@ pub async fn serve(
     // Publications made through other instances (on PostgreSQL) are served within
     // about a second; with SQLite this process is the only one and finds none.
     let follower = tokio::spawn(staff_catalog::follow_publications(state.clone()));
+    // Every instance delivers; on PostgreSQL their claims skip each other's rows.
+    let deliverer = tokio::spawn(agencies::worker::run(
+        state.clone(),
+        state.delivery_wake.clone(),
+    ));
     let app = app(state);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
@@ -282,6 +313,7 @@ pub async fn serve(
     }
     drop(listener);
     follower.abort();
+    deliverer.abort();
     if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
         .await
         .is_err()

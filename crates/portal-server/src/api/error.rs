@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_api::{ErrorBody, ErrorDetail, ErrorDetails};
 
+use crate::agencies::events::AgencyError;
 use crate::attachments::{AttachmentError, FileType};
 use crate::dossiers::status::Status;
 use crate::dossiers::DossierError;
@@ -45,6 +46,8 @@ pub enum ApiError {
     Payment(#[from] PaymentError),
     #[error(transparent)]
     StaffCatalog(#[from] crate::staff_catalog::StaffCatalogError),
+    #[error(transparent)]
+    Agency(#[from] crate::agencies::events::AgencyError),
 }
 
 /// What a module error tells the client: a stable code, an HTTP status and, where the
@@ -137,6 +140,7 @@ impl ApiError {
             ApiError::Dossier(e) => e.code(),
             ApiError::Payment(e) => e.code(),
             ApiError::StaffCatalog(e) => e.code(),
+            ApiError::Agency(e) => e.code(),
             ApiError::BadProvinceCode(_) => "bad_province_code",
             ApiError::ProvinceNotFound(_) => "province_not_found",
             ApiError::BadLegacyQuery(_) => "bad_legacy_query",
@@ -163,6 +167,7 @@ impl ApiError {
             ApiError::Dossier(e) => e.status(),
             ApiError::Payment(e) => e.status(),
             ApiError::StaffCatalog(e) => e.status(),
+            ApiError::Agency(e) => e.status(),
         }
     }
 
@@ -174,6 +179,7 @@ impl ApiError {
             ApiError::Dossier(e) => Some(e),
             ApiError::Payment(e) => Some(e),
             ApiError::StaffCatalog(e) => Some(e),
+            ApiError::Agency(e) => Some(e),
             _ => None,
         }
     }
@@ -279,6 +285,14 @@ pub fn every_error() -> Vec<ApiError> {
         crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
         crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),
         crate::staff_catalog::StaffCatalogError::NoForm("x".into()).into(),
+        AgencyError::Signature(agency_link::SignatureError::Mismatch).into(),
+        AgencyError::Signature(agency_link::SignatureError::Expired).into(),
+        AgencyError::Signature(agency_link::SignatureError::UnknownSystem(String::new())).into(),
+        AgencyError::UnknownDossier.into(),
+        AgencyError::InvalidEvent(String::new()).into(),
+        AgencyError::InvalidTransition { from: "received" }.into(),
+        AgencyError::DeliveryNotFound.into(),
+        AgencyError::DeliveryNotDead.into(),
     ]
 }
 

@@ -98,6 +98,7 @@ pub fn routes() -> RouteTable {
     let table = payments::routes(table);
     let table = receipt::routes(table);
     let table = staff_catalog::routes(table);
+    let table = crate::agencies::routes(table);
     admin_units::routes(table)
 }
 

@@ -13,7 +13,9 @@ use utoipa::openapi::RefOr;
 use utoipa::OpenApi;
 
 use super::{admin_units, catalogue, health};
-use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, tracking};
+use crate::{
+    agencies, attachments, dossiers, identity, payments, receipt, staff_catalog, tracking,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -50,6 +52,9 @@ use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, t
         payments::provider::provider_submit,
         tracking::staff::staff_list,
         tracking::staff::staff_move,
+        agencies::events::receive,
+        agencies::staff::list,
+        agencies::staff::retry,
         staff_catalog::create_draft,
         staff_catalog::get_draft,
         staff_catalog::draft_catalog,
@@ -71,6 +76,21 @@ use crate::{attachments, dossiers, identity, payments, receipt, staff_catalog, t
         portal_api::PaymentStatus,
         portal_api::EventKind,
         portal_api::TimelineActor,
+        portal_api::AgencyName,
+        portal_api::DossierResult,
+        portal_api::agency::AgencyEvent,
+        portal_api::agency::AgencyEventKind,
+        portal_api::agency::ResultDocument,
+        portal_api::agency::EventReply,
+        portal_api::agency::EventOutcome,
+        portal_api::agency::Delivery,
+        portal_api::agency::DeliveryKind,
+        portal_api::agency::DeliveredFile,
+        portal_api::agency::ReceivingAgency,
+        portal_api::agency::DeliveryAck,
+        portal_api::staff::DeliveryState,
+        portal_api::staff::DeliveryEntry,
+        portal_api::staff::DeliveryList,
         portal_api::PublicDossier,
         portal_api::FullDossier,
         portal_api::DossierView,

@@ -3,7 +3,7 @@
 //! that the dossier then lists. Only the uploader sees an attachment; staff see those
 //! that are part of a dossier.
 
-mod sniff;
+pub mod sniff;
 pub mod store;
 
 use axum::body::Body;
@@ -392,6 +392,7 @@ async fn receive_upload(
         dossier_id: None,
         dossier_code: None,
         supplement: false,
+        from_agency: false,
     };
     let inserted: Result<Result<(), AttachmentError>, crate::db::DbError> = async {
         let mut tx = state.db.begin().await?;

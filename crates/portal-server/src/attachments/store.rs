@@ -29,6 +29,8 @@ pub struct AttachmentRecord {
     pub dossier_code: Option<String>,
     /// Added as an additional document after the dossier was submitted.
     pub supplement: bool,
+    /// A result document the agency sent.
+    pub from_agency: bool,
 }
 
 /// What the API shows of an attachment.
@@ -46,12 +48,13 @@ impl AttachmentRecord {
             created_at: clock::rfc3339(a.created_at),
             dossier_code: a.dossier_code.clone(),
             supplement: a.supplement,
+            from_agency: a.from_agency,
         }
     }
 }
 
 const SELECT: &str = "SELECT a.id, a.owner, a.name, a.media_type, a.size, a.sha256, a.created_at,
-        a.dossier_id, d.code, a.supplement
+        a.dossier_id, d.code, a.supplement, a.from_agency
      FROM attachments a LEFT JOIN dossiers d ON d.id = a.dossier_id";
 
 fn record(r: &AnyRow) -> Result<AttachmentRecord, DbError> {
@@ -66,6 +69,7 @@ fn record(r: &AnyRow) -> Result<AttachmentRecord, DbError> {
         dossier_id: r.try_get(7)?,
         dossier_code: r.try_get(8)?,
         supplement: r.try_get::<i64, _>(9)? != 0,
+        from_agency: r.try_get::<i64, _>(10)? != 0,
     })
 }
 
@@ -89,6 +93,27 @@ pub async fn insert(conn: &mut Conn, a: &AttachmentRecord, bytes: &[u8]) -> Resu
         .bind(bytes.to_vec())
         .execute(conn)
         .await?;
+    Ok(())
+}
+
+/// Inserts a result document the agency sent, already in its dossier and owned by the
+/// dossier's owner, so the applicant downloads it like their own files (call inside the
+/// transaction that records the event). It does not count against their quota.
+pub async fn insert_result(
+    conn: &mut Conn,
+    a: &AttachmentRecord,
+    dossier_id: i64,
+    bytes: &[u8],
+) -> Result<(), DbError> {
+    insert(conn, a, bytes).await?;
+    sqlx::query(
+        "UPDATE attachments SET dossier_id = $1, attached_at = $2, from_agency = 1 WHERE id = $3",
+    )
+    .bind(dossier_id)
+    .bind(a.created_at)
+    .bind(&a.id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -150,7 +175,8 @@ pub async fn pending_count(conn: &mut Conn, owner: &str) -> Result<i64, DbError>
 pub async fn usage(conn: &mut Conn, owner: &str) -> Result<(i64, i64), DbError> {
     // The sum is cast so that PostgreSQL answers a BIGINT (not NUMERIC) like SQLite.
     let r = sqlx::query(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments WHERE owner = $1",
+        "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments
+         WHERE owner = $1 AND from_agency = 0",
     )
     .bind(owner)
     .fetch_one(conn)

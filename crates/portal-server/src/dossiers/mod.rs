@@ -221,7 +221,24 @@ pub async fn submit(
         ApiError::Internal
     })?;
     let now = clock::now();
+    // Where it goes: the receiving agency for the place the applicant chose.
+    let routed = service
+        .as_ref()
+        .and_then(|s| {
+            crate::agencies::route(
+                s,
+                valid.place.as_ref(),
+                state.admin_units.as_deref().map(|u| &u.units),
+            )
+        })
+        .map(|r| store::Routed::from(&r));
+    let delivery_id = random::id("dlv_").map_err(|e| {
+        tracing::error!("submit: {e}");
+        ApiError::Internal
+    })?;
     let filing = Filing {
+        routed: routed.as_ref(),
+        delivery_id: &delivery_id,
         user: &user,
         submission: &submission,
         valid: &valid,
@@ -237,11 +254,17 @@ pub async fn submit(
         Err(e) if e.is_unique_violation() => file_once(&state, &filing).await?,
         other => other?,
     };
-    respond(outcome?)
+    let outcome = outcome?;
+    if matches!(outcome, Submitted::Created(_)) && routed.is_some() {
+        state.delivery_wake.notify_one();
+    }
+    respond(outcome)
 }
 
 /// What one submission files, once judged valid.
 struct Filing<'a> {
+    routed: Option<&'a store::Routed>,
+    delivery_id: &'a str,
     user: &'a crate::identity::User,
     submission: &'a validate::Submission,
     valid: &'a validate::Valid,
@@ -282,6 +305,7 @@ async fn file_once(
         procedures: &f.valid.procedures,
         fee_amount: f.valid.fee_amount,
         payment_status: f.valid.payment,
+        agency: f.routed,
         now: f.now,
     };
     let id = store::insert(&mut tx, &new).await?;
@@ -302,6 +326,19 @@ async fn file_once(
             return Ok(replay(stored, f.fingerprint));
         }
         return Ok(Err(DossierError::AttachmentsChanged));
+    }
+    // Its delivery to the agency is owed from the moment it exists: the worker sends it
+    // once this commits, never if it does not.
+    if let Some(routed) = f.routed {
+        let owed = crate::agencies::outbox::Owed {
+            delivery_id: f.delivery_id,
+            dossier_id: id,
+            system: &routed.system,
+            kind: portal_api::agency::DeliveryKind::Dossier,
+            files: &[],
+            note: None,
+        };
+        crate::agencies::outbox::enqueue(&mut tx, &owed, f.now.saturating_mul(1000)).await?;
     }
     // The receipt is made from what was just written, not read back (three statements
     // fewer per submission).
@@ -423,6 +460,7 @@ pub async fn add_documents(
         .into());
     }
     let now = clock::now();
+    let delivery_id = random::id("dlv_").map_err(|_| ApiError::Internal)?;
     let result: Result<Result<view::FullView, DossierError>, crate::db::DbError> = async {
         let mut tx = state.db.begin().await?;
         let Some(dossier) = store::by_code(&mut tx, &code).await? else {
@@ -495,12 +533,24 @@ pub async fn add_documents(
                 kind: EventKind::DocumentsAdded,
                 procedure: None,
                 status: Some(Status::InProcessing),
-                reason: note,
+                reason: note.clone(),
                 actor: Actor::Applicant,
                 due: None,
             },
         )
         .await?;
+        // The documents go to the agency the dossier went to, the same way.
+        if let Some(agency) = &dossier.agency {
+            let owed = crate::agencies::outbox::Owed {
+                delivery_id: &delivery_id,
+                dossier_id: dossier.id,
+                system: &agency.system,
+                kind: portal_api::agency::DeliveryKind::Documents,
+                files: &request.attachments,
+                note: note.as_deref(),
+            };
+            crate::agencies::outbox::enqueue(&mut tx, &owed, clock::now_ms()).await?;
+        }
         let (Some(dossier), files) = (
             store::by_id(&mut tx, dossier.id).await?,
             attachments::store::for_dossier(&mut tx, dossier.id).await?,
@@ -512,6 +562,7 @@ pub async fn add_documents(
     }
     .await;
     let result = result??;
+    state.delivery_wake.notify_one();
     Ok(Json(result))
 }
 

@@ -16,6 +16,8 @@ pub enum Actor {
     Applicant,
     Staff(String),
     Payment,
+    /// An agency's system, by id (its status events, the portal's deliveries to it).
+    Agency(String),
 }
 
 impl Actor {
@@ -24,10 +26,14 @@ impl Actor {
             Actor::Applicant => "applicant".into(),
             Actor::Staff(s) => format!("staff:{s}"),
             Actor::Payment => "payment".into(),
+            Actor::Agency(system) => format!("agency:{system}"),
         }
     }
 
     fn from_db(s: &str) -> Actor {
+        if let Some(system) = s.strip_prefix("agency:") {
+            return Actor::Agency(system.to_string());
+        }
         match s.strip_prefix("staff:") {
             Some(subject) => Actor::Staff(subject.to_string()),
             None if s == "payment" => Actor::Payment,
@@ -74,6 +80,26 @@ pub struct Procedure {
     pub status: Status,
 }
 
+/// The agency a dossier was routed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routed {
+    pub system: String,
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+}
+
+impl From<&portal_core::admin_units::routing::Receiving> for Routed {
+    fn from(r: &portal_core::admin_units::routing::Receiving) -> Routed {
+        Routed {
+            system: r.system.clone(),
+            code: r.code.clone(),
+            name_vi: r.name.vi.clone(),
+            name_en: r.name.en.clone(),
+        }
+    }
+}
+
 /// A dossier with its procedures and timeline.
 #[derive(Debug, Clone)]
 pub struct Dossier {
@@ -93,6 +119,15 @@ pub struct Dossier {
     pub payment_status: PaymentStatus,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Where it was routed; `None` for dossiers filed before routing, or for a service
+    /// whose form names no place.
+    pub agency: Option<Routed>,
+    /// The sequence of the last agency event applied.
+    pub agency_sequence: i64,
+    /// Where to collect a result that is not a document.
+    pub result_note: Option<String>,
+    /// The result document (attachment id and name).
+    pub result_document: Option<(String, String)>,
     pub procedures: Vec<Procedure>,
     pub events: Vec<Event>,
 }
@@ -112,6 +147,7 @@ pub struct NewDossier<'a> {
     pub procedures: &'a [String],
     pub fee_amount: Option<i64>,
     pub payment_status: PaymentStatus,
+    pub agency: Option<&'a Routed>,
     pub now: i64,
 }
 
@@ -120,8 +156,10 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
     let id: i64 = sqlx::query(
         "INSERT INTO dossiers (code, owner, applicant_kind, applicant_id_number, applicant_name,
              applicant_tax_code, lookup_secret, service_id, catalogue_version, answers_json,
-             status, fee_amount, payment_status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+             status, fee_amount, payment_status, created_at, updated_at,
+             agency_system, agency_code, agency_name_vi, agency_name_en)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14,
+             $15, $16, $17, $18)
          RETURNING id",
     )
     .bind(d.code)
@@ -138,6 +176,10 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
     .bind(d.fee_amount)
     .bind(d.payment_status.as_str())
     .bind(d.now)
+    .bind(d.agency.map(|a| a.system.as_str()))
+    .bind(d.agency.map(|a| a.code.as_str()))
+    .bind(d.agency.map(|a| a.name_vi.as_str()))
+    .bind(d.agency.map(|a| a.name_en.as_str()))
     .fetch_one(&mut *conn)
     .await?
     .try_get(0)?;
@@ -177,6 +219,10 @@ pub fn as_inserted(id: i64, d: &NewDossier<'_>) -> Dossier {
         payment_status: d.payment_status,
         created_at: d.now,
         updated_at: d.now,
+        agency: d.agency.cloned(),
+        agency_sequence: 0,
+        result_note: None,
+        result_document: None,
         procedures: d
             .procedures
             .iter()
@@ -347,7 +393,9 @@ async fn events(conn: &mut Conn, dossier_id: i64) -> Result<Vec<Event>, DbError>
 
 const SELECT: &str = "SELECT id, code, owner, applicant_kind, applicant_id_number, applicant_name,
         applicant_tax_code, lookup_secret, service_id, catalogue_version, answers_json, status,
-        fee_amount, payment_status, created_at, updated_at
+        fee_amount, payment_status, created_at, updated_at,
+        agency_system, agency_code, agency_name_vi, agency_name_en, agency_sequence, result_note,
+        result_document_id, result_document_name
      FROM dossiers";
 
 fn head(r: &AnyRow) -> Result<Dossier, DbError> {
@@ -371,6 +419,27 @@ fn head(r: &AnyRow) -> Result<Dossier, DbError> {
             .ok_or_else(|| bad_value("payment status"))?,
         created_at: r.try_get(14)?,
         updated_at: r.try_get(15)?,
+        agency: match (
+            r.try_get::<Option<String>, _>(16)?,
+            r.try_get::<Option<String>, _>(17)?,
+        ) {
+            (Some(system), Some(code)) => Some(Routed {
+                system,
+                code,
+                name_vi: r.try_get::<Option<String>, _>(18)?.unwrap_or_default(),
+                name_en: r.try_get::<Option<String>, _>(19)?.unwrap_or_default(),
+            }),
+            _ => None,
+        },
+        agency_sequence: r.try_get(20)?,
+        result_note: r.try_get(21)?,
+        result_document: match (
+            r.try_get::<Option<String>, _>(22)?,
+            r.try_get::<Option<String>, _>(23)?,
+        ) {
+            (Some(id), name) => Some((id, name.unwrap_or_default())),
+            _ => None,
+        },
         procedures: Vec::new(),
         events: Vec::new(),
     })
@@ -487,6 +556,12 @@ mod tests {
             procedures: &procedures,
             fee_amount: Some(8000),
             payment_status: PaymentStatus::Unpaid,
+            agency: Some(&Routed {
+                system: "province-79".into(),
+                code: "H79.X26740".into(),
+                name_vi: "Trung tâm".into(),
+                name_en: "Centre".into(),
+            }),
             now: 1_765_000_000,
         };
         let id = insert(&mut c, &new).await.unwrap();

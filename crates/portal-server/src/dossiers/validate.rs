@@ -54,6 +54,8 @@ pub struct Valid {
     pub payment: PaymentStatus,
     pub attachments: Vec<String>,
     pub answers_json: String,
+    /// Where it is filed, from the form's place question (`None` without one).
+    pub place: Option<portal_core::form::Place>,
 }
 
 /// What validation needs besides the submission: the day, the applicant's language and
@@ -126,6 +128,7 @@ pub fn validate(
             payment,
             attachments: submission.attachments.clone(),
             answers_json: Value::Object(answers.clone()).to_string(),
+            place: None,
         });
     };
     let Some(validated) = form_rules(&form, answers, applicant, found, cx, &mut problems) else {
@@ -173,6 +176,7 @@ pub fn validate(
         payment,
         attachments: named,
         answers_json: serde_json::to_string(&validated).unwrap_or_default(),
+        place: service.form.as_ref().and_then(|f| f.place_of(&validated)),
     })
 }
 
@@ -649,6 +653,7 @@ mod tests {
             dossier_id: None,
             dossier_code: None,
             supplement: false,
+            from_agency: false,
         }
     }
 

@@ -2,8 +2,8 @@
 //! and timeline only), to its applicant and to staff (everything), and in lists.
 
 use portal_api::{
-    Applicant, DocumentsRequest, DossierSummary, FullDossier, Payment, ProcedureState,
-    PublicDossier, Receipt, TimelineActor, TimelineEntry,
+    AgencyName, Applicant, DocumentsRequest, DossierResult, DossierSummary, FullDossier, Payment,
+    ProcedureState, PublicDossier, Receipt, TimelineActor, TimelineEntry,
 };
 use serde_json::Value;
 
@@ -57,10 +57,31 @@ fn documents_requested(d: &Dossier) -> Option<DocumentsRequest> {
     })
 }
 
+/// The agency the dossier was routed to.
+pub fn agency(d: &Dossier) -> Option<AgencyName> {
+    d.agency.as_ref().map(|a| AgencyName {
+        code: a.code.clone(),
+        vi: a.name_vi.clone(),
+        en: a.name_en.clone(),
+    })
+}
+
+fn result(d: &Dossier) -> Option<DossierResult> {
+    if d.result_document.is_none() && d.result_note.is_none() {
+        return None;
+    }
+    Some(DossierResult {
+        document: d.result_document.as_ref().map(|(id, _)| id.clone()),
+        document_name: d.result_document.as_ref().map(|(_, name)| name.clone()),
+        pickup_note: d.result_note.clone(),
+    })
+}
+
 pub fn public(d: &Dossier) -> PublicDossier {
     PublicDossier {
         code: d.code.clone(),
         service_id: d.service_id.clone(),
+        agency: agency(d),
         status: d.status,
         procedures: procedures(d),
         payment: payment(d),
@@ -76,11 +97,12 @@ pub fn public(d: &Dossier) -> PublicDossier {
                 reason: e.reason.clone(),
                 by: match e.actor {
                     Actor::Applicant => TimelineActor::Applicant,
-                    Actor::Staff(_) => TimelineActor::Agency,
+                    Actor::Staff(_) | Actor::Agency(_) => TimelineActor::Agency,
                     Actor::Payment => TimelineActor::Payment,
                 },
             })
             .collect(),
+        result: result(d),
         created_at: clock::rfc3339(d.created_at),
         updated_at: clock::rfc3339(d.updated_at),
     }
@@ -114,6 +136,7 @@ pub fn summary(d: &Dossier, catalogue: &Published) -> DossierSummary {
     DossierSummary {
         code: d.code.clone(),
         service_id: d.service_id.clone(),
+        agency: agency(d),
         subject,
         status: d.status,
         procedures: procedures(d),
@@ -129,6 +152,7 @@ pub fn receipt(d: &Dossier, attachments: &[String]) -> Receipt {
         code: d.code.clone(),
         status: d.status,
         service_id: d.service_id.clone(),
+        agency: agency(d),
         procedures: procedures(d),
         payment: payment(d),
         attachments: attachments.to_vec(),

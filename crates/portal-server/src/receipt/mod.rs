@@ -79,6 +79,12 @@ pub fn page_for(
             None => d.service_id.clone(),
         },
     )];
+    if let Some(a) = &d.agency {
+        rows.push((
+            "Nơi tiếp nhận / Received by".into(),
+            format!("{} ({})", a.name_vi, a.name_en),
+        ));
+    }
     if let Some(s) = service {
         rows.push((
             "Cơ quan giải quyết / Deciding agency".into(),

@@ -6,74 +6,14 @@
 
 use crate::common;
 
-use crate::common::portal::{pdf, png, problems, sign_in, User, BUSINESS, CITIZEN};
-use portal_core::form::submission::{attachment_ids, chosen_procedures};
+use crate::common::forms::{body, identity, today, with_uploads};
+use crate::common::portal::{pdf, problems, sign_in, BUSINESS, CITIZEN};
+use portal_core::form::submission::attachment_ids;
 use portal_core::form::{
-    charge, invalid_cases, valid_cases, with_file_ids, Answer, Answers, Charge, Identity,
-    IndexedForm, Places,
+    charge, invalid_cases, valid_cases, with_file_ids, Charge, IndexedForm, Places,
 };
-use portal_core::validators::Date;
-use portal_core::{Audience, Service};
+use portal_core::Audience;
 use serde_json::{json, Value};
-
-fn today() -> Date {
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0);
-    Date::today_in_vietnam(ms)
-}
-
-/// The body the web app sends for these answers.
-fn body(service: &Service, applicant: Audience, answers: &Answers) -> Value {
-    let mut body = json!({
-        "service_id": service.id.0,
-        "applicant": applicant.slug(),
-        "answers": answers,
-        "attachments": attachment_ids(answers),
-    });
-    if let Some(chosen) = chosen_procedures(&service.kind, answers) {
-        body["procedures"] = json!(chosen.iter().map(|p| p.0.clone()).collect::<Vec<_>>());
-    }
-    body
-}
-
-/// Each file answer's id and the type the question accepts (the generator picks one).
-fn file_types(answers: &Answers) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (_, answer) in answers.iter() {
-        match answer {
-            Answer::Files(files) => {
-                out.extend(files.iter().map(|f| (f.id.clone(), f.mime.clone())))
-            }
-            Answer::Group(items) => items.iter().for_each(|i| out.extend(file_types(i))),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The answers with each placeholder file replaced by a real upload of its type.
-async fn with_uploads(user: &User, answers: &Answers) -> Answers {
-    let mut uploads = std::collections::HashMap::new();
-    for (placeholder, mime) in file_types(answers) {
-        let real = if mime.starts_with("image/") {
-            user.upload_ok("anh.png", png()).await
-        } else {
-            user.upload_ok("giay-to.pdf", pdf(2000)).await
-        };
-        uploads.insert(placeholder, real);
-    }
-    with_file_ids(answers, |p| {
-        uploads.get(p).cloned().unwrap_or_else(|| p.to_string())
-    })
-}
-
-/// The signed-in person's identity, as the server gives it for prefill.
-async fn identity(user: &User) -> Identity {
-    let (_, session) = user.get_json("/api/v1/session").await;
-    serde_json::from_value(session["prefill"].clone()).expect("prefill is an identity")
-}
 
 #[tokio::test]
 async fn every_branch_of_every_form_is_accepted_and_every_mistake_refused_alike() {
@@ -113,6 +53,13 @@ async fn every_branch_of_every_form_is_accepted_and_every_mistake_refused_alike(
                     continue;
                 }
                 filed += 1;
+                // Every dossier is routed to the agency that receives it.
+                if receipt["agency"]["code"].as_str().is_none() {
+                    failures.push(format!(
+                        "{} {}: not routed to an agency ({})",
+                        service.id.0, case.label, receipt["agency"]
+                    ));
+                }
                 // The receipt charges what Check answers quoted.
                 let expected = match charge(&service.fees, Some((&form, &answers))) {
                     Charge::Free => json!({"status": "not_required"}),

@@ -5,6 +5,7 @@
 mod common;
 
 mod admin_units_api;
+mod agencies;
 mod attachments_http;
 mod attack;
 mod dossiers_form_rules;

@@ -3,6 +3,7 @@
 //! tests may create databases on; `scripts/test` starts one), a new PostgreSQL database.
 #![allow(dead_code)]
 
+pub mod forms;
 pub mod portal;
 pub mod process;
 pub mod schema;

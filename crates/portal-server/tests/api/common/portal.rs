@@ -301,3 +301,8 @@ pub fn problems(body: &Value) -> Vec<(String, String)> {
         })
         .unwrap_or_default()
 }
+
+/// The bytes of a hex string.
+pub fn unhex(s: &str) -> Vec<u8> {
+    portal_server::random::unhex(s).expect("hex")
+}
