@@ -236,9 +236,11 @@ impl Store {
     }
 
     /// Stores a verified delivery whose files' bytes are `data` (in the order of
-    /// `delivery.files`), once per delivery id. A delivery that brings a new dossier also
-    /// queues its `received` event under `received_event_id`, in the same transaction, so
-    /// the event cannot be lost between the two.
+    /// `delivery.files`), once per delivery id. A `dossier` delivery that brings a new
+    /// dossier also queues its `received` event under `received_event_id`, in the same
+    /// transaction, so the event cannot be lost between the two. Documents for a dossier
+    /// this sandbox never saw (its database was reset) start a dossier from what the
+    /// delivery says, with no answers and no automatic event.
     pub async fn record_delivery(
         &self,
         system: &str,

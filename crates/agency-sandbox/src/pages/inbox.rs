@@ -48,7 +48,7 @@ pub async fn inbox(State(app): State<AppState>, Query(q): Query<PageQuery>) -> R
                             };
                             tr {
                                 th scope="row" {
-                                    a.mono href=(link(&dossier_path(&r.code), lang)) { (r.code) }
+                                    a.mono.nowrap href=(link(&dossier_path(&r.code), lang)) { (r.code) }
                                 }
                                 td { (r.service_name_vi) }
                                 td { (r.applicant_name) }

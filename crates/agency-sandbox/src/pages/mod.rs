@@ -49,7 +49,7 @@ pub fn router() -> Router<AppState> {
         .merge(actions::router().layer(middleware::from_fn(same_origin)))
 }
 
-/// `path` in `lang`: the query names English only.
+/// `path` in `lang`: only English is named in the query (Vietnamese is the default).
 pub fn link(path: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => path.to_string(),
@@ -57,7 +57,7 @@ pub fn link(path: &str, lang: Lang) -> String {
     }
 }
 
-/// A dossier's page, in `lang`.
+/// A dossier's page, its code percent-encoded.
 pub fn dossier_path(code: &str) -> String {
     format!("/dossiers/{}", portal_api::paths::encode(code))
 }
@@ -269,9 +269,11 @@ h3 { font-size: 1.25rem; margin: 1.5rem 0 .75rem; }
 .lead { font-size: 1.25rem; }
 .table-scroll { overflow-x: auto; margin-bottom: 1.5rem; }
 table { border-collapse: collapse; width: 100%; }
+.table-scroll table { min-width: 44rem; }
 caption { text-align: left; font-weight: 700; margin-bottom: .5rem; }
 th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; border-bottom: 1px solid #b1b4b6; }
 th { font-weight: 700; }
+.nowrap { white-space: nowrap; }
 td.mono, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 1rem; overflow-wrap: anywhere; }
 dl.summary { display: grid; grid-template-columns: minmax(8rem, 16rem) 1fr; gap: 0; margin: 0 0 1.5rem; }
 dl.summary > dt, dl.summary > dd { padding: .5rem 0; border-bottom: 1px solid #b1b4b6; margin: 0; }
@@ -299,7 +301,7 @@ button { font: inherit; font-weight: 600; color: #fff; background: #00703c; bord
   padding: .5rem 1rem; cursor: pointer; }
 button:hover { background: #005a30; }
 button.warning { background: #d4351c; box-shadow: 0 2px 0 #55150b; }
-button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
+button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; white-space: nowrap; }
 button:focus-visible { background: #ffdd00; color: #0b0c0c; box-shadow: 0 2px 0 #0b0c0c; outline: 3px solid transparent; }
 .tag { display: inline-block; padding: .1rem .4rem; background: #e8f1f8; color: #0b0c0c; font-weight: 600; }
 .tag.bad { background: #f6d7d2; }
