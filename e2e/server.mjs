@@ -1,7 +1,9 @@
 // Starts the real reference server (the binary built by scripts/test) on a free loopback
 // port with a fresh SQLite file, serving the real release build in dist/, and, in front
 // of it, the real local OpenID provider (tools/sandbox-identity-provider) people sign in
-// with. The staff directory is the sandbox's; the payment provider is the sandbox's.
+// with, and behind it the agency sandbox (crates/agency-sandbox) that receives every
+// dossier and sends the officer's decisions back. The staff directory is the sandbox's;
+// the payment provider is the sandbox's.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import net from 'node:net';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLIENT_SECRET = 'e2e-client-secret';
+const AGENCY_SECRET = 'a6e9c15e'.repeat(8);
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -51,19 +54,53 @@ export function startIdentityProvider(origin) {
   });
 }
 
+/// Starts the agency sandbox for a portal at `portalUrl`; resolves once it listens.
+export async function startAgencySandbox(portalUrl, dir) {
+  const bin = process.env.AGENCY_SANDBOX_BIN || join(ROOT, 'target/debug/agency-sandbox');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, [
+    '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'agency.sqlite3'), '--portal', portalUrl,
+    '--retry-secs', '1',
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AGENCY_SANDBOX_SECRET: AGENCY_SECRET } });
+  let log = '';
+  child.stdout.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the agency sandbox exited early:\n${log}`);
+    if (log.includes('agency sandbox listening on')) break;
+    if (Date.now() > deadline) throw new Error(`the agency sandbox did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
 export async function startServer() {
   const bin = process.env.PORTAL_SERVER_BIN || join(ROOT, 'target/debug/portal-server');
   const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const idp = await startIdentityProvider(url);
+  const agency = await startAgencySandbox(url, dir);
   const child = spawn(bin, [
     '--port', String(port), '--db', join(dir, 'portal.sqlite3'),
     '--catalog', join(ROOT, 'catalog'), '--dist', join(ROOT, 'dist'),
     '--origin', url, '--oidc-issuer', idp.issuer,
     '--staff-directory', join(ROOT, 'crates/portal-server/sandbox-staff.toml'),
-    '--sandbox-payments',
-  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORTAL_OIDC_CLIENT_SECRET: CLIENT_SECRET } });
+    '--sandbox-payments', '--agency-sandbox', agency.url,
+  ], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORTAL_OIDC_CLIENT_SECRET: CLIENT_SECRET, PORTAL_AGENCY_SANDBOX_SECRET: AGENCY_SECRET },
+  });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
@@ -71,6 +108,7 @@ export async function startServer() {
   for (;;) {
     if (child.exitCode !== null) {
       await idp.stop();
+      await agency.stop();
       throw new Error(`server exited early:\n${log}`);
     }
     try {
@@ -83,11 +121,13 @@ export async function startServer() {
   return {
     url,
     issuer: idp.issuer,
-    log: () => `${log}\n--- identity provider ---\n${idp.log()}`,
+    agencyUrl: agency.url,
+    log: () => `${log}\n--- identity provider ---\n${idp.log()}\n--- agency sandbox ---\n${agency.log()}`,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       await idp.stop();
+      await agency.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

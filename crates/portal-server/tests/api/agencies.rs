@@ -38,6 +38,8 @@ pub struct Agency {
     pub received: Mutex<Vec<(String, Delivery)>>,
     /// Requests refused for their signature.
     pub bad_signatures: Mutex<u32>,
+    /// How long each answer takes.
+    pub delay: Mutex<Duration>,
 }
 
 async fn receive(
@@ -65,6 +67,8 @@ async fn receive(
         *agency.bad_signatures.lock().unwrap() += 1;
         return StatusCode::UNAUTHORIZED.into_response();
     }
+    let delay = *agency.delay.lock().unwrap();
+    tokio::time::sleep(delay).await;
     let delivery: Delivery = serde_json::from_slice(&body).expect("a delivery");
     let id = delivery.delivery_id.clone();
     agency.received.lock().unwrap().push((system, delivery));

@@ -6,6 +6,7 @@ mod common;
 
 mod admin_units_api;
 mod agencies;
+mod agency_loop;
 mod attachments_http;
 mod attack;
 mod dossiers_form_rules;

@@ -562,3 +562,56 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
     assert!(second.ends_with("-0002"), "{second} follows {code}");
     drop(old);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_deliver_one_backlog_and_no_record_is_sent_twice() {
+    if postgres_or_skip("two_instances_deliver_one_backlog").is_none() {
+        return;
+    }
+    let (url, agency) = crate::agencies::start_agency(vec![]).await;
+    // Slow answers keep deliveries in flight while the other instance claims.
+    *agency.delay.lock().unwrap() = Duration::from_millis(150);
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fresh_database(dir.path()).await;
+    let start = |db: String| {
+        let url = url.clone();
+        common::start_with(move |c| {
+            c.db = db;
+            c.agency_sandbox = Some(url);
+            c.agency_sandbox_secret = Some(crate::agencies::SECRET.into());
+            c.delivery.batch = 4;
+        })
+    };
+    let (a, b) = (start(db.clone()).await, start(db.clone()).await);
+    let (ua, ub) = (
+        sign_in(&a.base, CITIZEN).await,
+        sign_in(&b.base, CITIZEN).await,
+    );
+    let body = crate::common::forms::valid_body(&ua, "death-registration").await;
+    // The same answers filed 30 times through both instances (files differ per dossier).
+    let mut filed = 0;
+    for i in 0..15 {
+        for (u, name) in [(&ua, "a"), (&ub, "b")] {
+            let mut b = body.clone();
+            let text = crate::common::forms::reupload(u, &b).await;
+            b = text;
+            u.submit_ok(&format!("backlog-{name}-{i}"), &b).await;
+            filed += 1;
+        }
+    }
+    crate::agencies::eventually(30, "the backlog is delivered", async || {
+        common::count(&db, "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'").await == filed
+    })
+    .await;
+    let received = agency.received.lock().unwrap().clone();
+    let ids: HashSet<&str> = received
+        .iter()
+        .map(|(_, d)| d.delivery_id.as_str())
+        .collect();
+    assert_eq!(ids.len() as i64, filed, "every delivery arrived");
+    assert_eq!(received.len() as i64, filed, "none arrived twice");
+    assert_eq!(
+        common::count(&db, "SELECT CAST(MAX(attempts) AS BIGINT) FROM outbox").await,
+        1
+    );
+}

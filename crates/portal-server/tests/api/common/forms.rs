@@ -88,3 +88,15 @@ pub async fn valid_body(user: &User, service_id: &str) -> Value {
     let answers = with_uploads(user, &case.answers).await;
     body(service, Audience::Citizen, &answers)
 }
+
+/// `body` with each of its files uploaded again by `user` (a file belongs to one
+/// dossier), so the same answers can be filed once more.
+pub async fn reupload(user: &User, body: &Value) -> Value {
+    let mut text = body.to_string();
+    for id in body["attachments"].as_array().cloned().unwrap_or_default() {
+        let old = id.as_str().unwrap_or_default().to_string();
+        let new = user.upload_ok("giay-to.pdf", pdf(2000)).await;
+        text = text.replace(&old, &new);
+    }
+    serde_json::from_str(&text).expect("json")
+}

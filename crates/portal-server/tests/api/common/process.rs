@@ -16,8 +16,21 @@ pub struct Server {
 
 impl Server {
     pub fn start(db: &str, catalog: &Path, dist: &Path) -> Server {
+        Server::start_with(db, catalog, dist, &[], &[])
+    }
+
+    /// With more flags and environment variables.
+    pub fn start_with(
+        db: &str,
+        catalog: &Path,
+        dist: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
             .args(["--sandbox-sign-in", "--sandbox-payments"])
+            .args(args)
+            .envs(env.iter().copied())
             .args(["--host", "127.0.0.1", "--port", "0", "--db"])
             .arg(db)
             .arg("--catalog")
