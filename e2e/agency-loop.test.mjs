@@ -158,3 +158,28 @@ test('file a birth registration; the agency asks for a document, gets it, decide
     await officer.close();
   }
 });
+
+test('a dossier officer has the page of deliveries given up; a citizen is refused it', async () => {
+  const s = await newSession({ viewport: { width: 360, height: 740 } });
+  try {
+    const { page } = s;
+    await page.goto(`${server.url}/auth/sign-in?return_to=/staff/deliveries`);
+    await signInAtProvider(page, 'Đỗ Thu Hà', server.url);
+    await page.waitForURL('**/staff/deliveries');
+    await appReady(page);
+    await page.waitForSelector('.staff-current');
+    assert.equal((await page.locator('h1').textContent()).trim(), 'Chuyển hồ sơ đến cơ quan');
+    assert.match(await page.locator('.staff-current').textContent(), /Đã ngừng chuyển, cần gửi lại: 0/);
+    await page.getByText('Không có hồ sơ nào phải gửi lại.').waitFor();
+    await expectAccessible(page, 'staff deliveries');
+  } finally { await s.close(); }
+  const c = await newSession();
+  try {
+    const { page } = c;
+    await page.goto(`${server.url}/auth/sign-in?return_to=/staff/deliveries`);
+    await signInAtProvider(page, 'Nguyễn Văn An', server.url);
+    await page.waitForURL('**/staff/deliveries');
+    await appReady(page);
+    await page.waitForSelector('.staff-refused');
+  } finally { await c.close(); }
+});

@@ -16,7 +16,10 @@ use crate::pages::sources::SourcesPage;
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
 };
-use crate::pages::{staff::StaffPage, staff_draft::StaffDraftPage, staff_preview::PreviewLayout};
+use crate::pages::{
+    staff::StaffPage, staff_deliveries::StaffDeliveriesPage, staff_draft::StaffDraftPage,
+    staff_preview::PreviewLayout,
+};
 use crate::prefs;
 
 /// Provides the language context, restoring the saved choice and saving every change.
@@ -63,6 +66,7 @@ pub fn App() -> impl IntoView {
                 // step keeps the page (and its loaded form) rather than drawing another.
                 <Route path=path!("/services/:id/apply/:step?") view=ApplyPage/>
                 <Route path=path!("/staff") view=StaffPage/>
+                <Route path=path!("/staff/deliveries") view=StaffDeliveriesPage/>
                 <Route path=path!("/staff/drafts/:id") view=StaffDraftPage/>
                 <ParentRoute path=path!("/staff/preview/:draft") view=PreviewLayout>
                     <Route path=path!("") view=CataloguePage/>

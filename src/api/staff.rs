@@ -33,6 +33,10 @@ pub enum Viewer {
 impl Viewer {
     /// Whether the catalogue pages are for them: editors make drafts, publishers
     /// check and publish them.
+    pub fn handles_dossiers(&self) -> bool {
+        matches!(self, Viewer::Staff { roles, .. } if roles.contains(&StaffRole::DossierOfficer))
+    }
+
     pub fn works_on_catalogue(&self) -> bool {
         matches!(self, Viewer::Staff { roles, .. }
             if roles.contains(&StaffRole::CatalogueEditor)
@@ -94,6 +98,33 @@ pub async fn publish(id: &str) -> Result<Versions, ApiError> {
         return Err(bad_draft());
     }
     post::<(), _>(&paths::staff_draft_publish(id), None).await
+}
+
+pub use portal_api::staff::{DeliveryEntry, DeliveryList, DeliveryState};
+
+/// The deliveries given up, and how many wait.
+pub async fn dead_deliveries() -> Result<DeliveryList, ApiError> {
+    get_json(&paths::with_query(
+        paths::STAFF_DELIVERIES,
+        &[("state", DeliveryState::Dead.as_str())],
+    ))
+    .await
+}
+
+/// Sends a given-up delivery again (the server answers 204).
+pub async fn retry_delivery(id: i64) -> Result<(), ApiError> {
+    let res = gloo_net::http::Request::post(&paths::staff_delivery_retry(id))
+        .header("Accept", "application/json")
+        .header("X-Portal-Request", "1")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.status() == 204 {
+        return Ok(());
+    }
+    read_response::<serde::de::IgnoredAny>(res)
+        .await
+        .map(|_| ())
 }
 
 pub async fn versions() -> Result<Versions, ApiError> {

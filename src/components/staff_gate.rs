@@ -12,7 +12,12 @@ use crate::components::ButtonLink;
 use crate::i18n::{use_i18n, Key};
 
 #[component]
-pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
+pub fn StaffGate(
+    children: ChildrenFn,
+    /// The dossier officers' pages rather than the catalogue's.
+    #[prop(optional)]
+    dossiers: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = LocalResource::new(api::staff::viewer);
     let retry = Callback::new(move |_| viewer.refetch());
@@ -20,14 +25,16 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
     move || {
         match viewer.get() {
         None => view! { <crate::components::Loading/> }.into_any(),
-        Some(Ok(v @ Viewer::Staff { .. })) if v.works_on_catalogue() => {
+        Some(Ok(v @ Viewer::Staff { .. }))
+            if (dossiers && v.handles_dossiers()) || (!dossiers && v.works_on_catalogue()) =>
+        {
             provide_context(v);
             children.with_value(|c| c()).into_any()
         }
         Some(Ok(Viewer::Staff { .. })) => view! {
             <Title text=move || i18n.t(Key::StaffRefusedTitle)/>
             <h1>{move || i18n.t(Key::StaffRefusedTitle)}</h1>
-            <p class="staff-refused">{move || i18n.t(Key::StaffNoCatalogueRole)}</p>
+            <p class="staff-refused">{move || i18n.t(if dossiers { Key::StaffNoDossierRole } else { Key::StaffNoCatalogueRole })}</p>
             <p><a href="/">{move || i18n.t(Key::BackToCatalogue)}</a></p>
         }
         .into_any(),

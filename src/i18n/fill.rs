@@ -120,6 +120,14 @@ fill_texts! {
         vi: "Chưa thực hiện được ({code}). Hãy kiểm tra kết nối rồi thử lại.",
         en: "That did not work ({code}). Check your connection and try again."
     }
+    staff_deliveries_counts(pending: &str, dead: &str) {
+        vi: "Đang chờ chuyển: {pending}. Đã ngừng chuyển, cần gửi lại: {dead}.",
+        en: "Waiting to be sent: {pending}. Given up, to send again: {dead}."
+    }
+    staff_delivery_attempts(n: &str) {
+        vi: "{n} lần thử",
+        en: "{n} attempts"
+    }
     staff_current_version(v: &str) {
         vi: "Phiên bản hiện hành: {v}",
         en: "Current version: {v}"

@@ -902,6 +902,38 @@ impl Key {
         vi: "Khu vực này chỉ dành cho cán bộ Cổng Dịch vụ công. Tài khoản bạn đang dùng không phải tài khoản cán bộ.",
         en: "This area is only for portal staff. The account you are signed in with is not a staff account.",
     });
+    pub const StaffNoDossierRole: Key = Key(&Texts {
+        vi: "Khu vực này dành cho cán bộ xử lý hồ sơ. Vai trò của bạn trong danh bạ cán bộ không gồm việc này.",
+        en: "This area is for dossier officers. Your roles in the staff directory do not include this work.",
+    });
+    pub const StaffDeliveriesTitle: Key = Key(&Texts {
+        vi: "Chuyển hồ sơ đến cơ quan",
+        en: "Dossiers sent to the agencies",
+    });
+    pub const StaffDeliveriesIntro: Key = Key(&Texts {
+        vi: "Mỗi hồ sơ được chuyển đến hệ thống của cơ quan tiếp nhận và được gửi lại cho đến khi cơ quan xác nhận. Hồ sơ quá hạn gửi mà chưa được xác nhận nằm ở đây: kiểm tra lỗi, rồi gửi lại.",
+        en: "Each dossier is sent to the receiving agency's system and sent again until the agency acknowledges it. Those not acknowledged in time wait here: check the error, then send again.",
+    });
+    pub const StaffDeliveriesNone: Key = Key(&Texts {
+        vi: "Không có hồ sơ nào phải gửi lại.",
+        en: "Nothing needs sending again.",
+    });
+    pub const StaffDeliverySystem: Key = Key(&Texts {
+        vi: "Hệ thống",
+        en: "System",
+    });
+    pub const StaffDeliveryError: Key = Key(&Texts {
+        vi: "Lỗi lần cuối",
+        en: "Last error",
+    });
+    pub const StaffDeliveryRetry: Key = Key(&Texts {
+        vi: "Gửi lại",
+        en: "Send again",
+    });
+    pub const StaffDeliveryRetried: Key = Key(&Texts {
+        vi: "Đã đưa hồ sơ vào hàng chờ gửi lại.",
+        en: "Queued to be sent again.",
+    });
     pub const StaffNoCatalogueRole: Key = Key(&Texts {
         vi: "Khu vực này dành cho cán bộ biên tập và cán bộ công bố danh mục. Vai trò của bạn trong danh bạ cán bộ không gồm việc này.",
         en: "This area is for catalogue editors and publishers. Your roles in the staff directory do not include this work.",

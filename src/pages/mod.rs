@@ -10,6 +10,7 @@ pub mod not_found;
 pub mod service;
 pub mod sources;
 pub mod staff;
+pub mod staff_deliveries;
 pub mod staff_draft;
 pub mod staff_preview;
 pub mod submit;

@@ -14,6 +14,8 @@ pub const INTEGRATED_SERVICES: &str = "/integrated-services";
 pub const SOURCES: &str = "/sources";
 pub const GALLERY: &str = "/gallery";
 pub const STAFF: &str = "/staff";
+/// Deliveries to the agencies that were given up, for dossier officers to send again.
+pub const STAFF_DELIVERIES: &str = "/staff/deliveries";
 
 /// A service's page.
 pub fn service(id: &str) -> String {
@@ -78,6 +80,7 @@ pub enum AppRoute<'a> {
         step: Option<&'a str>,
     },
     Staff,
+    StaffDeliveries,
     StaffDraft {
         id: &'a str,
     },
@@ -143,6 +146,7 @@ impl<'a> AppRoute<'a> {
                 code: segment(code)?,
             },
             ["staff"] => AppRoute::Staff,
+            ["staff", "deliveries"] => AppRoute::StaffDeliveries,
             ["staff", "drafts", id] => AppRoute::StaffDraft { id: token(id)? },
             ["staff", "preview", draft, rest @ ..] => AppRoute::StaffPreview {
                 draft: token(draft)?,
@@ -229,6 +233,7 @@ mod tests {
             (MY_DOSSIERS.into(), AppRoute::MyDossiers),
             (LOOKUP.into(), AppRoute::Lookup),
             (STAFF.into(), AppRoute::Staff),
+            (STAFF_DELIVERIES.into(), AppRoute::StaffDeliveries),
             (
                 service("birth-registration"),
                 AppRoute::Service {
