@@ -74,6 +74,11 @@ fn jitter() -> f64 {
 /// dossier filed in this process) or half a second (one filed through another instance,
 /// or a retry falling due).
 pub async fn run(state: AppState, wake: Arc<Notify>) {
+    if state.agencies.is_empty() {
+        // Nowhere to send: deliveries wait in the outbox for a restart with agencies
+        // configured, and nothing polls the database meanwhile.
+        return;
+    }
     let pace = state.config.delivery;
     loop {
         let now = clock::now_ms();
