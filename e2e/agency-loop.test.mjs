@@ -78,6 +78,12 @@ test('file a birth registration; the agency asks for a document, gets it, decide
     // The tracking page names the commune's centre it went to, and that it was delivered.
     await page.goto(`${server.url}/dossiers/${encodeURIComponent(code)}`);
     await appReady(page);
+    // The extract copies' fee is paid first (the sandbox payment provider).
+    await page.getByRole('button', { name: 'Thanh toán lệ phí' }).click();
+    await page.waitForURL('**/sandbox/pay/**');
+    await page.getByRole('button', { name: /Thanh toán thành công/ }).click();
+    await page.waitForURL('**/dossiers/**payment=success');
+    await appReady(page);
     await page.waitForSelector('.receipt__agency');
     assert.match(await page.locator('.receipt__agency').textContent(),
       /Nơi tiếp nhận: Trung tâm Phục vụ hành chính công phường Ba Đình, thành phố Hà Nội/);
