@@ -388,6 +388,7 @@ test('a fine paid for an organisation by keyboard: tax code error fixed, reload,
     await j.at('lookup', 'Tra cứu quyết định xử phạt');
     await j.type('plate_number', '#f-plate_number', '30A-123.45');
     await j.type('decision_number', '#f-decision_number', '1234/QĐ-XPHC');
+    await j.option('agency_province', '#f-agency_province', 'p01');
     await j.continue();
 
     // Paying for an organisation asks for its tax code and name.
