@@ -54,7 +54,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 agency_port=$(free_port)
 agency="http://127.0.0.1:$agency_port"
 db="$work/portal.sqlite3"
-sql() { sqlite3 -batch -noheader "$db" "$1"; }
+sql() { sqlite3 -batch -noheader -cmd ".timeout 5000" "$db" "$1"; }
 
 start_agency() {
   AGENCY_SANDBOX_SECRET=$SECRET RUST_LOG=warn target/server/agency-sandbox \
