@@ -98,3 +98,45 @@ test('English form text and errors, at 320 px without sideways scrolling', async
     await expectAccessible(page, 'step with errors in English');
   } finally { await s.close(); }
 });
+
+test('the service page says how long the form takes and what to have ready; each step lists the steps and the helpline', async () => {
+  const s = await newSession({ viewport: { width: 360, height: 740 } });
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/services/birth-registration');
+    await appReady(page);
+    const before = page.locator('.before-start');
+    await before.waitFor();
+    assert.match(await before.textContent(), /Điền tờ khai mất khoảng \d+ phút \(\d+ câu hỏi\)/);
+    const files = await before.locator('li').allTextContents();
+    assert.ok(files.includes('Giấy chứng sinh'), `documents listed: ${files}`);
+    assert.ok(files.some((f) => f.endsWith('(nếu được hỏi)')), 'documents asked only in some cases say so');
+    await expectAccessible(page, 'before you start');
+
+    await page.getByRole('button', { name: /Bắt đầu/ }).click();
+    await page.waitForURL('**/apply/agency');
+    await page.waitForSelector('.form-help');
+    assert.match(await page.locator('.form-help').textContent(), /18001096/);
+    // The step list is folded; opened, it marks this step and names the later ones.
+    await page.locator('.step-list summary').click();
+    const current = page.locator('.step-list__item[aria-current="step"]');
+    assert.equal((await current.textContent()).trim(), 'Nơi đăng ký khai sinh');
+    assert.equal(await page.locator('.step-list__item a').count(), 0, 'nothing done yet');
+    assert.match(await page.locator('.step-list').textContent(), /Kiểm tra câu trả lời và nộp/);
+    await expectAccessible(page, 'step list open');
+
+    await page.selectOption('#f-agency_commune-province', '01');
+    await page.waitForSelector('#f-agency_commune-commune option[value="00004"]', { state: 'attached' });
+    await page.selectOption('#f-agency_commune-commune', '00004');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL('**/apply/applicant');
+    await page.locator('h1:has-text("Người đi đăng ký")').waitFor();
+    // Opened once, the list stays open on the next step.
+    await page.locator('.step-list').evaluate((d) => { d.open = true; });
+    // The step done is a link back.
+    const done = page.locator('.step-list__item a', { hasText: 'Nơi đăng ký khai sinh' });
+    await done.click();
+    await page.waitForURL('**/apply/agency');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});

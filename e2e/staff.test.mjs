@@ -168,7 +168,9 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     const before = await versionCount();
     await pub.getByRole('button', { name: 'Công bố bản nháp' }).click();
     await pub.waitForSelector('.confirm:has-text("Công bố bản nháp này?")');
-    assert.equal(await pub.evaluate(() => document.activeElement?.classList.contains('confirm')), true, 'focus on the question');
+    // Focus moves to the question in the frame after it is drawn.
+    await pub.waitForFunction(() => document.activeElement?.classList.contains('confirm'), null, { timeout: 5_000 })
+      .catch(() => assert.fail('focus on the question'));
     await expectAccessible(pub, 'publish confirmation');
     await pub.screenshot({ path: 'target/e2e-staff-publish-confirm-360.png', fullPage: true });
     await pub.getByRole('button', { name: 'Hủy' }).click();

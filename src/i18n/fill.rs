@@ -70,6 +70,10 @@ fill_texts! {
         vi: "Không tìm thấy dịch vụ nào phù hợp với “{q}”.",
         en: "No service matches “{q}”."
     }
+    before_start_time(minutes: usize, questions: usize) {
+        vi: "Điền tờ khai mất khoảng {minutes} phút ({questions} câu hỏi).",
+        en: "Filling in the form takes about {minutes} minutes ({questions} questions)."
+    }
     step_of(n: usize, total: usize) {
         vi: "Bước {n}/{total}",
         en: "Step {n} of {total}"

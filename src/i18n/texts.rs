@@ -206,6 +206,38 @@ impl Key {
         vi: "Bắt đầu",
         en: "Start now",
     });
+    pub const BeforeStartTitle: Key = Key(&Texts {
+        vi: "Trước khi bắt đầu",
+        en: "Before you start",
+    });
+    pub const BeforeStartFiles: Key = Key(&Texts {
+        vi: "Chuẩn bị sẵn ảnh chụp hoặc bản quét (PDF, JPG hoặc PNG) của:",
+        en: "Have a photo or scan (PDF, JPG or PNG) of:",
+    });
+    pub const UploadIfAsked: Key = Key(&Texts {
+        vi: "nếu được hỏi",
+        en: "if asked",
+    });
+    pub const StepsTitle: Key = Key(&Texts {
+        vi: "Các bước của tờ khai",
+        en: "Steps of the form",
+    });
+    pub const StepsCheck: Key = Key(&Texts {
+        vi: "Kiểm tra câu trả lời và nộp",
+        en: "Check your answers and submit",
+    });
+    pub const StepDone: Key = Key(&Texts {
+        vi: "đã xong",
+        en: "done",
+    });
+    pub const HelpTitle: Key = Key(&Texts {
+        vi: "Cần trợ giúp?",
+        en: "Need help?",
+    });
+    pub const HelpBody: Key = Key(&Texts {
+        vi: "Gọi tổng đài hỗ trợ Cổng Dịch vụ công Quốc gia 18001096 (miễn phí, giờ hành chính). Câu trả lời của bạn được lưu trên máy này: bạn có thể dừng lại và quay lại sau.",
+        en: "Call the National Public Service Portal helpline on 18001096 (free, office hours). Your answers are saved on this device: you can stop and come back later.",
+    });
     pub const StartNote: Key = Key(&Texts {
         vi: "Bạn sẽ cần đăng nhập bằng VNeID trước khi nộp hồ sơ.",
         en: "You will need to sign in with VNeID before you submit.",

@@ -297,9 +297,60 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
         </form>
         <LaterOnFirstPage>
             <DraftStatus state=state.clone()/>
+            <StepList state=state.clone() current=step.clone()/>
+            <FormHelp/>
         </LaterOnFirstPage>
     }
     .into_any()
+}
+
+/// Where this step sits among the form's steps (those the answers so far show), folded
+/// so it pushes nothing down: steps done are links back, this one is marked, later ones
+/// are named, and check-your-answers ends the list.
+#[component]
+fn StepList(state: FormState, current: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let service_id = state.service_id.0.clone();
+    let st = state.clone();
+    let items = move || {
+        let done = st.completed_steps.get();
+        st.visible_steps()
+            .into_iter()
+            .filter_map(|id| st.form.step(&id).map(|s| (id, s.title.clone())))
+            .map(|(id, title)| {
+                let title = move || title.get(i18n.lang.get()).to_string();
+                if id == current {
+                    view! { <li class="step-list__item step-list__item--current" aria-current="step"><strong>{title}</strong></li> }.into_any()
+                } else if done.contains(&id) {
+                    let href = step_href(&service_id, &id);
+                    view! { <li class="step-list__item"><a href=href>{title}</a>" "<span class="tag tag--fee">{move || i18n.t(Key::StepDone)}</span></li> }.into_any()
+                } else {
+                    view! { <li class="step-list__item">{title}</li> }.into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="step-list">
+            <summary>{move || i18n.t(Key::StepsTitle)}</summary>
+            <ol class="step-list__steps">
+                {items}
+                <li class="step-list__item">{move || i18n.t(Key::StepsCheck)}</li>
+            </ol>
+        </details>
+    }
+}
+
+/// The helpline, on every page of a form, before anything can go wrong at Send.
+#[component]
+fn FormHelp() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="form-help" aria-labelledby="form-help-title">
+            <h2 id="form-help-title" class="form-help__title">{move || i18n.t(Key::HelpTitle)}</h2>
+            <p>{move || i18n.t(Key::HelpBody)}</p>
+        </section>
+    }
 }
 
 /// Check your answers: every shown question with its answer and a Change link; the fee;

@@ -10,7 +10,7 @@ use portal_core::{
 
 use crate::api;
 use crate::components::{labels, AddressChoice, AddressPicker, ApplicantGate, ButtonLink, Later};
-use crate::i18n::{text, use_i18n, Key};
+use crate::i18n::{fill, text, use_i18n, Key};
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
@@ -67,6 +67,33 @@ pub(crate) fn amount(lang: Lang, a: Option<u64>) -> String {
     }
 }
 
+/// GOV.UK's "before you start": how long the form takes and which documents to have
+/// ready, both from the form itself.
+#[component]
+fn BeforeStart(preparation: portal_core::form::preparation::Preparation) -> impl IntoView {
+    let i18n = use_i18n();
+    let (minutes, questions) = (preparation.minutes as usize, preparation.questions);
+    let uploads = preparation.uploads;
+    view! {
+        <section class="before-start" aria-labelledby="before-start-title">
+            <h2 id="before-start-title">{move || i18n.t(Key::BeforeStartTitle)}</h2>
+            <p>{move || fill::before_start_time(i18n.lang.get(), minutes, questions)}</p>
+            {(!uploads.is_empty()).then(|| view! {
+                <p>{move || i18n.t(Key::BeforeStartFiles)}</p>
+                <ul class="list list--bullet">
+                    {uploads.into_iter().map(|u| {
+                        let label = u.label.clone();
+                        view! {
+                            <li>{move || label.get(i18n.lang.get()).to_string()}
+                                {(!u.always).then(|| view! { " ("{move || i18n.t(Key::UploadIfAsked)}")" })}</li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
 #[component]
 fn ServiceDetail(service: Service) -> impl IntoView {
     let i18n = use_i18n();
@@ -79,6 +106,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
             .is_some()
             .then(|| api::href(&portal_api::routes::apply(s.id.as_str())))
     });
+    let preparation = s.with_value(|s| s.form.as_ref().map(|f| f.preparation()));
     view! {
         <Title text=title/>
         <h1>{title}</h1>
@@ -89,6 +117,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
                 <p class="hint">{move || t(Key::StartNote)}</p>
             </ApplicantGate>
         })}
+        {preparation.map(|p| view! { <BeforeStart preparation=p/> })}
 
         <dl class="summary-list">
             <div class="summary-list__row">

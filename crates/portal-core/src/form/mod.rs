@@ -19,6 +19,7 @@ pub mod lint;
 pub mod messages;
 pub mod path;
 pub mod prefill;
+pub mod preparation;
 pub mod reach;
 pub mod schema;
 pub mod submission;

@@ -95,14 +95,7 @@ pub async fn run(state: AppState, wake: Arc<Notify>) {
         }
         .await;
         match claimed {
-            Ok(batch) if !batch.is_empty() => {
-                let mut sends = tokio::task::JoinSet::new();
-                for record in batch {
-                    let state = state.clone();
-                    sends.spawn(async move { deliver(&state, record).await });
-                }
-                while sends.join_next().await.is_some() {}
-            }
+            Ok(batch) if !batch.is_empty() => deliver_batch(&state, batch).await,
             Ok(_) => {
                 let _ = tokio::time::timeout(Duration::from_millis(500), wake.notified()).await;
             }
@@ -114,20 +107,70 @@ pub async fn run(state: AppState, wake: Arc<Notify>) {
     }
 }
 
-/// One attempt at one delivery, its outcome recorded.
-async fn deliver(state: &AppState, record: Record) {
+/// One attempt at each delivery of a batch: their payloads read on one connection, sent
+/// all at once, and their outcomes recorded in one transaction (one commit for the batch,
+/// not one per delivery: the database is shared with the submissions).
+async fn deliver_batch(state: &AppState, batch: Vec<Record>) {
+    let payloads = match read_payloads(state, &batch).await {
+        Ok(p) => p,
+        Err(e) => {
+            // The leases run out and the batch is claimed again.
+            tracing::warn!("delivery worker: the dossiers cannot be read: {e}");
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            return;
+        }
+    };
+    let mut sends = tokio::task::JoinSet::new();
+    for (record, payload) in batch.into_iter().zip(payloads) {
+        let state = state.clone();
+        sends.spawn(async move {
+            let outcome = match payload {
+                Some(delivery) => attempt(&state, &record, &delivery).await,
+                None => Err("the dossier is gone".to_string()),
+            };
+            (record, outcome)
+        });
+    }
+    let mut outcomes = Vec::new();
+    while let Some(done) = sends.join_next().await {
+        if let Ok(o) = done {
+            outcomes.push(o);
+        }
+    }
+    if let Err(e) = record_outcomes(state, &outcomes).await {
+        // The leases run out and these are sent again; the agency keeps one copy each.
+        tracing::warn!("delivery worker: outcomes could not be recorded: {e}");
+    }
+}
+
+async fn read_payloads(
+    state: &AppState,
+    batch: &[Record],
+) -> Result<Vec<Option<Delivery>>, DbError> {
+    let mut c = state.db.conn().await?;
+    let mut out = Vec::with_capacity(batch.len());
+    for record in batch {
+        out.push(payload(state, &mut c, record).await?);
+    }
+    Ok(out)
+}
+
+async fn record_outcomes(
+    state: &AppState,
+    outcomes: &[(Record, Result<(), String>)],
+) -> Result<(), DbError> {
     let pace = state.config.delivery;
-    let outcome = attempt(state, &record).await;
-    let recorded: Result<(), DbError> = async {
+    let now = clock::now_ms();
+    let mut tx = state.db.begin().await?;
+    for (record, outcome) in outcomes {
         match outcome {
             Ok(()) => {
-                let mut tx = state.db.begin().await?;
-                if outbox::delivered(&mut tx, record.id, clock::now_ms()).await? {
+                if outbox::delivered(&mut tx, record.id, now).await? {
                     store::add_event(
                         &mut tx,
                         record.dossier_id,
                         &Event {
-                            at: clock::now(),
+                            at: now.div_euclid(1000),
                             kind: EventKind::Delivered,
                             procedure: None,
                             status: None,
@@ -138,58 +181,43 @@ async fn deliver(state: &AppState, record: Record) {
                     )
                     .await?;
                 }
-                tx.commit().await?;
+            }
+            Err(error) if now - record.created_ms >= pace.max_age.as_millis() as i64 => {
+                tracing::warn!(
+                    "delivery {} to {} given up after {} attempts: {error}",
+                    record.delivery_id,
+                    record.system,
+                    record.attempts
+                );
+                outbox::give_up(&mut tx, record.id, error).await?;
             }
             Err(error) => {
-                let now = clock::now_ms();
-                let mut c = state.db.conn().await?;
-                if now - record.created_ms >= pace.max_age.as_millis() as i64 {
-                    tracing::warn!(
-                        "delivery {} to {} given up after {} attempts: {error}",
-                        record.delivery_id,
-                        record.system,
-                        record.attempts
-                    );
-                    outbox::give_up(&mut c, record.id, &error).await?;
-                } else {
-                    let wait = backoff(&pace, record.attempts, jitter());
-                    tracing::info!(
-                        "delivery {} to {} failed (attempt {}): {error}; again in {:.1} s",
-                        record.delivery_id,
-                        record.system,
-                        record.attempts,
-                        wait.as_secs_f64()
-                    );
-                    outbox::retry_later(&mut c, record.id, &error, now + wait.as_millis() as i64)
-                        .await?;
-                }
+                let wait = backoff(&pace, record.attempts, jitter());
+                tracing::info!(
+                    "delivery {} to {} failed (attempt {}): {error}; again in {:.1} s",
+                    record.delivery_id,
+                    record.system,
+                    record.attempts,
+                    wait.as_secs_f64()
+                );
+                outbox::retry_later(&mut tx, record.id, error, now + wait.as_millis() as i64)
+                    .await?;
             }
         }
-        Ok(())
     }
-    .await;
-    if let Err(e) = recorded {
-        // The lease runs out and the delivery is tried again; the agency keeps one copy.
-        tracing::warn!(
-            "delivery {}: the outcome could not be recorded: {e}",
-            record.delivery_id
-        );
-    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Sends the delivery once; `Err` says why it did not count as delivered.
-async fn attempt(state: &AppState, record: &Record) -> Result<(), String> {
+async fn attempt(state: &AppState, record: &Record, delivery: &Delivery) -> Result<(), String> {
     let system = state.agencies.get(&record.system).ok_or_else(|| {
         format!(
             "no endpoint is configured for agency system {}",
             record.system
         )
     })?;
-    let delivery = payload(state, record)
-        .await
-        .map_err(|e| format!("the dossier could not be read: {e}"))?
-        .ok_or("the dossier is gone")?;
-    let body = serde_json::to_vec(&delivery).map_err(|e| e.to_string())?;
+    let body = serde_json::to_vec(delivery).map_err(|e| e.to_string())?;
     let mut request = state
         .http
         .post(&system.delivery_url)
@@ -228,21 +256,24 @@ async fn attempt(state: &AppState, record: &Record) -> Result<(), String> {
 }
 
 /// What is sent: the dossier as filed with its files, or the documents added.
-async fn payload(state: &AppState, record: &Record) -> Result<Option<Delivery>, DbError> {
-    let mut c = state.db.conn().await?;
-    let Some(d) = store::by_id(&mut c, record.dossier_id).await? else {
+async fn payload(
+    state: &AppState,
+    c: &mut crate::db::Conn,
+    record: &Record,
+) -> Result<Option<Delivery>, DbError> {
+    let Some(d) = store::by_id(c, record.dossier_id).await? else {
         return Ok(None);
     };
     let Some(agency) = d.agency.clone() else {
         return Ok(None);
     };
     let records = match record.kind {
-        DeliveryKind::Dossier => attachments::store::for_dossier(&mut c, d.id)
+        DeliveryKind::Dossier => attachments::store::for_dossier(c, d.id)
             .await?
             .into_iter()
             .filter(|a| !a.supplement && !a.from_agency)
             .collect(),
-        DeliveryKind::Documents => attachments::store::get_many(&mut c, &record.files).await?,
+        DeliveryKind::Documents => attachments::store::get_many(c, &record.files).await?,
     };
     let answers: Option<serde_json::Value> = match record.kind {
         DeliveryKind::Dossier => serde_json::from_str(&d.answers_json).ok(),
@@ -256,7 +287,7 @@ async fn payload(state: &AppState, record: &Record) -> Result<Option<Delivery>, 
     };
     let mut files = Vec::with_capacity(records.len());
     for a in &records {
-        let bytes = attachments::store::bytes(&mut c, &a.id)
+        let bytes = attachments::store::bytes(c, &a.id)
             .await?
             .unwrap_or_default();
         files.push(DeliveredFile {
