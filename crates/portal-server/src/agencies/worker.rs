@@ -45,7 +45,7 @@ impl Default for Pace {
             max_age: Duration::from_secs(3 * 24 * 3600),
             timeout: Duration::from_secs(10),
             lease: Duration::from_secs(60),
-            batch: 32,
+            batch: 64,
         }
     }
 }
@@ -261,7 +261,7 @@ async fn payload(
     c: &mut crate::db::Conn,
     record: &Record,
 ) -> Result<Option<Delivery>, DbError> {
-    let Some(d) = store::by_id(c, record.dossier_id).await? else {
+    let Some(d) = store::by_id_without_timeline(c, record.dossier_id).await? else {
         return Ok(None);
     };
     let Some(agency) = d.agency.clone() else {

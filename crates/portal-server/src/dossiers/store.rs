@@ -466,12 +466,22 @@ pub async fn by_code(conn: &mut Conn, code: &str) -> Result<Option<Dossier>, DbE
 }
 
 pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<Dossier>, DbError> {
+    by_id_with(conn, id, true).await
+}
+
+/// The dossier with its procedures but without its timeline (`events` empty): what a
+/// delivery to the agency carries.
+pub async fn by_id_without_timeline(conn: &mut Conn, id: i64) -> Result<Option<Dossier>, DbError> {
+    by_id_with(conn, id, false).await
+}
+
+async fn by_id_with(conn: &mut Conn, id: i64, full: bool) -> Result<Option<Dossier>, DbError> {
     let found = sqlx::query(&format!("{SELECT} WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
     match found {
-        Some(r) => Ok(Some(finish(conn, head(&r)?, true).await?)),
+        Some(r) => Ok(Some(finish(conn, head(&r)?, full).await?)),
         None => Ok(None),
     }
 }
