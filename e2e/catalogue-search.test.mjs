@@ -103,7 +103,7 @@ test('keyboard only: search, reach a result and open it', async () => {
   } finally { await s.close(); }
 });
 
-test('twelve services found by how people type them, without diacritics', async () => {
+test('thirteen services found by how people type them, without diacritics or around their need', async () => {
   const s = await newSession();
   try {
     const { page } = s;
@@ -114,6 +114,8 @@ test('twelve services found by how people type them, without diacritics', async 
       'cap lai can cuoc': 'id-card-reissue', 'bang lai xe': 'driving-licence-renewal',
       'ly lich tu phap': 'judicial-record-certificate', 'tro cap that nghiep': 'unemployment-benefit',
       'dang ky thue': 'household-individual-tax-registration', 'phat nguoi': 'camera-traffic-fine-payment',
+      // The words around the need ("làm", "cho con") are not required to match.
+      'lam ho chieu cho con': 'ordinary-passport',
     };
     for (const [query, id] of Object.entries(expected)) {
       await page.goto(`${server.url}/?q=${encodeURIComponent(query)}`);

@@ -46,6 +46,19 @@ const NAME_STARTS_WITH_PHRASE: u32 = 30;
 /// Words shorter than this must be typed without typos.
 const TYPO_MIN_LEN: usize = 5;
 
+/// Words people put around what they look for ("làm hộ chiếu cho con", "how do I
+/// register…"), folded. A service need not contain them to match; where it does, they
+/// still count towards its score. A query of nothing but these must match them all.
+const OPTIONAL_WORDS: &[&str] = &[
+    "lam", "cho", "cua", "toi", "minh", "em", "con", "can", "muon", "the", "nao", "o", "va", "la",
+    "bi", "duoc", "gi", "cach", "nhu", "thi", "ve", "voi", "mot", "nhung", "cac", "de", "for",
+    "my", "a", "an", "of", "to", "how", "do", "i", "get", "apply", "in",
+];
+
+fn is_optional(word: &str) -> bool {
+    OPTIONAL_WORDS.contains(&word)
+}
+
 struct Doc {
     names: [String; 2],
     topics: Vec<String>,
@@ -176,6 +189,13 @@ impl Index {
         let mut word_best = vec![0u32; n];
         let mut touched: Vec<usize> = Vec::new();
         let last = q_words.len() - 1;
+        // The words a service must match: all but the optional ones (all of them when
+        // every word is optional).
+        let needed: Vec<bool> = if q_words.iter().all(|w| is_optional(w)) {
+            vec![true; q_words.len()]
+        } else {
+            q_words.iter().map(|w| !is_optional(w)).collect()
+        };
         for (qi, w) in q_words.iter().enumerate() {
             // Prefixes count for the word being typed and for any word of 2+ letters.
             let allow_prefix = qi == last || w.len() >= 2;
@@ -192,12 +212,14 @@ impl Index {
             }
             for &d in &touched {
                 score[d] += word_best[d];
-                matched[d] = matched[d].saturating_add(1);
+                if needed[qi] {
+                    matched[d] = matched[d].saturating_add(1);
+                }
                 word_best[d] = 0;
             }
         }
         let phrase = q_words.join(" ");
-        let all = q_words.len().min(u8::MAX as usize) as u8;
+        let all = needed.iter().filter(|n| **n).count().min(u8::MAX as usize) as u8;
         let mut hits: Vec<(usize, u32)> = Vec::new();
         let mut partial: Vec<(usize, u8, u32)> = Vec::new();
         for d in 0..n {
@@ -402,6 +424,27 @@ mod tests {
         let out = Index::build(&c).search("dang ky", &Filter::default());
         assert!(out.hits.len() >= 4);
         assert!(!ids(&c, &out.hits).contains(&"ordinary-passport".to_string()));
+    }
+
+    #[test]
+    fn words_around_the_need_are_not_required() {
+        // "làm hộ chiếu cho con": the passport, though it says nothing of "làm", "cho"
+        // or "con".
+        assert_eq!(top("lam ho chieu cho con"), "ordinary-passport");
+        assert_eq!(top("làm hộ chiếu cho con"), "ordinary-passport");
+        assert_eq!(top("how do I get a passport"), "ordinary-passport");
+        assert_eq!(top("dang ky khai sinh cho con"), "birth-registration");
+        // Nothing but such words: they must all match, so nothing is found here.
+        let c = catalogue();
+        assert!(Index::build(&c)
+            .search("cho con", &Filter::default())
+            .hits
+            .is_empty());
+        // A required word still decides: no service is about a "xe" here.
+        assert!(Index::build(&c)
+            .search("lam xe cho con", &Filter::default())
+            .hits
+            .is_empty());
     }
 
     #[test]
