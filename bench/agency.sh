@@ -7,6 +7,7 @@
 #
 #   bench/agency.sh                          # 20 s at 32 connections, a 10,000 backlog
 #   AGENCY_DURATION=5 AGENCY_BACKLOG=2000 bench/agency.sh
+#   AGENCY_ENGINE=postgres bench/agency.sh   # the portal on a private PostgreSQL 15 cluster
 #
 # 1. Under load: wrk files dossiers for AGENCY_DURATION seconds; the latency of each
 #    delivery is its outbox row's acknowledgement time minus its filing time (both
@@ -23,6 +24,7 @@ source scripts/env.sh
 DURATION=${AGENCY_DURATION:-20}
 CONNECTIONS=${AGENCY_CONNECTIONS:-32}
 BACKLOG=${AGENCY_BACKLOG:-10000}
+ENGINE=${AGENCY_ENGINE:-sqlite}
 SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 log() { printf '\033[1m[agency]\033[0m %s\n' "$*" >&2; }
@@ -34,9 +36,10 @@ log "building the server and the agency sandbox (--profile server)"
 cargo build --profile server -p portal-server -p agency-sandbox --locked >&2
 
 work=$(mktemp -d)
-server_pid="" agency_pid=""
+server_pid="" agency_pid="" pg_dir=""
 cleanup() {
   for p in $server_pid $agency_pid; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  [ -n "$pg_dir" ] && scripts/postgres stop "$pg_dir"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -53,8 +56,16 @@ echo '<!doctype html><title>bench</title>' > "$work/no-dist/index.html"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 agency_port=$(free_port)
 agency="http://127.0.0.1:$agency_port"
-db="$work/portal.sqlite3"
-sql() { sqlite3 -batch -noheader -cmd ".timeout 5000" "$db" "$1"; }
+if [ "$ENGINE" = postgres ]; then
+  eval "$(scripts/postgres start)"
+  pg_dir=$PG_DIR
+  psql "$PG_URL" -qc "CREATE DATABASE bench_agency" >/dev/null
+  db="${PG_URL%/*}/bench_agency"
+  sql() { psql "$db" -tAqc "$1"; }
+else
+  db="$work/portal.sqlite3"
+  sql() { sqlite3 -batch -noheader -cmd ".timeout 5000" "$db" "$1"; }
+fi
 
 start_agency() {
   AGENCY_SANDBOX_SECRET=$SECRET RUST_LOG=warn target/server/agency-sandbox \
@@ -88,9 +99,9 @@ export PORTAL_COOKIE="$cookie"
 body=bench/load-submission.json
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$2"; }
 pct() { sort -n | awk -v p="$1" '{ a[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * p / 100 + 0.5); if (i < 1) i = 1; if (i > NR) i = NR; print a[i] }'; }
-wait_until() { # <sql giving 1 when done> <seconds>
+wait_until() { # <sql giving 1 (or t) when done> <seconds>
   local until=$(( $(date +%s) + $2 ))
-  while [ "$(sql "$1")" != 1 ]; do
+  while ! [[ "$(sql "$1")" =~ ^(1|t)$ ]]; do
     [ "$(date +%s)" -gt "$until" ] && return 1
     sleep 0.2
   done
@@ -126,7 +137,7 @@ read -r agency_dossiers agency_deliveries <<<"$(curl -sf "$agency/api/dossiers" 
 total=$(sql "SELECT COUNT(*) FROM outbox")
 dead=$(sql "SELECT COUNT(*) FROM outbox WHERE state = 'dead'")
 
-echo "# Hand-off to the agency $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, one portal instance (SQLite) and the agency sandbox on one machine"
+echo "# Hand-off to the agency $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, one portal instance ($ENGINE) and the agency sandbox on one machine"
 echo
 echo "| measure | value |"
 echo "|---|---:|"
