@@ -332,9 +332,15 @@ test('birth registration by keyboard: sign in, addresses, people, an upload, che
     await j.continue();
 
     await j.at('mother', 'Thông tin người mẹ');
-    await j.type('mother', '#f-mother-full_name', 'Trần Thị Bình');
-    await j.type('mother', '#f-mother-birth_date', '02/11/1992');
-    await j.type('mother', '#f-mother-id_number', '079192004321');
+    // She said she is the mother: her details are already there (WCAG 2.2, 3.3.7), still
+    // editable; nothing is typed twice.
+    for (const [selector, value] of [
+      ['#f-mother-full_name', 'Trần Thị Bình'], ['#f-mother-birth_date', '02/11/1992'], ['#f-mother-id_number', '079192004321'],
+    ]) {
+      assert.equal(await page.locator(selector).inputValue(), value, selector);
+      assert.equal(await page.locator(selector).getAttribute('readonly'), null, `${selector} stays editable`);
+      j.here.push({ field: 'mother', selector, value, stored: value });
+    }
     await j.type('mother_ethnicity', '#f-mother_ethnicity', 'Kinh');
     await j.type('mother_nationality', '#f-mother_nationality', 'Việt Nam');
     await j.address('mother_residence', { province: '79', filter: 'sai gon', commune: '26740', street: 'Số 5 đường Mẫu' });

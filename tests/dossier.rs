@@ -335,6 +335,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
         required: true,
         shown_if: None,
         prefill: None,
+        copy: None,
         kind: FieldKind::Text(TextOptions::default()),
     };
     let form = Form {

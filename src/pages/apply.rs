@@ -189,6 +189,11 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     // A new page starts without the errors of another; sent back from the check page
     // because of a problem (`?problem=1`), it shows that problem at once.
     state.errors.set(Vec::new());
+    // Answers given earlier start the questions that repeat them (the applicant is the
+    // mother: the mother's details), once, while they are unanswered.
+    for (id, answer) in state.form.copies_for_step(&state.snapshot(), &step) {
+        state.set(id.as_str(), Some(answer));
+    }
     if query.with_untracked(|q| q.get("problem").is_some()) {
         state.validate_step(&step);
     }

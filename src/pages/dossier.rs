@@ -275,6 +275,7 @@ fn question(id: &str, label: Key, hint: Option<Key>, kind: FieldKind) -> Field {
         required: true,
         shown_if: None,
         prefill: None,
+        copy: None,
         kind,
     }
 }

@@ -182,7 +182,7 @@ fn has_answer(answers: &Answers, path: &FieldPath) -> bool {
 }
 
 /// Whether an answer has the shape a question takes.
-fn fits(kind: &FieldKind, answer: &Answer) -> bool {
+pub(crate) fn fits(kind: &FieldKind, answer: &Answer) -> bool {
     match answer {
         Answer::Text(_) => kind.is_typed(),
         Answer::Choice(_) => matches!(kind, FieldKind::Choice(_)),

@@ -104,6 +104,7 @@ pub fn field(id: &str, label: Text, kind: FieldKind) -> Field {
         required: true,
         shown_if: None,
         prefill: None,
+        copy: None,
         kind,
     }
 }

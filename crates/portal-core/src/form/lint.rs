@@ -534,6 +534,43 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
             }
         }
     }
+    for (si, step) in f.steps.iter().enumerate() {
+        for (fi, field) in step.fields.iter().enumerate() {
+            let Some(copy) = &field.copy else { continue };
+            let path = format!("steps[{si}].fields[{fi}].copy");
+            match form.loc(copy.from.as_str()) {
+                None => l.push(
+                    "unknown-field",
+                    &format!("{path}.from"),
+                    format!("{:?} is not a field of this form", copy.from.0),
+                ),
+                Some(loc) => {
+                    let source = form.field_at(loc);
+                    if loc.child.is_some() || loc.step >= si {
+                        l.push(
+                            "copy-order",
+                            &format!("{path}.from"),
+                            "an answer is copied from a question of an earlier step, outside any group".into(),
+                        );
+                    }
+                    if source.kind.tag() != field.kind.tag() {
+                        l.push(
+                            "copy-mismatch",
+                            &format!("{path}.from"),
+                            format!(
+                                "a {} question cannot take the answer of a {} question",
+                                field.kind.tag(),
+                                source.kind.tag()
+                            ),
+                        );
+                    }
+                }
+            }
+            if let Some(c) = &copy.when {
+                l.condition(&format!("{path}.when"), c, form.step_start(si), None);
+            }
+        }
+    }
     let mut fee_ids = BTreeSet::new();
     for (i, item) in f.fees.iter().enumerate() {
         let path = format!("fees[{i}]");

@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod condition;
 pub mod context;
+pub mod copy;
 pub mod draft;
 pub mod error;
 pub mod examples;
@@ -49,7 +50,8 @@ pub use lint::{lint, FormProblem};
 pub use path::{FieldPath, Part};
 pub use prefill::{Identity, PrefillSource};
 pub use schema::{
-    AddressOptions, AttachmentOptions, ChoiceOption, ChoiceOptions, DateOptions, Exemption,
-    FeeItem, Field, FieldId, FieldKind, Form, GroupOptions, MultipleChoiceOptions, NumberOptions,
-    PersonOptions, PhoneOptions, Place, Prefill, Presence, Step, TaxCodeOptions, TextOptions,
+    AddressOptions, AttachmentOptions, ChoiceOption, ChoiceOptions, CopyFrom, DateOptions,
+    Exemption, FeeItem, Field, FieldId, FieldKind, Form, GroupOptions, MultipleChoiceOptions,
+    NumberOptions, PersonOptions, PhoneOptions, Place, Prefill, Presence, Step, TaxCodeOptions,
+    TextOptions,
 };

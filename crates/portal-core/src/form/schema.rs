@@ -143,8 +143,23 @@ pub struct Field {
     pub shown_if: Option<Condition>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefill: Option<Prefill>,
+    /// Filled from an earlier answer when the question is first shown unanswered and
+    /// `when` holds (the applicant is the mother: the mother's details are the
+    /// applicant's); the person can still change it (WCAG 2.2, 3.3.7 redundant entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<CopyFrom>,
     #[serde(flatten)]
     pub kind: FieldKind,
+}
+
+/// Where a question's answer may be copied from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyFrom {
+    /// An earlier question of the same type, outside any group.
+    pub from: FieldId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
 }
 
 fn yes() -> bool {
