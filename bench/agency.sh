@@ -44,14 +44,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cp -r catalog "$work/catalog"
-sed -e 's/^id = "stay-notification"/id = "bench-stay-notification"/' \
-    -e '/^directive24_item/d' \
-    -e '/^\[\[documents\]\]/a required = false' \
-    catalog/services/stay-notification.toml > "$work/catalog/services/bench-stay-notification.toml"
-cp catalog/forms/stay-notification.toml "$work/catalog/forms/bench-stay-notification.toml"
-mkdir -p "$work/no-dist"
-echo '<!doctype html><title>bench</title>' > "$work/no-dist/index.html"
+source bench/catalogue.sh
+bench_catalogue "$work"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 agency_port=$(free_port)

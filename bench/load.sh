@@ -67,14 +67,8 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the catalogue: the repository's plus the benchmark's copy of one free service ----
-cp -r catalog "$work/catalog"
-sed -e 's/^id = "stay-notification"/id = "bench-stay-notification"/' \
-    -e '/^directive24_item/d' \
-    -e '/^\[\[documents\]\]/a required = false' \
-    catalog/services/stay-notification.toml > "$work/catalog/services/bench-stay-notification.toml"
-cp catalog/forms/stay-notification.toml "$work/catalog/forms/bench-stay-notification.toml"
-mkdir -p "$work/no-dist"
-echo '<!doctype html><title>bench</title>' > "$work/no-dist/index.html"
+source bench/catalogue.sh
+bench_catalogue "$work"
 
 # --- one server instance on a free port (port 0: the server prints the one it got) ----
 start_instance() { # <database> <log name>; sets `url`

@@ -6,10 +6,7 @@
 // the officer's included, is scanned by axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cases } from './cases.mjs';
 import { startServer } from './server.mjs';
 import { signInAtProvider } from './identity.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
@@ -20,17 +17,6 @@ after(async () => { await server?.stop(); });
 
 const PDF = (text) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 
-function cases(identity) {
-  const dir = mkdtempSync(join(tmpdir(), 'cases-'));
-  const file = join(dir, 'identity.json');
-  writeFileSync(file, JSON.stringify(identity));
-  const tool = process.env.CATALOG_TOOL_BIN;
-  const args = ['cases', 'catalog', file, 'citizen'];
-  const out = tool && existsSync(tool)
-    ? execFileSync(tool, args, { encoding: 'utf8' })
-    : execFileSync('cargo', ['run', '-q', '-p', 'catalog-tool', '--', ...args], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
 
 /// Waits for `check` to hold, reloading `page` between looks (the officer's page is
 /// server-rendered, the portal's tracking page reads the API when it opens).
@@ -56,7 +42,7 @@ test('file a birth registration; the agency asks for a document, gets it, decide
 
     // Filed with the shared generator's answers, its birth notice uploaded for real.
     const session = await (await page.request.get(`${server.url}/api/v1/session`)).json();
-    const c = cases(session.prefill).find((x) => x.service_id === 'birth-registration');
+    const c = cases(session.prefill, 'citizen').find((x) => x.service_id === 'birth-registration');
     let answers = JSON.stringify(c.answers);
     const attachments = [];
     for (const placeholder of new Set(answers.match(/"file-\d+"/g) ?? [])) {

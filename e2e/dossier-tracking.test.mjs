@@ -6,10 +6,7 @@
 // Every page is scanned by axe; console errors fail the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cases } from './cases.mjs';
 import { startServer } from './server.mjs';
 import { signInAtProvider } from './identity.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
@@ -18,18 +15,6 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
-/// The generator's default journey for each service open to this applicant.
-function cases(identity, applicant) {
-  const dir = mkdtempSync(join(tmpdir(), 'cases-'));
-  const file = join(dir, 'identity.json');
-  writeFileSync(file, JSON.stringify(identity));
-  const tool = process.env.CATALOG_TOOL_BIN;
-  const args = ['cases', 'catalog', file, applicant];
-  const out = tool && existsSync(tool)
-    ? execFileSync(tool, args, { encoding: 'utf8' })
-    : execFileSync('cargo', ['run', '-q', '-p', 'catalog-tool', '--', ...args], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
 
 async function signIn(page, name) {
   await page.goto(`${server.url}/auth/sign-in?return_to=/`);

@@ -7,10 +7,7 @@
 // confirmation with a dossier code. A refusal anywhere fails with what the page said.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cases } from './cases.mjs';
 import { startServer } from './server.mjs';
 import { signInAtProvider } from './identity.mjs';
 import { newSession, appReady } from './checks.mjs';
@@ -25,18 +22,6 @@ const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex');
 
-/// The generator's default journey for each service open to this applicant.
-function cases(identity, applicant) {
-  const dir = mkdtempSync(join(tmpdir(), 'cases-'));
-  const file = join(dir, 'identity.json');
-  writeFileSync(file, JSON.stringify(identity));
-  const tool = process.env.CATALOG_TOOL_BIN;
-  const args = ['cases', 'catalog', file, applicant];
-  const out = tool && existsSync(tool)
-    ? execFileSync(tool, args, { encoding: 'utf8' })
-    : execFileSync('cargo', ['run', '-q', '-p', 'catalog-tool', '--', ...args], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
 
 async function signIn(page, name) {
   await page.goto(`${server.url}/auth/sign-in?return_to=/`);
