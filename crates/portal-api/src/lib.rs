@@ -10,6 +10,7 @@ pub mod agency;
 pub mod attachments;
 pub mod catalogue;
 pub mod dossiers;
+pub mod drafts;
 pub mod error;
 pub mod health;
 pub mod ids;

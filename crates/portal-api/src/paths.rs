@@ -29,6 +29,9 @@ pub mod template {
     pub const DOSSIER_DOCUMENTS: &str = "/api/v1/dossiers/{code}/documents";
     pub const DOSSIER_PAYMENTS: &str = "/api/v1/dossiers/{code}/payments";
     pub const DOSSIER_RECEIPT: &str = "/api/v1/dossiers/{code}/receipt";
+    /// The signed-in person's unfinished applications.
+    pub const DRAFTS: &str = "/api/v1/drafts";
+    pub const DRAFT: &str = "/api/v1/drafts/{service}";
     pub const PAYMENT_CALLBACK: &str = "/api/v1/payments/callback";
     pub const SANDBOX_PAY: &str = "/sandbox/pay/{payment_id}";
     /// Agency systems post their status events here (signed; see `portal_api::agency`).
@@ -53,7 +56,7 @@ pub mod template {
 }
 
 pub use template::{
-    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, CATALOGUE_SOURCES, DOSSIERS, LEGACY_ADDRESS,
+    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, CATALOGUE_SOURCES, DOSSIERS, DRAFTS, LEGACY_ADDRESS,
     PAYMENT_CALLBACK, PROVINCES, SESSION, SIGN_IN, STAFF_DELIVERIES, STAFF_DOSSIERS, STAFF_DRAFTS,
     STAFF_ROLLBACK, STAFF_VERSIONS,
 };
@@ -129,6 +132,11 @@ pub fn dossier_payments(code: &str) -> String {
 /// The dossier's receipt (PDF).
 pub fn dossier_receipt(code: &str) -> String {
     format!("/api/v1/dossiers/{}/receipt", encode(code))
+}
+
+/// One of the signed-in person's unfinished applications.
+pub fn draft(service: &str) -> String {
+    format!("/api/v1/drafts/{}", encode(service))
 }
 
 /// The sandbox payment provider's page for an attempt.

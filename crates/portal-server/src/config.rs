@@ -65,6 +65,10 @@ pub struct Config {
     pub agency_sandbox_secret: Option<String>,
     /// How deliveries to the agencies are paced.
     pub delivery: crate::agencies::worker::Pace,
+    /// The secret unfinished applications are sealed with (environment only). Without it
+    /// one is generated on first start and kept in the database, which protects nothing
+    /// against somebody holding the whole database: production sets it.
+    pub drafts_secret: Option<String>,
 }
 
 impl Default for Config {
@@ -95,6 +99,7 @@ impl Default for Config {
             agency_sandbox: None,
             agency_sandbox_secret: None,
             delivery: crate::agencies::worker::Pace::default(),
+            drafts_secret: None,
         }
     }
 }
@@ -110,6 +115,8 @@ impl Default for Config {
                   PORTAL_PAYMENT_SECRET      the key the sandbox payment provider signs its callbacks \
                   with (generated and kept in the database when unset)\n  \
                   PORTAL_AGENCY_SANDBOX_SECRET  hex secret shared with the agency sandbox\n  \
+                  PORTAL_DRAFTS_SECRET       the secret people's unfinished applications are sealed \
+                  with (at least 32 characters; generated and kept in the database when unset)\n  \
                   the key variables the --agencies file names"
 )]
 struct Options {
@@ -274,11 +281,14 @@ impl Config {
     /// is read from the environment only, so it never shows in a process list.
     pub fn from_command_line() -> Config {
         let secret = |name| std::env::var(name).ok().filter(|s| !s.is_empty());
-        Options::parse().into_config(
-            secret("PORTAL_PAYMENT_SECRET"),
-            secret("PORTAL_OIDC_CLIENT_SECRET"),
-            secret("PORTAL_AGENCY_SANDBOX_SECRET"),
-        )
+        Config {
+            drafts_secret: secret("PORTAL_DRAFTS_SECRET"),
+            ..Options::parse().into_config(
+                secret("PORTAL_PAYMENT_SECRET"),
+                secret("PORTAL_OIDC_CLIENT_SECRET"),
+                secret("PORTAL_AGENCY_SANDBOX_SECRET"),
+            )
+        }
     }
 
     /// `args` (without the program name) over the environment's `PORTAL_*` variables.

@@ -13,6 +13,7 @@ pub mod config;
 pub mod copy_db;
 pub mod db;
 pub mod dossiers;
+pub mod drafts;
 pub mod html;
 pub mod identity;
 pub mod payments;
@@ -53,6 +54,8 @@ pub struct AppState {
     pub catalogue: Arc<LiveCatalogue>,
     /// Draft catalogues staff are previewing, parsed.
     pub drafts: Arc<staff_catalog::DraftCache>,
+    /// Seals people's unfinished applications at rest.
+    pub drafts_seal: Arc<drafts::Seal>,
     pub config: Arc<Config>,
     /// The built-in sandbox sign-in's test identities.
     pub identities: Arc<identity::Directory>,
@@ -172,7 +175,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
     let (catalogue, disk, seq) =
         staff_catalog::starting_catalogue(&mut *db.conn().await?, &files).await?;
     db.record_catalogue(&catalogue).await?;
-    let (payment_key, sign_in_key) = {
+    let (payment_key, sign_in_key, drafts_seal) = {
         let mut c = db.conn().await?;
         if db.engine() == db::Engine::Sqlite {
             let (moved, dropped) =
@@ -188,7 +191,21 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         // Every instance signs sign-in state with the same key, so a person who starts
         // signing in through one instance can finish through another.
         let sign_in = db::shared_secret(&mut c, "sign_in_key", &random::token()?).await?;
-        (payment_key, payments::SigningKey::new(sign_in.as_bytes()))
+        let drafts_secret = match &config.drafts_secret {
+            Some(s) if s.chars().count() < drafts::seal::MIN_SECRET_CHARS => {
+                return Err(StartError::Settings(format!(
+                    "PORTAL_DRAFTS_SECRET must be at least {} characters",
+                    drafts::seal::MIN_SECRET_CHARS
+                )));
+            }
+            Some(s) => s.clone(),
+            None => db::shared_secret(&mut c, "drafts_key", &random::token()?).await?,
+        };
+        (
+            payment_key,
+            payments::SigningKey::new(sign_in.as_bytes()),
+            drafts::Seal::new(&drafts_secret),
+        )
     };
     let sign_in_throttle = identity::sign_in_throttle(&config);
     let agencies = agencies::Directory::load(
@@ -211,6 +228,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         db,
         catalogue: Arc::new(LiveCatalogue::new(Published::new(catalogue), seq, disk)),
         drafts: Arc::default(),
+        drafts_seal: Arc::new(drafts_seal),
         config: Arc::new(config),
         identities: Arc::new(identities),
         staff: Arc::new(staff),

@@ -3,6 +3,8 @@
 //! carries over every answer that still fits and reports the rest, so nothing is
 //! silently lost and nothing stale is silently submitted.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::ServiceId;
@@ -29,6 +31,12 @@ pub struct Draft {
     pub completed_steps: Vec<String>,
     /// When it was saved, Unix milliseconds (the caller's clock).
     pub saved_at: i64,
+    /// When each top-level question was last changed, Unix milliseconds: what [`merge`]
+    /// compares when the same application was edited on two devices. A question listed
+    /// here without an answer was cleared at that time. Drafts saved before this was
+    /// kept count every answer as changed at `saved_at`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub changed_at: BTreeMap<String, i64>,
 }
 
 impl Draft {
@@ -45,7 +53,16 @@ impl Draft {
             answers: Answers::new(),
             completed_steps: Vec::new(),
             saved_at,
+            changed_at: BTreeMap::new(),
         }
+    }
+
+    /// When the question `id` was last changed here (its answer set or cleared).
+    pub fn changed(&self, id: &str) -> Option<i64> {
+        self.changed_at
+            .get(id)
+            .copied()
+            .or_else(|| self.answers.get(id).map(|_| self.saved_at))
     }
 
     /// Whether the draft was started on this very form (labels aside).
@@ -59,6 +76,57 @@ impl Draft {
             self.completed_steps.push(step.to_string());
         }
     }
+}
+
+/// Most questions a draft may record change times for: more than any form asks.
+pub const MAX_CHANGE_TIMES: usize = 5_000;
+
+/// Brings together two copies of the same application edited apart (on two devices, or
+/// on a device and the server): per question, the answer changed last wins, a question
+/// cleared last stays cleared, and a tie keeps `mine`. Steps completed on either count as
+/// completed. The result keeps the form and catalogue version of the copy saved last, so
+/// the caller migrates it onto the published form as it does any draft.
+///
+/// Returns the merged draft and the questions whose answer now comes from `theirs` and
+/// differs from `mine`, so the person can be told what changed under them.
+pub fn merge(mine: &Draft, theirs: &Draft) -> (Draft, Vec<String>) {
+    let newer = if theirs.saved_at > mine.saved_at {
+        theirs
+    } else {
+        mine
+    };
+    let mut out = Draft {
+        service: mine.service.clone(),
+        catalogue_version: newer.catalogue_version.clone(),
+        form_fingerprint: newer.form_fingerprint.clone(),
+        answers: Answers::new(),
+        completed_steps: newer.completed_steps.clone(),
+        saved_at: mine.saved_at.max(theirs.saved_at),
+        changed_at: BTreeMap::new(),
+    };
+    for step in mine.completed_steps.iter().chain(&theirs.completed_steps) {
+        out.complete_step(step);
+    }
+    let questions: BTreeSet<&String> = [mine, theirs]
+        .iter()
+        .flat_map(|d| d.answers.iter().map(|(k, _)| k).chain(d.changed_at.keys()))
+        .collect();
+    let mut taken = Vec::new();
+    for id in questions {
+        let (a, b) = (mine.changed(id), theirs.changed(id));
+        let from_theirs = b.is_some() && (a.is_none() || b > a);
+        let winner = if from_theirs { theirs } else { mine };
+        if let Some(answer) = winner.answers.get(id) {
+            out.answers.set(id.clone(), answer.clone());
+        }
+        if let Some(t) = winner.changed(id) {
+            out.changed_at.insert(id.clone(), t);
+        }
+        if from_theirs && mine.answers.get(id) != theirs.answers.get(id) {
+            taken.push(id.clone());
+        }
+    }
+    (out, taken)
 }
 
 /// Why an answer could not be carried over.
@@ -254,5 +322,101 @@ fn carry(
             Some(Answer::Group(out))
         }
         _ => Some(answer.clone()),
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+
+    fn draft(saved_at: i64, steps: &[&str], answers: &[(&str, &str, i64)]) -> Draft {
+        let mut d = Draft {
+            service: ServiceId("birth-registration".into()),
+            catalogue_version: format!("v{saved_at}"),
+            form_fingerprint: format!("f{saved_at}"),
+            answers: Answers::new(),
+            completed_steps: steps.iter().map(|s| s.to_string()).collect(),
+            saved_at,
+            changed_at: BTreeMap::new(),
+        };
+        for (id, value, at) in answers {
+            if !value.is_empty() {
+                d.answers.set(*id, Answer::Text(value.to_string()));
+            }
+            d.changed_at.insert(id.to_string(), *at);
+        }
+        d
+    }
+
+    fn text(d: &Draft, id: &str) -> Option<String> {
+        match d.answers.get(id) {
+            Some(Answer::Text(s)) => Some(s.clone()),
+            None => None,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_answer_changed_last_wins_question_by_question() {
+        let phone = draft(100, &["child"], &[("name", "An", 10), ("place", "Huế", 90)]);
+        let laptop = draft(
+            80,
+            &["child", "mother"],
+            &[("name", "Bình", 50), ("place", "Hà Nội", 20)],
+        );
+        let (merged, taken) = merge(&phone, &laptop);
+        assert_eq!(text(&merged, "name").as_deref(), Some("Bình"));
+        assert_eq!(text(&merged, "place").as_deref(), Some("Huế"));
+        assert_eq!(taken, vec!["name".to_string()]);
+        assert_eq!(merged.completed_steps, vec!["child", "mother"]);
+        assert_eq!(merged.saved_at, 100);
+        // The form of the copy saved last, for migration.
+        assert_eq!(merged.form_fingerprint, "f100");
+        assert_eq!(merged.changed_at["name"], 50);
+        // The other way round gives the same answers, and names what came across.
+        let (back, taken) = merge(&laptop, &phone);
+        assert_eq!(back.answers, merged.answers);
+        assert_eq!(taken, vec!["place".to_string()]);
+    }
+
+    #[test]
+    fn a_question_cleared_last_stays_cleared() {
+        let a = draft(100, &[], &[("phone", "", 70)]);
+        let b = draft(60, &[], &[("phone", "0912345678", 40)]);
+        let (merged, taken) = merge(&a, &b);
+        assert_eq!(text(&merged, "phone"), None);
+        assert!(taken.is_empty());
+        let (merged, taken) = merge(&b, &a);
+        assert_eq!(text(&merged, "phone"), None);
+        assert_eq!(
+            taken,
+            vec!["phone".to_string()],
+            "the person is told the answer went"
+        );
+    }
+
+    #[test]
+    fn a_tie_keeps_mine_and_the_same_answer_is_not_reported() {
+        let a = draft(10, &[], &[("x", "1", 5), ("y", "same", 3)]);
+        let b = draft(10, &[], &[("x", "2", 5), ("y", "same", 9)]);
+        let (merged, taken) = merge(&a, &b);
+        assert_eq!(text(&merged, "x").as_deref(), Some("1"));
+        assert!(taken.is_empty(), "{taken:?}");
+    }
+
+    #[test]
+    fn drafts_saved_before_change_times_count_their_saving_time() {
+        let mut old = draft(500, &[], &[]);
+        old.answers.set("name", Answer::Text("Old".into()));
+        let new = draft(400, &[], &[("name", "New", 450), ("email", "a@b.vn", 450)]);
+        let (merged, taken) = merge(&new, &old);
+        assert_eq!(text(&merged, "name").as_deref(), Some("Old"));
+        assert_eq!(text(&merged, "email").as_deref(), Some("a@b.vn"));
+        assert_eq!(taken, vec!["name".to_string()]);
+        // And a draft without change times still reads.
+        let json = serde_json::to_string(&old).unwrap();
+        assert!(!json.contains("changed_at"));
+        let back: Draft = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, old);
     }
 }

@@ -37,7 +37,9 @@ mod tests;
 pub use answers::{AddressAnswer, Answer, Answers, FileAnswer, PersonAnswer};
 pub use condition::{Compare, Condition, Scalar};
 pub use context::{AdminUnits, ValidationContext};
-pub use draft::{migrate, Draft, DropReason, DroppedAnswer, MigrationReport};
+pub use draft::{
+    merge, migrate, Draft, DropReason, DroppedAnswer, MigrationReport, MAX_CHANGE_TIMES,
+};
 pub use error::{Ask, DatePart, FieldError, ValidationError};
 pub use fee::{charge, Charge, Quote, QuoteLine};
 pub use fingerprint::fingerprint;

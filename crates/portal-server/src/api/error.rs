@@ -45,6 +45,8 @@ pub enum ApiError {
     #[error(transparent)]
     Payment(#[from] PaymentError),
     #[error(transparent)]
+    Draft(#[from] crate::drafts::DraftError),
+    #[error(transparent)]
     StaffCatalog(#[from] crate::staff_catalog::StaffCatalogError),
     #[error(transparent)]
     Agency(#[from] crate::agencies::events::AgencyError),
@@ -139,6 +141,7 @@ impl ApiError {
             ApiError::Attachment(e) => e.code(),
             ApiError::Dossier(e) => e.code(),
             ApiError::Payment(e) => e.code(),
+            ApiError::Draft(e) => e.code(),
             ApiError::StaffCatalog(e) => e.code(),
             ApiError::Agency(e) => e.code(),
             ApiError::BadProvinceCode(_) => "bad_province_code",
@@ -166,6 +169,7 @@ impl ApiError {
             ApiError::Attachment(e) => e.status(),
             ApiError::Dossier(e) => e.status(),
             ApiError::Payment(e) => e.status(),
+            ApiError::Draft(e) => e.status(),
             ApiError::StaffCatalog(e) => e.status(),
             ApiError::Agency(e) => e.status(),
         }
@@ -178,6 +182,7 @@ impl ApiError {
             ApiError::Attachment(e) => Some(e),
             ApiError::Dossier(e) => Some(e),
             ApiError::Payment(e) => Some(e),
+            ApiError::Draft(e) => Some(e),
             ApiError::StaffCatalog(e) => Some(e),
             ApiError::Agency(e) => Some(e),
             _ => None,
@@ -281,6 +286,9 @@ pub fn every_error() -> Vec<ApiError> {
         PaymentError::BadSignature.into(),
         PaymentError::Mismatch.into(),
         PaymentError::AlreadyCompleted.into(),
+        crate::drafts::DraftError::NotFound.into(),
+        crate::drafts::DraftError::TooMany.into(),
+        crate::drafts::DraftError::OtherService(String::new()).into(),
         crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
         crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),
         crate::staff_catalog::StaffCatalogError::NoPreviousVersion.into(),

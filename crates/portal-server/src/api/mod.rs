@@ -15,7 +15,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::{
-    attachments, dossiers, identity, payments, receipt, staff_catalog, tracking, AppState,
+    attachments, dossiers, drafts, identity, payments, receipt, staff_catalog, tracking, AppState,
 };
 pub use error::ApiError;
 
@@ -45,6 +45,10 @@ impl RouteTable {
 
     pub(crate) fn post(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::POST, path, handler)
+    }
+
+    pub(crate) fn put(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+        self.add(Method::PUT, path, handler)
     }
 
     pub(crate) fn delete(self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
@@ -94,6 +98,7 @@ pub fn routes() -> RouteTable {
     let table = identity::routes(table);
     let table = attachments::routes(table);
     let table = dossiers::routes(table);
+    let table = drafts::routes(table);
     let table = tracking::routes(table);
     let table = payments::routes(table);
     let table = receipt::routes(table);

@@ -14,7 +14,7 @@ use utoipa::OpenApi;
 
 use super::{admin_units, catalogue, health};
 use crate::{
-    agencies, attachments, dossiers, identity, payments, receipt, staff_catalog, tracking,
+    agencies, attachments, dossiers, drafts, identity, payments, receipt, staff_catalog, tracking,
 };
 
 #[derive(OpenApi)]
@@ -43,6 +43,10 @@ use crate::{
         attachments::get_content,
         dossiers::submit,
         tracking::list_mine,
+        drafts::list_mine,
+        drafts::get_mine,
+        drafts::save_mine,
+        drafts::delete_mine,
         tracking::get_dossier,
         receipt::get_receipt,
         dossiers::add_documents,
@@ -97,6 +101,9 @@ use crate::{
         portal_api::DossierSummary,
         portal_api::DossierList,
         portal_api::Receipt,
+        portal_api::drafts::DraftSummary,
+        portal_api::drafts::DraftList,
+        portal_api::drafts::SavedDraft,
         portal_api::session::SessionInfo,
         portal_api::session::Identity,
         portal_api::session::StaffMembership,

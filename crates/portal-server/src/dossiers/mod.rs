@@ -356,6 +356,8 @@ async fn file_once(
         f.now,
     )
     .await?;
+    // The application is filed: its unfinished copy kept for other devices goes.
+    crate::drafts::store::forget(&mut tx, &f.user.subject, &f.submission.service_id).await?;
     tx.commit().await?;
     Ok(Ok(Submitted::Created(receipt)))
 }

@@ -11,6 +11,7 @@ mod attachments_http;
 mod attack;
 mod dossiers_form_rules;
 mod dossiers_http;
+mod drafts_http;
 mod every_form;
 mod http_api;
 mod identity_http;
