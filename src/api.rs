@@ -9,6 +9,7 @@ use portal_core::{CatalogueIndex, Service};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
 
+pub use portal_api::drafts::SavedDraft;
 use portal_api::paths;
 pub use portal_api::payments::PaymentStarted;
 pub use portal_api::{AddDocuments, ErrorBody, Problem, Receipt};
@@ -290,6 +291,7 @@ async fn send_state_change(
 ) -> Result<String, (ApiError, String)> {
     let mut req = match method {
         "DELETE" => gloo_net::http::Request::delete(url),
+        "PUT" => gloo_net::http::Request::put(url),
         _ => gloo_net::http::Request::post(url),
     }
     .header("X-Portal-Request", "1")
@@ -375,6 +377,40 @@ pub async fn dossier(
 
 pub async fn my_dossiers() -> Result<crate::tracking::DossierList, ApiError> {
     get_json(paths::DOSSIERS).await
+}
+
+// --- unfinished applications kept on the server (signed in) ---------------------------
+
+pub async fn my_drafts() -> Result<portal_api::drafts::DraftList, ApiError> {
+    get_json(paths::DRAFTS).await
+}
+
+/// The copy the server keeps; `None` when it keeps none.
+pub async fn my_draft(service: &str) -> Result<Option<portal_core::form::Draft>, ApiError> {
+    get_json::<portal_api::drafts::KeptDraft>(&paths::draft(service))
+        .await
+        .map(|k| k.draft)
+}
+
+/// Sends the device's copy; the answer is the copy merged with the server's.
+pub async fn save_my_draft(draft: &portal_core::form::Draft) -> Result<SavedDraft, ApiError> {
+    let body = serde_json::to_string(draft).map_err(|_| ApiError::Malformed)?;
+    let text = send_state_change(
+        "PUT",
+        &paths::draft(draft.service.as_str()),
+        Some(&body),
+        None,
+    )
+    .await
+    .map_err(|(e, _)| e)?;
+    parse(&text)
+}
+
+pub async fn delete_my_draft(service: &str) -> Result<(), ApiError> {
+    send_state_change("DELETE", &paths::draft(service), None, None)
+        .await
+        .map(|_| ())
+        .map_err(|(e, _)| e)
 }
 
 /// Starts (or resumes) paying the dossier's fee; the browser is then sent to `pay_url`,

@@ -34,6 +34,20 @@ pub fn load(service: &ServiceId) -> Option<Draft> {
     serde_json::from_str(&json).ok()
 }
 
+/// Every real (not preview) draft kept on this device, for "Unfinished applications".
+pub fn on_device() -> Vec<Draft> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("portal.draft."))
+        .filter_map(|k| s.get_item(&k).ok().flatten())
+        .filter_map(|json| serde_json::from_str::<Draft>(&json).ok())
+        .collect()
+}
+
 pub fn remove(service: &ServiceId) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&key(service));

@@ -10,6 +10,7 @@ pub mod focus;
 pub mod format;
 pub mod known_units;
 pub mod state;
+pub mod sync;
 
 pub use error_summary::ErrorSummary;
 pub use fields::FieldView;

@@ -2,7 +2,7 @@
 //! has its own signal, so typing into one field of a 300-field form re-renders only that
 //! field; conditions are re-evaluated only when a question they read changes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -44,6 +44,20 @@ pub struct FormState {
     /// Set when a saved draft was started on an older version of the form.
     pub migration: RwSignal<Option<MigrationReport>>,
     save_pending: StoredValue<bool>,
+    /// When each question last changed (see `Draft::changed_at`), and the answers as
+    /// last saved, which tell what changed since.
+    pub(super) changed_at: StoredValue<BTreeMap<String, i64>>,
+    /// The person answered something on this page (not the prefill from their record).
+    pub(super) touched: StoredValue<bool>,
+    pub(super) last_saved: StoredValue<Answers>,
+    /// The server's copy of the draft, for a signed-in person (see `super::sync`).
+    pub(super) sync: super::sync::Sync,
+    /// Questions whose answer just came from the person's other device, to tell them.
+    pub from_elsewhere: RwSignal<Vec<String>>,
+    /// The whole draft was taken from the account (nothing was on this device).
+    pub continued_from_account: RwSignal<bool>,
+    /// When the server last confirmed it keeps the draft (Unix ms).
+    pub server_saved_at: RwSignal<Option<i64>>,
     /// The signed-in person, for prefill and locked answers.
     pub identity: RwSignal<Option<Identity>>,
     /// A fixed "today" (the examples' date) instead of the device clock.
@@ -131,6 +145,13 @@ impl FormState {
             saved_at: RwSignal::new(None),
             migration: RwSignal::new(None),
             save_pending: StoredValue::new(false),
+            changed_at: StoredValue::new(BTreeMap::new()),
+            touched: StoredValue::new(false),
+            last_saved: StoredValue::new(Answers::new()),
+            sync: super::sync::Sync::new(),
+            from_elsewhere: RwSignal::new(Vec::new()),
+            continued_from_account: RwSignal::new(false),
+            server_saved_at: RwSignal::new(None),
             identity: RwSignal::new(None),
             today: None,
         };
@@ -148,6 +169,7 @@ impl FormState {
     pub fn set(&self, field: &str, answer: Option<Answer>) {
         if let Some(s) = self.values.get(field) {
             s.set(answer);
+            self.touched.set_value(true);
             self.schedule_save();
         }
     }
@@ -285,30 +307,61 @@ impl FormState {
         );
     }
 
-    /// Writes the draft now (also called when the page is hidden).
+    /// Writes the draft now (also called when the page is hidden), and sends it to the
+    /// server soon when the person is signed in.
     pub fn save_now(&self) {
-        if !self.persist {
-            return;
+        if self.save_local() {
+            self.schedule_push();
         }
+    }
+
+    /// Writes the draft on the device; `false` when there is nothing to write.
+    pub(super) fn save_local(&self) -> bool {
+        if !self.persist {
+            return false;
+        }
+        let Some(draft) = self.current_draft() else {
+            return false;
+        };
+        if drafts::save(&draft) {
+            self.saved_at.try_set(Some(draft.saved_at));
+        }
+        true
+    }
+
+    pub(super) fn persists(&self) -> bool {
+        self.persist
+    }
+
+    /// The draft as it stands, each question changed since the last save stamped now;
+    /// `None` when nothing is answered (a new or just-submitted application: nothing to
+    /// keep) or the page's state is gone (it was saved when leaving).
+    pub(super) fn current_draft(&self) -> Option<Draft> {
+        let answers = self.try_snapshot()?;
+        let now = now_ms();
         let mut draft = Draft::new(
             self.service_id.clone(),
             self.catalogue_version.as_str(),
             &self.form,
-            now_ms(),
+            now,
         );
-        // Nothing to write once the page's state is gone (it was saved when leaving).
-        let Some(answers) = self.try_snapshot() else {
-            return;
-        };
+        let before = self.last_saved.try_get_value()?;
+        let mut changed = self.changed_at.try_get_value()?;
+        let ids: BTreeSet<&String> = answers.0.keys().chain(before.0.keys()).collect();
+        for id in ids {
+            if answers.get(id) != before.get(id) {
+                changed.insert(id.clone(), now);
+            }
+        }
+        self.changed_at.try_set_value(changed.clone());
+        self.last_saved.try_set_value(answers.clone());
         draft.answers = answers;
+        draft.changed_at = changed;
         draft.completed_steps = self.completed_steps.try_get_untracked().unwrap_or_default();
-        // Nothing answered (a new or just-submitted application): nothing to keep.
         if draft.answers.is_empty() && draft.completed_steps.is_empty() {
-            return;
+            return None;
         }
-        if drafts::save(&draft) {
-            self.saved_at.try_set(Some(draft.saved_at));
-        }
+        Some(draft)
     }
 
     /// All answers now, or `None` once the page's signals are disposed.
@@ -323,22 +376,47 @@ impl FormState {
     }
 
     fn restore(&self) {
-        let Some(draft) = drafts::load(&self.service_id) else {
-            return;
-        };
+        if let Some(draft) = drafts::load(&self.service_id) {
+            self.adopt(draft, None);
+        }
+    }
+
+    /// Takes a saved draft in, moved onto the published form. With `only`, just those
+    /// questions' answers are taken (the ones another device changed last); else all.
+    pub(super) fn adopt(&self, draft: Draft, only: Option<&[String]>) {
         let (draft, report) = portal_core::form::migrate(
             &draft,
             &self.form,
             &self.catalogue_version,
             &self.context(),
         );
-        for (id, answer) in draft.answers.iter() {
-            if let Some(s) = self.values.get(id.as_str()) {
-                s.set(Some(answer.clone()));
+        match only {
+            None => {
+                for (id, answer) in draft.answers.iter() {
+                    if let Some(s) = self.values.get(id.as_str()) {
+                        s.set(Some(answer.clone()));
+                    }
+                }
+                self.completed_steps.set(draft.completed_steps.clone());
+                self.saved_at.set(Some(draft.saved_at));
+            }
+            Some(ids) => {
+                for id in ids {
+                    if let Some(s) = self.values.get(id.as_str()) {
+                        s.set(draft.answers.get(id).cloned());
+                    }
+                }
+                self.completed_steps.update(|done| {
+                    for step in &draft.completed_steps {
+                        if !done.contains(step) {
+                            done.push(step.clone());
+                        }
+                    }
+                });
             }
         }
-        self.completed_steps.set(draft.completed_steps.clone());
-        self.saved_at.set(Some(draft.saved_at));
+        self.changed_at.set_value(draft.changed_at.clone());
+        self.last_saved.set_value(self.snapshot());
         if report.needs_attention() {
             self.migration.set(Some(report));
         }
@@ -348,6 +426,12 @@ impl FormState {
     pub fn discard(&self) {
         drafts::remove(&self.service_id);
         drafts::remove_pending(self.service_id.as_str());
+        self.forget_on_server();
+        self.changed_at.set_value(BTreeMap::new());
+        self.last_saved.set_value(Answers::new());
+        self.from_elsewhere.set(Vec::new());
+        self.continued_from_account.set(false);
+        self.server_saved_at.set(None);
         for s in self.values.values() {
             s.set(None);
         }

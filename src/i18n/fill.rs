@@ -82,6 +82,18 @@ fill_texts! {
         vi: "Bản nháp đã được lưu trên thiết bị này lúc {time}.",
         en: "Draft saved on this device at {time}."
     }
+    draft_saved_in_account(time: &str) {
+        vi: "Bản nháp đã được lưu lúc {time}, trên thiết bị này và trong tài khoản của bạn: bạn có thể tiếp tục trên thiết bị khác.",
+        en: "Draft saved at {time}, on this device and in your account: you can continue on another device."
+    }
+    unfinished_line(at: &str, n: usize) {
+        vi: "Lưu lúc {at} · đã trả lời {n} câu hỏi",
+        en: { one(n): "Saved {at} · {n} question answered", other: "Saved {at} · {n} questions answered" }
+    }
+    from_elsewhere_body(names: &str) {
+        vi: "Các câu trả lời sau được lấy từ bản nháp bạn sửa gần đây hơn trên thiết bị khác: {names}. Hãy kiểm tra lại trước khi gửi.",
+        en: "These answers come from the draft you changed more recently on another device: {names}. Check them before you send."
+    }
     form_changed_dropped(n: usize) {
         vi: "{n} câu trả lời không còn cần nữa.",
         en: { one(n): "{n} answer is no longer needed.", other: "{n} answers are no longer needed." }

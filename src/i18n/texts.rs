@@ -386,6 +386,62 @@ impl Key {
         vi: "Quay lại",
         en: "Back",
     });
+    pub const UnfinishedTitle: Key = Key(&Texts {
+        vi: "Hồ sơ đang soạn",
+        en: "Unfinished applications",
+    });
+    pub const SentDossiers: Key = Key(&Texts {
+        vi: "Hồ sơ đã gửi",
+        en: "Sent applications",
+    });
+    pub const KeptOnThisDevice: Key = Key(&Texts {
+        vi: "chỉ lưu trên thiết bị này",
+        en: "kept on this device only",
+    });
+    pub const KeptInAccount: Key = Key(&Texts {
+        vi: "lưu trong tài khoản của bạn",
+        en: "kept in your account",
+    });
+    pub const KeptOnDeviceAndAccount: Key = Key(&Texts {
+        vi: "lưu trên thiết bị này và trong tài khoản của bạn",
+        en: "kept on this device and in your account",
+    });
+    pub const ContinueApplication: Key = Key(&Texts {
+        vi: "Tiếp tục",
+        en: "Continue",
+    });
+    pub const DeleteDraft: Key = Key(&Texts {
+        vi: "Xóa bản nháp",
+        en: "Delete draft",
+    });
+    pub const DeleteDraftConfirm: Key = Key(&Texts {
+        vi: "Xóa bản nháp này? Các câu trả lời sẽ bị xóa khỏi thiết bị này và khỏi tài khoản của bạn, không khôi phục được.",
+        en: "Delete this draft? Its answers will be deleted from this device and from your account, and cannot be recovered.",
+    });
+    pub const DeleteDraftYes: Key = Key(&Texts {
+        vi: "Có, xóa bản nháp",
+        en: "Yes, delete the draft",
+    });
+    pub const DeleteDraftNo: Key = Key(&Texts {
+        vi: "Không, giữ lại",
+        en: "No, keep it",
+    });
+    pub const DeleteDraftFailed: Key = Key(&Texts {
+        vi: "Chưa xóa được bản nháp trong tài khoản. Kiểm tra kết nối mạng và thử lại.",
+        en: "The draft in your account could not be deleted yet. Check your connection and try again.",
+    });
+    pub const FromElsewhereTitle: Key = Key(&Texts {
+        vi: "Bản nháp đã được cập nhật từ thiết bị khác",
+        en: "Your draft was updated from another device",
+    });
+    pub const ContinuedFromAccount: Key = Key(&Texts {
+        vi: "Bạn đang tiếp tục bản nháp đã lưu trong tài khoản của mình từ một thiết bị khác.",
+        en: "You are continuing the draft kept in your account from another device.",
+    });
+    pub const FromElsewhereDismiss: Key = Key(&Texts {
+        vi: "Đã hiểu, ẩn thông báo này",
+        en: "Understood, hide this message",
+    });
     pub const DiscardDraft: Key = Key(&Texts {
         vi: "Xóa bản nháp và làm lại từ đầu",
         en: "Delete the draft and start again",

@@ -56,7 +56,16 @@ pub fn ApplyPage() -> impl IntoView {
                 let session = crate::session::use_session();
                 let st = state.clone();
                 Effect::new(move |_| {
-                    if let Some(identity) = session.0.get().and_then(|s| s.prefill) {
+                    let Some(info) = session.0.get() else {
+                        return;
+                    };
+                    // Signed in: the draft is kept in the person's account too, and one
+                    // started on another device continues here (asked before the prefill
+                    // below, which would make an untouched form look started).
+                    if info.signed_in {
+                        st.keep_on_server();
+                    }
+                    if let Some(identity) = info.prefill {
                         st.apply_identity(identity);
                     }
                 });
@@ -139,11 +148,17 @@ fn DraftStatus(state: FormState) -> impl IntoView {
     };
     view! {
         <div class="draft-status">
-            <p aria-live="polite">{move || state.saved_at.get().map(|ms| {
-                let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-                let time = format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
-                fill::draft_saved(i18n.lang.get(), &time)
-            })}</p>
+            <p aria-live="polite">{move || {
+                let clock = |ms: i64| {
+                    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+                    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+                };
+                match (state.server_saved_at.get(), state.saved_at.get()) {
+                    (Some(ms), _) => Some(fill::draft_saved_in_account(i18n.lang.get(), &clock(ms))),
+                    (None, Some(ms)) => Some(fill::draft_saved(i18n.lang.get(), &clock(ms))),
+                    (None, None) => None,
+                }
+            }}</p>
             <button type="button" class="button-link" on:click=discard>{move || i18n.t(Key::DiscardDraft)}</button>
         </div>
     }
@@ -160,6 +175,46 @@ fn form_changed_body(lang: Lang, dropped: usize, required: usize) -> String {
     }
     body.push(text(lang, Key::FormChangedCheck).to_string());
     body.join(" ")
+}
+
+/// Names the answers that came from the person's other device (the newer ones win), so
+/// nothing changes under them unseen.
+#[component]
+fn FromElsewhereNotice(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let st = state.clone();
+    move || {
+        let ids = st.from_elsewhere.get();
+        let continued = st.continued_from_account.get();
+        if ids.is_empty() && !continued {
+            return None;
+        }
+        let lang = i18n.lang.get();
+        let names: Vec<String> = ids
+            .iter()
+            .filter_map(|id| st.form.field(id))
+            .map(|f| f.label.get(lang).trim_end_matches(['?', ':']).to_string())
+            .collect();
+        let body = if names.is_empty() {
+            text(lang, Key::ContinuedFromAccount).to_string()
+        } else {
+            fill::from_elsewhere_body(lang, &names.join(", "))
+        };
+        let dismiss = {
+            let st = st.clone();
+            move |_| {
+                st.from_elsewhere.set(Vec::new());
+                st.continued_from_account.set(false);
+            }
+        };
+        Some(view! {
+            <div class="notice" role="status">
+                <p><strong>{i18n.t(Key::FromElsewhereTitle)}</strong></p>
+                <p>{body}</p>
+                <button type="button" class="button-link" on:click=dismiss>{i18n.t(Key::FromElsewhereDismiss)}</button>
+            </div>
+        })
+    }
 }
 
 /// Tells the citizen the form changed since their draft was saved, and what that means.
@@ -250,6 +305,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
         }
         st.complete_step(&sid);
         st.save_now();
+        st.push_now();
         let target = if returning() {
             step_href(&svc, CHECK)
         } else {
@@ -282,6 +338,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
         <Title text=page_title/>
         <a class="back-link" href=back_href>{move || i18n.t(Key::Back)}</a>
         <MigrationNotice state=state.clone()/>
+        <FromElsewhereNotice state=state.clone()/>
         <ErrorSummary problems/>
         <p class="caption">
             {move || position.with(|(i, steps)| fill::step_of(

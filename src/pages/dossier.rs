@@ -17,6 +17,7 @@ use crate::api::{self, ApiError};
 use crate::form::error_summary::Problem;
 use crate::form::{ErrorSummary, FieldView, FormState};
 use crate::i18n::{fill, use_i18n, Key};
+use crate::pages::unfinished::UnfinishedApplications;
 use crate::tracking::{
     event_key, format_date, format_time, next_body, payment_key, status_key, status_tone,
     DocumentsRequested, Dossier, DossierList, Now, ServiceFacts, ServiceNames, TimelineEntry,
@@ -422,13 +423,19 @@ pub fn MyDossiersPage() -> impl IntoView {
         <Title text=move || i18n.t(Key::MyDossiers)/>
         <h1>{move || i18n.t(Key::MyDossiers)}</h1>
         {move || match (list.get(), names.get()) {
-            (None, _) | (Some(Ok(_)), None) => view! { <crate::components::Loading/> }.into_any(),
-            (Some(Ok(v)), _) if v.dossiers.is_empty() => view! {
+            (None, _) | (Some(_), None) => view! { <crate::components::Loading/> }.into_any(),
+            (Some(Ok(v)), Some(names)) if v.dossiers.is_empty() => view! {
+                <UnfinishedApplications names signed_in=true/>
                 <p>{i18n.t(Key::NoDossiers)}</p>
                 <p><a href="/">{i18n.t(Key::BackToCatalogue)}</a></p>
             }.into_any(),
-            (Some(Ok(list)), Some(names)) => view! { <DossierListView list names/> }.into_any(),
-            (Some(Err(ApiError::Server { status: 401, .. })), _) => view! {
+            (Some(Ok(list)), Some(names)) => view! {
+                <UnfinishedApplications names=names.clone() signed_in=true/>
+                <h2>{i18n.t(Key::SentDossiers)}</h2>
+                <DossierListView list names/>
+            }.into_any(),
+            (Some(Err(ApiError::Server { status: 401, .. })), Some(names)) => view! {
+                <UnfinishedApplications names signed_in=false/>
                 <p>{i18n.t(Key::SignInToSeeDossiers)}</p>
                 <p><a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a></p>
             }.into_any(),

@@ -14,3 +14,4 @@ pub mod staff_deliveries;
 pub mod staff_draft;
 pub mod staff_preview;
 pub mod submit;
+pub mod unfinished;

@@ -286,7 +286,6 @@ pub fn every_error() -> Vec<ApiError> {
         PaymentError::BadSignature.into(),
         PaymentError::Mismatch.into(),
         PaymentError::AlreadyCompleted.into(),
-        crate::drafts::DraftError::NotFound.into(),
         crate::drafts::DraftError::TooMany.into(),
         crate::drafts::DraftError::OtherService(String::new()).into(),
         crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),

@@ -104,6 +104,7 @@ use crate::{
         portal_api::drafts::DraftSummary,
         portal_api::drafts::DraftList,
         portal_api::drafts::SavedDraft,
+        portal_api::drafts::KeptDraft,
         portal_api::session::SessionInfo,
         portal_api::session::Identity,
         portal_api::session::StaffMembership,

@@ -13,7 +13,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
-use portal_api::drafts::{DraftList, SavedDraft, MAX_DRAFTS_PER_PERSON, MAX_DRAFT_BYTES};
+use portal_api::drafts::{
+    DraftList, KeptDraft, SavedDraft, MAX_DRAFTS_PER_PERSON, MAX_DRAFT_BYTES,
+};
 use portal_core::form::{merge, Draft, MAX_CHANGE_TIMES};
 
 use crate::api::body::read_json;
@@ -26,8 +28,6 @@ pub use seal::Seal;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DraftError {
-    #[error("there is no saved draft of this service")]
-    NotFound,
     #[error("at most {MAX_DRAFTS_PER_PERSON} unfinished applications are kept; send or delete one first")]
     TooMany,
     #[error("the draft is for {0:?}, not the service in the address")]
@@ -39,7 +39,6 @@ pub enum DraftError {
 impl ErrorCode for DraftError {
     fn code(&self) -> &'static str {
         match self {
-            DraftError::NotFound => "draft_not_found",
             DraftError::TooMany => "too_many_drafts",
             DraftError::OtherService(_) | DraftError::TooManyQuestions => "bad_draft",
         }
@@ -47,7 +46,6 @@ impl ErrorCode for DraftError {
 
     fn status(&self) -> StatusCode {
         match self {
-            DraftError::NotFound => StatusCode::NOT_FOUND,
             DraftError::TooMany => StatusCode::CONFLICT,
             DraftError::OtherService(_) | DraftError::TooManyQuestions => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -120,34 +118,31 @@ pub async fn list_mine(
     Ok(Json(DraftList { drafts }))
 }
 
-/// `GET /api/v1/drafts/{service}`: one draft as kept.
+/// `GET /api/v1/drafts/{service}`: one draft as kept, or `null`.
 #[utoipa::path(
     get,
     path = "/api/v1/drafts/{service}",
     operation_id = "getMyDraft",
     tag = "drafts",
-    summary = "One of the signed-in person's unfinished applications",
+    summary = "One of the signed-in person's unfinished applications (draft is null when none is kept)",
     params(("service" = String, Path, description = "The service id")),
     responses(
-        (status = 200, description = "The draft (from_elsewhere is empty)", body = portal_api::drafts::SavedDraft),
+        (status = 200, description = "The draft, or null", body = portal_api::drafts::KeptDraft),
         (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
-        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
     ),
 )]
 pub async fn get_mine(
     SignedIn(user): SignedIn,
     State(state): State<AppState>,
     Path(service): Path<String>,
-) -> Result<Json<SavedDraft>, ApiError> {
+) -> Result<Json<KeptDraft>, ApiError> {
     let mut c = state.db.conn().await?;
     let found = store::get(&mut c, state.db.engine(), &user.subject, &service, false).await?;
-    let Some(found) = found else {
-        return Err(DraftError::NotFound.into());
+    let draft = match found {
+        Some(sealed) => Some(opened(&state, &user.subject, &service, &sealed)?),
+        None => None,
     };
-    Ok(Json(SavedDraft {
-        draft: opened(&state, &user.subject, &service, &found)?,
-        from_elsewhere: Vec::new(),
-    }))
+    Ok(Json(KeptDraft { draft }))
 }
 
 /// `PUT /api/v1/drafts/{service}`: saves the device's copy, merged with the one kept.

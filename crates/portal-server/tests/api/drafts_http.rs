@@ -55,8 +55,8 @@ async fn a_draft_saved_on_the_phone_is_continued_on_the_laptop_and_merged() {
     let phone = sign_in(&s.base, CITIZEN).await;
     let laptop = sign_in(&s.base, CITIZEN).await;
 
-    let (status, _) = laptop.get_json("/api/v1/drafts/birth-registration").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, none) = laptop.get_json("/api/v1/drafts/birth-registration").await;
+    assert_eq!((status, none), (StatusCode::OK, json!({"draft": null})));
 
     let saved = put_ok(
         &phone,
@@ -145,8 +145,8 @@ async fn drafts_are_their_owners_only_and_sealed_at_rest() {
     .await;
 
     // Another person sees nothing of it, and their save is their own draft.
-    let (status, _) = other.get_json("/api/v1/drafts/birth-registration").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, none) = other.get_json("/api/v1/drafts/birth-registration").await;
+    assert_eq!(none, json!({"draft": null}));
     let (_, list) = other.get_json("/api/v1/drafts").await;
     assert_eq!(list["drafts"], json!([]));
     let theirs = put_ok(
@@ -251,8 +251,8 @@ async fn refusals_and_filing_forgets_the_draft() {
     .await;
     let body = valid_body(&user, SERVICE).await;
     user.submit_ok("draft-then-file", &body).await;
-    let (status, _) = user.get_json("/api/v1/drafts/birth-registration").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, none) = user.get_json("/api/v1/drafts/birth-registration").await;
+    assert_eq!(none, json!({"draft": null}));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

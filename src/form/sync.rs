@@ -1,0 +1,155 @@
+//! The server's copy of a signed-in person's draft, so the application can be continued
+//! on another device. The device stays the first place answers are written (it works
+//! offline and on a bad network); every few seconds of typing, and at each Continue, the
+//! device's copy is sent, and the server answers with the copy merged with what another
+//! device sent meanwhile (the answer changed last wins, question by question). Answers
+//! that came from elsewhere are put into the form and named to the person. Anonymous
+//! drafts and staff previews never leave the device.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::state::FormState;
+use crate::api;
+
+/// How long after the last change the draft goes to the server (longer than the
+/// device's own save delay: one request per pause in typing, not per key).
+const PUSH_DELAY: Duration = Duration::from_secs(2);
+
+#[derive(Clone, Copy)]
+pub struct Sync {
+    /// Signed in, on a real form: the server keeps a copy.
+    on: StoredValue<bool>,
+    /// A send is scheduled.
+    scheduled: StoredValue<bool>,
+    /// A send is on its way; another change meanwhile is sent when it returns.
+    in_flight: StoredValue<bool>,
+    again: StoredValue<bool>,
+}
+
+impl Sync {
+    pub fn new() -> Sync {
+        Sync {
+            on: StoredValue::new(false),
+            scheduled: StoredValue::new(false),
+            in_flight: StoredValue::new(false),
+            again: StoredValue::new(false),
+        }
+    }
+}
+
+impl Default for Sync {
+    fn default() -> Self {
+        Sync::new()
+    }
+}
+
+impl FormState {
+    /// Called once the person is known to be signed in: from now on the draft is kept on
+    /// the server too. What this device has is sent (and merged); when it has nothing,
+    /// the server's copy, if any, is continued here.
+    pub fn keep_on_server(&self) {
+        if !self.persists() || api::source().draft().is_some() {
+            return;
+        }
+        if self.sync.on.get_value() {
+            return;
+        }
+        self.sync.on.set_value(true);
+        if self.has_answers() {
+            self.push_now();
+            return;
+        }
+        let me = self.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(kept)) = api::my_draft(me.service_id.as_str()).await {
+                // Typed something meanwhile (the prefill from the person's record does
+                // not count): merge rather than overwrite.
+                if me.touched.try_get_value().unwrap_or(true) {
+                    me.push_now();
+                    return;
+                }
+                let at = kept.saved_at;
+                me.adopt(kept, None);
+                me.save_local();
+                me.server_saved_at.try_set(Some(at));
+                me.continued_from_account.try_set(true);
+            }
+        });
+    }
+
+    /// Schedules a send to the server (after [`PUSH_DELAY`] without changes).
+    pub(super) fn schedule_push(&self) {
+        if !self.sync.on.try_get_value().unwrap_or(false)
+            || self.sync.scheduled.try_get_value().unwrap_or(true)
+        {
+            return;
+        }
+        self.sync.scheduled.set_value(true);
+        let me = self.clone();
+        set_timeout(
+            move || {
+                if me.sync.scheduled.try_set_value(false).is_some() {
+                    return;
+                }
+                me.push_now();
+            },
+            PUSH_DELAY,
+        );
+    }
+
+    /// Sends the draft now (at each Continue, and when the delay runs out).
+    pub fn push_now(&self) {
+        if !self.sync.on.try_get_value().unwrap_or(false) {
+            return;
+        }
+        if self.sync.in_flight.get_value() {
+            self.sync.again.set_value(true);
+            return;
+        }
+        let Some(draft) = self.current_draft() else {
+            return;
+        };
+        self.sync.in_flight.set_value(true);
+        let me = self.clone();
+        leptos::task::spawn_local(async move {
+            let sent = api::save_my_draft(&draft).await;
+            if me.sync.in_flight.try_set_value(false).is_some() {
+                return; // the page is gone
+            }
+            if let Ok(saved) = sent {
+                me.server_saved_at.set(Some(saved.draft.saved_at));
+                if !saved.from_elsewhere.is_empty() {
+                    let ids = saved.from_elsewhere.clone();
+                    me.adopt(saved.draft, Some(&ids));
+                    me.save_local();
+                    me.from_elsewhere.update(|v| {
+                        for id in ids {
+                            if !v.contains(&id) {
+                                v.push(id);
+                            }
+                        }
+                    });
+                }
+            }
+            // A failed send is tried again at the next change or Continue; the device
+            // keeps the draft meanwhile and the status line says where it is saved.
+            if me.sync.again.try_get_value() == Some(true) {
+                me.sync.again.set_value(false);
+                me.push_now();
+            }
+        });
+    }
+
+    /// Forgets the server's copy (the person deleted the draft, or filed it).
+    pub(super) fn forget_on_server(&self) {
+        if !self.sync.on.get_value() {
+            return;
+        }
+        let service = self.service_id.to_string();
+        leptos::task::spawn_local(async move {
+            let _ = api::delete_my_draft(&service).await;
+        });
+    }
+}
