@@ -18,7 +18,8 @@ pub enum Severity {
     Warning,
 }
 
-/// One finding, located by file and field path, with a stable code staff can search for.
+/// One finding, located by file and field path, with a stable code staff can search for,
+/// said in both languages of the staff pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -26,18 +27,29 @@ pub struct Diagnostic {
     pub file: String,
     pub line: Option<usize>,
     pub path: String,
+    /// The English text (what the CLI prints).
     pub message: String,
+    /// The same finding in Vietnamese, with the same ids, keys and numbers.
+    pub message_vi: String,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: &str, path: &str, message: impl Into<String>) -> Self {
+    /// An error, said in English (`en`) and in Vietnamese (`vi`).
+    pub fn error(
+        code: &'static str,
+        file: &str,
+        path: &str,
+        en: impl Into<String>,
+        vi: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
             file: file.to_string(),
             line: None,
             path: path.to_string(),
-            message: message.into(),
+            message: en.into(),
+            message_vi: vi.into(),
         }
     }
 }
@@ -68,13 +80,18 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
     // one date per text, so two services must not disagree on it.
     let mut issued: HashMap<&str, (&str, &ServiceId)> = HashMap::new();
     for (file, s) in services {
-        let err = |code, path: &str, msg: String| Diagnostic::error(code, file, path, msg);
+        let err =
+            |code, path: &str, en: String, vi: String| Diagnostic::error(code, file, path, en, vi);
         if !ServiceId::is_valid(s.id.as_str()) {
             out.push(err(
                 "id-shape",
                 "id",
                 format!(
                     "{:?} is not a valid id: use lowercase letters, digits and single hyphens",
+                    s.id.0
+                ),
+                format!(
+                    "{:?} không phải là mã hợp lệ: chỉ dùng chữ cái thường không dấu, chữ số và dấu gạch nối đơn",
                     s.id.0
                 ),
             ));
@@ -84,6 +101,7 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                 "duplicate-id",
                 "id",
                 format!("the id {:?} is used by another file", s.id.0),
+                format!("mã {:?} đã được dùng ở một tệp khác", s.id.0),
             ));
         }
         for (i, code) in s.procedure_codes.iter().enumerate() {
@@ -92,6 +110,10 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     "procedure-code-shape",
                     &format!("procedure_codes[{i}]"),
                     format!("{:?} is not a procedure code of the form 1.001193", code.0),
+                    format!(
+                        "{:?} không phải là mã thủ tục hành chính theo dạng 1.001193",
+                        code.0
+                    ),
                 ));
             }
         }
@@ -132,10 +154,12 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
         }
         for (path, text) in texts {
             for lang in text.missing() {
+                let (en, vi) = language(lang);
                 out.push(err(
                     "missing-text",
                     &path,
-                    format!("the {} text is empty", language(lang)),
+                    format!("the {en} text is empty"),
+                    format!("nội dung {vi} đang để trống"),
                 ));
             }
         }
@@ -144,6 +168,7 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                 "no-audience",
                 "audiences",
                 "say who can apply: citizen, business or both".into(),
+                "hãy ghi rõ ai được nộp hồ sơ: công dân (`citizen`), doanh nghiệp (`business`) hoặc cả hai".into(),
             ));
         }
         if s.legal_basis.is_empty() {
@@ -151,6 +176,8 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                 "no-legal-basis",
                 "legal_basis",
                 "name at least one legal instrument and its source".into(),
+                "hãy nêu ít nhất một văn bản pháp luật làm căn cứ pháp lý, kèm nguồn của văn bản đó"
+                    .into(),
             ));
         }
         for (i, l) in s.legal_basis.iter().enumerate() {
@@ -161,6 +188,10 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                         &format!("legal_basis[{i}].issued"),
                         format!(
                             "{} is dated {first} by {:?}: one text has one date of issue",
+                            l.instrument, by.0
+                        ),
+                        format!(
+                            "{} đã được ghi ngày ban hành {first} ở dịch vụ {:?}: mỗi văn bản chỉ có một ngày ban hành",
                             l.instrument, by.0
                         ),
                     )),
@@ -175,6 +206,7 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     "source-not-url",
                     &format!("legal_basis[{i}].source"),
                     "the source must be the address of a public page".into(),
+                    "nguồn phải là địa chỉ của một trang web công khai".into(),
                 ));
             }
         }
@@ -187,6 +219,7 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     "directive24-item-range",
                     "directive24_item",
                     format!("{item} is not an item of Directive 24/CT-TTg: use 1 to {DIRECTIVE24_ITEMS}"),
+                    format!("{item} không phải là một mục của Chỉ thị 24/CT-TTg: dùng số từ 1 đến {DIRECTIVE24_ITEMS}"),
                 ));
             } else if let Some(other) = items.insert(item, &s.id) {
                 out.push(err(
@@ -194,6 +227,10 @@ pub fn check(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     "directive24_item",
                     format!(
                         "item {item} of Directive 24/CT-TTg is already {:?}",
+                        other.0
+                    ),
+                    format!(
+                        "mục {item} của Chỉ thị 24/CT-TTg đã được gán cho dịch vụ {:?}",
                         other.0
                     ),
                 ));
@@ -222,9 +259,9 @@ pub fn check_routing(services: &[(String, Service)]) -> Vec<Diagnostic> {
 fn routing(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
     use portal_core::form::FieldKind;
     let form_file = format!("forms/{}.toml", s.id.as_str());
-    let err = |code, path: &str, msg: &str| {
+    let err = |code, path: &str, en: &str, vi: &str| {
         let file = if path == "place" { &form_file } else { file };
-        Diagnostic::error(code, file, path, msg)
+        Diagnostic::error(code, file, path, en, vi)
     };
     let place = s.form.as_ref().and_then(|f| {
         let id = f.place.as_ref()?;
@@ -238,6 +275,7 @@ fn routing(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             "routing-ministry",
             "agency.ministry",
             "a ministry-level service names the ministry that receives it ([agency.ministry] id and name)",
+            "dịch vụ cấp bộ phải nêu bộ tiếp nhận hồ sơ (mã `id` và tên `name` trong [agency.ministry])",
         )),
         (Level::Ministry, Some(m)) => {
             let ok = !m.id.is_empty()
@@ -247,6 +285,7 @@ fn routing(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                     "routing-ministry",
                     "agency.ministry.id",
                     "a ministry's id is lowercase letters and digits, like moet",
+                    "mã của bộ chỉ gồm chữ cái thường không dấu và chữ số, ví dụ moet",
                 ));
             }
         }
@@ -254,18 +293,21 @@ fn routing(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             "routing-ministry",
             "agency.ministry",
             "only a ministry-level service names a ministry; the others go to a province's or a commune's centre",
+            "chỉ dịch vụ cấp bộ mới nêu bộ tiếp nhận; các dịch vụ khác được chuyển đến trung tâm phục vụ hành chính công của tỉnh hoặc của xã",
         )),
         (level, None) if s.form.is_some() => match place.map(|f| &f.kind) {
             None => out.push(err(
                 "routing-place",
                 "place",
                 "the form names its place question (place = \"field id\"), so the dossier can be routed to the centre that receives it",
+                "biểu mẫu phải chỉ ra câu hỏi về địa bàn (place = \"mã trường\") để hồ sơ được chuyển đến đúng trung tâm tiếp nhận",
             )),
             Some(FieldKind::Address(_)) => {}
             Some(_) if level == Level::Commune => out.push(err(
                 "routing-place",
                 "place",
                 "a commune-level procedure is routed by commune: its place is an address question",
+                "thủ tục cấp xã được chuyển theo xã: câu hỏi về địa bàn (`place`) phải là câu hỏi địa chỉ",
             )),
             Some(_) => {}
         },
@@ -286,12 +328,14 @@ fn check_bundle(
     else {
         return;
     };
-    let err = |code, path: &str, msg: String| Diagnostic::error(code, file, path, msg);
+    let err =
+        |code, path: &str, en: String, vi: String| Diagnostic::error(code, file, path, en, vi);
     if s.kind.required_procedures().len() < 2 {
         out.push(err(
             "bundle-too-small",
             "kind.procedures",
             "a bundle always files at least two procedures; mark fewer as optional".into(),
+            "nhóm thủ tục liên thông luôn phải nộp ít nhất hai thủ tục; hãy đánh dấu ít thủ tục tùy chọn hơn".into(),
         ));
     }
     let mut linked = HashSet::new();
@@ -302,6 +346,7 @@ fn check_bundle(
                 "bundle-duplicate-procedure",
                 &path,
                 format!("the bundle names {:?} twice", p.0),
+                format!("nhóm thủ tục liên thông nêu {:?} hai lần", p.0),
             ));
         }
         match services.iter().find(|(_, x)| &x.id == p) {
@@ -309,11 +354,19 @@ fn check_bundle(
                 "bundle-missing-procedure",
                 &path,
                 format!("the bundle names {:?}, which is not in the catalogue", p.0),
+                format!(
+                    "nhóm thủ tục liên thông nêu {:?}, nhưng thủ tục này không có trong danh mục",
+                    p.0
+                ),
             )),
             Some((_, x)) if matches!(x.kind, ServiceKind::Bundle { .. }) => out.push(err(
                 "bundle-links-bundle",
                 &path,
                 format!("{:?} is itself a bundle; link its procedures instead", p.0),
+                format!(
+                    "{:?} cũng là một nhóm thủ tục liên thông; hãy liên kết trực tiếp các thủ tục của nhóm đó",
+                    p.0
+                ),
             )),
             Some(_) => {}
         }
@@ -324,6 +377,10 @@ fn check_bundle(
             "kind.optional",
             format!(
                 "a bundle may offer at most {MAX_OPTIONAL_PROCEDURES} optional procedures, this one offers {}",
+                optional.len()
+            ),
+            format!(
+                "nhóm thủ tục liên thông chỉ được có tối đa {MAX_OPTIONAL_PROCEDURES} thủ tục tùy chọn, nhóm này có {}",
                 optional.len()
             ),
         ));
@@ -337,6 +394,10 @@ fn check_bundle(
                     "{:?} is optional but not in the bundle's procedures; add it there",
                     o.id.0
                 ),
+                format!(
+                    "{:?} là thủ tục tùy chọn nhưng không có trong danh sách thủ tục của nhóm (`procedures`); hãy thêm vào danh sách đó",
+                    o.id.0
+                ),
             ));
         }
         for (j, r) in o.requires.iter().enumerate() {
@@ -346,6 +407,10 @@ fn check_bundle(
                     &format!("kind.optional[{i}].requires[{j}]"),
                     format!(
                         "{:?} may only require another optional procedure of this bundle, not {:?}",
+                        o.id.0, r.0
+                    ),
+                    format!(
+                        "{:?} chỉ được yêu cầu kèm một thủ tục tùy chọn khác của nhóm này, không được yêu cầu {:?}",
                         o.id.0, r.0
                     ),
                 ));
@@ -381,6 +446,7 @@ fn check_sources(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                     file,
                     &format!("{path}.basis"),
                     format!("{b:?} is not the instrument of any legal_basis entry of this service"),
+                    format!("{b:?} không phải là văn bản (`instrument`) của mục `legal_basis` nào trong dịch vụ này"),
                 ))
             }
             None if confidence == Confidence::Confirmed => out.push(Diagnostic::error(
@@ -388,12 +454,14 @@ fn check_sources(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                 file,
                 &path,
                 "a confirmed fact must name its source: set basis to the instrument of a legal_basis entry, or mark it needs-check",
+                "thông tin đã xác nhận (`confirmed`) phải nêu nguồn: đặt `basis` là văn bản (`instrument`) của một mục `legal_basis`, hoặc đánh dấu `needs-check`",
             )),
             None => out.push(Diagnostic::error(
                 "unsourced-fact",
                 file,
                 &path,
                 "a fee or time being verified still names where it was read: set basis to the instrument of a legal_basis entry",
+                "phí hoặc thời hạn đang được kiểm tra vẫn phải nêu nơi đã đọc được thông tin: đặt `basis` là văn bản (`instrument`) của một mục `legal_basis`",
             )),
             _ => {}
         }
@@ -404,6 +472,7 @@ fn check_sources(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             file,
             "procedure_codes",
             "say whether the procedure codes were read on the national database (procedure_codes_confidence = \"confirmed\") or come from elsewhere (\"needs-check\")",
+            "hãy ghi rõ mã thủ tục được tra trên Cơ sở dữ liệu quốc gia về thủ tục hành chính (procedure_codes_confidence = \"confirmed\") hay lấy từ nguồn khác (\"needs-check\")",
         ));
     }
     check_legal_basis(file, s, out);
@@ -413,7 +482,7 @@ fn check_sources(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
 /// with its role; and every service names its governing law and the text that sets
 /// its procedure.
 fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
-    let err = |code, path: &str, msg: &str| Diagnostic::error(code, file, path, msg);
+    let err = |code, path: &str, en: &str, vi: &str| Diagnostic::error(code, file, path, en, vi);
     for (i, l) in s.legal_basis.iter().enumerate() {
         let path = format!("legal_basis[{i}]");
         if l.confidence.is_none() {
@@ -421,6 +490,7 @@ fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                 "legal-basis-unmarked",
                 &format!("{path}.confidence"),
                 "mark the legal source confirmed (read in the official text) or needs-check",
+                "hãy đánh dấu nguồn pháp lý là `confirmed` (đã đọc trong văn bản chính thức) hoặc `needs-check` (cần kiểm tra lại)",
             ));
         }
         if !is_official_legal_source(&l.source) {
@@ -428,6 +498,7 @@ fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                 "legal-source-not-official",
                 &format!("{path}.source"),
                 "link the official text (vbpl.vn, chinhphu.vn, thuvienphapluat.vn or a .gov.vn site); a news article may only be a second source, under also",
+                "hãy dẫn liên kết đến văn bản chính thức (vbpl.vn, chinhphu.vn, thuvienphapluat.vn hoặc một trang .gov.vn); bài báo chỉ được dùng làm nguồn bổ sung, ghi trong `also`",
             ));
         }
         for (j, a) in l.also.iter().enumerate() {
@@ -436,6 +507,7 @@ fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                     "source-not-url",
                     &format!("{path}.also[{j}]"),
                     "a further source must be the https address of a public page",
+                    "nguồn bổ sung phải là địa chỉ https của một trang web công khai",
                 ));
             }
         }
@@ -447,6 +519,7 @@ fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                 "legal-basis-undated",
                 &format!("{path}.issued"),
                 "give the date the instrument was issued, as yyyy-mm-dd",
+                "hãy ghi ngày ban hành văn bản theo dạng yyyy-mm-dd",
             ));
         }
         if l.role.is_none() {
@@ -454,14 +527,15 @@ fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
                 "legal-basis-no-role",
                 &format!("{path}.role"),
                 "say what the instrument does here: law, procedure, fee or programme",
+                "hãy ghi rõ vai trò (`role`) của văn bản ở đây: law (luật điều chỉnh), procedure (quy định thủ tục), fee (quy định phí, lệ phí) hoặc programme (chương trình)",
             ));
         }
     }
     // A gap in the instruments is a warning, not an error: some procedures rest on a
     // decree alone (seals), and a missing text is better shown than invented.
     let has = |role| s.legal_basis.iter().any(|l| l.role == Some(role));
-    let mut gap = |code, msg: &str| {
-        let mut d = err(code, "legal_basis", msg);
+    let mut gap = |code, en: &str, vi: &str| {
+        let mut d = err(code, "legal_basis", en, vi);
         d.severity = Severity::Warning;
         out.push(d);
     };
@@ -469,12 +543,14 @@ fn check_legal_basis(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
         gap(
             "no-governing-law",
             "name the law that governs this procedure (role = \"law\")",
+            "hãy nêu luật điều chỉnh thủ tục này (role = \"law\")",
         );
     }
     if !has(LegalRole::Procedure) {
         gap(
             "no-procedure-text",
             "name the decree, circular or decision that sets this procedure (role = \"procedure\")",
+            "hãy nêu nghị định, thông tư hoặc quyết định quy định thủ tục này (role = \"procedure\")",
         );
     }
 }
@@ -503,13 +579,19 @@ pub fn check_topics(
     let mut out = Vec::new();
     let mut defined = HashSet::new();
     for (i, t) in topics.iter().enumerate() {
-        let err = |code, path: &str, msg: String| Diagnostic::error(code, topics_file, path, msg);
+        let err = |code, path: &str, en: String, vi: String| {
+            Diagnostic::error(code, topics_file, path, en, vi)
+        };
         if !ServiceId::is_valid(&t.id) {
             out.push(err(
                 "topic-id-shape",
                 &format!("topics[{i}].id"),
                 format!(
                     "{:?} is not a valid topic id: use lowercase letters, digits and single hyphens",
+                    t.id
+                ),
+                format!(
+                    "{:?} không phải là mã chủ đề hợp lệ: chỉ dùng chữ cái thường không dấu, chữ số và dấu gạch nối đơn",
                     t.id
                 ),
             ));
@@ -519,13 +601,16 @@ pub fn check_topics(
                 "duplicate-topic",
                 &format!("topics[{i}].id"),
                 format!("the topic {:?} is defined twice", t.id),
+                format!("chủ đề {:?} được khai báo hai lần", t.id),
             ));
         }
         for lang in t.name.missing() {
+            let (en, vi) = language(lang);
             out.push(err(
                 "missing-text",
                 &format!("topics[{i}].name"),
-                format!("the {} text is empty", language(lang)),
+                format!("the {en} text is empty"),
+                format!("nội dung {vi} đang để trống"),
             ));
         }
     }
@@ -539,6 +624,7 @@ pub fn check_topics(
                     file,
                     &format!("topics[{i}]"),
                     format!("the topic {t:?} is not defined in {topics_file}"),
+                    format!("chủ đề {t:?} chưa được khai báo trong {topics_file}"),
                 ));
             }
         }
@@ -553,35 +639,41 @@ pub fn check_topics(
                     "no service is tagged with the topic {:?}; tag one or remove the topic",
                     t.id
                 ),
+                format!(
+                    "chưa có dịch vụ nào được gắn chủ đề {:?}; hãy gắn chủ đề này cho một dịch vụ hoặc xóa chủ đề",
+                    t.id
+                ),
             ));
         }
     }
     out
 }
 
-fn language(lang: Lang) -> &'static str {
+/// The name of a language, in English and in Vietnamese.
+fn language(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::Vi => "Vietnamese",
-        Lang::En => "English",
+        Lang::Vi => ("Vietnamese", "tiếng Việt"),
+        Lang::En => ("English", "tiếng Anh"),
     }
 }
 
-/// Whether a piece of catalogue text carries markup or a script address. Catalogue text
-/// is always shown as plain text, so neither would run; but either is a sign of a
-/// pasted or hostile file, and a `javascript:` address must never become a link.
-pub fn unsafe_text(s: &str) -> Option<&'static str> {
+/// Whether a piece of catalogue text carries markup or a script address, and which, in
+/// English and in Vietnamese. Catalogue text is always shown as plain text, so neither
+/// would run; but either is a sign of a pasted or hostile file, and a `javascript:`
+/// address must never become a link.
+pub fn unsafe_text(s: &str) -> Option<(&'static str, &'static str)> {
     let lower = s.to_ascii_lowercase();
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     for scheme in ["javascript:", "vbscript:", "data:text/html"] {
         if compact.contains(scheme) {
-            return Some("a script address");
+            return Some(("a script address", "một địa chỉ chạy mã lệnh (script)"));
         }
     }
     let b = lower.as_bytes();
     let markup = b.windows(2).any(|w| {
         w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!' || w[1] == b'?')
     });
-    markup.then_some("HTML markup")
+    markup.then_some(("HTML markup", "thẻ HTML"))
 }
 
 /// Every string of every service (and its form) checked with [`unsafe_text`].
@@ -593,7 +685,7 @@ pub fn check_markup(services: &[(String, Service)]) -> Vec<Diagnostic> {
         };
         let mut found = Vec::new();
         walk_strings(&value, String::new(), &mut found);
-        for (path, what) in found {
+        for (path, (what, what_vi)) in found {
             let (file, path) = match path.strip_prefix("form.") {
                 Some(rest) => (format!("forms/{}.toml", s.id.as_str()), rest.to_string()),
                 None => (file.clone(), path),
@@ -603,13 +695,16 @@ pub fn check_markup(services: &[(String, Service)]) -> Vec<Diagnostic> {
                 &file,
                 &path,
                 format!("this text contains {what}; catalogue text must be plain words (write links as legal sources, never in text)"),
+                format!("nội dung này chứa {what_vi}; văn bản trong danh mục chỉ gồm chữ viết thông thường (liên kết phải ghi thành nguồn pháp lý, không bao giờ đặt trong nội dung)"),
             ));
         }
     }
     out
 }
 
-fn walk_strings(v: &serde_json::Value, path: String, out: &mut Vec<(String, &'static str)>) {
+type Found = (String, (&'static str, &'static str));
+
+fn walk_strings(v: &serde_json::Value, path: String, out: &mut Vec<Found>) {
     match v {
         serde_json::Value::String(s) => {
             if let Some(what) = unsafe_text(s) {

@@ -10,6 +10,7 @@ use portal_core::Service;
 
 use crate::check::{Diagnostic, Severity};
 use crate::load::{line_of, MAX_FILE_BYTES};
+use crate::reader_vi::reader_message_vi;
 use crate::SourceFile;
 
 /// The folder of form files, relative to the catalogue root, and their name prefix.
@@ -40,10 +41,21 @@ pub fn parse_form(file: &SourceFile) -> Result<Form, Vec<Diagnostic>> {
                 file.text.len(),
                 MAX_FILE_BYTES
             ),
+            format!(
+                "tệp có dung lượng {} byte; mỗi tệp biểu mẫu chỉ được tối đa {} byte",
+                file.text.len(),
+                MAX_FILE_BYTES
+            ),
         )]);
     }
     let syntax = |e: toml::de::Error| {
-        let mut d = Diagnostic::error("syntax", &file.name, "", e.message().to_string());
+        let mut d = Diagnostic::error(
+            "syntax",
+            &file.name,
+            "",
+            e.message(),
+            reader_message_vi(e.message()),
+        );
         d.line = e.span().map(|s| line_of(&file.text, s.start));
         vec![d]
     };
@@ -58,6 +70,10 @@ pub fn parse_form(file: &SourceFile) -> Result<Form, Vec<Diagnostic>> {
                 &file.name,
                 "",
                 format!("the form could not be re-read to check its keys: {e}"),
+                format!(
+                    "không đọc lại được biểu mẫu để kiểm tra các khóa: {}",
+                    reader_message_vi(&e.to_string())
+                ),
             );
             d.severity = Severity::Warning;
             return Err(vec![d]);
@@ -75,6 +91,7 @@ pub fn parse_form(file: &SourceFile) -> Result<Form, Vec<Diagnostic>> {
                 &file.name,
                 &path,
                 format!("{key:?} is not a setting of this part of a form (check the spelling and the field's type)"),
+                format!("{key:?} không phải là thiết lập của phần này trong biểu mẫu (hãy kiểm tra chính tả và kiểu của trường)"),
             )
         })
         .collect())
@@ -129,6 +146,9 @@ pub fn attach_forms(
                 format!(
                     "there is no service {id:?} for this form; name the file after a service id"
                 ),
+                format!(
+                    "không có dịch vụ {id:?} cho biểu mẫu này; hãy đặt tên tệp theo mã của một dịch vụ"
+                ),
             ));
             continue;
         };
@@ -140,13 +160,16 @@ pub fn attach_forms(
                 format!(
                     "{service_file} already declares a form; keep forms only under {FORMS_DIR}/"
                 ),
+                format!(
+                    "{service_file} đã khai báo một biểu mẫu; chỉ đặt biểu mẫu trong thư mục {FORMS_DIR}/"
+                ),
             ));
             continue;
         }
         let indexed = IndexedForm::new(form);
         for p in lint(&indexed) {
             let warning = p.is_warning();
-            let mut d = Diagnostic::error(p.code, &file, &p.path, p.message);
+            let mut d = Diagnostic::error(p.code, &file, &p.path, p.message, p.message_vi);
             if warning {
                 d.severity = Severity::Warning;
             }

@@ -9,6 +9,7 @@ mod forms;
 mod lint;
 mod load;
 mod locate;
+mod reader_vi;
 
 pub use check::{check, check_markup, check_topics, Diagnostic, Severity};
 pub use forms::{attach_forms, parse_form, FORMS_DIR};

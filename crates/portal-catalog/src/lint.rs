@@ -77,6 +77,10 @@ pub fn lint(files: &[SourceFile]) -> LintReport {
                 "the catalogue has {} files; at most {MAX_FILES} are accepted",
                 files.len()
             ),
+            format!(
+                "danh mục có {} tệp; chỉ nhận tối đa {MAX_FILES} tệp",
+                files.len()
+            ),
         ));
     }
     let total: usize = files.iter().map(|f| f.text.len()).sum();
@@ -86,6 +90,7 @@ pub fn lint(files: &[SourceFile]) -> LintReport {
             "",
             "",
             format!("the catalogue is {total} bytes; at most {MAX_TOTAL_BYTES} are accepted"),
+            format!("danh mục có dung lượng {total} byte; chỉ nhận tối đa {MAX_TOTAL_BYTES} byte"),
         ));
     }
     let mut services = Vec::with_capacity(files.len());
@@ -114,6 +119,7 @@ pub fn lint(files: &[SourceFile]) -> LintReport {
                 &file.name,
                 "",
                 "this file is not part of a catalogue and was ignored: services go in services/<id>.toml, forms in forms/<id>.toml",
+                "tệp này không thuộc danh mục nên đã bị bỏ qua: tệp dịch vụ đặt tại services/<id>.toml, tệp biểu mẫu đặt tại forms/<id>.toml (<id> là mã dịch vụ)",
             );
             d.severity = Severity::Warning;
             diagnostics.push(d);
@@ -148,6 +154,7 @@ pub fn lint(files: &[SourceFile]) -> LintReport {
                 TOPICS_FILE,
                 "",
                 "the catalogue needs a topics.toml listing the topics services are tagged with",
+                "danh mục cần có tệp topics.toml liệt kê các chủ đề được gắn cho dịch vụ",
             ))
         }
         None => {}
@@ -176,6 +183,7 @@ fn check_fees(services: &[(String, Service)]) -> Vec<Diagnostic> {
                 file,
                 "fees.rules",
                 "the fee table lists no case: add the cases and their amounts, or mark the service free",
+                "bảng phí chưa có trường hợp thu nào: hãy thêm các trường hợp và mức thu, hoặc đánh dấu dịch vụ là miễn phí",
             ));
         }
         for (i, r) in rules.iter().enumerate() {
@@ -185,6 +193,7 @@ fn check_fees(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     file,
                     &format!("fees.rules[{i}]"),
                     "this case has no amount and no note: citizens could not tell what they pay",
+                    "trường hợp này không có mức thu và không có ghi chú: người dân sẽ không biết mình phải nộp bao nhiêu",
                 ));
             }
         }
@@ -230,6 +239,12 @@ fn check_form_fees(services: &[(String, Service)]) -> Vec<Diagnostic> {
                     &format!("fees[{i}]"),
                     format!(
                         "fee line {:?} charges {} in person and {online} online, which no fee rule of the service file states: add the rule, with its basis and mark, to services/{}.toml",
+                        item.id,
+                        item.in_person,
+                        s.id.as_str()
+                    ),
+                    format!(
+                        "dòng phí {:?} thu {} đồng khi nộp trực tiếp và {online} đồng khi nộp trực tuyến, nhưng không có trường hợp thu phí nào trong tệp dịch vụ nêu mức này: hãy thêm trường hợp đó vào services/{}.toml, kèm căn cứ (`basis`) và mức độ xác nhận (`confidence`)",
                         item.id,
                         item.in_person,
                         s.id.as_str()

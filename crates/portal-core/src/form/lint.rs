@@ -24,13 +24,17 @@ pub const MAX_TEXT_LIMIT: u32 = 10_000;
 /// Most decimal places a number question may allow.
 pub const MAX_DECIMALS: u8 = 6;
 
-/// One problem in a form, located by a path like `steps[1].fields[2].shown_if`.
+/// One problem in a form, located by a path like `steps[1].fields[2].shown_if`, said in
+/// both languages of the staff pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormProblem {
     /// Stable code staff can search for, e.g. `forward-reference`.
     pub code: &'static str,
     pub path: String,
+    /// The English text (what the CLI prints).
     pub message: String,
+    /// The same finding in Vietnamese, with the same ids, keys and numbers.
+    pub message_vi: String,
 }
 
 /// Codes of problems that do not stop a catalogue from being published: the form works,
@@ -52,25 +56,40 @@ struct Linter<'a> {
 }
 
 impl Linter<'_> {
-    fn push(&mut self, code: &'static str, path: &str, message: String) {
+    /// Records a problem, said in English (`en`) and in Vietnamese (`vi`).
+    fn push(
+        &mut self,
+        code: &'static str,
+        path: &str,
+        en: impl Into<String>,
+        vi: impl Into<String>,
+    ) {
         self.out.push(FormProblem {
             code,
             path: path.to_string(),
-            message,
+            message: en.into(),
+            message_vi: vi.into(),
         });
     }
 
     fn text(&mut self, path: &str, text: &Text) {
         for lang in text.missing() {
-            let which = match lang {
-                crate::text::Lang::Vi => "Vietnamese",
-                crate::text::Lang::En => "English",
+            let (en, vi) = match lang {
+                crate::text::Lang::Vi => ("Vietnamese", "tiếng Việt"),
+                crate::text::Lang::En => ("English", "tiếng Anh"),
             };
-            self.push("missing-text", path, format!("the {which} text is empty"));
+            self.push(
+                "missing-text",
+                path,
+                format!("the {en} text is empty"),
+                format!("nội dung {vi} đang để trống"),
+            );
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>, what: &str) {
+    /// Checks an id; `what` names its kind in English and in Vietnamese.
+    fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>, what: (&str, &str)) {
+        let (what, what_vi) = what;
         if !is_valid_id(id) {
             self.push(
                 "bad-id",
@@ -79,6 +98,11 @@ impl Linter<'_> {
                     "{id:?} is not a valid {what} id: start with a lowercase letter, then \
                      lowercase letters, digits or underscores (at most 64)"
                 ),
+                format!(
+                    "{id:?} không phải là mã {what_vi} hợp lệ: mã bắt đầu bằng một chữ cái \
+                     thường không dấu, tiếp theo là chữ cái thường không dấu, chữ số hoặc dấu \
+                     gạch dưới (tối đa 64 ký tự)"
+                ),
             );
         }
         if !seen.insert(id.to_string()) {
@@ -86,6 +110,7 @@ impl Linter<'_> {
                 "duplicate-id",
                 path,
                 format!("the {what} id {id:?} is used twice"),
+                format!("mã {what_vi} {id:?} được dùng hai lần"),
             );
         }
     }
@@ -97,6 +122,7 @@ impl Linter<'_> {
                 "condition-too-deep",
                 path,
                 format!("conditions may nest at most {MAX_CONDITION_DEPTH} levels"),
+                format!("điều kiện chỉ được lồng nhau tối đa {MAX_CONDITION_DEPTH} cấp"),
             );
             return;
         }
@@ -110,7 +136,8 @@ impl Linter<'_> {
                     self.push(
                         "empty-condition",
                         path,
-                        "`all` and `any` need at least one condition".into(),
+                        "`all` and `any` need at least one condition",
+                        "`all` và `any` cần có ít nhất một điều kiện",
                     );
                 }
                 for c in cs {
@@ -127,7 +154,8 @@ impl Linter<'_> {
                     self.push(
                         "empty-condition",
                         path,
-                        "`one_of` needs at least one value".into(),
+                        "`one_of` needs at least one value",
+                        "`one_of` cần có ít nhất một giá trị",
                     );
                 }
                 (field, Test::Values(values))
@@ -143,6 +171,10 @@ impl Linter<'_> {
                     "the condition reads {:?}, which is not a field of this form",
                     field.0
                 ),
+                format!(
+                    "điều kiện đọc {:?}, nhưng biểu mẫu này không có trường đó",
+                    field.0
+                ),
             );
             return;
         };
@@ -154,6 +186,10 @@ impl Linter<'_> {
                     "the condition of {:?} reads its own answer, so it can never be decided",
                     field.0
                 ),
+                format!(
+                    "điều kiện của {:?} đọc chính câu trả lời của trường đó nên không bao giờ xác định được",
+                    field.0
+                ),
             );
             return;
         }
@@ -162,6 +198,7 @@ impl Linter<'_> {
                 "forward-reference",
                 path,
                 format!("the condition reads {:?}, which is not asked before this point; conditions may only look at earlier answers", field.0),
+                format!("điều kiện đọc {:?}, nhưng câu hỏi đó không được hỏi trước vị trí này; điều kiện chỉ được dựa vào các câu trả lời trước đó", field.0),
             );
             return;
         }
@@ -170,15 +207,17 @@ impl Linter<'_> {
                 "group-member-reference",
                 path,
                 format!("the condition reads {:?}, a field of a repeating group; only fields of the same group item can read it", field.0),
+                format!("điều kiện đọc {:?}, là trường thuộc một nhóm lặp; chỉ các trường trong cùng một mục của nhóm đó mới được đọc trường này", field.0),
             );
             return;
         }
         let target = self.form.field_at(loc);
-        if let Some(problem) = test.mismatch(target) {
+        if let Some((problem, problem_vi)) = test.mismatch(target) {
             self.push(
                 "condition-type",
                 path,
                 format!("{:?} ({}): {problem}", field.0, target.kind.tag()),
+                format!("{:?} (kiểu `{}`): {problem_vi}", field.0, target.kind.tag()),
             );
         }
     }
@@ -190,7 +229,12 @@ impl Linter<'_> {
         group: Option<Loc>,
         seen: &mut BTreeSet<String>,
     ) {
-        self.id(&format!("{path}.id"), field.id.as_str(), seen, "field");
+        self.id(
+            &format!("{path}.id"),
+            field.id.as_str(),
+            seen,
+            ("field", "trường"),
+        );
         self.text(&format!("{path}.label"), &field.label);
         if let Some(h) = &field.hint {
             self.text(&format!("{path}.hint"), h);
@@ -209,8 +253,8 @@ impl Linter<'_> {
                 self.push(
                     "unreachable-field",
                     &format!("{path}.shown_if"),
-                    "no combination of answers shows this question: its condition can never hold"
-                        .into(),
+                    "no combination of answers shows this question: its condition can never hold",
+                    "không có cách trả lời nào làm câu hỏi này hiện ra: điều kiện hiển thị của câu hỏi không bao giờ được thỏa mãn",
                 );
             }
         }
@@ -224,19 +268,30 @@ impl Linter<'_> {
                         field.kind.tag(),
                         p.source
                     ),
+                    format!(
+                        "trường kiểu `{}` không thể được điền sẵn từ {:?}",
+                        field.kind.tag(),
+                        p.source
+                    ),
                 );
             }
             if group.is_some() {
                 self.push(
                     "prefill-mismatch",
                     &format!("{path}.prefill"),
-                    "fields of a repeating group cannot be prefilled".into(),
+                    "fields of a repeating group cannot be prefilled",
+                    "các trường trong nhóm lặp không thể được điền sẵn",
                 );
             }
             if let (PrefillSource::Sex, FieldKind::Choice(o)) = (p.source, &field.kind) {
                 let values: Vec<&str> = o.options.iter().map(|o| o.value.as_str()).collect();
                 if !(values.contains(&"male") && values.contains(&"female")) {
-                    self.push("prefill-mismatch", &format!("{path}.prefill"), "a sex question prefilled from the identity needs the options `male` and `female`".into());
+                    self.push(
+                        "prefill-mismatch",
+                        &format!("{path}.prefill"),
+                        "a sex question prefilled from the identity needs the options `male` and `female`",
+                        "câu hỏi giới tính được điền sẵn từ thông tin định danh cần có hai lựa chọn `male` và `female`",
+                    );
                 }
             }
         }
@@ -244,7 +299,7 @@ impl Linter<'_> {
     }
 
     fn kind(&mut self, path: &str, field: &Field, group: Option<Loc>, seen: &mut BTreeSet<String>) {
-        let limits = |s: &mut Self, msg: String| s.push("bad-limits", path, msg);
+        let limits = |s: &mut Self, en: String, vi: String| s.push("bad-limits", path, en, vi);
         match &field.kind {
             FieldKind::Text(o) | FieldKind::LongText(o) => {
                 if let Some(max) = o.max_length {
@@ -252,20 +307,33 @@ impl Linter<'_> {
                         limits(
                             self,
                             format!("max_length must be from 1 to {MAX_TEXT_LIMIT}"),
+                            format!("`max_length` phải từ 1 đến {MAX_TEXT_LIMIT}"),
                         );
                     } else if o.min_length > max {
-                        limits(self, "min_length is more than max_length".into());
+                        limits(
+                            self,
+                            "min_length is more than max_length".into(),
+                            "`min_length` lớn hơn `max_length`".into(),
+                        );
                     }
                 }
             }
             FieldKind::Number(o) => {
                 if let (Some(min), Some(max)) = (o.min, o.max) {
                     if min > max {
-                        limits(self, "min is more than max".into());
+                        limits(
+                            self,
+                            "min is more than max".into(),
+                            "`min` lớn hơn `max`".into(),
+                        );
                     }
                 }
                 if o.decimals > MAX_DECIMALS {
-                    limits(self, format!("decimals must be at most {MAX_DECIMALS}"));
+                    limits(
+                        self,
+                        format!("decimals must be at most {MAX_DECIMALS}"),
+                        format!("`decimals` không được lớn hơn {MAX_DECIMALS}"),
+                    );
                 }
                 if let Some(u) = &o.unit {
                     self.text(&format!("{path}.unit"), u);
@@ -274,7 +342,11 @@ impl Linter<'_> {
             FieldKind::Date(o) => {
                 if let (Some(min), Some(max)) = (o.min, o.max) {
                     if min > max {
-                        limits(self, "min is after max".into());
+                        limits(
+                            self,
+                            "min is after max".into(),
+                            "ngày `min` muộn hơn ngày `max`".into(),
+                        );
                     }
                 }
             }
@@ -286,6 +358,7 @@ impl Linter<'_> {
                     limits(
                         self,
                         "min_selected is more than the number of options".into(),
+                        "`min_selected` lớn hơn số lựa chọn của câu hỏi".into(),
                     );
                 }
                 if let Some(max) = o.max_selected {
@@ -293,6 +366,8 @@ impl Linter<'_> {
                         limits(
                             self,
                             "max_selected must be at least 1 and at least min_selected".into(),
+                            "`max_selected` phải từ 1 trở lên và không nhỏ hơn `min_selected`"
+                                .into(),
                         );
                     }
                 }
@@ -305,13 +380,20 @@ impl Linter<'_> {
                     limits(
                         self,
                         "a person block asks at least one of birth_date, sex, id_number".into(),
+                        "khối thông tin cá nhân phải hỏi ít nhất một trong các mục `birth_date`, `sex`, `id_number`".into(),
                     );
                 }
             }
             FieldKind::Attachment(o) => {
-                let msg = |s: &mut Self, m: String| s.push("attachment-limits", path, m);
+                let msg = |s: &mut Self, en: String, vi: String| {
+                    s.push("attachment-limits", path, en, vi)
+                };
                 if o.accept.is_empty() {
-                    msg(self, "accept lists no file types".into());
+                    msg(
+                        self,
+                        "accept lists no file types".into(),
+                        "`accept` chưa liệt kê loại tệp nào".into(),
+                    );
                 }
                 for t in &o.accept {
                     if !SUPPORTED_TYPES.contains(&t.as_str()) {
@@ -321,6 +403,10 @@ impl Linter<'_> {
                                 "{t:?} cannot be accepted: the portal recognises only {}",
                                 SUPPORTED_TYPES.join(", ")
                             ),
+                            format!(
+                                "không thể nhận loại tệp {t:?}: Cổng chỉ nhận các loại tệp {}",
+                                SUPPORTED_TYPES.join(", ")
+                            ),
                         );
                     }
                 }
@@ -328,10 +414,15 @@ impl Linter<'_> {
                     msg(
                         self,
                         format!("max_bytes must be from 1 to {MAX_FILE_BYTES} (20 MiB)"),
+                        format!("`max_bytes` phải từ 1 đến {MAX_FILE_BYTES} (20 MiB)"),
                     );
                 }
                 if o.max_files == 0 || o.max_files > MAX_FILES {
-                    msg(self, format!("max_files must be from 1 to {MAX_FILES}"));
+                    msg(
+                        self,
+                        format!("max_files must be from 1 to {MAX_FILES}"),
+                        format!("`max_files` phải từ 1 đến {MAX_FILES}"),
+                    );
                 }
             }
             FieldKind::Group(g) => {
@@ -340,7 +431,8 @@ impl Linter<'_> {
                     self.push(
                         "nested-group",
                         path,
-                        "a repeating group cannot contain another group".into(),
+                        "a repeating group cannot contain another group",
+                        "nhóm lặp không được chứa một nhóm khác",
                     );
                     return;
                 }
@@ -349,10 +441,16 @@ impl Linter<'_> {
                         "group-bounds",
                         path,
                         format!("a group needs 0 <= min <= max and 1 <= max <= {MAX_GROUP_ITEMS}"),
+                        format!("nhóm cần thỏa mãn 0 <= `min` <= `max` và 1 <= `max` <= {MAX_GROUP_ITEMS}"),
                     );
                 }
                 if g.fields.is_empty() {
-                    self.push("empty-group", path, "a group has at least one field".into());
+                    self.push(
+                        "empty-group",
+                        path,
+                        "a group has at least one field",
+                        "nhóm phải có ít nhất một trường",
+                    );
                 }
                 let Some(loc) = self.form.loc(field.id.as_str()) else {
                     return;
@@ -376,13 +474,19 @@ impl Linter<'_> {
             self.push(
                 "no-options",
                 path,
-                "a choice question lists at least one option".into(),
+                "a choice question lists at least one option",
+                "câu hỏi lựa chọn phải có ít nhất một lựa chọn",
             );
         }
         let mut seen = BTreeSet::new();
         for (i, o) in options.iter().enumerate() {
             let p = format!("{path}.options[{i}]");
-            self.id(&format!("{p}.value"), &o.value, &mut seen, "option");
+            self.id(
+                &format!("{p}.value"),
+                &o.value,
+                &mut seen,
+                ("option", "lựa chọn"),
+            );
             self.text(&format!("{p}.label"), &o.label);
         }
     }
@@ -396,29 +500,57 @@ enum Test<'a> {
 }
 
 impl Test<'_> {
-    fn mismatch(&self, f: &Field) -> Option<String> {
+    /// Why the test cannot suit the field, in English and in Vietnamese.
+    fn mismatch(&self, f: &Field) -> Option<(String, String)> {
         let k = &f.kind;
+        let not_a_number = |s: &str| {
+            parse_number(s).is_err().then(|| {
+                (
+                    format!("{s:?} is not a number"),
+                    format!("{s:?} không phải là số"),
+                )
+            })
+        };
+        let not_a_date = |s: &str| {
+            Date::parse_iso(s).is_none().then(|| {
+                (
+                    format!("{s:?} is not a date written yyyy-mm-dd"),
+                    format!("{s:?} không phải là ngày viết theo dạng yyyy-mm-dd"),
+                )
+            })
+        };
         match self {
             Test::Answered => None,
             Test::Values(values) => values.iter().find_map(|v| match (k, v) {
                 (FieldKind::Choice(ChoiceOptions { options, .. }), Scalar::Text(s))
                 | (FieldKind::MultipleChoice(MultipleChoiceOptions { options, .. }), Scalar::Text(s)) => {
-                    (!options.iter().any(|x| &x.value == s)).then(|| format!("{s:?} is not one of its options"))
+                    (!options.iter().any(|x| &x.value == s)).then(|| {
+                        (
+                            format!("{s:?} is not one of its options"),
+                            format!("{s:?} không phải là một lựa chọn của câu hỏi này"),
+                        )
+                    })
                 }
                 (FieldKind::YesNo | FieldKind::Declaration, Scalar::Bool(_)) => None,
                 (FieldKind::Number(_), Scalar::Int(_)) => None,
-                (FieldKind::Number(_), Scalar::Text(s)) => parse_number(s).is_err().then(|| format!("{s:?} is not a number")),
-                (FieldKind::Date(_), Scalar::Text(s)) => Date::parse_iso(s).is_none().then(|| format!("{s:?} is not a date written yyyy-mm-dd")),
+                (FieldKind::Number(_), Scalar::Text(s)) => not_a_number(s),
+                (FieldKind::Date(_), Scalar::Text(s)) => not_a_date(s),
                 (FieldKind::Group(_), Scalar::Int(_)) => None,
                 (_, Scalar::Text(_)) if k.is_typed() => None,
-                _ => Some("this value can never match an answer of this type".into()),
+                _ => Some((
+                    "this value can never match an answer of this type".into(),
+                    "giá trị này không bao giờ khớp với câu trả lời thuộc kiểu này".into(),
+                )),
             }),
             Test::Compare(v) => match (k, v) {
                 (FieldKind::Number(_), Scalar::Int(_)) => None,
-                (FieldKind::Number(_), Scalar::Text(s)) => parse_number(s).is_err().then(|| format!("{s:?} is not a number")),
-                (FieldKind::Date(_), Scalar::Text(s)) => Date::parse_iso(s).is_none().then(|| format!("{s:?} is not a date written yyyy-mm-dd")),
+                (FieldKind::Number(_), Scalar::Text(s)) => not_a_number(s),
+                (FieldKind::Date(_), Scalar::Text(s)) => not_a_date(s),
                 (FieldKind::Group(_) | FieldKind::MultipleChoice(_) | FieldKind::Attachment(_), Scalar::Int(_)) => None,
-                _ => Some("comparisons work on numbers, dates (yyyy-mm-dd) and counts of items, choices or files".into()),
+                _ => Some((
+                    "comparisons work on numbers, dates (yyyy-mm-dd) and counts of items, choices or files".into(),
+                    "phép so sánh chỉ dùng được với số, ngày (yyyy-mm-dd) và số lượng mục, lựa chọn hoặc tệp".into(),
+                )),
             },
         }
     }
@@ -433,13 +565,23 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
     };
     let f = form.form();
     if f.steps.is_empty() {
-        l.push("empty-form", "steps", "a form has at least one step".into());
+        l.push(
+            "empty-form",
+            "steps",
+            "a form has at least one step",
+            "biểu mẫu phải có ít nhất một bước",
+        );
     }
     let mut steps = BTreeSet::new();
     let mut fields = BTreeSet::new();
     for (s, step) in f.steps.iter().enumerate() {
         let path = format!("steps[{s}]");
-        l.id(&format!("{path}.id"), &step.id, &mut steps, "step");
+        l.id(
+            &format!("{path}.id"),
+            &step.id,
+            &mut steps,
+            ("step", "bước"),
+        );
         l.text(&format!("{path}.title"), &step.title);
         if let Some(i) = &step.intro {
             l.text(&format!("{path}.intro"), i);
@@ -448,7 +590,8 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
             l.push(
                 "empty-step",
                 &path,
-                "a step asks at least one question".into(),
+                "a step asks at least one question",
+                "mỗi bước phải có ít nhất một câu hỏi",
             );
         }
         if let Some(c) = &step.shown_if {
@@ -458,8 +601,8 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                 l.push(
                     "unreachable-step",
                     &format!("{path}.shown_if"),
-                    "no combination of answers shows this step: its condition can never hold"
-                        .into(),
+                    "no combination of answers shows this step: its condition can never hold",
+                    "không có cách trả lời nào làm bước này hiện ra: điều kiện hiển thị của bước không bao giờ được thỏa mãn",
                 );
             }
         }
@@ -473,6 +616,7 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                 "unknown-field",
                 "subject",
                 format!("{:?} is not a field of this form", subject.0),
+                format!("{:?} không phải là trường của biểu mẫu này", subject.0),
             ),
             Some(loc)
                 if loc.child.is_some()
@@ -484,8 +628,8 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                 l.push(
                     "subject-kind",
                     "subject",
-                    "the subject is a person or a one-line text, outside any repeating group"
-                        .into(),
+                    "the subject is a person or a one-line text, outside any repeating group",
+                    "đối tượng của hồ sơ (`subject`) phải là một trường thông tin cá nhân hoặc văn bản một dòng, nằm ngoài mọi nhóm lặp",
                 )
             }
             Some(_) => {}
@@ -497,6 +641,7 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                 "unknown-field",
                 "place",
                 format!("{:?} is not a field of this form", place.0),
+                format!("{:?} không phải là trường của biểu mẫu này", place.0),
             ),
             Some(loc) => {
                 let field = form.field_at(loc);
@@ -517,7 +662,8 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                     l.push(
                         "place-kind",
                         "place",
-                        "the place is an address, or a choice of provinces valued p and the province code".into(),
+                        "the place is an address, or a choice of provinces valued p and the province code",
+                        "địa bàn tiếp nhận (`place`) phải là câu hỏi địa chỉ, hoặc câu hỏi chọn tỉnh, thành phố có giá trị là chữ p kèm mã tỉnh",
                     );
                 }
                 if loc.child.is_some()
@@ -528,7 +674,8 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                     l.push(
                         "place-not-always-asked",
                         "place",
-                        "the place is a required question asked on every path, outside any group, so every dossier can be routed".into(),
+                        "the place is a required question asked on every path, outside any group, so every dossier can be routed",
+                        "địa bàn tiếp nhận (`place`) phải là câu hỏi bắt buộc, được hỏi trong mọi trường hợp và nằm ngoài mọi nhóm, để hồ sơ nào cũng được chuyển đến đúng nơi tiếp nhận",
                     );
                 }
             }
@@ -543,6 +690,7 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                     "unknown-field",
                     &format!("{path}.from"),
                     format!("{:?} is not a field of this form", copy.from.0),
+                    format!("{:?} không phải là trường của biểu mẫu này", copy.from.0),
                 ),
                 Some(loc) => {
                     let source = form.field_at(loc);
@@ -550,7 +698,8 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                         l.push(
                             "copy-order",
                             &format!("{path}.from"),
-                            "an answer is copied from a question of an earlier step, outside any group".into(),
+                            "an answer is copied from a question of an earlier step, outside any group",
+                            "câu trả lời chỉ được sao chép từ một câu hỏi ở bước trước, nằm ngoài mọi nhóm",
                         );
                     }
                     if source.kind.tag() != field.kind.tag() {
@@ -559,6 +708,11 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                             &format!("{path}.from"),
                             format!(
                                 "a {} question cannot take the answer of a {} question",
+                                field.kind.tag(),
+                                source.kind.tag()
+                            ),
+                            format!(
+                                "câu hỏi kiểu `{}` không thể nhận câu trả lời của câu hỏi kiểu `{}`",
                                 field.kind.tag(),
                                 source.kind.tag()
                             ),
@@ -574,7 +728,12 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
     let mut fee_ids = BTreeSet::new();
     for (i, item) in f.fees.iter().enumerate() {
         let path = format!("fees[{i}]");
-        l.id(&format!("{path}.id"), &item.id, &mut fee_ids, "fee");
+        l.id(
+            &format!("{path}.id"),
+            &item.id,
+            &mut fee_ids,
+            ("fee", "dòng phí"),
+        );
         l.text(&format!("{path}.label"), &item.label);
         if let Some(c) = &item.applies_if {
             l.condition(&format!("{path}.applies_if"), c, usize::MAX, None);
@@ -593,7 +752,8 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                 l.push(
                     "fee-online-higher",
                     &path,
-                    "the online amount is higher than the in-person amount".into(),
+                    "the online amount is higher than the in-person amount",
+                    "mức phí nộp trực tuyến cao hơn mức phí nộp trực tiếp",
                 );
             }
         }
@@ -603,11 +763,13 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                     "unknown-field",
                     &format!("{path}.per"),
                     format!("{:?} is not a field of this form", per.0),
+                    format!("{:?} không phải là trường của biểu mẫu này", per.0),
                 ),
                 Some(loc) if loc.child.is_some() => l.push(
                     "fee-per",
                     &format!("{path}.per"),
-                    "a fee cannot count a field inside a repeating group".into(),
+                    "a fee cannot count a field inside a repeating group",
+                    "phí không thể tính theo một trường nằm trong nhóm lặp",
                 ),
                 Some(loc) => {
                     let k = &form.field_at(loc).kind;
@@ -617,7 +779,12 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                         _ => false,
                     };
                     if !countable {
-                        l.push("fee-per", &format!("{path}.per"), format!("a fee counts units from a whole-number, multiple-choice or group field, not a {} field", k.tag()));
+                        l.push(
+                            "fee-per",
+                            &format!("{path}.per"),
+                            format!("a fee counts units from a whole-number, multiple-choice or group field, not a {} field", k.tag()),
+                            format!("phí chỉ tính theo số đơn vị lấy từ trường số nguyên, trường chọn nhiều hoặc trường nhóm, không tính theo trường kiểu `{}`", k.tag()),
+                        );
                     }
                 }
             }
@@ -629,15 +796,19 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
                 .iter()
                 .map(|(k, v)| format!("{k} = {}", describe(v)))
                 .collect();
-            let case = if case.is_empty() {
-                "nothing answered".to_string()
+            let (case, case_vi) = if case.is_empty() {
+                (
+                    "nothing answered".to_string(),
+                    "chưa có câu nào được trả lời".to_string(),
+                )
             } else {
-                case.join(", ")
+                (case.join(", "), case.join(", "))
             };
             l.push(
                 "fee-gap",
                 "fees",
                 format!("no fee line applies when {case}: say what is charged then, or add a line that always applies"),
+                format!("không có dòng phí nào áp dụng khi {case_vi}: hãy ghi rõ khi đó thu phí gì, hoặc thêm một dòng phí luôn áp dụng"),
             );
         }
     }

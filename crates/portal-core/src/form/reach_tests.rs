@@ -57,7 +57,11 @@ fn fee(id: &str, applies_if: Option<Condition>) -> FeeItem {
 }
 
 fn codes(f: &IndexedForm) -> Vec<&'static str> {
-    lint(f).iter().map(|p| p.code).collect()
+    let problems = lint(f);
+    for p in &problems {
+        super::tests::assert_said_in_both(p.code, &p.message, &p.message_vi);
+    }
+    problems.iter().map(|p| p.code).collect()
 }
 
 #[test]
@@ -145,6 +149,10 @@ fn fee_gap() {
     assert!(problems[0].is_warning());
     assert!(
         problems[0].message.contains("paper = false"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].message_vi.contains("khi paper = false"),
         "{problems:?}"
     );
     let covered = form(

@@ -947,8 +947,8 @@ fn forms_travel_as_json_unchanged() {
     .is_err());
 }
 
-#[test]
-fn the_lint_finds_each_kind_of_problem() {
+/// A form with a problem of each kind the lint looks for.
+fn broken_form() -> Form {
     let group_in_group = field(
         "inner",
         t("inner"),
@@ -974,7 +974,7 @@ fn the_lint_finds_each_kind_of_problem() {
         source: PrefillSource::FullName,
         editable: false,
     });
-    let form = Form {
+    Form {
         subject: None,
         place: None,
         steps: vec![
@@ -1018,8 +1018,12 @@ fn the_lint_finds_each_kind_of_problem() {
             applies_if: None,
             exemptions: vec![],
         }],
-    };
-    let problems = lint(&IndexedForm::new(form));
+    }
+}
+
+#[test]
+fn the_lint_finds_each_kind_of_problem() {
+    let problems = lint(&IndexedForm::new(broken_form()));
     let codes: std::collections::BTreeSet<&str> = problems.iter().map(|p| p.code).collect();
     for code in [
         "missing-text",
@@ -1228,4 +1232,373 @@ fn the_place_is_an_always_asked_address_or_province_and_routes_the_dossier() {
     assert_eq!(codes(&form), vec!["place-not-always-asked"]);
     form.place = Some(id("nowhere"));
     assert_eq!(codes(&form), vec!["unknown-field"]);
+}
+
+/// Asserts that a finding is said in Vietnamese too: a sentence of its own (not the
+/// English copied, not plain ASCII) that keeps every number and every quoted or
+/// backticked value of the English, so staff reading either language fix the same thing.
+pub(super) fn assert_said_in_both(code: &str, en: &str, vi: &str) {
+    assert!(!vi.trim().is_empty(), "{code}: no Vietnamese for {en:?}");
+    assert_ne!(vi, en, "{code}: the Vietnamese is the English");
+    assert!(!vi.is_ascii(), "{code}: {vi:?} is not Vietnamese");
+    let numbers = en
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty());
+    let quoted = ['"', '`']
+        .into_iter()
+        .flat_map(|q| en.split(q).skip(1).step_by(2));
+    for value in numbers.chain(quoted) {
+        assert!(
+            vi.contains(value),
+            "{code}: {value:?} of {en:?} is missing from {vi:?}"
+        );
+    }
+}
+
+/// Forms with the problems [`broken_form`] does not have: limits, conditions that look
+/// wrong, subjects, places, copies and fees gone wrong. With it, every message of the lint.
+fn more_broken_forms() -> Vec<Form> {
+    let form = |steps: Vec<Step>, fees: Vec<FeeItem>| Form {
+        steps,
+        fees,
+        subject: None,
+        place: None,
+    };
+    let kind = |fid: &str, kind: FieldKind| field(fid, t(fid), kind);
+    let compare = |f: &str, value: Scalar| Condition::Compare {
+        field: id(f),
+        op: Compare::AtLeast,
+        value,
+    };
+    let yes = |f: &str, v: bool| eq(f, Scalar::Bool(v));
+
+    // Limits out of range, missing words and prefills that cannot be.
+    let mut hinted = text_field("hinted");
+    hinted.hint = Some(Text::new("", "hint"));
+    let mut sex = kind(
+        "sex",
+        FieldKind::Choice(ChoiceOptions {
+            options: opts(&["m", "f", "f"]),
+        }),
+    );
+    sex.prefill = Some(Prefill {
+        source: PrefillSource::Sex,
+        editable: false,
+    });
+    let mut prefilled_member = text_field("member_name");
+    prefilled_member.prefill = Some(Prefill {
+        source: PrefillSource::FullName,
+        editable: false,
+    });
+    let limits = form(
+        vec![
+            step(
+                "limits",
+                vec![
+                    kind(
+                        "zero_max",
+                        FieldKind::Text(TextOptions {
+                            max_length: Some(0),
+                            ..TextOptions::default()
+                        }),
+                    ),
+                    kind(
+                        "min_over_max",
+                        FieldKind::LongText(TextOptions {
+                            min_length: 9,
+                            max_length: Some(3),
+                        }),
+                    ),
+                    kind(
+                        "number",
+                        FieldKind::Number(NumberOptions {
+                            min: Some(5),
+                            max: Some(1),
+                            decimals: 9,
+                            unit: Some(Text::new("kg", "")),
+                        }),
+                    ),
+                    kind(
+                        "date",
+                        FieldKind::Date(DateOptions {
+                            min: Date::parse_iso("2020-01-02"),
+                            max: Date::parse_iso("2020-01-01"),
+                            ..DateOptions::default()
+                        }),
+                    ),
+                    kind(
+                        "many",
+                        FieldKind::MultipleChoice(MultipleChoiceOptions {
+                            options: opts(&["a"]),
+                            min_selected: 3,
+                            max_selected: Some(0),
+                        }),
+                    ),
+                    kind(
+                        "nobody",
+                        FieldKind::Person(PersonOptions {
+                            birth_date: Presence::Omitted,
+                            sex: Presence::Omitted,
+                            id_number: Presence::Omitted,
+                        }),
+                    ),
+                    kind(
+                        "nothing_accepted",
+                        FieldKind::Attachment(AttachmentOptions {
+                            accept: vec![],
+                            max_bytes: 1024,
+                            max_files: 1,
+                        }),
+                    ),
+                    kind(
+                        "no_members",
+                        FieldKind::Group(GroupOptions {
+                            item_label: t("x"),
+                            min: 0,
+                            max: 2,
+                            fields: vec![],
+                        }),
+                    ),
+                    kind(
+                        "members",
+                        FieldKind::Group(GroupOptions {
+                            item_label: t("x"),
+                            min: 0,
+                            max: 2,
+                            fields: vec![prefilled_member],
+                        }),
+                    ),
+                    hinted,
+                    sex,
+                ],
+            ),
+            step("limits", vec![text_field("hinted")]),
+        ],
+        vec![],
+    );
+
+    // Conditions that cannot work.
+    let deep = (0..=lint::MAX_CONDITION_DEPTH)
+        .fold(yes("paper", true), |c, _| Condition::Not(Box::new(c)));
+    let mut never = step("never", vec![text_field("never_asked")]);
+    never.shown_if = Some(Condition::All(vec![
+        yes("paper", true),
+        yes("paper", false),
+    ]));
+    let conditions = form(
+        vec![
+            step(
+                "asked",
+                vec![
+                    kind("paper", FieldKind::YesNo),
+                    kind("name", FieldKind::Text(TextOptions::default())),
+                    kind("count", FieldKind::Number(NumberOptions::default())),
+                    kind("day", FieldKind::Date(DateOptions::default())),
+                    kind(
+                        "colour",
+                        FieldKind::Choice(ChoiceOptions {
+                            options: opts(&["red"]),
+                        }),
+                    ),
+                ],
+            ),
+            step(
+                "reads",
+                vec![
+                    when(text_field("too_deep"), deep),
+                    when(text_field("empty_all"), Condition::All(vec![])),
+                    when(
+                        text_field("empty_one_of"),
+                        Condition::OneOf {
+                            field: id("paper"),
+                            values: vec![],
+                        },
+                    ),
+                    when(text_field("own"), yes("own", true)),
+                    when(text_field("ahead"), yes("later", true)),
+                    when(text_field("text_compared"), compare("name", Scalar::Int(1))),
+                    when(
+                        text_field("word_as_number"),
+                        compare("count", Scalar::Text("many".into())),
+                    ),
+                    when(
+                        text_field("word_as_day"),
+                        compare("day", Scalar::Text("soon".into())),
+                    ),
+                    when(
+                        text_field("word_as_number_value"),
+                        eq("count", Scalar::Text("ten".into())),
+                    ),
+                    when(
+                        text_field("word_as_day_value"),
+                        eq("day", Scalar::Text("31/12/2020".into())),
+                    ),
+                    when(
+                        text_field("no_such_option"),
+                        eq("colour", Scalar::Text("blue".into())),
+                    ),
+                    when(
+                        text_field("hidden_always"),
+                        Condition::All(vec![yes("paper", true), yes("paper", false)]),
+                    ),
+                    text_field("later"),
+                ],
+            ),
+            never,
+        ],
+        vec![],
+    );
+
+    // Whom the dossier is for, where it goes, copies and fee lines gone wrong.
+    let mut optional_place = kind("where", FieldKind::Address(AddressOptions::default()));
+    optional_place.required = false;
+    let mut copy_ahead = text_field("copy_ahead");
+    copy_ahead.copy = Some(CopyFrom {
+        from: id("name"),
+        when: None,
+    });
+    let mut copy_kind = kind("copy_kind", FieldKind::Number(NumberOptions::default()));
+    copy_kind.copy = Some(CopyFrom {
+        from: id("name"),
+        when: Some(yes("ghost", true)),
+    });
+    let mut copy_ghost = text_field("copy_ghost");
+    copy_ghost.copy = Some(CopyFrom {
+        from: id("ghost"),
+        when: None,
+    });
+    let fee = |fid: &str, per: &str| FeeItem {
+        id: fid.into(),
+        label: t(fid),
+        in_person: 10,
+        online: None,
+        per: Some(id(per)),
+        applies_if: None,
+        exemptions: vec![],
+    };
+    let mut exempt = fee("fee", "ghost");
+    exempt.exemptions = vec![Exemption {
+        when: yes("paper", true),
+        reason: Text::new("", "reason"),
+    }];
+    let mut links = form(
+        vec![
+            step(
+                "first",
+                vec![
+                    kind("paper", FieldKind::YesNo),
+                    text_field("name"),
+                    copy_ahead,
+                    kind(
+                        "people",
+                        FieldKind::Group(GroupOptions {
+                            item_label: t("x"),
+                            min: 0,
+                            max: 2,
+                            fields: vec![text_field("person")],
+                        }),
+                    ),
+                    optional_place,
+                ],
+            ),
+            step("second", vec![copy_kind, copy_ghost]),
+        ],
+        vec![exempt, fee("fee", "person"), fee("by_name", "name")],
+    );
+    links.subject = Some(id("paper"));
+    links.place = Some(id("where"));
+    let mut unknown = form(
+        vec![step("only", vec![kind("paper", FieldKind::YesNo)])],
+        vec![],
+    );
+    unknown.subject = Some(id("ghost"));
+    unknown.place = Some(id("ghost"));
+    let mut wrong_place = form(
+        vec![step("only", vec![kind("paper", FieldKind::YesNo)])],
+        vec![],
+    );
+    wrong_place.place = Some(id("paper"));
+
+    // A fee line for some answers only (the form is otherwise right).
+    let mut gap = form(
+        vec![step("only", vec![kind("paper", FieldKind::YesNo)])],
+        vec![],
+    );
+    gap.fees = vec![FeeItem {
+        applies_if: Some(yes("paper", true)),
+        per: None,
+        ..fee("copy", "paper")
+    }];
+
+    vec![
+        form(vec![], vec![]),
+        limits,
+        conditions,
+        links,
+        unknown,
+        wrong_place,
+        gap,
+    ]
+}
+
+#[test]
+fn every_lint_problem_is_said_in_vietnamese_too() {
+    let mut forms = vec![broken_form()];
+    forms.extend(more_broken_forms());
+    let problems: Vec<FormProblem> = forms
+        .into_iter()
+        .flat_map(|f| lint(&IndexedForm::new(f)))
+        .collect();
+    for p in &problems {
+        assert_said_in_both(p.code, &p.message, &p.message_vi);
+    }
+    // Every message the lint has, so a new one cannot go untranslated unnoticed.
+    let messages: std::collections::BTreeSet<&str> =
+        problems.iter().map(|p| p.message.as_str()).collect();
+    let codes: std::collections::BTreeSet<&str> = problems.iter().map(|p| p.code).collect();
+    let all_codes = [
+        "missing-text",
+        "bad-id",
+        "duplicate-id",
+        "condition-too-deep",
+        "empty-condition",
+        "unknown-field",
+        "cyclic-condition",
+        "forward-reference",
+        "group-member-reference",
+        "condition-type",
+        "unreachable-field",
+        "prefill-mismatch",
+        "bad-limits",
+        "attachment-limits",
+        "nested-group",
+        "group-bounds",
+        "empty-group",
+        "no-options",
+        "empty-form",
+        "empty-step",
+        "unreachable-step",
+        "subject-kind",
+        "place-kind",
+        "place-not-always-asked",
+        "copy-order",
+        "copy-mismatch",
+        "fee-online-higher",
+        "fee-per",
+        "fee-gap",
+    ];
+    let missing: Vec<&&str> = all_codes.iter().filter(|c| !codes.contains(**c)).collect();
+    assert!(missing.is_empty(), "not exercised: {missing:?}");
+    // 55 different messages when this test was written: each of them is checked above.
+    assert!(
+        messages.len() >= 55,
+        "{} messages: {messages:#?}",
+        messages.len()
+    );
+    let gap = problems.iter().find(|p| p.code == "fee-gap").unwrap();
+    assert_eq!(
+        gap.message_vi,
+        "không có dòng phí nào áp dụng khi paper = false: hãy ghi rõ khi đó thu phí gì, \
+         hoặc thêm một dòng phí luôn áp dụng"
+    );
 }
