@@ -87,7 +87,19 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     appendFileSync(join(dir, 'catalog/services/birth-registration.toml'), '\nthis is = = not toml\n');
     const broken = await upload(page);
     await page.waitForSelector('.finding--error');
-    assert.match((await page.locator('.finding--error').allTextContents()).join('\n'), /services\/birth-registration\.toml:\d+/);
+    const findingVi = (await page.locator('.finding--error').allTextContents()).join('\n');
+    assert.match(findingVi, /services\/birth-registration\.toml:\d+/);
+    // Said in the page's language: Vietnamese here, English after the switch.
+    assert.match(findingVi, /không có dịch vụ "birth-registration" cho biểu mẫu này/, findingVi);
+    assert.match(findingVi, /cần `\.`, `=`/, findingVi);
+    assert.doesNotMatch(findingVi, /expected|invalid|no service/, findingVi);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('.finding--error')].map((e) => e.textContent).join('\n');
+      return /expected `/.test(all) && /no service/.test(all) && !/không có dịch vụ/.test(all);
+    });
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.waitForSelector('.finding--error:has-text("không có dịch vụ")');
     assert.match(await page.locator('#publish-reason').textContent(), /còn \d+ lỗi/);
     await expectAccessible(page, 'draft with errors');
 

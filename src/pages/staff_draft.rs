@@ -94,7 +94,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             <strong class="finding__severity">{move || i18n.t(label)}</strong>" "
             <code class="finding__location">{finding.location()}</code>
             {(!finding.path.is_empty()).then(|| view! { " " <code class="finding__path">{finding.path.clone()}</code> })}
-            <br/>{finding.message}" "<span class="hint">"("{finding.code}")"</span>
+            <br/>{let f = finding.clone(); move || f.message_in(i18n.lang.get()).to_string()}" "<span class="hint">"("{finding.code.clone()}")"</span>
         </li>
     }
 }

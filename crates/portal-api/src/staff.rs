@@ -18,10 +18,22 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     pub path: String,
+    /// What is wrong, in English.
     pub message: String,
+    /// The same, in Vietnamese.
+    #[serde(default)]
+    pub message_vi: String,
 }
 
 impl Finding {
+    /// The message in `lang` (English when a finding from an older server has none).
+    pub fn message_in(&self, lang: portal_core::Lang) -> &str {
+        match lang {
+            portal_core::Lang::Vi if !self.message_vi.is_empty() => &self.message_vi,
+            _ => &self.message,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == "error"
     }

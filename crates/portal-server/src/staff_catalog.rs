@@ -159,6 +159,7 @@ fn finding(d: &Diagnostic) -> Finding {
             line: d.line,
             path: d.path.clone(),
             message: d.message.clone(),
+            message_vi: d.message_vi.clone(),
         }
     }
 }
