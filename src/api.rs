@@ -433,3 +433,25 @@ pub async fn add_documents(code: &str, attachments: &[String]) -> Result<(), Api
         .map(|_| ())
         .map_err(|(e, _)| e)
 }
+
+// --- feedback ------------------------------------------------------------------------
+
+/// Sends feedback; a refusal's problems come back for the error summary.
+pub async fn send_feedback(
+    feedback: &portal_api::feedback::NewFeedback,
+) -> Result<(), SubmitError> {
+    let body =
+        serde_json::to_string(feedback).map_err(|_| SubmitError::Api(ApiError::Malformed))?;
+    match send_state_change("POST", paths::FEEDBACK, Some(&body), None).await {
+        Ok(_) => Ok(()),
+        Err((ApiError::Server { status: 422, code }, text)) => {
+            let problems = problems_of(&text);
+            if problems.is_empty() {
+                Err(SubmitError::Api(ApiError::Server { status: 422, code }))
+            } else {
+                Err(SubmitError::Invalid(problems))
+            }
+        }
+        Err((e, _)) => Err(SubmitError::Api(e)),
+    }
+}

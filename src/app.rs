@@ -61,12 +61,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dossiers") view=MyDossiersPage/>
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>
+                <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage/>
                 <Route path=path!("/services/:id") view=ServicePage/>
                 // One route with or without the step, so that `/apply` going on to its
                 // step keeps the page (and its loaded form) rather than drawing another.
                 <Route path=path!("/services/:id/apply/:step?") view=ApplyPage/>
                 <Route path=path!("/staff") view=StaffPage/>
                 <Route path=path!("/staff/deliveries") view=StaffDeliveriesPage/>
+                <Route path=path!("/staff/feedback") view=crate::pages::staff_feedback::StaffFeedbackPage/>
                 <Route path=path!("/staff/drafts/:id") view=StaffDraftPage/>
                 <ParentRoute path=path!("/staff/preview/:draft") view=PreviewLayout>
                     <Route path=path!("") view=CataloguePage/>

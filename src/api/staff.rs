@@ -231,3 +231,7 @@ mod tests {
         );
     }
 }
+
+pub async fn feedback() -> Result<portal_api::feedback::FeedbackList, ApiError> {
+    get_json(paths::STAFF_FEEDBACK).await
+}

@@ -26,6 +26,9 @@ pub fn Shell(children: Children) -> impl IntoView {
         let next = i18n.lang.get_untracked().other();
         i18n.lang.set(next);
     };
+    // Feedback is about the page the person is on.
+    let location = leptos_router::hooks::use_location();
+    let feedback = move || portal_api::routes::feedback(&location.pathname.get());
     view! {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>{move || i18n.t(Key::SkipToContent)}</a>
         <header class="header">
@@ -48,7 +51,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="phase-banner container">
-            <p><strong class="tag tag--phase">{move || i18n.t(Key::PhaseTag)}</strong>" "{move || i18n.t(Key::PhaseBanner)}</p>
+            <p><strong class="tag tag--phase">{move || i18n.t(Key::PhaseTag)}</strong>" "{move || i18n.t(Key::PhaseBanner)}
+                <a href=feedback>{move || i18n.t(Key::PhaseBannerLink)}</a>{move || i18n.t(Key::PhaseBannerEnd)}</p>
         </div>
         <main id="main-content" class="main container" tabindex="-1">
             <AfterFirstPaint>{children()}</AfterFirstPaint>

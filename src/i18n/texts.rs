@@ -18,9 +18,18 @@ impl Key {
         vi: "Beta",
         en: "Beta",
     });
+    // The phase banner's sentence, around its link to the feedback page (GOV.UK pattern).
     pub const PhaseBanner: Key = Key(&Texts {
-        vi: "Bản thử nghiệm: đây là giao diện mới của cổng, ý kiến của bạn giúp chúng tôi hoàn thiện.",
-        en: "This is the portal's new interface, and your feedback will help us improve it.",
+        vi: "Bản thử nghiệm: đây là giao diện mới của cổng, ",
+        en: "This is the portal's new interface, and ",
+    });
+    pub const PhaseBannerLink: Key = Key(&Texts {
+        vi: "ý kiến của bạn",
+        en: "your feedback",
+    });
+    pub const PhaseBannerEnd: Key = Key(&Texts {
+        vi: " giúp chúng tôi hoàn thiện.",
+        en: " will help us improve it.",
     });
     pub const SwitchLanguage: Key = Key(&Texts {
         vi: "English",
@@ -385,6 +394,58 @@ impl Key {
     pub const Back: Key = Key(&Texts {
         vi: "Quay lại",
         en: "Back",
+    });
+    pub const FeedbackTitle: Key = Key(&Texts {
+        vi: "Góp ý về Cổng Dịch vụ công",
+        en: "Feedback on the portal",
+    });
+    pub const FeedbackIntro: Key = Key(&Texts {
+        vi: "Ý kiến của bạn giúp chúng tôi làm cổng dễ dùng hơn. Chúng tôi đọc mọi góp ý, nhưng không trả lời từng góp ý trừ khi bạn để lại email.",
+        en: "Your feedback helps us make the portal easier to use. We read every message, but reply only if you leave an email.",
+    });
+    pub const FeedbackSend: Key = Key(&Texts {
+        vi: "Gửi góp ý",
+        en: "Send feedback",
+    });
+    pub const FeedbackThanksTitle: Key = Key(&Texts {
+        vi: "Cảm ơn bạn đã góp ý",
+        en: "Thank you for your feedback",
+    });
+    pub const FeedbackThanksBody: Key = Key(&Texts {
+        vi: "Góp ý của bạn đã được gửi đến nhóm phát triển cổng. Bản nháp hồ sơ của bạn (nếu có) vẫn được giữ nguyên.",
+        en: "Your feedback has been sent to the team that runs the portal. Your draft application, if you have one, is unchanged.",
+    });
+    pub const FeedbackBack: Key = Key(&Texts {
+        vi: "Quay lại trang bạn đang xem",
+        en: "Go back to the page you were on",
+    });
+    pub const FeedbackLimit: Key = Key(&Texts {
+        vi: "Đã có nhiều góp ý được gửi từ mạng của bạn trong một giờ qua. Hãy thử lại sau.",
+        en: "Many messages have been sent from your network in the last hour. Try again later.",
+    });
+    pub const FeedbackFailed: Key = Key(&Texts {
+        vi: "Chưa gửi được góp ý. Kiểm tra kết nối mạng và thử lại.",
+        en: "Your feedback could not be sent. Check your connection and try again.",
+    });
+    pub const FeedbackLink: Key = Key(&Texts {
+        vi: "Góp ý về trang này",
+        en: "Give feedback on this page",
+    });
+    pub const StaffFeedbackTitle: Key = Key(&Texts {
+        vi: "Góp ý của người dùng",
+        en: "Feedback from users",
+    });
+    pub const StaffFeedbackNone: Key = Key(&Texts {
+        vi: "Chưa có góp ý nào.",
+        en: "No feedback yet.",
+    });
+    pub const StaffFeedbackSignedIn: Key = Key(&Texts {
+        vi: "người gửi đã đăng nhập",
+        en: "sent signed in",
+    });
+    pub const StaffFeedbackAnonymous: Key = Key(&Texts {
+        vi: "người gửi chưa đăng nhập",
+        en: "sent signed out",
     });
     pub const UnfinishedTitle: Key = Key(&Texts {
         vi: "Hồ sơ đang soạn",

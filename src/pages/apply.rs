@@ -407,10 +407,14 @@ fn StepList(state: FormState, current: String) -> impl IntoView {
 #[component]
 fn FormHelp() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    // About this very page (the step), so the team knows where it went wrong.
+    let href = move || routes::feedback(&location.pathname.get());
     view! {
         <section class="form-help" aria-labelledby="form-help-title">
             <h2 id="form-help-title" class="form-help__title">{move || i18n.t(Key::HelpTitle)}</h2>
             <p>{move || i18n.t(Key::HelpBody)}</p>
+            <p><a href=href>{move || i18n.t(Key::FeedbackLink)}</a></p>
         </section>
     }
 }
@@ -505,6 +509,7 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
         }}</p>
         {preview}
         {real_submit}
+        <FormHelp/>
     }
 }
 

@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod dossiers;
 pub mod drafts;
 pub mod error;
+pub mod feedback;
 pub mod health;
 pub mod ids;
 pub mod paths;

@@ -29,6 +29,9 @@ pub mod template {
     pub const DOSSIER_DOCUMENTS: &str = "/api/v1/dossiers/{code}/documents";
     pub const DOSSIER_PAYMENTS: &str = "/api/v1/dossiers/{code}/payments";
     pub const DOSSIER_RECEIPT: &str = "/api/v1/dossiers/{code}/receipt";
+    /// Feedback on the portal (anyone may send it; staff read it).
+    pub const FEEDBACK: &str = "/api/v1/feedback";
+    pub const STAFF_FEEDBACK: &str = "/api/v1/staff/feedback";
     /// The signed-in person's unfinished applications.
     pub const DRAFTS: &str = "/api/v1/drafts";
     pub const DRAFT: &str = "/api/v1/drafts/{service}";
@@ -56,9 +59,9 @@ pub mod template {
 }
 
 pub use template::{
-    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, CATALOGUE_SOURCES, DOSSIERS, DRAFTS, LEGACY_ADDRESS,
-    PAYMENT_CALLBACK, PROVINCES, SESSION, SIGN_IN, STAFF_DELIVERIES, STAFF_DOSSIERS, STAFF_DRAFTS,
-    STAFF_ROLLBACK, STAFF_VERSIONS,
+    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, CATALOGUE_SOURCES, DOSSIERS, DRAFTS, FEEDBACK,
+    LEGACY_ADDRESS, PAYMENT_CALLBACK, PROVINCES, SESSION, SIGN_IN, STAFF_DELIVERIES,
+    STAFF_DOSSIERS, STAFF_DRAFTS, STAFF_FEEDBACK, STAFF_ROLLBACK, STAFF_VERSIONS,
 };
 
 /// `s` with everything but unreserved characters (RFC 3986) percent-encoded: safe as a

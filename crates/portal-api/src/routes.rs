@@ -16,6 +16,13 @@ pub const GALLERY: &str = "/gallery";
 pub const STAFF: &str = "/staff";
 /// Deliveries to the agencies that were given up, for dossier officers to send again.
 pub const STAFF_DELIVERIES: &str = "/staff/deliveries";
+/// Feedback received, for dossier officers.
+pub const STAFF_FEEDBACK: &str = "/staff/feedback";
+
+/// The feedback page, about the page at `from` (a path of the portal).
+pub fn feedback(from: &str) -> String {
+    crate::paths::with_query("/feedback", &[("from", from)])
+}
 
 /// A service's page.
 pub fn service(id: &str) -> String {
@@ -68,6 +75,8 @@ pub enum AppRoute<'a> {
     GalleryLargeForm,
     MyDossiers,
     Lookup,
+    /// Feedback on a page (`?from=` names it).
+    Feedback,
     Dossier {
         code: &'a str,
     },
@@ -81,6 +90,7 @@ pub enum AppRoute<'a> {
     },
     Staff,
     StaffDeliveries,
+    StaffFeedback,
     StaffDraft {
         id: &'a str,
     },
@@ -142,11 +152,13 @@ impl<'a> AppRoute<'a> {
             ["gallery", "large-form"] => AppRoute::GalleryLargeForm,
             ["dossiers"] => AppRoute::MyDossiers,
             ["lookup"] => AppRoute::Lookup,
+            ["feedback"] => AppRoute::Feedback,
             ["dossiers", code] => AppRoute::Dossier {
                 code: segment(code)?,
             },
             ["staff"] => AppRoute::Staff,
             ["staff", "deliveries"] => AppRoute::StaffDeliveries,
+            ["staff", "feedback"] => AppRoute::StaffFeedback,
             ["staff", "drafts", id] => AppRoute::StaffDraft { id: token(id)? },
             ["staff", "preview", draft, rest @ ..] => AppRoute::StaffPreview {
                 draft: token(draft)?,
@@ -234,6 +246,15 @@ mod tests {
             (LOOKUP.into(), AppRoute::Lookup),
             (STAFF.into(), AppRoute::Staff),
             (STAFF_DELIVERIES.into(), AppRoute::StaffDeliveries),
+            (STAFF_FEEDBACK.into(), AppRoute::StaffFeedback),
+            (
+                feedback("/services/a/apply/b")
+                    .split('?')
+                    .next()
+                    .unwrap()
+                    .into(),
+                AppRoute::Feedback,
+            ),
             (
                 service("birth-registration"),
                 AppRoute::Service {

@@ -14,6 +14,7 @@ pub mod copy_db;
 pub mod db;
 pub mod dossiers;
 pub mod drafts;
+pub mod feedback;
 pub mod html;
 pub mod identity;
 pub mod payments;

@@ -47,6 +47,8 @@ pub enum ApiError {
     #[error(transparent)]
     Draft(#[from] crate::drafts::DraftError),
     #[error(transparent)]
+    Feedback(#[from] crate::feedback::FeedbackError),
+    #[error(transparent)]
     StaffCatalog(#[from] crate::staff_catalog::StaffCatalogError),
     #[error(transparent)]
     Agency(#[from] crate::agencies::events::AgencyError),
@@ -142,6 +144,7 @@ impl ApiError {
             ApiError::Dossier(e) => e.code(),
             ApiError::Payment(e) => e.code(),
             ApiError::Draft(e) => e.code(),
+            ApiError::Feedback(e) => e.code(),
             ApiError::StaffCatalog(e) => e.code(),
             ApiError::Agency(e) => e.code(),
             ApiError::BadProvinceCode(_) => "bad_province_code",
@@ -170,6 +173,7 @@ impl ApiError {
             ApiError::Dossier(e) => e.status(),
             ApiError::Payment(e) => e.status(),
             ApiError::Draft(e) => e.status(),
+            ApiError::Feedback(e) => e.status(),
             ApiError::StaffCatalog(e) => e.status(),
             ApiError::Agency(e) => e.status(),
         }
@@ -183,6 +187,7 @@ impl ApiError {
             ApiError::Dossier(e) => Some(e),
             ApiError::Payment(e) => Some(e),
             ApiError::Draft(e) => Some(e),
+            ApiError::Feedback(e) => Some(e),
             ApiError::StaffCatalog(e) => Some(e),
             ApiError::Agency(e) => Some(e),
             _ => None,
@@ -287,6 +292,8 @@ pub fn every_error() -> Vec<ApiError> {
         PaymentError::Mismatch.into(),
         PaymentError::AlreadyCompleted.into(),
         crate::drafts::DraftError::TooMany.into(),
+        crate::feedback::FeedbackError::Invalid(vec![]).into(),
+        crate::feedback::FeedbackError::TooMany.into(),
         crate::drafts::DraftError::OtherService(String::new()).into(),
         crate::staff_catalog::StaffCatalogError::DraftNotFound.into(),
         crate::staff_catalog::StaffCatalogError::DraftHasErrors(1).into(),

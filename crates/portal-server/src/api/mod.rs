@@ -15,7 +15,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::{
-    attachments, dossiers, drafts, identity, payments, receipt, staff_catalog, tracking, AppState,
+    attachments, dossiers, drafts, feedback, identity, payments, receipt, staff_catalog, tracking,
+    AppState,
 };
 pub use error::ApiError;
 
@@ -99,6 +100,7 @@ pub fn routes() -> RouteTable {
     let table = attachments::routes(table);
     let table = dossiers::routes(table);
     let table = drafts::routes(table);
+    let table = feedback::routes(table);
     let table = tracking::routes(table);
     let table = payments::routes(table);
     let table = receipt::routes(table);

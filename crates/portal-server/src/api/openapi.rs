@@ -14,7 +14,8 @@ use utoipa::OpenApi;
 
 use super::{admin_units, catalogue, health};
 use crate::{
-    agencies, attachments, dossiers, drafts, identity, payments, receipt, staff_catalog, tracking,
+    agencies, attachments, dossiers, drafts, feedback, identity, payments, receipt, staff_catalog,
+    tracking,
 };
 
 #[derive(OpenApi)]
@@ -47,6 +48,8 @@ use crate::{
         drafts::get_mine,
         drafts::save_mine,
         drafts::delete_mine,
+        feedback::send,
+        feedback::staff_list,
         tracking::get_dossier,
         receipt::get_receipt,
         dossiers::add_documents,
@@ -105,6 +108,9 @@ use crate::{
         portal_api::drafts::DraftList,
         portal_api::drafts::SavedDraft,
         portal_api::drafts::KeptDraft,
+        portal_api::feedback::NewFeedback,
+        portal_api::feedback::FeedbackEntry,
+        portal_api::feedback::FeedbackList,
         portal_api::session::SessionInfo,
         portal_api::session::Identity,
         portal_api::session::StaffMembership,

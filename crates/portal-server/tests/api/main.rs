@@ -13,6 +13,7 @@ mod dossiers_form_rules;
 mod dossiers_http;
 mod drafts_http;
 mod every_form;
+mod feedback_http;
 mod http_api;
 mod identity_http;
 mod identity_oidc;
