@@ -201,3 +201,16 @@ mod tests {
         assert_eq!(got.sources[0].issued.as_deref(), Some("2020-11-13"));
     }
 }
+
+/// The body of `GET /api/v1/catalog/availability/{province}`: the services whose
+/// dossiers people of that province can file online here, because the portal is
+/// connected to the system that receives them (the province's own for commune- and
+/// province-level procedures, the ministry's for the others).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Availability {
+    /// The province code, two digits.
+    pub province: String,
+    /// Service ids, in id order.
+    pub services: Vec<String>,
+}

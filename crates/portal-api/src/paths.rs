@@ -12,6 +12,7 @@ pub mod template {
     pub const LIVENESS: &str = "/livez";
     pub const CATALOGUE: &str = "/api/v1/catalog";
     pub const CATALOGUE_SOURCES: &str = "/api/v1/catalog/sources";
+    pub const CATALOGUE_AVAILABILITY: &str = "/api/v1/catalog/availability/{province}";
     pub const SERVICE: &str = "/api/v1/services/{id}";
     pub const SIGN_IN: &str = "/auth/sign-in";
     /// Where the identity provider sends the browser back to.
@@ -135,6 +136,11 @@ pub fn dossier_payments(code: &str) -> String {
 /// The dossier's receipt (PDF).
 pub fn dossier_receipt(code: &str) -> String {
     format!("/api/v1/dossiers/{}/receipt", encode(code))
+}
+
+/// Which services people of `province` can file online.
+pub fn availability(province: &str) -> String {
+    format!("/api/v1/catalog/availability/{}", encode(province))
 }
 
 /// One of the signed-in person's unfinished applications.

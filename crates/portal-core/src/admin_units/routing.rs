@@ -33,6 +33,20 @@ pub fn province_system(province_code: &str) -> String {
     format!("province-{province_code}")
 }
 
+/// The system that receives `service`'s dossiers filed by people of the province
+/// `province_code`: the ministry's own for a ministry-level procedure (`None` when the
+/// service names no ministry), else the province's.
+pub fn system_for(service: &crate::Service, province_code: &str) -> Option<String> {
+    match service.agency.level {
+        Level::Ministry => service
+            .agency
+            .ministry
+            .as_ref()
+            .map(|m| ministry_system(&m.id)),
+        _ => Some(province_system(province_code)),
+    }
+}
+
 /// A ministry's system id.
 pub fn ministry_system(ministry_id: &str) -> String {
     format!("ministry-{ministry_id}")

@@ -114,11 +114,66 @@ pub(super) fn cached_json_for(
 }
 
 /// This module's routes.
+/// `GET /api/v1/catalog/availability/{province}`
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog/availability/{province}",
+    operation_id = "getAvailability",
+    summary = "The services people of a province can file online here: those whose receiving system (the province's, or the ministry's) the portal is connected to",
+    params(
+        ("province" = String, Path, description = "Province code with its leading zero, e.g. 79", pattern = "^[0-9]{2}$"),
+    ),
+    responses(
+        (status = 200, description = "The services available", body = portal_api::catalogue::Availability),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 503, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn availability(
+    State(state): State<AppState>,
+    Path(province): Path<String>,
+) -> Result<Response, ApiError> {
+    if !portal_core::admin_units::is_province_code(&province) {
+        return Err(ApiError::BadProvinceCode(
+            province.chars().take(20).collect(),
+        ));
+    }
+    let units = state
+        .admin_units
+        .as_deref()
+        .ok_or(ApiError::AdminUnitsUnavailable)?;
+    if units.units.province(&province).is_none() {
+        return Err(ApiError::ProvinceNotFound(province));
+    }
+    let catalogue = state.catalogue.current();
+    let services = catalogue
+        .services()
+        .iter()
+        .filter(|s| {
+            portal_core::admin_units::routing::system_for(s, &province)
+                .is_some_and(|system| state.agencies.get(&system).is_some())
+        })
+        .map(|s| s.id.0.clone())
+        .collect();
+    let body = portal_api::catalogue::Availability { province, services };
+    // Changes with the deployment's agency systems, not the catalogue: short-lived.
+    Ok((
+        [(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        )],
+        axum::Json(body),
+    )
+        .into_response())
+}
+
 pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
     use axum::routing::get;
     use portal_api::paths::template as t;
     table
         .get(t::CATALOGUE, get(index))
+        .get(t::CATALOGUE_AVAILABILITY, get(availability))
         .get(t::CATALOGUE_SOURCES, get(sources))
         .get(t::SERVICE, get(service))
 }

@@ -29,6 +29,7 @@ use crate::{
         health::healthz,
         health::livez,
         catalogue::index,
+        catalogue::availability,
         catalogue::sources,
         catalogue::service,
         identity::sign_in::sign_in_page,
@@ -122,6 +123,7 @@ use crate::{
         portal_api::staff::DraftReport,
         portal_api::staff::Versions,
         portal_api::catalogue::LegalSources,
+        portal_api::catalogue::Availability,
         portal_api::catalogue::LegalSource,
         portal_api::catalogue::SourceUse,
     ))

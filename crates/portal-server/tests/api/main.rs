@@ -9,6 +9,7 @@ mod agencies;
 mod agency_loop;
 mod attachments_http;
 mod attack;
+mod availability_http;
 mod dossiers_form_rules;
 mod dossiers_http;
 mod drafts_http;
