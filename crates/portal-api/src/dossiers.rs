@@ -231,6 +231,64 @@ pub struct FullDossier<A = Answers> {
     /// Only for the applicant: what they give to let someone else look it up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lookup_secret: Option<String>,
+    /// How the applicant rated the handling, once decided (for them and staff only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<GivenRating>,
+}
+
+/// How satisfied the applicant is with how their dossier was handled (the public service
+/// index's satisfaction indicator, Decision 766/QĐ-TTg).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Satisfaction {
+    Satisfied,
+    Neutral,
+    NotSatisfied,
+}
+
+impl Satisfaction {
+    pub const ALL: [Satisfaction; 3] = [
+        Satisfaction::Satisfied,
+        Satisfaction::Neutral,
+        Satisfaction::NotSatisfied,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Satisfaction::Satisfied => "satisfied",
+            Satisfaction::Neutral => "neutral",
+            Satisfaction::NotSatisfied => "not_satisfied",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Satisfaction> {
+        Satisfaction::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// Longest comment kept with a rating, in characters.
+pub const MAX_RATING_COMMENT_CHARS: usize = 1_000;
+
+/// The body of `POST /api/v1/dossiers/{code}/rating`: once per dossier, after its decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewRating {
+    pub rating: Satisfaction,
+    /// Kept private to the applicant and staff; never in a published figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GivenRating {
+    pub rating: Satisfaction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// RFC 3339.
+    pub rated_at: String,
 }
 
 /// One line of a list of dossiers.
@@ -324,6 +382,14 @@ impl<A> DossierView<A> {
         match self {
             DossierView::Full(f) => &f.public,
             DossierView::Public(p) => p,
+        }
+    }
+
+    /// The applicant's rating, if given (applicant and staff only).
+    pub fn rating(&self) -> Option<&GivenRating> {
+        match self {
+            DossierView::Full(f) => f.rating.as_ref(),
+            DossierView::Public(_) => None,
         }
     }
 

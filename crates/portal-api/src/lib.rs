@@ -24,8 +24,8 @@ pub mod status;
 
 pub use dossiers::{
     AddDocuments, AgencyName, Applicant, DocumentsRequest, DossierList, DossierResult,
-    DossierSummary, DossierView, FullDossier, Payment, Problem, ProcedureState, PublicDossier,
-    Receipt, StatusMove, Submission, TimelineEntry,
+    DossierSummary, DossierView, FullDossier, GivenRating, NewRating, Payment, Problem,
+    ProcedureState, PublicDossier, Receipt, Satisfaction, StatusMove, Submission, TimelineEntry,
 };
 pub use error::{ErrorBody, ErrorDetail, ErrorDetails};
 pub use status::{DossierStatus, EventKind, PaymentStatus, TimelineActor};

@@ -30,6 +30,8 @@ pub mod template {
     pub const DOSSIER_DOCUMENTS: &str = "/api/v1/dossiers/{code}/documents";
     pub const DOSSIER_PAYMENTS: &str = "/api/v1/dossiers/{code}/payments";
     pub const DOSSIER_RECEIPT: &str = "/api/v1/dossiers/{code}/receipt";
+    /// The applicant's rating of how the dossier was handled.
+    pub const DOSSIER_RATING: &str = "/api/v1/dossiers/{code}/rating";
     /// Feedback on the portal (anyone may send it; staff read it).
     pub const FEEDBACK: &str = "/api/v1/feedback";
     pub const STAFF_FEEDBACK: &str = "/api/v1/staff/feedback";
@@ -141,6 +143,10 @@ pub fn dossier_receipt(code: &str) -> String {
 /// Which services people of `province` can file online.
 pub fn availability(province: &str) -> String {
     format!("/api/v1/catalog/availability/{}", encode(province))
+}
+
+pub fn dossier_rating(code: &str) -> String {
+    format!("/api/v1/dossiers/{}/rating", encode(code))
 }
 
 /// One of the signed-in person's unfinished applications.

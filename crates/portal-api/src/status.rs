@@ -91,6 +91,15 @@ impl DossierStatus {
         )
     }
 
+    /// The agency has decided (approved, with or without the result yet, or refused):
+    /// from here the applicant may rate the handling.
+    pub fn is_decided(self) -> bool {
+        matches!(
+            self,
+            DossierStatus::Approved | DossierStatus::Rejected | DossierStatus::ResultReady
+        )
+    }
+
     pub fn is_final(self) -> bool {
         matches!(self, DossierStatus::Rejected | DossierStatus::ResultReady)
     }

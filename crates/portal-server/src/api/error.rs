@@ -284,6 +284,8 @@ pub fn every_error() -> Vec<ApiError> {
         DossierError::ProcedureNotInDossier(String::new()).into(),
         DossierError::NotAwaitingDocuments.into(),
         DossierError::AttachmentsChanged.into(),
+        DossierError::NotDecided.into(),
+        DossierError::AlreadyRated.into(),
         PaymentError::NotFound.into(),
         PaymentError::NoFeeDue.into(),
         PaymentError::AlreadyPaid.into(),

@@ -4,6 +4,7 @@
 
 pub mod code;
 pub mod idempotency;
+pub mod rating;
 pub mod status;
 pub mod store;
 pub mod validate;
@@ -62,6 +63,10 @@ pub enum DossierError {
     NotAwaitingDocuments,
     #[error("an attachment changed while the dossier was being saved; try again")]
     AttachmentsChanged,
+    #[error("the dossier can be rated once the agency has decided it")]
+    NotDecided,
+    #[error("this dossier has already been rated")]
+    AlreadyRated,
 }
 
 impl ErrorCode for DossierError {
@@ -80,6 +85,8 @@ impl ErrorCode for DossierError {
             DossierError::ProcedureNotInDossier(_) => "procedure_not_in_dossier",
             DossierError::NotAwaitingDocuments => "not_awaiting_documents",
             DossierError::AttachmentsChanged => "attachments_changed",
+            DossierError::NotDecided => "not_decided",
+            DossierError::AlreadyRated => "already_rated",
         }
     }
 
@@ -92,7 +99,9 @@ impl ErrorCode for DossierError {
             | DossierError::InvalidTransition { .. }
             | DossierError::PaymentOutstanding
             | DossierError::NotAwaitingDocuments
-            | DossierError::AttachmentsChanged => StatusCode::CONFLICT,
+            | DossierError::AttachmentsChanged
+            | DossierError::NotDecided
+            | DossierError::AlreadyRated => StatusCode::CONFLICT,
             DossierError::Invalid(_)
             | DossierError::ReasonRequired
             | DossierError::ProcedureNotInDossier(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -576,4 +585,5 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
     table
         .post(t::DOSSIERS, private(post(submit)))
         .post(t::DOSSIER_DOCUMENTS, private(post(add_documents)))
+        .post(t::DOSSIER_RATING, private(post(rating::rate)))
 }

@@ -128,8 +128,35 @@ pub struct Dossier {
     pub result_note: Option<String>,
     /// The result document (attachment id and name).
     pub result_document: Option<(String, String)>,
+    /// The applicant's rating, once given.
+    pub rating: Option<Rating>,
     pub procedures: Vec<Procedure>,
     pub events: Vec<Event>,
+}
+
+/// How the applicant rated the handling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rating {
+    pub value: portal_api::Satisfaction,
+    pub comment: Option<String>,
+    /// Seconds since the Unix epoch.
+    pub at: i64,
+}
+
+/// Records the rating; `false` when the dossier already has one (a conditional update:
+/// of two at once, on either engine, exactly one finds the column empty).
+pub async fn rate(conn: &mut Conn, dossier_id: i64, r: &Rating) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE dossiers SET rating = $1, rating_comment = $2, rated_at = $3
+         WHERE id = $4 AND rating IS NULL",
+    )
+    .bind(r.value.as_str())
+    .bind(r.comment.as_deref())
+    .bind(r.at)
+    .bind(dossier_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// A new dossier, as validated.
@@ -223,6 +250,7 @@ pub fn as_inserted(id: i64, d: &NewDossier<'_>) -> Dossier {
         agency_sequence: 0,
         result_note: None,
         result_document: None,
+        rating: None,
         procedures: d
             .procedures
             .iter()
@@ -395,7 +423,7 @@ const SELECT: &str = "SELECT id, code, owner, applicant_kind, applicant_id_numbe
         applicant_tax_code, lookup_secret, service_id, catalogue_version, answers_json, status,
         fee_amount, payment_status, created_at, updated_at,
         agency_system, agency_code, agency_name_vi, agency_name_en, agency_sequence, result_note,
-        result_document_id, result_document_name
+        result_document_id, result_document_name, rating, rating_comment, rated_at
      FROM dossiers";
 
 fn head(r: &AnyRow) -> Result<Dossier, DbError> {
@@ -438,6 +466,18 @@ fn head(r: &AnyRow) -> Result<Dossier, DbError> {
             r.try_get::<Option<String>, _>(23)?,
         ) {
             (Some(id), name) => Some((id, name.unwrap_or_default())),
+            _ => None,
+        },
+        rating: match (
+            r.try_get::<Option<String>, _>(24)?,
+            r.try_get::<Option<i64>, _>(26)?,
+        ) {
+            (Some(value), Some(at)) => Some(Rating {
+                value: portal_api::Satisfaction::parse(&value)
+                    .ok_or_else(|| bad_value("rating"))?,
+                comment: r.try_get(25)?,
+                at,
+            }),
             _ => None,
         },
         procedures: Vec::new(),

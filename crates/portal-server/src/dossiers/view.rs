@@ -121,6 +121,11 @@ pub fn full(d: &Dossier, attachments: &[AttachmentRecord], for_applicant: bool) 
         answers: serde_json::from_str(&d.answers_json).unwrap_or(Value::Null),
         attachments: attachments.iter().map(AttachmentRecord::view).collect(),
         lookup_secret: for_applicant.then(|| d.lookup_secret.clone()),
+        rating: d.rating.as_ref().map(|r| portal_api::GivenRating {
+            rating: r.value,
+            comment: r.comment.clone(),
+            rated_at: crate::clock::rfc3339(r.at),
+        }),
     }
 }
 

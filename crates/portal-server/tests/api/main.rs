@@ -23,6 +23,7 @@ mod openapi_contract;
 mod openapi_responses;
 mod openapi_schemas;
 mod payments_http;
+mod rating_http;
 mod receipt_http;
 mod reliability;
 mod staff_catalog_http;
