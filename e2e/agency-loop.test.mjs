@@ -140,6 +140,23 @@ test('file a birth registration; the agency asks for a document, gets it, decide
     const bytes = await (await import('node:fs/promises')).readFile(await download.path());
     assert.match(bytes.toString(), /trich luc khai sinh/);
 
+    // Asked once how satisfied they are: nothing chosen is said, a choice is kept, and
+    // the page then thanks them (also after a reload).
+    const rating = page.locator('form.rating');
+    await rating.waitFor();
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await rating.getByText('Chọn mức độ hài lòng của bạn').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'rating-satisfied');
+    await expectAccessible(page, 'rating with nothing chosen');
+    await page.keyboard.press('Space');
+    await page.locator('#rating-comment').fill('Cán bộ hướng dẫn rõ ràng.');
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Cảm ơn bạn đã đánh giá. Bạn đã chọn: Hài lòng').waitFor();
+    await page.reload();
+    await appReady(page);
+    await page.getByText('Cảm ơn bạn đã đánh giá. Bạn đã chọn: Hài lòng').waitFor();
+    assert.equal(await page.locator('form.rating').count(), 0);
+
     // Received once; the officer's read-out shows the dossier and the documents delivery.
     const readout = await (await fetch(server.agencyUrl + '/api/dossiers')).json();
     const mine = (readout.dossiers ?? readout).filter((x) => x.code === code);

@@ -434,6 +434,18 @@ pub async fn add_documents(code: &str, attachments: &[String]) -> Result<(), Api
         .map_err(|(e, _)| e)
 }
 
+/// Rates how a decided dossier was handled (once).
+pub async fn rate_dossier(
+    code: &str,
+    rating: &portal_api::NewRating,
+) -> Result<portal_api::GivenRating, ApiError> {
+    let body = serde_json::to_string(rating).map_err(|_| ApiError::Malformed)?;
+    let text = send_state_change("POST", &paths::dossier_rating(code), Some(&body), None)
+        .await
+        .map_err(|(e, _)| e)?;
+    parse(&text)
+}
+
 // --- feedback ------------------------------------------------------------------------
 
 /// Sends feedback; a refusal's problems come back for the error summary.

@@ -395,6 +395,50 @@ impl Key {
         vi: "Quay lại",
         en: "Back",
     });
+    pub const RatingTitle: Key = Key(&Texts {
+        vi: "Đánh giá mức độ hài lòng",
+        en: "How satisfied are you?",
+    });
+    pub const RatingHint: Key = Key(&Texts {
+        vi: "Bạn hài lòng thế nào với cách hồ sơ được giải quyết? Mỗi hồ sơ được đánh giá một lần. Kết quả được dùng trong số liệu công khai, không kèm tên bạn.",
+        en: "How satisfied are you with how your application was handled? Each application can be rated once. Ratings are counted in the public figures, without your name.",
+    });
+    pub const RatingSatisfied: Key = Key(&Texts {
+        vi: "Hài lòng",
+        en: "Satisfied",
+    });
+    pub const RatingNeutral: Key = Key(&Texts {
+        vi: "Bình thường",
+        en: "Neither satisfied nor dissatisfied",
+    });
+    pub const RatingNotSatisfied: Key = Key(&Texts {
+        vi: "Không hài lòng",
+        en: "Not satisfied",
+    });
+    pub const RatingComment: Key = Key(&Texts {
+        vi: "Ý kiến thêm (không bắt buộc)",
+        en: "Anything to add (optional)",
+    });
+    pub const RatingCommentHint: Key = Key(&Texts {
+        vi: "Chỉ bạn và cán bộ xem được. Tối đa 1.000 ký tự.",
+        en: "Only you and staff can read it. At most 1,000 characters.",
+    });
+    pub const RatingSend: Key = Key(&Texts {
+        vi: "Gửi đánh giá",
+        en: "Send rating",
+    });
+    pub const RatingMissing: Key = Key(&Texts {
+        vi: "Chọn mức độ hài lòng của bạn",
+        en: "Select how satisfied you are",
+    });
+    pub const RatingFailed: Key = Key(&Texts {
+        vi: "Chưa gửi được đánh giá. Kiểm tra kết nối mạng và thử lại.",
+        en: "Your rating could not be sent. Check your connection and try again.",
+    });
+    pub const RatingThanks: Key = Key(&Texts {
+        vi: "Cảm ơn bạn đã đánh giá. Bạn đã chọn:",
+        en: "Thank you for your rating. You chose:",
+    });
     pub const FeedbackTitle: Key = Key(&Texts {
         vi: "Góp ý về Cổng Dịch vụ công",
         en: "Feedback on the portal",

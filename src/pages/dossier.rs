@@ -94,6 +94,109 @@ fn DocumentsRequestedNotice(
     }
 }
 
+/// After the decision: how satisfied the applicant is, asked once (the public service
+/// index's satisfaction indicator); the answer given, once given.
+#[component]
+fn RatingBox(code: String, given: Option<portal_api::GivenRating>) -> impl IntoView {
+    use portal_api::{NewRating, Satisfaction};
+    let i18n = use_i18n();
+    let given = RwSignal::new(given);
+    let choice = RwSignal::new(None::<Satisfaction>);
+    let comment = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let label = |s: Satisfaction| match s {
+        Satisfaction::Satisfied => Key::RatingSatisfied,
+        Satisfaction::Neutral => Key::RatingNeutral,
+        Satisfaction::NotSatisfied => Key::RatingNotSatisfied,
+    };
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(rating) = choice.get_untracked() else {
+            missing.set(true);
+            focus_by_id("rating-satisfied");
+            return;
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        missing.set(false);
+        failed.set(false);
+        busy.set(true);
+        let text = comment.get_untracked();
+        let body = NewRating {
+            rating,
+            comment: (!text.trim().is_empty()).then_some(text),
+        };
+        let code = code.clone();
+        leptos::task::spawn_local(async move {
+            match api::rate_dossier(&code, &body).await {
+                Ok(g) => given.set(Some(g)),
+                // Rated meanwhile (another tab): show what is kept.
+                Err(ApiError::Server { status: 409, .. }) => {
+                    if let Ok(d) = api::dossier(&code, None).await {
+                        given.set(d.rating().cloned());
+                    }
+                }
+                Err(_) => failed.set(true),
+            }
+            busy.set(false);
+        });
+    };
+    move || match given.get() {
+        Some(g) => view! {
+            <div class="notice no-print" role="status">
+                <h2>{move || i18n.t(Key::RatingTitle)}</h2>
+                <p>{move || i18n.t(Key::RatingThanks)}" "<strong>{move || i18n.t(label(g.rating))}</strong></p>
+            </div>
+        }.into_any(),
+        None => view! {
+            <form class="notice no-print rating" novalidate on:submit=send.clone()>
+                <fieldset class="fieldset" aria-describedby="rating-hint">
+                    <legend class="fieldset__legend"><h2 class="fieldset__heading">{move || i18n.t(Key::RatingTitle)}</h2></legend>
+                    <p class="hint" id="rating-hint">{move || i18n.t(Key::RatingHint)}</p>
+                    <Show when=move || missing.get()>
+                        <p class="error-message" role="alert">{move || i18n.t(Key::RatingMissing)}</p>
+                    </Show>
+                    <div class="radios">
+                        {Satisfaction::ALL.into_iter().map(|s| {
+                            let id = format!("rating-{}", s.as_str().replace('_', "-"));
+                            view! {
+                                <div class="radios__item">
+                                    <input class="radios__input" type="radio" name="rating" id=id.clone()
+                                        prop:checked=move || choice.get() == Some(s) on:change=move |_| choice.set(Some(s))/>
+                                    <label class="radios__label" for=id>{move || i18n.t(label(s))}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <div class="field">
+                    <label class="label" for="rating-comment">{move || i18n.t(Key::RatingComment)}</label>
+                    <p class="hint" id="rating-comment-hint">{move || i18n.t(Key::RatingCommentHint)}</p>
+                    <textarea id="rating-comment" class="textarea" rows="3" maxlength="1000" aria-describedby="rating-comment-hint"
+                        prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                </div>
+                <Show when=move || failed.get()>
+                    <p class="error-message" role="alert">{move || i18n.t(Key::RatingFailed)}</p>
+                </Show>
+                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.t(Key::RatingSend)}</button>
+            </form>
+        }.into_any(),
+    }
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// The dossier for its applicant (`owner`) or a public lookup.
 #[component]
 pub fn DossierView(
@@ -218,6 +321,9 @@ pub fn DossierView(
                     {note}
                 </div>
             }
+        })}
+        {(owner && status.is_decided()).then(|| view! {
+            <RatingBox code=code.clone() given=dossier.rating().cloned()/>
         })}
         {(!can_pay).then_some(move || match pay_result().as_deref() {
             Some("success") => Some(view! { <p class="notice notice--good" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }),
