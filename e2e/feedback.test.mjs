@@ -55,6 +55,11 @@ test('feedback from a form step reaches the staff page', async () => {
     assert.match(text, new RegExp(step.replaceAll('/', '\\/')));
     assert.match(text, /an@example\.vn/);
     assert.match(text, /người gửi chưa đăng nhập/);
+    // The staff pages' navigation, by role (this officer also edits the catalogue).
+    const nav = staff.getByRole('navigation', { name: 'Khu vực cán bộ' });
+    assert.deepEqual(await nav.getByRole('link').allTextContents(),
+      ['Danh mục dịch vụ', 'Chuyển hồ sơ đến cơ quan', 'Góp ý của người dùng']);
+    assert.equal(await nav.getByRole('link', { name: 'Góp ý của người dùng' }).getAttribute('aria-current'), 'page');
     await expectAccessible(staff, 'staff feedback');
     await staffCtx.close();
     assert.deepEqual(s.errors, []);

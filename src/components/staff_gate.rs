@@ -28,8 +28,9 @@ pub fn StaffGate(
         Some(Ok(v @ Viewer::Staff { .. }))
             if (dossiers && v.handles_dossiers()) || (!dossiers && v.works_on_catalogue()) =>
         {
+            let nav = view! { <StaffNav viewer=v.clone()/> };
             provide_context(v);
-            children.with_value(|c| c()).into_any()
+            view! { {nav} {children.with_value(|c| c())} }.into_any()
         }
         Some(Ok(Viewer::Staff { .. })) => view! {
             <Title text=move || i18n.t(Key::StaffRefusedTitle)/>
@@ -57,5 +58,31 @@ pub fn StaffGate(
         }
         .into_any(),
     }
+    }
+}
+
+/// The staff pages this person's roles open, the current one marked.
+#[component]
+fn StaffNav(viewer: Viewer) -> impl IntoView {
+    use portal_api::routes::{STAFF, STAFF_DELIVERIES, STAFF_FEEDBACK};
+    let i18n = use_i18n();
+    let here = leptos_router::hooks::use_location().pathname;
+    let mut pages = Vec::new();
+    if viewer.works_on_catalogue() {
+        pages.push((STAFF, Key::StaffNavCatalogue));
+    }
+    if viewer.handles_dossiers() {
+        pages.push((STAFF_DELIVERIES, Key::StaffDeliveriesTitle));
+        pages.push((STAFF_FEEDBACK, Key::StaffFeedbackTitle));
+    }
+    view! {
+        <nav class="staff-nav no-print" aria-label=move || i18n.t(Key::StaffTitle)>
+            <ul class="staff-nav__list">
+                {pages.into_iter().map(|(href, key)| view! {
+                    <li><a class="staff-nav__link" href=href
+                        aria-current=move || (here.get() == href).then_some("page")>{move || i18n.t(key)}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }

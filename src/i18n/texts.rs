@@ -1075,6 +1075,10 @@ impl Key {
         vi: "Chọn tỉnh, thành phố để biết cơ quan giải quyết.",
         en: "Choose your province or city to see the office.",
     });
+    pub const StaffNavCatalogue: Key = Key(&Texts {
+        vi: "Danh mục dịch vụ",
+        en: "Service catalogue",
+    });
     pub const StaffTitle: Key = Key(&Texts {
         vi: "Khu vực cán bộ",
         en: "Staff area",

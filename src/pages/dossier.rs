@@ -144,7 +144,8 @@ fn RatingBox(code: String, given: Option<portal_api::GivenRating>) -> impl IntoV
             busy.set(false);
         });
     };
-    move || match given.get() {
+    move || {
+        match given.get() {
         Some(g) => view! {
             <div class="notice no-print" role="status">
                 <h2>{move || i18n.t(Key::RatingTitle)}</h2>
@@ -184,6 +185,7 @@ fn RatingBox(code: String, given: Option<portal_api::GivenRating>) -> impl IntoV
                 <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.t(Key::RatingSend)}</button>
             </form>
         }.into_any(),
+    }
     }
 }
 
