@@ -1,0 +1,215 @@
+//! On time: the due date of a dossier and whether it was decided by it.
+
+use crate::catalogue::ProcessingTime;
+use crate::dossier::{add_working_days, working_days_between};
+use crate::validators::Date;
+
+/// Whether a dossier was decided by its due date, and if not, by how much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Timeliness {
+    OnTime,
+    /// Decided after the due date, by this many working days (at least 1).
+    Late {
+        working_days: u32,
+    },
+}
+
+impl Timeliness {
+    pub fn is_on_time(self) -> bool {
+        self == Timeliness::OnTime
+    }
+}
+
+/// The due date ("ngày hẹn trả") of a dossier received on `received` for a service
+/// processed in `processing_working_days`: that many working days after the day of
+/// receipt, which itself does not count. It is counted with the shared rule of
+/// [`crate::dossier::add_working_days`], so it is the date the receipt shows.
+///
+/// That rule knows weekends but not yet public holidays (Tết, 30 April, 2 September …):
+/// a period crossing one gets a due date a day or more early, so a dossier decided on
+/// the real due date can be counted late. When the shared rule learns the holidays, this
+/// follows without change.
+pub fn due_date(received: Date, processing_working_days: u32) -> Date {
+    add_working_days(received, processing_working_days)
+}
+
+/// Whether a dossier received on `received` and decided on `decided` was decided on
+/// time for a service processed in `processing_working_days`.
+///
+/// - Decided on or before the due date ([`due_date`]): on time.
+/// - Decided after it: late by the working days from the due date to the decision (a
+///   decision due on a Friday and made on the next Monday is one working day late). A
+///   decision made on a weekend day after the due date is late by at least one day: the
+///   deadline has passed, even though no working day has.
+/// - Decided before it was received (a data error, or a clock set wrong): counted on
+///   time, since no deadline was missed; the data checks should find such dossiers.
+pub fn decided_on_time(received: Date, decided: Date, processing_working_days: u32) -> Timeliness {
+    let due = due_date(received, processing_working_days);
+    if decided <= due {
+        Timeliness::OnTime
+    } else {
+        Timeliness::Late {
+            working_days: working_days_between(due, decided).max(1),
+        }
+    }
+}
+
+/// [`decided_on_time`] for a service's catalogue processing time. `None` when the
+/// catalogue gives no bound in working days (immediate or case-dependent): such a
+/// dossier cannot be judged and is left out of the on-time share, neither on time nor
+/// late.
+pub fn decided_on_time_for(
+    processing: &ProcessingTime,
+    received: Date,
+    decided: Date,
+) -> Option<Timeliness> {
+    processing
+        .working_days
+        .map(|days| decided_on_time(received, decided, days))
+}
+
+/// Whether a dossier received on `received` and still not decided on `today` is past
+/// its due date (the "overdue" figure): true from the day after the due date.
+pub fn is_overdue(received: Date, processing_working_days: u32, today: Date) -> bool {
+    today > due_date(received, processing_working_days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).expect("test date is real")
+    }
+
+    #[test]
+    fn due_on_friday_decided_on_monday_is_one_working_day_late() {
+        // Received Monday 23 November 2026; 4 working days: due Friday 27.
+        let received = d(2026, 11, 23);
+        assert_eq!(due_date(received, 4), d(2026, 11, 27));
+        assert_eq!(
+            decided_on_time(received, d(2026, 11, 30), 4),
+            Timeliness::Late { working_days: 1 }
+        );
+        assert_eq!(
+            decided_on_time(received, d(2026, 12, 1), 4),
+            Timeliness::Late { working_days: 2 }
+        );
+    }
+
+    #[test]
+    fn decided_on_the_due_date_is_on_time() {
+        let received = d(2026, 11, 23);
+        assert_eq!(
+            decided_on_time(received, d(2026, 11, 27), 4),
+            Timeliness::OnTime
+        );
+        assert!(decided_on_time(received, d(2026, 11, 24), 4).is_on_time());
+        // The day of receipt does not count: 0 working days means the same day.
+        assert_eq!(decided_on_time(received, received, 0), Timeliness::OnTime);
+        assert_eq!(
+            decided_on_time(received, d(2026, 11, 24), 0),
+            Timeliness::Late { working_days: 1 }
+        );
+    }
+
+    #[test]
+    fn decided_on_the_weekend_after_the_due_date_is_late_by_one_day() {
+        let received = d(2026, 11, 23);
+        for weekend in [d(2026, 11, 28), d(2026, 11, 29)] {
+            assert_eq!(
+                decided_on_time(received, weekend, 4),
+                Timeliness::Late { working_days: 1 }
+            );
+        }
+    }
+
+    #[test]
+    fn received_on_a_weekend_counts_from_the_monday() {
+        // Received Saturday 28 November 2026; 1 working day: due Monday 30.
+        assert_eq!(due_date(d(2026, 11, 28), 1), d(2026, 11, 30));
+        assert!(decided_on_time(d(2026, 11, 28), d(2026, 11, 30), 1).is_on_time());
+    }
+
+    #[test]
+    fn decided_before_received_is_counted_on_time() {
+        // A data error: no deadline was missed, so it is not late.
+        assert_eq!(
+            decided_on_time(d(2026, 11, 23), d(2026, 11, 20), 4),
+            Timeliness::OnTime
+        );
+    }
+
+    #[test]
+    fn a_holiday_in_between_follows_the_shared_rule() {
+        // National Day, Wednesday 2 September 2026, is a day off. Received Friday 28
+        // August, 3 working days: with the holiday the due date would be Thursday 3
+        // September (later still if 1 September is off too). The shared rule of
+        // `dossier` does not know holidays yet, so it gives Wednesday 2 September, and
+        // the statistics must give the same date as the receipt. When the shared rule
+        // learns the holidays, the expected date here moves and the decision on the 3rd
+        // turns on time.
+        let received = d(2026, 8, 28);
+        assert_eq!(due_date(received, 3), add_working_days(received, 3));
+        assert_eq!(due_date(received, 3), d(2026, 9, 2));
+        assert_eq!(
+            decided_on_time(received, d(2026, 9, 3), 3),
+            Timeliness::Late { working_days: 1 }
+        );
+    }
+
+    #[test]
+    fn the_due_date_is_the_receipts() {
+        // The receipt computes its date with `Date::add_working_days`; both rules must
+        // agree on every day, across weekends, month, year and leap-day boundaries.
+        let start = d(2023, 12, 1);
+        for offset in 0..500 {
+            let received =
+                Date::from_days_since_epoch(start.days_since_epoch() + offset).expect("in range");
+            for days in [0, 1, 2, 5, 7, 10, 15, 20, 30] {
+                assert_eq!(
+                    due_date(received, days),
+                    received.add_working_days(days),
+                    "{received} + {days}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lateness_is_counted_in_working_days() {
+        // Due Friday 27 November; decided Friday 4 December: 5 working days late.
+        assert_eq!(
+            decided_on_time(d(2026, 11, 23), d(2026, 12, 4), 4),
+            Timeliness::Late { working_days: 5 }
+        );
+    }
+
+    #[test]
+    fn a_service_without_a_bound_is_not_judged() {
+        let time = |working_days| ProcessingTime {
+            working_days,
+            text: crate::Text::new("", ""),
+            confidence: crate::Confidence::Confirmed,
+            basis: None,
+        };
+        let (received, decided) = (d(2026, 11, 23), d(2026, 11, 30));
+        assert_eq!(decided_on_time_for(&time(None), received, decided), None);
+        assert_eq!(
+            decided_on_time_for(&time(Some(4)), received, decided),
+            Some(Timeliness::Late { working_days: 1 })
+        );
+        assert_eq!(
+            decided_on_time_for(&time(Some(5)), received, decided),
+            Some(Timeliness::OnTime)
+        );
+    }
+
+    #[test]
+    fn open_dossiers_are_overdue_from_the_day_after_the_due_date() {
+        let received = d(2026, 11, 23);
+        assert!(!is_overdue(received, 4, d(2026, 11, 27)));
+        assert!(is_overdue(received, 4, d(2026, 11, 28)));
+        assert!(!is_overdue(received, 4, d(2026, 11, 20)));
+    }
+}
