@@ -123,7 +123,22 @@ test('a draft typed on the phone is continued on the laptop, merged, then delete
     await tablet.waitForSelector('.notice:has-text("Bạn đang tiếp tục bản nháp")');
     await tablet.waitForFunction(() => document.querySelector('#f-old_id_number')?.value === '011122233');
     await tabletCtx.close();
-    assert.deepEqual(s.errors, []);
+
+    // Signing out on the phone (a shared computer, say) leaves none of it on the device;
+    // the account keeps it.
+    const before = await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('portal.draft.')).length);
+    assert.ok(before > 0);
+    await phone.getByRole('button', { name: 'Đăng xuất' }).click();
+    await phone.waitForURL((u) => u.toString().startsWith(server.issuer));
+    await phone.getByRole('button', { name: 'Đăng xuất / Sign out' }).click();
+    await phone.waitForURL(server.url + '/');
+    await phone.goto(server.url + '/dossiers');
+    await appReady(phone);
+    await phone.getByText('Hãy đăng nhập để xem các hồ sơ bạn đã gửi.').waitFor();
+    assert.equal(await phone.locator('.unfinished').count(), 0);
+    assert.equal(await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('portal.draft.')).length), 0);
+    // (Signed out, My dossiers' list answers 401, which the browser logs.)
+    assert.deepEqual(s.errors.filter((e) => !e.includes('401 (Unauthorized) @ ' + server.url + '/dossiers')), []);
   } finally {
     await s.close();
   }

@@ -47,6 +47,8 @@ pub struct FormState {
     /// When each question last changed (see `Draft::changed_at`), and the answers as
     /// last saved, which tell what changed since.
     pub(super) changed_at: StoredValue<BTreeMap<String, i64>>,
+    /// Saving has stopped for good (the person is signing out).
+    stopped: StoredValue<bool>,
     /// The person answered something on this page (not the prefill from their record).
     pub(super) touched: StoredValue<bool>,
     pub(super) last_saved: StoredValue<Answers>,
@@ -147,6 +149,7 @@ impl FormState {
             save_pending: StoredValue::new(false),
             changed_at: StoredValue::new(BTreeMap::new()),
             touched: StoredValue::new(false),
+            stopped: StoredValue::new(false),
             last_saved: StoredValue::new(Answers::new()),
             sync: super::sync::Sync::new(),
             from_elsewhere: RwSignal::new(Vec::new()),
@@ -317,7 +320,7 @@ impl FormState {
 
     /// Writes the draft on the device; `false` when there is nothing to write.
     pub(super) fn save_local(&self) -> bool {
-        if !self.persist {
+        if !self.persist || self.stopped.try_get_value().unwrap_or(true) {
             return false;
         }
         let Some(draft) = self.current_draft() else {
@@ -331,6 +334,15 @@ impl FormState {
 
     pub(super) fn persists(&self) -> bool {
         self.persist
+    }
+
+    /// Writes nothing more, on the device or to the account (the person is signing out).
+    pub fn stop_saving(&self) {
+        self.stopped.set_value(true);
+    }
+
+    pub(super) fn saving_stopped(&self) -> bool {
+        self.stopped.try_get_value().unwrap_or(true)
     }
 
     /// The draft as it stands, each question changed since the last save stamped now;

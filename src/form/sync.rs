@@ -101,7 +101,7 @@ impl FormState {
 
     /// Sends the draft now (at each Continue, and when the delay runs out).
     pub fn push_now(&self) {
-        if !self.sync.on.try_get_value().unwrap_or(false) {
+        if !self.sync.on.try_get_value().unwrap_or(false) || self.saving_stopped() {
             return;
         }
         if self.sync.in_flight.get_value() {

@@ -92,10 +92,24 @@ fn install_save_on_hide(state: &FormState) {
             st.save_now();
         }
     });
+    // Signing out: the server has the browser forget the drafts (Clear-Site-Data); the
+    // save on the way out must not write this one back after it.
+    let st = state.clone();
+    let handle3 = window_event_listener(leptos::ev::submit, move |ev| {
+        use wasm_bindgen::JsCast;
+        let signing_out = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|f| f.class_list().contains("header__sign-out"));
+        if signing_out {
+            st.stop_saving();
+        }
+    });
     let st = state.clone();
     on_cleanup(move || {
         handle.remove();
         handle2.remove();
+        handle3.remove();
         // Leaving the form inside the app: write what the save delay has not yet.
         st.save_now();
     });

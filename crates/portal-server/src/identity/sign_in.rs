@@ -10,7 +10,7 @@
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_api::session::SessionInfo;
@@ -530,6 +530,7 @@ pub async fn sign_out_form(
     headers: HeaderMap,
 ) -> Response {
     let mut location = "/".to_string();
+    let signed_in = cookie_token(&headers).is_some();
     if let Some(token) = cookie_token(&headers) {
         let now = clock::now();
         let ended = async { session::end(&mut *state.db.conn().await?, &token, now).await };
@@ -545,7 +546,7 @@ pub async fn sign_out_form(
             location = url;
         }
     }
-    (
+    let mut response = (
         StatusCode::SEE_OTHER,
         [
             (
@@ -559,5 +560,16 @@ pub async fn sign_out_form(
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
         ],
     )
-        .into_response()
+        .into_response();
+    // On a shared computer (a commune's kiosk, a library) the next person must not find
+    // this one's answers: the browser forgets what the portal kept on the device (drafts,
+    // which the account keeps too, and the language chosen). Only when someone was
+    // signed in, so a stray sign-out from a signed-out page wipes nobody's draft.
+    if signed_in {
+        response.headers_mut().insert(
+            HeaderName::from_static("clear-site-data"),
+            HeaderValue::from_static("\"storage\""),
+        );
+    }
+    response
 }

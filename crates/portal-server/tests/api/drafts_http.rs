@@ -289,3 +289,36 @@ async fn saves_at_once_from_many_devices_lose_no_answer() {
     }
     assert_eq!(count(&s.db, "SELECT COUNT(*) FROM form_drafts").await, 1);
 }
+
+#[tokio::test]
+async fn signing_out_makes_the_device_forget_its_drafts() {
+    let s = common::start().await;
+    let user = sign_in(&s.base, CITIZEN).await;
+    put_ok(
+        &user,
+        &draft(5, json!({"child_name": "An"}), json!({}), &[]),
+    )
+    .await;
+    let r = user
+        .client
+        .post(format!("{}/auth/sign-out", s.base))
+        .header("cookie", &user.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["clear-site-data"], "\"storage\"");
+    // The account keeps its copy for the next sign-in.
+    let again = sign_in(&s.base, CITIZEN).await;
+    let (_, kept) = again.get_json("/api/v1/drafts/birth-registration").await;
+    assert_eq!(kept["draft"]["answers"]["child_name"]["value"], "An");
+    // Signed out already: nothing to forget, nobody's draft wiped.
+    let r = again
+        .client
+        .post(format!("{}/auth/sign-out", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(r.headers().get("clear-site-data").is_none());
+}

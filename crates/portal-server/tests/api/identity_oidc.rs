@@ -221,6 +221,8 @@ async fn the_sign_out_button_ends_both_sessions() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The device forgets what the portal kept on it (drafts), for the next person.
+    assert_eq!(r.headers()["clear-site-data"], "\"storage\"");
     let next = r.headers()["location"].to_str().unwrap();
     assert!(
         next.starts_with(&format!("{}/session/end?", p.issuer)),
