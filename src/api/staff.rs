@@ -182,6 +182,10 @@ pub fn catalogue_path(relative: &str, text: &str) -> Option<String> {
     }
 }
 
+pub async fn feedback() -> Result<portal_api::feedback::FeedbackList, ApiError> {
+    get_json(paths::STAFF_FEEDBACK).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,8 +234,4 @@ mod tests {
             ApiSource::Published
         );
     }
-}
-
-pub async fn feedback() -> Result<portal_api::feedback::FeedbackList, ApiError> {
-    get_json(paths::STAFF_FEEDBACK).await
 }
