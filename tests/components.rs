@@ -123,7 +123,8 @@ async fn error_state_explains_and_retries() {
 async fn shell_has_skip_link_landmarks_and_switches_language() {
     let (root, i18n) = mount(
         Lang::Vi,
-        || view! { <Shell><p class="content">"x"</p></Shell> },
+        // The shell reads the route (the feedback link names the page), as in the app.
+        || view! { <leptos_router::components::Router><Shell><p class="content">"x"</p></Shell></leptos_router::components::Router> },
     );
     leptos::task::tick().await;
 
@@ -138,6 +139,13 @@ async fn shell_has_skip_link_landmarks_and_switches_language() {
         .is_some());
     assert!(root.query_selector("header").unwrap().is_some());
     assert!(root.query_selector("footer").unwrap().is_some());
+    let feedback = root
+        .query_selector(".phase-banner a")
+        .unwrap()
+        .expect("the banner's feedback link");
+    assert!(feedback
+        .get_attribute("href")
+        .is_some_and(|h| h.starts_with("/feedback?from=%2F")));
 
     let button = root
         .query_selector(".header__lang")
