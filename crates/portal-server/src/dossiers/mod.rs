@@ -245,7 +245,13 @@ pub async fn submit(
         tracing::error!("submit: {e}");
         ApiError::Internal
     })?;
+    // Due by the service's processing time, counted as the receipt counts it.
+    let due_on = service
+        .as_ref()
+        .and_then(|s| s.processing_time.working_days)
+        .map(|days| portal_core::statistics::due_date(clock::today(), days).iso());
     let filing = Filing {
+        due_on: due_on.as_deref(),
         routed: routed.as_ref(),
         delivery_id: &delivery_id,
         user: &user,
@@ -272,6 +278,7 @@ pub async fn submit(
 
 /// What one submission files, once judged valid.
 struct Filing<'a> {
+    due_on: Option<&'a str>,
     routed: Option<&'a store::Routed>,
     delivery_id: &'a str,
     user: &'a crate::identity::User,
@@ -316,6 +323,8 @@ async fn file_once(
         payment_status: f.valid.payment,
         agency: f.routed,
         now: f.now,
+        due_on: f.due_on,
+        province: f.valid.place.as_ref().map(|p| p.province.as_str()),
     };
     let id = store::insert(&mut tx, &new).await?;
     let moved = attachments::store::claim(

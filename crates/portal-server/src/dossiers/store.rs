@@ -176,6 +176,10 @@ pub struct NewDossier<'a> {
     pub payment_status: PaymentStatus,
     pub agency: Option<&'a Routed>,
     pub now: i64,
+    /// For the statistics: the day it is due (none when the service's processing time
+    /// is not bounded in working days) and the province it was filed in.
+    pub due_on: Option<&'a str>,
+    pub province: Option<&'a str>,
 }
 
 /// Inserts the dossier, its procedures (all `received`) and the `submitted` event.
@@ -184,9 +188,10 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
         "INSERT INTO dossiers (code, owner, applicant_kind, applicant_id_number, applicant_name,
              applicant_tax_code, lookup_secret, service_id, catalogue_version, answers_json,
              status, fee_amount, payment_status, created_at, updated_at,
-             agency_system, agency_code, agency_name_vi, agency_name_en)
+             agency_system, agency_code, agency_name_vi, agency_name_en,
+             received_on, due_on, province)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14,
-             $15, $16, $17, $18)
+             $15, $16, $17, $18, $19, $20, $21)
          RETURNING id",
     )
     .bind(d.code)
@@ -207,6 +212,9 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
     .bind(d.agency.map(|a| a.code.as_str()))
     .bind(d.agency.map(|a| a.name_vi.as_str()))
     .bind(d.agency.map(|a| a.name_en.as_str()))
+    .bind(Date::today_in_vietnam(d.now.saturating_mul(1000)).iso())
+    .bind(d.due_on)
+    .bind(d.province)
     .fetch_one(&mut *conn)
     .await?
     .try_get(0)?;
@@ -337,8 +345,17 @@ pub async fn set_procedure_statuses(
         .bind(dossier_id)
         .bind(overall.as_str())
         .bind(now)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    // The day of the first decision, for the statistics' "decided on time" (a dossier
+    // later moved again keeps it).
+    if overall.is_decided() {
+        sqlx::query("UPDATE dossiers SET decided_on = $2 WHERE id = $1 AND decided_on IS NULL")
+            .bind(dossier_id)
+            .bind(Date::today_in_vietnam(now.saturating_mul(1000)).iso())
+            .execute(conn)
+            .await?;
+    }
     Ok(overall)
 }
 
@@ -613,6 +630,8 @@ mod tests {
                 name_en: "Centre".into(),
             }),
             now: 1_765_000_000,
+            due_on: Some("2026-12-10"),
+            province: Some("01"),
         };
         let id = insert(&mut c, &new).await.unwrap();
         let read = by_id(&mut c, id).await.unwrap().unwrap();

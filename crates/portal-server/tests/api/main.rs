@@ -27,3 +27,4 @@ mod rating_http;
 mod receipt_http;
 mod reliability;
 mod staff_catalog_http;
+mod statistics_http;
