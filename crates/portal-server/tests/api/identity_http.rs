@@ -321,14 +321,17 @@ async fn anonymous_and_signed_out_sessions() {
 
 #[tokio::test]
 async fn idle_sessions_expire_with_a_clear_code() {
-    let s = common::start_with(|c| c.session_idle = Duration::from_secs(1)).await;
+    // Sessions are timed in whole seconds, so one expires between `idle` and `idle + 1`
+    // seconds after its last use: 2 s leaves a busy machine room for the checks that it
+    // is still alive, and 3.1 s of silence is surely past it (1 s was flaky in CI).
+    let s = common::start_with(|c| c.session_idle = Duration::from_secs(2)).await;
     let user = sign_in(&s.base, CITIZEN).await;
     let (status, body) = user.get_json("/api/v1/session").await;
     assert_eq!(
         (status, body["signed_in"].clone()),
         (StatusCode::OK, Value::Bool(true))
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    tokio::time::sleep(Duration::from_millis(3100)).await;
     let r = user
         .submit("k1", &portal::submission("birth-registration", &[]))
         .await;
