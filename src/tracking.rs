@@ -130,9 +130,14 @@ pub fn parse_time(at: &str) -> Option<f64> {
 
 /// "27/11/2026 08:05" in the device's time zone; the raw text when unreadable.
 pub fn format_time(at: &str) -> String {
-    let Some(ms) = parse_time(at) else {
-        return at.to_string();
-    };
+    match parse_time(at) {
+        Some(ms) => format_ms(ms),
+        None => at.to_string(),
+    }
+}
+
+/// "27/11/2026 08:05" in the device's time zone, for milliseconds since the epoch.
+pub fn format_ms(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!(
         "{:02}/{:02}/{} {:02}:{:02}",

@@ -115,7 +115,9 @@ fn RatingBox(code: String, given: Option<portal_api::GivenRating>) -> impl IntoV
         ev.prevent_default();
         let Some(rating) = choice.get_untracked() else {
             missing.set(true);
-            focus_by_id("rating-satisfied");
+            if let Some(first) = crate::form::focus::question_input("rating-satisfied") {
+                let _ = first.focus();
+            }
             return;
         };
         if busy.get_untracked() {
@@ -186,16 +188,6 @@ fn RatingBox(code: String, given: Option<portal_api::GivenRating>) -> impl IntoV
             </form>
         }.into_any(),
     }
-    }
-}
-
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
 

@@ -10,22 +10,10 @@ use portal_core::ServiceId;
 use crate::api::{self, ApiError};
 use crate::form::drafts;
 use crate::i18n::{fill, use_i18n, Key};
-use crate::tracking::ServiceNames;
+use crate::tracking::{format_ms, ServiceNames};
 
 fn device_summaries() -> Vec<DraftSummary> {
     drafts::on_device().iter().map(DraftSummary::of).collect()
-}
-
-fn when(ms: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!(
-        "{:02}/{:02}/{} {:02}:{:02}",
-        d.get_date(),
-        d.get_month() + 1,
-        d.get_full_year(),
-        d.get_hours(),
-        d.get_minutes()
-    )
 }
 
 #[component]
@@ -87,7 +75,10 @@ fn UnfinishedLine(
         KeptOn::Account => Key::KeptInAccount,
         KeptOn::Both => Key::KeptOnDeviceAndAccount,
     };
-    let (answered, at) = (line.summary.answered, when(line.summary.saved_at_ms));
+    let (answered, at) = (
+        line.summary.answered,
+        format_ms(line.summary.saved_at_ms as f64),
+    );
     let svc = service.clone();
     let delete = move |_| {
         let svc = svc.clone();
