@@ -20,6 +20,7 @@ pub mod payments;
 pub mod routes;
 pub mod session;
 pub mod staff;
+pub mod statistics;
 pub mod status;
 
 pub use dossiers::{

@@ -19,7 +19,9 @@ pub const FEWEST_SHOWN: u64 = 5;
 /// - `received_online`, `received_at_centre`: dossiers received in the period, filed on
 ///   the portal or at a one-stop centre (bộ phận một cửa);
 /// - `decided`: dossiers decided in the period; `decided_on_time` those of them decided
-///   by their due date ([`decided_on_time`](super::decided_on_time));
+///   by their due date ([`decided_on_time`](super::decided_on_time)), `decided_late`
+///   those decided after it (a service without a bound in working days has no due date:
+///   its decisions are neither, and stay out of the on-time share);
 /// - `still_open`: dossiers received but not decided at the end of the period (or today,
 ///   for the current period); `overdue_open` those of them past their due date
 ///   ([`is_overdue`](super::is_overdue));
@@ -33,6 +35,7 @@ pub struct Counts {
     pub received_at_centre: u64,
     pub decided: u64,
     pub decided_on_time: u64,
+    pub decided_late: u64,
     pub overdue_open: u64,
     pub still_open: u64,
     pub paid_online: u64,
@@ -60,9 +63,12 @@ impl Counts {
         share(self.received_online, self.received())
     }
 
-    /// Share of the decisions made by the due date.
+    /// Share of the decisions that had a due date made by it.
     pub fn on_time_share(&self) -> Option<Share> {
-        share(self.decided_on_time, self.decided)
+        share(
+            self.decided_on_time,
+            self.decided_on_time.saturating_add(self.decided_late),
+        )
     }
 
     /// Share of the dossiers with a fee that were paid online.
@@ -84,6 +90,7 @@ impl Counts {
             received_at_centre: shown(self.received_at_centre),
             decided: shown(self.decided),
             decided_on_time: shown(self.decided_on_time),
+            decided_late: shown(self.decided_late),
             overdue_open: shown(self.overdue_open),
             still_open: shown(self.still_open),
             paid_online: shown(self.paid_online),
@@ -98,12 +105,13 @@ impl Counts {
         }
     }
 
-    fn fields_mut(&mut self) -> [&mut u64; 11] {
+    fn fields_mut(&mut self) -> [&mut u64; 12] {
         [
             &mut self.received_online,
             &mut self.received_at_centre,
             &mut self.decided,
             &mut self.decided_on_time,
+            &mut self.decided_late,
             &mut self.overdue_open,
             &mut self.still_open,
             &mut self.paid_online,
@@ -325,6 +333,7 @@ pub struct ShownCounts {
     pub received_at_centre: Shown,
     pub decided: Shown,
     pub decided_on_time: Shown,
+    pub decided_late: Shown,
     pub overdue_open: Shown,
     pub still_open: Shown,
     pub paid_online: Shown,
@@ -341,12 +350,13 @@ pub struct ShownCounts {
 impl ShownCounts {
     /// The CSV columns of [`ShownCounts::csv_cells`], named as the JSON fields (shares in
     /// percent).
-    pub const CSV_HEADER: [&'static str; 16] = [
+    pub const CSV_HEADER: [&'static str; 17] = [
         "received",
         "received_online",
         "received_at_centre",
         "decided",
         "decided_on_time",
+        "decided_late",
         "overdue_open",
         "still_open",
         "paid_online",
@@ -369,6 +379,7 @@ impl ShownCounts {
             self.received_at_centre,
             self.decided,
             self.decided_on_time,
+            self.decided_late,
             self.overdue_open,
             self.still_open,
             self.paid_online,
@@ -483,6 +494,7 @@ mod tests {
         let few = Counts {
             decided: 4,
             decided_on_time: 4,
+            decided_late: 0,
             ..Counts::default()
         };
         assert_eq!(few.shown().on_time_share, Some(Share::FewerThanFive));
@@ -496,6 +508,7 @@ mod tests {
             received_at_centre: 20,
             decided: 50,
             decided_on_time: 45,
+            decided_late: 5,
             overdue_open: 2,
             still_open: 40,
             paid_online: 9,
@@ -523,6 +536,7 @@ mod tests {
             received_online: 2,
             decided: 2,
             decided_on_time: 1,
+            decided_late: 1,
             ..Counts::default()
         };
         assert_eq!(province.shown().received_online, Shown::FewerThanFive);
@@ -539,6 +553,7 @@ mod tests {
                 received_online: 4,
                 decided: 4,
                 decided_on_time: 2,
+                decided_late: 2,
                 ..Counts::default()
             }
         );
@@ -551,6 +566,7 @@ mod tests {
             received_at_centre: 17,
             decided: 8,
             decided_on_time: 7,
+            decided_late: 1,
             ..Counts::default()
         };
         let json = serde_json::to_value(c.shown()).unwrap();
@@ -578,6 +594,7 @@ mod tests {
             received_at_centre: 17,
             decided: 8,
             decided_on_time: 7,
+            decided_late: 1,
             ..Counts::default()
         };
         let cells = c.shown().csv_cells();

@@ -109,6 +109,7 @@ mod tests {
             counts: Counts {
                 decided,
                 decided_on_time,
+                decided_late: decided - decided_on_time,
                 received_online,
                 ..Counts::default()
             },
