@@ -17,6 +17,7 @@
 //!
 //! Nothing here does I/O or reads a clock: "today" is always passed in.
 
+pub mod chart;
 mod counts;
 mod csv;
 mod period;
