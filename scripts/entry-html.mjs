@@ -6,6 +6,9 @@
 //   node scripts/entry-html.mjs gallery index.html gallery.html
 //     the question gallery's page (sent for `/gallery` and `/gallery/large-form`): its own
 //     bundle (app::GalleryApp), so the examples stay out of the citizens' bundles.
+//   node scripts/entry-html.mjs statistics index.html statistics.html
+//     the public statistics' page (sent for `/statistics`): its own small bundle
+//     (app::StatisticsApp) and the page's heading and lead; made before trunk builds it.
 //   node scripts/entry-html.mjs service dist/index.html dist/service.html
 //     a service's page (sent for `/services/{id}`): the whole portal's bundle, the
 //     breadcrumbs, and the service's name and summary, which the server fills in
@@ -48,6 +51,12 @@ if (kind === 'catalogue') {
 } else if (kind === 'gallery') {
   // The gallery's own bundle (app::GalleryApp): examples never ship to citizens.
   html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-gallery"');
+} else if (kind === 'statistics') {
+  // The same heading and lead as pages/statistics.rs renders; the figures depend on the
+  // query, so the rest waits for the app.
+  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-statistics"');
+  html = replace(html, LOADING,
+    `<h1>${text('StatisticsTitle')}</h1>\n    <p class="lead">${text('StatisticsIntro')}</p>\n    ${LOADING}`);
 } else if (kind === 'service') {
   // The same breadcrumbs, heading and lead as pages/service.rs renders; the server
   // replaces the two markers with the service's text.
@@ -61,7 +70,7 @@ if (kind === 'catalogue') {
     `<a class="back-link" href="%BACK%">${text('Back')}</a>\n` +
     `    <p class="caption">%SERVICE_NAME%</p>\n    <h1 tabindex="-1">%STEP_TITLE%</h1>\n    %STEP_INTRO%\n    ${LOADING}`);
 } else {
-  console.error('usage: entry-html.mjs catalogue|gallery|service|form FROM TO');
+  console.error('usage: entry-html.mjs catalogue|gallery|statistics|service|form FROM TO');
   process.exit(2);
 }
 writeFileSync(to, html);

@@ -212,6 +212,11 @@ pub fn versioned_service(
     }
 }
 
+/// The public statistics' report at `url` (`Filters::report_url`).
+pub async fn statistics(url: &str) -> Result<portal_api::statistics::Report, ApiError> {
+    get_json(url).await
+}
+
 /// The legal texts the published catalogue relies on, with the services citing each.
 pub async fn legal_sources() -> Result<portal_api::catalogue::LegalSources, ApiError> {
     get_json(paths::CATALOGUE_SOURCES).await

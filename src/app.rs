@@ -13,6 +13,7 @@ use crate::pages::dossier::{DossierPage, LookupPage, MyDossiersPage};
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
 use crate::pages::integrated_services::IntegratedServicesPage;
 use crate::pages::sources::SourcesPage;
+use crate::pages::statistics::StatisticsPage;
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
 };
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/accessibility") view=AccessibilityPage/>
                 <Route path=path!("/integrated-services") view=IntegratedServicesPage/>
                 <Route path=path!("/sources") view=SourcesPage/>
+                <Route path=path!("/statistics") view=StatisticsPage/>
                 <Route path=path!("/dossiers") view=MyDossiersPage/>
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>
@@ -119,6 +121,21 @@ pub fn GalleryApp() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/gallery") view=GalleryPage/>
                 <Route path=path!("/gallery/large-form") view=LargeFormPage/>
+            </Routes>
+        </Portal>
+    }
+}
+
+/// The public statistics' own small bundle, which the server sends for `/statistics`:
+/// people following a link to a figure download only this page (and its charts), not
+/// the forms. Links to other pages go to the server, as from the catalogue's bundle.
+#[component]
+pub fn StatisticsApp() -> impl IntoView {
+    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Statistics));
+    view! {
+        <Portal>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/statistics") view=StatisticsPage/>
             </Routes>
         </Portal>
     }
@@ -200,6 +217,8 @@ mod tests {
                 bundle = Bundle::Catalogue;
             } else if line.contains("pub fn GalleryApp(") {
                 bundle = Bundle::Gallery;
+            } else if line.contains("pub fn StatisticsApp(") {
+                bundle = Bundle::Statistics;
             }
             if line.contains("</ParentRoute>") {
                 parent = None;
@@ -284,6 +303,7 @@ mod tests {
             routes::ACCESSIBILITY.into(),
             routes::INTEGRATED_SERVICES.into(),
             routes::SOURCES.into(),
+            routes::STATISTICS.into(),
             routes::GALLERY.into(),
             "/gallery/large-form".into(),
             routes::MY_DOSSIERS.into(),

@@ -6,13 +6,15 @@
 use portal_web::i18n::{Key, Lang};
 
 fn main() {
-    let texts: [(&str, Key); 6] = [
+    let texts: [(&str, Key); 8] = [
         ("CatalogueTitle", Key::CatalogueTitle),
         ("CatalogueIntro", Key::CatalogueIntro),
         ("LookupTitle", Key::LookupTitle),
         ("Breadcrumbs", Key::Breadcrumbs),
         ("Home", Key::Home),
         ("Back", Key::Back),
+        ("StatisticsTitle", Key::StatisticsTitle),
+        ("StatisticsIntro", Key::StatisticsIntro),
     ];
     let map: serde_json::Map<String, serde_json::Value> = texts
         .into_iter()

@@ -4,6 +4,7 @@
 pub mod address_picker;
 pub mod applicant_gate;
 pub mod button_link;
+pub mod chart;
 pub mod confirm;
 pub mod error_state;
 pub mod intern;

@@ -63,6 +63,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <p>{move || i18n.t(Key::FooterNote)}</p>
                 <ul class="footer__links">
                     <li><a href="/lookup">{move || i18n.t(Key::LookupTitle)}</a></li>
+                    <li><a href=portal_api::routes::STATISTICS>{move || i18n.t(Key::StatisticsLink)}</a></li>
                     <li><a href="/accessibility">{move || i18n.t(Key::A11yLink)}</a></li>
                     <li><a href="/gallery">{move || i18n.t(Key::GalleryTitle)}</a></li>
                 </ul>

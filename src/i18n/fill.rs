@@ -52,6 +52,31 @@ macro_rules! fill_texts {
 }
 
 fill_texts! {
+    /// When the figures were computed and the last day they count (dates as written).
+    stat_as_of(up_to: &str, at: &str) {
+        vi: "Số liệu tính đến hết ngày {up_to}, cập nhật lúc {at}.",
+        en: "Figures up to the end of {up_to}, computed at {at}."
+    }
+    /// The seed's target for the period, already written with the language's decimals.
+    stat_target(target: &str) {
+        vi: "Chỉ tiêu của kỳ: mỗi dịch vụ có ít nhất {target} hồ sơ nộp trực tuyến ở mỗi tỉnh, thành phố (trung bình 10 hồ sơ một năm).",
+        en: "The period's target: at least {target} dossiers filed online for each service in each province (10 a year on average)."
+    }
+    /// Provinces reaching the target, of how many.
+    stat_reaching(n: usize, of: usize) {
+        vi: "{n}/{of}",
+        en: "{n} of {of}"
+    }
+    /// A download link's text: the table's name and the file's form.
+    stat_download(table: &str, format: &str) {
+        vi: "{table} ({format})",
+        en: "{table} ({format})"
+    }
+    /// The ranking's column sorted on, and which way.
+    stat_sorted_by(indicator: &str, order: &str) {
+        vi: "Xếp theo {indicator}, {order}.",
+        en: "Ranked on {indicator}, {order}."
+    }
     /// A service's place in the list of 25 of Directive 24/CT-TTg (an item number, not a
     /// count: shown without a thousands separator, never over 25).
     directive24_item(n: usize) {

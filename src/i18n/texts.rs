@@ -1515,4 +1515,205 @@ impl Key {
         vi: "chương trình",
         en: "programme",
     });
+    // The public statistics (/statistics, issue #19).
+    pub const StatisticsTitle: Key = Key(&Texts {
+        vi: "Số liệu thống kê dịch vụ công",
+        en: "Public service statistics",
+    });
+    pub const StatisticsLink: Key = Key(&Texts {
+        vi: "Số liệu thống kê",
+        en: "Statistics",
+    });
+    pub const StatisticsIntro: Key = Key(&Texts {
+        vi: "Số hồ sơ nộp trực tuyến và được giải quyết trên cổng, theo tháng, quý hoặc năm, cho cả nước hoặc từng tỉnh, thành phố.",
+        en: "How many dossiers were filed online and decided on the portal, by month, quarter or year, for the whole country or one province.",
+    });
+    pub const StatFiltersLegend: Key = Key(&Texts {
+        vi: "Chọn số liệu",
+        en: "Choose the figures",
+    });
+    pub const StatPeriod: Key = Key(&Texts {
+        vi: "Kỳ",
+        en: "Period",
+    });
+    pub const StatMonths: Key = Key(&Texts {
+        vi: "Tháng",
+        en: "Months",
+    });
+    pub const StatQuarters: Key = Key(&Texts {
+        vi: "Quý",
+        en: "Quarters",
+    });
+    pub const StatYears: Key = Key(&Texts {
+        vi: "Năm",
+        en: "Years",
+    });
+    pub const StatScope: Key = Key(&Texts {
+        vi: "Phạm vi",
+        en: "Area",
+    });
+    pub const StatWholeCountry: Key = Key(&Texts {
+        vi: "Cả nước",
+        en: "Whole country",
+    });
+    pub const StatService: Key = Key(&Texts {
+        vi: "Dịch vụ",
+        en: "Service",
+    });
+    pub const StatAllServices: Key = Key(&Texts {
+        vi: "Tất cả dịch vụ",
+        en: "All services",
+    });
+    pub const StatBadLink: Key = Key(&Texts {
+        vi: "Đường dẫn có bộ lọc không hợp lệ, nên trang hiển thị số liệu cả nước của tháng này.",
+        en: "The link's filters were not valid, so the page shows the whole country for this month.",
+    });
+    pub const StatGeneratedTitle: Key = Key(&Texts {
+        vi: "Số liệu có cả dữ liệu tạo ra để trình diễn",
+        en: "These figures include generated demonstration data",
+    });
+    pub const StatGeneratedBody: Key = Key(&Texts {
+        vi: "Một phần hồ sơ được đếm ở đây không do người dân hay doanh nghiệp nộp mà được tạo ra để trình diễn hoặc thử tải hệ thống. Đừng dùng các số liệu này để đánh giá việc giải quyết thủ tục thực tế.",
+        en: "Some of the dossiers counted here were not filed by people or businesses but generated to demonstrate or load-test the system. Do not use these figures to judge how procedures are really handled.",
+    });
+    pub const StatHeadlineTitle: Key = Key(&Texts {
+        vi: "Số liệu chính",
+        en: "Key figures",
+    });
+    pub const StatReceivedOnline: Key = Key(&Texts {
+        vi: "Hồ sơ nộp trực tuyến",
+        en: "Received online",
+    });
+    pub const StatDecided: Key = Key(&Texts {
+        vi: "Hồ sơ đã giải quyết",
+        en: "Decided",
+    });
+    pub const StatOnTimeShare: Key = Key(&Texts {
+        vi: "Tỷ lệ giải quyết đúng hạn",
+        en: "Decided on time",
+    });
+    pub const StatDecidedLate: Key = Key(&Texts {
+        vi: "Hồ sơ giải quyết quá hạn",
+        en: "Decided late",
+    });
+    pub const StatStillOpen: Key = Key(&Texts {
+        vi: "Hồ sơ đang giải quyết",
+        en: "Still open",
+    });
+    pub const StatOverdueOpen: Key = Key(&Texts {
+        vi: "Hồ sơ đang giải quyết đã quá hạn",
+        en: "Open and overdue",
+    });
+    pub const StatOnlineShare: Key = Key(&Texts {
+        vi: "Tỷ lệ nộp trực tuyến",
+        en: "Filed online",
+    });
+    pub const StatPaidOnlineShare: Key = Key(&Texts {
+        vi: "Tỷ lệ thanh toán trực tuyến",
+        en: "Fees paid online",
+    });
+    pub const StatSatisfactionShare: Key = Key(&Texts {
+        vi: "Tỷ lệ hài lòng",
+        en: "Satisfied",
+    });
+    pub const StatSuppressedNote: Key = Key(&Texts {
+        vi: "“< 5” nghĩa là từ 1 đến 4 hồ sơ (hoặc một tỷ lệ tính trên ít hơn 5 hồ sơ): số nhỏ như vậy không được công bố để không ai bị nhận ra.",
+        en: "“< 5” means 1 to 4 dossiers (or a share of fewer than 5 dossiers): numbers so small are not published, so that nobody can be recognised.",
+    });
+    pub const StatNothingNote: Key = Key(&Texts {
+        vi: "“—” nghĩa là không có hồ sơ nào để tính tỷ lệ.",
+        en: "“—” means there were no dossiers to compute the share from.",
+    });
+    pub const StatMonthsTitle: Key = Key(&Texts {
+        vi: "Theo tháng",
+        en: "Month by month",
+    });
+    pub const StatMonthsChartTitle: Key = Key(&Texts {
+        vi: "Hồ sơ nộp trực tuyến và hồ sơ đã giải quyết theo tháng",
+        en: "Dossiers received online and decided, by month",
+    });
+    pub const StatOnTimeChartTitle: Key = Key(&Texts {
+        vi: "Tỷ lệ giải quyết đúng hạn theo tháng",
+        en: "Share decided on time, by month",
+    });
+    pub const StatChartDesc: Key = Key(&Texts {
+        vi: "Các con số của biểu đồ có trong bảng: chọn “Bảng” để xem.",
+        en: "The chart's numbers are in its table: choose “Table” to see them.",
+    });
+    pub const StatSuppressedLegend: Key = Key(&Texts {
+        vi: "Ô sọc: dưới 5 hồ sơ, không vẽ cột",
+        en: "Hatched: fewer than 5 dossiers, no bar drawn",
+    });
+    pub const StatMonth: Key = Key(&Texts {
+        vi: "Tháng",
+        en: "Month",
+    });
+    pub const StatViewAs: Key = Key(&Texts {
+        vi: "Xem dưới dạng",
+        en: "View as",
+    });
+    pub const StatViewChart: Key = Key(&Texts {
+        vi: "Biểu đồ",
+        en: "Chart",
+    });
+    pub const StatViewTable: Key = Key(&Texts {
+        vi: "Bảng",
+        en: "Table",
+    });
+    pub const StatProvincesTitle: Key = Key(&Texts {
+        vi: "Xếp hạng các tỉnh, thành phố",
+        en: "Provinces ranked",
+    });
+    pub const StatSortHint: Key = Key(&Texts {
+        vi: "Chọn tiêu đề một cột để xếp hạng theo chỉ số đó; chọn lại để đảo thứ tự. Tỉnh không có số liệu để so sánh thì không có hạng.",
+        en: "Choose a column heading to rank on it; choose it again to reverse the order. A province with nothing to compare has no place.",
+    });
+    pub const StatPlace: Key = Key(&Texts {
+        vi: "Hạng",
+        en: "Place",
+    });
+    pub const StatProvince: Key = Key(&Texts {
+        vi: "Tỉnh, thành phố",
+        en: "Province",
+    });
+    pub const StatSortedHighFirst: Key = Key(&Texts {
+        vi: "cao nhất trước",
+        en: "highest first",
+    });
+    pub const StatSortedLowFirst: Key = Key(&Texts {
+        vi: "thấp nhất trước",
+        en: "lowest first",
+    });
+    pub const StatServicesTitle: Key = Key(&Texts {
+        vi: "Các dịch vụ và chỉ tiêu",
+        en: "Services and the target",
+    });
+    pub const StatProvincesReaching: Key = Key(&Texts {
+        vi: "Số tỉnh đạt chỉ tiêu",
+        en: "Provinces reaching the target",
+    });
+    pub const StatProvincesBelow: Key = Key(&Texts {
+        vi: "Tỉnh, thành phố chưa đạt",
+        en: "Provinces below it",
+    });
+    pub const StatNone: Key = Key(&Texts {
+        vi: "Không có",
+        en: "None",
+    });
+    pub const StatDownloads: Key = Key(&Texts {
+        vi: "Tải bảng về",
+        en: "Download the table",
+    });
+    pub const StatEmptyTitle: Key = Key(&Texts {
+        vi: "Không có hồ sơ nào trong lựa chọn này",
+        en: "No dossiers in this selection",
+    });
+    pub const StatEmptyBody: Key = Key(&Texts {
+        vi: "Chưa có hồ sơ nào được nộp hoặc giải quyết trong kỳ và phạm vi đã chọn. Hãy chọn kỳ, phạm vi hoặc dịch vụ khác.",
+        en: "No dossier was filed or decided in the period and area chosen. Choose another period, area or service.",
+    });
+    pub const StatLoadErrorTitle: Key = Key(&Texts {
+        vi: "Không tải được số liệu thống kê",
+        en: "The statistics could not be loaded",
+    });
 }

@@ -10,6 +10,7 @@ pub mod integrated_services;
 pub mod not_found;
 pub mod service;
 pub mod sources;
+pub mod statistics;
 pub mod staff;
 pub mod staff_deliveries;
 pub mod staff_draft;

@@ -13,6 +13,8 @@ pub const INTEGRATED_SERVICES: &str = "/integrated-services";
 /// The legal texts the catalogue relies on, with the services that cite each.
 pub const SOURCES: &str = "/sources";
 pub const GALLERY: &str = "/gallery";
+/// The public service-delivery figures (issue #19); its query is [`crate::statistics::Filters`].
+pub const STATISTICS: &str = crate::statistics::PAGE;
 pub const STAFF: &str = "/staff";
 /// Deliveries to the agencies that were given up, for dossier officers to send again.
 pub const STAFF_DELIVERIES: &str = "/staff/deliveries";
@@ -71,6 +73,8 @@ pub enum AppRoute<'a> {
     IntegratedServices,
     /// The legal texts the catalogue relies on.
     Sources,
+    /// The public service-delivery figures.
+    Statistics,
     Gallery,
     GalleryLargeForm,
     MyDossiers,
@@ -116,6 +120,8 @@ pub enum Bundle {
     Catalogue,
     /// The question gallery's (examples for reviewers, never for citizens).
     Gallery,
+    /// The public statistics' own small bundle (`/statistics`).
+    Statistics,
     /// The whole portal.
     Portal,
 }
@@ -148,6 +154,7 @@ impl<'a> AppRoute<'a> {
             ["accessibility"] => AppRoute::Accessibility,
             ["integrated-services"] => AppRoute::IntegratedServices,
             ["sources"] => AppRoute::Sources,
+            ["statistics"] => AppRoute::Statistics,
             ["gallery"] => AppRoute::Gallery,
             ["gallery", "large-form"] => AppRoute::GalleryLargeForm,
             ["dossiers"] => AppRoute::MyDossiers,
@@ -196,6 +203,7 @@ impl<'a> AppRoute<'a> {
         match self {
             AppRoute::Catalogue => Bundle::Catalogue,
             AppRoute::Gallery | AppRoute::GalleryLargeForm => Bundle::Gallery,
+            AppRoute::Statistics => Bundle::Statistics,
             _ => Bundle::Portal,
         }
     }
@@ -241,6 +249,7 @@ mod tests {
             (ACCESSIBILITY.into(), AppRoute::Accessibility),
             (INTEGRATED_SERVICES.into(), AppRoute::IntegratedServices),
             (SOURCES.into(), AppRoute::Sources),
+            (STATISTICS.into(), AppRoute::Statistics),
             (GALLERY.into(), AppRoute::Gallery),
             (MY_DOSSIERS.into(), AppRoute::MyDossiers),
             (LOOKUP.into(), AppRoute::Lookup),
@@ -340,6 +349,10 @@ mod tests {
         assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Portal));
         assert_eq!(bundle_of(INTEGRATED_SERVICES), Some(Bundle::Portal));
         assert_eq!(bundle_of(SOURCES), Some(Bundle::Portal));
+        assert_eq!(
+            bundle_of("/statistics?period=2026-q4&province=01"),
+            Some(Bundle::Statistics)
+        );
         assert_eq!(bundle_of("//elsewhere.example/"), None);
         assert_eq!(bundle_of("https://example.org/"), None);
         assert_eq!(bundle_of("/favicon.png"), None);

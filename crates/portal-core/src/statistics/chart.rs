@@ -7,7 +7,7 @@
 //! a value: it gets a [`Mark::Suppressed`] marker on the baseline instead, and a share
 //! that is not shown breaks the line.
 
-use super::counts::{Share, Shown, FEWER_THAN_FIVE};
+use super::counts::{Share, Shown, ShownCounts, FEWER_THAN_FIVE};
 use super::period::Period;
 use crate::text::Lang;
 
@@ -32,6 +32,26 @@ pub fn shown_text(shown: Shown, lang: Lang) -> String {
 /// when there was nothing to share.
 pub fn share_text(share: Option<Share>, lang: Lang) -> String {
     share.map_or_else(|| NOTHING.to_string(), |s| s.text(lang))
+}
+
+/// The seed's target (a pro-rata number of dossiers) to one decimal, with the
+/// language's decimal mark: `2,5` in Vietnamese, `2.5` in English; `10` when whole.
+pub fn target_text(target: f64, lang: Lang) -> String {
+    let tenths = (target.max(0.0) * 10.0).round() as u64;
+    let whole = count_text(tenths / 10, lang);
+    match (tenths % 10, lang) {
+        (0, _) => whole,
+        (d, Lang::Vi) => format!("{whole},{d}"),
+        (d, Lang::En) => format!("{whole}.{d}"),
+    }
+}
+
+/// Whether a selection counted no dossier at all (none received, decided or open): the
+/// page then says so rather than drawing empty charts.
+pub fn nothing_counted(totals: &ShownCounts) -> bool {
+    [totals.received, totals.decided, totals.still_open]
+        .iter()
+        .all(|s| *s == Shown::Count(0))
 }
 
 /// A whole percentage for an axis: `50 %` in Vietnamese, `50%` in English.
@@ -298,14 +318,15 @@ pub fn share_line(frame: &Frame, shares: &[Option<Share>]) -> Line {
     Line { ticks, points }
 }
 
-/// A coordinate for an SVG attribute, to a tenth of a unit (`12.5`, `40`).
+/// A coordinate for an SVG attribute, to a tenth of a unit (`12.5`, `40`). Written with
+/// integers: formatting floats would add kilobytes of code to the browser's bundle.
 pub fn coord(v: f64) -> String {
-    // Adding 0 turns -0 into 0.
-    let tenths = (v * 10.0).round() / 10.0 + 0.0;
-    if tenths.fract() == 0.0 {
-        format!("{tenths:.0}")
-    } else {
-        format!("{tenths:.1}")
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    match tenth {
+        0 => format!("{sign}{whole}"),
+        d => format!("{sign}{whole}.{d}"),
     }
 }
 
@@ -356,6 +377,19 @@ mod tests {
         assert_eq!(period_text(&y, Lang::Vi), "Năm 2026");
         assert_eq!(period_text(&y, Lang::En), "2026");
         assert_eq!(month_axis_text(&Period::month(2026, 1).unwrap()), "1/2026");
+    }
+
+    #[test]
+    fn targets_and_empty_selections() {
+        assert_eq!(target_text(2.5, Lang::Vi), "2,5");
+        assert_eq!(target_text(2.5, Lang::En), "2.5");
+        assert_eq!(target_text(10.0, Lang::En), "10");
+        assert_eq!(target_text(0.821_917, Lang::Vi), "0,8");
+        assert_eq!(target_text(1234.5, Lang::Vi), "1.234,5");
+        let mut totals = crate::statistics::Counts::default().shown();
+        assert!(nothing_counted(&totals));
+        totals.still_open = Shown::FewerThanFive;
+        assert!(!nothing_counted(&totals));
     }
 
     #[test]
@@ -470,5 +504,7 @@ mod tests {
         assert_eq!(coord(12.25), "12.3");
         assert_eq!(coord(-0.04), "0");
         assert_eq!(coord(100.0 / 3.0), "33.3");
+        assert_eq!(coord(-2.5), "-2.5");
+        assert_eq!(coord(0.05), "0.1");
     }
 }

@@ -122,6 +122,41 @@ impl Period {
             .collect()
     }
 
+    /// The month `today` is in.
+    pub fn month_of(today: Date) -> Period {
+        Period::Month {
+            year: today.year(),
+            month: today.month(),
+        }
+    }
+
+    /// The periods the page offers on `today`, newest first in each kind: the last twelve
+    /// months, the last eight quarters and the last three years, each including the one
+    /// under way.
+    pub fn recent(today: Date) -> Vec<Period> {
+        let (year, month) = (today.year(), i32::from(today.month()));
+        let months = (0..12).map(|back| {
+            let index = year * 12 + month - 1 - back;
+            Period::Month {
+                year: index.div_euclid(12),
+                month: (index.rem_euclid(12) + 1) as u8,
+            }
+        });
+        let quarters = (0..8).map(|back| {
+            let index = year * 4 + (month - 1) / 3 - back;
+            Period::Quarter {
+                year: index.div_euclid(4),
+                q: (index.rem_euclid(4) + 1) as u8,
+            }
+        });
+        let years = (0..3).map(|back| Period::Year(year - back));
+        months
+            .chain(quarters)
+            .chain(years)
+            .filter(Period::is_valid)
+            .collect()
+    }
+
     /// (year, first month, last month), with out-of-range fields brought into range.
     fn bounds(&self) -> (i32, u8, u8) {
         let clamp_year = |y: i32| y.clamp(1, 9999);
@@ -204,6 +239,19 @@ impl<'de> Deserialize<'de> for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_offers_recent_periods_across_a_year_boundary() {
+        let today = Date::new(2026, 2, 14).unwrap();
+        assert_eq!(Period::month_of(today), Period::month(2026, 2).unwrap());
+        let slugs: Vec<String> = Period::recent(today).iter().map(Period::slug).collect();
+        assert_eq!(slugs.len(), 23);
+        assert_eq!(&slugs[..3], ["2026-02", "2026-01", "2025-12"]);
+        assert_eq!(slugs[11], "2025-03");
+        assert_eq!(&slugs[12..15], ["2026-q1", "2025-q4", "2025-q3"]);
+        assert_eq!(slugs[19], "2024-q2");
+        assert_eq!(&slugs[20..], ["2026", "2025", "2024"]);
+    }
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::new(y, m, day).expect("test date is real")

@@ -19,6 +19,9 @@ enum Route<'a> {
     Catalogue,
     /// The question gallery, a bundle of its own.
     Gallery,
+    /// The public statistics, a bundle of their own; the figures depend on the query, so
+    /// nothing is filled in.
+    Statistics,
     Service(&'a Service),
     /// A step of a service's form, and where its back link goes.
     FormStep(&'a Service, &'a Step, String),
@@ -29,8 +32,10 @@ fn route<'a>(path: &str, published: &'a Published) -> Route<'a> {
     let Some(route) = AppRoute::parse(path) else {
         return Route::Other;
     };
-    if route.bundle() == Bundle::Gallery {
-        return Route::Gallery;
+    match route.bundle() {
+        Bundle::Gallery => return Route::Gallery,
+        Bundle::Statistics => return Route::Statistics,
+        Bundle::Catalogue | Bundle::Portal => {}
     }
     match route {
         AppRoute::Catalogue => Route::Catalogue,
@@ -60,12 +65,14 @@ fn form_step<'a>(service: &'a Service, step: Option<&str>) -> Option<Route<'a>> 
     Some(Route::FormStep(service, here, back))
 }
 
-/// Which built page `path` gets: `catalogue.html` for `/`, `service.html` for a
-/// published service, `form.html` for a step of its form, else `index.html`.
+/// Which built page `path` gets: `catalogue.html` for `/`, `statistics.html` for
+/// `/statistics`, `gallery.html` for the gallery, `service.html` for a published
+/// service, `form.html` for a step of its form, else `index.html`.
 pub fn page_for(path: &str, published: &Published) -> &'static str {
     match route(path, published) {
         Route::Catalogue => "catalogue.html",
         Route::Gallery => "gallery.html",
+        Route::Statistics => "statistics.html",
         Route::Service(_) => "service.html",
         Route::FormStep(..) => "form.html",
         Route::Other => "index.html",
@@ -108,7 +115,7 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
             );
             with_service(&page, service, published)
         }
-        Route::Gallery | Route::Other => page.to_string(),
+        Route::Gallery | Route::Statistics | Route::Other => page.to_string(),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Serves the built web app: hashed assets with long-lived caching (pre-compressed
 //! `.br` / `.gz` siblings are used when present), and the app's page for every app route
 //! so that deep links and reloads work: `catalogue.html` (the catalogue's own small
-//! bundle) for `/`, `index.html` (the whole portal) for the others. Paths that are not
+//! bundle) for `/`, `statistics.html` (the statistics' own) for `/statistics`,
+//! `index.html` (the whole portal) for most others (see `first_paint::page_for`). Paths that are not
 //! app routes still get the app (which shows its not-found page) but with a 404 status.
 
 use axum::body::Body;

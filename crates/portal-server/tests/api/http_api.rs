@@ -137,6 +137,25 @@ async fn web_app_routes_fall_back_to_the_shell() {
             "{path}: {html}"
         );
     }
+    // The public statistics have their own page too, whatever the filters.
+    std::fs::write(
+        s.dir.path().join("dist/statistics.html"),
+        "<!doctype html><title>statistics</title>",
+    )
+    .unwrap();
+    for (path, title) in [
+        ("/statistics", "statistics"),
+        ("/statistics?period=2026-q4&province=01&sort=online", "statistics"),
+        ("/", "catalogue"),
+        ("/sources", "shell"),
+    ] {
+        let (got, html) = page(path).await;
+        assert_eq!(got, 200, "{path}");
+        assert!(
+            html.contains(&format!("<title>{title}</title>")),
+            "{path}: {html}"
+        );
+    }
     let r = s.get("/app-0123456789abcdef_bg.wasm").await;
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["cache-control"]
