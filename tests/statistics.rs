@@ -60,8 +60,18 @@ fn report(generated_data: bool) -> Report {
         generated_data,
         totals,
         months: vec![
-            month(10, Shown::Count(5_000), Shown::Count(1_200), Some(Share::BasisPoints(9_000))),
-            month(11, Shown::FewerThanFive, Shown::Count(0), Some(Share::FewerThanFive)),
+            month(
+                10,
+                Shown::Count(5_000),
+                Shown::Count(1_200),
+                Some(Share::BasisPoints(9_000)),
+            ),
+            month(
+                11,
+                Shown::FewerThanFive,
+                Shown::Count(0),
+                Some(Share::FewerThanFive),
+            ),
             month(12, Shown::Count(0), Shown::Count(0), None),
         ],
         provinces: vec![
@@ -128,9 +138,18 @@ async fn suppressed_figures_say_fewer_than_five_and_no_bar_is_drawn_for_them() {
     assert_eq!(month_cells[..3], ["5.000", "1.200", "90,00 %"]);
     assert_eq!(month_cells[3..6], ["< 5", "0", "< 5"]);
     assert_eq!(month_cells[6..9], ["0", "0", "—"]);
-    assert_eq!(root.query_selector_all(".chart__suppressed").unwrap().length(), 1);
-    // Bars only for counts shown (a 0 is a bar of height 0).
-    assert_eq!(root.query_selector_all(".chart__bar").unwrap().length(), 5);
+    // One path per series, a bar for each count above 0; the one "< 5" (November's
+    // received online) is a hatched marker of its own, in no series' path.
+    let bars = attr(&root, ".chart__bar", "d");
+    assert_eq!(bars.len(), 2);
+    assert_eq!(bars[0].matches('M').count(), 1, "{}", bars[0]);
+    assert_eq!(bars[1].matches('M').count(), 1, "{}", bars[1]);
+    let suppressed = attr(&root, ".chart__suppressed", "d");
+    assert_eq!(suppressed[0].matches('M').count(), 1, "{suppressed:?}");
+    assert_eq!(
+        attr(&root, ".chart__suppressed", "fill"),
+        ["url(#stat-months-bars-hatch)"]
+    );
     assert!(texts(&root, ".chart__keys li")
         .iter()
         .any(|t| t.contains("dưới 5 hồ sơ")));
@@ -165,9 +184,7 @@ async fn the_switch_shows_the_table_instead_of_the_chart() {
     });
     leptos::task::tick().await;
     let switch = root.query_selector(".chart-switch").unwrap().unwrap();
-    let buttons = switch
-        .query_selector_all(".chart-switch__button")
-        .unwrap();
+    let buttons = switch.query_selector_all(".chart-switch__button").unwrap();
     let button = |i| {
         buttons
             .item(i)
@@ -183,15 +200,27 @@ async fn the_switch_shows_the_table_instead_of_the_chart() {
             .contains("chart-switch--hidden")
     };
     assert_eq!(button(0).text_content().as_deref(), Some("Chart"));
-    assert_eq!(button(0).get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(button(1).get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        button(0).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        button(1).get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     assert!(!hidden(".chart-switch__chart"));
     assert!(hidden(".chart-switch__table"));
 
     button(1).click();
     leptos::task::tick().await;
-    assert_eq!(button(1).get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(button(0).get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        button(1).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        button(0).get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     assert!(hidden(".chart-switch__chart"));
     assert!(!hidden(".chart-switch__table"));
 
@@ -211,7 +240,12 @@ async fn downloads_and_sort_links_carry_the_filters() {
     let hrefs = attr(&root, ".stat-downloads a", "href");
     let want: Vec<String> = Table::ALL
         .into_iter()
-        .flat_map(|t| [f.download_url(t, Format::Csv), f.download_url(t, Format::Json)])
+        .flat_map(|t| {
+            [
+                f.download_url(t, Format::Csv),
+                f.download_url(t, Format::Json),
+            ]
+        })
         .collect();
     assert_eq!(hrefs, want);
     assert!(hrefs[0].contains("province=01") && hrefs[0].contains("sort=online"));
@@ -251,11 +285,20 @@ async fn generated_data_is_announced_and_an_empty_selection_says_so() {
     let notice = texts(&root, ".stat-generated h2");
     assert_eq!(notice, ["Số liệu có cả dữ liệu tạo ra để trình diễn"]);
 
-    let (plain, _) = mount(Lang::En, || {
-        view! { <StatisticsReport report=report(false) filters=filters()/> }
+    let mut hanoi = report(false);
+    hanoi.province = Some(Place {
+        code: "01".into(),
+        name: "Hà Nội".into(),
+    });
+    let (plain, _) = mount(Lang::En, move || {
+        view! { <StatisticsReport report=hanoi filters=filters()/> }
     });
     leptos::task::tick().await;
     assert!(texts(&plain, ".stat-generated").is_empty());
+    assert_eq!(
+        texts(&plain, ".stat-selection"),
+        ["Q4 2026 · Hà Nội · All services"]
+    );
     assert!(texts(&plain, ".stat-as-of")[0].starts_with("Figures up to the end of 30/11/2026"));
 
     let mut none = report(false);
@@ -264,7 +307,10 @@ async fn generated_data_is_announced_and_an_empty_selection_says_so() {
         view! { <StatisticsReport report=none filters=filters()/> }
     });
     leptos::task::tick().await;
-    assert_eq!(texts(&empty, ".stat-empty h2"), ["No dossiers in this selection"]);
+    assert_eq!(
+        texts(&empty, ".stat-empty h2"),
+        ["No dossiers in this selection"]
+    );
     assert!(texts(&empty, "table").is_empty());
 }
 

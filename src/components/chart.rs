@@ -8,7 +8,8 @@
 
 use leptos::prelude::*;
 use portal_core::statistics::chart::{
-    coord, grouped_bars, percent_text, share_line, shown_text, Frame, Mark,
+    baseline_path, coord, grid_path, grouped_bars, percent_text, share_line, shown_text, Frame,
+    Tick,
 };
 use portal_core::statistics::{Share, Shown};
 
@@ -65,6 +66,29 @@ fn labelled_by(id: &str) -> String {
     format!("{id}-title {id}-desc")
 }
 
+/// The axis labels of a chart: `(text, x, y, anchor)`, drawn the same way for ticks and
+/// for groups.
+fn labels_view(labels: Vec<(String, f64, f64, &'static str)>) -> impl IntoView {
+    labels
+        .into_iter()
+        .map(|(text, x, y, anchor)| {
+            view! { <text class="chart__label" x=coord(x) y=coord(y) text-anchor=anchor>{text}</text> }
+        })
+        .collect_view()
+}
+
+/// The tick labels at the axis' left, each level with its gridline.
+fn tick_labels(
+    frame: &Frame,
+    ticks: &[Tick],
+    text: impl Fn(u64) -> String,
+) -> Vec<(String, f64, f64, &'static str)> {
+    ticks
+        .iter()
+        .map(|t| (text(t.value), frame.left - 6.0, t.y + 4.0, "end"))
+        .collect()
+}
+
 /// Side-by-side bars for each group (e.g. months), one per series, over a count axis. A
 /// "< 5" is a hatched marker on the baseline, never a bar, and the legend says so.
 #[component]
@@ -82,46 +106,20 @@ pub fn BarChart(
 ) -> impl IntoView {
     let frame = Frame::PAGE;
     let bars = grouped_bars(&frame, &values, COUNT_TICKS);
-    let has_suppressed = values.iter().flatten().any(|v| *v == Shown::FewerThanFive);
-    let ticks = bars.ticks.clone();
-    let axis = {
-        ticks
+    let suppressed = bars.suppressed_path();
+    let has_suppressed = !suppressed.is_empty();
+    let mut texts = tick_labels(&frame, &bars.ticks, |v| shown_text(Shown::Count(v), lang));
+    texts.extend(
+        bars.groups
             .iter()
-            .map(|t| {
-                view! {
-                    <line class="chart__grid" x1=coord(frame.left) x2=coord(frame.width - frame.right) y1=coord(t.y) y2=coord(t.y)/>
-                    <text class="chart__tick" x=coord(frame.left - 6.0) y=coord(t.y + 4.0) text-anchor="end">
-                        {shown_text(Shown::Count(t.value), lang)}
-                    </text>
-                }
-            })
-            .collect_view()
-    };
-    let marks = bars
-        .groups
-        .iter()
-        .zip(&labels)
-        .map(|((centre, marks), label)| {
-            let marks = marks
-                .iter()
-                .enumerate()
-                .map(|(series, mark)| match *mark {
-                    Mark::Bar { x, y, width, height, .. } => view! {
-                        <rect class=format!("chart__bar chart__bar--{series}") x=coord(x) y=coord(y) width=coord(width) height=coord(height)/>
-                    }
-                    .into_any(),
-                    Mark::Suppressed { x, y, width } => view! {
-                        <rect class=format!("chart__suppressed chart__bar--{series}") x=coord(x) y=coord(y) width=coord(width) height=coord(frame.baseline() - y)
-                            fill=format!("url(#{id}-hatch)")/>
-                    }
-                    .into_any(),
-                })
-                .collect_view();
-            view! {
-                {marks}
-                <text class="chart__label" x=coord(*centre) y=coord(frame.baseline() + 18.0) text-anchor="middle">{label.clone()}</text>
-            }
-        })
+            .zip(labels)
+            .map(|((centre, _), label)| (label, *centre, frame.baseline() + 18.0, "middle")),
+    );
+    let series_paths = bars
+        .series_paths()
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| view! { <path class=format!("chart__bar chart__bar--{i}") d=d/> })
         .collect_view();
     view! {
         <figure class="chart">
@@ -131,14 +129,14 @@ pub fn BarChart(
                 <desc id=format!("{id}-desc")>{desc.get(lang)}</desc>
                 <defs>
                     <pattern id=format!("{id}-hatch") width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="4" height="4" class="chart__hatch-ground"/>
-                        <line x1="0" y1="0" x2="0" y2="4" class="chart__hatch-line"/>
+                        <path class="chart__hatch" d="M0 0V4"/>
                     </pattern>
                 </defs>
-                {axis}
-                {marks}
-                <line class="chart__axis" x1=coord(frame.left) x2=coord(frame.width - frame.right)
-                    y1=coord(frame.baseline()) y2=coord(frame.baseline())/>
+                <path class="chart__grid" d=grid_path(&frame, &bars.ticks)/>
+                {series_paths}
+                <path class="chart__suppressed" d=suppressed fill=format!("url(#{id}-hatch)")/>
+                {labels_view(texts)}
+                <path class="chart__axis" d=baseline_path(&frame)/>
             </svg>
             <figcaption class="chart__legend">
                 <ul class="chart__keys">
@@ -167,38 +165,20 @@ pub fn LineChart(
 ) -> impl IntoView {
     let frame = Frame::PAGE;
     let line = share_line(&frame, &shares);
-    let ticks = line.ticks.clone();
-    let axis = {
-        ticks
-            .iter()
-            .map(|t| {
-                view! {
-                    <line class="chart__grid" x1=coord(frame.left) x2=coord(frame.width - frame.right) y1=coord(t.y) y2=coord(t.y)/>
-                    <text class="chart__tick" x=coord(frame.left - 6.0) y=coord(t.y + 4.0) text-anchor="end">
-                        {percent_text(t.value, lang)}
-                    </text>
-                }
-            })
-            .collect_view()
-    };
+    let mut texts = tick_labels(&frame, &line.ticks, |v| percent_text(v, lang));
+    let slots = shares.len();
+    texts.extend(labels.into_iter().enumerate().map(|(i, label)| {
+        (
+            label,
+            frame.slot_centre(i, slots),
+            frame.baseline() + 18.0,
+            "middle",
+        )
+    }));
     let polylines = line
         .polylines()
         .into_iter()
         .map(|points| view! { <polyline class="chart__line" points=points/> })
-        .collect_view();
-    let dots = line
-        .points
-        .iter()
-        .flatten()
-        .map(|&(x, y)| view! { <circle class="chart__dot" cx=coord(x) cy=coord(y) r="4"/> })
-        .collect_view();
-    let label_views = labels
-        .into_iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let x = frame.slot_centre(i, shares.len());
-            view! { <text class="chart__label" x=coord(x) y=coord(frame.baseline() + 18.0) text-anchor="middle">{label}</text> }
-        })
         .collect_view();
     view! {
         <figure class="chart">
@@ -206,12 +186,11 @@ pub fn LineChart(
                 viewBox=format!("0 0 {} {}", coord(frame.width), coord(frame.height))>
                 <title id=format!("{id}-title")>{title.get(lang)}</title>
                 <desc id=format!("{id}-desc")>{desc.get(lang)}</desc>
-                {axis}
+                <path class="chart__grid" d=grid_path(&frame, &line.ticks)/>
                 {polylines}
-                {dots}
-                {label_views}
-                <line class="chart__axis" x1=coord(frame.left) x2=coord(frame.width - frame.right)
-                    y1=coord(frame.baseline()) y2=coord(frame.baseline())/>
+                <path class="chart__dot" d=line.dots_path(4.0)/>
+                {labels_view(texts)}
+                <path class="chart__axis" d=baseline_path(&frame)/>
             </svg>
         </figure>
     }

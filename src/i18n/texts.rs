@@ -1566,7 +1566,8 @@ impl Key {
     });
     pub const StatBadLink: Key = Key(&Texts {
         vi: "Đường dẫn có bộ lọc không hợp lệ, nên trang hiển thị số liệu cả nước của tháng này.",
-        en: "The link's filters were not valid, so the page shows the whole country for this month.",
+        en:
+            "The link's filters were not valid, so the page shows the whole country for this month.",
     });
     pub const StatGeneratedTitle: Key = Key(&Texts {
         vi: "Số liệu có cả dữ liệu tạo ra để trình diễn",

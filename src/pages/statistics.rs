@@ -9,8 +9,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use portal_api::statistics::{Filters, Format, MonthRow, ProvinceRow, Report, ServiceRow, Table};
 use portal_core::statistics::chart::{
-    month_axis_text, nothing_counted, period_text, share_text, shown_text,
-    target_text,
+    month_axis_text, nothing_counted, period_text, share_text, shown_text, target_text,
 };
 use portal_core::statistics::{Indicator, Period, Share, Shown, ShownCounts};
 use portal_core::validators::Date;
@@ -79,19 +78,35 @@ pub fn StatisticsPage() -> impl IntoView {
         })
     });
     let filters = Signal::derive(move || read.get().0);
-    let report = LocalResource::new(move || {
+    // The report for the filters in the URL, asked for again when they change or on "try
+    // again"; an answer for filters since changed is dropped. (A signal and a task rather
+    // than a resource: the same behaviour for less of the bundle.)
+    let report = RwSignal::new(None::<Result<Report, api::ApiError>>);
+    let attempt = RwSignal::new(0u32);
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        attempt.track();
         let url = filters.get().report_url();
-        async move { api::statistics(&url).await }
+        asked.update_value(|n| *n = n.wrapping_add(1));
+        let mine = asked.get_value();
+        report.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = api::statistics(&url).await;
+            if asked.try_get_value() == Some(mine) {
+                report.try_set(Some(answer));
+            }
+        });
     });
-    let retry = Callback::new(move |_| report.refetch());
+    let retry = Callback::new(move |_| attempt.update(|n| *n = n.wrapping_add(1)));
     provide_context(SortFocus::default());
     let choices = RwSignal::new(Choices::default());
     Effect::new(move |_| {
-        if let Some(Ok(r)) = report.get() {
-            let next = Choices::of(&r);
-            if choices.with_untracked(|c| *c != next) {
-                choices.set(next);
-            }
+        let next = report.with(|r| match r {
+            Some(Ok(r)) => Some(Choices::of(r)),
+            _ => None,
+        });
+        if let Some(next) = next.filter(|n| choices.with_untracked(|c| c != n)) {
+            choices.set(next);
         }
     });
     let on_change = Callback::new(move |f: Filters| {
@@ -240,7 +255,12 @@ pub fn StatisticsReport(report: Report, filters: Filters) -> impl IntoView {
     }
 }
 
-fn draw_report(report: &Report, filters: &Filters, lang: Lang, as_table: RwSignal<bool>) -> AnyView {
+fn draw_report(
+    report: &Report,
+    filters: &Filters,
+    lang: Lang,
+    as_table: RwSignal<bool>,
+) -> AnyView {
     let t = |key: Key| key.get(lang);
     let mut selection = vec![period_text(&report.period, lang)];
     selection.push(match &report.province {
@@ -439,7 +459,13 @@ fn month_series(
         (t(Key::StatDecided), true),
         (t(Key::StatOnTimeShare), true),
     ]);
-    let table = scroll_table("stat-months-table", t(Key::StatMonthsChartTitle), head, rows).into_any();
+    let table = scroll_table(
+        "stat-months-table",
+        t(Key::StatMonthsChartTitle),
+        head,
+        rows,
+    )
+    .into_any();
     view! {
         <section aria-labelledby="stat-months">
             <h2 id="stat-months">{t(Key::StatMonthsTitle)}</h2>
@@ -551,7 +577,10 @@ fn province_ranking(rows: &[ProvinceRow], filters: &Filters, lang: Lang) -> impl
                     .iter()
                     .map(|(by, _)| Cell::Number(indicator_text(&row.counts, *by, lang))),
             );
-            (filters.province.as_deref() == Some(row.code.as_str()), cells)
+            (
+                filters.province.as_deref() == Some(row.code.as_str()),
+                cells,
+            )
         })
         .collect();
     view! {

@@ -268,6 +268,81 @@ pub fn grouped_bars(frame: &Frame, groups: &[Vec<Shown>], most_ticks: u32) -> Ba
     Bars { ticks, groups }
 }
 
+impl Bars {
+    /// Each series' bars as one SVG path (`d`), in series order: one element per series
+    /// rather than one per bar. Bars of height 0 draw nothing.
+    pub fn series_paths(&self) -> Vec<String> {
+        let series = self.groups.iter().map(|(_, m)| m.len()).max().unwrap_or(0);
+        (0..series)
+            .map(|s| {
+                self.groups
+                    .iter()
+                    .filter_map(|(_, marks)| match marks.get(s) {
+                        Some(&Mark::Bar {
+                            x,
+                            y,
+                            width,
+                            height,
+                            ..
+                        }) if height > 0.0 => Some(rect_path(x, y, width, height)),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Every "< 5" marker as one SVG path, empty when there is none.
+    pub fn suppressed_path(&self) -> String {
+        self.groups
+            .iter()
+            .flat_map(|(_, marks)| marks)
+            .filter_map(|m| match *m {
+                Mark::Suppressed { x, y, width } => Some(rect_path(x, y, width, SUPPRESSED_HEIGHT)),
+                Mark::Bar { .. } => None,
+            })
+            .collect()
+    }
+}
+
+/// A rectangle as a path: `M10 20h5v30h-5Z`.
+fn rect_path(x: f64, y: f64, width: f64, height: f64) -> String {
+    format!(
+        "M{} {}h{}v{}h-{}Z",
+        coord(x),
+        coord(y),
+        coord(width),
+        coord(height),
+        coord(width)
+    )
+}
+
+/// The horizontal gridlines at `ticks` across the plot, as one SVG path.
+pub fn grid_path(frame: &Frame, ticks: &[Tick]) -> String {
+    ticks
+        .iter()
+        .map(|t| {
+            format!(
+                "M{} {}H{}",
+                coord(frame.left),
+                coord(t.y),
+                coord(frame.width - frame.right)
+            )
+        })
+        .collect()
+}
+
+/// The baseline (the value 0) across the plot, as an SVG path.
+pub fn baseline_path(frame: &Frame) -> String {
+    grid_path(
+        frame,
+        &[Tick {
+            value: 0,
+            y: frame.baseline(),
+        }],
+    )
+}
+
 /// A share over time: the axis in whole percent and the points, `None` where the share
 /// is not shown (so the line breaks there).
 #[derive(Debug, Clone, PartialEq)]
@@ -278,6 +353,22 @@ pub struct Line {
 }
 
 impl Line {
+    /// A dot of radius `r` on every shown point, as one SVG path (two half circles each).
+    pub fn dots_path(&self, r: f64) -> String {
+        let (radius, across) = (coord(r), coord(2.0 * r));
+        self.points
+            .iter()
+            .flatten()
+            .map(|&(x, y)| {
+                format!(
+                    "M{} {}a{radius} {radius} 0 1 0 {across} 0a{radius} {radius} 0 1 0 -{across} 0Z",
+                    coord(x - r),
+                    coord(y)
+                )
+            })
+            .collect()
+    }
+
     /// The runs of consecutive shown points, each as an SVG `points` attribute
     /// (`x,y x,y …`); a run of one point is left to its dot.
     pub fn polylines(&self) -> Vec<String> {
@@ -460,6 +551,29 @@ mod tests {
     }
 
     #[test]
+    fn bars_and_gridlines_are_drawn_as_few_paths() {
+        let bars = grouped_bars(
+            &FRAME,
+            &[
+                vec![Shown::Count(50), Shown::Count(100)],
+                vec![Shown::Count(0), Shown::FewerThanFive],
+            ],
+            5,
+        );
+        // The 0 draws nothing; the "< 5" is in the markers' path, not the series'.
+        assert_eq!(
+            bars.series_paths(),
+            ["M15 60h20v50h-20Z", "M35 10h20v100h-20Z"]
+        );
+        assert_eq!(bars.suppressed_path(), "M85 104h20v6h-20Z");
+        let two = [bars.ticks[0], bars.ticks[5]];
+        assert_eq!(grid_path(&FRAME, &two), "M10 110H110M10 10H110");
+        assert_eq!(baseline_path(&FRAME), "M10 110H110");
+        let none = grouped_bars(&FRAME, &[vec![Shown::Count(1000)]], 5);
+        assert_eq!(none.suppressed_path(), "");
+    }
+
+    #[test]
     fn only_suppressed_or_no_groups_still_lay_out() {
         let bars = grouped_bars(&FRAME, &[vec![Shown::FewerThanFive]], 5);
         assert_eq!(
@@ -496,6 +610,10 @@ mod tests {
         assert_eq!(line.points[4], Some((100.0, 110.0)));
         // The last point stands alone: it is a dot, not a line.
         assert_eq!(line.polylines(), ["20,10 40,60"]);
+        assert_eq!(
+            share_line(&FRAME, &[Some(Share::BasisPoints(5_000))]).dots_path(4.0),
+            "M56 60a4 4 0 1 0 8 0a4 4 0 1 0 -8 0Z"
+        );
     }
 
     #[test]

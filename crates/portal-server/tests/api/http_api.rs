@@ -145,7 +145,10 @@ async fn web_app_routes_fall_back_to_the_shell() {
     .unwrap();
     for (path, title) in [
         ("/statistics", "statistics"),
-        ("/statistics?period=2026-q4&province=01&sort=online", "statistics"),
+        (
+            "/statistics?period=2026-q4&province=01&sort=online",
+            "statistics",
+        ),
         ("/", "catalogue"),
         ("/sources", "shell"),
     ] {
