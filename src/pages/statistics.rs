@@ -170,7 +170,7 @@ pub fn StatisticsFilters(
     // kind, so the select always shows what the page shows.
     let group = move |kind: fn(&Period) -> bool, label: Key| {
         let mut list: Vec<Period> =
-            periods.with_value(|p| p.iter().copied().filter(|p| kind(p)).collect());
+            periods.with_value(|p| p.iter().copied().filter(kind).collect());
         let current = filters.with(|f| f.period);
         if kind(&current) && !list.contains(&current) {
             list.insert(0, current);
