@@ -89,6 +89,23 @@ fn tick_labels(
         .collect()
 }
 
+/// The labels under the slots at `centres`: a first line, and a second under some.
+fn slot_labels(
+    frame: &Frame,
+    centres: &[f64],
+    labels: Vec<(String, Option<String>)>,
+) -> Vec<(String, f64, f64, &'static str)> {
+    let (first, second) = (frame.baseline() + 18.0, frame.baseline() + 35.0);
+    centres
+        .iter()
+        .zip(labels)
+        .flat_map(|(&x, (label, under))| {
+            std::iter::once((label, x, first, "middle"))
+                .chain(under.map(|u| (u, x, second, "middle")))
+        })
+        .collect()
+}
+
 /// Side-by-side bars for each group (e.g. months), one per series, over a count axis. A
 /// "< 5" is a hatched marker on the baseline, never a bar, and the legend says so.
 #[component]
@@ -97,8 +114,8 @@ pub fn BarChart(
     lang: Lang,
     title: Key,
     desc: Key,
-    /// Each group's label under its bars.
-    labels: Vec<String>,
+    /// Each group's label under its bars, and a second line (the year) under some.
+    labels: Vec<(String, Option<String>)>,
     /// Each series' name (the legend), in the order of the values.
     series: Vec<Key>,
     /// Per group, one value per series.
@@ -109,12 +126,8 @@ pub fn BarChart(
     let suppressed = bars.suppressed_path();
     let has_suppressed = !suppressed.is_empty();
     let mut texts = tick_labels(&frame, &bars.ticks, |v| shown_text(Shown::Count(v), lang));
-    texts.extend(
-        bars.groups
-            .iter()
-            .zip(labels)
-            .map(|((centre, _), label)| (label, *centre, frame.baseline() + 18.0, "middle")),
-    );
+    let centres: Vec<f64> = bars.groups.iter().map(|(centre, _)| *centre).collect();
+    texts.extend(slot_labels(&frame, &centres, labels));
     let series_paths = bars
         .series_paths()
         .into_iter()
@@ -123,6 +136,7 @@ pub fn BarChart(
         .collect_view();
     view! {
         <figure class="chart">
+            <div class="chart__scroll" role="region" tabindex="0" aria-labelledby=format!("{id}-title")>
             <svg class="chart__svg" role="img" aria-labelledby=labelled_by(id)
                 viewBox=format!("0 0 {} {}", coord(frame.width), coord(frame.height))>
                 <title id=format!("{id}-title")>{title.get(lang)}</title>
@@ -138,6 +152,7 @@ pub fn BarChart(
                 {labels_view(texts)}
                 <path class="chart__axis" d=baseline_path(&frame)/>
             </svg>
+            </div>
             <figcaption class="chart__legend">
                 <ul class="chart__keys">
                     {series.into_iter().enumerate().map(|(i, key)| view! {
@@ -160,21 +175,17 @@ pub fn LineChart(
     lang: Lang,
     title: Key,
     desc: Key,
-    labels: Vec<String>,
+    /// Each point's label, as for [`BarChart`].
+    labels: Vec<(String, Option<String>)>,
     shares: Vec<Option<Share>>,
 ) -> impl IntoView {
     let frame = Frame::PAGE;
     let line = share_line(&frame, &shares);
     let mut texts = tick_labels(&frame, &line.ticks, |v| percent_text(v, lang));
-    let slots = shares.len();
-    texts.extend(labels.into_iter().enumerate().map(|(i, label)| {
-        (
-            label,
-            frame.slot_centre(i, slots),
-            frame.baseline() + 18.0,
-            "middle",
-        )
-    }));
+    let centres: Vec<f64> = (0..shares.len())
+        .map(|i| frame.slot_centre(i, shares.len()))
+        .collect();
+    texts.extend(slot_labels(&frame, &centres, labels));
     let polylines = line
         .polylines()
         .into_iter()
@@ -182,6 +193,7 @@ pub fn LineChart(
         .collect_view();
     view! {
         <figure class="chart">
+            <div class="chart__scroll" role="region" tabindex="0" aria-labelledby=format!("{id}-title")>
             <svg class="chart__svg" role="img" aria-labelledby=labelled_by(id)
                 viewBox=format!("0 0 {} {}", coord(frame.width), coord(frame.height))>
                 <title id=format!("{id}-title")>{title.get(lang)}</title>
@@ -192,6 +204,7 @@ pub fn LineChart(
                 {labels_view(texts)}
                 <path class="chart__axis" d=baseline_path(&frame)/>
             </svg>
+            </div>
         </figure>
     }
 }

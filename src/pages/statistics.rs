@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use portal_api::statistics::{Filters, Format, MonthRow, ProvinceRow, Report, ServiceRow, Table};
 use portal_core::statistics::chart::{
-    month_axis_text, nothing_counted, period_text, share_text, shown_text, target_text,
+    month_axis_labels, nothing_counted, period_text, share_text, shown_text, target_text,
 };
 use portal_core::statistics::{Indicator, Period, Share, Shown, ShownCounts};
 use portal_core::validators::Date;
@@ -350,11 +350,13 @@ fn scroll_table(
     head: AnyView,
     rows: Vec<(bool, Vec<Cell>)>,
 ) -> impl IntoView {
+    // More than four columns do not fit a phone: they scroll rather than squeeze.
+    let wide = rows.first().is_some_and(|(_, cells)| cells.len() > 4);
     let caption_id = format!("{id}-caption");
     let region_label = caption_id.clone();
     view! {
         <div class="table-scroll" role="region" aria-labelledby=region_label tabindex="0">
-            <table class="table" id=id>
+            <table class="table" class:table--wide=wide id=id>
                 <caption class="table__caption" id=caption_id>{caption}</caption>
                 <thead><tr>{head}</tr></thead>
                 <tbody>
@@ -428,7 +430,8 @@ fn month_series(
     as_table: RwSignal<bool>,
 ) -> impl IntoView {
     let t = |key: Key| key.get(lang);
-    let labels: Vec<String> = months.iter().map(|m| month_axis_text(&m.month)).collect();
+    let periods: Vec<Period> = months.iter().map(|m| m.month).collect();
+    let labels = month_axis_labels(&periods, lang);
     let values: Vec<Vec<Shown>> = months
         .iter()
         .map(|m| vec![m.received_online, m.decided])

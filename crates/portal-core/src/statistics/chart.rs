@@ -93,9 +93,26 @@ pub fn period_text(period: &Period, lang: Lang) -> String {
     }
 }
 
-/// A month on a chart's axis, short and the same in both languages: `11/2026`.
-pub fn month_axis_text(month: &Period) -> String {
-    format!("{}/{}", month.first_day().month(), month.calendar_year())
+/// The months of a series as a chart's axis writes them, short enough for twelve side
+/// by side on a phone: `T11` in Vietnamese, `Nov` in English; with the year as a second
+/// line under the first month and under each January.
+pub fn month_axis_labels(months: &[Period], lang: Lang) -> Vec<(String, Option<String>)> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, period)| {
+            let month = period.first_day().month().clamp(1, 12);
+            let label = match lang {
+                Lang::Vi => format!("T{month}"),
+                Lang::En => MONTHS[usize::from(month - 1)].to_string(),
+            };
+            let year = (i == 0 || month == 1).then(|| period.calendar_year().to_string());
+            (label, year)
+        })
+        .collect()
 }
 
 /// Axis values from 0 up to the first at or above `max`, a "nice" step apart (1, 2 or 5
@@ -139,7 +156,7 @@ impl Frame {
     pub const PAGE: Frame = Frame {
         width: 640.0,
         height: 260.0,
-        left: 64.0,
+        left: 76.0,
         right: 12.0,
         top: 12.0,
         bottom: 40.0,
@@ -467,7 +484,22 @@ mod tests {
         assert_eq!(period_text(&q, Lang::En), "Q4 2026");
         assert_eq!(period_text(&y, Lang::Vi), "Năm 2026");
         assert_eq!(period_text(&y, Lang::En), "2026");
-        assert_eq!(month_axis_text(&Period::month(2026, 1).unwrap()), "1/2026");
+        let series: Vec<Period> = [(2025, 11), (2025, 12), (2026, 1), (2026, 2)]
+            .into_iter()
+            .filter_map(|(y, m)| Period::month(y, m))
+            .collect();
+        let year = |y: &str| Some(y.to_string());
+        assert_eq!(
+            month_axis_labels(&series, Lang::Vi),
+            [
+                ("T11".to_string(), year("2025")),
+                ("T12".to_string(), None),
+                ("T1".to_string(), year("2026")),
+                ("T2".to_string(), None),
+            ]
+        );
+        assert_eq!(month_axis_labels(&series, Lang::En)[0].0, "Nov");
+        assert_eq!(month_axis_labels(&series, Lang::En)[2].0, "Jan");
     }
 
     #[test]
