@@ -167,23 +167,44 @@ pub fn StatisticsFilters(
         on_change.run(f);
     };
     // The kinds of period, each an optgroup; a linked period not offered is added to its
-    // kind, so the select always shows what the page shows.
-    let group = move |kind: fn(&Period) -> bool, label: Key| {
-        let mut list: Vec<Period> =
-            periods.with_value(|p| p.iter().copied().filter(kind).collect());
+    // kind, so the select always shows what the page shows. Each select's options are
+    // drawn again whenever the filters, the choices or the language change.
+    let period_options = move || {
+        let lang = i18n.lang.get();
         let current = filters.with(|f| f.period);
-        if kind(&current) && !list.contains(&current) {
-            list.insert(0, current);
-        }
-        view! {
-            <optgroup label=move || i18n.t(label)>
-                {list.into_iter().map(|p| view! {
-                    <option value=p.slug() selected=move || filters.with(|f| f.period == p)>
-                        {move || period_text(&p, i18n.lang.get())}
-                    </option>
-                }).collect_view()}
-            </optgroup>
-        }
+        PERIOD_KINDS
+            .into_iter()
+            .map(|(kind, label)| {
+                let mut list: Vec<Period> =
+                    periods.with_value(|p| p.iter().copied().filter(kind).collect());
+                if kind(&current) && !list.contains(&current) {
+                    list.insert(0, current);
+                }
+                let list = list
+                    .iter()
+                    .map(|p| (p.slug(), period_text(p, lang)))
+                    .collect();
+                view! { <optgroup label=label.get(lang)>{options(list, &current.slug())}</optgroup> }
+            })
+            .collect_view()
+    };
+    let province_options = move || {
+        let lang = i18n.lang.get();
+        let mut list = vec![(String::new(), Key::StatWholeCountry.get(lang).to_string())];
+        choices.with(|c| list.extend(c.provinces.iter().cloned()));
+        filters.with(|f| options(list, f.province.as_deref().unwrap_or_default()))
+    };
+    let service_options = move || {
+        let lang = i18n.lang.get();
+        let mut list = vec![(String::new(), Key::StatAllServices.get(lang).to_string())];
+        choices.with(|c| {
+            list.extend(
+                c.services
+                    .iter()
+                    .map(|(id, title)| (id.clone(), title.get(lang).to_string())),
+            )
+        });
+        filters.with(|f| options(list, f.service.as_deref().unwrap_or_default()))
     };
     view! {
         <form class="stat-filters" on:submit=|ev| ev.prevent_default()>
@@ -193,43 +214,46 @@ pub fn StatisticsFilters(
                     <div class="field">
                         <label class="label" for="stat-period">{move || i18n.t(Key::StatPeriod)}</label>
                         <select id="stat-period" class="select" on:change=set_period>
-                            {move || (
-                                group(|p| matches!(p, Period::Month { .. }), Key::StatMonths),
-                                group(|p| matches!(p, Period::Quarter { .. }), Key::StatQuarters),
-                                group(|p| matches!(p, Period::Year(_)), Key::StatYears),
-                            )}
+                            {period_options}
                         </select>
                     </div>
                     <div class="field">
                         <label class="label" for="stat-province">{move || i18n.t(Key::StatScope)}</label>
                         <select id="stat-province" class="select" on:change=set_province>
-                            <option value="" selected=move || filters.with(|f| f.province.is_none())>{move || i18n.t(Key::StatWholeCountry)}</option>
-                            {move || choices.get().provinces.into_iter().map(|(code, name)| {
-                                let value = code.clone();
-                                view! {
-                                    <option value=value selected=move || filters.with(|f| f.province.as_deref() == Some(code.as_str()))>{name}</option>
-                                }
-                            }).collect_view()}
+                            {province_options}
                         </select>
                     </div>
                     <div class="field">
                         <label class="label" for="stat-service">{move || i18n.t(Key::StatService)}</label>
                         <select id="stat-service" class="select stat-filters__service" on:change=set_service>
-                            <option value="" selected=move || filters.with(|f| f.service.is_none())>{move || i18n.t(Key::StatAllServices)}</option>
-                            {move || choices.get().services.into_iter().map(|(id, title)| {
-                                let value = id.clone();
-                                view! {
-                                    <option value=value selected=move || filters.with(|f| f.service.as_deref() == Some(id.as_str()))>
-                                        {move || title.get(i18n.lang.get()).to_string()}
-                                    </option>
-                                }
-                            }).collect_view()}
+                            {service_options}
                         </select>
                     </div>
                 </div>
             </fieldset>
         </form>
     }
+}
+
+/// Whether a period is of one kind (a month, a quarter, a year).
+type IsKind = fn(&Period) -> bool;
+
+/// The kinds of period the period select offers, each an optgroup with its heading.
+const PERIOD_KINDS: [(IsKind, Key); 3] = [
+    (|p| matches!(p, Period::Month { .. }), Key::StatMonths),
+    (|p| matches!(p, Period::Quarter { .. }), Key::StatQuarters),
+    (|p| matches!(p, Period::Year(_)), Key::StatYears),
+];
+
+/// `<option>`s for `(value, text)` pairs, the one whose value is `chosen` selected.
+fn options(list: Vec<(String, String)>, chosen: &str) -> AnyView {
+    list.into_iter()
+        .map(|(value, text)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{text}</option> }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// A day as the page writes it (`30/11/2026`); what the server sent if it is no date.
