@@ -11,8 +11,8 @@ use portal_api::statistics::{
 use portal_core::statistics::{Counts, Indicator, Period, Share, Shown};
 use portal_core::Text;
 use portal_web::i18n::Lang;
-use portal_web::pages::statistics::{Choices, StatisticsFilters, StatisticsReport};
-use support::{mount, texts};
+use portal_web::pages::statistics::{Choices, StatisticsFilters, StatisticsPage, StatisticsReport};
+use support::{click, fetched, mount, stub_fetch, texts, wait_for};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -374,5 +374,46 @@ async fn the_filters_are_labelled_selects_that_send_the_new_filters() {
     assert_eq!(
         chosen.get_untracked().map(|f| f.period.slug()).as_deref(),
         Some("2026-10")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_page_asks_for_this_month_explains_a_failure_and_retries() {
+    // No stub matches yet: the request fails like a dropped connection.
+    stub_fetch(&[]);
+    let (root, _) = mount(Lang::En, || {
+        leptos_meta::provide_meta_context();
+        view! { <leptos_router::components::Router><StatisticsPage/></leptos_router::components::Router> }
+    });
+    let alert = wait_for(&root, "[role=alert]").await;
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .contains("The statistics could not be loaded"));
+    let this_month = Period::month_of(portal_core::validators::Date::today_in_vietnam(
+        js_sys::Date::now() as i64,
+    ))
+    .slug();
+    // gloo-net 0.6 joins the URL's own query and its (empty) extra one with "&".
+    let asked: Vec<String> = fetched()
+        .iter()
+        .map(|p| p.trim_end_matches('&').to_string())
+        .collect();
+    assert_eq!(asked, [format!("/api/v1/statistics?period={this_month}")]);
+
+    let body = serde_json::to_string(&report(true)).unwrap();
+    stub_fetch(&[("/api/v1/statistics?", 200, body)]);
+    click(&root, "[role=alert] button");
+    wait_for(&root, ".stat-figures").await;
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+    assert_eq!(texts(&root, ".stat-generated h2").len(), 1);
+    // The selects now offer the report's provinces and services.
+    assert_eq!(
+        texts(&root, "#stat-province option"),
+        ["Whole country", "Hà Nội", "Hồ Chí Minh"]
+    );
+    assert_eq!(
+        texts(&root, "#stat-service option"),
+        ["All services", "Birth registration"]
     );
 }
