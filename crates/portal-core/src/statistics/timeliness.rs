@@ -4,6 +4,8 @@ use crate::catalogue::ProcessingTime;
 use crate::dossier::{add_working_days, working_days_between};
 use crate::validators::Date;
 
+use super::Counts;
+
 /// Whether a dossier was decided by its due date, and if not, by how much.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Timeliness {
@@ -72,6 +74,21 @@ pub fn decided_on_time_for(
 /// its due date (the "overdue" figure): true from the day after the due date.
 pub fn is_overdue(received: Date, processing_working_days: u32, today: Date) -> bool {
     today > due_date(received, processing_working_days)
+}
+
+/// What a dossier's first decision, made on `decided`, adds to its cell (see
+/// [`Counts`]): one decision, on time when made on or before the due date `due` (the one
+/// stored at filing, [`due_date`]) and late after it, neither without a due date; and
+/// whether a fee was due and paid online by then.
+pub fn decision(due: Option<Date>, decided: Date, fee_due: bool, paid_online: bool) -> Counts {
+    Counts {
+        decided: 1,
+        decided_on_time: u64::from(due.is_some_and(|due| decided <= due)),
+        decided_late: u64::from(due.is_some_and(|due| decided > due)),
+        fee_due: u64::from(fee_due),
+        paid_online: u64::from(fee_due && paid_online),
+        ..Counts::default()
+    }
 }
 
 #[cfg(test)]
@@ -211,5 +228,41 @@ mod tests {
         assert!(!is_overdue(received, 4, d(2026, 11, 27)));
         assert!(is_overdue(received, 4, d(2026, 11, 28)));
         assert!(!is_overdue(received, 4, d(2026, 11, 20)));
+    }
+
+    #[test]
+    fn a_decision_adds_one_to_its_cell() {
+        let due = Some(d(2026, 11, 27));
+        let on_time = decision(due, d(2026, 11, 27), true, true);
+        assert_eq!(
+            (
+                on_time.decided,
+                on_time.decided_on_time,
+                on_time.decided_late
+            ),
+            (1, 1, 0)
+        );
+        assert_eq!((on_time.fee_due, on_time.paid_online), (1, 1));
+        // Due on a Friday, decided on the Monday: late.
+        let late = decision(due, d(2026, 11, 30), false, true);
+        assert_eq!(
+            (late.decided, late.decided_on_time, late.decided_late),
+            (1, 0, 1)
+        );
+        assert_eq!(
+            (late.fee_due, late.paid_online),
+            (0, 0),
+            "nothing to pay, nothing paid"
+        );
+        let unbounded = decision(None, d(2026, 11, 30), true, false);
+        assert_eq!(
+            (
+                unbounded.decided,
+                unbounded.decided_on_time,
+                unbounded.decided_late
+            ),
+            (1, 0, 0)
+        );
+        assert_eq!(unbounded.on_time_share(), None);
     }
 }
