@@ -31,7 +31,7 @@ pub const TABLES: &[(&str, &str)] = &[
          status:t fee_amount:i payment_status:t created_at:i updated_at:i agency_system:t \
          agency_code:t agency_name_vi:t agency_name_en:t agency_sequence:i result_note:t \
          result_document_id:t result_document_name:t rating:t rating_comment:t rated_at:i \
-         received_on:t due_on:t decided_on:t province:t",
+         received_on:t due_on:t decided_on:t province:t channel:t generated:i",
     ),
     (
         "dossier_procedures",
@@ -85,6 +85,12 @@ pub const TABLES: &[(&str, &str)] = &[
     (
         "feedback",
         "id:i received_at:i page:t message:t email:t signed_in:i client_hash:t",
+    ),
+    (
+        "statistics_cells",
+        "month:t province:t service_id:t received_online:i received_at_centre:i decided:i \
+         decided_on_time:i decided_late:i fee_due:i paid_online:i satisfied:i neutral:i \
+         not_satisfied:i generated:i",
     ),
 ];
 

@@ -514,7 +514,8 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
         .await;
     let code = first["code"].as_str().unwrap().to_string();
     // What the API above does not reach: an agency's hand-off and answer, a rating, an
-    // unfinished application and feedback, written as those features write them.
+    // unfinished application, feedback and a month of statistics, written as those features
+    // write them.
     later_features(&sqlite, &code).await;
 
     let postgres = common::fresh_database(dir.path()).await;
@@ -533,6 +534,9 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
     for table in ["outbox", "agency_events", "form_drafts", "feedback"] {
         assert!(printed.contains(&format!("{table}: 1 row(s)")), "{printed}");
     }
+    let cells = "SELECT COUNT(*) FROM statistics_cells WHERE month = '2025-03'
+                   AND province = '01' AND not_satisfied = 11 AND generated = 12";
+    assert_eq!(common::count(&postgres, cells).await, 1);
     // Every column of every table, value for value.
     for (table, spec) in portal_server::copy_db::TABLES {
         assert_eq!(
@@ -545,7 +549,8 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
         &postgres,
         "SELECT COUNT(*) FROM dossiers WHERE agency_system = 'sandbox-agency'
            AND agency_sequence = 3 AND rating = 'satisfied' AND rated_at IS NOT NULL
-           AND decided_on = '2025-03-04' AND province = '01' AND received_on IS NOT NULL",
+           AND decided_on = '2025-03-04' AND province = '01' AND received_on IS NOT NULL
+           AND channel = 'centre' AND generated = 1",
     )
     .await;
     assert_eq!(filled, 1, "the dossier's later columns were copied");
@@ -618,9 +623,9 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
     drop(old);
 }
 
-/// One row in each table, and a value in each column, that migrations 11 to 15 added,
+/// One row in each table, and a value in each column, that migrations 11 to 16 added,
 /// for the dossier `code`: an agency's hand-off, its answer and result document, a
-/// rating, an unfinished application and feedback.
+/// rating, an unfinished application, feedback and a month of statistics.
 async fn later_features(sqlite: &str, code: &str) {
     let mut c = common::db_conn(sqlite).await;
     let row = sqlx::query("SELECT id, owner FROM dossiers WHERE code = $1")
@@ -635,7 +640,8 @@ async fn later_features(sqlite: &str, code: &str) {
                 agency_sequence = 3, result_note = 'Nhận tại bộ phận một cửa',
                 result_document_id = 'copy-result', result_document_name = 'ket-qua.pdf',
                 rating = 'satisfied', rating_comment = 'Nhanh', rated_at = 1741000000,
-                due_on = '2025-03-10', decided_on = '2025-03-04', province = '01'
+                due_on = '2025-03-10', decided_on = '2025-03-04', province = '01',
+                channel = 'centre', generated = 1
           WHERE id = $1",
     )
     .bind(dossier)
@@ -679,6 +685,15 @@ async fn later_features(sqlite: &str, code: &str) {
          VALUES ($1, 'birth-registration', 'c2VhbGVk', 1741000000123, 7, 2)",
     )
     .bind(&owner)
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO statistics_cells (month, province, service_id, received_online,
+                received_at_centre, decided, decided_on_time, decided_late, fee_due,
+                paid_online, satisfied, neutral, not_satisfied, generated)
+         VALUES ('2025-03', '01', 'birth-registration', 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)",
+    )
     .execute(&mut c)
     .await
     .unwrap();
