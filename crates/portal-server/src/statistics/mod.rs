@@ -34,7 +34,7 @@ const FIRST_YEAR: i32 = 2019;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StatisticsError {
-    #[error("{0}")]
+    #[error("the filters are not understood: {0}")]
     BadFilter(String),
     #[error("there are no figures for that period: from {FIRST_YEAR} up to the current one")]
     PeriodOutOfRange,
