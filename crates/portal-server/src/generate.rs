@@ -12,9 +12,9 @@
 //!   spread), so some provinces fall below the seed's target for rarely used services;
 //! - about a third received at a one-stop centre's counter, the rest online;
 //! - services with a fee: about three in four paid online before the decision;
-//! - with a due date: about 80 % decided by it, 12 % late by one to five working days,
-//!   the rest still open (those received lately stay open more often); without one,
-//!   decided within ten days;
+//! - with a due date: about 80 % decided by it, 15 % late by one to ten working days,
+//!   5 % by ten to sixty (still open when that is after today); without one, decided
+//!   within ten working days;
 //! - about a third of the decisions rated, mostly satisfied.
 
 use std::path::Path;
@@ -217,27 +217,22 @@ pub async fn generate(
             if kind.fee.is_some() && rng.chance(75) {
                 store::set_payment_status(&mut tx, id, PaymentStatus::Paid, filed_at + 600).await?;
             }
-            // When it is decided, if it is: by the due date, late, or not yet.
-            let decided = match (kind.working_days, due) {
-                (Some(n), Some(due)) => {
-                    let draw = rng.below(100);
-                    if draw < 80 {
-                        Some(
-                            received
-                                .add_working_days(rng.below(u64::from(n) + 1) as u32)
-                                .min(due),
-                        )
-                    } else if draw < 92 {
-                        Some(due.add_working_days(1 + rng.below(5) as u32))
-                    } else {
-                        None
+            // When it is decided: by the due date, late, or much later (still open if
+            // that is after today); without a due date, within ten working days.
+            let decided = match due {
+                Some(due) => {
+                    let n = kind.working_days.unwrap_or(0);
+                    match rng.below(100) {
+                        0..=79 => received
+                            .add_working_days(rng.below(u64::from(n) + 1) as u32)
+                            .min(due),
+                        80..=94 => due.add_working_days(1 + rng.below(10) as u32),
+                        _ => due.add_working_days(10 + rng.below(50) as u32),
                     }
                 }
-                _ => rng
-                    .chance(90)
-                    .then(|| received.add_working_days(rng.below(11) as u32)),
+                None => received.add_working_days(rng.below(11) as u32),
             };
-            let Some(decided) = decided.filter(|d| *d <= o.today) else {
+            let Some(decided) = Some(decided).filter(|d| *d <= o.today) else {
                 continue;
             };
             let decided_at = at(decided, 8 + rng.below(9) as i64);
@@ -278,4 +273,74 @@ pub async fn generate(
     }
     out.seconds = started.elapsed().as_secs_f64();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::Row;
+
+    #[tokio::test]
+    async fn the_cells_agree_with_the_generated_dossiers() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join("gen.sqlite3").display().to_string();
+        let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog");
+        let today = Date::new(2026, 12, 4).unwrap();
+        let o = Options {
+            dossiers: 1_200,
+            months: 6,
+            seed: 7,
+            today,
+        };
+        let g = generate(&url, &catalog, &o).await.unwrap();
+        assert_eq!(g.dossiers, 1_200);
+        assert!(g.decided > 900 && g.late > 50 && g.rated > 200, "{g:?}");
+        // The same seed, the same dossiers.
+        let again = dir.path().join("again.sqlite3").display().to_string();
+        let h = generate(&again, &catalog, &o).await.unwrap();
+        assert_eq!((h.decided, h.late, h.rated), (g.decided, g.late, g.rated));
+
+        let db = Database::open(&url).await.unwrap();
+        let mut c = db.conn().await.unwrap();
+        let one = |sql: &'static str| sqlx::query(sql);
+        let row = one(
+            "SELECT COUNT(*), SUM(CASE WHEN decided_on IS NOT NULL THEN 1 ELSE 0 END),
+                 SUM(CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END),
+                 MIN(received_on), MAX(received_on), COUNT(DISTINCT province),
+                 SUM(generated), SUM(CASE WHEN channel = 'centre' THEN 1 ELSE 0 END)
+             FROM dossiers",
+        )
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        let (n, decided, rated): (i64, i64, i64) = (row.get(0), row.get(1), row.get(2));
+        assert_eq!(
+            (n, decided, rated),
+            (1_200, g.decided as i64, g.rated as i64)
+        );
+        let (first, last): (String, String) = (row.get(3), row.get(4));
+        assert!(
+            first.as_str() >= "2026-07-01" && last.as_str() <= "2026-12-04",
+            "{first} {last}"
+        );
+        assert_eq!(row.get::<i64, _>(5), 34, "every province");
+        assert_eq!(row.get::<i64, _>(6), 1_200, "all marked generated");
+        let at_centre: i64 = row.get(7);
+        let cells = one(
+            "SELECT CAST(SUM(received_online) AS BIGINT), CAST(SUM(received_at_centre) AS BIGINT),
+                 CAST(SUM(decided) AS BIGINT), CAST(SUM(decided_late) AS BIGINT),
+                 CAST(SUM(satisfied + neutral + not_satisfied) AS BIGINT),
+                 CAST(SUM(generated) AS BIGINT)
+             FROM statistics_cells",
+        )
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        assert_eq!(cells.get::<i64, _>(0), 1_200 - at_centre);
+        assert_eq!(cells.get::<i64, _>(1), at_centre);
+        assert_eq!(cells.get::<i64, _>(2), g.decided as i64);
+        assert_eq!(cells.get::<i64, _>(3), g.late as i64);
+        assert_eq!(cells.get::<i64, _>(4), g.rated as i64);
+        assert_eq!(cells.get::<i64, _>(5), 1_200);
+    }
 }
