@@ -144,20 +144,27 @@ pub async fn still_open(
 }
 
 /// Dossiers past their due date and not decided at the end of day `end` (yyyy-mm-dd):
-/// due before it, and undecided or decided after it. The `WHERE` repeats the index's
-/// condition so both engines use it.
+/// due before it, and undecided or decided after it. Read from the partial index of
+/// dossiers open or decided late (`dossiers_overdue`, keyed by the day decided) as two
+/// short ranges, the open ones and those decided after `end`; each `WHERE` repeats the
+/// index's condition so both engines use it.
 pub async fn overdue(
     conn: &mut Conn,
     end: &str,
     service: Option<&str>,
 ) -> Result<Vec<CellCounts>, DbError> {
-    let rows = sqlx::query(
-        "SELECT COALESCE(province, ''), service_id, count(*) FROM dossiers
-         WHERE due_on IS NOT NULL AND (decided_on IS NULL OR decided_on > due_on)
-             AND due_on < $1 AND (decided_on IS NULL OR decided_on > $1)
-             AND ($2 = '' OR service_id = $2)
-         GROUP BY COALESCE(province, ''), service_id",
-    )
+    const OPEN_OR_LATE: &str = "due_on IS NOT NULL AND (decided_on IS NULL OR decided_on > due_on)";
+    let rows = sqlx::query(&format!(
+        "SELECT p, s, count(*) FROM (
+             SELECT COALESCE(province, '') AS p, service_id AS s FROM dossiers
+             WHERE {OPEN_OR_LATE} AND decided_on IS NULL AND due_on < $1
+                 AND ($2 = '' OR service_id = $2)
+             UNION ALL
+             SELECT COALESCE(province, '') AS p, service_id AS s FROM dossiers
+             WHERE {OPEN_OR_LATE} AND decided_on > $1 AND due_on < $1
+                 AND ($2 = '' OR service_id = $2)
+         ) AS overdue GROUP BY p, s"
+    ))
     .bind(end)
     .bind(service.unwrap_or(""))
     .fetch_all(conn)
