@@ -12,37 +12,9 @@ use crate::validators::Date;
 /// otherwise).
 pub const SUPPLEMENT_WORKING_DAYS: u32 = 7;
 
-/// Monday = 0 … Sunday = 6 (1 January 1970 was a Thursday).
-pub fn weekday(date: Date) -> u8 {
-    (date.days_since_epoch() + 3).rem_euclid(7) as u8
-}
-
-/// The date `n` working days (Monday to Friday) after `from`.
-pub fn add_working_days(from: Date, n: u32) -> Date {
-    let mut day = from.days_since_epoch();
-    let mut left = n;
-    while left > 0 {
-        day += 1;
-        if let Some(d) = Date::from_days_since_epoch(day) {
-            if weekday(d) < 5 {
-                left -= 1;
-            }
-        } else {
-            return from;
-        }
-    }
-    Date::from_days_since_epoch(day).unwrap_or(from)
-}
-
-/// Working days (Monday to Friday) after `from` up to and including `to`; 0 when `to` is
-/// not after `from`. The inverse of [`add_working_days`] on working days.
-pub fn working_days_between(from: Date, to: Date) -> u32 {
-    let (a, b) = (from.days_since_epoch(), to.days_since_epoch());
-    ((a + 1)..=b)
-        .filter_map(Date::from_days_since_epoch)
-        .filter(|d| weekday(*d) < 5)
-        .count() as u32
-}
+/// The working-day rule, kept here for the callers that count a dossier's deadlines;
+/// it lives in [`crate::calendar`] with the public holidays it skips.
+pub use crate::calendar::{add_working_days, weekday, working_days_between};
 
 /// The last day to add the requested documents, for a request made at `requested_at`
 /// (Unix milliseconds), counted in Vietnam's calendar.
@@ -103,28 +75,19 @@ mod tests {
     }
 
     #[test]
-    fn weekdays_are_counted_from_a_known_thursday() {
-        assert_eq!(weekday(date(1970, 1, 1)), 3);
-        assert_eq!(weekday(date(2025, 7, 1)), 1); // a Tuesday
-        assert_eq!(weekday(date(2026, 11, 29)), 6); // a Sunday
-    }
-
-    #[test]
-    fn working_days_skip_weekends() {
-        // Friday + 1 working day = Monday.
-        assert_eq!(add_working_days(date(2025, 7, 4), 1), date(2025, 7, 7));
-        // Tuesday + 7 working days = Thursday of the next week.
-        assert_eq!(add_working_days(date(2025, 7, 1), 7), date(2025, 7, 10));
-        // Saturday + 1 = Monday.
-        assert_eq!(add_working_days(date(2025, 7, 5), 1), date(2025, 7, 7));
-        assert_eq!(add_working_days(date(2025, 7, 5), 0), date(2025, 7, 5));
-    }
-
-    #[test]
     fn the_deadline_is_counted_in_vietnam() {
         // 2025-07-03T18:00Z is already Friday 4 July in Vietnam (UTC+7).
         let at = 1_751_565_600_000;
         assert_eq!(supplement_deadline(at), Some(date(2025, 7, 15)));
+    }
+
+    #[test]
+    fn the_deadline_skips_public_holidays() {
+        // Asked on Tuesday 28 April 2026 (noon in Vietnam): 30 April and 1 May are off,
+        // so 7 working days end on Monday 11 May, not Thursday 7 May.
+        let at = 1_777_352_400_000;
+        assert_eq!(Date::in_vietnam_at(at), Some(date(2026, 4, 28)));
+        assert_eq!(supplement_deadline(at), Some(date(2026, 5, 11)));
     }
 
     #[test]

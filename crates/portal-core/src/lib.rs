@@ -5,6 +5,7 @@
 
 pub mod admin_units;
 pub mod bundle;
+pub mod calendar;
 pub mod catalogue;
 pub mod catalogue_diff;
 pub mod directive24;

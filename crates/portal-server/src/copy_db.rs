@@ -10,9 +10,10 @@ use sqlx::Row;
 
 use crate::db::{Database, DbError, Engine};
 
-/// Each table, in an order that satisfies the foreign keys, with its columns and their
-/// kinds: `i` integer, `t` text, `b` bytes.
-const TABLES: &[(&str, &str)] = &[
+/// Every table of the schema, in an order that satisfies the foreign keys, with every
+/// column and its kind: `i` integer, `t` text, `b` bytes. A migration that adds a table
+/// or a column adds it here too (`tables_cover_the_whole_schema` fails until it does).
+pub const TABLES: &[(&str, &str)] = &[
     (
         "catalog_versions",
         "version:t first_served:t services:i index_json:t",
@@ -27,7 +28,10 @@ const TABLES: &[(&str, &str)] = &[
         "dossiers",
         "id:i code:t owner:t applicant_kind:t applicant_id_number:t applicant_name:t \
          applicant_tax_code:t lookup_secret:t service_id:t catalogue_version:t answers_json:t \
-         status:t fee_amount:i payment_status:t created_at:i updated_at:i",
+         status:t fee_amount:i payment_status:t created_at:i updated_at:i agency_system:t \
+         agency_code:t agency_name_vi:t agency_name_en:t agency_sequence:i result_note:t \
+         result_document_id:t result_document_name:t rating:t rating_comment:t rated_at:i \
+         received_on:t due_on:t decided_on:t province:t channel:t generated:i",
     ),
     (
         "dossier_procedures",
@@ -48,7 +52,7 @@ const TABLES: &[(&str, &str)] = &[
         // In upload order: PostgreSQL numbers them again in the order they arrive.
         "attachments",
         "id:t owner:t name:t media_type:t size:i sha256:t created_at:i dossier_id:i \
-         attached_at:i supplement:i",
+         attached_at:i supplement:i from_agency:i",
     ),
     ("attachment_bytes", "id:t bytes:b"),
     (
@@ -65,13 +69,40 @@ const TABLES: &[(&str, &str)] = &[
         "seq:i version:t files_json:t disk_version:t action:t published_by:t published_at:t \
          drafted_by:t",
     ),
+    (
+        "outbox",
+        "id:i delivery_id:t dossier_id:i system:t kind:t files_json:t note:t created_ms:i \
+         next_ms:i lease_ms:i attempts:i state:t last_error:t delivered_ms:i",
+    ),
+    (
+        "agency_events",
+        "system:t event_id:t dossier_id:i sequence:i kind:t outcome:t received_at:i",
+    ),
+    (
+        "form_drafts",
+        "owner:t service:t sealed:t saved_at_ms:i answered:i steps_completed:i",
+    ),
+    (
+        "feedback",
+        "id:i received_at:i page:t message:t email:t signed_in:i client_hash:t",
+    ),
+    (
+        "statistics_cells",
+        "month:t province:t service_id:t received_online:i received_at_centre:i decided:i \
+         decided_on_time:i decided_late:i fee_due:i paid_online:i satisfied:i neutral:i \
+         not_satisfied:i generated:i",
+    ),
 ];
 
-/// Identity columns whose counters must continue after the copied rows.
-const COUNTERS: &[(&str, &str)] = &[
+/// Identity columns whose counters must continue after the copied rows: every integer
+/// primary key SQLite numbers itself (a rowid alias), which PostgreSQL numbers with an
+/// identity column.
+pub const COUNTERS: &[(&str, &str)] = &[
     ("dossiers", "id"),
     ("dossier_events", "id"),
     ("catalog_publications", "seq"),
+    ("outbox", "id"),
+    ("feedback", "id"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -114,13 +145,7 @@ pub async fn copy(from: &str, to: &str) -> Result<Copied, CopyError> {
     }
     let mut copied = Vec::new();
     for (table, spec) in TABLES {
-        let columns: Vec<(&str, char)> = spec
-            .split_whitespace()
-            .map(|c| {
-                let (name, kind) = c.split_once(':').unwrap_or((c, "t"));
-                (name, kind.chars().next().unwrap_or('t'))
-            })
-            .collect();
+        let columns = columns(spec);
         let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
         let list = names.join(", ");
         let order = if *table == "attachments" {
@@ -157,6 +182,16 @@ pub async fn copy(from: &str, to: &str) -> Result<Copied, CopyError> {
     Ok(copied)
 }
 
+/// The columns of a [`TABLES`] entry: each name with its kind.
+pub fn columns(spec: &str) -> Vec<(&str, char)> {
+    spec.split_whitespace()
+        .map(|c| {
+            let (name, kind) = c.split_once(':').unwrap_or((c, "t"));
+            (name, kind.chars().next().unwrap_or('t'))
+        })
+        .collect()
+}
+
 fn bind<'q>(
     q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     row: &AnyRow,
@@ -168,4 +203,148 @@ fn bind<'q>(
         'b' => q.bind(row.try_get::<Option<Vec<u8>>, _>(i)?),
         _ => q.bind(row.try_get::<Option<String>, _>(i)?),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use sqlx::Row;
+
+    use super::{columns, COUNTERS, TABLES};
+
+    /// The schema the migrations leave in SQLite: each table (but sqlx's own and SQLite's
+    /// internal ones) with its columns, their declared types and whether each is the
+    /// table's whole primary key, and the tables it refers to.
+    struct Table {
+        columns: Vec<(String, String, bool)>,
+        refers_to: BTreeSet<String>,
+    }
+
+    async fn migrated_schema() -> BTreeMap<String, Table> {
+        let db = crate::db::memory().await;
+        let names: Vec<String> = sqlx::query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'
+               AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> '_sqlx_migrations'",
+        )
+        .fetch_all(db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+        let mut schema = BTreeMap::new();
+        for name in names {
+            let info = sqlx::query(&format!(
+                "SELECT name, type, pk FROM pragma_table_info('{name}')"
+            ))
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+            let keys = info.iter().filter(|r| r.get::<i64, _>(2) > 0).count();
+            let columns = info
+                .iter()
+                .map(|r| {
+                    let pk: i64 = r.get(2);
+                    (r.get(0), r.get::<String, _>(1), pk > 0 && keys == 1)
+                })
+                .collect();
+            let refers_to = sqlx::query(&format!(
+                "SELECT \"table\" FROM pragma_foreign_key_list('{name}')"
+            ))
+            .fetch_all(db.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+            schema.insert(name, Table { columns, refers_to });
+        }
+        schema
+    }
+
+    /// The kind [`TABLES`] must give a column SQLite declares with this type.
+    fn kind_of(declared: &str) -> char {
+        let declared = declared.to_ascii_uppercase();
+        if declared.contains("INT") {
+            'i'
+        } else if declared.contains("BLOB") {
+            'b'
+        } else {
+            't'
+        }
+    }
+
+    #[tokio::test]
+    async fn tables_cover_the_whole_schema() {
+        let schema = migrated_schema().await;
+        assert!(schema.contains_key("dossiers"), "the schema was read");
+        let listed: BTreeMap<&str, Vec<(&str, char)>> = TABLES
+            .iter()
+            .map(|(table, spec)| (*table, columns(spec)))
+            .collect();
+        assert_eq!(listed.len(), TABLES.len(), "a table listed twice in TABLES");
+        for (table, t) in &schema {
+            let Some(copied) = listed.get(table.as_str()) else {
+                panic!("copy-db does not copy table {table}: add it to TABLES");
+            };
+            for (column, declared, _) in &t.columns {
+                let Some((_, kind)) = copied.iter().find(|(c, _)| c == column) else {
+                    panic!("copy-db does not copy column {table}.{column}: add it to TABLES");
+                };
+                assert_eq!(
+                    *kind,
+                    kind_of(declared),
+                    "{table}.{column} is declared {declared}"
+                );
+            }
+            for (column, _) in copied {
+                assert!(
+                    t.columns.iter().any(|(c, _, _)| c == column),
+                    "TABLES names {table}.{column}, which the schema does not have"
+                );
+            }
+        }
+        for table in listed.keys() {
+            assert!(
+                schema.contains_key(*table),
+                "TABLES names table {table}, which the schema does not have"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn tables_come_after_the_tables_they_refer_to() {
+        let schema = migrated_schema().await;
+        for (i, (table, _)) in TABLES.iter().enumerate() {
+            let Some(t) = schema.get(*table) else {
+                continue; // tables_cover_the_whole_schema says so
+            };
+            for other in &t.refers_to {
+                let earlier = TABLES[..i].iter().any(|(name, _)| name == other);
+                assert!(
+                    earlier || other == table,
+                    "{table} refers to {other}, which TABLES copies later"
+                );
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn every_numbered_key_has_its_counter_continued() {
+        // SQLite numbers an INTEGER PRIMARY KEY itself; PostgreSQL numbers the same
+        // column with an identity, whose counter must start after the copied rows.
+        let schema = migrated_schema().await;
+        let numbered: BTreeSet<(&str, &str)> = schema
+            .iter()
+            .flat_map(|(table, t)| {
+                t.columns
+                    .iter()
+                    .filter(|(_, declared, key)| *key && declared.eq_ignore_ascii_case("INTEGER"))
+                    .map(move |(column, _, _)| (table.as_str(), column.as_str()))
+            })
+            .collect();
+        let counters: BTreeSet<(&str, &str)> = COUNTERS.iter().copied().collect();
+        assert_eq!(numbered, counters);
+    }
 }

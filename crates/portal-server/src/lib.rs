@@ -15,6 +15,7 @@ pub mod db;
 pub mod dossiers;
 pub mod drafts;
 pub mod feedback;
+pub mod generate;
 pub mod html;
 pub mod identity;
 pub mod payments;
@@ -24,6 +25,7 @@ pub mod receipt;
 pub mod request_id;
 pub mod security;
 pub mod staff_catalog;
+pub mod statistics;
 pub mod tracking;
 pub mod web;
 
@@ -80,6 +82,8 @@ pub struct AppState {
     pub delivery_wake: Arc<tokio::sync::Notify>,
     /// The HTTP client deliveries go out through.
     pub http: reqwest::Client,
+    /// The public figures computed lately.
+    pub statistics: Arc<statistics::Cache>,
 }
 
 /// Why the server could not start.
@@ -241,6 +245,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         agencies: Arc::new(agencies),
         delivery_wake: Arc::default(),
         http,
+        statistics: Arc::default(),
     })
 }
 

@@ -33,4 +33,6 @@ pub use target::{
     provinces_below, provinces_below_target, reaching, target_for, target_up_to, Target,
     ONLINE_DOSSIERS_A_YEAR,
 };
-pub use timeliness::{decided_on_time, decided_on_time_for, due_date, is_overdue, Timeliness};
+pub use timeliness::{
+    decided_on_time, decided_on_time_for, decision, due_date, is_overdue, Timeliness,
+};

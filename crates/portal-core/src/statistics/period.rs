@@ -157,6 +157,24 @@ impl Period {
             .collect()
     }
 
+    /// The months a time series of the period shows: the twelve months up to and
+    /// including a month (one bar alone says little), the period's own months otherwise.
+    pub fn series(&self) -> Vec<Period> {
+        match *self {
+            Period::Month { .. } => {
+                let (year, month, _) = self.bounds();
+                let index = year * 12 + i32::from(month) - 1;
+                ((index - 11).max(12)..=index)
+                    .map(|i| Period::Month {
+                        year: i.div_euclid(12),
+                        month: (i.rem_euclid(12) + 1) as u8,
+                    })
+                    .collect()
+            }
+            _ => self.months(),
+        }
+    }
+
     /// (year, first month, last month), with out-of-range fields brought into range.
     fn bounds(&self) -> (i32, u8, u8) {
         let clamp_year = |y: i32| y.clamp(1, 9999);
@@ -465,5 +483,18 @@ mod tests {
         assert_eq!(serde_json::to_string(&q).unwrap(), "\"2026-q4\"");
         assert_eq!(serde_json::from_str::<Period>("\"2026-q4\"").unwrap(), q);
         assert!(serde_json::from_str::<Period>("\"2026-q5\"").is_err());
+    }
+
+    #[test]
+    fn a_month_is_shown_with_the_eleven_before_it() {
+        let m = |y, m| Period::month(y, m).unwrap();
+        let s = m(2026, 2).series();
+        assert_eq!(s.len(), 12);
+        assert_eq!(s[0], m(2025, 3));
+        assert_eq!(s[11], m(2026, 2));
+        assert_eq!(Period::quarter(2026, 4).unwrap().series().len(), 3);
+        assert_eq!(Period::year(2026).unwrap().series().len(), 12);
+        // The calendar's first months have fewer before them.
+        assert_eq!(m(1, 3).series().len(), 3);
     }
 }

@@ -125,27 +125,16 @@ impl Date {
         })
     }
 
-    /// Whether the day is a Saturday or a Sunday (1970-01-01 was a Thursday).
+    /// Whether the day is a Saturday or a Sunday.
     pub fn is_weekend(self) -> bool {
-        matches!((self.days_since_epoch() + 4).rem_euclid(7), 0 | 6)
+        crate::calendar::weekday(self) >= 5
     }
 
-    /// The day `n` working days after `self`, counting Monday to Friday only: the
-    /// expected date of a result filed on `self` (the filing day itself does not count).
-    /// Public holidays are not known here, so a date that crosses one is a day or more
-    /// early; callers say so. Saturates at the end of the calendar.
+    /// The day `n` working days after `self`: the expected date of a result filed on
+    /// `self` (the filing day itself does not count). Weekends and Vietnam's public
+    /// holidays are skipped by the one rule, [`crate::calendar::add_working_days`].
     pub fn add_working_days(self, n: u32) -> Date {
-        let mut day = self.days_since_epoch();
-        let mut left = n;
-        while left > 0 {
-            day += 1;
-            match Date::from_days_since_epoch(day) {
-                Some(d) if !d.is_weekend() => left -= 1,
-                Some(_) => {}
-                None => return Date::LAST,
-            }
-        }
-        Date::from_days_since_epoch(day).unwrap_or(Date::LAST)
+        crate::calendar::add_working_days(self, n)
     }
 
     /// Whole years from `self` to `on` (an age on a given day).
@@ -290,8 +279,8 @@ mod tests {
         // Filed on a Saturday: Monday is the first working day.
         assert_eq!(d(2026, 12, 5).add_working_days(1), d(2026, 12, 7));
         assert_eq!(d(2026, 12, 7).add_working_days(0), d(2026, 12, 7));
-        // Across a year end.
-        assert_eq!(d(2026, 12, 31).add_working_days(2), d(2027, 1, 4));
+        // Across a year end: Friday 1 January 2027 is New Year's Day.
+        assert_eq!(d(2026, 12, 31).add_working_days(2), d(2027, 1, 5));
     }
     use super::*;
 

@@ -52,6 +52,8 @@ pub enum ApiError {
     StaffCatalog(#[from] crate::staff_catalog::StaffCatalogError),
     #[error(transparent)]
     Agency(#[from] crate::agencies::events::AgencyError),
+    #[error(transparent)]
+    Statistics(#[from] crate::statistics::StatisticsError),
 }
 
 /// What a module error tells the client: a stable code, an HTTP status and, where the
@@ -147,6 +149,7 @@ impl ApiError {
             ApiError::Feedback(e) => e.code(),
             ApiError::StaffCatalog(e) => e.code(),
             ApiError::Agency(e) => e.code(),
+            ApiError::Statistics(e) => e.code(),
             ApiError::BadProvinceCode(_) => "bad_province_code",
             ApiError::ProvinceNotFound(_) => "province_not_found",
             ApiError::BadLegacyQuery(_) => "bad_legacy_query",
@@ -176,6 +179,7 @@ impl ApiError {
             ApiError::Feedback(e) => e.status(),
             ApiError::StaffCatalog(e) => e.status(),
             ApiError::Agency(e) => e.status(),
+            ApiError::Statistics(e) => e.status(),
         }
     }
 
@@ -190,6 +194,7 @@ impl ApiError {
             ApiError::Feedback(e) => Some(e),
             ApiError::StaffCatalog(e) => Some(e),
             ApiError::Agency(e) => Some(e),
+            ApiError::Statistics(e) => Some(e),
             _ => None,
         }
     }
@@ -309,6 +314,9 @@ pub fn every_error() -> Vec<ApiError> {
         AgencyError::InvalidTransition { from: "received" }.into(),
         AgencyError::DeliveryNotFound.into(),
         AgencyError::DeliveryNotDead.into(),
+        crate::statistics::StatisticsError::BadFilter(String::new()).into(),
+        crate::statistics::StatisticsError::PeriodOutOfRange.into(),
+        crate::statistics::StatisticsError::NoSuchTable.into(),
     ]
 }
 

@@ -106,6 +106,7 @@ pub fn routes() -> RouteTable {
     let table = receipt::routes(table);
     let table = staff_catalog::routes(table);
     let table = crate::agencies::routes(table);
+    let table = crate::statistics::routes(table);
     admin_units::routes(table)
 }
 

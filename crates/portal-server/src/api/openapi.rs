@@ -15,7 +15,7 @@ use utoipa::OpenApi;
 use super::{admin_units, catalogue, health};
 use crate::{
     agencies, attachments, dossiers, drafts, feedback, identity, payments, receipt, staff_catalog,
-    tracking,
+    statistics, tracking,
 };
 
 #[derive(OpenApi)]
@@ -75,6 +75,8 @@ use crate::{
         admin_units::provinces,
         admin_units::communes,
         admin_units::legacy,
+        statistics::get_report,
+        statistics::get_table,
     ),
     components(schemas(
         portal_api::ErrorBody,
@@ -130,6 +132,12 @@ use crate::{
         portal_api::catalogue::Availability,
         portal_api::catalogue::LegalSource,
         portal_api::catalogue::SourceUse,
+        portal_api::statistics::Report,
+        portal_api::statistics::Place,
+        portal_api::statistics::ServiceName,
+        portal_api::statistics::MonthRow,
+        portal_api::statistics::ProvinceRow,
+        portal_api::statistics::ServiceRow,
     ))
 )]
 struct ApiDoc;

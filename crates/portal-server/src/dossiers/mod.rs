@@ -325,6 +325,8 @@ async fn file_once(
         now: f.now,
         due_on: f.due_on,
         province: f.valid.place.as_ref().map(|p| p.province.as_str()),
+        at_centre: false,
+        generated: false,
     };
     let id = store::insert(&mut tx, &new).await?;
     let moved = attachments::store::claim(

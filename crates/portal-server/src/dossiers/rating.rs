@@ -73,9 +73,13 @@ pub async fn rate(
         comment,
         at: clock::now(),
     };
-    if !store::rate(&mut c, dossier.id, &rating).await? {
+    // The rating and its count in the statistics, together.
+    drop(c);
+    let mut tx = state.db.begin().await?;
+    if !store::rate(&mut tx, dossier.id, &rating).await? {
         return Err(DossierError::AlreadyRated.into());
     }
+    tx.commit().await.map_err(crate::db::DbError::from)?;
     Ok((
         StatusCode::CREATED,
         Json(GivenRating {

@@ -156,7 +156,12 @@ pub async fn rate(conn: &mut Conn, dossier_id: i64, r: &Rating) -> Result<bool, 
     .bind(dossier_id)
     .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let on = Date::today_in_vietnam(r.at.saturating_mul(1000));
+    crate::statistics::cells::rated(conn, dossier_id, on, r.value).await?;
+    Ok(true)
 }
 
 /// A new dossier, as validated.
@@ -180,18 +185,24 @@ pub struct NewDossier<'a> {
     /// is not bounded in working days) and the province it was filed in.
     pub due_on: Option<&'a str>,
     pub province: Option<&'a str>,
+    /// Received at a one-stop centre's counter rather than filed online.
+    pub at_centre: bool,
+    /// Generated for a demonstration or a benchmark (`portal-server generate`), never by
+    /// a person: the statistics say so when they count one.
+    pub generated: bool,
 }
 
 /// Inserts the dossier, its procedures (all `received`) and the `submitted` event.
 pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError> {
+    let received = Date::today_in_vietnam(d.now.saturating_mul(1000));
     let id: i64 = sqlx::query(
         "INSERT INTO dossiers (code, owner, applicant_kind, applicant_id_number, applicant_name,
              applicant_tax_code, lookup_secret, service_id, catalogue_version, answers_json,
              status, fee_amount, payment_status, created_at, updated_at,
              agency_system, agency_code, agency_name_vi, agency_name_en,
-             received_on, due_on, province)
+             received_on, due_on, province, channel, generated)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14,
-             $15, $16, $17, $18, $19, $20, $21)
+             $15, $16, $17, $18, $19, $20, $21, $22, $23)
          RETURNING id",
     )
     .bind(d.code)
@@ -212,12 +223,15 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
     .bind(d.agency.map(|a| a.code.as_str()))
     .bind(d.agency.map(|a| a.name_vi.as_str()))
     .bind(d.agency.map(|a| a.name_en.as_str()))
-    .bind(Date::today_in_vietnam(d.now.saturating_mul(1000)).iso())
+    .bind(received.iso())
     .bind(d.due_on)
     .bind(d.province)
+    .bind(if d.at_centre { "centre" } else { "online" })
+    .bind(i64::from(d.generated))
     .fetch_one(&mut *conn)
     .await?
     .try_get(0)?;
+    crate::statistics::cells::filed(conn, id, received, d.at_centre).await?;
     for (i, p) in d.procedures.iter().enumerate() {
         sqlx::query(
             "INSERT INTO dossier_procedures (dossier_id, position, service_id, status, updated_at)
@@ -350,11 +364,16 @@ pub async fn set_procedure_statuses(
     // The day of the first decision, for the statistics' "decided on time" (a dossier
     // later moved again keeps it).
     if overall.is_decided() {
-        sqlx::query("UPDATE dossiers SET decided_on = $2 WHERE id = $1 AND decided_on IS NULL")
-            .bind(dossier_id)
-            .bind(Date::today_in_vietnam(now.saturating_mul(1000)).iso())
-            .execute(conn)
-            .await?;
+        let today = Date::today_in_vietnam(now.saturating_mul(1000));
+        let first =
+            sqlx::query("UPDATE dossiers SET decided_on = $2 WHERE id = $1 AND decided_on IS NULL")
+                .bind(dossier_id)
+                .bind(today.iso())
+                .execute(&mut *conn)
+                .await?;
+        if first.rows_affected() == 1 {
+            crate::statistics::cells::decided(conn, dossier_id, today).await?;
+        }
     }
     Ok(overall)
 }
@@ -631,6 +650,8 @@ mod tests {
             }),
             now: 1_765_000_000,
             due_on: Some("2026-12-10"),
+            at_centre: false,
+            generated: false,
             province: Some("01"),
         };
         let id = insert(&mut c, &new).await.unwrap();

@@ -142,10 +142,11 @@ pub fn page_for(
         ),
     ));
     let mut notes = vec![
-        "Ngày hẹn trả là dự kiến, tính từ ngày làm việc sau ngày nộp, chưa trừ ngày nghỉ lễ; \
-         cơ quan giải quyết có thể hẹn lại khi cần bổ sung hồ sơ. / The result date is an \
-         estimate counted in working days from the day after filing, without public holidays; \
-         the agency may set a new date if it asks for more documents."
+        "Ngày hẹn trả là dự kiến, tính bằng ngày làm việc từ sau ngày nộp, không tính thứ Bảy, \
+         Chủ nhật và ngày nghỉ lễ, Tết; cơ quan giải quyết có thể hẹn lại khi cần bổ sung hồ \
+         sơ. / The result date is an estimate counted in working days from the day after \
+         filing, skipping weekends and public holidays; the agency may set a new date if it \
+         asks for more documents."
             .to_string(),
     ];
     if service.is_some_and(|s| s.processing_time.confidence != portal_core::Confidence::Confirmed) {
@@ -170,7 +171,7 @@ pub fn page_for(
     operation_id = "getReceipt",
     tag = "dossiers",
     summary = "The dossier's receipt as a PDF (applicant and dossier officers only)",
-    description = "An A4 PDF in Vietnamese and English: the dossier code and its QR code, the procedure, the deciding agency, the applicant, when it was filed (Vietnam time), the expected result date (working days from the catalogue, public holidays not counted), the fee and whether it is paid, and the lookup code. The font (DejaVu Sans) is embedded, so the text can be copied and searched.",
+    description = "An A4 PDF in Vietnamese and English: the dossier code and its QR code, the procedure, the deciding agency, the applicant, when it was filed (Vietnam time), the expected result date (working days from the catalogue, weekends and public holidays skipped), the fee and whether it is paid, and the lookup code. The font (DejaVu Sans) is embedded, so the text can be copied and searched.",
     params(
         ("code" = String, Path, description = "The dossier code; case does not matter", max_length = 40),
     ),

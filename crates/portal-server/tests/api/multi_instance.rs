@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+use sqlx::Row;
 
 use crate::common::portal::{pdf, sign_in, submission, User, CITIZEN, STAFF};
 use crate::common::process::Server;
@@ -512,6 +513,10 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
         )
         .await;
     let code = first["code"].as_str().unwrap().to_string();
+    // What the API above does not reach: an agency's hand-off and answer, a rating, an
+    // unfinished application, feedback and a month of statistics, written as those features
+    // write them.
+    later_features(&sqlite, &code).await;
 
     let postgres = common::fresh_database(dir.path()).await;
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
@@ -526,6 +531,60 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
     );
     assert!(printed.contains("dossiers: 1 row(s)"), "{printed}");
     assert!(printed.contains("attachment_bytes: 1 row(s)"), "{printed}");
+    for table in ["outbox", "agency_events", "form_drafts", "feedback"] {
+        assert!(printed.contains(&format!("{table}: 1 row(s)")), "{printed}");
+    }
+    let cells = "SELECT COUNT(*) FROM statistics_cells WHERE month = '2025-03'
+                   AND province = '01' AND not_satisfied = 11 AND generated = 12";
+    assert_eq!(common::count(&postgres, cells).await, 1);
+    // Every column of every table, value for value.
+    for (table, spec) in portal_server::copy_db::TABLES {
+        assert_eq!(
+            table_rows(&postgres, table, spec).await,
+            table_rows(&sqlite, table, spec).await,
+            "{table} after the copy"
+        );
+    }
+    let filled = common::count(
+        &postgres,
+        "SELECT COUNT(*) FROM dossiers WHERE agency_system = 'sandbox-agency'
+           AND agency_sequence = 3 AND rating = 'satisfied' AND rated_at IS NOT NULL
+           AND decided_on = '2025-03-04' AND province = '01' AND received_on IS NOT NULL
+           AND channel = 'centre' AND generated = 1",
+    )
+    .await;
+    assert_eq!(filled, 1, "the dossier's later columns were copied");
+    // Each identity PostgreSQL numbers rows with continues after the copied ones.
+    let mut c = common::db_conn(&postgres).await;
+    let identities: HashSet<(String, String)> = sqlx::query(
+        "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT)
+           FROM information_schema.columns
+          WHERE table_schema = current_schema() AND is_identity = 'YES'
+            AND identity_generation = 'BY DEFAULT'",
+    )
+    .fetch_all(&mut c)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect();
+    let counters: HashSet<(String, String)> = portal_server::copy_db::COUNTERS
+        .iter()
+        .map(|(t, c)| (t.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(identities, counters);
+    for (table, column) in portal_server::copy_db::COUNTERS {
+        let row = sqlx::query(&format!(
+            "SELECT nextval(pg_get_serial_sequence('{table}', '{column}')),
+                    CAST(COALESCE((SELECT MAX({column}) FROM {table}), 0) AS BIGINT)"
+        ))
+        .fetch_one(&mut c)
+        .await
+        .unwrap();
+        let (next, max): (i64, i64) = (row.get(0), row.get(1));
+        assert_eq!(next, max + 1, "{table}.{column} continues after the copy");
+    }
+    drop(c);
     // A second copy into the same database is refused: it is no longer empty.
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
         .args(["copy-db", "--from", &sqlite, "--to", &postgres])
@@ -543,6 +602,7 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
     let moved = through(&user, &new.base);
     let (status, dossier) = moved.get_json(&format!("/api/v1/dossiers/{code}")).await;
     assert_eq!(status, StatusCode::OK, "{dossier}");
+    assert_eq!(dossier["rating"]["rating"], "satisfied", "{dossier}");
     let r = moved
         .get(&format!("/api/v1/attachments/{id}/content"))
         .send()
@@ -561,6 +621,116 @@ async fn copy_db_moves_a_sqlite_deployment_to_postgres() {
     assert_ne!(second, code);
     assert!(second.ends_with("-0002"), "{second} follows {code}");
     drop(old);
+}
+
+/// One row in each table, and a value in each column, that migrations 11 to 16 added,
+/// for the dossier `code`: an agency's hand-off, its answer and result document, a
+/// rating, an unfinished application, feedback and a month of statistics.
+async fn later_features(sqlite: &str, code: &str) {
+    let mut c = common::db_conn(sqlite).await;
+    let row = sqlx::query("SELECT id, owner FROM dossiers WHERE code = $1")
+        .bind(code)
+        .fetch_one(&mut c)
+        .await
+        .unwrap();
+    let (dossier, owner): (i64, String) = (row.get(0), row.get(1));
+    sqlx::query(
+        "UPDATE dossiers SET agency_system = 'sandbox-agency', agency_code = 'HS-9',
+                agency_name_vi = 'UBND phường', agency_name_en = 'Ward People''s Committee',
+                agency_sequence = 3, result_note = 'Nhận tại bộ phận một cửa',
+                result_document_id = 'copy-result', result_document_name = 'ket-qua.pdf',
+                rating = 'satisfied', rating_comment = 'Nhanh', rated_at = 1741000000,
+                due_on = '2025-03-10', decided_on = '2025-03-04', province = '01',
+                channel = 'centre', generated = 1
+          WHERE id = $1",
+    )
+    .bind(dossier)
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO attachments (id, owner, name, media_type, size, sha256, created_at,
+                dossier_id, attached_at, supplement, from_agency)
+         VALUES ('copy-result', $1, 'ket-qua.pdf', 'application/pdf', 0, '', 1741000000,
+                $2, 1741000000, 0, 1)",
+    )
+    .bind(&owner)
+    .bind(dossier)
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO outbox (delivery_id, dossier_id, system, kind, files_json, note,
+                created_ms, next_ms, lease_ms, attempts, state, last_error, delivered_ms)
+         VALUES ('copy-delivery', $1, 'sandbox-agency', 'dossier', '[]', 'ghi chú',
+                1741000000000, 1741000000000, 0, 2, 'delivered', 'timed out once',
+                1741000005000)",
+    )
+    .bind(dossier)
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO agency_events (system, event_id, dossier_id, sequence, kind, outcome,
+                received_at)
+         VALUES ('sandbox-agency', 'event-3', $1, 3, 'status', 'applied', 1741000010)",
+    )
+    .bind(dossier)
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO form_drafts (owner, service, sealed, saved_at_ms, answered,
+                steps_completed)
+         VALUES ($1, 'birth-registration', 'c2VhbGVk', 1741000000123, 7, 2)",
+    )
+    .bind(&owner)
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO statistics_cells (month, province, service_id, received_online,
+                received_at_centre, decided, decided_on_time, decided_late, fee_due,
+                paid_online, satisfied, neutral, not_satisfied, generated)
+         VALUES ('2025-03', '01', 'birth-registration', 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO feedback (received_at, page, message, email, signed_in, client_hash)
+         VALUES (1741000020, '/tra-cuu', 'Dễ dùng', 'an@example.vn', 1, 'abc123')",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+}
+
+/// A table's rows on either engine, each value written out, in a fixed order.
+async fn table_rows(db: &str, table: &str, spec: &str) -> Vec<Vec<String>> {
+    let columns = portal_server::copy_db::columns(spec);
+    let list: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+    let mut c = common::db_conn(db).await;
+    let rows = sqlx::query(&format!("SELECT {} FROM {table}", list.join(", ")))
+        .fetch_all(&mut c)
+        .await
+        .unwrap();
+    let mut out: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            columns
+                .iter()
+                .enumerate()
+                .map(|(i, (_, kind))| match kind {
+                    'i' => format!("{:?}", r.get::<Option<i64>, _>(i)),
+                    'b' => format!("{:?}", r.get::<Option<Vec<u8>>, _>(i)),
+                    _ => format!("{:?}", r.get::<Option<String>, _>(i)),
+                })
+                .collect()
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

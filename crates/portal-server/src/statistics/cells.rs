@@ -1,0 +1,114 @@
+//! The statistics' cells (`statistics_cells`): one row per month, province and service,
+//! added to in the same transaction as the filing, first decision or rating it counts,
+//! so the figures can never disagree with the dossiers.
+//!
+//! Concurrency: the add is one `INSERT … ON CONFLICT DO UPDATE … = x + excluded.x`, which
+//! both engines apply atomically per row; on PostgreSQL it takes the cell's row lock until
+//! the transaction ends, so two filings in the same cell take turns for that long and
+//! neither count is lost (READ COMMITTED is enough: the update re-reads the row it
+//! locked).
+
+use portal_core::statistics::{decision, Counts};
+use portal_core::validators::Date;
+use sqlx::Row;
+
+use crate::db::{Conn, DbError};
+
+/// Adds `c` to the cell of `month` (`yyyy-mm`) and the dossier's province and service.
+/// `generated` counts the dossier as generated data when `c` receives it.
+pub async fn add(conn: &mut Conn, dossier_id: i64, month: &str, c: &Counts) -> Result<(), DbError> {
+    let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    sqlx::query(
+        "INSERT INTO statistics_cells (month, province, service_id, received_online,
+             received_at_centre, decided, decided_on_time, decided_late, fee_due, paid_online,
+             satisfied, neutral, not_satisfied, generated)
+         SELECT $2, COALESCE(province, ''), service_id, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+             $12, CASE WHEN generated <> 0 THEN $3 + $4 ELSE 0 END
+         FROM dossiers WHERE id = $1
+         ON CONFLICT (month, province, service_id) DO UPDATE SET
+             received_online = statistics_cells.received_online + excluded.received_online,
+             received_at_centre = statistics_cells.received_at_centre + excluded.received_at_centre,
+             decided = statistics_cells.decided + excluded.decided,
+             decided_on_time = statistics_cells.decided_on_time + excluded.decided_on_time,
+             decided_late = statistics_cells.decided_late + excluded.decided_late,
+             fee_due = statistics_cells.fee_due + excluded.fee_due,
+             paid_online = statistics_cells.paid_online + excluded.paid_online,
+             satisfied = statistics_cells.satisfied + excluded.satisfied,
+             neutral = statistics_cells.neutral + excluded.neutral,
+             not_satisfied = statistics_cells.not_satisfied + excluded.not_satisfied,
+             generated = statistics_cells.generated + excluded.generated",
+    )
+    .bind(dossier_id)
+    .bind(month)
+    .bind(n(c.received_online))
+    .bind(n(c.received_at_centre))
+    .bind(n(c.decided))
+    .bind(n(c.decided_on_time))
+    .bind(n(c.decided_late))
+    .bind(n(c.fee_due))
+    .bind(n(c.paid_online))
+    .bind(n(c.satisfied))
+    .bind(n(c.neutral))
+    .bind(n(c.not_satisfied))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `2026-11` of a date.
+pub fn month_of(d: Date) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+/// Counts a dossier just filed on `received`, online or at the centre.
+pub async fn filed(
+    conn: &mut Conn,
+    dossier_id: i64,
+    received: Date,
+    at_centre: bool,
+) -> Result<(), DbError> {
+    let c = Counts {
+        received_online: u64::from(!at_centre),
+        received_at_centre: u64::from(at_centre),
+        ..Counts::default()
+    };
+    add(conn, dossier_id, &month_of(received), &c).await
+}
+
+/// Counts a dossier's first decision, made on `decided`: on time or late against the
+/// due date stored at filing (`portal_core::statistics::decision`).
+pub async fn decided(conn: &mut Conn, dossier_id: i64, decided: Date) -> Result<(), DbError> {
+    let row = sqlx::query("SELECT due_on, payment_status FROM dossiers WHERE id = $1")
+        .bind(dossier_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let due: Option<String> = row.try_get(0)?;
+    let payment: String = row.try_get(1)?;
+    let due = due.as_deref().and_then(Date::parse_iso);
+    let fee_due = payment != portal_api::PaymentStatus::NotRequired.as_str();
+    let paid = payment == portal_api::PaymentStatus::Paid.as_str();
+    add(
+        conn,
+        dossier_id,
+        &month_of(decided),
+        &decision(due, decided, fee_due, paid),
+    )
+    .await
+}
+
+/// Counts a rating given on `on`.
+pub async fn rated(
+    conn: &mut Conn,
+    dossier_id: i64,
+    on: Date,
+    value: portal_api::Satisfaction,
+) -> Result<(), DbError> {
+    use portal_api::Satisfaction as S;
+    let c = Counts {
+        satisfied: u64::from(value == S::Satisfied),
+        neutral: u64::from(value == S::Neutral),
+        not_satisfied: u64::from(value == S::NotSatisfied),
+        ..Counts::default()
+    };
+    add(conn, dossier_id, &month_of(on), &c).await
+}
