@@ -163,7 +163,12 @@ async fn suppressed_figures_say_fewer_than_five_and_no_bar_is_drawn_for_them() {
     // The services' target and the provinces below it, by name.
     let service_cells = texts(&root, "#stat-services-table tbody td");
     assert_eq!(service_cells[3], "1/2");
-    assert_eq!(service_cells[4], "Hồ Chí Minh");
+    // The provinces below the target are folded under their number.
+    assert_eq!(
+        texts(&root, ".table__details summary"),
+        ["1 tỉnh, thành phố"]
+    );
+    assert_eq!(texts(&root, ".table__details p"), ["Hồ Chí Minh"]);
     // A province with nothing to rank has no place.
     let ranking = texts(&root, "#stat-provinces-table tbody td");
     assert_eq!(ranking[0], "1");

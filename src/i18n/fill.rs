@@ -67,6 +67,11 @@ fill_texts! {
         vi: "{n}/{of}",
         en: "{n} of {of}"
     }
+    /// How many provinces a folded list names.
+    stat_provinces(n: usize) {
+        vi: "{n} tỉnh, thành phố",
+        en: { one(n): "{n} province", other: "{n} provinces" }
+    }
     /// A download link's text: the table's name and the file's form.
     stat_download(table: &str, format: &str) {
         vi: "{table} ({format})",

@@ -400,6 +400,11 @@ enum Cell {
     /// The row's heading (a month, a province, a service).
     Heading(String),
     Number(String),
+    /// A list that may be long (up to every province), folded under a summary.
+    Folded {
+        summary: String,
+        list: String,
+    },
     Text(String),
 }
 
@@ -408,6 +413,15 @@ impl Cell {
         match self {
             Cell::Heading(t) => view! { <th scope="row">{t}</th> }.into_any(),
             Cell::Number(t) => view! { <td class="table__number">{t}</td> }.into_any(),
+            Cell::Folded { summary, list } => view! {
+                <td class="table__list">
+                    <details class="table__details">
+                        <summary>{summary}</summary>
+                        <p>{list}</p>
+                    </details>
+                </td>
+            }
+            .into_any(),
             Cell::Text(t) => view! { <td class="table__list">{t}</td> }.into_any(),
         }
     }
@@ -638,13 +652,17 @@ fn service_targets(report: &Report, filters: &Filters, lang: Lang) -> impl IntoV
         .iter()
         .map(|row: &ServiceRow| {
             let below = if row.provinces_below.is_empty() {
-                t(Key::StatNone).to_string()
+                Cell::Text(t(Key::StatNone).to_string())
             } else {
-                row.provinces_below
-                    .iter()
-                    .map(name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                Cell::Folded {
+                    summary: fill::stat_provinces(lang, row.provinces_below.len()),
+                    list: row
+                        .provinces_below
+                        .iter()
+                        .map(name)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
             };
             let cells = vec![
                 Cell::Heading(row.title.get(lang).to_string()),
@@ -656,7 +674,7 @@ fn service_targets(report: &Report, filters: &Filters, lang: Lang) -> impl IntoV
                     row.provinces_reaching as usize,
                     of,
                 )),
-                Cell::Text(below),
+                below,
             ];
             (false, cells)
         })
