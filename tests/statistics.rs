@@ -267,7 +267,7 @@ async fn downloads_and_sort_links_carry_the_filters() {
     );
     assert_eq!(
         attr(&root, ".stat-downloads a", "aria-label")[2],
-        "Provinces ranked (CSV)"
+        "CSV: Provinces ranked"
     );
     // Sorting is a link: the sorted column reverses, the others rank highest first.
     let sorts = attr(&root, ".table__sort", "href");

@@ -72,10 +72,10 @@ fill_texts! {
         vi: "{n} tỉnh, thành phố",
         en: { one(n): "{n} province", other: "{n} provinces" }
     }
-    /// A download link's text: the table's name and the file's form.
+    /// A download link's name: the form it shows (first, as the link's visible text), then the table.
     stat_download(table: &str, format: &str) {
-        vi: "{table} ({format})",
-        en: "{table} ({format})"
+        vi: "{format}: {table}",
+        en: "{format}: {table}"
     }
     /// The ranking's column sorted on, and which way.
     stat_sorted_by(indicator: &str, order: &str) {

@@ -235,8 +235,9 @@ pub struct Report {
     /// Every province, ranked on the filters' indicator (within the service, if one is
     /// chosen; all of them even when a province is chosen, so it can be compared).
     pub provinces: Vec<ProvinceRow>,
-    /// Every online service (within the province, if one is chosen), with the seed's
-    /// target counted over all provinces.
+    /// Every online service, even when one is chosen (so it can be compared), counted
+    /// within the province if one is chosen, with the seed's target counted over all
+    /// provinces.
     pub services: Vec<ServiceRow>,
     /// The seed's target for the period (pro rata, up to `up_to`): online dossiers each
     /// service should have in each province.

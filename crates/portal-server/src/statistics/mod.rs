@@ -168,11 +168,12 @@ async fn compute(state: &AppState, f: &Filters, today: Date) -> Result<Report, A
     let series = f.period.series();
     let series_from = month(series.first().unwrap_or(&f.period));
     let service = f.service.as_deref();
-    // One connection for the four reads (SQLite has only one; they are short).
+    // One connection for the four reads (SQLite has only one; they are short). Every
+    // service is read: the services table lists them all whatever the filters.
     let mut c = state.db.conn().await?;
-    let flows = query::flows(&mut c, &first_month, &last_month, service).await?;
-    let open = query::still_open(&mut c, &last_month, service).await?;
-    let overdue = query::overdue(&mut c, &last.iso(), service).await?;
+    let flows = query::flows(&mut c, &first_month, &last_month, None).await?;
+    let open = query::still_open(&mut c, &last_month, None).await?;
+    let overdue = query::overdue(&mut c, &last.iso(), None).await?;
     let series = query::series(
         &mut c,
         &series_from,

@@ -23,9 +23,10 @@ pub struct Inputs<'a> {
     pub provinces: &'a [Place],
     /// Every service of the published catalogue, in its order.
     pub services: &'a [ServiceName],
-    /// The period's flows, all provinces (one service if chosen).
+    /// The period's flows, every province and service (the services table lists them
+    /// all, whatever the filters).
     pub flows: Vec<CellCounts>,
-    /// Still open and overdue at the end, all provinces (one service if chosen).
+    /// Still open and overdue at the end, every province and service.
     pub open: Vec<CellCounts>,
     pub overdue: Vec<CellCounts>,
     /// Month by month over [`Period::series`], in the selection.
@@ -56,15 +57,16 @@ pub fn assemble(i: Inputs<'_>) -> Report {
             .sum()
     };
     let in_province = |p: &str| f.province.as_deref().is_none_or(|chosen| chosen == p);
+    let in_service = |s: &str| f.service.as_deref().is_none_or(|chosen| chosen == s);
 
-    let totals = sum(&|p, _| in_province(p));
+    let totals = sum(&|p, s| in_province(p) && in_service(s));
 
     let mut ranked: Vec<RankRow> = i
         .provinces
         .iter()
         .map(|p| RankRow {
             code: p.code.clone(),
-            counts: sum(&|province, _| province == p.code),
+            counts: sum(&|province, s| province == p.code && in_service(s)),
         })
         .collect();
     rank(&mut ranked, f.sort, !f.ascending);
@@ -94,7 +96,6 @@ pub fn assemble(i: Inputs<'_>) -> Report {
     let services = i
         .services
         .iter()
-        .filter(|s| f.service.as_ref().is_none_or(|chosen| *chosen == s.id))
         .map(|s| {
             let online_by_province: Vec<(String, u64)> = i
                 .flows
@@ -314,5 +315,27 @@ mod tests {
             ["79"],
             "a month asks for 0.82"
         );
+    }
+
+    #[test]
+    fn a_service_narrows_the_figures_but_every_service_is_still_listed() {
+        let (p, s) = (places3(), services2());
+        let mut f = Filters::country(Period::quarter(2026, 4).unwrap());
+        f.service = Some("cu-tru".into());
+        let r = assemble(inputs(&f, &p, &s));
+        assert_eq!(r.service.as_ref().unwrap().id, "cu-tru");
+        assert_eq!(r.totals.received_online, Shown::FewerThanFive, "3 in 01");
+        assert_eq!(
+            r.totals.still_open,
+            Shown::Count(0),
+            "the open ones are births"
+        );
+        assert_eq!(r.provinces[0].counts.received_online, Shown::FewerThanFive);
+        assert_eq!(
+            r.services.len(),
+            2,
+            "the table and the filter offer every service"
+        );
+        assert_eq!(r.services[0].counts.received_online, Shown::Count(27));
     }
 }
