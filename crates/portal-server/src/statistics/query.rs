@@ -27,11 +27,26 @@ const SUMS: &str = "CAST(SUM(received_online) AS BIGINT), CAST(SUM(received_at_c
     CAST(SUM(neutral) AS BIGINT), CAST(SUM(not_satisfied) AS BIGINT),
     CAST(SUM(generated) AS BIGINT)";
 
+/// A count summed in SQL (NULL when no row was summed; never negative for data the
+/// code wrote).
+fn count_at(row: &AnyRow, i: usize) -> Result<u64, DbError> {
+    let v: Option<i64> = row.try_get(i)?;
+    Ok(v.unwrap_or(0).max(0) as u64)
+}
+
+/// The cell of a row whose first two columns are the province and the service.
+fn cell(row: &AnyRow, counts: Counts, generated: u64) -> Result<CellCounts, DbError> {
+    Ok(CellCounts {
+        province: row.try_get(0)?,
+        service: row.try_get(1)?,
+        counts,
+        generated,
+    })
+}
+
+/// The [`SUMS`] columns of a row, from column `from`: the counts and the generated.
 fn sums(row: &AnyRow, from: usize) -> Result<(Counts, u64), DbError> {
-    let n = |i: usize| -> Result<u64, DbError> {
-        let v: Option<i64> = row.try_get(from + i)?;
-        Ok(v.unwrap_or(0).max(0) as u64)
-    };
+    let n = |i: usize| count_at(row, from + i);
     Ok((
         Counts {
             received_online: n(0)?,
@@ -71,12 +86,7 @@ pub async fn flows(
     rows.iter()
         .map(|r| {
             let (counts, generated) = sums(r, 2)?;
-            Ok(CellCounts {
-                province: r.try_get(0)?,
-                service: r.try_get(1)?,
-                counts,
-                generated,
-            })
+            cell(r, counts, generated)
         })
         .collect()
 }
@@ -128,17 +138,11 @@ pub async fn still_open(
     .await?;
     rows.iter()
         .map(|r| {
-            let open: Option<i64> = r.try_get(2)?;
-            let generated: Option<i64> = r.try_get(3)?;
-            Ok(CellCounts {
-                province: r.try_get(0)?,
-                service: r.try_get(1)?,
-                counts: Counts {
-                    still_open: open.unwrap_or(0).max(0) as u64,
-                    ..Counts::default()
-                },
-                generated: generated.unwrap_or(0).max(0) as u64,
-            })
+            let open = Counts {
+                still_open: count_at(r, 2)?,
+                ..Counts::default()
+            };
+            cell(r, open, count_at(r, 3)?)
         })
         .collect()
 }
@@ -171,16 +175,11 @@ pub async fn overdue(
     .await?;
     rows.iter()
         .map(|r| {
-            let n: i64 = r.try_get(2)?;
-            Ok(CellCounts {
-                province: r.try_get(0)?,
-                service: r.try_get(1)?,
-                counts: Counts {
-                    overdue_open: n.max(0) as u64,
-                    ..Counts::default()
-                },
-                generated: 0,
-            })
+            let overdue = Counts {
+                overdue_open: count_at(r, 2)?,
+                ..Counts::default()
+            };
+            cell(r, overdue, 0)
         })
         .collect()
 }
