@@ -9,11 +9,15 @@
 //   node scripts/entry-html.mjs statistics index.html statistics.html
 //     the public statistics' page (sent for `/statistics`): its own small bundle
 //     (app::StatisticsApp) and the page's heading and lead; made before trunk builds it.
-//   node scripts/entry-html.mjs service dist/index.html dist/service.html
-//     a service's page (sent for `/services/{id}`): the whole portal's bundle, the
+//   node scripts/entry-html.mjs citizen index.html citizen.html
+//     the citizen's pages after the catalogue (services, forms, tracking, lookup...):
+//     their own bundle (app::CitizenApp), without the staff pages; made before trunk
+//     builds it. index.html stays the whole portal's page, sent for staff pages.
+//   node scripts/entry-html.mjs service dist/citizen.html dist/service.html
+//     a service's page (sent for `/services/{id}`): the citizen's bundle, the
 //     breadcrumbs, and the service's name and summary, which the server fills in
 //     (crates/portal-server/src/web/first_paint.rs).
-//   node scripts/entry-html.mjs form dist/index.html dist/form.html
+//   node scripts/entry-html.mjs form dist/citizen.html dist/form.html
 //     a form step's page (sent for `/services/{id}/apply[/{step}]`): the back link, the
 //     service's name, the step's title and intro, which the server fills in.
 // Texts are the app's own constants (src/i18n/texts.rs, Vietnamese), printed as JSON by
@@ -48,6 +52,9 @@ if (kind === 'catalogue') {
   html = replace(html, LOADING,
     `<h1>${text('CatalogueTitle')}</h1>\n    <p class="lead">${text('CatalogueIntro')}</p>\n` +
     `    <p class="lookup-link"><a href="/lookup">${text('LookupTitle')}</a></p>\n    ${LOADING}`);
+} else if (kind === 'citizen') {
+  // The citizen's own bundle (app::CitizenApp): the staff pages never ship to citizens.
+  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-citizen"');
 } else if (kind === 'gallery') {
   // The gallery's own bundle (app::GalleryApp): examples never ship to citizens.
   html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-gallery"');
@@ -70,7 +77,7 @@ if (kind === 'catalogue') {
     `<a class="back-link" href="%BACK%">${text('Back')}</a>\n` +
     `    <p class="caption">%SERVICE_NAME%</p>\n    <h1 tabindex="-1">%STEP_TITLE%</h1>\n    %STEP_INTRO%\n    ${LOADING}`);
 } else {
-  console.error('usage: entry-html.mjs catalogue|gallery|statistics|service|form FROM TO');
+  console.error('usage: entry-html.mjs catalogue|citizen|gallery|statistics|service|form FROM TO');
   process.exit(2);
 }
 writeFileSync(to, html);

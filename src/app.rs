@@ -49,6 +49,8 @@ fn Portal(children: Children) -> impl IntoView {
 }
 
 /// The whole portal: every route but the gallery's (a bundle of its own, `GalleryApp`).
+/// The server sends it for the staff pages, whose previews draw the public pages; a
+/// citizen never downloads it (`CitizenApp`, `CatalogueApp`, `StatisticsApp`).
 #[component]
 pub fn App() -> impl IntoView {
     leave_other_pages_to_the_browser(|href| !is_gallery_page(href));
@@ -77,6 +79,30 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services/:id") view=ServicePage/>
                     <Route path=path!("services/:id/apply/:step?") view=ApplyPage/>
                 </ParentRoute>
+            </Routes>
+        </Portal>
+    }
+}
+
+/// The citizen's pages after the catalogue, in a bundle without the staff pages: a
+/// service, its form, tracking, My dossiers, lookup, feedback and the portal's
+/// information pages (`Bundle::Citizen`). Paths the app does not know get its not-found
+/// page. Links to the catalogue, the statistics or the staff pages go to the server.
+#[component]
+pub fn CitizenApp() -> impl IntoView {
+    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Citizen));
+    view! {
+        <Portal>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/accessibility") view=AccessibilityPage/>
+                <Route path=path!("/integrated-services") view=IntegratedServicesPage/>
+                <Route path=path!("/sources") view=SourcesPage/>
+                <Route path=path!("/dossiers") view=MyDossiersPage/>
+                <Route path=path!("/dossiers/:code") view=DossierPage/>
+                <Route path=path!("/lookup") view=LookupPage/>
+                <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage/>
+                <Route path=path!("/services/:id") view=ServicePage/>
+                <Route path=path!("/services/:id/apply/:step?") view=ApplyPage/>
             </Routes>
         </Portal>
     }
@@ -209,10 +235,12 @@ mod tests {
         let source = include_str!("app.rs");
         let source = &source[..source.find("#[cfg(all(test").unwrap_or(source.len())];
         let mut out = Vec::new();
-        let (mut bundle, mut parent) = (Bundle::Portal, None::<String>);
+        let (mut bundle, mut parent) = (Bundle::Staff, None::<String>);
         for line in source.lines() {
             if line.contains("pub fn App(") {
-                bundle = Bundle::Portal;
+                bundle = Bundle::Staff;
+            } else if line.contains("pub fn CitizenApp(") {
+                bundle = Bundle::Citizen;
             } else if line.contains("pub fn CatalogueApp(") {
                 bundle = Bundle::Catalogue;
             } else if line.contains("pub fn GalleryApp(") {
@@ -282,9 +310,9 @@ mod tests {
                 let route = AppRoute::parse(&path)
                     .unwrap_or_else(|| panic!("{pattern} ({path}) is not in AppRoute"));
                 let ok = match bundle {
-                    // The portal draws every page but the gallery's (the catalogue too,
-                    // when someone goes back to it inside the app).
-                    Bundle::Portal => route.bundle() != Bundle::Gallery,
+                    // The whole portal (sent for staff pages) draws every page but the
+                    // gallery's: a staff member going on to a public page stays in it.
+                    Bundle::Staff => route.bundle() != Bundle::Gallery,
                     b => route.bundle() == *b,
                 };
                 assert!(

@@ -122,8 +122,13 @@ pub enum Bundle {
     Gallery,
     /// The public statistics' own small bundle (`/statistics`).
     Statistics,
-    /// The whole portal.
-    Portal,
+    /// The pages a citizen goes through after the catalogue: a service, its form,
+    /// tracking, My dossiers, lookup, feedback and the portal's information pages. No
+    /// staff page is in it.
+    Citizen,
+    /// The staff pages, whose previews draw the public pages as a draft will show them:
+    /// the whole portal.
+    Staff,
 }
 
 /// Longest path segment taken as a step, a code or a draft id.
@@ -204,7 +209,20 @@ impl<'a> AppRoute<'a> {
             AppRoute::Catalogue => Bundle::Catalogue,
             AppRoute::Gallery | AppRoute::GalleryLargeForm => Bundle::Gallery,
             AppRoute::Statistics => Bundle::Statistics,
-            _ => Bundle::Portal,
+            AppRoute::Staff
+            | AppRoute::StaffDeliveries
+            | AppRoute::StaffFeedback
+            | AppRoute::StaffDraft { .. }
+            | AppRoute::StaffPreview { .. } => Bundle::Staff,
+            AppRoute::Accessibility
+            | AppRoute::IntegratedServices
+            | AppRoute::Sources
+            | AppRoute::MyDossiers
+            | AppRoute::Lookup
+            | AppRoute::Feedback
+            | AppRoute::Dossier { .. }
+            | AppRoute::Service { .. }
+            | AppRoute::Apply { .. } => Bundle::Citizen,
         }
     }
 
@@ -346,9 +364,18 @@ mod tests {
         assert_eq!(bundle_of("/"), Some(Bundle::Catalogue));
         assert_eq!(bundle_of("/?q=ho+chieu#x"), Some(Bundle::Catalogue));
         assert_eq!(bundle_of("/gallery/large-form"), Some(Bundle::Gallery));
-        assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Portal));
-        assert_eq!(bundle_of(INTEGRATED_SERVICES), Some(Bundle::Portal));
-        assert_eq!(bundle_of(SOURCES), Some(Bundle::Portal));
+        assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Citizen));
+        assert_eq!(
+            bundle_of("/dossiers/C-1?submitted=1"),
+            Some(Bundle::Citizen)
+        );
+        assert_eq!(bundle_of(INTEGRATED_SERVICES), Some(Bundle::Citizen));
+        assert_eq!(bundle_of(SOURCES), Some(Bundle::Citizen));
+        assert_eq!(bundle_of(STAFF), Some(Bundle::Staff));
+        assert_eq!(
+            bundle_of("/staff/preview/abc/services/a"),
+            Some(Bundle::Staff)
+        );
         assert_eq!(
             bundle_of("/statistics?period=2026-q4&province=01"),
             Some(Bundle::Statistics)

@@ -35,7 +35,7 @@ fn route<'a>(path: &str, published: &'a Published) -> Route<'a> {
     match route.bundle() {
         Bundle::Gallery => return Route::Gallery,
         Bundle::Statistics => return Route::Statistics,
-        Bundle::Catalogue | Bundle::Portal => {}
+        Bundle::Catalogue | Bundle::Citizen | Bundle::Staff => {}
     }
     match route {
         AppRoute::Catalogue => Route::Catalogue,
@@ -67,7 +67,9 @@ fn form_step<'a>(service: &'a Service, step: Option<&str>) -> Option<Route<'a>> 
 
 /// Which built page `path` gets: `catalogue.html` for `/`, `statistics.html` for
 /// `/statistics`, `gallery.html` for the gallery, `service.html` for a published
-/// service, `form.html` for a step of its form, else `index.html`.
+/// service, `form.html` for a step of its form, `index.html` (the whole portal) for a
+/// staff page, else `citizen.html` (the citizen's pages without the staff ones, which
+/// also shows the not-found page).
 pub fn page_for(path: &str, published: &Published) -> &'static str {
     match route(path, published) {
         Route::Catalogue => "catalogue.html",
@@ -75,7 +77,10 @@ pub fn page_for(path: &str, published: &Published) -> &'static str {
         Route::Statistics => "statistics.html",
         Route::Service(_) => "service.html",
         Route::FormStep(..) => "form.html",
-        Route::Other => "index.html",
+        Route::Other => match AppRoute::parse(path).map(AppRoute::bundle) {
+            Some(Bundle::Staff) => "index.html",
+            _ => "citizen.html",
+        },
     }
 }
 

@@ -2,7 +2,9 @@
 //! `.br` / `.gz` siblings are used when present), and the app's page for every app route
 //! so that deep links and reloads work: `catalogue.html` (the catalogue's own small
 //! bundle) for `/`, `statistics.html` (the statistics' own) for `/statistics`,
-//! `index.html` (the whole portal) for most others (see `first_paint::page_for`). Paths that are not
+//! `citizen.html` (the citizen's pages, with `service.html` and `form.html` its first
+//! paints) for the other public pages, `index.html` (the whole portal) for staff pages
+//! (see `first_paint::page_for`). Paths that are not
 //! app routes still get the app (which shows its not-found page) but with a 404 status.
 
 use axum::body::Body;
@@ -80,12 +82,20 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
 async fn read_page(state: &AppState, path: &str) -> std::io::Result<String> {
     let dist = &state.config.dist_dir;
     let published = state.catalogue.current();
-    let chosen = dist.join(first_paint::page_for(path, &published));
-    let page = match tokio::fs::read_to_string(chosen).await {
-        Ok(page) => page,
-        // Built without the entry pages (tests, an older build): the whole portal's.
-        Err(_) => tokio::fs::read_to_string(dist.join("index.html")).await?,
+    let chosen = first_paint::page_for(path, &published);
+    // Built without some entry pages (tests, an older build): a service's or a form
+    // step's page falls back to the citizen's, any page at last to the whole portal's.
+    let fallbacks: &[&str] = match chosen {
+        "service.html" | "form.html" => &["citizen.html", "index.html"],
+        _ => &["index.html"],
     };
+    let mut page = tokio::fs::read_to_string(dist.join(chosen)).await;
+    for fallback in fallbacks {
+        if page.is_err() {
+            page = tokio::fs::read_to_string(dist.join(fallback)).await;
+        }
+    }
+    let page = page?;
     let page = if state.config.sandbox() {
         first_paint::with_sandbox_banner(&page)
     } else {

@@ -159,6 +159,38 @@ async fn web_app_routes_fall_back_to_the_shell() {
             "{path}: {html}"
         );
     }
+    // The citizen's pages have theirs, without the staff pages: every public page but
+    // the catalogue and the statistics, and the not-found page; staff pages (previews
+    // included) still get the whole portal.
+    std::fs::write(
+        s.dir.path().join("dist/citizen.html"),
+        "<!doctype html><title>citizen</title>",
+    )
+    .unwrap();
+    for (path, status, title) in [
+        ("/services/birth-registration", 200, "citizen"),
+        ("/services/birth-registration/apply/check", 200, "citizen"),
+        ("/dossiers/000.00.00.H99-251127-0001", 200, "citizen"),
+        ("/lookup", 200, "citizen"),
+        ("/sources", 200, "citizen"),
+        ("/some/unknown/page", 404, "citizen"),
+        ("/services/no-such-service", 404, "citizen"),
+        ("/staff", 200, "shell"),
+        (
+            "/staff/preview/abc123/services/birth-registration",
+            200,
+            "shell",
+        ),
+        ("/statistics", 200, "statistics"),
+        ("/", 200, "catalogue"),
+    ] {
+        let (got, html) = page(path).await;
+        assert_eq!(got, status, "{path}");
+        assert!(
+            html.contains(&format!("<title>{title}</title>")),
+            "{path}: {html}"
+        );
+    }
     let r = s.get("/app-0123456789abcdef_bg.wasm").await;
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["cache-control"]
