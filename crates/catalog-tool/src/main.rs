@@ -4,14 +4,17 @@
 //! JSON. `catalog-tool cases <dir> <identity.json> <citizen|business>`: for each service
 //! open to that applicant, the first answers the shared generator makes for its form (the
 //! default journey), as JSON, for end-to-end tests that fill every form through the page
-//! as that signed-in person (the identity is the session's `prefill`). Staff put `cargo run -p catalog-tool -- check catalog/` in their own CI.
+//! as that signed-in person (the identity is the session's `prefill`). `catalog-tool fees
+//! <dir>`: the Markdown table of every fee rule of every service and form with its source
+//! and mark (committed as `catalog/fee-rules.md`). Staff put `cargo run -p catalog-tool --
+//! check catalog/` in their own CI.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use portal_catalog::{lint, read_dir, Severity};
 
-const USAGE: &str = "usage: catalog-tool check <catalog-dir>\n       catalog-tool diff <old-dir> <new-dir>\n       catalog-tool cases <catalog-dir> <identity.json> <citizen|business>";
+const USAGE: &str = "usage: catalog-tool check <catalog-dir>\n       catalog-tool diff <old-dir> <new-dir>\n       catalog-tool cases <catalog-dir> <identity.json> <citizen|business>\n       catalog-tool fees <catalog-dir>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +26,7 @@ fn main() -> ExitCode {
     {
         ["check", dir] => check(Path::new(dir)),
         ["diff", old, new] => diff(Path::new(old), Path::new(new)),
+        ["fees", dir] => fees(Path::new(dir)),
         ["cases", dir, identity, applicant] => {
             cases(Path::new(dir), Path::new(identity), applicant)
         }
@@ -59,6 +63,19 @@ fn check(dir: &Path) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn fees(dir: &Path) -> ExitCode {
+    match portal_catalog::load_dir(dir) {
+        Ok(c) => {
+            print!("{}", portal_catalog::fee_rules_markdown(&c));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! a version.
 
 mod check;
+mod fee_table;
 mod forms;
 mod lint;
 mod load;
@@ -12,6 +13,7 @@ mod locate;
 mod reader_vi;
 
 pub use check::{check, check_markup, check_topics, Diagnostic, Severity};
+pub use fee_table::fee_rules_markdown;
 pub use forms::{attach_forms, parse_form, FORMS_DIR};
 pub use lint::{lint, LintReport, MAX_FILES, MAX_TOTAL_BYTES};
 pub use load::{

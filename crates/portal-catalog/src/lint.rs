@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use portal_core::{FeeRule, Fees, Service, ServiceKind, Topic};
+use portal_core::{Fees, Service, Topic};
 
 use crate::check::{check, check_markup, check_routing, check_topics, Diagnostic, Severity};
 use crate::forms::{attach_forms, is_form_file, parse_form, FORMS_DIR};
@@ -205,33 +205,15 @@ fn check_fees(services: &[(String, Service)]) -> Vec<Diagnostic> {
 /// its source and mark (a bundle's lines may use the rules of the procedures it files):
 /// the form can never invent a fee the catalogue does not source.
 fn check_form_fees(services: &[(String, Service)]) -> Vec<Diagnostic> {
-    let by_id = |id: &str| {
-        services
-            .iter()
-            .map(|(_, s)| s)
-            .find(|s| s.id.as_str() == id)
-    };
-    let rules_of = |s: &Service| -> Vec<FeeRule> {
-        match &s.fees {
-            Fees::Rules { rules } => rules.clone(),
-            Fees::Free { .. } => Vec::new(),
-        }
-    };
+    let all: Vec<&Service> = services.iter().map(|(_, s)| s).collect();
     let mut out = Vec::new();
     for (_, s) in services {
         let Some(form) = &s.form else { continue };
-        let mut rules = rules_of(s);
-        if let ServiceKind::Bundle { procedures, .. } = &s.kind {
-            for p in procedures.iter().filter_map(|p| by_id(p.as_str())) {
-                rules.extend(rules_of(p));
-            }
-        }
+        let rules = crate::fee_table::rules_for_form(&all, s);
         let file = format!("{FORMS_DIR}/{}.toml", s.id.as_str());
         for (i, item) in form.fees.iter().enumerate() {
             let online = item.online.unwrap_or(item.in_person);
-            let sourced = rules.iter().any(|r| {
-                r.in_person == Some(item.in_person) && r.online.or(r.in_person) == Some(online)
-            });
+            let sourced = rules.iter().any(|r| crate::fee_table::rule_states(r, item));
             if !sourced {
                 out.push(Diagnostic::error(
                     "form-fee-unsourced",

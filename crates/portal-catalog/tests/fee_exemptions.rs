@@ -134,7 +134,7 @@ fn birth_bundle_charges_nothing_for_the_childs_residence() {
 }
 
 // Circular 75/2022/TT-BTC, Art. 4 (residence registration fee; the exempt groups as
-// remembered, being verified), chosen in the residence forms' fee_category.
+// lawnet.vn quotes the article), chosen in the residence forms' fee_category.
 
 const RESIDENCE_EXEMPT: [&str; 8] = [
     "child",
@@ -180,15 +180,17 @@ fn temporary_residence_exempt_groups_pay_nothing_when_filing_for_themselves() {
     assert_residence("temporary-residence-registration", 7_000);
 }
 
-// The ID card fee (Circular 73/2024/TT-BTC, Art. 4; its exemptions taken from Circular
-// 59/2019/TT-BTC Art. 5, being verified) and the Law on Identification 2023, Art. 38.
+// The ID card fee (Circular 73/2024/TT-BTC: amounts Art. 4, exemptions Art. 5, as lawnet.vn
+// and tintuc.thuvienphapluat.com quote them) and the Law on Identification 2023, Art. 38.
 
-const CARD_EXEMPT: [&str; 5] = [
+const CARD_EXEMPT: [&str; 7] = [
+    "child",
+    "elderly",
+    "disability",
     "merit",
     "ethnic_minority",
     "border_island",
     "poor_household",
-    "orphan",
 ];
 
 fn card(reason: &str, category: &str) -> Answers {
@@ -202,7 +204,12 @@ fn card(reason: &str, category: &str) -> Answers {
 fn id_card_exchange_and_reissue_are_charged_without_an_exemption() {
     let c = catalogue();
     // A damaged card is re-issued under the 2023 law (Art. 24), at the re-issue rate.
-    for (reason, due) in [("changed", 50_000), ("damaged", 70_000), ("lost", 70_000)] {
+    for (reason, due) in [
+        ("from_cccd", 30_000),
+        ("changed", 50_000),
+        ("damaged", 70_000),
+        ("lost", 70_000),
+    ] {
         assert_eq!(
             charged(&c, "id-card-reissue", &card(reason, "none")).0,
             Charge::Due(due),
@@ -230,13 +237,25 @@ fn id_card_exchanged_for_the_issuing_offices_error_is_free() {
 #[test]
 fn id_card_exempt_groups_pay_nothing_to_exchange_or_reissue() {
     let c = catalogue();
-    for reason in ["changed", "damaged", "lost"] {
+    for reason in ["from_cccd", "changed", "damaged", "lost"] {
         for category in CARD_EXEMPT {
             let (due, why) = charged(&c, "id-card-reissue", &card(reason, category));
             assert_eq!(due, Charge::Free, "{reason} {category}");
-            assert!(why.is_some_and(|r| r.contains("73/2024/TT-BTC")));
+            assert!(why.is_some_and(|r| r.contains("Điều 5 Thông tư 73/2024/TT-BTC")));
         }
     }
+}
+
+/// Circular 73/2024/TT-BTC Art. 5 no longer names orphans (Circular 59/2019/TT-BTC did):
+/// the form does not offer that case.
+#[test]
+fn id_card_exemptions_are_the_circulars_list_and_no_other() {
+    let c = catalogue();
+    let s = c.service("id-card-reissue").expect("service");
+    let form = serde_json::to_string(s.form.as_ref().expect("form")).expect("json");
+    assert!(!form.contains("\"orphan\""));
+    let (due, _) = charged(&c, "id-card-reissue", &card("lost", "orphan"));
+    assert_eq!(due, Charge::Due(70_000));
 }
 
 #[test]

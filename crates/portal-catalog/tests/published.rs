@@ -170,10 +170,13 @@ fn the_25_page_lists_items_1_to_25_and_the_four_bundle_parts() {
 #[test]
 fn only_sourced_amounts_are_confirmed() {
     // Confirmed amounts are the ones domain.md tags [S]: residence fees (Circular
-    // 75/2022/TT-BTC) and passport fees (Circular 25/2021/TT-BTC); and the exemptions
-    // of on-time birth and of marriage registration in the Law on Civil Status, Art. 11
-    // (its text confirmed in the birth service file). Anything else marked
-    // confirmed needs a reviewer's eye before it is published.
+    // 75/2022/TT-BTC, its exemptions of Art. 4 as lawnet.vn quotes them) and passport
+    // fees (Circular 25/2021/TT-BTC); the exemptions of on-time birth and of marriage
+    // registration in the Law on Civil Status, Art. 11 (its text confirmed in the birth
+    // service file); the ID card fees and exemptions of Circular 73/2024/TT-BTC Art. 4
+    // and 5 and the Law on Identification 2023 Art. 38 (quoted by lawnet.vn and
+    // thuvienphapluat.vn). Anything else marked confirmed needs a reviewer's eye before
+    // it is published.
     let mut confirmed = Vec::new();
     for s in &catalogue().services {
         match &s.fees {
@@ -205,6 +208,11 @@ fn only_sourced_amounts_are_confirmed() {
                 "birth-registration".into(),
                 "Luật Hộ tịch 60/2014/QH13".into()
             ),
+            (
+                "id-card-reissue".into(),
+                "Luật Căn cước 26/2023/QH15".into()
+            ),
+            ("id-card-reissue".into(), "Thông tư 73/2024/TT-BTC".into()),
             (
                 "marriage-registration".into(),
                 "Luật Hộ tịch 60/2014/QH13".into()

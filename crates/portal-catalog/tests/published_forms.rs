@@ -608,25 +608,32 @@ fn fee_cases() -> Vec<(&'static str, Answers, Option<usize>)> {
         (
             "id-card-reissue",
             Answers::new()
-                .with("reason", c("changed"))
-                .with("reorganisation_only", Answer::YesNo(false))
+                .with("reason", c("from_cccd"))
                 .with("fee_category", c("none")),
             Some(0),
         ),
         (
             "id-card-reissue",
-            Answers::new().with("reason", c("damaged")),
+            Answers::new()
+                .with("reason", c("changed"))
+                .with("reorganisation_only", Answer::YesNo(false))
+                .with("fee_category", c("none")),
             Some(1),
+        ),
+        (
+            "id-card-reissue",
+            Answers::new().with("reason", c("damaged")),
+            Some(2),
         ),
         (
             "id-card-reissue",
             Answers::new().with("reason", c("lost")),
-            Some(1),
+            Some(2),
         ),
         (
             "id-card-reissue",
             Answers::new().with("reason", c("expired")),
-            Some(2),
+            Some(3),
         ),
         (
             "judicial-record-certificate",

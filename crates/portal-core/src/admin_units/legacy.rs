@@ -152,8 +152,14 @@ impl Legacy {
                         }
                     }
                     let ward = name_field(line, ward)?;
+                    // An island district listed as its own unit is keyed without "Huyện".
+                    let kinds: &[&str] = if &ward == d {
+                        &DISTRICT_KINDS
+                    } else {
+                        &WARD_KINDS
+                    };
                     out.by_name
-                        .entry((province_key(p), key(&ward, &WARD_KINDS)))
+                        .entry((province_key(p), key(&ward, kinds)))
                         .or_default()
                         .push(i);
                     out.district_keys.push(key(d, &DISTRICT_KINDS));
@@ -195,7 +201,16 @@ impl Legacy {
             return Vec::new();
         }
         let dkey = key(&q.district, &DISTRICT_KINDS);
-        let Some(found) = self.by_name.get(&(pkey, wkey)) else {
+        // An island district that had no wards is its own old unit: "Huyện Côn Đảo"
+        // written where the ward goes is found by its name without "Huyện".
+        let Some(found) = self.by_name.get(&(pkey.clone(), wkey)).or_else(|| {
+            self.by_name
+                .get(&(pkey, key(&q.ward, &DISTRICT_KINDS)))
+                .filter(|f| {
+                    f.iter()
+                        .all(|&i| self.wards[i].ward == self.wards[i].district)
+                })
+        }) else {
             return Vec::new();
         };
         let mut hits: Vec<usize> = found
@@ -331,6 +346,67 @@ mod tests {
         assert_eq!(dien_bien.communes, ["00004", "00070", "00190", "00226"]);
         let doi_can = l.by_code("00022").expect("Phường Đội Cấn");
         assert_eq!(doi_can.communes, ["00004", "00008"]);
+        // 492 divided old wards: the 471 of vietnamadminunits 1.0.4's
+        // DICT_PROVINCE_WARD_DIVIDED (all of them taken) and 21 more that only the first
+        // source divides (17 of them without an old code).
+        let divided = l.wards().iter().filter(|w| w.communes.len() > 1);
+        assert_eq!(divided.clone().count(), 492);
+        assert_eq!(divided.filter(|w| w.code.is_none()).count(), 17);
+    }
+
+    /// The converter, from the names on an old document, offers every part of a divided
+    /// ward so that the citizen says which one they live in.
+    #[test]
+    fn converter_asks_which_part_of_a_divided_ward() {
+        let l = legacy();
+        let parts = new_names(&l, &q("P. Điện Biên", "Q. Ba Đình", "Hà Nội"));
+        assert_eq!(
+            parts,
+            [vec![
+                "Phường Ba Đình, Thành phố Hà Nội".to_string(),
+                "Phường Hoàn Kiếm, Thành phố Hà Nội".to_string(),
+                "Phường Ô Chợ Dừa, Thành phố Hà Nội".to_string(),
+                "Phường Văn Miếu - Quốc Tử Giám, Thành phố Hà Nội".to_string(),
+            ]]
+        );
+        // A ward that was not divided leads to one commune only.
+        assert_eq!(
+            new_names(&l, &q("Quán Thánh", "Ba Đình", "Hà Nội")),
+            [vec!["Phường Ba Đình, Thành phố Hà Nội".to_string()]]
+        );
+    }
+
+    /// The six new units the first source maps nothing to are reached from the old address
+    /// people write: the island districts (which had no wards) by their own name, with or
+    /// without "Huyện", and Xã Ia Mơ of Huyện Chư Prông.
+    #[test]
+    fn special_zones_and_ia_mo_have_their_old_units() {
+        let l = legacy();
+        for (old, province, new) in [
+            (
+                "Côn Đảo",
+                "Bà Rịa - Vũng Tàu",
+                "Đặc khu Côn Đảo, Thành phố Hồ Chí Minh",
+            ),
+            (
+                "Bạch Long Vĩ",
+                "Hải Phòng",
+                "Đặc khu Bạch Long Vĩ, Thành phố Hải Phòng",
+            ),
+            ("Cồn Cỏ", "Quảng Trị", "Đặc khu Cồn Cỏ, Tỉnh Quảng Trị"),
+            ("Hoàng Sa", "Đà Nẵng", "Đặc khu Hoàng Sa, Thành phố Đà Nẵng"),
+            ("Lý Sơn", "Quảng Ngãi", "Đặc khu Lý Sơn, Tỉnh Quảng Ngãi"),
+        ] {
+            let want = [vec![new.to_string()]];
+            assert_eq!(new_names(&l, &q(old, old, province)), want, "{old}");
+            assert_eq!(new_names(&l, &q(old, "", province)), want, "{old}");
+            let huyen = format!("Huyện {old}");
+            assert_eq!(new_names(&l, &q(&huyen, &huyen, province)), want, "{old}");
+        }
+        assert_eq!(
+            new_names(&l, &q("Ia Mơ", "Chư Prông", "Gia Lai")),
+            [vec!["Xã Ia Mơ, Tỉnh Gia Lai".to_string()]]
+        );
     }
 
     /// Rows read from the package's `address.json` (ids 164-167, 1, 3, 717, 718).
