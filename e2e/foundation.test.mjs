@@ -37,12 +37,13 @@ test('a service opens from the catalogue, and back returns to it', async () => {
     await page.goto(server.url + '/');
     await appReady(page);
     await page.waitForSelector('.service-item');
-    // `/` runs the catalogue's own small bundle; a service page, the whole portal.
+    // `/` runs the catalogue's own small bundle; a service page, the citizen's (never the
+    // whole portal with its staff pages).
     assert.deepEqual(bundles.map((b) => b.split('-')[1]), ['catalogue']);
     await page.getByRole('link', { name: 'Đăng ký thường trú', exact: true }).click();
     await page.waitForURL('**/services/permanent-residence-registration');
     await page.waitForSelector('h1:has-text("Đăng ký thường trú")');
-    assert.deepEqual(bundles.map((b) => b.split('-')[1]), ['catalogue', 'web']);
+    assert.deepEqual(bundles.map((b) => b.split('-')[1]), ['catalogue', 'citizen']);
     const facts = await page.locator('.summary-list').textContent();
     assert.match(facts, /Công an cấp xã/);
     assert.match(await page.locator('table').textContent(), /10\.000 ₫.*20\.000 ₫/s);
@@ -111,27 +112,33 @@ test('when the API is down the page explains it and retry recovers', async () =>
   const s = await newSession();
   try {
     const { page } = s;
-    // `/` carries the catalogue in the page itself; the app fetches it when it reaches
-    // the catalogue from another page, which is when the network can fail.
-    await page.route('**/api/v1/catalog', (route) => route.abort('internetdisconnected'));
-    await page.goto(server.url + '/accessibility');
+    // Pages the server sends carry their data (the catalogue, a service); the app fetches
+    // a service when it reaches it from another page of its bundle, which is when the
+    // network can fail: here from the list of the 25 integrated services.
+    await page.goto(server.url + '/integrated-services');
     await appReady(page);
-    await page.waitForSelector('h1:has-text("Tuyên bố")');
-    await page.locator('.header__brand').click();
-    await page.waitForURL(server.url + '/');
+    const death = page.getByRole('link', { name: 'Đăng ký khai tử', exact: true });
+    await death.waitFor();
+    await page.route('**/api/v1/services/*', (route) => route.abort('internetdisconnected'));
+    await death.click();
+    await page.waitForURL('**/services/death-registration');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), /Không tải được danh mục dịch vụ/);
     await expectAccessible(page, 'API down');
-    await page.unroute('**/api/v1/catalog');
+    await page.unroute('**/api/v1/services/*');
     await page.getByRole('button', { name: 'Thử lại' }).click();
-    await page.waitForSelector('.service-item');
+    await page.waitForSelector('h1:has-text("Đăng ký khai tử")');
     assert.equal(await page.getByRole('alert').count(), 0);
 
     // A server error (not just a dropped connection) gets the same clear state.
+    await page.goBack();
+    await page.waitForURL('**/integrated-services');
+    const residence = page.getByRole('link', { name: 'Đăng ký thường trú', exact: true });
+    await residence.waitFor();
     await page.route('**/api/v1/services/*', (route) =>
       route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' }));
-    await page.getByRole('link', { name: 'Đăng ký khai tử', exact: true }).click();
+    await residence.click();
     await page.getByRole('alert').waitFor();
     await expectAccessible(page, 'service API error');
   } finally { await s.close(); }
