@@ -285,6 +285,11 @@ pub async fn session() -> Result<crate::session::SessionInfo, ApiError> {
     get_json(paths::SESSION).await
 }
 
+/// The header's part of the same answer (see `session::provide_header`).
+pub async fn session_header() -> Result<crate::session::SessionHeader, ApiError> {
+    get_json(paths::SESSION).await
+}
+
 /// Sends a state-changing request with the header the server requires of this site's
 /// own pages (cross-site requests cannot set it). A refusal keeps its body, for the
 /// details some refusals carry (the problems of an invalid dossier).

@@ -32,13 +32,16 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
-/// What both entry points share: the language, meta and session contexts, the router
-/// and the page frame around the routes.
+/// What every bundle shares: the language, meta and session contexts, the router and
+/// the page frame around the routes. `session` provides the session's contexts: the
+/// whole session where pages need the person's facts (`session::provide_session`), the
+/// header's part alone where they do not (`session::provide_header`, whose bundles then
+/// carry no code for the rest).
 #[component]
-fn Portal(children: Children) -> impl IntoView {
+fn Portal(session: fn(), children: Children) -> impl IntoView {
     provide_meta_context();
     provide_i18n();
-    crate::session::provide_session();
+    session();
     let i18n = use_i18n();
     view! {
         <Title formatter=move |page: String| format!("{page} | {}", i18n.t(Key::PortalName))/>
@@ -55,7 +58,7 @@ fn Portal(children: Children) -> impl IntoView {
 pub fn App() -> impl IntoView {
     leave_other_pages_to_the_browser(|href| !is_gallery_page(href));
     view! {
-        <Portal>
+        <Portal session=crate::session::provide_session>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=CataloguePage/>
                 <Route path=path!("/accessibility") view=AccessibilityPage/>
@@ -92,7 +95,7 @@ pub fn App() -> impl IntoView {
 pub fn CitizenApp() -> impl IntoView {
     leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Citizen));
     view! {
-        <Portal>
+        <Portal session=crate::session::provide_session>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/accessibility") view=AccessibilityPage/>
                 <Route path=path!("/integrated-services") view=IntegratedServicesPage/>
@@ -116,7 +119,7 @@ pub fn CitizenApp() -> impl IntoView {
 pub fn CatalogueApp() -> impl IntoView {
     leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Catalogue));
     view! {
-        <Portal>
+        <Portal session=crate::session::provide_header>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=CataloguePage/>
             </Routes>
@@ -143,7 +146,7 @@ fn is_same_site_path(href: &str) -> bool {
 pub fn GalleryApp() -> impl IntoView {
     leave_other_pages_to_the_browser(is_gallery_page);
     view! {
-        <Portal>
+        <Portal session=crate::session::provide_session>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/gallery") view=GalleryPage/>
                 <Route path=path!("/gallery/large-form") view=LargeFormPage/>
@@ -159,7 +162,7 @@ pub fn GalleryApp() -> impl IntoView {
 pub fn StatisticsApp() -> impl IntoView {
     leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Statistics));
     view! {
-        <Portal>
+        <Portal session=crate::session::provide_header>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/statistics") view=StatisticsPage/>
             </Routes>

@@ -1,25 +1,52 @@
 //! Who is signed in, read from `GET /api/v1/session` (the browser never sees a token: the
 //! session is an HttpOnly cookie). Shared through context; refreshed after sign-out.
+//!
+//! Two contexts: the header's (`Header`: signed in or not, and the name), which every page
+//! has, and the whole session (`Session`: the person's facts for forms), which only the
+//! bundles with forms provide. The catalogue's and the statistics' bundles read the
+//! header's part alone (`provide_header`), so they carry no code for the rest.
 
 use leptos::prelude::*;
 
-pub use portal_api::session::{Identity as User, SessionInfo};
+pub use portal_api::session::{Identity as User, SessionHeader, SessionInfo};
 
 /// `None` while loading or when the session could not be read (treated as signed out).
 #[derive(Clone, Copy)]
 pub struct Session(pub RwSignal<Option<SessionInfo>>);
 
+/// What the header shows: `None` while loading or when the session could not be read.
+#[derive(Clone, Copy)]
+pub struct Header(pub RwSignal<Option<SessionHeader>>);
+
 pub fn use_session() -> Session {
     use_context::<Session>().unwrap_or(Session(RwSignal::new(None)))
 }
 
-/// Provides the session context and loads it.
+pub fn use_header() -> Header {
+    use_context::<Header>().unwrap_or(Header(RwSignal::new(None)))
+}
+
+/// Provides both contexts and loads the whole session (bundles with forms).
 pub fn provide_session() {
     let s = Session(RwSignal::new(None));
+    let header = Header(RwSignal::new(None));
     provide_context(s);
+    provide_context(header);
     leptos::task::spawn_local(async move {
         if let Ok(info) = crate::api::session().await {
+            header.0.set(Some(SessionHeader::from(&info)));
             s.0.set(Some(info));
+        }
+    });
+}
+
+/// Provides the header's context alone and loads only its part of the session.
+pub fn provide_header() {
+    let header = Header(RwSignal::new(None));
+    provide_context(header);
+    leptos::task::spawn_local(async move {
+        if let Ok(info) = crate::api::session_header().await {
+            header.0.set(Some(info));
         }
     });
 }

@@ -76,11 +76,11 @@ pub fn Shell(children: Children) -> impl IntoView {
 #[component]
 fn Account() -> impl IntoView {
     let i18n = use_i18n();
-    let session = crate::session::use_session();
+    let header = crate::session::use_header();
     move || {
-        match session.0.get() {
+        match header.0.get() {
         Some(s) if s.signed_in => {
-            let name = s.user.map(|u| u.full_name).unwrap_or_default();
+            let name = s.name().to_string();
             view! {
                 <div class="header__account">
                     <a class="header__link" href="/dossiers">{move || i18n.t(Key::MyDossiers)}</a>

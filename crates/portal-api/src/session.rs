@@ -154,6 +154,50 @@ pub struct SessionInfo {
     pub sandbox: bool,
 }
 
+/// What every page's header shows of [`SessionInfo`], read from the same JSON (unknown
+/// fields ignored): whether someone is signed in, and their name. The pages that need
+/// nothing more (the catalogue, the statistics) read only this, so their bundles carry
+/// no code for the person's other facts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SessionHeader {
+    pub signed_in: bool,
+    #[serde(default)]
+    pub expired: Option<bool>,
+    /// The signed-in person's name (`user.full_name`).
+    #[serde(default, rename = "user")]
+    pub person: Option<HeaderPerson>,
+}
+
+/// The signed-in person, as the header names them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct HeaderPerson {
+    pub full_name: String,
+}
+
+impl SessionHeader {
+    /// A session that just ended (signed out by the server's clock).
+    pub fn is_expired(&self) -> bool {
+        self.expired == Some(true)
+    }
+
+    /// The signed-in person's name, empty when nobody is.
+    pub fn name(&self) -> &str {
+        self.person.as_ref().map_or("", |p| p.full_name.as_str())
+    }
+}
+
+impl From<&SessionInfo> for SessionHeader {
+    fn from(s: &SessionInfo) -> SessionHeader {
+        SessionHeader {
+            signed_in: s.signed_in,
+            expired: s.expired,
+            person: s.user.as_ref().map(|u| HeaderPerson {
+                full_name: u.full_name.clone(),
+            }),
+        }
+    }
+}
+
 /// The answer to signing out: where the browser goes next to end the identity
 /// provider's session too, if it has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,5 +260,58 @@ impl SessionInfo {
     /// Whom the signed-in person files as; `None` when signed out.
     pub fn applicant(&self) -> Option<Audience> {
         self.user.as_ref().map(Identity::applicant)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person() -> Identity {
+        serde_json::from_value(serde_json::json!({
+            "subject": "sub-1",
+            "kind": "citizen",
+            "full_name": "Nguyễn Thị Lan",
+            "date_of_birth": "1990-05-01",
+            "sex": "female",
+            "id_number": "001190000001",
+            "phone": "0912345678",
+            "email": "lan@example.vn",
+            "permanent_address": { "province_code": "01", "commune_code": "00004", "street": "1 Phố Huế" }
+        }))
+        .expect("an identity")
+    }
+
+    /// The header reads the session's own JSON: signed in with a name, signed out, just
+    /// expired; the same as taking it from the whole session.
+    #[test]
+    fn the_header_reads_the_session_s_json() {
+        let signed_in = SessionInfo::of(&person(), None, 2, "2026-12-04T10:00:00Z".into(), true);
+        for info in [
+            signed_in,
+            SessionInfo::signed_out(false, false),
+            SessionInfo::signed_out(true, true),
+        ] {
+            let json = serde_json::to_string(&info).unwrap();
+            let header: SessionHeader = serde_json::from_str(&json).unwrap();
+            assert_eq!(header, SessionHeader::from(&info), "{json}");
+            assert_eq!(header.is_expired(), info.is_expired());
+            assert_eq!(header.signed_in, info.signed_in);
+        }
+        let json = serde_json::to_string(&SessionInfo::of(
+            &person(),
+            None,
+            2,
+            "2026-12-04T10:00:00Z".into(),
+            false,
+        ))
+        .unwrap();
+        let header: SessionHeader = serde_json::from_str(&json).unwrap();
+        assert_eq!(header.name(), "Nguyễn Thị Lan");
+        let out: SessionHeader = serde_json::from_str(
+            &serde_json::to_string(&SessionInfo::signed_out(false, false)).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(out.name(), "");
     }
 }
