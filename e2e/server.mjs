@@ -5,7 +5,7 @@
 // dossier and sends the officer's decisions back. The staff directory is the sandbox's;
 // the payment provider is the sandbox's.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
@@ -84,7 +84,15 @@ export async function startAgencySandbox(portalUrl, dir) {
   };
 }
 
-export async function startServer() {
+function agenciesFile(dir, toml) {
+  const file = join(dir, 'agencies.toml');
+  writeFileSync(file, toml);
+  return file;
+}
+
+/// `options.agencies`: the agency systems file's TOML instead of the agency sandbox (which
+/// stands in for every system), with `options.env` for the keys it names.
+export async function startServer(options = {}) {
   const bin = process.env.PORTAL_SERVER_BIN || join(ROOT, 'target/debug/portal-server');
   const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const port = await freePort();
@@ -96,10 +104,14 @@ export async function startServer() {
     '--catalog', join(ROOT, 'catalog'), '--dist', join(ROOT, 'dist'),
     '--origin', url, '--oidc-issuer', idp.issuer,
     '--staff-directory', join(ROOT, 'crates/portal-server/sandbox-staff.toml'),
-    '--sandbox-payments', '--agency-sandbox', agency.url,
+    '--sandbox-payments',
+    ...(options.agencies ? ['--agencies', agenciesFile(dir, options.agencies)] : ['--agency-sandbox', agency.url]),
   ], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORTAL_OIDC_CLIENT_SECRET: CLIENT_SECRET, PORTAL_AGENCY_SANDBOX_SECRET: AGENCY_SECRET },
+    env: {
+      ...process.env, PORTAL_OIDC_CLIENT_SECRET: CLIENT_SECRET, PORTAL_AGENCY_SANDBOX_SECRET: AGENCY_SECRET,
+      ...(options.env || {}),
+    },
   });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });

@@ -236,6 +236,12 @@ pub async fn provinces() -> Result<Vec<Province>, ApiError> {
     Ok(list)
 }
 
+/// Every province with the services its people can file online here (the catalogue's
+/// province filter).
+pub async fn availability() -> Result<portal_api::catalogue::AvailabilityMap, ApiError> {
+    get_json(paths::CATALOGUE_AVAILABILITY_ALL).await
+}
+
 /// One province's communes, loaded only when the province is chosen.
 pub async fn communes(province: &str) -> Result<ProvinceCommunes, ApiError> {
     if !is_province_code(province) {

@@ -1427,6 +1427,14 @@ impl Key {
         vi: "Hãy xem mục Hồ sơ của tôi để kiểm tra hồ sơ đã được nhận. Nếu vẫn cần gửi những câu trả lời này, hãy gửi lại: chúng sẽ được gửi thành một hồ sơ mới.",
         en: "Check My applications for the application we received. If you still need to send these answers, submit them again: they will be sent as a new application.",
     });
+    pub const FilterProvince: Key = Key(&Texts {
+        vi: "Nộp trực tuyến được ở",
+        en: "Can be filed online in",
+    });
+    pub const AvailabilityErrorTitle: Key = Key(&Texts {
+        vi: "Không tải được danh sách dịch vụ của tỉnh, thành phố này",
+        en: "The services of this province or city could not be loaded",
+    });
     pub const FilterDirective24: Key = Key(&Texts {
         vi: "Chỉ 25 dịch vụ công trực tuyến tích hợp",
         en: "Only the 25 integrated online services",

@@ -53,7 +53,7 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     let from_url = move || {
         SearchQuery::from_pairs(
             url.with(|m| {
-                ["q", "topic", "audience", "level", "list"]
+                ["q", "topic", "audience", "level", "list", "province"]
                     .into_iter()
                     .filter_map(|k| m.get(k).map(|v| (k, v)))
                     .collect::<Vec<_>>()
@@ -107,8 +107,31 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     };
     let update = StoredValue::new(update);
 
-    let outcome =
-        Memo::new(move |_| query.with(|q| search.with_value(|s| s.search(&q.text, &q.filter))));
+    // The province filter: every province with the services its people can file online
+    // here, which the server knows (its agency systems); choosing one needs no request.
+    let availability = LocalResource::new(api::availability);
+    let retry_available = Callback::new(move |_| availability.refetch());
+    let province = Memo::new(move |_| query.with(|q| q.filter.province.clone()));
+    // While the list comes, or when it could not, nothing is listed for a province.
+    let waiting = move || province.with(Option::is_some) && availability.get().is_none();
+    let failed =
+        move || province.with(Option::is_some) && matches!(availability.get(), Some(Err(_)));
+    let outcome = Memo::new(move |_| {
+        let mut o = query.with(|q| search.with_value(|s| s.search(&q.text, &q.filter)));
+        if let Some(code) = province.get() {
+            let list = availability.get().and_then(Result::ok).and_then(|map| {
+                map.provinces
+                    .into_iter()
+                    .find(|p| p.code == code)
+                    .map(|p| p.services)
+            });
+            match list {
+                Some(list) => services.with_value(|c| o.keep_available(&c.services, &list)),
+                None => o = Default::default(),
+            }
+        }
+        o
+    });
     let pick = move |idx: &[usize], n: usize| -> Vec<ServiceSummary> {
         services.with_value(|c| idx.iter().take(n).map(|&i| c.services[i].clone()).collect())
     };
@@ -152,6 +175,12 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
         q.filter.topic = topics
             .with_value(|t| t.iter().any(|t| t.id == v))
             .then_some(v);
+        update.with_value(|u| u(q, false));
+    };
+    let set_province = move |ev: leptos::ev::Event| {
+        let mut q = query.get_untracked();
+        let v = event_target_value(&ev);
+        q.filter.province = portal_core::admin_units::is_province_code(&v).then_some(v);
         update.with_value(|u| u(q, false));
     };
     let set_directive24 = move |ev: leptos::ev::Event| {
@@ -242,6 +271,20 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
+                        <label class="label" for="filter-province">{move || i18n.t(Key::FilterProvince)}</label>
+                        <select id="filter-province" class="select" on:change=set_province>
+                            <option value="" selected=move || query.with(|q| q.filter.province.is_none())>{move || i18n.t(Key::FilterAny)}</option>
+                            {move || availability.get().and_then(Result::ok).map(|map| map.provinces).unwrap_or_default().into_iter().map(|p| {
+                                let code = p.code.clone();
+                                view! {
+                                    <option value=p.code selected=move || query.with(|q| q.filter.province.as_deref() == Some(code.as_str()))>
+                                        {p.name}
+                                    </option>
+                                }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
                         <label class="label" for="filter-level">{move || i18n.t(Key::Level)}</label>
                         <select id="filter-level" class="select" on:change=set_level>
                             <option value="" selected=move || query.with(|q| q.filter.level.is_none())>{move || i18n.t(Key::FilterAny)}</option>
@@ -270,9 +313,16 @@ pub fn Catalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
         </details>
 
         <p id="results-count" class="service-list__count" tabindex="-1" role="status">
-            {move || fill::catalogue_count(i18n.lang.get(), total())}
+            {move || if waiting() {
+                i18n.t(Key::Loading).to_string()
+            } else {
+                fill::catalogue_count(i18n.lang.get(), total())
+            }}
         </p>
-        <Show when=move || total() == 0>
+        <Show when=failed>
+            <ErrorState title=Key::AvailabilityErrorTitle body=Key::LoadErrorBody on_retry=retry_available/>
+        </Show>
+        <Show when=move || total() == 0 && !waiting() && !failed()>
             <div class="no-results">
                 <p>{move || query.with(|q| if q.text.trim().is_empty() {
                     i18n.t(Key::NoResultsFiltered).to_string()

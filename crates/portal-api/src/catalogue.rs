@@ -214,3 +214,25 @@ pub struct Availability {
     /// Service ids, in id order.
     pub services: Vec<String>,
 }
+
+/// The body of `GET /api/v1/catalog/availability`: every province with its full name and
+/// the services its people can file online here (the catalogue page's province filter,
+/// which lists the provinces and narrows the results without another request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AvailabilityMap {
+    /// The 34 provinces, in the order of their names.
+    pub provinces: Vec<ProvinceAvailability>,
+}
+
+/// One province in [`AvailabilityMap`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProvinceAvailability {
+    /// The province code, two digits.
+    pub code: String,
+    /// Its full name, e.g. "Thành phố Hồ Chí Minh".
+    pub name: String,
+    /// Service ids, in id order, as [`Availability`] lists them.
+    pub services: Vec<String>,
+}

@@ -13,6 +13,8 @@ pub mod template {
     pub const CATALOGUE: &str = "/api/v1/catalog";
     pub const CATALOGUE_SOURCES: &str = "/api/v1/catalog/sources";
     pub const CATALOGUE_AVAILABILITY: &str = "/api/v1/catalog/availability/{province}";
+    /// Every province's availability at once (the catalogue page's province filter).
+    pub const CATALOGUE_AVAILABILITY_ALL: &str = "/api/v1/catalog/availability";
     pub const SERVICE: &str = "/api/v1/services/{id}";
     pub const SIGN_IN: &str = "/auth/sign-in";
     /// Where the identity provider sends the browser back to.
@@ -62,9 +64,9 @@ pub mod template {
 }
 
 pub use template::{
-    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, CATALOGUE_SOURCES, DOSSIERS, DRAFTS, FEEDBACK,
-    LEGACY_ADDRESS, PAYMENT_CALLBACK, PROVINCES, SESSION, SIGN_IN, STAFF_DELIVERIES,
-    STAFF_DOSSIERS, STAFF_DRAFTS, STAFF_FEEDBACK, STAFF_ROLLBACK, STAFF_VERSIONS,
+    ATTACHMENTS, ATTACHMENT_LIMITS, CATALOGUE, CATALOGUE_AVAILABILITY_ALL, CATALOGUE_SOURCES,
+    DOSSIERS, DRAFTS, FEEDBACK, LEGACY_ADDRESS, PAYMENT_CALLBACK, PROVINCES, SESSION, SIGN_IN,
+    STAFF_DELIVERIES, STAFF_DOSSIERS, STAFF_DRAFTS, STAFF_FEEDBACK, STAFF_ROLLBACK, STAFF_VERSIONS,
 };
 
 /// `s` with everything but unreserved characters (RFC 3986) percent-encoded: safe as a

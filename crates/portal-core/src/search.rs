@@ -18,6 +18,11 @@ pub struct Filter {
     pub level: Option<Level>,
     /// Only the 25 integrated services of Directive 24/CT-TTg.
     pub directive24: bool,
+    /// Only the services this province's people can file online here (a two-digit
+    /// code). Which those are depends on the deployment's agency systems, so the server
+    /// says (`GET /api/v1/catalog/availability/{province}`) and the caller narrows the
+    /// outcome with [`Outcome::keep_available`]; the index does not know it.
+    pub province: Option<String>,
 }
 
 /// The result of a query: the matching services best first, as indices into the slice
@@ -27,6 +32,16 @@ pub struct Filter {
 pub struct Outcome {
     pub hits: Vec<usize>,
     pub closest: Vec<usize>,
+}
+
+impl Outcome {
+    /// Keeps only the services in `available` (service ids, as the availability answer
+    /// lists them), in the same order; `services` is the slice the index was built from.
+    pub fn keep_available(&mut self, services: &[ServiceSummary], available: &[String]) {
+        let keeps = |i: &usize| available.iter().any(|id| *id == services[*i].id.0);
+        self.hits.retain(keeps);
+        self.closest.retain(keeps);
+    }
 }
 
 /// How many "closest" services are offered on an empty result.
@@ -545,6 +560,26 @@ mod tests {
         assert!(!within_one_edit("thuong", "thoung1"));
         assert!(!within_one_edit("abcdef", "badcef"));
         assert!(!within_one_edit("abc", "abcde"));
+    }
+
+    #[test]
+    fn a_province_keeps_the_services_its_people_can_file_here() {
+        let c = catalogue();
+        let index = Index::build(&c);
+        let all = index.search("", &Filter::default());
+        let mut here = all.clone();
+        here.keep_available(&c, &["tax-registration".into(), "no-such-service".into()]);
+        assert_eq!(ids(&c, &here.hits), vec!["tax-registration"]);
+        // The closest offers are narrowed the same way.
+        let mut none = index.search("zzzz hộ chiếu", &Filter::default());
+        assert!(!none.closest.is_empty());
+        none.keep_available(&c, &[]);
+        assert!(none.closest.is_empty() && none.hits.is_empty());
+        // Nothing is lost when every service is available.
+        let every: Vec<String> = c.iter().map(|s| s.id.0.clone()).collect();
+        let mut same = all.clone();
+        same.keep_available(&c, &every);
+        assert_eq!(same, all);
     }
 }
 

@@ -1,5 +1,6 @@
 //! The catalogue page's state as a URL query (`?q=khai+sinh&audience=citizen&level=commune
-//! &topic=family`), so a search can be shared, bookmarked and undone with the back button.
+//! &topic=family&province=79`), so a search can be shared, bookmarked and undone with the
+//! back button.
 
 use crate::catalogue::{Audience, Level};
 use crate::search::Filter;
@@ -23,6 +24,10 @@ impl SearchQuery {
                 "audience" => q.filter.audience = Audience::from_slug(v),
                 "level" => q.filter.level = Level::from_slug(v),
                 "list" => q.filter.directive24 = v == "25",
+                "province" => {
+                    q.filter.province =
+                        crate::admin_units::is_province_code(v).then(|| v.to_string())
+                }
                 "topic" => {
                     q.filter.topic = (!v.is_empty()
                         && v.len() <= 40
@@ -52,6 +57,9 @@ impl SearchQuery {
         }
         if self.filter.directive24 {
             parts.push("list=25".to_string());
+        }
+        if let Some(p) = &self.filter.province {
+            parts.push(format!("province={}", encode(p)));
         }
         parts.join("&")
     }
@@ -99,18 +107,20 @@ mod tests {
                 audience: Some(Audience::Citizen),
                 level: Some(Level::Commune),
                 directive24: false,
+                province: Some("79".into()),
             },
         };
         let qs = q.to_query_string();
         assert_eq!(
             qs,
-            "q=%C4%90%C4%83ng+k%C3%BD+khai+sinh+%26+con&topic=family&audience=citizen&level=commune"
+            "q=%C4%90%C4%83ng+k%C3%BD+khai+sinh+%26+con&topic=family&audience=citizen&level=commune&province=79"
         );
         let back = SearchQuery::from_pairs([
             ("q", "Đăng ký khai sinh & con"),
             ("topic", "family"),
             ("audience", "citizen"),
             ("level", "commune"),
+            ("province", "79"),
         ]);
         assert_eq!(back, q);
         assert_eq!(SearchQuery::default().to_path(), "/");
@@ -122,6 +132,8 @@ mod tests {
             ("audience", "alien"),
             ("level", "district"),
             ("topic", "<script>"),
+            ("province", "7"),
+            ("province", "../79"),
             ("utm_source", "x"),
             ("q", &"x".repeat(1000)),
         ]);

@@ -146,26 +146,69 @@ pub async fn availability(
     if units.units.province(&province).is_none() {
         return Err(ApiError::ProvinceNotFound(province));
     }
-    let catalogue = state.catalogue.current();
-    let services = catalogue
+    let services = available_in(&state, &province);
+    let body = portal_api::catalogue::Availability { province, services };
+    Ok(short_lived(body))
+}
+
+/// `GET /api/v1/catalog/availability`
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog/availability",
+    operation_id = "getAvailabilityMap",
+    summary = "Every province with its name and the services its people can file online here (the catalogue page's province filter)",
+    responses(
+        (status = 200, description = "The provinces and their services", body = portal_api::catalogue::AvailabilityMap),
+        (status = 503, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn availability_map(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let units = state
+        .admin_units
+        .as_deref()
+        .ok_or(ApiError::AdminUnitsUnavailable)?;
+    let provinces = units
+        .units
+        .provinces()
+        .iter()
+        .map(|p| portal_api::catalogue::ProvinceAvailability {
+            code: p.code.clone(),
+            name: p.full_name(),
+            services: available_in(&state, &p.code),
+        })
+        .collect();
+    Ok(short_lived(portal_api::catalogue::AvailabilityMap {
+        provinces,
+    }))
+}
+
+/// The services of the published catalogue that `province`'s people can file online
+/// here: the one rule of both availability answers.
+fn available_in(state: &AppState, province: &str) -> Vec<String> {
+    state
+        .catalogue
+        .current()
         .services()
         .iter()
         .filter(|s| {
-            portal_core::admin_units::routing::system_for(s, &province)
+            portal_core::admin_units::routing::system_for(s, province)
                 .is_some_and(|system| state.agencies.get(&system).is_some())
         })
         .map(|s| s.id.0.clone())
-        .collect();
-    let body = portal_api::catalogue::Availability { province, services };
-    // Changes with the deployment's agency systems, not the catalogue: short-lived.
-    Ok((
+        .collect()
+}
+
+/// An availability answer: it changes with the deployment's agency systems and the
+/// published catalogue, so it is cached briefly.
+fn short_lived(body: impl serde::Serialize) -> Response {
+    (
         [(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=300"),
         )],
         axum::Json(body),
     )
-        .into_response())
+        .into_response()
 }
 
 pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
@@ -174,6 +217,7 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
     table
         .get(t::CATALOGUE, get(index))
         .get(t::CATALOGUE_AVAILABILITY, get(availability))
+        .get(t::CATALOGUE_AVAILABILITY_ALL, get(availability_map))
         .get(t::CATALOGUE_SOURCES, get(sources))
         .get(t::SERVICE, get(service))
 }

@@ -45,6 +45,25 @@ async fn a_province_sees_the_services_its_systems_receive() {
         "Hà Nội is not connected"
     );
 
+    // Every province at once, with its name, says the same.
+    let map: Value = s
+        .get("/api/v1/catalog/availability")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let provinces = map["provinces"].as_array().unwrap();
+    assert_eq!(provinces.len(), 34);
+    let of = |code: &str| {
+        provinces
+            .iter()
+            .find(|p| p["code"] == code)
+            .unwrap_or_else(|| panic!("{code} missing"))
+    };
+    assert_eq!(of("79")["name"], "Thành phố Hồ Chí Minh");
+    assert_eq!(of("79")["services"], serde_json::json!(hcm));
+    assert_eq!(of("01")["services"], serde_json::json!([]));
+
     let r = s.get("/api/v1/catalog/availability/7x").await;
     assert_eq!(
         error_code(r).await,
