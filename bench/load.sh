@@ -72,7 +72,7 @@ bench_catalogue "$work"
 
 # --- one server instance on a free port (port 0: the server prints the one it got) ----
 start_instance() { # <database> <log name>; sets `url`
-  RUST_LOG=warn target/server/portal-server --sandbox-sign-in --sandbox-payments --host 127.0.0.1 \
+  RUST_LOG=warn "${CARGO_TARGET_DIR:-target}"/server/portal-server --sandbox-sign-in --sandbox-payments --host 127.0.0.1 \
     --port 0 --db "$1" --catalog "$work/catalog" --dist "$work/no-dist" > "$work/$2.log" 2>&1 &
   pids+=($!)
   url=""
