@@ -3,16 +3,20 @@
 //! so the figures can never disagree with the dossiers.
 //!
 //! Concurrency: the add is one `INSERT … ON CONFLICT DO UPDATE … = x + excluded.x`, which
-//! both engines apply atomically per row; on PostgreSQL it takes the cell's row lock until
-//! the transaction ends, so two filings in the same cell take turns for that long and
-//! neither count is lost (READ COMMITTED is enough: the update re-reads the row it
-//! locked).
+//! both engines apply atomically per row; on PostgreSQL it takes the row's lock until the
+//! transaction ends, so two adds to the same row take turns for that long and neither
+//! count is lost (READ COMMITTED is enough: the update re-reads the row it locked). A
+//! cell is [`SHARDS`] rows, one per dossier id modulo that, so filings of one busy cell
+//! rarely wait for each other's commits; reads sum them.
 
 use portal_core::statistics::{decision, Counts};
 use portal_core::validators::Date;
 use sqlx::Row;
 
 use crate::db::{Conn, DbError};
+
+/// Rows per cell.
+const SHARDS: i64 = 8;
 
 /// Adds `c` to the cell of `month` (`yyyy-mm`) and the dossier's province and service.
 /// `generated` counts the dossier as generated data when `c` receives it.
@@ -21,11 +25,11 @@ pub async fn add(conn: &mut Conn, dossier_id: i64, month: &str, c: &Counts) -> R
     sqlx::query(
         "INSERT INTO statistics_cells (month, province, service_id, received_online,
              received_at_centre, decided, decided_on_time, decided_late, fee_due, paid_online,
-             satisfied, neutral, not_satisfied, generated)
+             satisfied, neutral, not_satisfied, generated, shard)
          SELECT $2, COALESCE(province, ''), service_id, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-             $12, CASE WHEN generated <> 0 THEN $3 + $4 ELSE 0 END
+             $12, CASE WHEN generated <> 0 THEN $3 + $4 ELSE 0 END, id % $13
          FROM dossiers WHERE id = $1
-         ON CONFLICT (month, province, service_id) DO UPDATE SET
+         ON CONFLICT (month, province, service_id, shard) DO UPDATE SET
              received_online = statistics_cells.received_online + excluded.received_online,
              received_at_centre = statistics_cells.received_at_centre + excluded.received_at_centre,
              decided = statistics_cells.decided + excluded.decided,
@@ -50,6 +54,7 @@ pub async fn add(conn: &mut Conn, dossier_id: i64, month: &str, c: &Counts) -> R
     .bind(n(c.satisfied))
     .bind(n(c.neutral))
     .bind(n(c.not_satisfied))
+    .bind(SHARDS)
     .execute(conn)
     .await?;
     Ok(())
