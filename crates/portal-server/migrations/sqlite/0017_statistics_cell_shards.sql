@@ -1,7 +1,8 @@
--- A month's cell of a busy service in a province is split over a few rows (`shard`, the
--- dossier's id modulo their number; crate::statistics::cells), as on PostgreSQL, where
--- filings of the same cell then no longer wait for one another's commits. Every read sums
--- over the shards. SQLite cannot change a primary key in place: the table is rebuilt.
+-- A month's cell may spread over a few rows (`shard`): a filing made while others are on
+-- their way adds to a spare row (crate::statistics::cells), which on PostgreSQL spares
+-- filings of one busy cell waiting for one another's commits. A quiet cell stays one row
+-- (shard 0); every read sums a cell's rows. SQLite cannot change a primary key in place:
+-- the table is rebuilt.
 CREATE TABLE statistics_cells_sharded (
     month              TEXT NOT NULL,
     province           TEXT NOT NULL,

@@ -336,6 +336,7 @@ async fn file_once(
         province: f.valid.place.as_ref().map(|p| p.province.as_str()),
         at_centre: false,
         generated: false,
+        among_others: number.among_others(),
     };
     let id = store::insert(&mut tx, &new).await?;
     // The receipt is made from what was just written, not read back (three statements

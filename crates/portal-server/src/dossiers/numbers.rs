@@ -45,6 +45,7 @@ pub struct Ticket<'a> {
     agency: String,
     day: String,
     reserved: Option<i64>,
+    among_others: bool,
     committing: bool,
 }
 
@@ -84,6 +85,7 @@ impl Numbers {
             agency: key.0,
             day: key.1,
             reserved: spare,
+            among_others: others_filing,
             committing: false,
         };
         if ticket.reserved.is_none() && others_filing && self.reserves {
@@ -120,6 +122,12 @@ impl Ticket<'_> {
             Some(n) => Ok(code::format(&self.agency, &self.day, n)),
             None => code::next_on(tx, &self.agency, &self.day).await,
         }
+    }
+
+    /// Whether other filings of this instance, to the same agency, were on their way
+    /// when this one started.
+    pub fn among_others(&self) -> bool {
+        self.among_others
     }
 
     /// Call just before committing: from then on the number may be in use even if the
