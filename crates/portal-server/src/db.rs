@@ -35,6 +35,11 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 /// How long a request waits for a free connection before it is answered 503.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// A PostgreSQL connection idle longer than this is pinged before it is handed out. sqlx
+/// pings on every acquire by default: a round trip more for each of a submission's three
+/// acquires (session, key, transaction), while a connection just returned is known alive.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,
@@ -142,6 +147,8 @@ impl Database {
                     .max_connections(1)
                     .min_connections(1)
                     .acquire_timeout(ACQUIRE_TIMEOUT)
+                    // A file does not hang up: no ping before each use.
+                    .test_before_acquire(false)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             // synchronous = FULL: each dossier is on disk before its
@@ -162,6 +169,15 @@ impl Database {
                 AnyPoolOptions::new()
                     .max_connections(pool_size())
                     .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .test_before_acquire(false)
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for > PING_AFTER_IDLE {
+                                sqlx::Connection::ping(conn).await?;
+                            }
+                            Ok(true)
+                        })
+                    })
                     .connect_with(options)
                     .await?
             }
