@@ -124,7 +124,7 @@ start_setup() {
   local engine=$1 n=$2 urls=()
   if [ "$engine" = sqlite ]; then
     db="$work/portal-$n.sqlite3"
-    sql() { sqlite3 -batch -noheader "$db" "$1"; }
+    sql() { sqlite3 -batch -noheader -cmd ".timeout 5000" "$db" "$1"; }
   else
     if [ -z "$pg_dir" ]; then
       eval "$(scripts/postgres start)"
