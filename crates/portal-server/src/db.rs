@@ -11,8 +11,11 @@
 //! - PostgreSQL: many instances share the database; transactions run at READ COMMITTED
 //!   (the default), and each write that must not race says what it relies on: a unique
 //!   key (idempotency keys, dossier codes), a row lock taken by `UPDATE … RETURNING` or
-//!   `INSERT … ON CONFLICT DO UPDATE` (dossier counters), or a conditional `UPDATE`
-//!   whose row count tells who won (payments, claims of attachments).
+//!   `INSERT … ON CONFLICT DO UPDATE` (dossier counters, in the filing or in a block's own
+//!   short transaction: `dossiers::numbers`; statistics cells), or a conditional `UPDATE`
+//!   whose row count tells who won (payments, claims of attachments). A row every filing
+//!   locks is held until its commit is on disk, so filings queue on it: shared rows are
+//!   spread or taken outside the filing when filings come together.
 
 use std::path::Path;
 use std::str::FromStr;
