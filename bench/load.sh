@@ -12,6 +12,8 @@
 #
 #   bench/load.sh                      # 20 s per run at 1, 8 and 32 connections
 #   LOAD_DURATION=5 LOAD_CONNECTIONS="8" LOAD_SETUPS="postgres:1" bench/load.sh
+#   LOAD_SERVER=/path/to/portal-server bench/load.sh   # that build instead of building one
+#                                                      # (two builds compared back to back)
 #
 # The submission (bench/load-submission.json) is a complete "notification of stay" whose
 # answers go through the real form engine. It is filed to `bench-stay-notification`, a
@@ -43,8 +45,12 @@ if ((${#need_apt[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-log "building the server (cargo build --profile server -p portal-server)"
-cargo build --profile server -p portal-server --locked >&2
+server=${LOAD_SERVER:-}
+if [ -z "$server" ]; then
+  log "building the server (cargo build --profile server -p portal-server)"
+  cargo build --profile server -p portal-server --locked >&2
+  server="${CARGO_TARGET_DIR:-target}/server/portal-server"
+fi
 
 work=$(mktemp -d)
 pids=()
@@ -72,7 +78,7 @@ bench_catalogue "$work"
 
 # --- one server instance on a free port (port 0: the server prints the one it got) ----
 start_instance() { # <database> <log name>; sets `url`
-  RUST_LOG=warn target/server/portal-server --sandbox-sign-in --sandbox-payments --host 127.0.0.1 \
+  RUST_LOG=warn "$server" --sandbox-sign-in --sandbox-payments --host 127.0.0.1 \
     --port 0 --db "$1" --catalog "$work/catalog" --dist "$work/no-dist" > "$work/$2.log" 2>&1 &
   pids+=($!)
   url=""
@@ -118,7 +124,7 @@ start_setup() {
   local engine=$1 n=$2 urls=()
   if [ "$engine" = sqlite ]; then
     db="$work/portal-$n.sqlite3"
-    sql() { sqlite3 -batch -noheader "$db" "$1"; }
+    sql() { sqlite3 -batch -noheader -cmd ".timeout 5000" "$db" "$1"; }
   else
     if [ -z "$pg_dir" ]; then
       eval "$(scripts/postgres start)"

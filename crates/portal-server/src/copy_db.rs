@@ -90,7 +90,7 @@ pub const TABLES: &[(&str, &str)] = &[
         "statistics_cells",
         "month:t province:t service_id:t received_online:i received_at_centre:i decided:i \
          decided_on_time:i decided_late:i fee_due:i paid_online:i satisfied:i neutral:i \
-         not_satisfied:i generated:i",
+         not_satisfied:i generated:i shard:i",
     ),
 ];
 

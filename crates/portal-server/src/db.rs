@@ -11,8 +11,11 @@
 //! - PostgreSQL: many instances share the database; transactions run at READ COMMITTED
 //!   (the default), and each write that must not race says what it relies on: a unique
 //!   key (idempotency keys, dossier codes), a row lock taken by `UPDATE … RETURNING` or
-//!   `INSERT … ON CONFLICT DO UPDATE` (dossier counters), or a conditional `UPDATE`
-//!   whose row count tells who won (payments, claims of attachments).
+//!   `INSERT … ON CONFLICT DO UPDATE` (dossier counters, in the filing or in a block's own
+//!   short transaction: `dossiers::numbers`; statistics cells), or a conditional `UPDATE`
+//!   whose row count tells who won (payments, claims of attachments). A row every filing
+//!   locks is held until its commit is on disk, so filings queue on it: shared rows are
+//!   spread or taken outside the filing when filings come together.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -34,6 +37,11 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// How long a request waits for a free connection before it is answered 503.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A PostgreSQL connection idle longer than this is pinged before it is handed out. sqlx
+/// pings on every acquire by default: a round trip more for each of a submission's three
+/// acquires (session, key, transaction), while a connection just returned is known alive.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -142,6 +150,8 @@ impl Database {
                     .max_connections(1)
                     .min_connections(1)
                     .acquire_timeout(ACQUIRE_TIMEOUT)
+                    // A file does not hang up: no ping before each use.
+                    .test_before_acquire(false)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             // synchronous = FULL: each dossier is on disk before its
@@ -162,6 +172,15 @@ impl Database {
                 AnyPoolOptions::new()
                     .max_connections(pool_size())
                     .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .test_before_acquire(false)
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for > PING_AFTER_IDLE {
+                                sqlx::Connection::ping(conn).await?;
+                            }
+                            Ok(true)
+                        })
+                    })
                     .connect_with(options)
                     .await?
             }

@@ -210,6 +210,7 @@ pub async fn generate(
                     province: Some(province),
                     at_centre: rng.chance(35),
                     generated: true,
+                    among_others: false,
                 },
             )
             .await?;

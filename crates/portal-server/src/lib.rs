@@ -80,6 +80,8 @@ pub struct AppState {
     pub agencies: Arc<agencies::Directory>,
     /// Wakes this instance's delivery worker when a delivery is owed.
     pub delivery_wake: Arc<tokio::sync::Notify>,
+    /// The daily numbers of dossier codes this instance is handing out.
+    pub dossier_numbers: Arc<dossiers::numbers::Numbers>,
     /// The HTTP client deliveries go out through.
     pub http: reqwest::Client,
     /// The public figures computed lately.
@@ -229,6 +231,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         .user_agent(concat!("portal-server/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| StartError::Settings(format!("the HTTP client could not start: {e}")))?;
+    let engine = db.engine();
     Ok(AppState {
         db,
         catalogue: Arc::new(LiveCatalogue::new(Published::new(catalogue), seq, disk)),
@@ -244,6 +247,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         sign_in_throttle: Arc::new(sign_in_throttle),
         agencies: Arc::new(agencies),
         delivery_wake: Arc::default(),
+        dossier_numbers: Arc::new(dossiers::numbers::Numbers::new(engine)),
         http,
         statistics: Arc::default(),
     })

@@ -4,6 +4,7 @@
 
 pub mod code;
 pub mod idempotency;
+pub mod numbers;
 pub mod rating;
 pub mod status;
 pub mod store;
@@ -264,9 +265,15 @@ pub async fn submit(
         now,
     };
     let outcome = match file_once(&state, &filing).await {
-        // Another instance filed the same key between our check and our write: its
+        // Another request filed the same key between our check and our write: its
         // transaction won the key, ours rolled back; answer with its receipt.
-        Err(e) if e.is_unique_violation() => file_once(&state, &filing).await?,
+        Err(e) if e.is_unique_violation() => {
+            let mut c = state.db.conn().await?;
+            match idempotency::find(&mut c, &user.subject, &key).await? {
+                Some(stored) => replay(stored, &fingerprint),
+                None => file_once(&state, &filing).await?,
+            }
+        }
         other => other?,
     };
     let outcome = outcome?;
@@ -291,18 +298,20 @@ struct Filing<'a> {
     now: i64,
 }
 
-/// Files the dossier in one transaction: the key checked again (a concurrent retry
-/// may have won), the code, the dossier, its files and the stored answer to the key,
-/// all or nothing.
+/// Files the dossier in one transaction: the code, the dossier, the stored answer to
+/// the key and its files, all or nothing. A concurrent filing of the same key (a retry
+/// that got past the check before this one committed) makes the key's insert fail with
+/// a unique violation, and the caller answers with the winner's receipt.
 async fn file_once(
     state: &AppState,
     f: &Filing<'_>,
 ) -> Result<Result<Submitted, DossierError>, crate::db::DbError> {
+    let mut number = state
+        .dossier_numbers
+        .ticket(&state.db, code::SANDBOX_AGENCY, f.now)
+        .await?;
     let mut tx = state.db.begin().await?;
-    if let Some(stored) = idempotency::find(&mut tx, &f.user.subject, f.key).await? {
-        return Ok(replay(stored, f.fingerprint));
-    }
-    let code = code::next(&mut tx, code::SANDBOX_AGENCY, f.now).await?;
+    let code = number.code(&mut tx).await?;
     let business = match f.submission.applicant {
         validate::ApplicantKind::Business => f.user.business.as_ref(),
         validate::ApplicantKind::Citizen => None,
@@ -327,8 +336,27 @@ async fn file_once(
         province: f.valid.place.as_ref().map(|p| p.province.as_str()),
         at_centre: false,
         generated: false,
+        among_others: number.among_others(),
     };
     let id = store::insert(&mut tx, &new).await?;
+    // The receipt is made from what was just written, not read back (three statements
+    // fewer per submission).
+    let dossier = store::as_inserted(id, &new);
+    let receipt =
+        serde_json::to_string(&view::receipt(&dossier, &f.valid.attachments)).unwrap_or_default();
+    // The key before the files: a concurrent filing of the same key waits here and then
+    // fails, so files found taken below were taken by another submission.
+    idempotency::remember(
+        &mut tx,
+        &f.user.subject,
+        f.key,
+        f.fingerprint,
+        201,
+        &receipt,
+        id,
+        f.now,
+    )
+    .await?;
     let moved = attachments::store::claim(
         &mut tx,
         &f.valid.attachments,
@@ -339,12 +367,6 @@ async fn file_once(
     )
     .await?;
     if moved != f.valid.attachments.len() {
-        // On PostgreSQL the claim waited for a concurrent transaction holding these
-        // files; if that was the same submission (a double click through two
-        // instances), its key is committed now and this one is a replay.
-        if let Some(stored) = idempotency::find(&mut tx, &f.user.subject, f.key).await? {
-            return Ok(replay(stored, f.fingerprint));
-        }
         return Ok(Err(DossierError::AttachmentsChanged));
     }
     // Its delivery to the agency is owed from the moment it exists: the worker sends it
@@ -360,24 +382,9 @@ async fn file_once(
         };
         crate::agencies::outbox::enqueue(&mut tx, &owed, f.now.saturating_mul(1000)).await?;
     }
-    // The receipt is made from what was just written, not read back (three statements
-    // fewer per submission).
-    let dossier = store::as_inserted(id, &new);
-    let receipt =
-        serde_json::to_string(&view::receipt(&dossier, &f.valid.attachments)).unwrap_or_default();
-    idempotency::remember(
-        &mut tx,
-        &f.user.subject,
-        f.key,
-        f.fingerprint,
-        201,
-        &receipt,
-        id,
-        f.now,
-    )
-    .await?;
     // The application is filed: its unfinished copy kept for other devices goes.
     crate::drafts::store::forget(&mut tx, &f.user.subject, &f.submission.service_id).await?;
+    number.committing();
     tx.commit().await?;
     Ok(Ok(Submitted::Created(receipt)))
 }

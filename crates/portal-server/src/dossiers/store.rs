@@ -190,9 +190,14 @@ pub struct NewDossier<'a> {
     /// Generated for a demonstration or a benchmark (`portal-server generate`), never by
     /// a person: the statistics say so when they count one.
     pub generated: bool,
+    /// Other filings are on their way at the same time: the statistics count it in a
+    /// spare row of its cell, so that they need not wait for one another's commits.
+    pub among_others: bool,
 }
 
-/// Inserts the dossier, its procedures (all `received`) and the `submitted` event.
+/// Inserts the dossier, its procedures (all `received`) and the `submitted` event, and
+/// counts it in the statistics last (on PostgreSQL that locks a row of a shared cell
+/// until the commit: the later, the shorter).
 pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError> {
     let received = Date::today_in_vietnam(d.now.saturating_mul(1000));
     let id: i64 = sqlx::query(
@@ -231,7 +236,6 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
     .fetch_one(&mut *conn)
     .await?
     .try_get(0)?;
-    crate::statistics::cells::filed(conn, id, received, d.at_centre).await?;
     for (i, p) in d.procedures.iter().enumerate() {
         sqlx::query(
             "INSERT INTO dossier_procedures (dossier_id, position, service_id, status, updated_at)
@@ -246,6 +250,7 @@ pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError>
         .await?;
     }
     add_event(conn, id, &submitted_event(d.now)).await?;
+    crate::statistics::cells::filed(conn, id, received, d.at_centre, d.among_others).await?;
     Ok(id)
 }
 
@@ -652,6 +657,7 @@ mod tests {
             due_on: Some("2026-12-10"),
             at_centre: false,
             generated: false,
+            among_others: false,
             province: Some("01"),
         };
         let id = insert(&mut c, &new).await.unwrap();

@@ -3,10 +3,12 @@
 //! so the figures can never disagree with the dossiers.
 //!
 //! Concurrency: the add is one `INSERT … ON CONFLICT DO UPDATE … = x + excluded.x`, which
-//! both engines apply atomically per row; on PostgreSQL it takes the cell's row lock until
-//! the transaction ends, so two filings in the same cell take turns for that long and
-//! neither count is lost (READ COMMITTED is enough: the update re-reads the row it
-//! locked).
+//! both engines apply atomically per row; on PostgreSQL it takes the row's lock until the
+//! transaction ends, so two adds to the same row take turns for that long and neither
+//! count is lost (READ COMMITTED is enough: the update re-reads the row it locked). A
+//! filing made while others are on their way adds to one of the cell's [`SPARE_ROWS`]
+//! instead (by dossier id), so filings of one busy cell rarely wait for each other's
+//! commits; every read sums a cell's rows, and a quiet cell stays one row.
 
 use portal_core::statistics::{decision, Counts};
 use portal_core::validators::Date;
@@ -14,18 +16,29 @@ use sqlx::Row;
 
 use crate::db::{Conn, DbError};
 
-/// Adds `c` to the cell of `month` (`yyyy-mm`) and the dossier's province and service.
+/// Rows a cell may spread over besides its first, for filings that come together.
+const SPARE_ROWS: i64 = 15;
+
+/// Adds `c` to the cell of `month` (`yyyy-mm`) and the dossier's province and service:
+/// to its first row, or to a spare one when `spread` (`shard` 1 to [`SPARE_ROWS`]).
 /// `generated` counts the dossier as generated data when `c` receives it.
-pub async fn add(conn: &mut Conn, dossier_id: i64, month: &str, c: &Counts) -> Result<(), DbError> {
+pub async fn add(
+    conn: &mut Conn,
+    dossier_id: i64,
+    month: &str,
+    c: &Counts,
+    spread: bool,
+) -> Result<(), DbError> {
     let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
     sqlx::query(
         "INSERT INTO statistics_cells (month, province, service_id, received_online,
              received_at_centre, decided, decided_on_time, decided_late, fee_due, paid_online,
-             satisfied, neutral, not_satisfied, generated)
+             satisfied, neutral, not_satisfied, generated, shard)
          SELECT $2, COALESCE(province, ''), service_id, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-             $12, CASE WHEN generated <> 0 THEN $3 + $4 ELSE 0 END
+             $12, CASE WHEN generated <> 0 THEN $3 + $4 ELSE 0 END,
+             CASE WHEN $13 > 0 THEN 1 + id % $13 ELSE 0 END
          FROM dossiers WHERE id = $1
-         ON CONFLICT (month, province, service_id) DO UPDATE SET
+         ON CONFLICT (month, province, service_id, shard) DO UPDATE SET
              received_online = statistics_cells.received_online + excluded.received_online,
              received_at_centre = statistics_cells.received_at_centre + excluded.received_at_centre,
              decided = statistics_cells.decided + excluded.decided,
@@ -50,6 +63,7 @@ pub async fn add(conn: &mut Conn, dossier_id: i64, month: &str, c: &Counts) -> R
     .bind(n(c.satisfied))
     .bind(n(c.neutral))
     .bind(n(c.not_satisfied))
+    .bind(if spread { SPARE_ROWS } else { 0 })
     .execute(conn)
     .await?;
     Ok(())
@@ -60,19 +74,21 @@ pub fn month_of(d: Date) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
-/// Counts a dossier just filed on `received`, online or at the centre.
+/// Counts a dossier just filed on `received`, online or at the centre; `spread` when
+/// other filings are on their way at the same time.
 pub async fn filed(
     conn: &mut Conn,
     dossier_id: i64,
     received: Date,
     at_centre: bool,
+    spread: bool,
 ) -> Result<(), DbError> {
     let c = Counts {
         received_online: u64::from(!at_centre),
         received_at_centre: u64::from(at_centre),
         ..Counts::default()
     };
-    add(conn, dossier_id, &month_of(received), &c).await
+    add(conn, dossier_id, &month_of(received), &c, spread).await
 }
 
 /// Counts a dossier's first decision, made on `decided`: on time or late against the
@@ -92,6 +108,7 @@ pub async fn decided(conn: &mut Conn, dossier_id: i64, decided: Date) -> Result<
         dossier_id,
         &month_of(decided),
         &decision(due, decided, fee_due, paid),
+        false,
     )
     .await
 }
@@ -110,5 +127,5 @@ pub async fn rated(
         not_satisfied: u64::from(value == S::NotSatisfied),
         ..Counts::default()
     };
-    add(conn, dossier_id, &month_of(on), &c).await
+    add(conn, dossier_id, &month_of(on), &c, false).await
 }

@@ -374,6 +374,12 @@ async fn an_instance_killed_mid_stream_loses_and_duplicates_nothing() {
         common::count(&db, "SELECT COUNT(*) FROM dossiers").await,
         200
     );
+    // Codes from both instances' reserved blocks never collide, and the statistics count
+    // each dossier once, however many rows its cell spread over.
+    let codes: std::collections::HashSet<&String> = receipts.values().collect();
+    assert_eq!(codes.len(), 200, "every dossier has its own code");
+    let counted = "SELECT CAST(SUM(received_online) AS BIGINT) FROM statistics_cells";
+    assert_eq!(common::count(&db, counted).await, 200);
     drop(b);
 }
 
