@@ -27,3 +27,33 @@ fn questions_people_type_find_their_service_first() {
         assert_eq!(first(query), id, "{query:?}");
     }
 }
+
+/// An agency's name finds its services, typed without diacritics: every hit of "bao hiem
+/// xa hoi" is filed with the social security agency, and "cong an" lists police services
+/// among its first results.
+#[test]
+fn an_agency_s_name_finds_its_services() {
+    let catalogue = portal_catalog::load_dir(&common::repo_catalog()).expect("catalog");
+    let summaries = catalogue.index().services;
+    let index = Index::build(&summaries);
+    let agencies = |query: &str| -> Vec<String> {
+        index
+            .search(query, &Filter::default())
+            .hits
+            .iter()
+            .map(|&i| summaries[i].agency.vi.clone())
+            .collect()
+    };
+    let social = agencies("bao hiem xa hoi");
+    assert!(social.len() >= 2, "{social:?}");
+    assert!(
+        social.iter().take(2).all(|a| a.contains("Bảo hiểm xã hội")),
+        "{social:?}"
+    );
+    let police = agencies("cong an");
+    assert!(police.len() >= 5, "{police:?}");
+    assert!(
+        police.iter().take(5).all(|a| a.contains("Công an")),
+        "{police:?}"
+    );
+}

@@ -58,6 +58,9 @@ const Q_PREFIX: u32 = 3;
 const Q_TYPO: u32 = 1;
 const PHRASE_IN_NAME: u32 = 40;
 const NAME_STARTS_WITH_PHRASE: u32 = 30;
+/// The whole query in the agency's name ("cong an" in "Công an cấp xã"): its services
+/// come before those matching the words apart ("Công ty … an toàn").
+const PHRASE_IN_AGENCY: u32 = 12;
 /// Words shorter than this must be typed without typos.
 const TYPO_MIN_LEN: usize = 5;
 
@@ -76,6 +79,7 @@ fn is_optional(word: &str) -> bool {
 
 struct Doc {
     names: [String; 2],
+    agencies: [String; 2],
     topics: Vec<String>,
     audiences: Vec<Audience>,
     level: Level,
@@ -117,6 +121,7 @@ impl Index {
             add(&s.agency.en, W_AGENCY);
             docs.push(Doc {
                 names: [fold(&s.name.vi), fold(&s.name.en)],
+                agencies: [fold(&s.agency.vi), fold(&s.agency.en)],
                 topics: s.topics.clone(),
                 audiences: s.audiences.clone(),
                 level: s.level,
@@ -251,6 +256,9 @@ impl Index {
                         s += PHRASE_IN_NAME;
                         break;
                     }
+                }
+                if self.docs[d].agencies.iter().any(|a| a.contains(&phrase)) {
+                    s += PHRASE_IN_AGENCY;
                 }
                 hits.push((d, s));
             } else {
