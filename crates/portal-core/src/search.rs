@@ -59,7 +59,8 @@ const Q_TYPO: u32 = 1;
 const PHRASE_IN_NAME: u32 = 40;
 const NAME_STARTS_WITH_PHRASE: u32 = 30;
 /// The whole query in the agency's name ("cong an" in "Công an cấp xã"): its services
-/// come before those matching the words apart ("Công ty … an toàn").
+/// come before those matching the words apart (the electricity company's "Công ty", and
+/// another word starting with "an").
 const PHRASE_IN_AGENCY: u32 = 12;
 /// Words shorter than this must be typed without typos.
 const TYPO_MIN_LEN: usize = 5;
