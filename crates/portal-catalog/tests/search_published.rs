@@ -23,6 +23,20 @@ fn questions_people_type_find_their_service_first() {
         ("lam can cuoc cho con", "id-card-reissue"),
         ("how do I get a passport", "ordinary-passport"),
         ("ly lich tu phap", "judicial-record-certificate"),
+        // What the e2e search test types: a part comes before the bundle whose name or
+        // agency mentions it.
+        ("dang ky khai sinh", "birth-registration"),
+        ("khai sinh", "birth-registration"),
+        ("ho chieu", "ordinary-passport"),
+        ("tam tru", "temporary-residence-registration"),
+        ("thuong tru", "permanent-residence-registration"),
+        ("khai tu", "death-registration"),
+        ("ket hon", "marriage-registration"),
+        ("cap lai can cuoc", "id-card-reissue"),
+        ("bang lai xe", "driving-licence-renewal"),
+        ("tro cap that nghiep", "unemployment-benefit"),
+        ("dang ky thue", "household-individual-tax-registration"),
+        ("phat nguoi", "camera-traffic-fine-payment"),
     ] {
         assert_eq!(first(query), id, "{query:?}");
     }

@@ -58,8 +58,8 @@ const Q_PREFIX: u32 = 3;
 const Q_TYPO: u32 = 1;
 const PHRASE_IN_NAME: u32 = 40;
 const NAME_STARTS_WITH_PHRASE: u32 = 30;
-/// The whole query in the agency's name ("cong an" in "Công an cấp xã"): its services
-/// come before those matching the words apart (the electricity company's "Công ty", and
+/// The whole query in the agency's name but not in the service's ("cong an" in "Công
+/// an cấp xã"): its services come before those matching the words apart (the electricity company's "Công ty", and
 /// another word starting with "an").
 const PHRASE_IN_AGENCY: u32 = 12;
 /// Words shorter than this must be typed without typos.
@@ -249,16 +249,21 @@ impl Index {
             }
             if matched[d] >= all {
                 let mut s = score[d];
+                let mut in_name = false;
                 for name in &self.docs[d].names {
                     if name.starts_with(&phrase) {
                         s += NAME_STARTS_WITH_PHRASE + PHRASE_IN_NAME;
+                        in_name = true;
                         break;
                     } else if name.contains(&phrase) {
                         s += PHRASE_IN_NAME;
+                        in_name = true;
                         break;
                     }
                 }
-                if self.docs[d].agencies.iter().any(|a| a.contains(&phrase)) {
+                // Only where the name does not hold it: a bundle's agency names its parts
+                // ("… (khai sinh)"), which must not lift it above the part itself.
+                if !in_name && self.docs[d].agencies.iter().any(|a| a.contains(&phrase)) {
                     s += PHRASE_IN_AGENCY;
                 }
                 hits.push((d, s));
