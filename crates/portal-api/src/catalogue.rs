@@ -236,3 +236,50 @@ pub struct ProvinceAvailability {
     /// Service ids, in id order, as [`Availability`] lists them.
     pub services: Vec<String>,
 }
+
+/// The body of `GET /api/v1/services/{id}/card?province=79`: what a service's card shows
+/// on a province's or a ministry's own site (the embeddable `<dvc-service>` element),
+/// without the form: what it is, its fees and time, who receives it for that province and
+/// whether that province's people can file it online here. Public and read-only, like the
+/// catalogue it is read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ServiceCard {
+    pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub name: Text,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub summary: Text,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "commune"))]
+    pub level: portal_core::Level,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "full"))]
+    pub online_level: portal_core::OnlineLevel,
+    /// The agency that receives the dossier: for the province asked, named with it
+    /// ("Ủy ban nhân dân cấp xã, Thành phố Hồ Chí Minh"); the ministry's own for a
+    /// ministry-level procedure.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub agency: Text,
+    /// The province asked for, with its full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<CardProvince>,
+    /// Whether people of that province can file it online here (see [`Availability`]);
+    /// absent without a province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available: Option<bool>,
+    /// Whether the portal has the service's form, so "Nộp trực tuyến" can start it.
+    pub has_form: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub fees: portal_core::Fees,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub processing_time: portal_core::ProcessingTime,
+}
+
+/// A province named on a [`ServiceCard`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CardProvince {
+    /// Two digits.
+    pub code: String,
+    /// Its full name, e.g. "Thành phố Hồ Chí Minh".
+    pub name: String,
+}

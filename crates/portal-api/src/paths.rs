@@ -16,6 +16,8 @@ pub mod template {
     /// Every province's availability at once (the catalogue page's province filter).
     pub const CATALOGUE_AVAILABILITY_ALL: &str = "/api/v1/catalog/availability";
     pub const SERVICE: &str = "/api/v1/services/{id}";
+    /// A service's card for an embedding site (`?province=79` names the agency there).
+    pub const SERVICE_CARD: &str = "/api/v1/services/{id}/card";
     pub const SIGN_IN: &str = "/auth/sign-in";
     /// Where the identity provider sends the browser back to.
     pub const SIGN_IN_CALLBACK: &str = "/auth/callback";
@@ -101,6 +103,15 @@ pub fn with_query(path: &str, params: &[(&str, &str)]) -> String {
 
 pub fn service(id: &str) -> String {
     format!("/api/v1/services/{}", encode(id))
+}
+
+/// A service's card, for `province` when given (see `template::SERVICE_CARD`).
+pub fn service_card(id: &str, province: Option<&str>) -> String {
+    let path = format!("/api/v1/services/{}/card", encode(id));
+    match province {
+        Some(p) => with_query(&path, &[("province", p)]),
+        None => path,
+    }
 }
 
 pub fn attachment(id: &str) -> String {

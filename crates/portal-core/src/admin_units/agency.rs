@@ -63,6 +63,20 @@ pub fn local_agency(
     }
 }
 
+/// The agency receiving a service's dossiers from people of `province`, when the commune
+/// is not known yet (a service's card on a province's site): a commune-level agency is
+/// named with the province only ("Ủy ban nhân dân cấp xã, Thành phố Hồ Chí Minh"); a
+/// ministry-level one does not depend on the place.
+pub fn province_agency(agency: &Agency, province: &Province) -> Text {
+    match agency.level {
+        Level::Commune => Text::new(
+            localise(&agency.name.vi, None, &province.name_in_text()),
+            format!("{}, {}", agency.name.en, province.full_name()),
+        ),
+        _ => local_agency(agency, province, None).unwrap_or_else(|| agency.name.clone()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{CommuneKind, ProvinceKind};
@@ -147,5 +161,24 @@ mod tests {
         );
         let a = agency("Bộ Công an", "Ministry of Public Security", Level::Ministry);
         assert!(local_agency(&a, &hanoi(), Some(&ba_dinh())).is_none());
+    }
+
+    #[test]
+    fn a_province_s_agency_without_the_commune() {
+        let a = agency(
+            "Ủy ban nhân dân cấp xã",
+            "Commune People's Committee",
+            Level::Commune,
+        );
+        let t = province_agency(&a, &hanoi());
+        assert_eq!(t.vi, "Ủy ban nhân dân cấp xã, thành phố Hà Nội");
+        assert_eq!(t.en, "Commune People's Committee, Thành phố Hà Nội");
+        let a = agency("Sở Tư pháp", "Department of Justice", Level::Province);
+        assert_eq!(
+            province_agency(&a, &hanoi()).vi,
+            "Sở Tư pháp, thành phố Hà Nội"
+        );
+        let a = agency("Bộ Công an", "Ministry of Public Security", Level::Ministry);
+        assert_eq!(province_agency(&a, &hanoi()).vi, "Bộ Công an");
     }
 }

@@ -18,7 +18,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use agency::local_agency;
+pub use agency::{local_agency, province_agency};
 pub use legacy::{Legacy, LegacyMatch, LegacyQuery, LegacyResult, LegacyWard, NewAddress};
 pub use search::search_communes;
 
