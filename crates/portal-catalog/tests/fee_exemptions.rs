@@ -111,6 +111,35 @@ fn criminal_record_exempt_in_especially_disadvantaged_communes() {
     assert_exempt("difficult_commune");
 }
 
+/// The quote's (online, in person) totals for `id` with these answers.
+fn totals(c: &Catalogue, id: &str, answers: &Answers) -> (u64, u64) {
+    let s = c.service(id).expect("service");
+    let q = IndexedForm::new(s.form.clone().expect("form")).quote(answers);
+    (q.total_online, q.total_in_person)
+}
+
+#[test]
+fn criminal_record_online_pays_the_in_person_amounts_from_2026() {
+    // Art. 4(2)(b): the lower online amounts (170,000 and 80,000) ended on 31/12/2025.
+    let c = catalogue();
+    let id = "judicial-record-certificate";
+    assert_eq!(totals(&c, id, &record("standard", 0)), (200_000, 200_000));
+    assert_eq!(totals(&c, id, &record("standard", 2)), (210_000, 210_000));
+    assert_eq!(totals(&c, id, &record("student", 0)), (100_000, 100_000));
+    assert_eq!(totals(&c, id, &record("merit", 1)), (105_000, 105_000));
+}
+
+// Circular 37/2023/TT-BTC, Art. 3(2) as amended by Circular 63/2023/TT-BTC, Art. 8.
+
+#[test]
+fn driving_licence_online_pays_the_in_person_amount_from_2026() {
+    // The online amount of 115,000 ran from 1/12/2023 to 31/12/2025.
+    let c = catalogue();
+    let id = "driving-licence-renewal";
+    assert_eq!(totals(&c, id, &Answers::new()), (135_000, 135_000));
+    assert_eq!(charged(&c, id, &Answers::new()).0, Charge::Due(135_000));
+}
+
 // Law on Civil Status 2014, Art. 11; Circular 281/2016/TT-BTC (extracts).
 
 #[test]
