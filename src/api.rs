@@ -73,9 +73,38 @@ pub fn source() -> ApiSource {
     })
 }
 
-/// An app link that stays inside the preview when in it.
+/// An app link that stays inside the preview when in it, and leads to the portal's
+/// own origin from an embedding site's page.
 pub fn href(path: &str) -> String {
-    source().href(path)
+    let path = source().href(path);
+    match PORTAL_ORIGIN.get() {
+        Some(origin) => format!("{origin}{path}"),
+        None => path,
+    }
+}
+
+/// The portal's origin when the app runs inside another site's page (`embed`): its
+/// requests and links go there. Unset on the portal's own pages, whose paths are
+/// relative.
+static PORTAL_ORIGIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the portal's origin for an embedding element (once; later calls keep the first,
+/// since one script serves every element of a page from one origin).
+pub fn set_portal_origin(origin: &str) {
+    let _ = PORTAL_ORIGIN.set(origin.trim_end_matches('/').to_string());
+}
+
+/// Whether the app runs inside another site's page.
+pub fn is_embedded() -> bool {
+    PORTAL_ORIGIN.get().is_some()
+}
+
+/// `url` (an API path) where the browser must send it.
+fn absolute(url: &str) -> std::borrow::Cow<'_, str> {
+    match PORTAL_ORIGIN.get() {
+        Some(origin) if url.starts_with('/') => format!("{origin}{url}").into(),
+        _ => url.into(),
+    }
 }
 
 /// Why a request failed, in terms the UI can act on.
@@ -107,12 +136,13 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 async fn get_versioned_json<T: DeserializeOwned>(
     url: &str,
 ) -> Result<(T, Option<String>), ApiError> {
-    if let Some(block) = preloaded(url) {
+    // A host page's own blocks are never read (nor removed) as the portal's.
+    if let Some(block) = (!is_embedded()).then(|| preloaded(url)).flatten() {
         if let Ok(value) = serde_json::from_str(&block.body) {
             return Ok((value, block.version));
         }
     }
-    let res = send(gloo_net::http::Request::get(url)).await?;
+    let res = send(gloo_net::http::Request::get(&absolute(url))).await?;
     let version = res
         .headers()
         .get("ETag")
@@ -240,6 +270,20 @@ pub async fn provinces() -> Result<Vec<Province>, ApiError> {
 /// province filter).
 pub async fn availability() -> Result<portal_api::catalogue::AvailabilityMap, ApiError> {
     get_json(paths::CATALOGUE_AVAILABILITY_ALL).await
+}
+
+/// A service's card for an embedding site, naming the agency of `province` when given.
+pub async fn service_card(
+    id: &str,
+    province: Option<&str>,
+) -> Result<portal_api::catalogue::ServiceCard, ApiError> {
+    if !portal_core::ServiceId::is_valid(id) || province.is_some_and(|p| !is_province_code(p)) {
+        return Err(ApiError::Server {
+            status: 400,
+            code: "bad_request".into(),
+        });
+    }
+    get_json(&paths::service_card(id, province)).await
 }
 
 /// One province's communes, loaded only when the province is chosen.

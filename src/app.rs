@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/integrated-services") view=IntegratedServicesPage/>
                 <Route path=path!("/sources") view=SourcesPage/>
                 <Route path=path!("/statistics") view=StatisticsPage/>
+                <Route path=path!("/embed") view=crate::pages::embed::EmbedPage/>
                 <Route path=path!("/dossiers") view=MyDossiersPage/>
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>

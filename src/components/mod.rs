@@ -4,9 +4,11 @@
 pub mod address_picker;
 pub mod applicant_gate;
 pub mod button_link;
+pub mod catalogue;
 pub mod chart;
 pub mod confirm;
 pub mod error_state;
+pub mod fees;
 pub mod intern;
 pub mod labels;
 pub mod later;

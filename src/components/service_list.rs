@@ -24,6 +24,17 @@ pub fn ServiceList(#[prop(into)] services: Signal<Vec<ServiceSummary>>) -> impl 
 fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     let i18n = use_i18n();
     let href = crate::api::href(&portal_api::routes::service(service.id.as_str()));
+    // Inside another site's page the link opens the portal in a new page, after telling
+    // the host, which may handle the choice itself instead (`embed::announce`).
+    let embedded = crate::api::is_embedded();
+    let on_click = {
+        let (id, href) = (service.id.0.clone(), href.clone());
+        move |ev: leptos::ev::MouseEvent| {
+            if !crate::embed::announce("dvc-service-select", &[("service", &id), ("url", &href)]) {
+                ev.prevent_default();
+            }
+        }
+    };
     let s = StoredValue::new(service);
     let fee = move || {
         let lang = i18n.lang.get();
@@ -40,7 +51,10 @@ fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     view! {
         <li class="service-item">
             <h2 class="service-item__name">
-                <a href=href class="service-item__link">{move || s.with_value(|s| s.name.get(i18n.lang.get()).to_string())}</a>
+                <a href=href class="service-item__link" target=embedded.then_some("_blank") rel=embedded.then_some("noopener") on:click=on_click>
+                    {move || s.with_value(|s| s.name.get(i18n.lang.get()).to_string())}
+                    {embedded.then(|| view! { <span class="visually-hidden">{move || i18n.t(Key::OpensInNewPage)}</span> })}
+                </a>
             </h2>
             <p class="service-item__summary">{move || s.with_value(|s| s.summary.get(i18n.lang.get()).to_string())}</p>
             <ul class="tags">

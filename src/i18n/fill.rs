@@ -96,6 +96,12 @@ fill_texts! {
         vi: "{n} dịch vụ",
         en: { one(n): "{n} service", other: "{n} services" }
     }
+    /// An embedded service card whose service that province's people cannot file online
+    /// here (its receiving system is not connected to the portal).
+    not_available_in(province: &str) {
+        vi: "Người dân {province} chưa nộp được hồ sơ thủ tục này trực tuyến qua Cổng Dịch vụ công Quốc gia.",
+        en: "People of {province} cannot yet file this procedure online through the National Public Service Portal."
+    }
     no_results(q: &str) {
         vi: "Không tìm thấy dịch vụ nào phù hợp với “{q}”.",
         en: "No service matches “{q}”."

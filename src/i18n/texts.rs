@@ -1725,4 +1725,199 @@ impl Key {
         vi: "Không tải được số liệu thống kê",
         en: "The statistics could not be loaded",
     });
+    // An embedded service card (`<dvc-service>`) on a province's or a ministry's site.
+    pub const EmbedApply: Key = Key(&Texts {
+        vi: "Nộp trực tuyến",
+        en: "Apply online",
+    });
+    pub const EmbedDetails: Key = Key(&Texts {
+        vi: "Xem đầy đủ thủ tục",
+        en: "See the whole procedure",
+    });
+    // Said after a link's text when the link opens the portal in a new page.
+    pub const OpensInNewPage: Key = Key(&Texts {
+        vi: " (mở trang mới)",
+        en: " (opens in a new page)",
+    });
+    pub const EmbedReceivingAgency: Key = Key(&Texts {
+        vi: "Cơ quan tiếp nhận",
+        en: "Received by",
+    });
+    pub const EmbedNoForm: Key = Key(&Texts {
+        vi: "Thủ tục này chưa nộp trực tuyến được trên Cổng.",
+        en: "This procedure cannot be filed online on the portal yet.",
+    });
+    pub const EmbedNoService: Key = Key(&Texts {
+        vi: "Phần tử này chưa chỉ ra dịch vụ nào (thuộc tính service).",
+        en: "This element names no service (its service attribute).",
+    });
+    // The page for other sites' web teams (`/embed`).
+    pub const EmbedTitle: Key = Key(&Texts {
+        vi: "Nhúng dịch vụ công vào trang của bạn",
+        en: "Embed public services in your site",
+    });
+    pub const EmbedIntro: Key = Key(&Texts {
+        vi: "Trang của tỉnh, thành phố hoặc bộ, ngành có thể hiển thị ngay trên trang danh mục dịch vụ công quốc gia đã lọc theo tỉnh của mình, và thẻ của từng dịch vụ, bằng một thẻ script và một phần tử. Người dân vẫn nộp hồ sơ trên Cổng, trong một trang mới, nên phiên đăng nhập và hồ sơ không rời Cổng.",
+        en: "A province's, city's, ministry's or agency's site can show the national catalogue of public services, filtered to its province, and each service's card, inside its own pages, with one script tag and one element. People still file on the portal, in a new page, so their session and dossier never leave it.",
+    });
+    pub const EmbedChooseTitle: Key = Key(&Texts {
+        vi: "Chọn phần tử",
+        en: "Choose the element",
+    });
+    pub const EmbedElement: Key = Key(&Texts {
+        vi: "Phần tử",
+        en: "Element",
+    });
+    pub const EmbedElementSearch: Key = Key(&Texts {
+        vi: "Tìm kiếm dịch vụ (dvc-service-search)",
+        en: "Service search (dvc-service-search)",
+    });
+    pub const EmbedElementCard: Key = Key(&Texts {
+        vi: "Thẻ một dịch vụ (dvc-service)",
+        en: "One service's card (dvc-service)",
+    });
+    pub const EmbedProvince: Key = Key(&Texts {
+        vi: "Tỉnh, thành phố",
+        en: "Province or city",
+    });
+    pub const EmbedLanguage: Key = Key(&Texts {
+        vi: "Ngôn ngữ",
+        en: "Language",
+    });
+    pub const EmbedService: Key = Key(&Texts {
+        vi: "Dịch vụ",
+        en: "Service",
+    });
+    pub const EmbedSnippetTitle: Key = Key(&Texts {
+        vi: "Đoạn mã để chép vào trang",
+        en: "The snippet for your page",
+    });
+    pub const EmbedSnippetHint: Key = Key(&Texts {
+        vi: "Chép đoạn mã này vào nơi cần hiển thị. Liên kết bên trong phần tử hiện ra khi trình duyệt không chạy được phần tử.",
+        en: "Paste it where the element should appear. The link inside the element shows when a browser cannot run the element.",
+    });
+    pub const EmbedCopy: Key = Key(&Texts {
+        vi: "Chép đoạn mã",
+        en: "Copy the snippet",
+    });
+    pub const EmbedCopied: Key = Key(&Texts {
+        vi: "Đã chép đoạn mã.",
+        en: "The snippet has been copied.",
+    });
+    pub const EmbedCopyFailed: Key = Key(&Texts {
+        vi: "Không chép được, hãy chọn đoạn mã và chép bằng bàn phím.",
+        en: "It could not be copied: select the snippet and copy it with the keyboard.",
+    });
+    pub const EmbedPreviewTitle: Key = Key(&Texts {
+        vi: "Xem trước",
+        en: "Preview",
+    });
+    pub const EmbedAttributesTitle: Key = Key(&Texts {
+        vi: "Thuộc tính",
+        en: "Attributes",
+    });
+    pub const EmbedAttributesIntro: Key = Key(&Texts {
+        vi: "Mọi thuộc tính có thể đổi sau khi trang đã tải, phần tử sẽ hiển thị theo.",
+        en: "Every attribute can change after the page has loaded, and the element follows.",
+    });
+    pub const EmbedColumnName: Key = Key(&Texts {
+        vi: "Tên",
+        en: "Name",
+    });
+    pub const EmbedColumnElement: Key = Key(&Texts {
+        vi: "Phần tử",
+        en: "Element",
+    });
+    pub const EmbedColumnMeaning: Key = Key(&Texts {
+        vi: "Ý nghĩa",
+        en: "Meaning",
+    });
+    pub const EmbedAttrProvince: Key = Key(&Texts {
+        vi: "Mã tỉnh, thành phố hai chữ số (ví dụ 79). Tìm kiếm chỉ liệt kê dịch vụ mà người dân tỉnh đó nộp trực tuyến được qua Cổng; thẻ ghi cơ quan tiếp nhận của tỉnh. Không có thuộc tính này, tìm kiếm cho người dùng tự chọn tỉnh.",
+        en: "The province's two-digit code (for example 79). The search lists only the services that province's people can file online through the portal; the card names the province's receiving agency. Without it, the search lets people choose the province.",
+    });
+    pub const EmbedAttrLang: Key = Key(&Texts {
+        vi: "vi (mặc định) hoặc en.",
+        en: "vi (the default) or en.",
+    });
+    pub const EmbedAttrAudience: Key = Key(&Texts {
+        vi: "citizen hoặc business: chỉ dịch vụ cho công dân, hoặc cho doanh nghiệp.",
+        en: "citizen or business: only the services for citizens, or for businesses.",
+    });
+    pub const EmbedAttrTopic: Key = Key(&Texts {
+        vi: "Mã chủ đề hoặc sự kiện của danh mục (ví dụ family, residence): lọc sẵn theo chủ đề.",
+        en: "A topic or life event of the catalogue (for example family, residence): filtered to it.",
+    });
+    pub const EmbedAttrQuery: Key = Key(&Texts {
+        vi: "Từ khóa tìm kiếm ban đầu.",
+        en: "The search's first words.",
+    });
+    pub const EmbedAttrService: Key = Key(&Texts {
+        vi: "Mã dịch vụ (ví dụ birth-registration).",
+        en: "The service's id (for example birth-registration).",
+    });
+    pub const EmbedEventsTitle: Key = Key(&Texts {
+        vi: "Sự kiện",
+        en: "Events",
+    });
+    pub const EmbedEventsIntro: Key = Key(&Texts {
+        vi: "Phần tử phát các sự kiện DOM sau; trang của bạn nghe bằng addEventListener. Nội dung sự kiện ở event.detail.",
+        en: "The element raises these DOM events; your page listens with addEventListener. What they carry is in event.detail.",
+    });
+    pub const EmbedColumnDetail: Key = Key(&Texts {
+        vi: "event.detail",
+        en: "event.detail",
+    });
+    pub const EmbedEventReady: Key = Key(&Texts {
+        vi: "Dữ liệu đã tải xong và phần tử đã hiển thị.",
+        en: "The data has loaded and the element is drawn.",
+    });
+    pub const EmbedEventSelect: Key = Key(&Texts {
+        vi: "Người dùng chọn một dịch vụ trong kết quả tìm kiếm. Gọi preventDefault() để trang tự xử lý (ví dụ hiện thẻ dvc-service của dịch vụ đó) thay vì mở trang dịch vụ của Cổng.",
+        en: "Someone chose a service among the results. Call preventDefault() to handle it in your page (for example by showing that service's dvc-service card) instead of opening the portal's page.",
+    });
+    pub const EmbedEventApply: Key = Key(&Texts {
+        vi: "Người dùng bấm \"Nộp trực tuyến\"; biểu mẫu của Cổng mở trong trang mới.",
+        en: "Someone pressed \"Apply online\"; the portal's form opens in a new page.",
+    });
+    pub const EmbedEventError: Key = Key(&Texts {
+        vi: "Không tải được phần tử (mạng, hoặc chính sách bảo mật của trang); nội dung bên trong phần tử vẫn hiển thị.",
+        en: "The element could not load (the network, or the page's security policy); what you wrote inside the element still shows.",
+    });
+    pub const EmbedSecurityTitle: Key = Key(&Texts {
+        vi: "Chính sách bảo mật nội dung và quyền truy cập",
+        en: "Content Security Policy and access",
+    });
+    pub const EmbedSecurityCsp: Key = Key(&Texts {
+        vi: "Nếu trang của bạn có Content-Security-Policy, thêm nguồn của Cổng vào hai chỉ thị sau (giữ các nguồn bạn đang có). Không cần thêm gì cho style-src: kiểu của phần tử nằm trong shadow DOM của nó.",
+        en: "If your page has a Content-Security-Policy, add the portal's origin to these two directives (keep the sources you already have). style-src needs nothing: the element's styles stay in its shadow DOM.",
+    });
+    pub const EmbedSecurityOrigins: Key = Key(&Texts {
+        vi: "Phần tử chỉ đọc danh mục công khai, không đọc thông tin cá nhân nào. Cổng chỉ trả lời các trang có địa chỉ gốc (origin) đã đăng ký: hãy gửi địa chỉ gốc của trang bạn (ví dụ https://dichvucong.tinh.gov.vn) cho đơn vị vận hành Cổng.",
+        en: "The element reads the public catalogue only, nothing personal. The portal answers only sites whose origin is registered: send your site's origin (for example https://dichvucong.tinh.gov.vn) to the portal's operators.",
+    });
+    pub const EmbedVersionsTitle: Key = Key(&Texts {
+        vi: "Phiên bản",
+        en: "Versions",
+    });
+    pub const EmbedVersionsFollow: Key = Key(&Texts {
+        vi: "luôn là bản mới nhất cùng số chính, nhận các sửa lỗi và cải tiến không làm thay đổi thuộc tính và sự kiện (khuyến nghị).",
+        en: "always the newest version with the same major number: fixes and improvements that change no attribute or event (recommended).",
+    });
+    pub const EmbedVersionsPin: Key = Key(&Texts {
+        vi: "cố định đúng phiên bản này.",
+        en: "exactly this version, pinned.",
+    });
+    pub const EmbedChangelogTitle: Key = Key(&Texts {
+        vi: "Nhật ký thay đổi",
+        en: "Changelog",
+    });
+    pub const EmbedChangelog100: Key = Key(&Texts {
+        vi: "Phiên bản đầu tiên: phần tử dvc-service-search và dvc-service; thuộc tính province, lang, audience, topic, q và service; sự kiện dvc-ready, dvc-service-select, dvc-apply và dvc-error.",
+        en: "The first version: the dvc-service-search and dvc-service elements; the province, lang, audience, topic, q and service attributes; the dvc-ready, dvc-service-select, dvc-apply and dvc-error events.",
+    });
+    pub const EmbedBothElements: Key = Key(&Texts {
+        vi: "cả hai",
+        en: "both",
+    });
 }

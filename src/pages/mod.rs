@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod apply;
 pub mod catalogue;
 pub mod dossier;
+pub mod embed;
 pub mod feedback;
 pub mod gallery;
 pub mod integrated_services;

@@ -4,13 +4,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use portal_core::admin_units::local_agency;
-use portal_core::{
-    format_vnd, Agency, Confidence, Fees, Lang, Level, Service, ServiceId, ServiceKind,
-};
+use portal_core::{Agency, Confidence, Level, Service, ServiceId, ServiceKind};
 
 use crate::api;
+use crate::components::fees::{confidence_note, processing_time, FeeTable};
 use crate::components::{labels, AddressChoice, AddressPicker, ApplicantGate, ButtonLink, Later};
-use crate::i18n::{fill, text, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
@@ -47,23 +46,6 @@ pub fn ServicePage() -> impl IntoView {
             }
             .into_any(),
         }}
-    }
-}
-
-/// A fact that still needs checking against the national database is marked as such,
-/// so citizens are never misled by an unverified number.
-fn confidence_note(lang: Lang, c: Confidence) -> String {
-    match c {
-        Confidence::Confirmed => String::new(),
-        Confidence::NeedsCheck => format!(" ({})", text(lang, Key::NeedsCheck)),
-    }
-}
-
-pub(crate) fn amount(lang: Lang, a: Option<u64>) -> String {
-    match a {
-        Some(0) => text(lang, Key::Free).to_string(),
-        Some(n) => format_vnd(n, lang),
-        None => text(lang, Key::FeeNotFixed).to_string(),
     }
 }
 
@@ -156,7 +138,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
             })}
             <div class="summary-list__row">
                 <dt>{move || t(Key::ProcessingTime)}</dt>
-                <dd>{move || s.with_value(|s| format!("{}{}", s.processing_time.text.get(lang()), confidence_note(lang(), s.processing_time.confidence)))}</dd>
+                <dd>{move || s.with_value(|s| processing_time(lang(), &s.processing_time))}</dd>
             </div>
         </dl>
 
@@ -176,32 +158,7 @@ fn ServiceDetail(service: Service) -> impl IntoView {
         })}
 
         <h2>{move || t(Key::Fees)}</h2>
-        {move || s.with_value(|s| match &s.fees {
-            Fees::Free { note, confidence, .. } => {
-                let note = note.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_default();
-                view! { <p>{t(Key::Free)}{confidence_note(lang(), *confidence)}". "{note}</p> }.into_any()
-            }
-            Fees::Rules { rules } => view! {
-                <table class="table">
-                    <thead><tr>
-                        <th scope="col">{t(Key::FeeCase)}</th>
-                        <th scope="col" class="table__num">{t(Key::FeeOnline)}</th>
-                        <th scope="col" class="table__num">{t(Key::FeeInPerson)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {rules.iter().map(|r| view! {
-                            <tr>
-                                <th scope="row">{r.case.get(lang()).to_string()}{confidence_note(lang(), r.confidence)}
-                                    {r.note.as_ref().map(|n| view! { <br/><span class="hint">{n.get(lang()).to_string()}</span> })}
-                                </th>
-                                <td class="table__num">{amount(lang(), r.online)}</td>
-                                <td class="table__num">{amount(lang(), r.in_person)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }.into_any(),
-        })}
+        {s.with_value(|s| view! { <FeeTable fees=s.fees.clone()/> })}
 
         {move || s.with_value(|s| (!s.documents.is_empty()).then(|| view! {
             <h2>{t(Key::Documents)}</h2>

@@ -8,9 +8,9 @@ use leptos_router::hooks::use_params_map;
 use portal_core::catalogue_diff::{Change, ServiceChanges, ServiceRef};
 
 use crate::api::staff::{self, DraftReport, Finding};
+use crate::components::fees::amount;
 use crate::components::{ButtonLink, ConfirmAction, StaffGate};
 use crate::i18n::{fill, text, use_i18n, Key, Lang};
-use crate::pages::service::amount;
 use crate::pages::staff::action_failed;
 
 #[component]

@@ -15,6 +15,8 @@ pub const SOURCES: &str = "/sources";
 pub const GALLERY: &str = "/gallery";
 /// The public service-delivery figures (issue #19); its query is [`crate::statistics::Filters`].
 pub const STATISTICS: &str = crate::statistics::PAGE;
+/// For other sites' web teams: how to embed the portal's elements (see `embed`).
+pub const EMBED: &str = "/embed";
 pub const STAFF: &str = "/staff";
 /// Deliveries to the agencies that were given up, for dossier officers to send again.
 pub const STAFF_DELIVERIES: &str = "/staff/deliveries";
@@ -77,6 +79,8 @@ pub enum AppRoute<'a> {
     Statistics,
     Gallery,
     GalleryLargeForm,
+    /// For other sites' web teams: the embeddable elements' snippet, preview and reference.
+    Embed,
     MyDossiers,
     Lookup,
     /// Feedback on a page (`?from=` names it).
@@ -127,7 +131,7 @@ pub enum Bundle {
     /// staff page is in it.
     Citizen,
     /// The staff pages, whose previews draw the public pages as a draft will show them:
-    /// the whole portal.
+    /// the whole portal. Also sent for `/embed`, a page for other sites' web teams.
     Staff,
 }
 
@@ -162,6 +166,7 @@ impl<'a> AppRoute<'a> {
             ["statistics"] => AppRoute::Statistics,
             ["gallery"] => AppRoute::Gallery,
             ["gallery", "large-form"] => AppRoute::GalleryLargeForm,
+            ["embed"] => AppRoute::Embed,
             ["dossiers"] => AppRoute::MyDossiers,
             ["lookup"] => AppRoute::Lookup,
             ["feedback"] => AppRoute::Feedback,
@@ -209,7 +214,8 @@ impl<'a> AppRoute<'a> {
             AppRoute::Catalogue => Bundle::Catalogue,
             AppRoute::Gallery | AppRoute::GalleryLargeForm => Bundle::Gallery,
             AppRoute::Statistics => Bundle::Statistics,
-            AppRoute::Staff
+            AppRoute::Embed
+            | AppRoute::Staff
             | AppRoute::StaffDeliveries
             | AppRoute::StaffFeedback
             | AppRoute::StaffDraft { .. }
@@ -269,6 +275,7 @@ mod tests {
             (SOURCES.into(), AppRoute::Sources),
             (STATISTICS.into(), AppRoute::Statistics),
             (GALLERY.into(), AppRoute::Gallery),
+            (EMBED.into(), AppRoute::Embed),
             (MY_DOSSIERS.into(), AppRoute::MyDossiers),
             (LOOKUP.into(), AppRoute::Lookup),
             (STAFF.into(), AppRoute::Staff),

@@ -1,0 +1,40 @@
+//! `<dvc-service-search>`: the catalogue's search, limited to what the host's province's
+//! people can file online here when the element names a province.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{announce, Attrs};
+use crate::api;
+use crate::components::catalogue::Catalogue;
+use crate::components::{ErrorState, Loading};
+use crate::i18n::Key;
+
+#[component]
+pub(super) fn Search(attrs: Attrs) -> impl IntoView {
+    let catalogue = LocalResource::new(api::catalogue);
+    let retry = Callback::new(move |_| catalogue.refetch());
+    // The province filter is offered only when the host did not choose the province.
+    let fixed = Memo::new(move |_| attrs.province.with(Option::is_some));
+    view! {
+        <div class="dvc-search">
+            {move || match catalogue.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Ok(index)) => {
+                    let services = index.services.len().to_string();
+                    announce("dvc-ready", &[("services", &services)]);
+                    let index = Arc::new(index);
+                    (move || {
+                        view! { <Catalogue index=index.clone() query=attrs.query province_fixed=fixed.get()/> }
+                    })
+                    .into_any()
+                }
+                Some(Err(_)) => view! {
+                    <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+}
