@@ -257,7 +257,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
 pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
     let mut router = api::routes()
-        .into_router()
+        .into_router(&config.embed_origins)
         .merge(web::routes(&state.config))
         .with_state(state)
         .layer(RequestBodyTimeoutLayer::new(config.body_timeout))
