@@ -4,6 +4,13 @@
 
 use crate::paths::encode;
 
+/// The embeddable elements' version (semver), whose files the portal serves under
+/// `/embed/<EMBED_VERSION>/`: a host page pins `/embed/1.0.0/`, or follows
+/// `/embed/<EMBED_MAJOR>/` (here `/embed/1/`), which always serves the newest 1.x.
+pub const EMBED_VERSION: &str = "1.0.0";
+/// The major version of [`EMBED_VERSION`], the alias that follows its compatible releases.
+pub const EMBED_MAJOR: &str = "1";
+
 pub const HOME: &str = "/";
 pub const MY_DOSSIERS: &str = "/dossiers";
 pub const LOOKUP: &str = "/lookup";
@@ -255,6 +262,17 @@ pub fn bundle_of(href: &str) -> Option<Bundle> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embed_s_major_alias_is_its_version_s_major() {
+        let mut parts = EMBED_VERSION.split('.');
+        assert_eq!(parts.next(), Some(EMBED_MAJOR));
+        let rest: Vec<_> = parts.collect();
+        assert_eq!(rest.len(), 2, "semver: major.minor.patch");
+        assert!(EMBED_VERSION
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
+    }
 
     #[test]
     fn routes() {

@@ -22,6 +22,10 @@ pub struct Config {
     /// proxy; it decides the cookie's Secure flag, HSTS and the Origin check. Without it
     /// the origin is taken from the request's Host (and X-Forwarded-Proto).
     pub public_origin: Option<String>,
+    /// The sites that may embed the portal's elements: their pages' scripts may read the
+    /// public catalogue routes the elements call (CORS). Exact origins, as browsers send
+    /// them: `https://dichvucong.hochiminhcity.gov.vn`.
+    pub embed_origins: Vec<String>,
     /// Proxies whose `X-Forwarded-For` names the client; from any other peer the
     /// connection's own address is the client's.
     pub trusted_proxies: Vec<IpAddr>,
@@ -80,6 +84,7 @@ impl Default for Config {
             catalog_dir: PathBuf::from("catalog"),
             dist_dir: PathBuf::from("dist"),
             public_origin: None,
+            embed_origins: Vec::new(),
             trusted_proxies: Vec::new(),
             session_idle: Duration::from_secs(30 * 60),
             session_max: Duration::from_secs(12 * 3600),
@@ -146,6 +151,17 @@ struct Options {
     /// Secure cookies and HSTS).
     #[arg(long, env = "PORTAL_ORIGIN", value_parser = parse_origin)]
     origin: Option<String>,
+    /// Origins of the sites that embed the portal's elements, e.g.
+    /// https://dichvucong.hochiminhcity.gov.vn (separate with commas): their pages may
+    /// read the public catalogue (CORS, without credentials).
+    #[arg(
+        long,
+        env = "PORTAL_EMBED_ORIGINS",
+        value_name = "ORIGIN",
+        value_delimiter = ',',
+        value_parser = parse_embed_origin
+    )]
+    embed_origins: Vec<String>,
     /// Address of a reverse proxy whose X-Forwarded-For names the client (repeat or
     /// separate with commas).
     #[arg(
@@ -220,6 +236,42 @@ fn parse_origin(value: &str) -> Result<String, String> {
     }
 }
 
+/// An origin exactly as a browser sends it in `Origin`: `scheme://host[:port]`, lower
+/// case, without the scheme's default port, a path or a wildcard; anything else would
+/// never match, or match more than meant. An empty entry (an empty variable, a final
+/// comma) names no site and is dropped.
+fn parse_embed_origin(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    let refuse = |why: &str| {
+        Err(format!(
+            "{value:?} is not an embedding site's origin such as https://dichvucong.hochiminhcity.gov.vn: {why}"
+        ))
+    };
+    if value.contains('*') {
+        return refuse("wildcards are not allowed, name each site");
+    }
+    let url = match url::Url::parse(value) {
+        Ok(url) => url,
+        Err(e) => return refuse(&e.to_string()),
+    };
+    if !matches!(url.scheme(), "https" | "http") {
+        return refuse("the scheme must be https (or http for a test)");
+    }
+    let canonical = url.origin().ascii_serialization();
+    if value == canonical {
+        Ok(canonical)
+    } else if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        refuse("an origin has no path, query or fragment")
+    } else if !url.username().is_empty() || url.password().is_some() {
+        refuse("an origin has no user name or password")
+    } else {
+        refuse(&format!("browsers send it as {canonical}"))
+    }
+}
+
 fn parse_seconds(value: &str) -> Result<Duration, String> {
     value
         .parse::<u64>()
@@ -243,6 +295,11 @@ impl Options {
             catalog_dir: self.catalog,
             dist_dir: self.dist,
             public_origin: self.origin,
+            embed_origins: self
+                .embed_origins
+                .into_iter()
+                .filter(|o| !o.is_empty())
+                .collect(),
             trusted_proxies: self.trusted_proxies,
             session_idle: self.session_idle,
             header_timeout: self.header_timeout,
@@ -333,6 +390,64 @@ mod tests {
         let e = args(&["--origin=portal.example"]).unwrap_err().to_string();
         assert!(e.contains("is not an origin"), "{e}");
         assert_eq!(kind(&["--help"]), Err(ErrorKind::DisplayHelp));
+    }
+
+    #[test]
+    fn embedding_sites_are_exact_origins() {
+        let c = args(&[
+            "--embed-origins=https://dichvucong.hochiminhcity.gov.vn, http://127.0.0.1:8123",
+        ])
+        .unwrap();
+        assert_eq!(
+            c.embed_origins,
+            [
+                "https://dichvucong.hochiminhcity.gov.vn",
+                "http://127.0.0.1:8123"
+            ]
+        );
+        assert!(args(&[]).unwrap().embed_origins.is_empty());
+        assert!(args(&["--embed-origins="])
+            .unwrap()
+            .embed_origins
+            .is_empty());
+        assert_eq!(
+            args(&["--embed-origins=https://a.gov.vn,"])
+                .unwrap()
+                .embed_origins,
+            ["https://a.gov.vn"]
+        );
+        for ok in [
+            "https://a.gov.vn",
+            "https://a.gov.vn:8443",
+            "http://localhost:3000",
+            "https://xn--b-8xm.vn",
+        ] {
+            assert_eq!(parse_embed_origin(ok).as_deref(), Ok(ok));
+        }
+        for (bad, why) in [
+            ("https://a.gov.vn/", "browsers send it as https://a.gov.vn"),
+            ("https://a.gov.vn/embed", "no path"),
+            ("https://a.gov.vn?x=1", "no path"),
+            ("https://*.gov.vn", "wildcards"),
+            ("*", "wildcards"),
+            ("a.gov.vn", "relative URL"),
+            ("ftp://a.gov.vn", "scheme"),
+            ("null", "relative URL"),
+            ("https://A.gov.vn", "browsers send it as https://a.gov.vn"),
+            (
+                "https://a.gov.vn:443",
+                "browsers send it as https://a.gov.vn",
+            ),
+            ("https://user@a.gov.vn", "user name"),
+            ("https://bộ.vn", "browsers send it as https://xn--b-8xm.vn"),
+        ] {
+            let e = parse_embed_origin(bad).unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        let e = args(&["--embed-origins=https://a.gov.vn,https://b.gov.vn/"])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("browsers send it as https://b.gov.vn"), "{e}");
     }
 
     #[test]

@@ -227,6 +227,12 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
             "no agency systems are configured (--agencies, --agency-sandbox): dossiers wait in the outbox until one is"
         );
     }
+    if !config.embed_origins.is_empty() {
+        tracing::info!(
+            "sites that may read the catalogue cross-origin (--embed-origins): {}",
+            config.embed_origins.join(", ")
+        );
+    }
     let http = reqwest::Client::builder()
         .user_agent(concat!("portal-server/", env!("CARGO_PKG_VERSION")))
         .build()
@@ -257,7 +263,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
 pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
     let mut router = api::routes()
-        .into_router()
+        .into_router(&config.embed_origins)
         .merge(web::routes(&state.config))
         .with_state(state)
         .layer(RequestBodyTimeoutLayer::new(config.body_timeout))

@@ -2,7 +2,7 @@
 //! cite, all cacheable and revalidated by ETag so repeat visits on mobile data cost a 304.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use portal_core::ServiceId;
@@ -113,7 +113,6 @@ pub(super) fn cached_json_for(
         .into_response()
 }
 
-/// This module's routes.
 /// `GET /api/v1/catalog/availability/{province}`
 #[utoipa::path(
     get,
@@ -183,23 +182,101 @@ pub async fn availability_map(State(state): State<AppState>) -> Result<Response,
 }
 
 /// The services of the published catalogue that `province`'s people can file online
-/// here: the one rule of both availability answers.
+/// here (see [`is_available`]).
 fn available_in(state: &AppState, province: &str) -> Vec<String> {
     state
         .catalogue
         .current()
         .services()
         .iter()
-        .filter(|s| {
-            portal_core::admin_units::routing::system_for(s, province)
-                .is_some_and(|system| state.agencies.get(&system).is_some())
-        })
+        .filter(|s| is_available(state, s, province))
         .map(|s| s.id.0.clone())
         .collect()
 }
 
-/// An availability answer: it changes with the deployment's agency systems and the
-/// published catalogue, so it is cached briefly.
+/// Whether `province`'s people can file `service` online here: the portal is connected
+/// to its receiving system. The one rule of the availability answers and the card.
+fn is_available(state: &AppState, service: &portal_core::Service, province: &str) -> bool {
+    portal_core::admin_units::routing::system_for(service, province)
+        .is_some_and(|system| state.agencies.get(&system).is_some())
+}
+
+/// The query of [`card`].
+#[derive(Debug, serde::Deserialize)]
+pub struct CardQuery {
+    province: Option<String>,
+}
+
+/// `GET /api/v1/services/{id}/card?province=79`
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}/card",
+    operation_id = "getServiceCard",
+    summary = "A service's card for a province's or a ministry's own site: what it is, its fees and time, the agency receiving it for that province and whether that province's people can file it online here",
+    params(
+        ("id" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+        ("province" = Option<String>, Query, description = "Province code with its leading zero, e.g. 79; without it the agency is named as in the catalogue and `province`, `available` are absent", pattern = "^[0-9]{2}$"),
+    ),
+    responses(
+        (status = 200, description = "The card", body = portal_api::catalogue::ServiceCard),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 503, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn card(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<CardQuery>,
+) -> Result<Response, ApiError> {
+    if !ServiceId::is_valid(&id) {
+        return Err(ApiError::BadServiceId(id.chars().take(80).collect()));
+    }
+    let published = state.catalogue.current();
+    let service = published
+        .service(&id)
+        .ok_or_else(|| ApiError::ServiceNotFound(id.clone()))?;
+    let (agency, province, available) = match query.province {
+        None => (service.agency.name.clone(), None, None),
+        Some(code) => {
+            if !portal_core::admin_units::is_province_code(&code) {
+                return Err(ApiError::BadProvinceCode(code.chars().take(20).collect()));
+            }
+            let units = state
+                .admin_units
+                .as_deref()
+                .ok_or(ApiError::AdminUnitsUnavailable)?;
+            let province = units
+                .units
+                .province(&code)
+                .ok_or_else(|| ApiError::ProvinceNotFound(code.clone()))?;
+            (
+                portal_core::admin_units::province_agency(&service.agency, province),
+                Some(portal_api::catalogue::CardProvince {
+                    name: province.full_name(),
+                    code,
+                }),
+                Some(is_available(&state, service, &province.code)),
+            )
+        }
+    };
+    Ok(short_lived(portal_api::catalogue::ServiceCard {
+        id: service.id.0.clone(),
+        name: service.name.clone(),
+        summary: service.summary.clone(),
+        level: service.agency.level,
+        online_level: service.online_level,
+        agency,
+        province,
+        available,
+        has_form: service.form.is_some(),
+        fees: service.fees.clone(),
+        processing_time: service.processing_time.clone(),
+    }))
+}
+
+/// An availability answer or a card: it changes with the deployment's agency systems
+/// and the published catalogue, so it is cached briefly.
 fn short_lived(body: impl serde::Serialize) -> Response {
     (
         [(
@@ -211,13 +288,15 @@ fn short_lived(body: impl serde::Serialize) -> Response {
         .into_response()
 }
 
+/// This module's routes.
 pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
     use axum::routing::get;
     use portal_api::paths::template as t;
     table
-        .get(t::CATALOGUE, get(index))
-        .get(t::CATALOGUE_AVAILABILITY, get(availability))
-        .get(t::CATALOGUE_AVAILABILITY_ALL, get(availability_map))
+        .embed_get(t::CATALOGUE, get(index))
+        .embed_get(t::CATALOGUE_AVAILABILITY, get(availability))
+        .embed_get(t::CATALOGUE_AVAILABILITY_ALL, get(availability_map))
         .get(t::CATALOGUE_SOURCES, get(sources))
         .get(t::SERVICE, get(service))
+        .embed_get(t::SERVICE_CARD, get(card))
 }

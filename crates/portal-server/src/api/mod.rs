@@ -4,6 +4,7 @@
 mod admin_units;
 pub mod body;
 mod catalogue;
+pub mod cors;
 pub mod error;
 mod health;
 pub mod openapi;
@@ -23,6 +24,8 @@ pub use error::ApiError;
 /// A router that remembers what it routes.
 pub struct RouteTable {
     router: Router<AppState>,
+    /// The routes other sites may read (see [`cors`]).
+    embed: Router<AppState>,
     entries: Vec<(Method, &'static str)>,
 }
 
@@ -30,8 +33,17 @@ impl RouteTable {
     pub(crate) fn new() -> Self {
         RouteTable {
             router: Router::new(),
+            embed: Router::new(),
             entries: Vec::new(),
         }
+    }
+
+    /// A public read the embeddable elements make from the sites of `--embed-origins`:
+    /// it answers their cross-origin requests and preflights.
+    pub(crate) fn embed_get(mut self, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+        self.entries.push((Method::GET, path));
+        self.embed = self.embed.route(path, handler);
+        self
     }
 
     fn add(mut self, method: Method, path: &'static str, handler: MethodRouter<AppState>) -> Self {
@@ -61,9 +73,15 @@ impl RouteTable {
         &self.entries
     }
 
-    /// The router, with JSON errors for unknown API paths and compressed responses.
-    pub fn into_router(self) -> Router<AppState> {
+    /// The router, with JSON errors for unknown API paths, cross-origin reads for the
+    /// `embed_origins` on the embed's routes, and compressed responses.
+    pub fn into_router(self, embed_origins: &[String]) -> Router<AppState> {
+        let cors = axum::middleware::from_fn_with_state(
+            cors::EmbedOrigins::new(embed_origins),
+            cors::layer,
+        );
         self.router
+            .merge(self.embed.layer(cors))
             .route(
                 "/api/{*rest}",
                 on(

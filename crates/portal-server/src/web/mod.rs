@@ -6,17 +6,18 @@
 //! paints) for the other public pages, `index.html` (the whole portal) for staff pages
 //! (see `first_paint::page_for`). Paths that are not
 //! app routes still get the app (which shows its not-found page) but with a 404 status.
+//! The embeddable elements' files have their own versioned paths (see [`embed_file`]).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower::ServiceExt;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 
-use portal_api::routes::AppRoute;
+use portal_api::routes::{AppRoute, EMBED_MAJOR, EMBED_VERSION};
 
 use crate::{AppState, Config};
 
@@ -26,6 +27,7 @@ pub fn routes(_config: &Config) -> Router<AppState> {
     // The pages are made per request (first_paint), so they are compressed here; built
     // assets already come pre-compressed and pass through untouched.
     Router::new()
+        .route("/embed/{version}/{*file}", axum::routing::get(embed_file))
         .fallback(serve)
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(9)))
 }
@@ -75,6 +77,54 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
         )
             .into_response(),
     }
+}
+
+/// A file of the embeddable elements, from `dist/embed/<EMBED_VERSION>/`: under
+/// `/embed/<EMBED_VERSION>/` for hosts that pin it (kept a day), and under
+/// `/embed/<EMBED_MAJOR>/`, which follows the newest compatible release (kept five
+/// minutes). Other versions are not served. Other sites' pages load these as module
+/// scripts and fetch the wasm, so any origin may read them (`*`: public code, and never
+/// with credentials) and no-cors loads may embed them (CORP).
+async fn embed_file(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path();
+    let Some((version, file)) = path
+        .strip_prefix("/embed/")
+        .and_then(|rest| rest.split_once('/'))
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let cache = match version {
+        EMBED_VERSION => "public, max-age=86400",
+        EMBED_MAJOR => "public, max-age=300",
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let Ok(uri) = format!("/{file}").parse::<Uri>() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (mut parts, body) = req.into_parts();
+    parts.uri = uri;
+    let dir = ServeDir::new(state.config.dist_dir.join("embed").join(EMBED_VERSION))
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip();
+    let mut res = match dir.oneshot(Request::from_parts(parts, body)).await {
+        Ok(r) => r.map(Body::new),
+        Err(never) => match never {},
+    };
+    let h = res.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    h.insert(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("cross-origin"),
+    );
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    }
+    res
 }
 
 /// The page for an app route, with its first paint filled in from the published

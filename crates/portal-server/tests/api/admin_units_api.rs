@@ -249,6 +249,21 @@ async fn a_catalogue_without_admin_units_answers_503() {
     assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body: Value = r.json().await.expect("json");
     assert_eq!(body["error"]["code"], "admin_units_unavailable");
+    // A service's card needs them for a province only.
+    let r = get(
+        &s,
+        &portal_api::paths::service_card("birth-registration", Some("79")),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = r.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "admin_units_unavailable");
+    let r = get(
+        &s,
+        &portal_api::paths::service_card("birth-registration", None),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::OK);
 }
 
 #[tokio::test]

@@ -13,6 +13,7 @@ mod availability_http;
 mod dossiers_form_rules;
 mod dossiers_http;
 mod drafts_http;
+mod embed_http;
 mod every_form;
 mod feedback_http;
 mod http_api;
