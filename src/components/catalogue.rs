@@ -85,12 +85,17 @@ pub fn Catalogue(
         q.text = event_target_value(&ev);
         update.with_value(|u| u(q, true));
     };
-    // Searching moves focus to the count, which says what was found (a node, not an id:
-    // inside an embedding element the document cannot see it).
-    let count = NodeRef::<leptos::html::P>::new();
+    // Searching moves focus to the count, which says what was found (looked up from the
+    // form's root: inside an embedding element the document cannot see it).
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        use wasm_bindgen::JsCast;
         ev.prevent_default();
-        if let Some(el) = count.get() {
+        let root = event_target::<web_sys::Element>(&ev).get_root_node();
+        let count = match root.dyn_ref::<web_sys::ShadowRoot>() {
+            Some(shadow) => shadow.get_element_by_id("results-count"),
+            None => document().get_element_by_id("results-count"),
+        };
+        if let Some(el) = count.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
     };
@@ -262,7 +267,7 @@ pub fn Catalogue(
             </fieldset>
         </details>
 
-        <p id="results-count" class="service-list__count" tabindex="-1" role="status" node_ref=count>
+        <p id="results-count" class="service-list__count" tabindex="-1" role="status">
             {move || if waiting() {
                 i18n.t(Key::Loading).to_string()
             } else {

@@ -30,7 +30,8 @@ fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     let on_click = {
         let (id, href) = (service.id.0.clone(), href.clone());
         move |ev: leptos::ev::MouseEvent| {
-            if !crate::embed::announce("dvc-service-select", &[("service", &id), ("url", &href)]) {
+            let detail = vec![("service", id.clone()), ("url", href.clone())];
+            if !crate::embed::announce("dvc-service-select", detail) {
                 ev.prevent_default();
             }
         }
@@ -53,7 +54,7 @@ fn ServiceItem(service: ServiceSummary) -> impl IntoView {
             <h2 class="service-item__name">
                 <a href=href class="service-item__link" target=embedded.then_some("_blank") rel=embedded.then_some("noopener") on:click=on_click>
                     {move || s.with_value(|s| s.name.get(i18n.lang.get()).to_string())}
-                    {embedded.then(|| view! { <span class="visually-hidden">{move || i18n.t(Key::OpensInNewPage)}</span> })}
+                    {move || embedded.then(|| i18n.t(Key::OpensInNewPage))}
                 </a>
             </h2>
             <p class="service-item__summary">{move || s.with_value(|s| s.summary.get(i18n.lang.get()).to_string())}</p>

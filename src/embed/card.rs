@@ -31,7 +31,7 @@ pub(super) fn Card(attrs: Attrs) -> impl IntoView {
             {move || match card.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(Some(c))) => {
-                    announce("dvc-ready", &[("service", &c.id)]);
+                    announce("dvc-ready", vec![("service", c.id.clone())]);
                     view! { <CardBody card=c/> }.into_any()
                 }
                 Some(Ok(None)) => view! { <p>{move || i18n.t(Key::EmbedNoService)}</p> }.into_any(),
@@ -70,12 +70,12 @@ fn CardBody(card: ServiceCard) -> impl IntoView {
         move |ev: leptos::ev::MouseEvent| {
             let id = c.with_value(|c| c.id.clone());
             let province = c.with_value(|c| c.province.as_ref().map(|p| p.code.clone()));
-            let detail = [
-                ("service", id.as_str()),
-                ("url", apply.as_str()),
-                ("province", province.as_deref().unwrap_or_default()),
+            let detail = vec![
+                ("service", id),
+                ("url", apply.clone()),
+                ("province", province.unwrap_or_default()),
             ];
-            if !announce("dvc-apply", &detail) {
+            if !announce("dvc-apply", detail) {
                 ev.prevent_default();
             }
         }

@@ -70,20 +70,24 @@ impl Attrs {
 pub const SEARCH_ATTRIBUTES: [&str; 5] = ["lang", "province", "audience", "topic", "q"];
 pub const CARD_ATTRIBUTES: [&str; 3] = ["lang", "province", "service"];
 
-/// The element itself, for raising its events (a context inside the element).
-#[derive(Clone)]
-struct Host(web_sys::HtmlElement);
+/// Raises an element's DOM events (a context inside an element): a callback, so that the
+/// portal's own bundles, where shared components ask for it and find none, carry no code
+/// for events.
+#[derive(Clone, Copy)]
+struct Events(Callback<(&'static str, Vec<(&'static str, String)>), bool>);
 
 /// Raises the DOM event `name` on the element, with `detail` as an object of strings;
 /// `false` when the host cancelled it (`preventDefault`), so that what it announced is
 /// not done. Outside an element (the portal's own pages) nothing is raised.
-pub fn announce(name: &str, detail: &[(&str, &str)]) -> bool {
-    let Some(Host(el)) = use_context::<Host>() else {
-        return true;
-    };
+pub fn announce(name: &'static str, detail: Vec<(&'static str, String)>) -> bool {
+    use_context::<Events>().is_none_or(|Events(raise)| raise.run((name, detail)))
+}
+
+/// Dispatches the event on `el`: bubbling, composed, cancellable.
+fn dispatch(el: &web_sys::HtmlElement, name: &str, detail: &[(&str, String)]) -> bool {
     let object = js_sys::Object::new();
     for (k, v) in detail {
-        let _ = js_sys::Reflect::set(&object, &(*k).into(), &(*v).into());
+        let _ = js_sys::Reflect::set(&object, &(*k).into(), &v.into());
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
@@ -167,7 +171,11 @@ fn mount<V: IntoView + 'static>(
         mount_to(container, move || {
             provide_context(I18n { lang: attrs.lang });
             provide_context(crate::api::ApiSource::Published);
-            provide_context(Host(host));
+            provide_context(Events(Callback::new(
+                move |(name, detail): (&'static str, Vec<(&'static str, String)>)| {
+                    dispatch(&host, name, &detail)
+                },
+            )));
             Effect::new(move |_| {
                 let _ = lang_root.set_attribute("lang", attrs.lang.get().tag());
             });
@@ -179,4 +187,39 @@ fn mount<V: IntoView + 'static>(
         _view: Box::new(view),
         _owner: owner,
     })
+}
+
+/// The element script observes the attributes this module follows, and no others.
+/// Native only: it reads `embed/dvc-embed.js`.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn the_script_observes_the_attributes_the_elements_follow() {
+        let js =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/embed/dvc-embed.js"))
+                .expect("embed/dvc-embed.js");
+        let list = |names: &[&str]| {
+            names
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        assert!(
+            js.contains(&format!(
+                "define(\"dvc-service-search\", \"search\", [{}]);",
+                list(&super::SEARCH_ATTRIBUTES)
+            )),
+            "dvc-embed.js must observe {:?}",
+            super::SEARCH_ATTRIBUTES
+        );
+        assert!(
+            js.contains(&format!(
+                "define(\"dvc-service\", \"card\", [{}]);",
+                list(&super::CARD_ATTRIBUTES)
+            )),
+            "dvc-embed.js must observe {:?}",
+            super::CARD_ATTRIBUTES
+        );
+    }
 }

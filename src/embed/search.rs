@@ -22,8 +22,7 @@ pub(super) fn Search(attrs: Attrs) -> impl IntoView {
             {move || match catalogue.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(index)) => {
-                    let services = index.services.len().to_string();
-                    announce("dvc-ready", &[("services", &services)]);
+                    announce("dvc-ready", vec![("services", index.services.len().to_string())]);
                     let index = Arc::new(index);
                     (move || {
                         view! { <Catalogue index=index.clone() query=attrs.query province_fixed=fixed.get()/> }
