@@ -8,6 +8,7 @@ import { lighthouse } from './lighthouse.mjs';
 import { measureSearch } from './search.mjs';
 import { measureFormTyping, measurePortalFormTyping } from './form-typing.mjs';
 import { fmt } from './lib.mjs';
+import { serveHost } from './embed-host.mjs';
 
 const [portal, portal10k] = process.argv.slice(2);
 const RUNS = Number(process.env.LH_RUNS || 3);
@@ -15,11 +16,15 @@ const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 const govuk = await serveStatic(new URL('./out/peers/govuk', import.meta.url).pathname);
 const rjsf = await serveStatic(new URL('./out/peers/rjsf', import.meta.url).pathname);
+// A province's page with the embeddable elements (its origin is in the portal's
+// --embed-origins, see scripts/bench).
+const host = await serveHost(portal);
 
 const pages = [
   { name: 'portal: catalogue', url: `${portal}/`, ready: '.service-item' },
   { name: 'portal: service page', url: `${portal}/services/permanent-residence-registration`, ready: '.summary-list' },
   { name: 'portal: form step', url: `${portal}/services/permanent-residence-registration/apply`, ready: 'form.question-form' },
+  { name: 'embed: host page, search + card', url: `${host.url}/`, ready: 'dvc-service .dvc-card__title' },
   { name: 'peer: GOV.UK Frontend question page', url: `${govuk.url}/`, ready: 'h1' },
   { name: 'peer: React + RJSF 300 fields', url: `${rjsf.url}/`, ready: '#root_field299' },
 ];
@@ -63,3 +68,4 @@ console.log(`\nratio RJSF / portal: median ${(theirs.median / ours.median).toFix
 
 await govuk.close();
 await rjsf.close();
+await host.close();

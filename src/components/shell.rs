@@ -66,6 +66,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <li><a href=portal_api::routes::STATISTICS>{move || i18n.t(Key::StatisticsLink)}</a></li>
                     <li><a href="/accessibility">{move || i18n.t(Key::A11yLink)}</a></li>
                     <li><a href="/gallery">{move || i18n.t(Key::GalleryTitle)}</a></li>
+                    <li><a href=portal_api::routes::EMBED>{move || i18n.t(Key::EmbedTitle)}</a></li>
                 </ul>
             </div>
         </footer>

@@ -1751,7 +1751,7 @@ impl Key {
         vi: "Phần tử này chưa chỉ ra dịch vụ nào (thuộc tính service).",
         en: "This element names no service (its service attribute).",
     });
-    // The page for other sites' web teams (`/embed`).
+    // The page for other sites' web teams (`/embed`); its title is the footer's link too.
     pub const EmbedTitle: Key = Key(&Texts {
         vi: "Nhúng dịch vụ công vào trang của bạn",
         en: "Embed public services in your site",

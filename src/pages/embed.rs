@@ -145,11 +145,11 @@ pub fn EmbedPage() -> impl IntoView {
         <div class="embed-preview">
             {move || match element.get() {
                 Element::Search => view! {
-                    <dvc-service-search attr:province=move || province.get() attr:lang=move || lang.get()></dvc-service-search>
+                    <dvc-service-search province=move || province.get() lang=move || lang.get()></dvc-service-search>
                 }
                 .into_any(),
                 Element::Card => view! {
-                    <dvc-service attr:service=move || service.get() attr:province=move || province.get() attr:lang=move || lang.get()></dvc-service>
+                    <dvc-service service=move || service.get() province=move || province.get() lang=move || lang.get()></dvc-service>
                 }
                 .into_any(),
             }}
