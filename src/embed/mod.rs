@@ -74,12 +74,15 @@ pub const CARD_ATTRIBUTES: [&str; 3] = ["lang", "province", "service"];
 /// portal's own bundles, where shared components ask for it and find none, carry no code
 /// for events.
 #[derive(Clone, Copy)]
-struct Events(Callback<(&'static str, Vec<(&'static str, String)>), bool>);
+struct Events(Callback<(&'static str, Detail), bool>);
+
+/// An event's detail: named strings.
+pub type Detail = Vec<(&'static str, String)>;
 
 /// Raises the DOM event `name` on the element, with `detail` as an object of strings;
 /// `false` when the host cancelled it (`preventDefault`), so that what it announced is
 /// not done. Outside an element (the portal's own pages) nothing is raised.
-pub fn announce(name: &'static str, detail: Vec<(&'static str, String)>) -> bool {
+pub fn announce(name: &'static str, detail: Detail) -> bool {
     use_context::<Events>().is_none_or(|Events(raise)| raise.run((name, detail)))
 }
 
@@ -172,9 +175,7 @@ fn mount<V: IntoView + 'static>(
             provide_context(I18n { lang: attrs.lang });
             provide_context(crate::api::ApiSource::Published);
             provide_context(Events(Callback::new(
-                move |(name, detail): (&'static str, Vec<(&'static str, String)>)| {
-                    dispatch(&host, name, &detail)
-                },
+                move |(name, detail): (&'static str, Detail)| dispatch(&host, name, &detail),
             )));
             Effect::new(move |_| {
                 let _ = lang_root.set_attribute("lang", attrs.lang.get().tag());
