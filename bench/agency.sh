@@ -62,7 +62,7 @@ else
 fi
 
 start_agency() {
-  AGENCY_SANDBOX_SECRET=$SECRET RUST_LOG=warn target/server/agency-sandbox \
+  AGENCY_SANDBOX_SECRET=$SECRET RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/server/agency-sandbox" \
     --listen "127.0.0.1:$agency_port" --db "$work/agency.sqlite3" --portal "$base" \
     > "$work/agency.log" 2>&1 &
   agency_pid=$!
@@ -71,7 +71,7 @@ start_agency() {
 }
 stop_agency() { kill "$agency_pid"; wait "$agency_pid" 2>/dev/null || true; agency_pid=""; }
 
-PORTAL_AGENCY_SANDBOX_SECRET=$SECRET RUST_LOG=warn target/server/portal-server \
+PORTAL_AGENCY_SANDBOX_SECRET=$SECRET RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/server/portal-server" \
   --sandbox-sign-in --sandbox-payments --host 127.0.0.1 --port 0 --db "$db" \
   --catalog "$work/catalog" --dist "$work/no-dist" \
   --agency-sandbox "$agency" --delivery-max-backoff 1 > "$work/portal.log" 2>&1 &

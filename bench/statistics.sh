@@ -38,7 +38,7 @@ mkdir -p "$work/no-dist"
 echo '<!doctype html><title>bench</title>' > "$work/no-dist/index.html"
 
 start_server() { # <db>
-  RUST_LOG=warn target/server/portal-server --sandbox-sign-in --sandbox-payments \
+  RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/server/portal-server" --sandbox-sign-in --sandbox-payments \
     --host 127.0.0.1 --port 0 --db "$1" --catalog catalog --dist "$work/no-dist" \
     > "$work/portal.log" 2>&1 &
   server_pid=$!
@@ -70,7 +70,7 @@ for engine in $ENGINES; do
     db="$work/statistics.sqlite3"
   fi
   log "$engine: generating $DOSSIERS dossiers over $MONTHS months"
-  generated=$(target/server/portal-server generate --db "$db" --dossiers "$DOSSIERS" --months "$MONTHS" 2>/dev/null | tail -1)
+  generated=$("${CARGO_TARGET_DIR:-target}/server/portal-server" generate --db "$db" --dossiers "$DOSSIERS" --months "$MONTHS" 2>/dev/null | tail -1)
   log "$generated"
   rate=$(sed -n 's/.*: \([0-9]*\) dossiers\/s$/\1/p' <<<"$generated")
   # A live database is written a little at a time and vacuumed by autovacuum as it goes;
