@@ -1,7 +1,8 @@
 // A province's page embedding the portal's elements, for the benchmark: a plain host page
 // on its own origin (port 18190 by default, the origin scripts/bench configures with
 // --embed-origins), under a strict Content-Security-Policy naming the portal, with the
-// catalogue's search for Hồ Chí Minh City and birth registration's card.
+// catalogue's search for Hồ Chí Minh City and birth registration's card, and the
+// stylesheet rules /embed offers so that the page does not jump while they load.
 // Alone: node bench/embed-host.mjs <portal-url> [runs] prints its Lighthouse figures.
 import { createServer } from 'node:http';
 import { lighthouse } from './lighthouse.mjs';
@@ -15,6 +16,7 @@ export function hostPage(portal) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Dịch vụ công trực tuyến – Thành phố Hồ Chí Minh</title>
+<link rel="stylesheet" href="/host.css">
 <script type="module" src="${portal}/embed/1/dvc-embed.js"></script>
 </head>
 <body>
@@ -27,12 +29,19 @@ export function hostPage(portal) {
 </html>`;
 }
 
+// The room the elements take until loaded (as /embed gives it: `embed::snippet::ROOM_CSS`).
+const HOST_CSS = `body { margin: 0 8px; font-family: system-ui, sans-serif; }
+dvc-service-search:not([loaded]) { display: block; min-height: 100vh; }
+dvc-service:not([loaded]) { display: block; min-height: 30rem; }
+`;
+
 export function serveHost(portal, port = HOST_PORT) {
-  const csp = `default-src 'none'; script-src 'self' ${portal} 'wasm-unsafe-eval'; connect-src 'self' ${portal}; base-uri 'none'`;
+  const csp = `default-src 'none'; script-src 'self' ${portal} 'wasm-unsafe-eval'; connect-src 'self' ${portal}; style-src 'self'; base-uri 'none'`;
   const server = createServer((req, res) => {
-    if (req.url !== '/') { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, 'cache-control': 'no-cache' });
-    res.end(hostPage(portal));
+    const file = { '/': ['text/html; charset=utf-8', hostPage(portal)], '/host.css': ['text/css', HOST_CSS] }[req.url];
+    if (!file) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': file[0], 'content-security-policy': csp, 'cache-control': 'no-cache' });
+    res.end(file[1]);
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok({
     url: `http://127.0.0.1:${server.address().port}`,

@@ -129,6 +129,9 @@ test('a province site embeds the search and a card under its own strict policy a
     assert.ok(listed.includes('Đăng ký khai sinh'), listed.join(' | '));
     assert.ok(!listed.includes(EXAM), 'the exam is the ministry\'s');
     assert.ok(listed.length < all.services.length);
+    // Both say they are drawn, with the attribute a host's stylesheet can keep room until.
+    assert.equal(await page.locator('dvc-service-search[loaded]').count(), 1);
+    assert.equal(await page.locator('dvc-service[loaded]').count(), 1);
     // The host chose the province: no province filter is offered.
     assert.equal(await page.locator('dvc-service-search #filter-province').count(), 0);
 

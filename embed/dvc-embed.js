@@ -40,10 +40,17 @@ function define(tag, name, attributes) {
         const [m, css] = await Promise.all([bundle(name), styles()]);
         if (!this.isConnected || this.#view) return;
         root.adoptedStyleSheets = [css];
+        // Once drawn with its data (or not able to get it) the element says so with its
+        // `loaded` attribute, until which a host's stylesheet can keep its room, so that
+        // what follows does not jump (see /embed).
+        const loaded = () => this.setAttribute("loaded", "");
+        this.addEventListener("dvc-ready", loaded, { once: true });
+        this.addEventListener("dvc-error", loaded, { once: true });
         root.replaceChildren();
         this.#view = m.mount(this, root, base.origin) ?? null;
       } catch (err) {
         // The host's own content stays (the slot), and the host can tell why.
+        this.setAttribute("loaded", "");
         this.dispatchEvent(new CustomEvent("dvc-error", { bubbles: true, detail: { message: String(err) } }));
       }
     }

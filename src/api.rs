@@ -119,6 +119,16 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A short word for what failed: the contract's error code, `network` or `malformed`
+    /// (what an embedding element tells its host).
+    pub fn code(&self) -> String {
+        match self {
+            ApiError::Network => "network".into(),
+            ApiError::Server { code, .. } => code.clone(),
+            ApiError::Malformed => "malformed".into(),
+        }
+    }
+
     pub fn is_not_found(&self) -> bool {
         matches!(
             self,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use portal_api::catalogue::ServiceCard;
 
 use super::{announce, Attrs};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::fees::{processing_time, FeeTable};
 use crate::components::{labels, ErrorState, Loading};
 use crate::i18n::{fill, use_i18n, Key};
@@ -34,16 +34,25 @@ pub(super) fn Card(attrs: Attrs) -> impl IntoView {
                     announce("dvc-ready", vec![("service", c.id.clone())]);
                     view! { <CardBody card=c/> }.into_any()
                 }
-                Some(Ok(None)) => view! { <p>{move || i18n.t(Key::EmbedNoService)}</p> }.into_any(),
-                Some(Err(e)) if ApiError::is_not_found(&e) => view! {
-                    <h2 class="dvc-card__title">{move || i18n.t(Key::ServiceNotFoundTitle)}</h2>
-                    <p>{move || i18n.t(Key::ServiceNotFoundBody)}</p>
+                Some(Ok(None)) => {
+                    announce("dvc-error", vec![("message", "no service attribute".into())]);
+                    view! { <p>{move || i18n.t(Key::EmbedNoService)}</p> }.into_any()
                 }
-                .into_any(),
-                Some(Err(_)) => view! {
-                    <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+                Some(Err(e)) => {
+                    announce("dvc-error", vec![("message", e.code())]);
+                    if e.is_not_found() {
+                        view! {
+                            <h2 class="dvc-card__title">{move || i18n.t(Key::ServiceNotFoundTitle)}</h2>
+                            <p>{move || i18n.t(Key::ServiceNotFoundBody)}</p>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+                        }
+                        .into_any()
+                    }
                 }
-                .into_any(),
             }}
         </div>
     }

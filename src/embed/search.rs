@@ -29,10 +29,13 @@ pub(super) fn Search(attrs: Attrs) -> impl IntoView {
                     })
                     .into_any()
                 }
-                Some(Err(_)) => view! {
+                Some(Err(e)) => {
+                    announce("dvc-error", vec![("message", e.code())]);
+                    view! {
                     <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }}
         </div>
     }

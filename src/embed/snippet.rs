@@ -73,6 +73,12 @@ pub fn csp_lines(origin: &str) -> String {
     format!("script-src 'self' {origin} 'wasm-unsafe-eval';\nconnect-src 'self' {origin};")
 }
 
+/// The rules a host's own stylesheet may add so that its page does not jump while an
+/// element loads: the element's room until its `loaded` attribute appears.
+pub const ROOM_CSS: &str =
+    "dvc-service-search:not([loaded]) { display: block; min-height: 100vh; }\n\
+dvc-service:not([loaded]) { display: block; min-height: 30rem; }";
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")

@@ -1884,6 +1884,14 @@ impl Key {
         vi: "Không tải được phần tử (mạng, hoặc chính sách bảo mật của trang); nội dung bên trong phần tử vẫn hiển thị.",
         en: "The element could not load (the network, or the page's security policy); what you wrote inside the element still shows.",
     });
+    pub const EmbedRoomHint: Key = Key(&Texts {
+        vi: "Để trang của bạn không bị xô lệch khi phần tử đang tải, hãy dành chỗ cho nó trong tệp CSS của trang (phần tử tự thêm thuộc tính loaded khi đã hiển thị xong):",
+        en: "So that your page does not jump while the element loads, give it its room in your page's stylesheet (the element adds its loaded attribute once drawn):",
+    });
+    pub const EmbedLoadedAttribute: Key = Key(&Texts {
+        vi: "Không phải sự kiện: thuộc tính phần tử tự thêm cho chính nó khi đã hiển thị xong hoặc không tải được (cùng lúc với dvc-ready hoặc dvc-error).",
+        en: "Not an event: the attribute the element adds to itself once drawn, or once it could not load (with dvc-ready or dvc-error).",
+    });
     pub const EmbedSecurityTitle: Key = Key(&Texts {
         vi: "Chính sách bảo mật nội dung và quyền truy cập",
         en: "Content Security Policy and access",

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use portal_api::routes::{EMBED_MAJOR, EMBED_VERSION};
 
 use crate::api;
-use crate::embed::snippet::{csp_lines, script_url, snippet, Choice, Element};
+use crate::embed::snippet::{csp_lines, script_url, snippet, Choice, Element, ROOM_CSS};
 use crate::i18n::{use_i18n, Key};
 
 /// The portal's origin, as the page was reached.
@@ -141,6 +141,9 @@ pub fn EmbedPage() -> impl IntoView {
             }}</span>
         </p>
 
+        <p>{move || t(Key::EmbedRoomHint)}</p>
+        <pre class="embed-code" tabindex="0"><code id="embed-room">{ROOM_CSS}</code></pre>
+
         <h2>{move || t(Key::EmbedPreviewTitle)}</h2>
         <div class="embed-preview">
             {move || match element.get() {
@@ -195,6 +198,7 @@ pub fn EmbedPage() -> impl IntoView {
                     ("dvc-service-select", "service, url", Key::EmbedEventSelect),
                     ("dvc-apply", "service, url, province", Key::EmbedEventApply),
                     ("dvc-error", "message", Key::EmbedEventError),
+                    ("loaded", "", Key::EmbedLoadedAttribute),
                 ].into_iter().map(|(name, detail, meaning)| view! {
                     <tr>
                         <th scope="row"><code>{name}</code></th>
