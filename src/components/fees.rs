@@ -57,13 +57,14 @@ pub fn FeeTable(fees: Fees) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {rules.into_iter().map(|r| {
+                        let online = r.online_amount();
                         let (case, note) = (r.case, r.note);
                         view! {
                             <tr>
                                 <th scope="row">{move || format!("{}{}", case.get(lang()), confidence_note(lang(), r.confidence))}
                                     {note.map(|n| view! { <br/><span class="hint">{move || n.get(lang()).to_string()}</span> })}
                                 </th>
-                                <td class="table__num">{move || amount(lang(), r.online)}</td>
+                                <td class="table__num">{move || amount(lang(), online)}</td>
                                 <td class="table__num">{move || amount(lang(), r.in_person)}</td>
                             </tr>
                         }

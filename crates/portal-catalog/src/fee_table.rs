@@ -15,7 +15,7 @@ use crate::Catalogue;
 /// Whether a fee rule of a service file states the amounts a form's fee line charges.
 pub(crate) fn rule_states(rule: &FeeRule, item: &FeeItem) -> bool {
     let online = item.online.unwrap_or(item.in_person);
-    rule.in_person == Some(item.in_person) && rule.online.or(rule.in_person) == Some(online)
+    rule.in_person == Some(item.in_person) && rule.online_amount() == Some(online)
 }
 
 /// The rules a service's form may charge from: its own, and for a bundle also those of
@@ -160,7 +160,13 @@ pub fn fee_rules_markdown(catalogue: &Catalogue) -> String {
                     if let Some(n) = &r.note {
                         let _ = write!(case, "<br>{}", both(n));
                     }
-                    row(case, r.in_person, r.online, r.confidence, r.basis.as_ref());
+                    row(
+                        case,
+                        r.in_person,
+                        r.online_amount(),
+                        r.confidence,
+                        r.basis.as_ref(),
+                    );
                 }
             }
         }

@@ -147,7 +147,8 @@ pub struct FeeRule {
     /// Amount when filed in person; `None` when not fixed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_person: Option<u64>,
-    /// Amount when filed online (often lower); `None` when not fixed.
+    /// Amount when filed online, when the law sets it apart (often lower); absent, the
+    /// same as in person (see [`FeeRule::online_amount`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub online: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,6 +158,15 @@ pub struct FeeRule {
     /// when the rule is confirmed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
+}
+
+impl FeeRule {
+    /// What filing online costs: its own amount, or else the in-person one (the rule the
+    /// fee shown, the fee charged and the catalogue's "from" price all follow); `None`
+    /// when not fixed.
+    pub fn online_amount(&self) -> Option<u64> {
+        self.online.or(self.in_person)
+    }
 }
 
 /// What a service costs.
@@ -181,7 +191,7 @@ impl Fees {
     pub fn lowest_online(&self) -> Option<u64> {
         match self {
             Fees::Free { .. } => Some(0),
-            Fees::Rules { rules } => rules.iter().filter_map(|r| r.online.or(r.in_person)).min(),
+            Fees::Rules { rules } => rules.iter().filter_map(FeeRule::online_amount).min(),
         }
     }
 }
@@ -541,6 +551,12 @@ mod tests {
             ],
         };
         assert_eq!(fees.lowest_online(), Some(10_000));
+        // A rule without an online amount costs online what it costs in person.
+        let Fees::Rules { rules } = &fees else {
+            unreachable!()
+        };
+        assert_eq!(rules[0].online_amount(), Some(10_000));
+        assert_eq!(rules[1].online_amount(), Some(15_000));
         let free = Fees::Free {
             note: None,
             confidence: Confidence::Confirmed,

@@ -138,7 +138,7 @@ pub fn charge(fees: &crate::catalogue::Fees, form: Option<(&IndexedForm, &Answer
     let unknown_case = match fees {
         Fees::Free { .. } => false,
         Fees::Rules { rules } => {
-            rules.is_empty() || rules.iter().any(|r| r.online.or(r.in_person).is_none())
+            rules.is_empty() || rules.iter().any(|r| r.online_amount().is_none())
         }
     };
     if let Some((form, answers)) = form.filter(|(f, _)| !f.form().fees.is_empty()) {
@@ -153,7 +153,7 @@ pub fn charge(fees: &crate::catalogue::Fees, form: Option<(&IndexedForm, &Answer
     match fees {
         Fees::Free { .. } => Charge::Free,
         Fees::Rules { rules } => match rules.as_slice() {
-            [only] => match only.online.or(only.in_person) {
+            [only] => match only.online_amount() {
                 Some(0) => Charge::Free,
                 Some(n) => Charge::Due(n),
                 None => Charge::Assessed,
