@@ -9,6 +9,7 @@ import { measureSearch } from './search.mjs';
 import { measureFormTyping, measurePortalFormTyping } from './form-typing.mjs';
 import { fmt } from './lib.mjs';
 import { serveHost } from './embed-host.mjs';
+import { paintTypingTable, printPaintTyping } from './paint-typing.mjs';
 
 const [portal, portal10k] = process.argv.slice(2);
 const RUNS = Number(process.env.LH_RUNS || 3);
@@ -65,6 +66,9 @@ const theirs = await measureFormTyping(`${rjsf.url}/`, 'root_field150', '#root_f
 console.log(`| portal (Leptos) | ${ours.n} | ${fmt(ours.median)} | ${fmt(ours.p95)} | ${fmt(ours.max)} |`);
 console.log(`| peer: React + @rjsf/core | ${theirs.n} | ${fmt(theirs.median)} | ${fmt(theirs.p95)} | ${fmt(theirs.max)} |`);
 console.log(`\nratio RJSF / portal: median ${(theirs.median / ours.median).toFixed(1)}x, p95 ${(theirs.p95 / ours.p95).toFixed(1)}x`);
+
+console.log('\n## Typing as people feel it: each key from its event to the next paint (Event Timing), real key events, 4x CPU\n');
+printPaintTyping(await paintTypingTable(portal, govuk.url, rjsf.url));
 
 await govuk.close();
 await rjsf.close();
