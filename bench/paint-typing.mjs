@@ -44,6 +44,9 @@ export async function paintTyping(url, selector, readySelector, { text = TEXT, c
     }
     await page.waitForTimeout(500);
     const reported = await page.evaluate(() => [...window.__keys.values()]);
+    // The keys went where they were meant to, or the figures mean nothing.
+    const value = await field.inputValue();
+    if (!value.endsWith(text)) throw new Error(`${url}: ${selector} holds "${value}", not the typed text`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const missing = Math.max(0, text.length - reported.length);
     return { keys: text.length, reported: reported.length, samples: [...reported, ...Array(missing).fill(0)] };
