@@ -224,3 +224,37 @@ mod tests {
         );
     }
 }
+
+/// The exports of an element's bundle (`src/bin/embed-*.rs`): `mount(host, root, origin)`
+/// drawing the element with `$mount` ([`mount_search`] or [`mount_card`]), and the
+/// `Element` it returns, whose `set` follows an attribute and `free()` removes what was
+/// drawn. A macro, so that only that bundle exports them, not every bundle of the lib.
+#[macro_export]
+macro_rules! embed_entry {
+    ($mount:path) => {
+        fn main() {}
+
+        /// One element drawn by the portal; `free()` (from JavaScript) removes what it drew.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub struct Element($crate::embed::Mounted);
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl Element {
+            /// Follows a change of the element's attribute `name` (`undefined` when removed).
+            pub fn set(&self, name: &str, value: Option<String>) {
+                self.0.set(name, value);
+            }
+        }
+
+        /// Draws the element `host` into its shadow root, reading its attributes; requests
+        /// and links go to `origin`, the portal's.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount(
+            host: web_sys::HtmlElement,
+            root: web_sys::ShadowRoot,
+            origin: &str,
+        ) -> Option<Element> {
+            $mount(host, root, origin).map(Element)
+        }
+    };
+}

@@ -26,6 +26,21 @@ fn units(state: &AppState) -> Result<&PublishedUnits, ApiError> {
         .ok_or(ApiError::AdminUnitsUnavailable)
 }
 
+/// The province `code` names: the code checked (`bad_province_code`), then looked up
+/// (`province_not_found`).
+pub(super) fn province<'a>(
+    state: &'a AppState,
+    code: &str,
+) -> Result<&'a portal_core::admin_units::Province, ApiError> {
+    if !is_province_code(code) {
+        return Err(ApiError::BadProvinceCode(code.chars().take(20).collect()));
+    }
+    units(state)?
+        .units
+        .province(code)
+        .ok_or_else(|| ApiError::ProvinceNotFound(code.to_string()))
+}
+
 fn send(headers: &HeaderMap, c: &Cached) -> Response {
     cached_json_for(headers, &c.etag, c.body.clone(), CACHE)
 }

@@ -133,18 +133,7 @@ pub async fn availability(
     State(state): State<AppState>,
     Path(province): Path<String>,
 ) -> Result<Response, ApiError> {
-    if !portal_core::admin_units::is_province_code(&province) {
-        return Err(ApiError::BadProvinceCode(
-            province.chars().take(20).collect(),
-        ));
-    }
-    let units = state
-        .admin_units
-        .as_deref()
-        .ok_or(ApiError::AdminUnitsUnavailable)?;
-    if units.units.province(&province).is_none() {
-        return Err(ApiError::ProvinceNotFound(province));
-    }
+    super::admin_units::province(&state, &province)?;
     let services = available_in(&state, &province);
     let body = portal_api::catalogue::Availability { province, services };
     Ok(short_lived(body))
@@ -239,17 +228,7 @@ pub async fn card(
     let (agency, province, available) = match query.province {
         None => (service.agency.name.clone(), None, None),
         Some(code) => {
-            if !portal_core::admin_units::is_province_code(&code) {
-                return Err(ApiError::BadProvinceCode(code.chars().take(20).collect()));
-            }
-            let units = state
-                .admin_units
-                .as_deref()
-                .ok_or(ApiError::AdminUnitsUnavailable)?;
-            let province = units
-                .units
-                .province(&code)
-                .ok_or_else(|| ApiError::ProvinceNotFound(code.clone()))?;
+            let province = super::admin_units::province(&state, &code)?;
             (
                 portal_core::admin_units::province_agency(&service.agency, province),
                 Some(portal_api::catalogue::CardProvince {
