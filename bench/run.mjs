@@ -10,6 +10,7 @@ import { measureFormTyping, measurePortalFormTyping } from './form-typing.mjs';
 import { fmt } from './lib.mjs';
 import { serveHost } from './embed-host.mjs';
 import { paintTypingTable, printPaintTyping } from './paint-typing.mjs';
+import { measureReady } from './ready.mjs';
 
 const [portal, portal10k] = process.argv.slice(2);
 const RUNS = Number(process.env.LH_RUNS || 3);
@@ -31,12 +32,14 @@ const pages = [
 ];
 
 console.log('\n## Bytes on the wire, first visit (encoded = what was transferred; raw = decoded)\n');
-console.log('| page | html | css | js | wasm | data | other | total encoded | total raw |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('The last column is what the page prefetches at idle priority for the page people open next');
+console.log('(a service\'s page, the form\'s bundle): not in the total, which is what this page needs.\n');
+console.log('| page | html | css | js | wasm | data | other | total encoded | total raw | prefetched for the next page |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const p of pages) {
   const s = summarise(await measureWire(p.url, p.ready));
   const c = (k) => (s.by[k] ? kib(s.by[k].wire) : '–');
-  console.log(`| ${p.name} | ${c('html')} | ${c('css')} | ${c('js')} | ${c('wasm')} | ${c('data')} | ${c('other')} | **${kib(s.total.wire)}** | ${kib(s.total.raw)} |`);
+  console.log(`| ${p.name} | ${c('html')} | ${c('css')} | ${c('js')} | ${c('wasm')} | ${c('data')} | ${c('other')} | **${kib(s.total.wire)}** | ${kib(s.total.raw)} | ${c('prefetch')} |`);
 }
 
 console.log(`\n## Lighthouse 12.8.2, mobile (slow 4G, 4x CPU), median of ${RUNS} runs\n`);
@@ -49,6 +52,25 @@ for (const p of pages) {
   lcpElements.push(`- ${p.name}: ${r.lcpElements.map((e) => '`' + e.slice(0, 90) + '`').join(', ')}`);
 }
 console.log('\nLargest contentful paint element:\n' + lcpElements.join('\n'));
+
+const READY_RUNS = Number(process.env.READY_RUNS || 5);
+console.log(`\n## Ready to use: navigation start to the page's "usable" mark, slow 4G and 4x CPU, cold cache, median of ${READY_RUNS} loads\n`);
+console.log('The portal marks `portal-ready` once the page is drawn by the app and its first control answers');
+console.log('(a service page: its Start button and fees; a form step: its questions check what is typed);');
+console.log('the GOV.UK peer marks `peer-ready` after its JavaScript initialised. Target: under 2.0 s.\n');
+console.log('| page | first contentful paint | ready, median | ready, worst |');
+console.log('|---|---:|---:|---:|');
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+for (const [name, url, mark] of [
+  ['portal: catalogue', `${portal}/`, 'portal-ready'],
+  ['portal: service page', `${portal}/services/permanent-residence-registration`, 'portal-ready'],
+  ['portal: form step', `${portal}/services/permanent-residence-registration/apply`, 'portal-ready'],
+  ['portal: My dossiers (signed out)', `${portal}/dossiers`, 'portal-ready'],
+  ['peer: GOV.UK Frontend question page', `${govuk.url}/`, 'peer-ready'],
+]) {
+  const r = await measureReady(url, mark, READY_RUNS);
+  console.log(`| ${name} | ${secs(r.fcp.median)} | ${secs(r.ready.median)} | ${secs(r.ready.max)} |`);
+}
 
 console.log('\n## Catalogue search, per keystroke, measured in the page (input event to DOM updated and laid out)\n');
 console.log('The portal draws the results in a task after the key\'s paint, which this probe does not wait for:');

@@ -17,7 +17,11 @@ export async function measureWire(url, readySelector) {
         let raw = 0;
         try { raw = (await res.body()).length; } catch { /* redirects have no body */ }
         const path = new URL(req.url()).pathname;
-        rows.push({ path, type: kind(path, res.headers()['content-type'] || ''), wire: sizes.responseBodySize, raw });
+        // What a page prefetches for the next one (<link rel="prefetch">, fetched at idle
+        // priority) is counted apart: it is not what this page needs to be used.
+        const purpose = (await req.allHeaders())['sec-purpose'] || '';
+        const type = purpose.startsWith('prefetch') ? 'prefetch' : kind(path, res.headers()['content-type'] || '');
+        rows.push({ path, type, wire: sizes.responseBodySize, raw });
       })());
     });
     await page.goto(url, { waitUntil: 'networkidle' });
@@ -46,6 +50,8 @@ export function summarise(rows) {
     by[r.type].wire += r.wire;
     by[r.type].raw += r.raw;
   }
-  const total = rows.reduce((a, r) => ({ wire: a.wire + r.wire, raw: a.raw + r.raw }), { wire: 0, raw: 0 });
+  const total = rows
+    .filter((r) => r.type !== 'prefetch')
+    .reduce((a, r) => ({ wire: a.wire + r.wire, raw: a.raw + r.raw }), { wire: 0, raw: 0 });
   return { by, total };
 }

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { newSession, expectAccessible, appReady } from './checks.mjs';
-import { account, PASSWORD } from './identity.mjs';
+import { account, PASSWORD, signInAtProvider } from './identity.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -60,5 +60,33 @@ test('sign in at the provider, come back to the same page, sign out of both', as
     await page.getByLabel(/Số định danh cá nhân/).waitFor();
     // The one error the browser logs is the provider's answer to the wrong password.
     assert.deepEqual(s.errors.filter((e) => !/status of 400 .*\/interaction\/[\w-]+\/login$/.test(e)), []);
+  } finally { await s.close(); }
+});
+
+// A service's page has its own bundle, which reads only the header's part of the session:
+// it still tells an organisation's representative, before Start, that a citizen's
+// service is not theirs, and offers Start on the business's own services.
+test('a service page says before Start whom the service is for', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/services/birth-registration');
+    await appReady(page);
+    const start = page.getByRole('button', { name: /^Bắt đầu/ });
+    await start.waitFor();
+    await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
+    await signInAtProvider(page, 'Phạm Quốc Dũng', server.url);
+    await appReady(page);
+    await page.locator('.header__name-user', { hasText: 'Phạm Quốc Dũng' }).waitFor();
+    const notice = page.locator('.notice[role=status]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /chỉ dành cho công dân/);
+    assert.equal(await start.count(), 0);
+    await expectAccessible(page, 'a citizen service, signed in for an organisation');
+    await page.goto(server.url + '/services/new-seal-registration');
+    await appReady(page);
+    await page.getByRole('button', { name: /^Bắt đầu/ }).waitFor();
+    assert.equal(await page.locator('.notice[role=status]').count(), 0);
+    assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });

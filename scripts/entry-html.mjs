@@ -13,10 +13,11 @@
 //     the citizen's pages after the catalogue (services, forms, tracking, lookup...):
 //     their own bundle (app::CitizenApp), without the staff pages; made before trunk
 //     builds it. index.html stays the whole portal's page, sent for staff pages.
-//   node scripts/entry-html.mjs service dist/citizen.html dist/service.html
-//     a service's page (sent for `/services/{id}`): the citizen's bundle, the
-//     breadcrumbs, and the service's name and summary, which the server fills in
-//     (crates/portal-server/src/web/first_paint.rs).
+//   node scripts/entry-html.mjs service index.html service.html
+//     a service's page (sent for `/services/{id}`): its own small bundle (app::ServiceApp,
+//     which reads the service without its form), the breadcrumbs, and the service's
+//     name and summary, which the server fills in
+//     (crates/portal-server/src/web/first_paint.rs); made before trunk builds it.
 //   node scripts/entry-html.mjs form dist/citizen.html dist/form.html
 //     a form step's page (sent for `/services/{id}/apply[/{step}]`): the back link, the
 //     service's name, the step's title and intro, which the server fills in.
@@ -65,11 +66,13 @@ if (kind === 'catalogue') {
   html = replace(html, LOADING,
     `<h1>${text('StatisticsTitle')}</h1>\n    <p class="lead">${text('StatisticsIntro')}</p>\n    ${LOADING}`);
 } else if (kind === 'service') {
-  // The same breadcrumbs, heading and lead as pages/service.rs renders; the server
-  // replaces the two markers with the service's text.
+  // Its own bundle (app::ServiceApp), and the same breadcrumbs as pages/service.rs
+  // renders; the server replaces the marker with the service's heading and lead (none
+  // for a service it does not have).
+  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-service"');
   html = replace(html, LOADING,
     `<nav class="breadcrumbs" aria-label="${text('Breadcrumbs')}"><ol><li><a href="/">${text('Home')}</a></li></ol></nav>\n` +
-    `    <h1>%SERVICE_NAME%</h1>\n    <p class="lead">%SERVICE_SUMMARY%</p>\n    ${LOADING}`);
+    `    %SERVICE_HEADING%\n    ${LOADING}`);
 } else if (kind === 'form') {
   // The same back link, caption, heading and intro as pages/apply.rs renders (the app
   // adds the step number to the caption); the server replaces the markers.

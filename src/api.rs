@@ -218,6 +218,26 @@ pub fn catalogue() -> impl std::future::Future<Output = Result<CatalogueIndex, A
     async move { get_json(&url).await }
 }
 
+/// One service of the current [`source`] without its form: what its page shows.
+pub fn service_overview(
+    id: &str,
+) -> impl std::future::Future<Output = Result<portal_api::catalogue::ServiceOverview, ApiError>> {
+    let valid = portal_core::ServiceId::is_valid(id);
+    let url = match source() {
+        ApiSource::Published => paths::service_overview(id),
+        ApiSource::Draft(d) => paths::staff_draft_service_overview(&d, id),
+    };
+    async move {
+        if !valid {
+            return Err(ApiError::Server {
+                status: 400,
+                code: "bad_service_id".into(),
+            });
+        }
+        get_json(&url).await
+    }
+}
+
 /// One service of the current [`source`].
 pub fn service(id: &str) -> impl std::future::Future<Output = Result<Service, ApiError>> {
     let read = versioned_service(id);

@@ -88,10 +88,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The citizen's pages after the catalogue, in a bundle without the staff pages: a
-/// service, its form, tracking, My dossiers, lookup, feedback and the portal's
-/// information pages (`Bundle::Citizen`). Paths the app does not know get its not-found
-/// page. Links to the catalogue, the statistics or the staff pages go to the server.
+/// The citizen's pages after a service's page, in a bundle without the staff pages: a
+/// service's form, tracking, My dossiers, lookup, feedback and the portal's information
+/// pages (`Bundle::Citizen`). Paths the app does not know get its not-found page (the
+/// server sends this bundle for a service it does not have). Links to the catalogue, a
+/// service's page, the statistics or the staff pages go to the server.
 #[component]
 pub fn CitizenApp() -> impl IntoView {
     leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Citizen));
@@ -105,8 +106,25 @@ pub fn CitizenApp() -> impl IntoView {
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>
                 <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage/>
-                <Route path=path!("/services/:id") view=ServicePage/>
                 <Route path=path!("/services/:id/apply/:step?") view=ApplyPage/>
+            </Routes>
+        </Portal>
+    }
+}
+
+/// A service's page in its own bundle (`Bundle::Service`), which the server sends for
+/// `/services/{id}`: it reads the service without its form, so a person arriving from a
+/// search engine or a message downloads no form code. Another service's page (a
+/// bundle's procedures) stays in it; Start and every other link go to the server, and
+/// the page's HTML has the browser prefetch the form's bundle while the person reads.
+#[component]
+pub fn ServiceApp() -> impl IntoView {
+    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Service));
+    prefetch_next_page_when_drawn();
+    view! {
+        <Portal session=crate::session::provide_header>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/services/:id") view=ServicePage/>
             </Routes>
         </Portal>
     }
@@ -227,6 +245,53 @@ where
     });
 }
 
+/// Has the browser prefetch, at idle priority, the files the page names in its
+/// `<meta name="prefetch-next">` (the bundle of the page people open next, e.g. the
+/// form's from a service's page; scripts/prefetch-next.mjs), once this page is drawn and
+/// usable, so the download never competes with this page's own. Called by the bundles
+/// whose pages name one (only they carry this code).
+fn prefetch_next_page_when_drawn() {
+    leptos::task::spawn_local(async {
+        // Two frames: the app's first drawing of the page, then this.
+        crate::tasks::after_next_paint().await;
+        crate::tasks::after_next_paint().await;
+        prefetch_next_page();
+    });
+}
+
+fn prefetch_next_page() {
+    let doc = document();
+    let Ok(Some(meta)) = doc.query_selector("meta[name=prefetch-next]") else {
+        return;
+    };
+    let Ok(Some(head)) = doc.query_selector("head") else {
+        return;
+    };
+    let urls = meta.get_attribute("content").unwrap_or_default();
+    for url in urls.split_whitespace().filter(|u| is_same_site_path(u)) {
+        let Ok(link) = doc.create_element("link") else {
+            return;
+        };
+        // Module scripts and the glue's `fetch` of the wasm are both CORS requests: the
+        // prefetched copy is used only if it was fetched the same way.
+        let kind = if url.ends_with(".wasm") {
+            "fetch"
+        } else {
+            "script"
+        };
+        for (name, value) in [
+            ("rel", "prefetch"),
+            ("href", url),
+            ("as", kind),
+            ("crossorigin", "anonymous"),
+        ] {
+            let _ = link.set_attribute(name, value);
+        }
+        let _ = head.append_child(&link);
+    }
+    meta.remove();
+}
+
 /// The router's patterns are `path!` literals; these tests hold them to the one list of
 /// routes (`portal_api::routes::AppRoute`): every pattern is a page of the list, in the
 /// bundle that declares it, and every page the builders make is routed by its bundle.
@@ -251,6 +316,8 @@ mod tests {
                 bundle = Bundle::Gallery;
             } else if line.contains("pub fn StatisticsApp(") {
                 bundle = Bundle::Statistics;
+            } else if line.contains("pub fn ServiceApp(") {
+                bundle = Bundle::Service;
             }
             if line.contains("</ParentRoute>") {
                 parent = None;

@@ -10,6 +10,7 @@ use portal_core::search_query::SearchQuery;
 use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary, Topic, TopicKind};
 
 use crate::api;
+use crate::components::ready::mark_ready;
 use crate::components::{labels, ErrorState, ServiceList};
 use crate::i18n::{fill, use_i18n, Key};
 
@@ -297,6 +298,8 @@ pub fn Catalogue(
             {move || if waiting() {
                 i18n.t(Key::Loading).to_string()
             } else {
+                // Usable once the list (or why it is empty) is drawn, with this count.
+                mark_ready();
                 fill::catalogue_count(i18n.lang.get(), total())
             }}
         </p>

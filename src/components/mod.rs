@@ -13,6 +13,7 @@ pub mod intern;
 pub mod labels;
 pub mod later;
 pub mod legacy_address;
+pub mod ready;
 pub mod service_list;
 pub mod shell;
 
@@ -23,6 +24,7 @@ pub use confirm::ConfirmAction;
 pub use error_state::{ErrorState, LoadFailed, Loading};
 pub use later::{AfterFirstPaint, Later, LaterOnFirstPage};
 pub use legacy_address::LegacyAddress;
+pub use ready::Ready;
 pub use service_list::ServiceList;
 pub use shell::Shell;
 pub mod staff_gate;

@@ -71,7 +71,7 @@ pub fn ApplyPage() -> impl IntoView {
                 });
                 provide_context(state.clone());
                 view! {
-                    <ApplicantGate service=service.clone()>
+                    <ApplicantGate audiences=service.audiences.clone()>
                         <StepRouter state=state.clone()/>
                     </ApplicantGate>
                 }
@@ -369,6 +369,8 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
             // After the questions, so that none of them pushes the button down.
             <LaterOnFirstPage>
                 <button type="submit" class="button">{move || if returning() { i18n.t(Key::SaveAndReturn) } else { i18n.t(Key::Continue) }}</button>
+                // The questions above are drawn and check what is typed.
+                <crate::components::Ready/>
             </LaterOnFirstPage>
         </form>
         <LaterOnFirstPage>

@@ -525,16 +525,19 @@ pub fn MyDossiersPage() -> impl IntoView {
         {move || match (list.get(), names.get()) {
             (None, _) | (Some(_), None) => view! { <crate::components::Loading/> }.into_any(),
             (Some(Ok(v)), Some(names)) if v.dossiers.is_empty() => view! {
+                <crate::components::Ready/>
                 <UnfinishedApplications names signed_in=true/>
                 <p>{i18n.t(Key::NoDossiers)}</p>
                 <p><a href="/">{i18n.t(Key::BackToCatalogue)}</a></p>
             }.into_any(),
             (Some(Ok(list)), Some(names)) => view! {
+                <crate::components::Ready/>
                 <UnfinishedApplications names=names.clone() signed_in=true/>
                 <h2>{i18n.t(Key::SentDossiers)}</h2>
                 <DossierListView list names/>
             }.into_any(),
             (Some(Err(ApiError::Server { status: 401, .. })), Some(names)) => view! {
+                <crate::components::Ready/>
                 <UnfinishedApplications names signed_in=false/>
                 <p>{i18n.t(Key::SignInToSeeDossiers)}</p>
                 <p><a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a></p>

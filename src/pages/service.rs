@@ -1,14 +1,20 @@
-//! `/services/:id`: everything about one service before the citizen starts it.
+//! `/services/:id`: everything about one service before the citizen starts it. It reads
+//! the service's overview, without the form, so that its bundle (`ServiceApp`) carries no
+//! form code.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use portal_api::catalogue::{LinkedProcedure, ServiceOverview};
 use portal_core::admin_units::local_agency;
-use portal_core::{Agency, Confidence, Level, Service, ServiceId, ServiceKind};
+use portal_core::form::preparation::Preparation;
+use portal_core::{Agency, Confidence, Level};
 
 use crate::api;
 use crate::components::fees::{confidence_note, processing_time, FeeTable};
-use crate::components::{labels, AddressChoice, AddressPicker, ApplicantGate, ButtonLink, Later};
+use crate::components::{
+    labels, AddressChoice, AddressPicker, ApplicantGate, ButtonLink, Later, Ready,
+};
 use crate::i18n::{fill, use_i18n, Key};
 
 #[component]
@@ -18,7 +24,7 @@ pub fn ServicePage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let service = LocalResource::new(move || {
         let id = id();
-        async move { api::service(&id).await }
+        async move { api::service_overview(&id).await }
     });
     let retry = Callback::new(move |_| service.refetch());
     view! {
@@ -52,7 +58,7 @@ pub fn ServicePage() -> impl IntoView {
 /// GOV.UK's "before you start": how long the form takes and which documents to have
 /// ready, both from the form itself.
 #[component]
-fn BeforeStart(preparation: portal_core::form::preparation::Preparation) -> impl IntoView {
+fn BeforeStart(preparation: Preparation) -> impl IntoView {
     let i18n = use_i18n();
     let (minutes, questions) = (preparation.minutes as usize, preparation.questions);
     let uploads = preparation.uploads;
@@ -77,24 +83,24 @@ fn BeforeStart(preparation: portal_core::form::preparation::Preparation) -> impl
 }
 
 #[component]
-fn ServiceDetail(service: Service) -> impl IntoView {
+fn ServiceDetail(service: ServiceOverview) -> impl IntoView {
     let i18n = use_i18n();
     let s = StoredValue::new(service);
     let t = move |k| i18n.t(k);
     let lang = move || i18n.lang.get();
     let title = move || s.with_value(|s| s.name.get(lang()).to_string());
     let start = s.with_value(|s| {
-        s.form
+        s.preparation
             .is_some()
-            .then(|| api::href(&portal_api::routes::apply(s.id.as_str())))
+            .then(|| api::href(&portal_api::routes::apply(&s.id)))
     });
-    let preparation = s.with_value(|s| s.form.as_ref().map(|f| f.preparation()));
+    let preparation = s.with_value(|s| s.preparation.clone());
     view! {
         <Title text=title/>
         <h1>{title}</h1>
         <p class="lead">{move || s.with_value(|s| s.summary.get(lang()).to_string())}</p>
         {start.clone().map(|href| view! {
-            <ApplicantGate service=s.get_value()>
+            <ApplicantGate audiences=s.with_value(|s| s.audiences.clone())>
                 <p><ButtonLink href=href.clone() class="button button--start">{move || t(Key::Start)}<span aria-hidden="true">" →"</span></ButtonLink></p>
                 <p class="hint">{move || t(Key::StartNote)}</p>
             </ApplicantGate>
@@ -142,20 +148,12 @@ fn ServiceDetail(service: Service) -> impl IntoView {
             </div>
         </dl>
 
+        <Ready/>
         // Below the first screen: drawn in the next task.
         <Later>
         {s.with_value(|s| (s.agency.level != Level::Ministry).then(|| view! { <WhereToSubmit agency=s.agency.clone()/> }))}
 
-        {s.with_value(|s| match &s.kind {
-            ServiceKind::Bundle { procedures, optional } => {
-                let items: Vec<(ServiceId, bool)> = procedures
-                    .iter()
-                    .map(|p| (p.clone(), optional.iter().any(|o| &o.id == p)))
-                    .collect();
-                Some(view! { <LinkedProcedures items=items/> })
-            }
-            ServiceKind::Procedure => None,
-        })}
+        {s.with_value(|s| (!s.procedures.is_empty()).then(|| view! { <LinkedProcedures items=s.procedures.clone()/> }))}
 
         <h2>{move || t(Key::Fees)}</h2>
         {s.with_value(|s| view! { <FeeTable fees=s.fees.clone()/> })}
@@ -233,22 +231,22 @@ fn WhereToSubmit(agency: Agency) -> impl IntoView {
 /// The procedures a bundle files, by name (from the catalogue index), marking the ones the
 /// applicant may choose to leave out.
 #[component]
-fn LinkedProcedures(items: Vec<(ServiceId, bool)>) -> impl IntoView {
+fn LinkedProcedures(items: Vec<LinkedProcedure>) -> impl IntoView {
     let i18n = use_i18n();
     let catalogue = LocalResource::new(api::catalogue);
-    let name_of = move |id: &ServiceId| {
+    let name_of = move |id: &str| {
         catalogue
             .get()
             .and_then(|c| c.ok())
-            .and_then(|c| c.services.into_iter().find(|s| &s.id == id))
+            .and_then(|c| c.services.into_iter().find(|s| s.id.as_str() == id))
             .map(|s| s.name.get(i18n.lang.get()).to_string())
-            .unwrap_or_else(|| id.0.clone())
+            .unwrap_or_else(|| id.to_string())
     };
     view! {
         <h2>{move || i18n.t(Key::LinkedProcedures)}</h2>
         <ol class="list list--number">
-            {items.into_iter().map(|(id, optional)| {
-                let href = api::href(&portal_api::routes::service(id.as_str()));
+            {items.into_iter().map(|LinkedProcedure { id, optional }| {
+                let href = api::href(&portal_api::routes::service(&id));
                 view! {
                     <li>
                         <a href=href>{move || name_of(&id)}</a>

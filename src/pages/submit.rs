@@ -13,7 +13,6 @@ use portal_api::{routes, Submission};
 use portal_core::dossier::PendingSubmission;
 use portal_core::form::submission::{attachment_ids, chosen_procedures};
 use portal_core::form::{Answers, FieldPath, ValidationError};
-use portal_core::Lang;
 
 use crate::api::{self, ApiError, Problem, SubmitError};
 use crate::form::drafts::{load_pending, remove_pending, save_pending};
@@ -82,23 +81,14 @@ pub fn change_href(state: &FormState, path: &str) -> Option<String> {
     ))
 }
 
-/// The server's refusals as the page lists them: an answer's problem worded by the form
-/// engine in the page's language (the very message the browser's own check gives),
-/// anything else as the server worded it for this language.
-pub fn refusals(state: &FormState, problems: &[Problem], lang: Lang) -> Vec<Refusal> {
+/// The server's refusals as the page lists them, as the server worded them in the
+/// page's language (an answer's problem by the same form engine, with the same form: the
+/// very message the browser's own check gives), each with where to change the answer.
+pub fn refusals(state: &FormState, problems: &[Problem]) -> Vec<Refusal> {
     problems
         .iter()
         .map(|p| Refusal {
-            message: p
-                .error
-                .clone()
-                .zip(
-                    p.path
-                        .strip_prefix("answers.")
-                        .and_then(|a| a.parse::<FieldPath>().ok()),
-                )
-                .map(|(error, path)| ValidationError::new(path, error).message(&state.form, lang))
-                .unwrap_or_else(|| p.message.clone()),
+            message: p.message.clone(),
             change_href: p
                 .path
                 .strip_prefix("answers.")
@@ -178,11 +168,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                 Err(SubmitError::Invalid(problems)) => {
                     // Nothing was filed: the next attempt, with changed answers, is new.
                     remove_pending(&svc);
-                    outcome.set(Outcome::Refused(refusals(
-                        &st,
-                        &problems,
-                        i18n.lang.get_untracked(),
-                    )));
+                    outcome.set(Outcome::Refused(refusals(&st, &problems)));
                 }
                 Err(SubmitError::Api(ApiError::Network)) => outcome.set(if is_online() {
                     Outcome::Failed {

@@ -2,6 +2,7 @@
 //! legal basis: what staff re-check when a law or circular changes, and what the
 //! `/sources` page shows. Built from the catalogue, never written by hand.
 
+use portal_core::form::preparation::Preparation;
 use portal_core::{Confidence, LegalRole, Service, Text};
 use serde::{Deserialize, Serialize};
 
@@ -235,6 +236,98 @@ pub struct ProvinceAvailability {
     pub name: String,
     /// Service ids, in id order, as [`Availability`] lists them.
     pub services: Vec<String>,
+}
+
+/// The body of `GET /api/v1/services/{id}/overview`: a service without its form, which
+/// is what the service page shows. The form itself (often most of the service's size) is
+/// read only when the citizen starts it, and the service page's bundle carries no code to
+/// read one; what the page says of the form before Start comes ready in `preparation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ServiceOverview {
+    pub id: String,
+    /// For a bundle (liên thông), the procedures it files, in the order they are
+    /// handled; empty for a single procedure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub procedures: Vec<LinkedProcedure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directive24_item: Option<u8>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub name: Text,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub summary: Text,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    pub procedure_codes: Vec<portal_core::ProcedureCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "needs-check"))]
+    pub procedure_codes_confidence: Option<Confidence>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub agency: portal_core::Agency,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>, example = json!(["citizen"])))]
+    pub audiences: Vec<portal_core::Audience>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "full"))]
+    pub online_level: portal_core::OnlineLevel,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub fees: portal_core::Fees,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub processing_time: portal_core::ProcessingTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    pub documents: Vec<portal_core::RequiredDocument>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    pub eligibility: Vec<Text>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    pub legal_basis: Vec<portal_core::LegalBasis>,
+    /// How long the form takes and what to have ready (`Form::preparation`); absent
+    /// while the service has no online form, so there is nothing to start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub preparation: Option<Preparation>,
+}
+
+/// One procedure of a bundle, on its [`ServiceOverview`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedProcedure {
+    pub id: String,
+    /// The applicant may leave it out of the bundle.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
+}
+
+impl From<&Service> for ServiceOverview {
+    fn from(s: &Service) -> ServiceOverview {
+        let procedures = match &s.kind {
+            portal_core::ServiceKind::Procedure => Vec::new(),
+            portal_core::ServiceKind::Bundle {
+                procedures,
+                optional,
+            } => procedures
+                .iter()
+                .map(|p| LinkedProcedure {
+                    id: p.0.clone(),
+                    optional: optional.iter().any(|o| &o.id == p),
+                })
+                .collect(),
+        };
+        ServiceOverview {
+            id: s.id.0.clone(),
+            procedures,
+            directive24_item: s.directive24_item,
+            name: s.name.clone(),
+            summary: s.summary.clone(),
+            procedure_codes: s.procedure_codes.clone(),
+            procedure_codes_confidence: s.procedure_codes_confidence,
+            agency: s.agency.clone(),
+            audiences: s.audiences.clone(),
+            online_level: s.online_level,
+            fees: s.fees.clone(),
+            processing_time: s.processing_time.clone(),
+            documents: s.documents.clone(),
+            eligibility: s.eligibility.clone(),
+            legal_basis: s.legal_basis.clone(),
+            preparation: s.form.as_ref().map(|f| f.preparation()),
+        }
+    }
 }
 
 /// The body of `GET /api/v1/services/{id}/card?province=79`: what a service's card shows

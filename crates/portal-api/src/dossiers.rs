@@ -42,14 +42,18 @@ fn citizen() -> Audience {
 
 /// One thing wrong with a submission, located by a path into the request body
 /// (`answers.<question path>` for an answer), in the applicant's language. `error` is
-/// the form engine's own error for an answer, so a client can word it itself.
+/// the form engine's own error for an answer, so another client can word it itself.
+/// The portal's own pages show `message`, which the server words with the same engine,
+/// the same form and the language the page asked in (`Accept-Language`): the very
+/// message the browser's own check gives. So they never read `error`, and their bundles
+/// carry no code to read one (`skip_deserializing`: Rust readers get `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     pub path: String,
     pub code: String,
     pub message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub error: Option<FieldError>,
 }

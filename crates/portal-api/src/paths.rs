@@ -18,6 +18,8 @@ pub mod template {
     pub const SERVICE: &str = "/api/v1/services/{id}";
     /// A service's card for an embedding site (`?province=79` names the agency there).
     pub const SERVICE_CARD: &str = "/api/v1/services/{id}/card";
+    /// A service without its form: what the service page shows.
+    pub const SERVICE_OVERVIEW: &str = "/api/v1/services/{id}/overview";
     pub const SIGN_IN: &str = "/auth/sign-in";
     /// Where the identity provider sends the browser back to.
     pub const SIGN_IN_CALLBACK: &str = "/auth/callback";
@@ -56,6 +58,8 @@ pub mod template {
     pub const STAFF_DRAFT: &str = "/api/v1/staff/drafts/{id}";
     pub const STAFF_DRAFT_CATALOGUE: &str = "/api/v1/staff/drafts/{id}/catalog";
     pub const STAFF_DRAFT_SERVICE: &str = "/api/v1/staff/drafts/{id}/services/{service}";
+    pub const STAFF_DRAFT_SERVICE_OVERVIEW: &str =
+        "/api/v1/staff/drafts/{id}/services/{service}/overview";
     pub const STAFF_DRAFT_SUBMISSIONS: &str = "/api/v1/staff/drafts/{id}/submissions";
     pub const STAFF_DRAFT_PUBLISH: &str = "/api/v1/staff/drafts/{id}/publish";
     pub const STAFF_VERSIONS: &str = "/api/v1/staff/catalog/versions";
@@ -103,6 +107,11 @@ pub fn with_query(path: &str, params: &[(&str, &str)]) -> String {
 
 pub fn service(id: &str) -> String {
     format!("/api/v1/services/{}", encode(id))
+}
+
+/// A service without its form (see `template::SERVICE_OVERVIEW`).
+pub fn service_overview(id: &str) -> String {
+    format!("/api/v1/services/{}/overview", encode(id))
 }
 
 /// A service's card, for `province` when given (see `template::SERVICE_CARD`).
@@ -201,6 +210,10 @@ pub fn staff_draft_service(id: &str, service: &str) -> String {
     )
 }
 
+pub fn staff_draft_service_overview(id: &str, service: &str) -> String {
+    format!("{}/overview", staff_draft_service(id, service))
+}
+
 pub fn staff_draft_submissions(id: &str) -> String {
     format!("/api/v1/staff/drafts/{}/submissions", encode(id))
 }
@@ -233,6 +246,7 @@ mod tests {
         };
         use template as t;
         assert_eq!(service("x"), fill(t::SERVICE, &["x"]));
+        assert_eq!(service_overview("x"), fill(t::SERVICE_OVERVIEW, &["x"]));
         assert_eq!(attachment("a"), fill(t::ATTACHMENT, &["a"]));
         assert_eq!(attachment_content("a"), fill(t::ATTACHMENT_CONTENT, &["a"]));
         assert_eq!(dossier("C"), fill(t::DOSSIER, &["C"]));
@@ -252,6 +266,10 @@ mod tests {
         assert_eq!(
             staff_draft_service("d", "s"),
             fill(t::STAFF_DRAFT_SERVICE, &["d", "s"])
+        );
+        assert_eq!(
+            staff_draft_service_overview("d", "s"),
+            fill(t::STAFF_DRAFT_SERVICE_OVERVIEW, &["d", "s"])
         );
         assert_eq!(
             staff_draft_submissions("d"),

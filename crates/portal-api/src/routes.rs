@@ -133,9 +133,13 @@ pub enum Bundle {
     Gallery,
     /// The public statistics' own small bundle (`/statistics`).
     Statistics,
-    /// The pages a citizen goes through after the catalogue: a service, its form,
-    /// tracking, My dossiers, lookup, feedback and the portal's information pages. No
-    /// staff page is in it.
+    /// A service's page (`/services/{id}`), its own small bundle: it is where most people
+    /// arrive (from search engines, provincial sites, messages), and it reads the service
+    /// without its form, so it carries no form code.
+    Service,
+    /// The pages a citizen goes through after a service's page: its form, tracking, My
+    /// dossiers, lookup, feedback and the portal's information pages. No staff page is
+    /// in it.
     Citizen,
     /// The staff pages, whose previews draw the public pages as a draft will show them:
     /// the whole portal. Also sent for `/embed`, a page for other sites' web teams.
@@ -234,8 +238,8 @@ impl<'a> AppRoute<'a> {
             | AppRoute::Lookup
             | AppRoute::Feedback
             | AppRoute::Dossier { .. }
-            | AppRoute::Service { .. }
             | AppRoute::Apply { .. } => Bundle::Citizen,
+            AppRoute::Service { .. } => Bundle::Service,
         }
     }
 
@@ -389,7 +393,8 @@ mod tests {
         assert_eq!(bundle_of("/"), Some(Bundle::Catalogue));
         assert_eq!(bundle_of("/?q=ho+chieu#x"), Some(Bundle::Catalogue));
         assert_eq!(bundle_of("/gallery/large-form"), Some(Bundle::Gallery));
-        assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Citizen));
+        assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Service));
+        assert_eq!(bundle_of("/services/a/apply"), Some(Bundle::Citizen));
         assert_eq!(
             bundle_of("/dossiers/C-1?submitted=1"),
             Some(Bundle::Citizen)

@@ -19,6 +19,17 @@ pub enum IdentityKind {
     Business,
 }
 
+impl IdentityKind {
+    /// Whom this kind of account files as: an organisation's representative for it,
+    /// anyone else as a citizen. The one rule of the service page, the form and Send.
+    pub fn applicant(self) -> Audience {
+        match self {
+            IdentityKind::Business => Audience::Business,
+            IdentityKind::Citizen => Audience::Citizen,
+        }
+    }
+}
+
 /// What a member of portal staff may do. Staff are staff because the portal's staff
 /// directory says so, never because of anything they chose at sign-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -96,10 +107,7 @@ impl Identity {
     /// Whom this person files as: an organisation's representative for it, anyone else
     /// as a citizen.
     pub fn applicant(&self) -> Audience {
-        match self.kind {
-            IdentityKind::Business => Audience::Business,
-            _ => Audience::Citizen,
-        }
+        self.kind.applicant()
     }
 
     /// The facts the form engine prefills from and checks locked answers against, in
@@ -168,10 +176,28 @@ pub struct SessionHeader {
     pub person: Option<HeaderPerson>,
 }
 
-/// The signed-in person, as the header names them.
+/// The signed-in person, as the header names them, and whom they file as (so a page
+/// can say before the form starts that a service is not open to them).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct HeaderPerson {
     pub full_name: String,
+    #[serde(deserialize_with = "kind_from_text")]
+    pub kind: IdentityKind,
+}
+
+/// [`IdentityKind`] read from its text with a plain match rather than serde's enum
+/// machinery: the header is in every bundle, the catalogue's among them, which has a
+/// byte budget (the same words as `rename_all = "lowercase"` writes).
+fn kind_from_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<IdentityKind, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(d)?;
+    match text.as_ref() {
+        "citizen" => Ok(IdentityKind::Citizen),
+        "business" => Ok(IdentityKind::Business),
+        other => Err(serde::de::Error::unknown_variant(
+            other,
+            &["citizen", "business"],
+        )),
+    }
 }
 
 impl SessionHeader {
@@ -184,6 +210,11 @@ impl SessionHeader {
     pub fn name(&self) -> &str {
         self.person.as_ref().map_or("", |p| p.full_name.as_str())
     }
+
+    /// Whom the signed-in person files as; `None` when signed out.
+    pub fn applicant(&self) -> Option<Audience> {
+        self.person.as_ref().map(|p| p.kind.applicant())
+    }
 }
 
 impl From<&SessionInfo> for SessionHeader {
@@ -193,6 +224,7 @@ impl From<&SessionInfo> for SessionHeader {
             expired: s.expired,
             person: s.user.as_ref().map(|u| HeaderPerson {
                 full_name: u.full_name.clone(),
+                kind: u.kind,
             }),
         }
     }
@@ -297,6 +329,7 @@ mod tests {
             assert_eq!(header, SessionHeader::from(&info), "{json}");
             assert_eq!(header.is_expired(), info.is_expired());
             assert_eq!(header.signed_in, info.signed_in);
+            assert_eq!(header.applicant(), info.applicant());
         }
         let json = serde_json::to_string(&SessionInfo::of(
             &person(),
@@ -308,6 +341,26 @@ mod tests {
         .unwrap();
         let header: SessionHeader = serde_json::from_str(&json).unwrap();
         assert_eq!(header.name(), "Nguyễn Thị Lan");
+        assert_eq!(header.applicant(), Some(Audience::Citizen));
+        // An organisation's representative files as the business, on every page.
+        let mut representative = person();
+        representative.kind = IdentityKind::Business;
+        let info = SessionInfo::of(
+            &representative,
+            None,
+            2,
+            "2026-12-04T10:00:00Z".into(),
+            false,
+        );
+        let header: SessionHeader =
+            serde_json::from_str(&serde_json::to_string(&info).unwrap()).unwrap();
+        assert_eq!(header.applicant(), Some(Audience::Business));
+        assert_eq!(header.applicant(), info.applicant());
+        // A kind the header does not know is refused, as the whole session refuses it.
+        let odd = serde_json::to_string(&info)
+            .unwrap()
+            .replace("\"business\"", "\"robot\"");
+        assert!(serde_json::from_str::<SessionHeader>(&odd).is_err());
         let out: SessionHeader = serde_json::from_str(
             &serde_json::to_string(&SessionInfo::signed_out(false, false)).unwrap(),
         )

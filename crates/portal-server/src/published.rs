@@ -17,6 +17,8 @@ pub struct Published {
     /// The legal texts the services cite (`/api/v1/catalog/sources`).
     pub sources_json: Bytes,
     services_json: HashMap<String, Bytes>,
+    /// Each service without its form (`portal_api::catalogue::ServiceOverview`).
+    overviews_json: HashMap<String, Bytes>,
     services: HashMap<String, Service>,
 }
 
@@ -40,6 +42,17 @@ impl Published {
                 )
             })
             .collect();
+        let overviews_json = catalogue
+            .services
+            .iter()
+            .map(|s| {
+                let overview = portal_api::catalogue::ServiceOverview::from(s);
+                (
+                    s.id.0.clone(),
+                    serde_json::to_vec(&overview).unwrap_or_default().into(),
+                )
+            })
+            .collect();
         let services = catalogue
             .services
             .iter()
@@ -52,11 +65,16 @@ impl Published {
             index_json,
             sources_json,
             services_json,
+            overviews_json,
         }
     }
 
     pub fn service_json(&self, id: &str) -> Option<Bytes> {
         self.services_json.get(id).cloned()
+    }
+
+    pub fn overview_json(&self, id: &str) -> Option<Bytes> {
+        self.overviews_json.get(id).cloned()
     }
 
     /// The service itself, for checks such as a submission's.

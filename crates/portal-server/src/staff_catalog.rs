@@ -373,6 +373,44 @@ pub async fn draft_service(
     Ok(json_bytes(body))
 }
 
+/// `GET /api/v1/staff/drafts/{id}/services/{service}/overview`, as
+/// `/api/v1/services/{id}/overview`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}/services/{service}/overview",
+    operation_id = "staffDraftServiceOverview",
+    tag = "staff",
+    summary = "Staff only: one service of the draft without its form, as /api/v1/services/{id}/overview, for preview",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("service" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+    ),
+    responses(
+        (status = 200, description = "The service as the draft has it, without its form", body = portal_api::catalogue::ServiceOverview),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn draft_service_overview(
+    StaffUser(staff): StaffUser,
+    State(state): State<AppState>,
+    Path((id, service)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    staff.require_any(&REVIEWERS)?;
+    if !ServiceId::is_valid(&service) {
+        return Err(ApiError::BadServiceId(service.chars().take(80).collect()));
+    }
+    let e = load_draft(&state, &id).await?;
+    let p = previewable(&e)?;
+    let body = p
+        .overview_json(&service)
+        .ok_or(ApiError::ServiceNotFound(service))?;
+    Ok(json_bytes(body))
+}
+
 fn json_bytes(body: axum::body::Bytes) -> Response {
     (
         [(axum::http::header::CONTENT_TYPE, "application/json")],
@@ -823,6 +861,10 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
         .get(t::STAFF_DRAFT, private(get(get_draft)))
         .get(t::STAFF_DRAFT_CATALOGUE, private(get(draft_catalog)))
         .get(t::STAFF_DRAFT_SERVICE, private(get(draft_service)))
+        .get(
+            t::STAFF_DRAFT_SERVICE_OVERVIEW,
+            private(get(draft_service_overview)),
+        )
         .post(t::STAFF_DRAFT_SUBMISSIONS, private(post(preview_submit)))
         .post(t::STAFF_DRAFT_PUBLISH, private(post(publish)))
         .get(t::STAFF_VERSIONS, private(get(versions)))

@@ -2,6 +2,8 @@
 //! takes, and which documents to have scanned or photographed, from the form itself, so
 //! the service page never says something the form does not ask.
 
+use serde::{Deserialize, Serialize};
+
 use super::schema::{Field, FieldKind, Form};
 use crate::text::Text;
 
@@ -11,15 +13,15 @@ const SECONDS_PER_QUESTION: u32 = 20;
 const SECONDS_PER_UPLOAD: u32 = 90;
 
 /// A document the form asks to upload.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Upload {
     pub label: Text,
     /// Asked of everyone and required (otherwise only in some cases, or optional).
     pub always: bool,
 }
 
-/// What the service page says before Start.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the service page says before Start (sent with the service's overview).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preparation {
     /// Questions on the longest path (every question counted once; a repeating group's
     /// questions once per item, as for one item).

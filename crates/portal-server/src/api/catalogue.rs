@@ -75,6 +75,35 @@ pub async fn service(
     Ok(cached_json(&headers, &c.etag, body))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}/overview",
+    operation_id = "getServiceOverview",
+    summary = "One service without its form: what the service page shows, with how long the form takes and which files to have ready",
+    params(
+        ("id" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The service without its form", body = portal_api::catalogue::ServiceOverview),
+        (status = 304, description = "The client's copy is current"),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn overview(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    if !ServiceId::is_valid(&id) {
+        return Err(ApiError::BadServiceId(id.chars().take(80).collect()));
+    }
+    let c = state.catalogue.current();
+    let body = c.overview_json(&id).ok_or(ApiError::ServiceNotFound(id))?;
+    Ok(cached_json(&headers, &c.etag, body))
+}
+
 /// A JSON body with an ETag; `304 Not Modified` when the client already has it.
 fn cached_json(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {
     cached_json_for(headers, etag, body, "no-cache")
@@ -277,5 +306,6 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
         .embed_get(t::CATALOGUE_AVAILABILITY_ALL, get(availability_map))
         .get(t::CATALOGUE_SOURCES, get(sources))
         .get(t::SERVICE, get(service))
+        .get(t::SERVICE_OVERVIEW, get(overview))
         .embed_get(t::SERVICE_CARD, get(card))
 }

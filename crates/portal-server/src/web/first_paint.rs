@@ -23,6 +23,8 @@ enum Route<'a> {
     /// nothing is filled in.
     Statistics,
     Service(&'a Service),
+    /// A service page for a service the catalogue does not have: its bundle says so.
+    MissingService,
     /// A step of a service's form, and where its back link goes.
     FormStep(&'a Service, &'a Step, String),
     Other,
@@ -35,11 +37,13 @@ fn route<'a>(path: &str, published: &'a Published) -> Route<'a> {
     match route.bundle() {
         Bundle::Gallery => return Route::Gallery,
         Bundle::Statistics => return Route::Statistics,
-        Bundle::Catalogue | Bundle::Citizen | Bundle::Staff => {}
+        Bundle::Catalogue | Bundle::Service | Bundle::Citizen | Bundle::Staff => {}
     }
     match route {
         AppRoute::Catalogue => Route::Catalogue,
-        AppRoute::Service { id } => published.service(id).map_or(Route::Other, Route::Service),
+        AppRoute::Service { id } => published
+            .service(id)
+            .map_or(Route::MissingService, Route::Service),
         AppRoute::Apply { id, step } => published
             .service(id)
             .and_then(|service| form_step(service, step))
@@ -66,8 +70,9 @@ fn form_step<'a>(service: &'a Service, step: Option<&str>) -> Option<Route<'a>> 
 }
 
 /// Which built page `path` gets: `catalogue.html` for `/`, `statistics.html` for
-/// `/statistics`, `gallery.html` for the gallery, `service.html` for a published
-/// service, `form.html` for a step of its form, `index.html` (the whole portal) for a
+/// `/statistics`, `gallery.html` for the gallery, `service.html` for a service's page
+/// (whose bundle says when the catalogue has no such service), `form.html` for a step
+/// of a published service's form, `index.html` (the whole portal) for a
 /// staff page, else `citizen.html` (the citizen's pages without the staff ones, which
 /// also shows the not-found page).
 pub fn page_for(path: &str, published: &Published) -> &'static str {
@@ -75,7 +80,7 @@ pub fn page_for(path: &str, published: &Published) -> &'static str {
         Route::Catalogue => "catalogue.html",
         Route::Gallery => "gallery.html",
         Route::Statistics => "statistics.html",
-        Route::Service(_) => "service.html",
+        Route::Service(_) | Route::MissingService => "service.html",
         Route::FormStep(..) => "form.html",
         Route::Other => match AppRoute::parse(path).map(AppRoute::bundle) {
             Some(Bundle::Staff) => "index.html",
@@ -95,15 +100,17 @@ pub fn fill(page: &str, path: &str, published: &Published) -> String {
             &published.index_json,
         ),
         Route::Service(service) => {
-            let page = substitute(
-                page,
-                &[
-                    ("%SERVICE_NAME%", &escape(&service.name.vi)),
-                    ("%SERVICE_SUMMARY%", &escape(&service.summary.vi)),
-                ],
+            // The same heading and lead as pages/service.rs renders.
+            let heading = format!(
+                "<h1>{}</h1>\n    <p class=\"lead\">{}</p>",
+                escape(&service.name.vi),
+                escape(&service.summary.vi)
             );
-            with_service(&page, service, published)
+            let page = substitute(page, &[("%SERVICE_HEADING%", &heading)]);
+            with_overview(&page, service, published)
         }
+        // No heading to show before the app says the service was not found.
+        Route::MissingService => substitute(page, &[("%SERVICE_HEADING%", "")]),
         Route::FormStep(service, step, back) => {
             let intro = step
                 .intro
@@ -161,6 +168,19 @@ fn substitute(page: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The service page's data: the service without its form, as its page asks for it.
+fn with_overview(page: &str, service: &Service, published: &Published) -> String {
+    match published.overview_json(service.id.as_str()) {
+        Some(json) => with_preload(
+            page,
+            &paths::service_overview(&service.id.0),
+            &published.version,
+            &json,
+        ),
+        None => page.to_string(),
+    }
 }
 
 fn with_service(page: &str, service: &Service, published: &Published) -> String {

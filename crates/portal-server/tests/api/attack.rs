@@ -142,7 +142,7 @@ async fn a_service_name_holding_another_marker_is_shown_as_written() {
     let toml = std::fs::read_to_string(&file).unwrap();
     let start = toml.find("[name]\nvi = \"").expect("a Vietnamese name") + "[name]\nvi = \"".len();
     let end = start + toml[start..].find('"').unwrap();
-    let name = "Đăng ký %SERVICE_SUMMARY% và %BACK%";
+    let name = "Đăng ký %SERVICE_HEADING% và %BACK%";
     let toml = format!("{}{name}{}", &toml[..start], &toml[end..]);
     std::fs::write(&file, toml).unwrap();
     let path = catalog.path().to_path_buf();
@@ -150,8 +150,7 @@ async fn a_service_name_holding_another_marker_is_shown_as_written() {
     let dist = s.dir.path().join("dist");
     std::fs::write(
         dist.join("service.html"),
-        "<!doctype html><html><head><title>x</title></head><body><h1>%SERVICE_NAME%</h1>\
-         <p class=\"lead\">%SERVICE_SUMMARY%</p></body></html>",
+        "<!doctype html><html><head><title>x</title></head><body>%SERVICE_HEADING%</body></html>",
     )
     .unwrap();
     let api: serde_json::Value = s

@@ -266,7 +266,7 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
     // What scripts/entry-html.mjs makes of it for a service.
     let service_page = page.replace(
         "<p class=\"loading\"",
-        "<h1>%SERVICE_NAME%</h1><p class=\"lead\">%SERVICE_SUMMARY%</p><p class=\"loading\"",
+        "%SERVICE_HEADING%<p class=\"loading\"",
     );
     std::fs::write(dist.join("service.html"), service_page).unwrap();
     let form_page = page.replace(
@@ -276,24 +276,31 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
     std::fs::write(dist.join("form.html"), form_page).unwrap();
     let s = &s;
     let get = |path: String| async move { s.get(&path).await.text().await.unwrap() };
-    let answer = s.get("/api/v1/services/birth-registration").await;
+    let service: Value = s
+        .get("/api/v1/services/birth-registration")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let answer = s.get("/api/v1/services/birth-registration/overview").await;
     let etag = answer.headers()["etag"].to_str().unwrap().to_string();
     let api = answer.text().await.unwrap();
     let html = get("/services/birth-registration".into()).await;
     // The service's own heading and summary come before the app, above the status line.
-    let service: Value = serde_json::from_str(&api).unwrap();
-    let heading = format!("<h1>{}</h1>", service["name"]["vi"].as_str().unwrap());
+    let overview: Value = serde_json::from_str(&api).unwrap();
+    let heading = format!("<h1>{}</h1>", overview["name"]["vi"].as_str().unwrap());
     assert!(html.contains(&heading), "{html}");
     assert!(!html.contains("%SERVICE_"), "{html}");
-    // The data block holds exactly what the API answers, and the catalogue version its
-    // ETag names.
+    // The data block holds exactly what the API answers (the service without its form,
+    // which its page reads), and the catalogue version its ETag names.
     let version = etag.trim_matches('"');
     let block = html
-        .split(&format!("<script type=\"application/json\" id=\"preload\" data-url=\"/api/v1/services/birth-registration\" data-version=\"{version}\">"))
+        .split(&format!("<script type=\"application/json\" id=\"preload\" data-url=\"/api/v1/services/birth-registration/overview\" data-version=\"{version}\">"))
         .nth(1)
         .and_then(|rest| rest.split("</script>").next())
         .expect("a preload block");
-    assert_eq!(serde_json::from_str::<Value>(block).unwrap(), service);
+    assert_eq!(serde_json::from_str::<Value>(block).unwrap(), overview);
+    assert!(overview.get("form").is_none() && overview["preparation"].is_object());
     // `/` (here without its own page built) carries the catalogue; other routes nothing.
     assert!(get("/".into())
         .await

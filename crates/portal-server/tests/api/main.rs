@@ -23,6 +23,7 @@ mod multi_instance;
 mod openapi_contract;
 mod openapi_responses;
 mod openapi_schemas;
+mod overview_http;
 mod payments_http;
 mod rating_http;
 mod receipt_http;

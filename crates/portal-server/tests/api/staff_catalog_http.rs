@@ -134,6 +134,15 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
         ))
         .await;
     assert_eq!(service["name"]["en"], "Notice of overnight stay");
+    // The preview's service page reads the draft's service without its form.
+    let (s, overview) = staff
+        .get_json(&format!(
+            "/api/v1/staff/drafts/{draft}/services/stay-notification/overview"
+        ))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(overview["name"]["en"], "Notice of overnight stay");
+    assert!(overview.get("form").is_none(), "{overview}");
     let r = staff
         .post(&format!("/api/v1/staff/drafts/{draft}/submissions"))
         .json(&json!({ "service_id": "birth-registration", "answers": {} }))
@@ -248,6 +257,7 @@ async fn everyone_but_staff_is_refused_at_every_step() {
         format!("/api/v1/staff/drafts/{draft}"),
         format!("/api/v1/staff/drafts/{draft}/catalog"),
         format!("/api/v1/staff/drafts/{draft}/services/birth-registration"),
+        format!("/api/v1/staff/drafts/{draft}/services/birth-registration/overview"),
         "/api/v1/staff/catalog/versions".to_string(),
     ];
     let posts = [

@@ -1,0 +1,52 @@
+// Ready to use: from navigation start to the performance mark a page sets when it has
+// mounted and its first control answers (the portal's `portal-ready`, see
+// components::ready; the GOV.UK peer's `peer-ready`, after its JavaScript initialised),
+// on Lighthouse's mobile throttling (slow 4G: 150 ms round trip, 1.6 Mbit/s down,
+// 750 kbit/s up; 4x CPU), cold cache, median of `runs` loads per page. Also the first
+// contentful paint of the same loads, to tell "shown" from "usable".
+import { launch } from '../e2e/browser.mjs';
+import { stats } from './lib.mjs';
+
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+async function once(browser, url, mark) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
+    return page.evaluate((m) => ({
+      ready: performance.getEntriesByName(m)[0].startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    }), mark);
+  } finally {
+    await context.close();
+  }
+}
+
+/// Median and worst of `runs` cold loads of `url`, waiting for the mark `mark`.
+export async function measureReady(url, mark, runs = 5) {
+  const browser = await launch();
+  try {
+    const ready = [];
+    const fcp = [];
+    for (let i = 0; i < runs; i++) {
+      const r = await once(browser, url, mark);
+      ready.push(r.ready);
+      fcp.push(r.fcp);
+    }
+    return { ready: stats(ready), fcp: stats(fcp) };
+  } finally {
+    await browser.close();
+  }
+}

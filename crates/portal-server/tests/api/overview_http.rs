@@ -1,0 +1,101 @@
+//! A service without its form (`/api/v1/services/{id}/overview`), what the service page
+//! reads: every other fact of the service as `/api/v1/services/{id}` has it, and what the
+//! form asks of the person before Start, computed from the form by the shared code.
+
+use crate::common;
+use crate::common::portal::error_code;
+use portal_api::catalogue::ServiceOverview;
+use portal_api::paths;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+#[tokio::test]
+async fn every_service_s_overview_is_the_service_without_its_form() {
+    let s = common::start().await;
+    let index: Value = s.get(paths::CATALOGUE).await.json().await.unwrap();
+    let ids: Vec<String> = index["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(ids.len() >= 29, "{}", ids.len());
+    let (mut with_form, mut bundles, mut optional) = (0, 0, 0);
+    for id in &ids {
+        let full: Value = s.get(&paths::service(id)).await.json().await.unwrap();
+        let r = s.get(&paths::service_overview(id)).await;
+        assert_eq!(r.status(), StatusCode::OK, "{id}");
+        let mut overview: Value = r.json().await.unwrap();
+        let typed: ServiceOverview = serde_json::from_value(overview.clone()).unwrap();
+        let service: portal_core::Service = serde_json::from_value(full.clone()).unwrap();
+        // What the page says before Start is the form's own preparation.
+        assert_eq!(
+            typed.preparation,
+            service.form.as_ref().map(|f| f.preparation()),
+            "{id}"
+        );
+        with_form += usize::from(typed.preparation.is_some());
+        // A bundle's procedures, each marked when the applicant may leave it out.
+        let procedures: Vec<(String, bool)> = typed
+            .procedures
+            .iter()
+            .map(|p| (p.id.clone(), p.optional))
+            .collect();
+        let expected_procedures: Vec<(String, bool)> = match &service.kind {
+            portal_core::ServiceKind::Procedure => Vec::new(),
+            portal_core::ServiceKind::Bundle {
+                procedures,
+                optional,
+            } => procedures
+                .iter()
+                .map(|p| (p.0.clone(), optional.iter().any(|o| &o.id == p)))
+                .collect(),
+        };
+        assert_eq!(procedures, expected_procedures, "{id}");
+        bundles += usize::from(!procedures.is_empty());
+        optional += procedures.iter().filter(|(_, o)| *o).count();
+        let map = overview.as_object_mut().unwrap();
+        map.remove("preparation");
+        map.remove("procedures");
+        let mut expected = full.clone();
+        let expected_map = expected.as_object_mut().unwrap();
+        // Search words and topics are the catalogue page's, the form the form page's.
+        for key in ["form", "topics", "keywords", "kind"] {
+            expected_map.remove(key);
+        }
+        assert_eq!(overview, expected, "{id}");
+    }
+    assert!(with_form >= 25, "{with_form}");
+    // The birth and death bundles, the death bundle's allowances optional.
+    assert!(bundles >= 2 && optional >= 1, "{bundles} {optional}");
+}
+
+#[tokio::test]
+async fn an_overview_is_cached_by_catalogue_version_and_errors_have_their_codes() {
+    let s = common::start().await;
+    let path = paths::service_overview("birth-registration");
+    let first = s.get(&path).await;
+    let etag = first.headers()["etag"].to_str().unwrap().to_string();
+    assert_eq!(first.headers()["cache-control"], "no-cache");
+    let again = s
+        .client
+        .get(format!("{}{path}", s.base))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    let service_etag = s.get(&paths::service("birth-registration")).await.headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(etag, service_etag, "both name the catalogue version");
+    assert_eq!(
+        error_code(s.get(&paths::service_overview("no-such-service")).await).await,
+        (StatusCode::NOT_FOUND, "service_not_found".into())
+    );
+    assert_eq!(
+        error_code(s.get("/api/v1/services/Not_An_Id/overview").await).await,
+        (StatusCode::BAD_REQUEST, "bad_service_id".into())
+    );
+}
