@@ -56,7 +56,7 @@ test('a service opens from the catalogue, and back returns to it', async () => {
     await page.waitForFunction(() => document.querySelector('link[rel=prefetch][href$=".wasm"]'));
     await page.waitForTimeout(300);
     assert.deepEqual(bundles, ['catalogue', 'service']);
-    assert.deepEqual(prefetched, ['citizen']);
+    assert.deepEqual(prefetched, ['form']);
     const facts = await page.locator('.summary-list').textContent();
     assert.match(facts, /Công an cấp xã/);
     assert.match(await page.locator('table').textContent(), /10\.000 ₫.*20\.000 ₫/s);

@@ -10,17 +10,21 @@
 //     the public statistics' page (sent for `/statistics`): its own small bundle
 //     (app::StatisticsApp) and the page's heading and lead; made before trunk builds it.
 //   node scripts/entry-html.mjs citizen index.html citizen.html
-//     the citizen's pages after the catalogue (services, forms, tracking, lookup...):
-//     their own bundle (app::CitizenApp), without the staff pages; made before trunk
-//     builds it. index.html stays the whole portal's page, sent for staff pages.
+//     the citizen's pages after a form (tracking, My dossiers, lookup...): their own
+//     bundle (app::CitizenApp), without the staff pages; made before trunk builds it.
+//     index.html stays the whole portal's page, sent for staff pages.
 //   node scripts/entry-html.mjs service index.html service.html
 //     a service's page (sent for `/services/{id}`): its own small bundle (app::ServiceApp,
 //     which reads the service without its form), the breadcrumbs, and the service's
 //     name and summary, which the server fills in
 //     (crates/portal-server/src/web/first_paint.rs); made before trunk builds it.
-//   node scripts/entry-html.mjs form dist/citizen.html dist/form.html
-//     a form step's page (sent for `/services/{id}/apply[/{step}]`): the back link, the
-//     service's name, the step's title and intro, which the server fills in.
+//   node scripts/entry-html.mjs apply index.html apply.html
+//     a service's form (sent for check-your-answers and the steps only some answers
+//     show): its own bundle (app::FormApp); made before trunk builds it.
+//   node scripts/entry-html.mjs form dist/apply.html dist/form.html
+//     a form step's page (sent for `/services/{id}/apply[/{step}]`): the form's bundle,
+//     the back link, the service's name, the step's title and intro, which the server
+//     fills in.
 // Texts are the app's own constants (src/i18n/texts.rs, Vietnamese), printed as JSON by
 // the native tool `entry-texts` (src/bin/entry-texts.rs) into target/entry-texts.json,
 // which scripts/build-web makes first. Outputs are build products, not committed.
@@ -56,6 +60,9 @@ if (kind === 'catalogue') {
 } else if (kind === 'citizen') {
   // The citizen's own bundle (app::CitizenApp): the staff pages never ship to citizens.
   html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-citizen"');
+} else if (kind === 'apply') {
+  // A service's form, its own bundle (app::FormApp), without the tracking pages.
+  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-form"');
 } else if (kind === 'gallery') {
   // The gallery's own bundle (app::GalleryApp): examples never ship to citizens.
   html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-gallery"');
@@ -80,7 +87,7 @@ if (kind === 'catalogue') {
     `<a class="back-link" href="%BACK%">${text('Back')}</a>\n` +
     `    <p class="caption">%SERVICE_NAME%</p>\n    <h1 tabindex="-1">%STEP_TITLE%</h1>\n    %STEP_INTRO%\n    ${LOADING}`);
 } else {
-  console.error('usage: entry-html.mjs catalogue|citizen|gallery|statistics|service|form FROM TO');
+  console.error('usage: entry-html.mjs catalogue|citizen|apply|gallery|statistics|service|form FROM TO');
   process.exit(2);
 }
 writeFileSync(to, html);

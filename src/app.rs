@@ -1,13 +1,12 @@
 //! The app's root: language context, routes and the shared page frame.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use portal_api::routes::{bundle_of, Bundle};
 
 use crate::components::Shell;
-use crate::i18n::{use_i18n, I18n, Key};
+use crate::i18n::I18n;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::dossier::{DossierPage, LookupPage, MyDossiersPage};
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
@@ -32,19 +31,16 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
-/// What every bundle shares: the language, meta and session contexts, the router and
+/// What every bundle shares: the language and session contexts, the router and
 /// the page frame around the routes. `session` provides the session's contexts: the
 /// whole session where pages need the person's facts (`session::provide_session`), the
 /// header's part alone where they do not (`session::provide_header`, whose bundles then
 /// carry no code for the rest).
 #[component]
 fn Portal(session: fn(), children: Children) -> impl IntoView {
-    provide_meta_context();
     provide_i18n();
     session();
-    let i18n = use_i18n();
     view! {
-        <Title formatter=move |page: String| format!("{page} | {}", i18n.t(Key::PortalName))/>
         <Router>
             <Shell>{children()}</Shell>
         </Router>
@@ -88,14 +84,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The citizen's pages after a service's page, in a bundle without the staff pages: a
-/// service's form, tracking, My dossiers, lookup, feedback and the portal's information
-/// pages (`Bundle::Citizen`). Paths the app does not know get its not-found page (the
-/// server sends this bundle for a service it does not have). Links to the catalogue, a
-/// service's page, the statistics or the staff pages go to the server.
+/// The citizen's pages after a form, in a bundle without the staff pages: tracking, My
+/// dossiers, lookup, feedback and the portal's information pages (`Bundle::Citizen`).
+/// Paths the app does not know get its not-found page. Links to the catalogue, a
+/// service's page or form, the statistics or the staff pages go to the server.
 #[component]
 pub fn CitizenApp() -> impl IntoView {
-    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Citizen));
+    leave_other_pages_to_the_browser_and_go(|href| bundle_of(href) == Some(Bundle::Citizen));
     view! {
         <Portal session=crate::session::provide_session>
             <Routes fallback=NotFoundPage>
@@ -106,6 +101,23 @@ pub fn CitizenApp() -> impl IntoView {
                 <Route path=path!("/dossiers/:code") view=DossierPage/>
                 <Route path=path!("/lookup") view=LookupPage/>
                 <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage/>
+            </Routes>
+        </Portal>
+    }
+}
+
+/// A service's form in its own bundle (`Bundle::Form`), which the server sends for
+/// `/services/{id}/apply[/{step}]`: the steps and check-your-answers, without the
+/// tracking pages. Its check-your-answers page has the browser prefetch the bundle of
+/// the page that follows Send (the dossier's), named in its HTML.
+#[component]
+pub fn FormApp() -> impl IntoView {
+    leave_other_pages_to_the_browser_and_go(|href| bundle_of(href) == Some(Bundle::Form));
+    view! {
+        <Portal session=crate::session::provide_session>
+            <Routes fallback=NotFoundPage>
+                // One route with or without the step, so that `/apply` going on to its
+                // step keeps the page (and its loaded form) rather than drawing another.
                 <Route path=path!("/services/:id/apply/:step?") view=ApplyPage/>
             </Routes>
         </Portal>
@@ -194,6 +206,38 @@ pub fn is_gallery_page(href: &str) -> bool {
     bundle_of(href) == Some(Bundle::Gallery)
 }
 
+/// Which pages the running bundle holds (see [`use_go`]).
+#[derive(Clone, Copy)]
+struct OwnPages(fn(&str) -> bool);
+
+/// [`leave_other_pages_to_the_browser`], and tells [`use_go`] which pages are the
+/// bundle's: for the bundles whose code goes on to another bundle's page (only they carry
+/// this; elsewhere `use_go` takes every page as the bundle's).
+fn leave_other_pages_to_the_browser_and_go(own: fn(&str) -> bool) {
+    provide_context(OwnPages(own));
+    leave_other_pages_to_the_browser(own);
+}
+
+/// Goes to `href` from code (after Send, say): through the router when the running bundle
+/// holds that page, else by loading it from the server, as a link to it would. Taken in
+/// a component, like the router's `use_navigate`, and callable later from a task.
+pub fn use_go() -> impl Fn(&str, leptos_router::NavigateOptions) + Clone {
+    let navigate = leptos_router::hooks::use_navigate();
+    let own: fn(&str) -> bool = match use_context::<OwnPages>() {
+        Some(OwnPages(own)) => own,
+        None => |_| true,
+    };
+    move |href: &str, options: leptos_router::NavigateOptions| {
+        if own(href) {
+            navigate(href, options);
+        } else if options.replace {
+            let _ = window().location().replace(href);
+        } else {
+            let _ = window().location().assign(href);
+        }
+    }
+}
+
 /// Stops clicks on links to pages this bundle does not hold (`own` says which it does)
 /// before they reach the router's listener (on `window`, so a listener on `document`
 /// runs first), without preventing the browser's own navigation, which loads the page
@@ -248,9 +292,9 @@ where
 /// Has the browser prefetch, at idle priority, the files the page names in its
 /// `<meta name="prefetch-next">` (the bundle of the page people open next, e.g. the
 /// form's from a service's page; scripts/prefetch-next.mjs), once this page is drawn and
-/// usable, so the download never competes with this page's own. Called by the bundles
-/// whose pages name one (only they carry this code).
-fn prefetch_next_page_when_drawn() {
+/// usable, so the download never competes with this page's own. Called by the pages
+/// that lead to another bundle's (only their bundles carry this code).
+pub fn prefetch_next_page_when_drawn() {
     leptos::task::spawn_local(async {
         // Two frames: the app's first drawing of the page, then this.
         crate::tasks::after_next_paint().await;
@@ -318,6 +362,8 @@ mod tests {
                 bundle = Bundle::Statistics;
             } else if line.contains("pub fn ServiceApp(") {
                 bundle = Bundle::Service;
+            } else if line.contains("pub fn FormApp(") {
+                bundle = Bundle::Form;
             }
             if line.contains("</ParentRoute>") {
                 parent = None;

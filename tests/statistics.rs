@@ -387,7 +387,6 @@ async fn the_page_asks_for_this_month_explains_a_failure_and_retries() {
     // No stub matches yet: the request fails like a dropped connection.
     stub_fetch(&[]);
     let (root, _) = mount(Lang::En, || {
-        leptos_meta::provide_meta_context();
         view! { <leptos_router::components::Router><StatisticsPage/></leptos_router::components::Router> }
     });
     let alert = wait_for(&root, "[role=alert]").await;

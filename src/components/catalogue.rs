@@ -99,11 +99,10 @@ pub fn Catalogue(
         }
         pending.set_value(true);
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        request_animation_frame(move || {
-            set_timeout(
-                move || apply_typed(input.value()),
-                std::time::Duration::ZERO,
-            )
+        // After the key's paint (or 100 ms, where the page gets no animation frames).
+        leptos::task::spawn_local(async move {
+            crate::tasks::after_next_paint().await;
+            apply_typed(input.value());
         });
     };
     // Searching moves focus to the count, which says what was found (looked up from the

@@ -39,7 +39,7 @@ pub fn Loading() -> impl IntoView {
 pub fn LoadFailed(on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <leptos_meta::Title text=move || i18n.t(Key::LoadErrorTitle)/>
+        <crate::components::Title text=move || i18n.t(Key::LoadErrorTitle)/>
         <h1 class="visually-hidden">{move || i18n.t(Key::LoadErrorTitle)}</h1>
         <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry/>
     }

@@ -16,6 +16,7 @@ pub mod legacy_address;
 pub mod ready;
 pub mod service_list;
 pub mod shell;
+pub mod title;
 
 pub use address_picker::{AddressChoice, AddressPicker};
 pub use applicant_gate::ApplicantGate;
@@ -27,5 +28,6 @@ pub use legacy_address::LegacyAddress;
 pub use ready::Ready;
 pub use service_list::ServiceList;
 pub use shell::Shell;
+pub use title::Title;
 pub mod staff_gate;
 pub use staff_gate::StaffGate;

@@ -3,8 +3,8 @@
 //! viewer as context, so pages can offer only what the roles allow). Everyone else gets an explanation (and a way to sign
 //! in) before anything staff-only is fetched; the server refuses them too.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api;
 use crate::api::staff::Viewer;

@@ -1,8 +1,8 @@
 //! `/accessibility`: the accessibility statement: what conformance is claimed, how it is
 //! tested, what is known not to work, and how to report a problem.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::i18n::{use_i18n, Key};
 

@@ -1,8 +1,8 @@
 //! `/services/:id/apply/:step` and `/services/:id/apply/check`: filling in a service's
 //! form one step at a time (GOV.UK question pages), then checking the answers.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use portal_api::routes;
@@ -146,6 +146,12 @@ fn StepRouter(state: FormState) -> impl IntoView {
         }
     }
 }
+
+/// How the check-answers page sends in a staff preview: a test submission, drawn by the
+/// function the preview's layout provides (`staff_preview::PreviewLayout`), so that only
+/// the bundle with the staff pages carries that code.
+#[derive(Clone, Copy)]
+pub struct TestSubmission(pub fn(FormState, String) -> AnyView);
 
 /// "Saved on this device at 10:32" and a way to start again.
 #[component]
@@ -439,6 +445,8 @@ fn FormHelp() -> impl IntoView {
 /// then submission (see `crate::pages::submit`).
 #[component]
 fn CheckAnswers(state: FormState) -> impl IntoView {
+    // Send leads to the dossier's page, another bundle: fetched while the person checks.
+    crate::app::prefetch_next_page_when_drawn();
     let i18n = use_i18n();
     crate::form::focus::focus_heading_when_drawn();
     let service_id = state.service_id.0.clone();
@@ -480,11 +488,12 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
     let svc = service_id.clone();
     let submit_state = state.clone();
     // In a staff preview the test submission replaces the real one.
-    let preview = api::source().draft().map(|d| {
-        let (state, draft) = (state.clone(), d.to_string());
-        view! { <crate::pages::staff_preview::PreviewSubmit state draft/> }
-    });
-    let real_submit = preview
+    let draft = api::source().draft().map(str::to_string);
+    let preview = draft
+        .clone()
+        .zip(use_context::<TestSubmission>())
+        .map(|(draft, TestSubmission(render))| render(state.clone(), draft));
+    let real_submit = draft
         .is_none()
         .then(|| view! { <crate::pages::submit::SubmitSection state=submit_state/> });
     view! {

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use portal_core::search_query::SearchQuery;

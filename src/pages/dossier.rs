@@ -5,8 +5,8 @@
 //! `/dossiers`: my applications. `/lookup`: public lookup with the code and the
 //! applicant's ID number or the lookup secret. The data and its rules: `crate::tracking`.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_api::ids::MAX_DOSSIER_CODE_LEN;
 use portal_core::form::{

@@ -2,8 +2,8 @@
 //! language, see it live, copy the snippet, and read the attributes, events, the lines a
 //! Content-Security-Policy needs and the versions.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use portal_api::routes::{EMBED_MAJOR, EMBED_VERSION};
 
 use crate::api;

@@ -2,8 +2,8 @@
 //! banner. The questions are the shared feedback form (`portal_api::feedback::form`),
 //! shown and checked by the form engine; the server judges them by the same rules.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use portal_api::feedback::{self, NewFeedback};
 use portal_core::form::{Answer, FieldPath, IndexedForm};

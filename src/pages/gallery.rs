@@ -3,8 +3,8 @@
 //! messages. The same examples drive the engine's unit tests, the browser tests and the
 //! axe scan of this page. `/gallery/large-form`: the 300-question form of the benchmark.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use portal_core::form::examples::{gallery, large_form, Expect, FieldExamples};
 use portal_core::form::{Answers, FieldId, Form, IndexedForm, Step};
 

@@ -2,8 +2,8 @@
 //! the directive's order, and the procedures that are done only inside its two bundles.
 //! Both lists are read from the catalogue (its index and the bundles' details).
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use portal_core::directive24::{bundle_parts, items, BundlePart};
 use portal_core::{CatalogueIndex, Service, ServiceSummary};
 

@@ -1,7 +1,7 @@
 //! Any address that is not a page of the portal.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::i18n::{use_i18n, Key};
 

@@ -2,8 +2,8 @@
 //! the service's overview, without the form, so that its bundle (`ServiceApp`) carries no
 //! form code.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use portal_api::catalogue::{LinkedProcedure, ServiceOverview};
 use portal_core::admin_units::local_agency;

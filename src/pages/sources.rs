@@ -2,8 +2,8 @@
 //! its date and the services that cite it, so that staff see what to re-check when a law
 //! or circular changes. The list is the server's, built from the catalogue's data.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use portal_api::catalogue::LegalSource;
 use portal_core::validators::date::Date;
 use portal_core::{Confidence, LegalRole};

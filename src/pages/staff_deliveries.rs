@@ -2,9 +2,9 @@
 //! that were given up (not acknowledged within the longest age), each with its last
 //! error and a button to send it again.
 
+use crate::components::Title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 
 use crate::api::staff::{self, DeliveryEntry, DeliveryList};
 use crate::components::StaffGate;

@@ -1,9 +1,9 @@
 //! `/staff/drafts/:id`: a draft catalogue's check results (errors first) and what it
 //! would change, a preview link to share, and publishing once it has no errors.
 
+use crate::components::Title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use portal_core::catalogue_diff::{Change, ServiceChanges, ServiceRef};
 

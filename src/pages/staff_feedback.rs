@@ -1,7 +1,7 @@
 //! `/staff/feedback`: the feedback people sent, newest first, for dossier officers.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::staff;
 use crate::components::StaffGate;

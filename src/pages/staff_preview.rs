@@ -25,6 +25,9 @@ pub fn PreviewLayout() -> impl IntoView {
     }
     let back = portal_api::routes::staff_draft(&draft);
     provide_context(ApiSource::Draft(draft));
+    provide_context(crate::pages::apply::TestSubmission(|state, draft| {
+        view! { <PreviewSubmit state draft/> }.into_any()
+    }));
     view! {
         <StaffGate>
             <div class="preview-banner">

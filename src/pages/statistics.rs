@@ -3,8 +3,8 @@
 //! (`Filters::page_url`), so any figure can be linked and a reload shows the same.
 //! Every number comes suppressed from the server; this page only writes and draws it.
 
+use crate::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use portal_api::statistics::{Filters, Format, MonthRow, ProvinceRow, Report, ServiceRow, Table};

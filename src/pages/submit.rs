@@ -7,7 +7,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_api::{routes, Submission};
 use portal_core::dossier::PendingSubmission;
@@ -135,8 +134,9 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
         Some(_) => Outcome::Waiting,
         None => Outcome::Idle,
     });
-    // Taken now: the router's context is not reachable from inside the async task.
-    let navigate = use_navigate();
+    // Taken now: the router's context is not reachable from inside the async task. The
+    // dossier's page is another bundle's: reached by loading it (`use_go`).
+    let navigate = crate::app::use_go();
 
     let st = state.clone();
     let svc = service.clone();

@@ -97,7 +97,8 @@ fn UnfinishedLine(
     };
     // A draft typed on another device is brought here before the form opens, so the form
     // starts where the person left off rather than at its first step.
-    let navigate = leptos_router::hooks::use_navigate();
+    // The form is another bundle's page: loaded from the server (`use_go`).
+    let navigate = crate::app::use_go();
     let (to, svc) = (href.clone(), service.clone());
     let kept_on = line.kept_on;
     let open = move |ev: leptos::ev::MouseEvent| {

@@ -137,9 +137,11 @@ pub enum Bundle {
     /// arrive (from search engines, provincial sites, messages), and it reads the service
     /// without its form, so it carries no form code.
     Service,
-    /// The pages a citizen goes through after a service's page: its form, tracking, My
-    /// dossiers, lookup, feedback and the portal's information pages. No staff page is
-    /// in it.
+    /// A service's form, its steps and check-your-answers (`/services/{id}/apply[/{step}]`),
+    /// its own bundle: what the person fills in, without the tracking pages.
+    Form,
+    /// The pages a citizen goes through after sending a form: tracking, My dossiers,
+    /// lookup, feedback, and the portal's information pages. No staff page is in it.
     Citizen,
     /// The staff pages, whose previews draw the public pages as a draft will show them:
     /// the whole portal. Also sent for `/embed`, a page for other sites' web teams.
@@ -237,9 +239,9 @@ impl<'a> AppRoute<'a> {
             | AppRoute::MyDossiers
             | AppRoute::Lookup
             | AppRoute::Feedback
-            | AppRoute::Dossier { .. }
-            | AppRoute::Apply { .. } => Bundle::Citizen,
+            | AppRoute::Dossier { .. } => Bundle::Citizen,
             AppRoute::Service { .. } => Bundle::Service,
+            AppRoute::Apply { .. } => Bundle::Form,
         }
     }
 
@@ -394,7 +396,8 @@ mod tests {
         assert_eq!(bundle_of("/?q=ho+chieu#x"), Some(Bundle::Catalogue));
         assert_eq!(bundle_of("/gallery/large-form"), Some(Bundle::Gallery));
         assert_eq!(bundle_of("/services/a?x=1"), Some(Bundle::Service));
-        assert_eq!(bundle_of("/services/a/apply"), Some(Bundle::Citizen));
+        assert_eq!(bundle_of("/services/a/apply"), Some(Bundle::Form));
+        assert_eq!(bundle_of("/services/a/apply/check"), Some(Bundle::Form));
         assert_eq!(
             bundle_of("/dossiers/C-1?submitted=1"),
             Some(Bundle::Citizen)

@@ -37,7 +37,7 @@ fn route<'a>(path: &str, published: &'a Published) -> Route<'a> {
     match route.bundle() {
         Bundle::Gallery => return Route::Gallery,
         Bundle::Statistics => return Route::Statistics,
-        Bundle::Catalogue | Bundle::Service | Bundle::Citizen | Bundle::Staff => {}
+        Bundle::Catalogue | Bundle::Service | Bundle::Form | Bundle::Citizen | Bundle::Staff => {}
     }
     match route {
         AppRoute::Catalogue => Route::Catalogue,
@@ -72,7 +72,8 @@ fn form_step<'a>(service: &'a Service, step: Option<&str>) -> Option<Route<'a>> 
 /// Which built page `path` gets: `catalogue.html` for `/`, `statistics.html` for
 /// `/statistics`, `gallery.html` for the gallery, `service.html` for a service's page
 /// (whose bundle says when the catalogue has no such service), `form.html` for a step
-/// of a published service's form, `index.html` (the whole portal) for a
+/// of a published service's form (`apply.html`, the same bundle without a first paint, for
+/// check-your-answers and the steps only some answers show), `index.html` (the whole portal) for a
 /// staff page, else `citizen.html` (the citizen's pages without the staff ones, which
 /// also shows the not-found page).
 pub fn page_for(path: &str, published: &Published) -> &'static str {
@@ -84,6 +85,9 @@ pub fn page_for(path: &str, published: &Published) -> &'static str {
         Route::FormStep(..) => "form.html",
         Route::Other => match AppRoute::parse(path).map(AppRoute::bundle) {
             Some(Bundle::Staff) => "index.html",
+            // Check-your-answers, a step shown only for some answers: the form's bundle,
+            // without a first paint of the step.
+            Some(Bundle::Form) => "apply.html",
             _ => "citizen.html",
         },
     }

@@ -136,7 +136,7 @@ async fn read_page(state: &AppState, path: &str) -> std::io::Result<String> {
     // Built without some entry pages (tests, an older build): a service's or a form
     // step's page falls back to the citizen's, any page at last to the whole portal's.
     let fallbacks: &[&str] = match chosen {
-        "service.html" | "form.html" => &["citizen.html", "index.html"],
+        "service.html" | "form.html" | "apply.html" => &["citizen.html", "index.html"],
         _ => &["index.html"],
     };
     let mut page = tokio::fs::read_to_string(dist.join(chosen)).await;
