@@ -37,6 +37,12 @@ writeFileSync(join(out, 'topics.toml'), readFileSync(join(ROOT, 'catalog/topics.
 for (const dir of ['forms', 'admin-units']) {
   cpSync(join(ROOT, 'catalog', dir), join(out, dir), { recursive: true });
 }
+// A ministry-level service names the ministry whose system receives it (the catalogue
+// check `routing-ministry`); the others go to a province's or a commune's centre.
+const ministry = (level) => (level === 'ministry'
+  ? '[agency.ministry]\nid = "generated"\nname = { vi = "Bộ thử nghiệm", en = "Generated ministry" }\n'
+  : '');
+const BASIS = 'Luật Cư trú 68/2020/QH14';
 const real = readdirSync(join(out, 'services')).length;
 for (let i = real; i < count; i++) {
   const place = pick(syll) + ' ' + pick(syll);
@@ -66,20 +72,26 @@ level = "${level}"
 [agency.name]
 vi = "Sở ${esc(pick(fields))}"
 en = "Department"
-
+${ministry(level)}
 [fees]
 kind = "free"
 confidence = "needs-check"
+basis = "${BASIS}"
 
 [processing_time]
 confidence = "needs-check"
+basis = "${BASIS}"
 [processing_time.text]
 vi = "${1 + rnd(20)} ngày làm việc"
 en = "Working days"
 
+# Benchmark data only (bench/out, never published): the catalogue check requires every
+# fee and time to name a legal text, so these cite a real one, marked unconfirmed.
 [[legal_basis]]
-instrument = "Synthetic"
-source = "https://example.invalid/generated"
+instrument = "${BASIS}"
+role = "law"
+confidence = "needs-check"
+source = "https://thuvienphapluat.vn/van-ban/Quyen-dan-su/Luat-Cu-tru-2020-68-2020-QH14-444542.aspx"
 [legal_basis.title]
 vi = "Dữ liệu sinh tự động cho đo hiệu năng"
 en = "Generated data for benchmarking"
