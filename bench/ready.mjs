@@ -25,7 +25,7 @@ async function once(browser, url, mark) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
-    return page.evaluate((m) => ({
+    return await page.evaluate((m) => ({
       ready: performance.getEntriesByName(m)[0].startTime,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     }), mark);
