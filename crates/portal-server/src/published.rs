@@ -8,7 +8,16 @@ use axum::body::Bytes;
 use portal_catalog::Catalogue;
 use portal_core::Service;
 
+use crate::api::ApiError;
 use crate::staff_catalog::DiskCatalogue;
+
+/// Which answer about one service: the whole service (`/api/v1/services/{id}`) or its
+/// overview without the form (`…/overview`).
+#[derive(Debug, Clone, Copy)]
+pub enum ServiceView {
+    Whole,
+    Overview,
+}
 
 pub struct Published {
     pub version: String,
@@ -75,6 +84,17 @@ impl Published {
 
     pub fn overview_json(&self, id: &str) -> Option<Bytes> {
         self.overviews_json.get(id).cloned()
+    }
+
+    /// The answer `view` asks for about service `id` (a path's, checked here), or why not:
+    /// the public routes' and the staff preview's one lookup.
+    pub fn service_answer(&self, id: String, view: ServiceView) -> Result<Bytes, ApiError> {
+        ApiError::check_service_id(&id)?;
+        match view {
+            ServiceView::Whole => self.service_json(&id),
+            ServiceView::Overview => self.overview_json(&id),
+        }
+        .ok_or(ApiError::ServiceNotFound(id))
     }
 
     /// The service itself, for checks such as a submission's.

@@ -20,7 +20,7 @@ use axum::Json;
 use portal_catalog::{lint, Catalogue, Diagnostic, LintReport, Severity, SourceFile};
 use portal_core::catalogue_diff::diff;
 use portal_core::form::{IndexedForm, ValidationContext};
-use portal_core::{Lang, ServiceId};
+use portal_core::Lang;
 use sqlx::Row;
 
 use crate::api::body::read_json;
@@ -31,7 +31,7 @@ use crate::identity::{SameOrigin, StaffRole, StaffUser};
 /// Who may read drafts and the publication history: whoever makes them and whoever
 /// must review them before publishing.
 const REVIEWERS: [StaffRole; 2] = [StaffRole::CatalogueEditor, StaffRole::CataloguePublisher];
-use crate::published::Published;
+use crate::published::{Published, ServiceView};
 use crate::AppState;
 
 /// Largest draft upload: the linter's total limit plus room for JSON escaping.
@@ -361,16 +361,22 @@ pub async fn draft_service(
     State(state): State<AppState>,
     Path((id, service)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
+    draft_service_answer(&staff, &state, &id, service, ServiceView::Whole).await
+}
+
+/// One service's answer from a draft's catalogue, for reviewers; the id is checked before
+/// the draft is read.
+async fn draft_service_answer(
+    staff: &crate::identity::User,
+    state: &AppState,
+    draft: &str,
+    service: String,
+    view: ServiceView,
+) -> Result<Response, ApiError> {
     staff.require_any(&REVIEWERS)?;
-    if !ServiceId::is_valid(&service) {
-        return Err(ApiError::BadServiceId(service.chars().take(80).collect()));
-    }
-    let e = load_draft(&state, &id).await?;
-    let p = previewable(&e)?;
-    let body = p
-        .service_json(&service)
-        .ok_or(ApiError::ServiceNotFound(service))?;
-    Ok(json_bytes(body))
+    ApiError::check_service_id(&service)?;
+    let e = load_draft(state, draft).await?;
+    Ok(json_bytes(previewable(&e)?.service_answer(service, view)?))
 }
 
 /// `GET /api/v1/staff/drafts/{id}/services/{service}/overview`, as
@@ -399,16 +405,7 @@ pub async fn draft_service_overview(
     State(state): State<AppState>,
     Path((id, service)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    staff.require_any(&REVIEWERS)?;
-    if !ServiceId::is_valid(&service) {
-        return Err(ApiError::BadServiceId(service.chars().take(80).collect()));
-    }
-    let e = load_draft(&state, &id).await?;
-    let p = previewable(&e)?;
-    let body = p
-        .overview_json(&service)
-        .ok_or(ApiError::ServiceNotFound(service))?;
-    Ok(json_bytes(body))
+    draft_service_answer(&staff, &state, &id, service, ServiceView::Overview).await
 }
 
 fn json_bytes(body: axum::body::Bytes) -> Response {

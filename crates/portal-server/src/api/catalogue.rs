@@ -5,9 +5,9 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use portal_core::ServiceId;
 
 use super::ApiError;
+use crate::published::ServiceView;
 use crate::AppState;
 
 #[utoipa::path(
@@ -67,12 +67,19 @@ pub async fn service(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    if !ServiceId::is_valid(&id) {
-        return Err(ApiError::BadServiceId(id.chars().take(80).collect()));
-    }
+    service_answer(&state, id, &headers, ServiceView::Whole)
+}
+
+/// One service's answer from the published catalogue, with its ETag.
+fn service_answer(
+    state: &AppState,
+    id: String,
+    headers: &HeaderMap,
+    view: ServiceView,
+) -> Result<Response, ApiError> {
     let c = state.catalogue.current();
-    let body = c.service_json(&id).ok_or(ApiError::ServiceNotFound(id))?;
-    Ok(cached_json(&headers, &c.etag, body))
+    let body = c.service_answer(id, view)?;
+    Ok(cached_json(headers, &c.etag, body))
 }
 
 #[utoipa::path(
@@ -96,12 +103,7 @@ pub async fn overview(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    if !ServiceId::is_valid(&id) {
-        return Err(ApiError::BadServiceId(id.chars().take(80).collect()));
-    }
-    let c = state.catalogue.current();
-    let body = c.overview_json(&id).ok_or(ApiError::ServiceNotFound(id))?;
-    Ok(cached_json(&headers, &c.etag, body))
+    service_answer(&state, id, &headers, ServiceView::Overview)
 }
 
 /// A JSON body with an ETag; `304 Not Modified` when the client already has it.
@@ -247,9 +249,7 @@ pub async fn card(
     Path(id): Path<String>,
     Query(query): Query<CardQuery>,
 ) -> Result<Response, ApiError> {
-    if !ServiceId::is_valid(&id) {
-        return Err(ApiError::BadServiceId(id.chars().take(80).collect()));
-    }
+    ApiError::check_service_id(&id)?;
     let published = state.catalogue.current();
     let service = published
         .service(&id)

@@ -320,6 +320,18 @@ pub fn every_error() -> Vec<ApiError> {
     ]
 }
 
+impl ApiError {
+    /// A service id from a request's path, refused as `bad_service_id` (at most its first
+    /// 80 characters repeated) unless it has the catalogue's shape.
+    pub fn check_service_id(id: &str) -> Result<(), ApiError> {
+        if portal_core::ServiceId::is_valid(id) {
+            Ok(())
+        } else {
+            Err(ApiError::BadServiceId(id.chars().take(80).collect()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
