@@ -1,8 +1,11 @@
 //! The database: SQLite (embedded, the default: a file path) or PostgreSQL (a
 //! `postgres://` URL), behind one pool of sqlx's `Any` driver. Every query in the server
 //! is written once, in SQL both engines read the same way (`$1` parameters, `ON CONFLICT`,
-//! `RETURNING`); only the schema's DDL differs, in `migrations/sqlite` and
-//! `migrations/postgres`, run by sqlx's migrator at start.
+//! `RETURNING`); the schema's DDL differs, in `migrations/sqlite` and
+//! `migrations/postgres`, run by sqlx's migrator at start. One write is also shaped per
+//! engine: the online filing, the hot path, is one statement on PostgreSQL (SQLite has no
+//! `INSERT` inside `WITH`), built from the same pieces as SQLite's sequence
+//! (`dossiers::filing`, with a test that both write the same rows).
 //!
 //! Concurrency, per engine:
 //! - SQLite: the pool holds one connection, so statements and transactions run one at a
@@ -42,6 +45,44 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 /// pings on every acquire by default: a round trip more for each of a submission's three
 /// acquires (session, key, transaction), while a connection just returned is known alive.
 const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
+
+/// Where a write runs: in a transaction, or on a plain connection for a write that is
+/// one statement (atomic by itself, committed when it ends). Either is used as a
+/// [`Conn`]; [`Writing::finish`] commits the transaction.
+pub enum Writing {
+    Transaction(Tx),
+    Statement(PoolConnection<Any>),
+}
+
+impl Writing {
+    /// Commits the transaction (a statement has committed already). Dropped without
+    /// this, a transaction rolls back.
+    pub async fn finish(self) -> Result<(), DbError> {
+        match self {
+            Writing::Transaction(tx) => Ok(tx.commit().await?),
+            Writing::Statement(_) => Ok(()),
+        }
+    }
+}
+
+impl std::ops::Deref for Writing {
+    type Target = Conn;
+    fn deref(&self) -> &Conn {
+        match self {
+            Writing::Transaction(tx) => tx,
+            Writing::Statement(c) => c,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Writing {
+    fn deref_mut(&mut self) -> &mut Conn {
+        match self {
+            Writing::Transaction(tx) => &mut *tx,
+            Writing::Statement(c) => &mut *c,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {

@@ -43,7 +43,7 @@ pub struct Listed {
     pub last_error: Option<String>,
 }
 
-fn kind_str(k: DeliveryKind) -> &'static str {
+pub(crate) fn kind_str(k: DeliveryKind) -> &'static str {
     match k {
         DeliveryKind::Dossier => "dossier",
         DeliveryKind::Documents => "documents",

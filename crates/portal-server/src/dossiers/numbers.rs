@@ -118,10 +118,16 @@ async fn reserve(conn: &mut Conn, agency: &str, day: &str) -> Result<i64, DbErro
 impl Ticket<'_> {
     /// The dossier's code, inside the filing's transaction.
     pub async fn code(&self, tx: &mut Conn) -> Result<String, DbError> {
-        match self.reserved {
-            Some(n) => Ok(code::format(&self.agency, &self.day, n)),
+        match self.reserved_code() {
+            Some(code) => Ok(code),
             None => code::next_on(tx, &self.agency, &self.day).await,
         }
+    }
+
+    /// The dossier's code when it needs no transaction: a reserved number.
+    pub fn reserved_code(&self) -> Option<String> {
+        self.reserved
+            .map(|n| code::format(&self.agency, &self.day, n))
     }
 
     /// Whether other filings of this instance, to the same agency, were on their way

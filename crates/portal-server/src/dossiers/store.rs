@@ -21,7 +21,7 @@ pub enum Actor {
 }
 
 impl Actor {
-    fn to_db(&self) -> String {
+    pub(super) fn to_db(&self) -> String {
         match self {
             Actor::Applicant => "applicant".into(),
             Actor::Staff(s) => format!("staff:{s}"),
@@ -195,47 +195,67 @@ pub struct NewDossier<'a> {
     pub among_others: bool,
 }
 
-/// Inserts the dossier, its procedures (all `received`) and the `submitted` event, and
-/// counts it in the statistics last (on PostgreSQL that locks a row of a shared cell
-/// until the commit: the later, the shorter).
-pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError> {
-    let received = Date::today_in_vietnam(d.now.saturating_mul(1000));
-    let id: i64 = sqlx::query(
+/// The dossier's row as [`insert`] writes it, with its 23 values as [`bind_dossier`]
+/// binds them (`$1` to `$23`): written once for the filing on either engine
+/// (`super::filing` puts it first in one statement on PostgreSQL). A macro, so that
+/// `concat!` can build whole statements around it at compile time.
+macro_rules! insert_dossier {
+    () => {
         "INSERT INTO dossiers (code, owner, applicant_kind, applicant_id_number, applicant_name,
              applicant_tax_code, lookup_secret, service_id, catalogue_version, answers_json,
              status, fee_amount, payment_status, created_at, updated_at,
              agency_system, agency_code, agency_name_vi, agency_name_en,
              received_on, due_on, province, channel, generated)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14,
-             $15, $16, $17, $18, $19, $20, $21, $22, $23)
-         RETURNING id",
-    )
-    .bind(d.code)
-    .bind(d.owner)
-    .bind(d.applicant_kind)
-    .bind(d.applicant_id_number)
-    .bind(d.applicant_name)
-    .bind(d.applicant_tax_code)
-    .bind(d.lookup_secret)
-    .bind(d.service_id)
-    .bind(d.catalogue_version)
-    .bind(d.answers_json)
-    .bind(Status::Received.as_str())
-    .bind(d.fee_amount)
-    .bind(d.payment_status.as_str())
-    .bind(d.now)
-    .bind(d.agency.map(|a| a.system.as_str()))
-    .bind(d.agency.map(|a| a.code.as_str()))
-    .bind(d.agency.map(|a| a.name_vi.as_str()))
-    .bind(d.agency.map(|a| a.name_en.as_str()))
-    .bind(received.iso())
-    .bind(d.due_on)
-    .bind(d.province)
-    .bind(if d.at_centre { "centre" } else { "online" })
-    .bind(i64::from(d.generated))
-    .fetch_one(&mut *conn)
-    .await?
-    .try_get(0)?;
+             $15, $16, $17, $18, $19, $20, $21, $22, $23)"
+    };
+}
+pub(super) use insert_dossier;
+
+/// Binds a new dossier's values to `insert_dossier!`'s `$1` to `$23`.
+pub(super) fn bind_dossier<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    d: &'q NewDossier<'q>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    q.bind(d.code)
+        .bind(d.owner)
+        .bind(d.applicant_kind)
+        .bind(d.applicant_id_number)
+        .bind(d.applicant_name)
+        .bind(d.applicant_tax_code)
+        .bind(d.lookup_secret)
+        .bind(d.service_id)
+        .bind(d.catalogue_version)
+        .bind(d.answers_json)
+        .bind(Status::Received.as_str())
+        .bind(d.fee_amount)
+        .bind(d.payment_status.as_str())
+        .bind(d.now)
+        .bind(d.agency.map(|a| a.system.as_str()))
+        .bind(d.agency.map(|a| a.code.as_str()))
+        .bind(d.agency.map(|a| a.name_vi.as_str()))
+        .bind(d.agency.map(|a| a.name_en.as_str()))
+        .bind(received_on(d).iso())
+        .bind(d.due_on)
+        .bind(d.province)
+        .bind(if d.at_centre { "centre" } else { "online" })
+        .bind(i64::from(d.generated))
+}
+
+/// The day a new dossier is received, in Vietnam.
+pub(super) fn received_on(d: &NewDossier<'_>) -> Date {
+    Date::today_in_vietnam(d.now.saturating_mul(1000))
+}
+
+/// Inserts the dossier, its procedures (all `received`) and the `submitted` event, and
+/// counts it in the statistics last (on PostgreSQL that locks a row of a shared cell
+/// until the commit: the later, the shorter).
+pub async fn insert(conn: &mut Conn, d: &NewDossier<'_>) -> Result<i64, DbError> {
+    let received = received_on(d);
+    let id: i64 = bind_dossier(sqlx::query(concat!(insert_dossier!(), " RETURNING id")), d)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
     for (i, p) in d.procedures.iter().enumerate() {
         sqlx::query(
             "INSERT INTO dossier_procedures (dossier_id, position, service_id, status, updated_at)
@@ -290,7 +310,7 @@ pub fn as_inserted(id: i64, d: &NewDossier<'_>) -> Dossier {
     }
 }
 
-fn submitted_event(at: i64) -> Event {
+pub(super) fn submitted_event(at: i64) -> Event {
     Event {
         at,
         kind: EventKind::Submitted,
@@ -664,5 +684,38 @@ mod tests {
         let read = by_id(&mut c, id).await.unwrap().unwrap();
         // Debug output covers every field, events included.
         assert_eq!(format!("{:?}", as_inserted(id, &new)), format!("{read:?}"));
+    }
+
+    #[test]
+    fn a_receipt_does_not_show_the_dossier_id() {
+        // The filing makes its receipt before the database gives the id.
+        let procedures = ["death-registration".to_string()];
+        let new = NewDossier {
+            code: "X-261204-0002",
+            owner: "o",
+            applicant_kind: "citizen",
+            applicant_id_number: "001085012345",
+            applicant_name: "A",
+            applicant_tax_code: None,
+            lookup_secret: "ABCD-EFGH",
+            service_id: "death-registration",
+            catalogue_version: "v1",
+            answers_json: "{}",
+            procedures: &procedures,
+            fee_amount: None,
+            payment_status: PaymentStatus::NotRequired,
+            agency: None,
+            now: 1_765_000_000,
+            due_on: None,
+            at_centre: false,
+            generated: false,
+            among_others: false,
+            province: None,
+        };
+        let receipt = |id| {
+            serde_json::to_string(&super::super::view::receipt(&as_inserted(id, &new), &[]))
+                .unwrap()
+        };
+        assert_eq!(receipt(0), receipt(41));
     }
 }

@@ -19,25 +19,21 @@ use crate::db::{Conn, DbError};
 /// Rows a cell may spread over besides its first, for filings that come together.
 const SPARE_ROWS: i64 = 15;
 
-/// Adds `c` to the cell of `month` (`yyyy-mm`) and the dossier's province and service:
-/// to its first row, or to a spare one when `spread` (`shard` 1 to [`SPARE_ROWS`]).
-/// `generated` counts the dossier as generated data when `c` receives it.
-pub async fn add(
-    conn: &mut Conn,
-    dossier_id: i64,
-    month: &str,
-    c: &Counts,
-    spread: bool,
-) -> Result<(), DbError> {
-    let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
-    sqlx::query(
+/// The cell's columns, as every add writes them (a macro, for `concat!`: the filing on
+/// PostgreSQL adds in the same statement as it inserts the dossier, `dossiers::filing`).
+macro_rules! insert_cell {
+    () => {
         "INSERT INTO statistics_cells (month, province, service_id, received_online,
              received_at_centre, decided, decided_on_time, decided_late, fee_due, paid_online,
-             satisfied, neutral, not_satisfied, generated, shard)
-         SELECT $2, COALESCE(province, ''), service_id, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-             $12, CASE WHEN generated <> 0 THEN $3 + $4 ELSE 0 END,
-             CASE WHEN $13 > 0 THEN 1 + id % $13 ELSE 0 END
-         FROM dossiers WHERE id = $1
+             satisfied, neutral, not_satisfied, generated, shard)"
+    };
+}
+pub(crate) use insert_cell;
+
+/// How an add meets the row already there: each count grows by the added one.
+macro_rules! add_to_cell {
+    () => {
+        "
          ON CONFLICT (month, province, service_id, shard) DO UPDATE SET
              received_online = statistics_cells.received_online + excluded.received_online,
              received_at_centre = statistics_cells.received_at_centre + excluded.received_at_centre,
@@ -49,8 +45,32 @@ pub async fn add(
              satisfied = statistics_cells.satisfied + excluded.satisfied,
              neutral = statistics_cells.neutral + excluded.neutral,
              not_satisfied = statistics_cells.not_satisfied + excluded.not_satisfied,
-             generated = statistics_cells.generated + excluded.generated",
-    )
+             generated = statistics_cells.generated + excluded.generated"
+    };
+}
+pub(crate) use add_to_cell;
+
+/// Adds `c` to the cell of `month` (`yyyy-mm`) and the dossier's province and service:
+/// to its first row, or to a spare one when `spread` (`shard` 1 to [`SPARE_ROWS`]).
+/// `generated` counts the dossier as generated data when `c` receives it.
+pub async fn add(
+    conn: &mut Conn,
+    dossier_id: i64,
+    month: &str,
+    c: &Counts,
+    spread: bool,
+) -> Result<(), DbError> {
+    let n = count;
+    sqlx::query(concat!(
+        insert_cell!(),
+        "
+         SELECT $2, COALESCE(province, ''), service_id, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+             $12, CASE WHEN generated <> 0 THEN $3 + $4 ELSE 0 END,
+             CASE WHEN $13 > 0 THEN 1 + id % $13 ELSE 0 END
+         FROM dossiers WHERE id = $1
+         ",
+        add_to_cell!()
+    ))
     .bind(dossier_id)
     .bind(month)
     .bind(n(c.received_online))
@@ -63,7 +83,7 @@ pub async fn add(
     .bind(n(c.satisfied))
     .bind(n(c.neutral))
     .bind(n(c.not_satisfied))
-    .bind(if spread { SPARE_ROWS } else { 0 })
+    .bind(spare_rows(spread))
     .execute(conn)
     .await?;
     Ok(())
@@ -83,12 +103,37 @@ pub async fn filed(
     at_centre: bool,
     spread: bool,
 ) -> Result<(), DbError> {
-    let c = Counts {
+    add(
+        conn,
+        dossier_id,
+        &month_of(received),
+        &on_filing(at_centre),
+        spread,
+    )
+    .await
+}
+
+/// What a filing adds to its cell: one dossier received, online or at the centre.
+pub fn on_filing(at_centre: bool) -> Counts {
+    Counts {
         received_online: u64::from(!at_centre),
         received_at_centre: u64::from(at_centre),
         ..Counts::default()
-    };
-    add(conn, dossier_id, &month_of(received), &c, spread).await
+    }
+}
+
+/// The spare rows an add may use: [`SPARE_ROWS`] when `spread`, else none (its first).
+pub fn spare_rows(spread: bool) -> i64 {
+    if spread {
+        SPARE_ROWS
+    } else {
+        0
+    }
+}
+
+/// A count as the database stores it.
+pub fn count(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
 }
 
 /// Counts a dossier's first decision, made on `decided`: on time or late against the

@@ -16,6 +16,7 @@ mod drafts_http;
 mod embed_http;
 mod every_form;
 mod feedback_http;
+mod filing_rows;
 mod http_api;
 mod identity_http;
 mod identity_oidc;
