@@ -115,6 +115,33 @@ pub enum Lookup {
     Ended,
 }
 
+/// Moves the session's idle expiry on, if nobody did since it was last seen at `seen`:
+/// a compare-and-set on `last_seen`. Requests of one session that all find the touch due
+/// at once (a page's parallel requests; the load benchmark's 32 connections) then write
+/// it once: on PostgreSQL the others wait for that one commit and find `last_seen`
+/// changed, instead of each writing and committing the row in turn behind the other's
+/// row lock (measured: a 270 ms stall of every request once a minute). Returns whether
+/// this call wrote it.
+async fn touch(
+    conn: &mut Conn,
+    token: &str,
+    seen: i64,
+    now: i64,
+    expires_at: i64,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE sessions SET last_seen = $2, expires_at = $3
+         WHERE token_hash = $1 AND last_seen = $4",
+    )
+    .bind(token_hash(token))
+    .bind(now)
+    .bind(expires_at)
+    .bind(seen)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Finds the session and extends its idle expiry.
 pub async fn resolve(
     conn: &mut Conn,
@@ -155,12 +182,7 @@ pub async fn resolve(
         });
     }
     let expires_at = (now + idle_secs).min(absolute);
-    sqlx::query("UPDATE sessions SET last_seen = $2, expires_at = $3 WHERE token_hash = $1")
-        .bind(token_hash(token))
-        .bind(now)
-        .bind(expires_at)
-        .execute(&mut *conn)
-        .await?;
+    touch(conn, token, last_seen, now, expires_at).await?;
     Ok(Lookup::Active {
         identity,
         assurance_level,
@@ -382,6 +404,20 @@ mod tests {
             resolve(c, "unknown", 1000, 600).await.unwrap(),
             Lookup::Ended
         );
+    }
+
+    #[tokio::test]
+    async fn of_requests_that_find_the_touch_due_together_one_writes_it() {
+        let mut c = db().await;
+        let c = &mut *c;
+        let t = "c".repeat(64);
+        create(c, &t, "s", 1000, 600, 3600).await.unwrap();
+        // Two requests read the session seen at 1000 and both find the touch due.
+        assert!(touch(c, &t, 1000, 1500, 2100).await.unwrap());
+        assert!(!touch(c, &t, 1000, 1501, 2101).await.unwrap());
+        // The first one's expiry stands, and the next touch is counted from it.
+        assert_eq!(resolve(c, &t, 1510, 600).await.unwrap(), active("s", 2100));
+        assert_eq!(resolve(c, &t, 1600, 600).await.unwrap(), active("s", 2200));
     }
 
     #[tokio::test]
