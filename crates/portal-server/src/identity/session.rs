@@ -120,8 +120,7 @@ pub enum Lookup {
 /// at once (a page's parallel requests; the load benchmark's 32 connections) then write
 /// it once: on PostgreSQL the others wait for that one commit and find `last_seen`
 /// changed, instead of each writing and committing the row in turn behind the other's
-/// row lock (measured: a 270 ms stall of every request once a minute). Returns whether
-/// this call wrote it.
+/// row lock. Returns whether this call wrote it.
 async fn touch(
     conn: &mut Conn,
     token: &str,
