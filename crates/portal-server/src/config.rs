@@ -338,6 +338,11 @@ impl Config {
     /// is read from the environment only, so it never shows in a process list.
     pub fn from_command_line() -> Config {
         let secret = |name| std::env::var(name).ok().filter(|s| !s.is_empty());
+        let set = |name: &str| std::env::var(name).ok().filter(|s| !s.is_empty());
+        if let Err(e) = refuse_example_secrets(set) {
+            eprintln!("portal-server: {e}");
+            std::process::exit(2);
+        }
         Config {
             drafts_secret: secret("PORTAL_DRAFTS_SECRET"),
             ..Options::parse().into_config(
@@ -355,10 +360,59 @@ impl Config {
     }
 }
 
+/// The secrets read from the environment, by variable name.
+const SECRETS: [&str; 4] = [
+    "PORTAL_DRAFTS_SECRET",
+    "PORTAL_PAYMENT_SECRET",
+    "PORTAL_OIDC_CLIENT_SECRET",
+    "PORTAL_AGENCY_SANDBOX_SECRET",
+];
+
+/// Refuses a secret still set to the example settings file's stand-in
+/// (`deploy/portal.env.example`: `replace-with-…`), which anyone can read in the
+/// repository: a deployment that kept it would seal people's drafts, or sign, with it.
+pub fn refuse_example_secrets(value_of: impl Fn(&str) -> Option<String>) -> Result<(), String> {
+    for name in SECRETS {
+        if value_of(name).is_some_and(|v| v.trim().starts_with("replace-with-")) {
+            return Err(format!(
+                "{name} is still the example's stand-in: set it to a secret of your own \
+                 (for example `openssl rand -hex 32`), the same on every instance"
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::error::ErrorKind;
+
+    #[test]
+    fn the_example_settings_secrets_are_refused() {
+        let example = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../deploy/portal.env.example"),
+        )
+        .unwrap();
+        let set: std::collections::HashMap<String, String> = example
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        // The file as shipped sets the drafts secret to its stand-in: refused.
+        assert!(set.contains_key("PORTAL_DRAFTS_SECRET"));
+        let err = refuse_example_secrets(|n| set.get(n).cloned()).unwrap_err();
+        assert!(err.starts_with("PORTAL_DRAFTS_SECRET"), "{err}");
+        // With each secret of its own, it starts.
+        let own = |n: &str| SECRETS.contains(&n).then(|| "9f".repeat(32));
+        assert_eq!(refuse_example_secrets(own), Ok(()));
+        let oidc = |n: &str| {
+            (n == "PORTAL_OIDC_CLIENT_SECRET").then(|| "replace-with-the-secret".to_string())
+        };
+        assert!(refuse_example_secrets(oidc).is_err());
+    }
 
     fn args(list: &[&str]) -> Result<Config, clap::Error> {
         Config::try_from_args(list.iter().map(|s| s.to_string()))
