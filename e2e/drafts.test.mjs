@@ -24,6 +24,24 @@ async function accountHas(ctx, question, value) {
   assert.fail(`the account never had ${question} = ${value}`);
 }
 
+/** Waits until the account's copy of the draft has not changed for `quietMs`. */
+async function accountSettled(ctx, quietMs) {
+  let last = null;
+  let since = Date.now();
+  for (let i = 0; i < 100; i++) {
+    const kept = (await drafts(ctx)).find((d) => d.service === SERVICE);
+    const now = kept ? kept.saved_at_ms : null;
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      return;
+    }
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+  assert.fail('the account\'s draft kept changing');
+}
+
 async function drafts(ctx) {
   const r = await ctx.request.get(`${server.url}/api/v1/drafts`);
   assert.equal(r.status(), 200);
@@ -92,6 +110,14 @@ test('a draft typed on the phone is continued on the laptop, merged, then delete
     await expectAccessible(phone, 'the phone told of the laptop\'s answer');
     await notice.getByRole('button').click();
     await notice.waitFor({ state: 'detached' });
+    // The account merged the phone's email with the laptop's card number, and the phone
+    // took the merged copy, which it sends once more after its push delay (2 s). Wait until
+    // the account's copy stops changing, so that the deletion below comes after that send
+    // and not before it (seen in CI: the phone's send overtook the deletion and kept the
+    // draft).
+    await accountHas(phoneCtx, 'email', 'an.nguyen@example.vn');
+    await accountHas(phoneCtx, 'old_id_number', '098765432');
+    await accountSettled(phoneCtx, 3_000);
 
     // Delete from the laptop's list, after saying yes.
     await laptop.goto(`${server.url}/dossiers`);
