@@ -21,6 +21,37 @@ fn routed() -> Routed {
     }
 }
 
+/// An online filing by the sandbox citizen, free and routed nowhere; the tests change
+/// what they need.
+fn citizen_dossier<'a>(
+    code: &'a str,
+    service: &'a str,
+    procedures: &'a [String],
+) -> NewDossier<'a> {
+    NewDossier {
+        code,
+        owner: OWNER,
+        applicant_kind: "citizen",
+        applicant_id_number: "001085012345",
+        applicant_name: "Nguyễn Văn An",
+        applicant_tax_code: None,
+        lookup_secret: "ABCD-EFGH",
+        service_id: service,
+        catalogue_version: "v1",
+        answers_json: "{}",
+        procedures,
+        fee_amount: None,
+        payment_status: PaymentStatus::NotRequired,
+        agency: None,
+        now: 1_765_000_000,
+        due_on: None,
+        at_centre: false,
+        generated: false,
+        among_others: false,
+        province: None,
+    }
+}
+
 async fn file_and_check(db: &Database, in_transaction: bool, n: usize, among_others: bool) {
     let code = format!("X-261204-{n:04}");
     let service = format!("bundle-{n}");
@@ -28,26 +59,14 @@ async fn file_and_check(db: &Database, in_transaction: bool, n: usize, among_oth
     let procedures = ["birth-registration".to_string(), "residence".to_string()];
     let agency = routed();
     let new = NewDossier {
-        code: &code,
-        owner: OWNER,
-        applicant_kind: "citizen",
-        applicant_id_number: "001085012345",
-        applicant_name: "Nguyễn Văn An",
-        applicant_tax_code: None,
-        lookup_secret: "ABCD-EFGH",
-        service_id: &service,
-        catalogue_version: "v1",
         answers_json: "{\"a\":1}",
-        procedures: &procedures,
         fee_amount: Some(8000),
         payment_status: PaymentStatus::Unpaid,
         agency: Some(&agency),
-        now: 1_765_000_000,
         due_on: Some("2026-12-10"),
-        at_centre: false,
-        generated: false,
         among_others,
         province: Some("79"),
+        ..citizen_dossier(&code, &service, &procedures)
     };
     // An unfinished copy of this application, which the filing ends.
     sqlx::query(
@@ -175,26 +194,9 @@ async fn a_key_filed_twice_keeps_the_first_dossier_only() {
     // by the key's unique index, and nothing of it stays.
     let (code, procedures) = ("X-261204-0099".to_string(), ["a".to_string()]);
     let new = NewDossier {
-        code: &code,
-        owner: OWNER,
-        applicant_kind: "citizen",
-        applicant_id_number: "001085012345",
-        applicant_name: "Nguyễn Văn An",
-        applicant_tax_code: None,
-        lookup_secret: "ABCD-EFGH",
-        service_id: "bundle-1",
-        catalogue_version: "v1",
-        answers_json: "{}",
-        procedures: &procedures,
-        fee_amount: None,
-        payment_status: PaymentStatus::NotRequired,
-        agency: None,
         now: 1_765_000_100,
-        due_on: None,
-        at_centre: false,
-        generated: false,
         among_others: true,
-        province: None,
+        ..citizen_dossier(&code, "bundle-1", &procedures)
     };
     let mut w = if db.engine() == portal_server::db::Engine::Postgres {
         Writing::Statement(db.conn().await.unwrap())
