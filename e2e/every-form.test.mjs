@@ -159,7 +159,8 @@ async function fillAll(page, answers, prefix, done = new Set()) {
   return done;
 }
 
-async function fileThrough(page, c) {
+/// `atCheck(page)`, when given, runs on Check answers before Send.
+async function fileThrough(page, c, atCheck) {
   await page.goto(`${server.url}/services/${c.service_id}`);
   await appReady(page);
   await page.getByRole('button', { name: /Bắt đầu/ }).click();
@@ -179,6 +180,7 @@ async function fileThrough(page, c) {
   assert.ok(page.url().endsWith('/apply/check'), `${c.service_id}: never reached Check answers`);
   // The fee as Check answers states it: the paragraph after the "Phí, lệ phí" heading.
   const quoted = await page.locator('h2:has-text("Phí, lệ phí") + p').innerText();
+  if (atCheck) await atCheck(page);
   await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
   await page.waitForFunction(() => /\/dossiers\//.test(location.pathname) || document.querySelector('#submit-problems-title'));
   if (!/\/dossiers\//.test(new URL(page.url()).pathname)) {
@@ -221,3 +223,26 @@ for (const [applicant, who] of [['citizen', 'Nguyễn Văn An'], ['business', 'P
     } finally { await s.close(); }
   });
 }
+
+// Circular 16/2025/TT-BTC, Art. 5: older people pay no criminal record fee. Nobody asks
+// the applicant's age: the date of birth VNeID gives decides, and Check answers says why.
+test('an older citizen files a criminal record certificate free, and is told why', async () => {
+  const s = await newSession({ viewport: { width: 360, height: 800 } });
+  try {
+    const { page } = s;
+    await signIn(page, 'Đỗ Văn Giang');
+    const session = await (await page.request.get(`${server.url}/api/v1/session`)).json();
+    const c = cases(session.prefill, 'citizen').find((x) => x.service_id === 'judicial-record-certificate');
+    assert.ok(c, 'the criminal record has a default journey');
+    // No group chosen from the list: only the age can waive the fee.
+    c.answers.fee_category = { type: 'choice', value: 'standard' };
+    delete c.answers.reduced_fee_proof;
+    const filed = await fileThrough(page, c, async (p) => {
+      const waiver = await p.locator('.fee-waiver').allInnerTexts();
+      assert.ok(waiver.some((w) => /Người cao tuổi \(từ đủ 60 tuổi, theo ngày sinh của bạn\)/.test(w)), `waivers: ${waiver}`);
+      assert.match(await p.locator('h2:has-text("Phí, lệ phí") + p').innerText(), /Không phải nộp phí/);
+    });
+    assert.match(filed, /not_required/);
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});

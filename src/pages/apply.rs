@@ -476,13 +476,28 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
     let charge = Memo::new(move |_| {
         let _ = st.visible_steps();
         let answers = st.snapshot();
+        let today = st.context().today;
         match &st.service_fees {
-            Some(fees) => portal_core::form::charge(fees, Some((&st.form, &answers))),
-            None => match st.form.quote(&answers).total_online {
+            Some(fees) => portal_core::form::charge(fees, Some((&st.form, &answers)), today),
+            None => match st.form.quote(&answers, today).total_online {
                 0 => Charge::Free,
                 n => Charge::Due(n),
             },
         }
+    });
+    let st = state.clone();
+    // Why a line is not charged (an exemption the answers or the applicant's age give),
+    // each reason once: a person who pays nothing is told why.
+    let waivers = Memo::new(move |_| {
+        let _ = st.visible_steps();
+        let quote = st.form.quote(&st.snapshot(), st.context().today);
+        let mut reasons: Vec<portal_core::Text> = Vec::new();
+        for why in quote.lines.into_iter().filter_map(|l| l.exemption) {
+            if !reasons.contains(&why) {
+                reasons.push(why);
+            }
+        }
+        reasons
     });
     let st = state.clone();
     let svc = service_id.clone();
@@ -532,6 +547,9 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
             Charge::Due(n) => format!("{}: {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(n, i18n.lang.get())),
             Charge::Assessed => i18n.t(Key::PaymentAwaiting).to_string(),
         }}</p>
+        {move || waivers.get().into_iter().map(|why| view! {
+            <p class="fee-waiver">{move || why.get(i18n.lang.get()).to_string()}</p>
+        }).collect_view()}
         {preview}
         {real_submit}
         <FormHelp/>

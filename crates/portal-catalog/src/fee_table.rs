@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use portal_core::catalogue::{Confidence, FeeRule, Fees, Service, ServiceKind};
 use portal_core::form::schema::FeeItem;
-use portal_core::form::{Compare, Condition, Scalar};
+use portal_core::form::{AgeTest, Compare, Condition, Scalar};
 use portal_core::Text;
 
 use crate::Catalogue;
@@ -101,6 +101,10 @@ fn condition(c: &Condition) -> String {
             };
             format!("{} {op} {}", field.as_str(), scalar(value))
         }
+        Condition::Age { field, test, years } => match test {
+            AgeTest::Under => format!("age of {} < {years}", field.as_str()),
+            AgeTest::AtLeast => format!("age of {} ≥ {years}", field.as_str()),
+        },
         Condition::All(cs) => cs.iter().map(condition).collect::<Vec<_>>().join(" and "),
         Condition::Any(cs) => format!(
             "({})",

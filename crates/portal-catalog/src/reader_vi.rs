@@ -135,7 +135,8 @@ fn line_vi(l: &str) -> Option<String> {
     if l.starts_with(CONDITION_SHAPE) {
         return Some(
             "một điều kiện hoặc là `field` kèm đúng một phép thử (equals, one_of, answered, \
-             less_than, at_most, greater_than, at_least), hoặc là đúng một trong `all`, `any`, \
+             less_than, at_most, greater_than, at_least, age_under, age_at_least), hoặc là đúng một \
+             trong `all`, `any`, \
              `not`"
                 .into(),
         );

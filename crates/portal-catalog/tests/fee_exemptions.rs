@@ -1,31 +1,63 @@
 //! Every exemption and reduction rule of the published fee lines, computed through the
 //! code the form and the server use (`IndexedForm::quote` and `charge`), one test per
-//! rule, with the instrument each comes from.
+//! rule, with the instrument each comes from. Children and older people are exempt by
+//! the applicant's date of birth (from VNeID), judged on the day of the quote.
 
 mod common;
 
 use portal_catalog::{load_dir, Catalogue};
-use portal_core::form::{charge, Answer, Answers, Charge, IndexedForm};
+use portal_core::form::{charge, Answer, Answers, Charge, FieldKind, IndexedForm, PersonAnswer};
+use portal_core::validators::Date;
 
 fn catalogue() -> Catalogue {
     load_dir(&common::repo_catalog()).expect("catalog/ loads")
 }
+
+/// The day every quote here is made on.
+fn today() -> Date {
+    Date::new(2026, 3, 15).expect("date")
+}
+
+/// The applicant block as VNeID fills it, born on `born` (`dd/mm/yyyy`).
+fn applicant(born: &str) -> Answer {
+    Answer::Person(PersonAnswer {
+        full_name: "Nguyễn Văn An".into(),
+        birth_date: born.into(),
+        ..PersonAnswer::default()
+    })
+}
+
+/// An adult of 36, whom no age exemption reaches.
+const ADULT: &str = "20/08/1989";
+/// 16 on the day of the quote, so no longer a child.
+const SIXTEEN_TODAY: &str = "15/03/2010";
+/// 16 tomorrow: still a child.
+const SIXTEEN_TOMORROW: &str = "16/03/2010";
+/// 60 on the day of the quote.
+const SIXTY_TODAY: &str = "15/03/1966";
+/// 60 tomorrow: not yet an older person.
+const SIXTY_TOMORROW: &str = "16/03/1966";
 
 /// The charge at Send for `id` with these answers, and the reason shown on the first
 /// waived line.
 fn charged(c: &Catalogue, id: &str, answers: &Answers) -> (Charge, Option<String>) {
     let s = c.service(id).expect("service");
     let form = IndexedForm::new(s.form.clone().expect("form"));
-    let quote = form.quote(answers);
+    let quote = form.quote(answers, today());
     let reason = quote
         .lines
         .iter()
         .find_map(|l| l.exemption.as_ref().map(|t| t.vi.clone()));
-    (charge(&s.fees, Some((&form, answers))), reason)
+    (charge(&s.fees, Some((&form, answers)), today()), reason)
 }
 
 fn record(category: &str, extra_copies: u32) -> Answers {
+    record_of(ADULT, category, extra_copies)
+}
+
+fn record_of(born: &str, category: &str, extra_copies: u32) -> Answers {
     Answers::new()
+        .with("applicant", applicant(born))
         .with("fee_category", Answer::Choice(category.into()))
         .with("extra_copies", Answer::Text(extra_copies.to_string()))
 }
@@ -82,14 +114,88 @@ fn assert_exempt(category: &str) {
     );
 }
 
-#[test]
-fn criminal_record_exempt_for_children() {
-    assert_exempt("child");
+/// The charge and the first waived line's reason for a criminal record request by someone
+/// born on `born`.
+fn record_by_age(born: &str, category: &str) -> (Charge, Option<String>) {
+    let c = catalogue();
+    charged(
+        &c,
+        "judicial-record-certificate",
+        &record_of(born, category, 4),
+    )
 }
 
 #[test]
-fn criminal_record_exempt_for_older_people() {
-    assert_exempt("elderly");
+fn criminal_record_exempt_for_children_by_their_date_of_birth() {
+    // Copies waived too; a pupil under 16 is a child, so the reduced rate does not apply.
+    for category in ["standard", "student", "merit"] {
+        let (due, why) = record_by_age(SIXTEEN_TOMORROW, category);
+        assert_eq!(due, Charge::Free, "{category}");
+        assert!(why.is_some_and(|r| r.contains("Trẻ em") && r.contains("16/2025/TT-BTC")));
+    }
+    assert_eq!(
+        record_by_age(SIXTEEN_TODAY, "standard").0,
+        Charge::Due(220_000)
+    );
+    assert_eq!(
+        record_by_age(SIXTEEN_TODAY, "student").0,
+        Charge::Due(120_000)
+    );
+}
+
+#[test]
+fn criminal_record_exempt_for_older_people_by_their_date_of_birth() {
+    for category in ["standard", "merit"] {
+        let (due, why) = record_by_age(SIXTY_TODAY, category);
+        assert_eq!(due, Charge::Free, "{category}");
+        assert!(why.is_some_and(|r| r.contains("Người cao tuổi") && r.contains("16/2025/TT-BTC")));
+    }
+    assert_eq!(
+        record_by_age(SIXTY_TOMORROW, "standard").0,
+        Charge::Due(220_000)
+    );
+    assert_eq!(
+        record_by_age(SIXTY_TOMORROW, "merit").0,
+        Charge::Due(120_000)
+    );
+}
+
+/// The forms whose fee exemptions by age are decided from the applicant's date of birth
+/// no longer ask the person to say they are a child or an older person.
+#[test]
+fn exemptions_by_age_are_not_asked() {
+    let c = catalogue();
+    for id in [
+        "judicial-record-certificate",
+        "id-card-reissue",
+        "permanent-residence-registration",
+        "temporary-residence-registration",
+    ] {
+        let form = c.service(id).and_then(|s| s.form.clone()).expect("form");
+        let field = form
+            .steps
+            .iter()
+            .flat_map(|s| &s.fields)
+            .find(|f| f.id.as_str() == "fee_category")
+            .expect("fee_category");
+        let FieldKind::Choice(choice) = &field.kind else {
+            panic!("{id}: fee_category is a choice")
+        };
+        assert!(
+            !choice
+                .options
+                .iter()
+                .any(|o| o.value == "child" || o.value == "elderly"),
+            "{id}"
+        );
+        assert!(
+            field
+                .hint
+                .as_ref()
+                .is_some_and(|h| h.vi.contains("theo ngày sinh")),
+            "{id}"
+        );
+    }
 }
 
 #[test]
@@ -114,7 +220,7 @@ fn criminal_record_exempt_in_especially_disadvantaged_communes() {
 /// The quote's (online, in person) totals for `id` with these answers.
 fn totals(c: &Catalogue, id: &str, answers: &Answers) -> (u64, u64) {
     let s = c.service(id).expect("service");
-    let q = IndexedForm::new(s.form.clone().expect("form")).quote(answers);
+    let q = IndexedForm::new(s.form.clone().expect("form")).quote(answers, today());
     (q.total_online, q.total_in_person)
 }
 
@@ -165,9 +271,7 @@ fn birth_bundle_charges_nothing_for_the_childs_residence() {
 // Circular 75/2022/TT-BTC, Art. 4 (residence registration fee; the exempt groups as
 // lawnet.vn quotes the article), chosen in the residence forms' fee_category.
 
-const RESIDENCE_EXEMPT: [&str; 8] = [
-    "child",
-    "elderly",
+const RESIDENCE_EXEMPT: [&str; 6] = [
     "disability",
     "merit",
     "poor_household",
@@ -177,7 +281,12 @@ const RESIDENCE_EXEMPT: [&str; 8] = [
 ];
 
 fn residence(category: &str) -> Answers {
+    residence_of(ADULT, category)
+}
+
+fn residence_of(born: &str, category: &str) -> Answers {
     Answers::new()
+        .with("applicant", applicant(born))
         .with("filing_for", Answer::Choice("household".into()))
         .with("fee_category", Answer::Choice(category.into()))
 }
@@ -197,6 +306,20 @@ fn assert_residence(id: &str, charged_online: u64) {
             "{id}: {category}: the waived line names its circular"
         );
     }
+    for (born, exempt) in [
+        (SIXTEEN_TOMORROW, true),
+        (SIXTEEN_TODAY, false),
+        (SIXTY_TOMORROW, false),
+        (SIXTY_TODAY, true),
+    ] {
+        let (due, reason) = charged(&c, id, &residence_of(born, "none"));
+        if exempt {
+            assert_eq!(due, Charge::Free, "{id}: born {born}");
+            assert!(reason.is_some_and(|r| r.contains("theo ngày sinh")));
+        } else {
+            assert_eq!(due, Charge::Due(charged_online), "{id}: born {born}");
+        }
+    }
 }
 
 #[test]
@@ -212,9 +335,7 @@ fn temporary_residence_exempt_groups_pay_nothing_when_filing_for_themselves() {
 // The ID card fee (Circular 73/2024/TT-BTC: amounts Art. 4, exemptions Art. 5, as lawnet.vn
 // and tintuc.thuvienphapluat.com quote them) and the Law on Identification 2023, Art. 38.
 
-const CARD_EXEMPT: [&str; 7] = [
-    "child",
-    "elderly",
+const CARD_EXEMPT: [&str; 5] = [
     "disability",
     "merit",
     "ethnic_minority",
@@ -223,7 +344,12 @@ const CARD_EXEMPT: [&str; 7] = [
 ];
 
 fn card(reason: &str, category: &str) -> Answers {
+    card_of(ADULT, reason, category)
+}
+
+fn card_of(born: &str, reason: &str, category: &str) -> Answers {
     Answers::new()
+        .with("applicant", applicant(born))
         .with("reason", Answer::Choice(reason.into()))
         .with("reorganisation_only", Answer::YesNo(false))
         .with("fee_category", Answer::Choice(category.into()))
@@ -271,6 +397,24 @@ fn id_card_exempt_groups_pay_nothing_to_exchange_or_reissue() {
             let (due, why) = charged(&c, "id-card-reissue", &card(reason, category));
             assert_eq!(due, Charge::Free, "{reason} {category}");
             assert!(why.is_some_and(|r| r.contains("Điều 5 Thông tư 73/2024/TT-BTC")));
+        }
+    }
+}
+
+#[test]
+fn id_card_children_and_older_people_pay_nothing_by_their_date_of_birth() {
+    let c = catalogue();
+    for reason in ["from_cccd", "changed", "damaged", "lost"] {
+        for born in [SIXTEEN_TOMORROW, SIXTY_TODAY] {
+            let (due, why) = charged(&c, "id-card-reissue", &card_of(born, reason, "none"));
+            assert_eq!(due, Charge::Free, "{reason} born {born}");
+            assert!(
+                why.is_some_and(|r| r.contains("theo ngày sinh") && r.contains("73/2024/TT-BTC"))
+            );
+        }
+        for born in [SIXTEEN_TODAY, SIXTY_TOMORROW] {
+            let (due, _) = charged(&c, "id-card-reissue", &card_of(born, reason, "none"));
+            assert!(matches!(due, Charge::Due(_)), "{reason} born {born}");
         }
     }
 }

@@ -183,7 +183,7 @@ fn a_real_application_is_accepted_and_priced() {
     assert_eq!(submitted.text("child_birth_date"), Some("02/06/2026"));
     assert!(submitted.get("marriage_certificate").is_none());
     assert!(submitted.get("authorisation").is_none());
-    let quote = form.quote(&submitted);
+    let quote = form.quote(&submitted, portal_core::form::examples::today());
     assert_eq!(
         (quote.total_online, quote.total_in_person),
         (16_000, 16_000)

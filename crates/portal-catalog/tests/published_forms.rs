@@ -674,7 +674,7 @@ fn fee_quotes_match_the_service_files() {
     for (id, answers, rule) in fee_cases() {
         let s = c.service(id).expect("service");
         let form = form_of(&c, id);
-        let quote: Quote = form.quote(&answers);
+        let quote: Quote = form.quote(&answers, today());
         let got = (quote.total_online, quote.total_in_person);
         match rule {
             None => assert!(quote.is_free(), "{id}: {quote:?}"),
@@ -692,7 +692,7 @@ fn fee_quotes_match_the_service_files() {
         }
     }
     // The permanent residence online amount, spelled out once.
-    let q = form_of(&c, "permanent-residence-registration").quote(&Answers::new());
+    let q = form_of(&c, "permanent-residence-registration").quote(&Answers::new(), today());
     assert_eq!((q.total_online, q.total_in_person), (10_000, 20_000));
 }
 
@@ -714,7 +714,7 @@ fn per_person_fees_count_the_people_listed() {
     let answers = Answers::new()
         .with("filing_for", Answer::Choice("list".into()))
         .with("people", three);
-    let q = form.quote(&answers);
+    let q = form.quote(&answers, today());
     let (online, in_person) = rule_amounts(&rules[1]);
     assert_eq!(
         (Some(q.total_online), Some(q.total_in_person)),

@@ -466,7 +466,7 @@ pub async fn preview_submit(
     if let Some(u) = state.admin_units.as_deref() {
         ctx = ctx.with_units(&u.units);
     }
-    let quote = form.quote(&request.answers);
+    let quote = form.quote(&request.answers, today);
     let problems = match form.validate_submission(&request.answers, &ctx) {
         Ok(_) => Vec::new(),
         Err(errors) => errors

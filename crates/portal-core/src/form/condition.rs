@@ -7,6 +7,7 @@
 //! shown_if = { field = "email", answered = true }
 //! shown_if = { field = "copies", at_least = 2 }        # also less_than, at_most, greater_than
 //! shown_if = { field = "birth_date", less_than = "2020-01-01" }
+//! when = { field = "applicant", age_under = 16 }       # also age_at_least; fee rules only
 //! shown_if = { all = [ { field = "a", equals = true }, { not = { field = "b", equals = "x" } } ] }
 //! ```
 //!
@@ -74,9 +75,38 @@ pub enum Condition {
         op: Compare,
         value: Scalar,
     },
+    /// The age in full years, today, of a date of birth: a date question's answer or a
+    /// person's birth date. Only fee rules may use it (the catalogue checks refuse it
+    /// elsewhere): a quote is made for a given day, what a form shows is not.
+    Age {
+        field: FieldId,
+        test: AgeTest,
+        years: u32,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
+}
+
+/// How an [`Condition::Age`] compares the age with its number of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeTest {
+    /// Younger than the years: `age_under = 16` holds up to the day before the 16th
+    /// birthday.
+    Under,
+    /// The years or older: `age_at_least = 60` holds from the 60th birthday.
+    AtLeast,
+}
+
+impl AgeTest {
+    pub fn holds(self, age: i32, years: u32) -> bool {
+        let years = i64::from(years);
+        match self {
+            AgeTest::Under => i64::from(age) < years,
+            AgeTest::AtLeast => i64::from(age) >= years,
+        }
+    }
 }
 
 impl Condition {
@@ -92,7 +122,8 @@ impl Condition {
             Condition::Equals { field, .. }
             | Condition::OneOf { field, .. }
             | Condition::Answered { field, .. }
-            | Condition::Compare { field, .. } => out.push(field),
+            | Condition::Compare { field, .. }
+            | Condition::Age { field, .. } => out.push(field),
             Condition::All(cs) | Condition::Any(cs) => {
                 cs.iter().for_each(|c| c.collect_fields(out))
             }
@@ -133,6 +164,10 @@ struct RawCondition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     at_least: Option<Scalar>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    age_under: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    age_at_least: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     all: Option<Vec<Condition>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     any: Option<Vec<Condition>>,
@@ -152,6 +187,8 @@ impl TryFrom<RawCondition> for Condition {
             r.at_most.is_some(),
             r.greater_than.is_some(),
             r.at_least.is_some(),
+            r.age_under.is_some(),
+            r.age_at_least.is_some(),
         ]
         .iter()
         .filter(|b| **b)
@@ -161,7 +198,8 @@ impl TryFrom<RawCondition> for Condition {
             .filter(|b| **b)
             .count();
         const SHAPE: &str = "a condition is either `field` with exactly one test (equals, \
-            one_of, answered, less_than, at_most, greater_than, at_least) or exactly one of \
+            one_of, answered, less_than, at_most, greater_than, at_least, age_under, \
+            age_at_least) or exactly one of \
             `all`, `any`, `not`";
         match (r.field, tests, combinators) {
             (Some(field), 1, 0) => {
@@ -184,6 +222,18 @@ impl TryFrom<RawCondition> for Condition {
                     compare(Compare::GreaterThan, v)
                 } else if let Some(v) = r.at_least {
                     compare(Compare::AtLeast, v)
+                } else if let Some(years) = r.age_under {
+                    Condition::Age {
+                        field,
+                        test: AgeTest::Under,
+                        years,
+                    }
+                } else if let Some(years) = r.age_at_least {
+                    Condition::Age {
+                        field,
+                        test: AgeTest::AtLeast,
+                        years,
+                    }
                 } else {
                     return Err(SHAPE.into());
                 })
@@ -227,6 +277,13 @@ impl From<Condition> for RawCondition {
                     Compare::AtLeast => &mut r.at_least,
                 };
                 *slot = Some(value);
+            }
+            Condition::Age { field, test, years } => {
+                r.field = Some(field);
+                match test {
+                    AgeTest::Under => r.age_under = Some(years),
+                    AgeTest::AtLeast => r.age_at_least = Some(years),
+                }
             }
             Condition::All(cs) => r.all = Some(cs),
             Condition::Any(cs) => r.any = Some(cs),
@@ -285,6 +342,25 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["a", "b"]
         );
+    }
+
+    #[test]
+    fn reads_and_writes_age_tests() {
+        for (json, test) in [
+            (r#"{"field":"applicant","age_under":16}"#, AgeTest::Under),
+            (
+                r#"{"field":"applicant","age_at_least":60}"#,
+                AgeTest::AtLeast,
+            ),
+        ] {
+            let c = parse(json).unwrap();
+            assert!(matches!(c, Condition::Age { test: t, .. } if t == test));
+            assert_eq!(serde_json::to_string(&c).unwrap(), json);
+        }
+        assert!(parse(r#"{"field":"a","age_under":16,"age_at_least":60}"#).is_err());
+        assert!(parse(r#"{"field":"a","age_under":-1}"#).is_err());
+        assert!(AgeTest::Under.holds(15, 16) && !AgeTest::Under.holds(16, 16));
+        assert!(AgeTest::AtLeast.holds(60, 60) && !AgeTest::AtLeast.holds(59, 60));
     }
 
     #[test]

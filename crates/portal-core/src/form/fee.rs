@@ -9,7 +9,7 @@ use crate::form::index::IndexedForm;
 use crate::form::schema::FeeItem;
 use crate::form::visibility::Scope;
 use crate::text::Text;
-use crate::validators::parse_number;
+use crate::validators::{parse_number, Date};
 
 /// The most units one line may count, whatever the answers say: a bound on hostile input.
 pub const MAX_UNITS: u64 = 1000;
@@ -47,10 +47,11 @@ impl Quote {
 }
 
 impl IndexedForm {
-    /// The fee quote for these answers. Hidden answers count for nothing; a line whose
-    /// unit count is 0 (e.g. no extra copies) is left out.
-    pub fn quote(&self, answers: &Answers) -> Quote {
-        let mut scope = Scope::new(self, answers);
+    /// The fee quote for these answers on `today` (in Vietnam: an exemption may depend on
+    /// the applicant's age). Hidden answers count for nothing; a line whose unit count is
+    /// 0 (e.g. no extra copies) is left out.
+    pub fn quote(&self, answers: &Answers, today: Date) -> Quote {
+        let mut scope = Scope::on(self, answers, today);
         let mut quote = Quote::default();
         for item in &self.form().fees {
             if let Some(c) = &item.applies_if {
@@ -132,8 +133,13 @@ pub enum Charge {
     Assessed,
 }
 
-/// The charge for a service with these fee rules and, when it has a form, these answers.
-pub fn charge(fees: &crate::catalogue::Fees, form: Option<(&IndexedForm, &Answers)>) -> Charge {
+/// The charge for a service with these fee rules and, when it has a form, these answers,
+/// on `today` in Vietnam.
+pub fn charge(
+    fees: &crate::catalogue::Fees,
+    form: Option<(&IndexedForm, &Answers)>,
+    today: Date,
+) -> Charge {
     use crate::catalogue::Fees;
     let unknown_case = match fees {
         Fees::Free { .. } => false,
@@ -142,7 +148,7 @@ pub fn charge(fees: &crate::catalogue::Fees, form: Option<(&IndexedForm, &Answer
         }
     };
     if let Some((form, answers)) = form.filter(|(f, _)| !f.form().fees.is_empty()) {
-        let quote = form.quote(answers);
+        let quote = form.quote(answers, today);
         return match quote.total_online {
             0 if quote.lines.is_empty() && unknown_case => Charge::Assessed,
             0 => Charge::Free,
@@ -194,6 +200,10 @@ mod charge_tests {
         }
     }
 
+    fn day() -> Date {
+        Date::new(2026, 12, 5).unwrap()
+    }
+
     fn priced_form() -> IndexedForm {
         let form: Form = serde_json::from_value(serde_json::json!({
             "steps": [{"id": "s", "title": {"vi": "s", "en": "s"}, "fields": [
@@ -216,29 +226,83 @@ mod charge_tests {
             .with("copies", Answer::Text("2".into()))
             .with("poor", Answer::YesNo(false));
         // The birth registration case: a free service whose extracts are charged.
-        assert_eq!(charge(&free(), Some((&form, &two))), Charge::Due(16000));
+        assert_eq!(
+            charge(&free(), Some((&form, &two)), day()),
+            Charge::Due(16000)
+        );
         let waived = two.clone().with("poor", Answer::YesNo(true));
-        assert_eq!(charge(&free(), Some((&form, &waived))), Charge::Free);
+        assert_eq!(charge(&free(), Some((&form, &waived)), day()), Charge::Free);
         let none = Answers::new().with("poor", Answer::YesNo(false));
-        assert_eq!(charge(&free(), Some((&form, &none))), Charge::Free);
+        assert_eq!(charge(&free(), Some((&form, &none)), day()), Charge::Free);
         // No line applies and the service has a case the agency prices.
         assert_eq!(
-            charge(&rules(&[Some(8000), None]), Some((&form, &none))),
+            charge(&rules(&[Some(8000), None]), Some((&form, &none)), day()),
             Charge::Assessed
         );
     }
 
     #[test]
     fn without_a_priced_form_only_a_single_fixed_amount_is_charged() {
-        assert_eq!(charge(&free(), None), Charge::Free);
-        assert_eq!(charge(&rules(&[Some(200_000)]), None), Charge::Due(200_000));
-        assert_eq!(charge(&rules(&[Some(0)]), None), Charge::Free);
-        assert_eq!(charge(&rules(&[None]), None), Charge::Assessed);
+        assert_eq!(charge(&free(), None, day()), Charge::Free);
         assert_eq!(
-            charge(&rules(&[Some(1), Some(2)]), None),
+            charge(&rules(&[Some(200_000)]), None, day()),
+            Charge::Due(200_000)
+        );
+        assert_eq!(charge(&rules(&[Some(0)]), None, day()), Charge::Free);
+        assert_eq!(charge(&rules(&[None]), None, day()), Charge::Assessed);
+        assert_eq!(
+            charge(&rules(&[Some(1), Some(2)]), None, day()),
             Charge::Assessed,
             "several cases and nothing to choose by"
         );
-        assert_eq!(charge(&rules(&[]), None), Charge::Assessed);
+        assert_eq!(charge(&rules(&[]), None, day()), Charge::Assessed);
+    }
+
+    #[test]
+    fn an_age_exemption_holds_from_the_birthday_and_needs_a_shown_birth_date() {
+        let form: Form = serde_json::from_value(serde_json::json!({
+            "steps": [{"id": "s", "title": {"vi": "s", "en": "s"}, "fields": [
+                {"id": "born", "type": "date", "label": {"vi": "b", "en": "b"}}
+            ]}],
+            "fees": [{
+                "id": "fee", "label": {"vi": "f", "en": "f"}, "in_person": 200000,
+                "exemptions": [
+                    {"when": {"field": "born", "age_under": 16}, "reason": {"vi": "child", "en": "child"}},
+                    {"when": {"field": "born", "age_at_least": 60}, "reason": {"vi": "old", "en": "old"}}
+                ]
+            }]
+        }))
+        .expect("form");
+        let form = IndexedForm::new(form);
+        let quote = |born: &str, on: Date| {
+            let a = Answers::new().with("born", Answer::Text(born.into()));
+            let q = form.quote(&a, on);
+            (
+                q.total_online,
+                q.lines[0].exemption.as_ref().map(|t| t.vi.clone()),
+            )
+        };
+        let on = |y, m, d| Date::new(y, m, d).unwrap();
+        // The 16th birthday ends the child's exemption; the 60th starts the older person's.
+        assert_eq!(
+            quote("05/12/2010", on(2026, 12, 4)),
+            (0, Some("child".into()))
+        );
+        assert_eq!(quote("05/12/2010", on(2026, 12, 5)), (200000, None));
+        assert_eq!(quote("05/12/1966", on(2026, 12, 4)), (200000, None));
+        assert_eq!(
+            quote("05/12/1966", on(2026, 12, 5)),
+            (0, Some("old".into()))
+        );
+        // Born 29 February: 16 on 29 February 2028, not the day before.
+        assert_eq!(
+            quote("29/02/2012", on(2028, 2, 28)),
+            (0, Some("child".into()))
+        );
+        assert_eq!(quote("29/02/2012", on(2028, 2, 29)), (200000, None));
+        // No date, a date that is not one, or a birth after today: no exemption.
+        assert_eq!(quote("", day()).0, 200000);
+        assert_eq!(quote("31/02/2010", day()).0, 200000);
+        assert_eq!(quote("01/01/2030", day()).0, 200000);
     }
 }

@@ -201,6 +201,8 @@ struct Serials {
 enum Test {
     Is(Scalar),
     Answered,
+    /// An age in years: tried as the date of birth that turns it today.
+    Age(u32),
 }
 
 /// The tests `c` makes, added to `out` by the question each reads.
@@ -215,6 +217,7 @@ fn condition_tests(c: &Condition, out: &mut BTreeMap<String, Vec<Test>>) {
         }
         Condition::Answered { field, .. } => add(field.as_str(), Test::Answered),
         Condition::Compare { field, value, .. } => add(field.as_str(), Test::Is(value.clone())),
+        Condition::Age { field, years, .. } => add(field.as_str(), Test::Age(*years)),
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| condition_tests(c, out)),
         Condition::Not(c) => condition_tests(c, out),
     }
@@ -277,7 +280,13 @@ impl Gen<'_> {
             if fee.applies_if.is_none() || fee.exemptions.is_empty() {
                 continue;
             }
-            let charged = |a: &Answers| self.form.quote(a).lines.iter().any(|l| l.id == fee.id);
+            let charged = |a: &Answers| {
+                self.form
+                    .quote(a, self.today)
+                    .lines
+                    .iter()
+                    .any(|l| l.id == fee.id)
+            };
             let Some(base) = plans.iter().position(|(_, a)| charged(a)) else {
                 continue;
             };
@@ -365,7 +374,7 @@ impl Gen<'_> {
         let rank = |a: &Answers| {
             let line = self
                 .form
-                .quote(a)
+                .quote(a, self.today)
                 .lines
                 .into_iter()
                 .find(|l| l.id == fee.id)?;
@@ -446,12 +455,21 @@ impl Gen<'_> {
     fn variants(&self, field: &Field, tests: &[Test]) -> Vec<(String, Pick)> {
         let id = field.id.as_str();
         let mut out: Vec<(String, Pick)> = Vec::new();
-        let literals = || {
-            tests.iter().filter_map(|t| match t {
-                Test::Is(s) => Some(s),
-                Test::Answered => None,
-            })
+        // An age becomes the date of birth that reaches it today (28 February for 29).
+        let born_years_ago = |years: u32| {
+            let year = self.today.year() - i32::try_from(years).ok()?;
+            Date::new(year, self.today.month(), self.today.day())
+                .or_else(|| Date::new(year, self.today.month(), 28))
         };
+        let literals: Vec<Scalar> = tests
+            .iter()
+            .filter_map(|t| match t {
+                Test::Is(s) => Some(s.clone()),
+                Test::Answered => None,
+                Test::Age(years) => born_years_ago(*years).map(|d| Scalar::Text(d.iso())),
+            })
+            .collect();
+        let literals = || literals.iter();
         match &field.kind {
             FieldKind::Choice(o) => {
                 for opt in &o.options {

@@ -406,7 +406,7 @@ fn an_exemption_is_tried_both_ways_where_its_line_is_charged() {
         let waived: Vec<bool> = cases
             .iter()
             .filter_map(|c| {
-                let quote = form.quote(&c.answers);
+                let quote = form.quote(&c.answers, today());
                 let line = quote.lines.iter().find(|l| l.id == id)?;
                 Some(line.exemption.is_some())
             })
@@ -476,7 +476,7 @@ fn a_line_waived_by_two_defaults_is_also_charged_in_full() {
     let waived: Vec<Option<bool>> = cases
         .iter()
         .map(|c| {
-            let quote = form.quote(&c.answers);
+            let quote = form.quote(&c.answers, today());
             let line = quote.lines.iter().find(|l| l.id == "exchange")?;
             Some(line.exemption.is_some())
         })
@@ -487,5 +487,5 @@ fn a_line_waived_by_two_defaults_is_also_charged_in_full() {
         .iter()
         .find(|c| c.label.contains("exchange charged in full"))
         .expect("a case charging the line in full");
-    assert_eq!(form.quote(&full.answers).total_online, 50_000);
+    assert_eq!(form.quote(&full.answers, today()).total_online, 50_000);
 }

@@ -53,6 +53,9 @@ struct Linter<'a> {
     out: Vec<FormProblem>,
     /// The field whose own condition is being checked, to catch self-reference.
     current: Option<String>,
+    /// Whether the conditions being checked are fee rules', the only ones that may read an
+    /// age (only a quote is made for a given day).
+    in_fee_rules: bool,
 }
 
 impl Linter<'_> {
@@ -162,6 +165,18 @@ impl Linter<'_> {
             }
             Condition::Answered { field, .. } => (field, Test::Answered),
             Condition::Compare { field, value, .. } => (field, Test::Compare(value)),
+            Condition::Age { field, .. } => {
+                if !self.in_fee_rules {
+                    self.push(
+                        "age-outside-fee-rules",
+                        path,
+                        "an age condition (age_under, age_at_least) may only decide a fee line or its exemptions",
+                        "điều kiện theo tuổi (age_under, age_at_least) chỉ dùng được cho dòng phí hoặc trường hợp miễn phí",
+                    );
+                    return;
+                }
+                (field, Test::Age)
+            }
         };
         let Some(loc) = self.form.loc(field.as_str()) else {
             self.push(
@@ -497,6 +512,7 @@ enum Test<'a> {
     Values(&'a [Scalar]),
     Answered,
     Compare(&'a Scalar),
+    Age,
 }
 
 impl Test<'_> {
@@ -521,6 +537,12 @@ impl Test<'_> {
         };
         match self {
             Test::Answered => None,
+            Test::Age => (!matches!(k, FieldKind::Date(_) | FieldKind::Person(_))).then(|| {
+                (
+                    "an age is counted from a date question or a person's date of birth".into(),
+                    "tuổi chỉ tính được từ câu hỏi ngày tháng hoặc ngày sinh của một người".into(),
+                )
+            }),
             Test::Values(values) => values.iter().find_map(|v| match (k, v) {
                 (FieldKind::Choice(ChoiceOptions { options, .. }), Scalar::Text(s))
                 | (FieldKind::MultipleChoice(MultipleChoiceOptions { options, .. }), Scalar::Text(s)) => {
@@ -562,6 +584,7 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
         form,
         out: Vec::new(),
         current: None,
+        in_fee_rules: false,
     };
     let f = form.form();
     if f.steps.is_empty() {
@@ -726,6 +749,7 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
         }
     }
     let mut fee_ids = BTreeSet::new();
+    l.in_fee_rules = true;
     for (i, item) in f.fees.iter().enumerate() {
         let path = format!("fees[{i}]");
         l.id(

@@ -35,7 +35,7 @@ mod reach_tests;
 mod tests;
 
 pub use answers::{AddressAnswer, Answer, Answers, FileAnswer, PersonAnswer};
-pub use condition::{Compare, Condition, Scalar};
+pub use condition::{AgeTest, Compare, Condition, Scalar};
 pub use context::{AdminUnits, ValidationContext};
 pub use draft::{
     merge, migrate, Draft, DropReason, DroppedAnswer, MigrationReport, MAX_CHANGE_TIMES,

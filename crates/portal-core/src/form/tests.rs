@@ -732,14 +732,20 @@ fn a_partial_identity_locks_only_what_it_holds() {
     );
 }
 
+/// The quote on the examples' day.
+fn quote(f: &IndexedForm, answers: &Answers) -> fee::Quote {
+    f.quote(answers, crate::form::examples::today())
+}
+
 #[test]
 fn fee_quote_counts_units_applies_conditions_and_exemptions() {
     let f = sample();
-    let free = f.quote(&complete().with("copies", txt("0")));
+    let free = quote(&f, &complete().with("copies", txt("0")));
     assert!(free.is_free());
     assert!(free.lines.is_empty());
 
-    let q = f.quote(
+    let q = quote(
+        &f,
         &complete()
             .with("copies", txt("3"))
             .with("by_post", Answer::YesNo(true)),
@@ -758,7 +764,7 @@ fn fee_quote_counts_units_applies_conditions_and_exemptions() {
     let family = complete()
         .with("by_post", Answer::YesNo(true))
         .with("members", Answer::Group(vec![item("adult", None, None); 3]));
-    let q = f.quote(&family);
+    let q = quote(&f, &family);
     let post = q.lines.iter().find(|l| l.id == "post").unwrap();
     assert_eq!(
         (post.online, post.exemption.as_ref().map(|e| e.en.as_str())),
@@ -772,9 +778,9 @@ fn fee_quote_counts_units_applies_conditions_and_exemptions() {
     assert_eq!(q.total_online, 2 * 8_000 + 1_500);
 
     // Hostile counts are bounded; invalid numbers count nothing.
-    let huge = f.quote(&complete().with("copies", txt("999999999999")));
+    let huge = quote(&f, &complete().with("copies", txt("999999999999")));
     assert_eq!(huge.lines[0].units, fee::MAX_UNITS);
-    let junk = f.quote(&complete().with("copies", txt("2,5")));
+    let junk = quote(&f, &complete().with("copies", txt("2,5")));
     assert!(junk.lines.is_empty());
 }
 
@@ -792,9 +798,9 @@ fn a_hidden_unit_field_counts_nothing() {
     let a = complete()
         .with("copies", txt("0"))
         .with("extra_copies", txt("4"));
-    assert!(f.quote(&a).lines.is_empty(), "the extra step is hidden");
+    assert!(quote(&f, &a).lines.is_empty(), "the extra step is hidden");
     let a = a.with("copies", txt("3"));
-    assert_eq!(f.quote(&a).lines[0].units, 4);
+    assert_eq!(quote(&f, &a).lines[0].units, 4);
 }
 
 fn draft_on(form: &IndexedForm, answers: Answers, completed: &[&str]) -> Draft {
@@ -1530,6 +1536,28 @@ fn more_broken_forms() -> Vec<Form> {
         ..fee("copy", "paper")
     }];
 
+    // An age read where a form's display depends on it, and from a question that holds
+    // no date.
+    let age = |f: &str| Condition::Age {
+        field: id(f),
+        test: AgeTest::Under,
+        years: 16,
+    };
+    let ages = form(
+        vec![step(
+            "only",
+            vec![
+                kind("born", FieldKind::Date(DateOptions::default())),
+                when(text_field("child_school"), age("born")),
+            ],
+        )],
+        vec![FeeItem {
+            applies_if: Some(age("child_school")),
+            per: None,
+            ..fee("by_age", "born")
+        }],
+    );
+
     vec![
         form(vec![], vec![]),
         limits,
@@ -1538,6 +1566,7 @@ fn more_broken_forms() -> Vec<Form> {
         unknown,
         wrong_place,
         gap,
+        ages,
     ]
 }
 
@@ -1586,6 +1615,7 @@ fn every_lint_problem_is_said_in_vietnamese_too() {
         "fee-online-higher",
         "fee-per",
         "fee-gap",
+        "age-outside-fee-rules",
     ];
     let missing: Vec<&&str> = all_codes.iter().filter(|c| !codes.contains(**c)).collect();
     assert!(missing.is_empty(), "not exercised: {missing:?}");

@@ -17,6 +17,9 @@ use crate::validators::{parse_date, parse_number, Date, Decimal};
 pub(crate) struct Scope<'a> {
     form: &'a IndexedForm,
     answers: &'a Answers,
+    /// The day age conditions are judged on; `None` where no rule may read an age (the
+    /// catalogue checks allow age conditions in fee rules only), and then none holds.
+    today: Option<Date>,
     item: Option<(Loc, &'a Answers)>,
     steps: BTreeMap<usize, bool>,
     fields: BTreeMap<usize, bool>,
@@ -28,10 +31,19 @@ impl<'a> Scope<'a> {
         Scope {
             form,
             answers,
+            today: None,
             item: None,
             steps: BTreeMap::new(),
             fields: BTreeMap::new(),
             members: BTreeMap::new(),
+        }
+    }
+
+    /// The same, with age conditions judged on `today`.
+    pub fn on(form: &'a IndexedForm, answers: &'a Answers, today: Date) -> Self {
+        Scope {
+            today: Some(today),
+            ..Scope::new(form, answers)
         }
     }
 
@@ -125,6 +137,16 @@ impl<'a> Scope<'a> {
                 .answer_of(field.as_str(), from)
                 .and_then(|(f, a)| order(&f.kind, a, value))
                 .is_some_and(|ord| op.holds(ord)),
+            Condition::Age { field, test, years } => {
+                let Some(today) = self.today else {
+                    return false;
+                };
+                self.answer_of(field.as_str(), from)
+                    .and_then(|(_, a)| birth_date(a))
+                    .is_some_and(|born| {
+                        born <= today && test.holds(born.years_until(today), *years)
+                    })
+            }
             Condition::All(cs) => cs.iter().all(|c| self.eval(c, from)),
             Condition::Any(cs) => cs.iter().any(|c| self.eval(c, from)),
             Condition::Not(c) => !self.eval(c, from),
@@ -143,6 +165,15 @@ fn number_of(s: &Scalar) -> Option<Decimal> {
 fn date_of(s: &Scalar) -> Option<Date> {
     match s {
         Scalar::Text(t) => Date::parse_iso(t).or_else(|| parse_date(t).ok()),
+        _ => None,
+    }
+}
+
+/// The date an age is counted from: a date question's answer or a person's birth date.
+fn birth_date(a: &Answer) -> Option<Date> {
+    match a {
+        Answer::Text(s) => parse_date(s).ok(),
+        Answer::Person(p) => parse_date(&p.birth_date).ok(),
         _ => None,
     }
 }

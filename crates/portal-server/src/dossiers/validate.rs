@@ -121,7 +121,7 @@ pub fn validate(
         if !problems.is_empty() {
             return Err(problems);
         }
-        let (fee_amount, payment) = payment_of(charge(&service.fees, None));
+        let (fee_amount, payment) = payment_of(charge(&service.fees, None, cx.today));
         return Ok(Valid {
             procedures,
             fee_amount,
@@ -169,7 +169,8 @@ pub fn validate(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (fee_amount, payment) = payment_of(charge(&service.fees, Some((&form, &validated))));
+    let (fee_amount, payment) =
+        payment_of(charge(&service.fees, Some((&form, &validated)), cx.today));
     Ok(Valid {
         procedures,
         fee_amount,

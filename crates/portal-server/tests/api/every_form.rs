@@ -7,10 +7,10 @@
 use crate::common;
 
 use crate::common::forms::{body, identity, today, with_uploads};
-use crate::common::portal::{pdf, problems, sign_in, BUSINESS, CITIZEN};
+use crate::common::portal::{pdf, problems, sign_in, BUSINESS, CITIZEN, CITIZEN_OLDER};
 use portal_core::form::submission::attachment_ids;
 use portal_core::form::{
-    charge, invalid_cases, valid_cases, with_file_ids, Charge, IndexedForm, Places,
+    charge, invalid_cases, valid_cases, with_file_ids, Answer, Charge, IndexedForm, Places,
 };
 use portal_core::Audience;
 use serde_json::{json, Value};
@@ -61,7 +61,7 @@ async fn every_branch_of_every_form_is_accepted_and_every_mistake_refused_alike(
                     ));
                 }
                 // The receipt charges what Check answers quoted.
-                let expected = match charge(&service.fees, Some((&form, &answers))) {
+                let expected = match charge(&service.fees, Some((&form, &answers)), today) {
                     Charge::Free => json!({"status": "not_required"}),
                     Charge::Due(n) => json!({"status": "unpaid", "amount": n}),
                     Charge::Assessed => json!({"status": "awaiting_assessment"}),
@@ -182,4 +182,68 @@ async fn only_the_answers_the_form_asked_for_are_kept() {
     assert!(!kept.contains_key("not_a_question"), "{kept:?}");
     assert!(!kept.contains_key("post_address"), "{kept:?}");
     assert!(kept.contains_key("request_kind"));
+}
+
+/// Circular 16/2025/TT-BTC, Art. 5: older people pay no criminal record fee. The age comes
+/// from the identity's date of birth, judged by the server on the day of filing: the same
+/// answers cost an adult 200,000 đ and an older citizen nothing, and a client cannot make
+/// itself older by sending another date of birth.
+#[tokio::test]
+async fn the_fee_exemption_by_age_follows_the_identity() {
+    let s = common::start().await;
+    let catalogue =
+        portal_catalog::load_dir(&common::repo_root().join("catalog")).expect("catalog");
+    let service = catalogue
+        .service("judicial-record-certificate")
+        .expect("criminal record");
+    let form = IndexedForm::new(service.form.clone().expect("a form"));
+    let standard = |c: &portal_core::form::Case| {
+        c.answers.get("fee_category") == Some(&Answer::Choice("standard".into()))
+    };
+    let mut receipts = Vec::new();
+    for (who, key) in [(CITIZEN, "age-adult"), (CITIZEN_OLDER, "age-older")] {
+        let user = sign_in(&s.base, who).await;
+        let id = identity(&user).await;
+        let case = valid_cases(&form, Some(&id), &Places::sandbox(), today())
+            .cases
+            .into_iter()
+            .find(standard)
+            .expect("a case without a chosen exemption");
+        let two_copies = case
+            .answers
+            .clone()
+            .with("extra_copies", Answer::Text("0".into()));
+        let answers = with_uploads(&user, &two_copies).await;
+        receipts.push(
+            user.submit_ok(key, &body(service, Audience::Citizen, &answers))
+                .await,
+        );
+        if who == CITIZEN {
+            // The adult claims the older citizen's date of birth: the applicant block is
+            // locked to the identity, so the filing is refused, not made free.
+            let Some(Answer::Person(mut older)) = answers.get("applicant").cloned() else {
+                panic!("the applicant block is a person")
+            };
+            older.birth_date = "21/04/1958".into();
+            let forged = answers.clone().with("applicant", Answer::Person(older));
+            let r = user
+                .submit("age-forged", &body(service, Audience::Citizen, &forged))
+                .await;
+            let status = r.status().as_u16();
+            let v: Value = r.json().await.unwrap_or_default();
+            assert_eq!(status, 422, "{v}");
+            assert!(
+                problems(&v)
+                    .iter()
+                    .any(|(path, _)| path.starts_with("answers.applicant")),
+                "{:?}",
+                problems(&v)
+            );
+        }
+    }
+    assert_eq!(
+        receipts[0]["payment"],
+        json!({"status": "unpaid", "amount": 200000})
+    );
+    assert_eq!(receipts[1]["payment"], json!({"status": "not_required"}));
 }

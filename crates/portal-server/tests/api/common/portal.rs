@@ -8,6 +8,8 @@ use serde_json::{json, Value};
 pub const CITIZEN: &str = "sandbox-citizen-an";
 pub const CITIZEN_B: &str = "sandbox-citizen-binh";
 pub const CITIZEN_C: &str = "sandbox-citizen-chau";
+/// Born in 1958: over 60, so exempt from the fees the law waives for older people.
+pub const CITIZEN_OLDER: &str = "sandbox-citizen-giang";
 pub const BUSINESS: &str = "sandbox-business-dung";
 pub const STAFF: &str = "sandbox-staff-ha";
 
