@@ -81,8 +81,8 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     const dossiersBefore = await dossierCount(page);
 
     // A changed fee and a broken file: the error blocks publishing.
-    edit('services/ordinary-passport.toml', 'online = 200000', 'online = 180000');
-    edit('forms/ordinary-passport.toml', 'online = 200000', 'online = 180000');
+    edit('services/ordinary-passport.toml', 'online = 100000', 'online = 90000');
+    edit('forms/ordinary-passport.toml', 'online = 100000', 'online = 90000');
     const good = readFileSync(join(dir, 'catalog/services/birth-registration.toml'), 'utf8');
     appendFileSync(join(dir, 'catalog/services/birth-registration.toml'), '\nthis is = = not toml\n');
     const broken = await upload(page);
@@ -109,7 +109,7 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     assert.equal(await page.locator('.finding--error').count(), 0);
     const diff = await page.locator('.diff').textContent();
     assert.match(diff, /ordinary-passport/);
-    assert.match(diff, /Lệ phí thấp nhất \(trực tuyến\): 200[.,]000.*→ 180[.,]000/);
+    assert.match(diff, /Lệ phí thấp nhất \(trực tuyến\): 100[.,]000.*→ 90[.,]000/);
     // An editor cannot publish: the page says who can, and the server refuses too.
     assert.equal(await page.getByRole('button', { name: 'Công bố bản nháp' }).count(), 0);
     await page.waitForSelector('.staff-blocked:has-text("cán bộ công bố khác")');
@@ -131,7 +131,7 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     await page.locator('.service-item__link', { hasText: 'hộ chiếu' }).first().click();
     await page.waitForURL(`**/staff/preview/${id}/services/ordinary-passport`);
     await page.waitForSelector('.table');
-    assert.match(await page.locator('.table').textContent(), /180[.,]000/);
+    assert.match(await page.locator('.table').textContent(), /90[.,]000/);
     assert.ok(await page.locator('.preview-banner').isVisible());
     await expectAccessible(page, 'preview service');
     await page.getByRole('button', { name: /Bắt đầu/ }).click();
@@ -153,9 +153,10 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     await citizen.page.goto(server.url + '/services/ordinary-passport');
     await appReady(citizen.page);
     await citizen.page.waitForSelector('.table');
-    // The online amount of the first case ("Cấp mới"); the in-person one stays 200,000.
+    // The online amount of the first case ("Cấp mới", half rate until the end of 2026);
+    // the in-person one stays 100,000.
     const onlineFee = () => citizen.page.locator('.table tbody tr').first().locator('td').first().textContent();
-    assert.match(await onlineFee(), /200[.,]000/);
+    assert.match(await onlineFee(), /100[.,]000/);
 
     // A publisher, another person, opens the shared link and publishes; a citizen then
     // sees the new fee.
@@ -194,7 +195,7 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     await expectAccessible(pub, 'published');
     await citizen.page.reload();
     await citizen.page.waitForSelector('.table');
-    assert.match(await onlineFee(), /180[.,]000/);
+    assert.match(await onlineFee(), /(^|[^\d.])90[.,]000/);
 
     // The history names both people.
     const history = await (await pub.request.get(`${server.url}/api/v1/staff/catalog/versions`)).json();
@@ -218,7 +219,7 @@ test('staff check, preview, test-submit, publish and roll back a draft; citizens
     await pub.waitForSelector('text=Đã quay lại phiên bản trước');
     await citizen.page.reload();
     await citizen.page.waitForSelector('.table');
-    assert.match(await onlineFee(), /200[.,]000/);
+    assert.match(await onlineFee(), /100[.,]000/);
 
     assert.deepEqual(staff.errors, []);
     assert.deepEqual(citizen.errors, []);

@@ -114,6 +114,22 @@ fn condition(c: &Condition) -> String {
     }
 }
 
+/// When a form's fee line is charged: its condition and the days its amount is in force.
+fn applies(item: &FeeItem) -> String {
+    let window = match (item.from, item.until) {
+        (None, None) => None,
+        (Some(from), None) => Some(format!("from {}", from.iso())),
+        (None, Some(until)) => Some(format!("until {}", until.iso())),
+        (Some(from), Some(until)) => Some(format!("{} to {}", from.iso(), until.iso())),
+    };
+    match (&item.applies_if, window) {
+        (None, None) => "—".into(),
+        (Some(c), None) => format!("`{}`", cell(&condition(c))),
+        (None, Some(w)) => w,
+        (Some(c), Some(w)) => format!("`{}`, {w}", cell(&condition(c))),
+    }
+}
+
 /// The Markdown table of every fee rule of every service file and every form fee line.
 pub fn fee_rules_markdown(catalogue: &Catalogue) -> String {
     let mut services: Vec<&Service> = catalogue.services.iter().collect();
@@ -230,9 +246,7 @@ pub fn fee_rules_markdown(catalogue: &Catalogue) -> String {
                 item.per
                     .as_ref()
                     .map_or("—".into(), |p| format!("`{}`", p.as_str())),
-                item.applies_if
-                    .as_ref()
-                    .map_or("—".into(), |c| format!("`{}`", cell(&condition(c)))),
+                applies(item),
                 if waived.is_empty() {
                     "—".into()
                 } else {

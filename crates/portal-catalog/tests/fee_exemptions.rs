@@ -41,14 +41,23 @@ const SIXTY_TOMORROW: &str = "16/03/1966";
 /// The charge at Send for `id` with these answers, and the reason shown on the first
 /// waived line.
 fn charged(c: &Catalogue, id: &str, answers: &Answers) -> (Charge, Option<String>) {
+    charged_on(c, id, answers, today())
+}
+
+/// The same, on `day`.
+fn charged_on(c: &Catalogue, id: &str, answers: &Answers, day: Date) -> (Charge, Option<String>) {
     let s = c.service(id).expect("service");
     let form = IndexedForm::new(s.form.clone().expect("form"));
-    let quote = form.quote(answers, today());
+    let quote = form.quote(answers, day);
     let reason = quote
         .lines
         .iter()
         .find_map(|l| l.exemption.as_ref().map(|t| t.vi.clone()));
-    (charge(&s.fees, Some((&form, answers)), today()), reason)
+    (charge(&s.fees, Some((&form, answers)), day), reason)
+}
+
+fn day(y: i32, m: u8, d: u8) -> Date {
+    Date::new(y, m, d).expect("date")
 }
 
 fn record(category: &str, extra_copies: u32) -> Answers {
@@ -355,8 +364,10 @@ fn card_of(born: &str, reason: &str, category: &str) -> Answers {
         .with("fee_category", Answer::Choice(category.into()))
 }
 
+/// Circular 64/2025/TT-BTC, Art. 1 (being verified): half the schedule of Circular
+/// 73/2024/TT-BTC, Art. 4, until 31 December 2026; the schedule again from 1 January 2027.
 #[test]
-fn id_card_exchange_and_reissue_are_charged_without_an_exemption() {
+fn id_card_exchange_and_reissue_are_charged_half_until_2027_then_the_schedule() {
     let c = catalogue();
     // A damaged card is re-issued under the 2023 law (Art. 24), at the re-issue rate.
     for (reason, due) in [
@@ -365,11 +376,31 @@ fn id_card_exchange_and_reissue_are_charged_without_an_exemption() {
         ("damaged", 70_000),
         ("lost", 70_000),
     ] {
-        assert_eq!(
-            charged(&c, "id-card-reissue", &card(reason, "none")).0,
-            Charge::Due(due),
-            "{reason}"
-        );
+        let on = |d| charged_on(&c, "id-card-reissue", &card(reason, "none"), d).0;
+        assert_eq!(on(day(2026, 1, 1)), Charge::Due(due / 2), "{reason}");
+        assert_eq!(on(day(2026, 12, 31)), Charge::Due(due / 2), "{reason}");
+        assert_eq!(on(day(2027, 1, 1)), Charge::Due(due), "{reason}");
+    }
+}
+
+/// The passport's first issue and re-issue: 100,000 and 200,000 until 31 December 2026
+/// (Circular 64/2025/TT-BTC, as Resolution 66.22/2026/NQ-CP states it), then the schedule
+/// of Circular 25/2021/TT-BTC: 200,000 and 400,000.
+#[test]
+fn passport_is_charged_half_until_2027_then_the_schedule() {
+    let c = catalogue();
+    for (kind, due) in [
+        ("first", 200_000),
+        ("expired", 200_000),
+        ("lost", 400_000),
+        ("damaged", 400_000),
+    ] {
+        let answers = Answers::new()
+            .with("applicant", applicant(ADULT))
+            .with("request_kind", Answer::Choice(kind.into()));
+        let on = |d| charged_on(&c, "ordinary-passport", &answers, d).0;
+        assert_eq!(on(day(2026, 12, 31)), Charge::Due(due / 2), "{kind}");
+        assert_eq!(on(day(2027, 1, 1)), Charge::Due(due), "{kind}");
     }
 }
 
@@ -428,7 +459,7 @@ fn id_card_exemptions_are_the_circulars_list_and_no_other() {
     let form = serde_json::to_string(s.form.as_ref().expect("form")).expect("json");
     assert!(!form.contains("\"orphan\""));
     let (due, _) = charged(&c, "id-card-reissue", &card("lost", "orphan"));
-    assert_eq!(due, Charge::Due(70_000));
+    assert_eq!(due, Charge::Due(35_000));
 }
 
 #[test]

@@ -115,10 +115,14 @@ fn one_way_conditions(form: &IndexedForm, cases: &[Case]) -> Vec<String> {
         }
     }
     for fee in &form.form().fees {
-        let quotes: Vec<_> = cases
-            .iter()
-            .map(|c| form.quote(&c.answers, today()))
-            .collect();
+        // A line whose amount is in force on other days (a temporary rate, or the
+        // schedule after it) is tried on a day it is.
+        let day = match (fee.in_force_on(today()), fee.from, fee.until) {
+            (false, Some(from), _) if from > today() => from,
+            (false, _, Some(until)) => until,
+            _ => today(),
+        };
+        let quotes: Vec<_> = cases.iter().map(|c| form.quote(&c.answers, day)).collect();
         let line = |q: &portal_core::form::Quote| q.lines.iter().find(|l| l.id == fee.id).cloned();
         if fee.applies_if.is_some() {
             both(

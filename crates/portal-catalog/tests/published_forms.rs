@@ -576,7 +576,9 @@ fn fee_lines_carry_only_amounts_the_service_files_state() {
 }
 
 /// (service, answers that choose a case, the service file's rule for that case by its
-/// index, or `None` for a free case).
+/// index, or `None` for a free case), on the examples' day (15 June 2026: the ID card's
+/// and the passport's half rates of Circular 64/2025/TT-BTC, their rules 0 to 2 and 0 to
+/// 1).
 fn fee_cases() -> Vec<(&'static str, Answers, Option<usize>)> {
     let c = |s: &str| Answer::Choice(s.into());
     let yes = Answer::YesNo(true);
@@ -633,7 +635,7 @@ fn fee_cases() -> Vec<(&'static str, Answers, Option<usize>)> {
         (
             "id-card-reissue",
             Answers::new().with("reason", c("expired")),
-            Some(3),
+            Some(6),
         ),
         (
             "judicial-record-certificate",

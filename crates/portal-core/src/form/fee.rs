@@ -47,13 +47,13 @@ impl Quote {
 }
 
 impl IndexedForm {
-    /// The fee quote for these answers on `today` (in Vietnam: an exemption may depend on
-    /// the applicant's age). Hidden answers count for nothing; a line whose unit count is
-    /// 0 (e.g. no extra copies) is left out.
+    /// The fee quote for these answers on `today` (in Vietnam: an amount may be in force
+    /// for a period only, an exemption may depend on the applicant's age). Hidden answers
+    /// count for nothing; a line whose unit count is 0 (e.g. no extra copies) is left out.
     pub fn quote(&self, answers: &Answers, today: Date) -> Quote {
         let mut scope = Scope::on(self, answers, today);
         let mut quote = Quote::default();
-        for item in &self.form().fees {
+        for item in self.form().fees.iter().filter(|f| f.in_force_on(today)) {
             if let Some(c) = &item.applies_if {
                 if !scope.eval(c, usize::MAX) {
                     continue;
@@ -173,7 +173,7 @@ pub fn charge(
 mod charge_tests {
     use super::*;
     use crate::catalogue::{Confidence, FeeRule, Fees};
-    use crate::form::schema::Form;
+    use crate::form::schema::{FeeItem, Form};
 
     fn rule(amount: Option<u64>) -> FeeRule {
         FeeRule {
@@ -304,5 +304,33 @@ mod charge_tests {
         assert_eq!(quote("", day()).0, 200000);
         assert_eq!(quote("31/02/2010", day()).0, 200000);
         assert_eq!(quote("01/01/2030", day()).0, 200000);
+    }
+
+    #[test]
+    fn a_temporary_amount_gives_way_to_the_schedule_the_day_after_it_ends() {
+        let form: Form = serde_json::from_value(serde_json::json!({
+            "steps": [{"id": "s", "title": {"vi": "s", "en": "s"}, "fields": [
+                {"id": "born", "type": "date", "label": {"vi": "b", "en": "b"}}
+            ]}],
+            "fees": [
+                {"id": "halved", "label": {"vi": "h", "en": "h"}, "in_person": 15000, "until": "2026-12-31"},
+                {"id": "schedule", "label": {"vi": "s", "en": "s"}, "in_person": 30000, "from": "2027-01-01"}
+            ]
+        }))
+        .expect("form");
+        let form = IndexedForm::new(form);
+        let on = |y, m, d| {
+            let q = form.quote(&Answers::new(), Date::new(y, m, d).unwrap());
+            let ids: Vec<String> = q.lines.iter().map(|l| l.id.clone()).collect();
+            (ids, q.total_online)
+        };
+        assert_eq!(on(2026, 12, 31), (vec!["halved".to_string()], 15000));
+        assert_eq!(on(2027, 1, 1), (vec!["schedule".to_string()], 30000));
+        assert_eq!(on(2025, 7, 1), (vec!["halved".to_string()], 15000));
+        // Dates are read strictly: a window that is not a real date is refused.
+        assert!(serde_json::from_value::<FeeItem>(serde_json::json!({
+            "id": "x", "label": {"vi": "x", "en": "x"}, "in_person": 1, "until": "2026-02-30"
+        }))
+        .is_err());
     }
 }

@@ -373,6 +373,8 @@ fn an_exemption_is_tried_both_ways_where_its_line_is_charged() {
         )
     };
     let line = |id: &str, reason: &str| FeeItem {
+        from: None,
+        until: None,
         id: id.into(),
         label: t(id),
         in_person: 50_000,
@@ -454,6 +456,8 @@ fn a_line_waived_by_two_defaults_is_also_charged_in_full() {
             ],
         }],
         fees: vec![FeeItem {
+            from: None,
+            until: None,
             id: "exchange".into(),
             label: t("exchange"),
             in_person: 50_000,

@@ -771,6 +771,16 @@ pub fn lint(form: &IndexedForm) -> Vec<FormProblem> {
             );
             l.text(&format!("{path}.exemptions[{j}].reason"), &e.reason);
         }
+        if let (Some(from), Some(until)) = (item.from, item.until) {
+            if from > until {
+                l.push(
+                    "fee-window",
+                    &path,
+                    format!("the amount is charged from {from} until {until}, which is never"),
+                    format!("mức phí áp dụng từ {from} đến {until}, tức là không bao giờ áp dụng"),
+                );
+            }
+        }
         if let Some(online) = item.online {
             if online > item.in_person {
                 l.push(

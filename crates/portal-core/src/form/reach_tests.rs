@@ -46,6 +46,8 @@ fn step(id: &str, shown_if: Option<Condition>, fields: Vec<Field>) -> Step {
 
 fn fee(id: &str, applies_if: Option<Condition>) -> FeeItem {
     FeeItem {
+        from: None,
+        until: None,
         id: id.into(),
         label: t(id),
         in_person: 10,

@@ -424,6 +424,20 @@ pub struct FeeItem {
     pub applies_if: Option<Condition>,
     #[serde(default)]
     pub exemptions: Vec<Exemption>,
+    /// The first day the amount is charged (a circular's date of effect); always when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// The last day the amount is charged (a temporary rate's end); always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+impl FeeItem {
+    /// Whether the amount is in force on `day`.
+    pub fn in_force_on(&self, day: Date) -> bool {
+        self.from.is_none_or(|from| from <= day) && self.until.is_none_or(|until| day <= until)
+    }
 }
 
 /// A case in which a fee line is waived, with the reason shown to the citizen.

@@ -168,6 +168,8 @@ fn sample() -> IndexedForm {
         ],
         fees: vec![
             FeeItem {
+                from: None,
+                until: None,
                 id: "copies".into(),
                 label: t("certified copies"),
                 in_person: 8_000,
@@ -177,6 +179,8 @@ fn sample() -> IndexedForm {
                 exemptions: vec![],
             },
             FeeItem {
+                from: None,
+                until: None,
                 id: "post".into(),
                 label: t("postage"),
                 in_person: 30_000,
@@ -193,6 +197,8 @@ fn sample() -> IndexedForm {
                 }],
             },
             FeeItem {
+                from: None,
+                until: None,
                 id: "per_member".into(),
                 label: t("per member"),
                 in_person: 1_000,
@@ -1016,6 +1022,8 @@ fn broken_form() -> Form {
             step("s2", vec![]),
         ],
         fees: vec![FeeItem {
+            from: None,
+            until: None,
             id: "fee".into(),
             label: t("fee"),
             in_person: 10,
@@ -1474,6 +1482,8 @@ fn more_broken_forms() -> Vec<Form> {
         when: None,
     });
     let fee = |fid: &str, per: &str| FeeItem {
+        from: None,
+        until: None,
         id: fid.into(),
         label: t(fid),
         in_person: 10,
@@ -1551,11 +1561,19 @@ fn more_broken_forms() -> Vec<Form> {
                 when(text_field("child_school"), age("born")),
             ],
         )],
-        vec![FeeItem {
-            applies_if: Some(age("child_school")),
-            per: None,
-            ..fee("by_age", "born")
-        }],
+        vec![
+            FeeItem {
+                applies_if: Some(age("child_school")),
+                per: None,
+                ..fee("by_age", "born")
+            },
+            FeeItem {
+                per: None,
+                from: Date::new(2027, 1, 1),
+                until: Date::new(2026, 12, 31),
+                ..fee("never", "born")
+            },
+        ],
     );
 
     vec![
@@ -1616,6 +1634,7 @@ fn every_lint_problem_is_said_in_vietnamese_too() {
         "fee-per",
         "fee-gap",
         "age-outside-fee-rules",
+        "fee-window",
     ];
     let missing: Vec<&&str> = all_codes.iter().filter(|c| !codes.contains(**c)).collect();
     assert!(missing.is_empty(), "not exercised: {missing:?}");

@@ -146,10 +146,14 @@ async fn the_client_cannot_choose_a_cheaper_fee() {
     let receipt = user
         .submit_ok("cheaper-2", &body(service, Audience::Citizen, &answers))
         .await;
+    // The re-issue line's amount on the day (400,000, or half until 31 December 2026).
+    let quote = form.quote(&answers, today());
+    assert!(quote.lines[0].id.starts_with("replacement_passport"));
     assert_eq!(
         receipt["payment"],
-        json!({"status": "unpaid", "amount": 400000})
+        json!({"status": "unpaid", "amount": quote.total_online})
     );
+    assert!(quote.total_online >= 200_000);
 }
 
 /// A client other than our browser sends answers the form never asked for (a question
