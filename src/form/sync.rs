@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use portal_core::form::{Answers, Draft};
 
 use super::state::FormState;
 use crate::api;
@@ -26,6 +27,14 @@ pub struct Sync {
     /// A send is on its way; another change meanwhile is sent when it returns.
     in_flight: StoredValue<bool>,
     again: StoredValue<bool>,
+    /// The answers and steps the account holds, as far as this device knows: a copy
+    /// equal to it is not sent again (as after taking the account's merged copy).
+    on_server: StoredValue<Option<(Answers, Vec<String>)>>,
+}
+
+/// What a copy holds that the account keeps.
+fn content(draft: &Draft) -> (Answers, Vec<String>) {
+    (draft.answers.clone(), draft.completed_steps.clone())
 }
 
 impl Sync {
@@ -35,6 +44,7 @@ impl Sync {
             scheduled: StoredValue::new(false),
             in_flight: StoredValue::new(false),
             again: StoredValue::new(false),
+            on_server: StoredValue::new(None),
         }
     }
 }
@@ -71,6 +81,7 @@ impl FormState {
                     return;
                 }
                 let at = kept.saved_at;
+                me.sync.on_server.set_value(Some(content(&kept)));
                 me.adopt(kept, None);
                 me.save_local();
                 me.server_saved_at.try_set(Some(at));
@@ -111,6 +122,13 @@ impl FormState {
         let Some(draft) = self.current_draft() else {
             return;
         };
+        if self
+            .sync
+            .on_server
+            .with_value(|known| known.as_ref() == Some(&content(&draft)))
+        {
+            return;
+        }
         self.sync.in_flight.set_value(true);
         let me = self.clone();
         leptos::task::spawn_local(async move {
@@ -120,6 +138,7 @@ impl FormState {
             }
             if let Ok(saved) = sent {
                 me.server_saved_at.set(Some(saved.draft.saved_at));
+                me.sync.on_server.set_value(Some(content(&saved.draft)));
                 if !saved.from_elsewhere.is_empty() {
                     let ids = saved.from_elsewhere.clone();
                     me.adopt(saved.draft, Some(&ids));
@@ -147,6 +166,7 @@ impl FormState {
         if !self.sync.on.get_value() {
             return;
         }
+        self.sync.on_server.set_value(None);
         let service = self.service_id.to_string();
         leptos::task::spawn_local(async move {
             let _ = api::delete_my_draft(&service).await;
