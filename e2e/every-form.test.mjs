@@ -241,6 +241,7 @@ test('an older citizen files a criminal record certificate free, and is told why
       const waiver = await p.locator('.fee-waiver').allInnerTexts();
       assert.ok(waiver.some((w) => /Người cao tuổi \(từ đủ 60 tuổi, theo ngày sinh của bạn\)/.test(w)), `waivers: ${waiver}`);
       assert.match(await p.locator('h2:has-text("Phí, lệ phí") + p').innerText(), /Không phải nộp phí/);
+      await p.screenshot({ path: 'target/e2e-fee-waiver-360.png', fullPage: true });
     });
     assert.match(filed, /not_required/);
     assert.deepEqual(s.errors, []);
