@@ -33,6 +33,10 @@ const ADULT: &str = "20/08/1989";
 const SIXTEEN_TODAY: &str = "15/03/2010";
 /// 16 tomorrow: still a child.
 const SIXTEEN_TOMORROW: &str = "16/03/2010";
+/// 17 on the day of the quote.
+const SEVENTEEN: &str = "10/01/2009";
+/// 18 on the day of the quote.
+const EIGHTEEN_TODAY: &str = "15/03/2008";
 /// 60 on the day of the quote.
 const SIXTY_TODAY: &str = "15/03/1966";
 /// 60 tomorrow: not yet an older person.
@@ -280,13 +284,12 @@ fn birth_bundle_charges_nothing_for_the_childs_residence() {
 // Circular 75/2022/TT-BTC, Art. 4 (residence registration fee; the exempt groups as
 // lawnet.vn quotes the article), chosen in the residence forms' fee_category.
 
-const RESIDENCE_EXEMPT: [&str; 6] = [
+const RESIDENCE_EXEMPT: [&str; 5] = [
     "disability",
     "merit",
     "poor_household",
     "ethnic_minority",
     "border_island",
-    "orphan",
 ];
 
 fn residence(category: &str) -> Answers {
@@ -314,6 +317,22 @@ fn assert_residence(id: &str, charged_online: u64) {
             reason.is_some_and(|r| r.contains("75/2022/TT-BTC")),
             "{id}: {category}: the waived line names its circular"
         );
+    }
+    // Art. 4(4): an orphan of both parents is exempt from 16 until 18, by the date of birth
+    // (under 16, as a child); an adult who says so pays.
+    for (born, exempt) in [
+        (SEVENTEEN, true),
+        (SIXTEEN_TODAY, true),
+        (EIGHTEEN_TODAY, false),
+        (ADULT, false),
+    ] {
+        let (due, reason) = charged(&c, id, &residence_of(born, "orphan"));
+        if exempt {
+            assert_eq!(due, Charge::Free, "{id}: orphan born {born}");
+            assert!(reason.is_some_and(|r| r.contains("mồ côi")));
+        } else {
+            assert_eq!(due, Charge::Due(charged_online), "{id}: orphan born {born}");
+        }
     }
     for (born, exempt) in [
         (SIXTEEN_TOMORROW, true),
