@@ -472,32 +472,24 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let st = state.clone();
-    // The one figure the server will record and the payment will ask for.
-    let charge = Memo::new(move |_| {
+    // The one figure the server will record and the payment will ask for, and why lines
+    // are waived (an exemption the answers or the applicant's age give): a person who
+    // pays less is told why.
+    let fee = Memo::new(move |_| {
         let _ = st.visible_steps();
-        let answers = st.snapshot();
-        let today = st.context().today;
-        match &st.service_fees {
-            Some(fees) => portal_core::form::charge(fees, Some((&st.form, &answers)), today),
-            None => match st.form.quote(&answers, today).total_online {
+        let quote = st.form.priced_quote(&st.snapshot(), st.context().today);
+        let charge = match &st.service_fees {
+            Some(fees) => portal_core::form::charge_of(fees, quote.as_ref()),
+            None => match quote.as_ref().map_or(0, |q| q.total_online) {
                 0 => Charge::Free,
                 n => Charge::Due(n),
             },
-        }
-    });
-    let st = state.clone();
-    // Why a line is not charged (an exemption the answers or the applicant's age give),
-    // each reason once: a person who pays nothing is told why.
-    let waivers = Memo::new(move |_| {
-        let _ = st.visible_steps();
-        let quote = st.form.quote(&st.snapshot(), st.context().today);
-        let mut reasons: Vec<portal_core::Text> = Vec::new();
-        for why in quote.lines.into_iter().filter_map(|l| l.exemption) {
-            if !reasons.contains(&why) {
-                reasons.push(why);
-            }
-        }
-        reasons
+        };
+        let waivers: Vec<portal_core::Text> = quote
+            .iter()
+            .flat_map(|q| q.waivers().into_iter().cloned())
+            .collect();
+        (charge, waivers)
     });
     let st = state.clone();
     let svc = service_id.clone();
@@ -542,12 +534,12 @@ fn CheckAnswers(state: FormState) -> impl IntoView {
             }
         }).collect_view()}
         <h2>{move || i18n.t(Key::Fees)}</h2>
-        <p>{move || match charge.get() {
+        <p>{move || match fee.with(|(charge, _)| *charge) {
             Charge::Free => i18n.t(Key::PaymentNotRequired).to_string(),
             Charge::Due(n) => format!("{}: {}", i18n.t(Key::FeeOnline), portal_core::format_vnd(n, i18n.lang.get())),
             Charge::Assessed => i18n.t(Key::PaymentAwaiting).to_string(),
         }}</p>
-        {move || waivers.get().into_iter().map(|why| view! {
+        {move || fee.with(|(_, waivers)| waivers.clone()).into_iter().map(|why| view! {
             <p class="fee-waiver">{move || why.get(i18n.lang.get()).to_string()}</p>
         }).collect_view()}
         {preview}

@@ -44,6 +44,18 @@ impl Quote {
     pub fn is_free(&self) -> bool {
         self.total_online == 0
     }
+
+    /// Why lines are waived, each reason once, in the order of the lines: what a person
+    /// who pays less is told.
+    pub fn waivers(&self) -> Vec<&Text> {
+        let mut reasons: Vec<&Text> = Vec::new();
+        for why in self.lines.iter().filter_map(|l| l.exemption.as_ref()) {
+            if !reasons.contains(&why) {
+                reasons.push(why);
+            }
+        }
+        reasons
+    }
 }
 
 impl IndexedForm {
@@ -95,6 +107,12 @@ impl IndexedForm {
         quote
     }
 
+    /// The quote when the form prices its service (it has fee lines), else `None`: then
+    /// the service's fee rules decide ([`charge_of`]).
+    pub fn priced_quote(&self, answers: &Answers, today: Date) -> Option<Quote> {
+        (!self.form().fees.is_empty()).then(|| self.quote(answers, today))
+    }
+
     fn units(&self, scope: &mut Scope, item: &FeeItem, answers: &Answers) -> u64 {
         let Some(per) = &item.per else {
             return 1;
@@ -140,6 +158,12 @@ pub fn charge(
     form: Option<(&IndexedForm, &Answers)>,
     today: Date,
 ) -> Charge {
+    let quote = form.and_then(|(f, answers)| f.priced_quote(answers, today));
+    charge_of(fees, quote.as_ref())
+}
+
+/// [`charge`] from a quote already made ([`IndexedForm::priced_quote`]).
+pub fn charge_of(fees: &crate::catalogue::Fees, quote: Option<&Quote>) -> Charge {
     use crate::catalogue::Fees;
     let unknown_case = match fees {
         Fees::Free { .. } => false,
@@ -147,8 +171,7 @@ pub fn charge(
             rules.is_empty() || rules.iter().any(|r| r.online_amount().is_none())
         }
     };
-    if let Some((form, answers)) = form.filter(|(f, _)| !f.form().fees.is_empty()) {
-        let quote = form.quote(answers, today);
+    if let Some(quote) = quote {
         return match quote.total_online {
             0 if quote.lines.is_empty() && unknown_case => Charge::Assessed,
             0 => Charge::Free,
@@ -300,6 +323,12 @@ mod charge_tests {
             (0, Some("child".into()))
         );
         assert_eq!(quote("29/02/2012", on(2028, 2, 29)), (200000, None));
+        // Each reason once, as Check answers shows them.
+        let q = form.quote(
+            &Answers::new().with("born", Answer::Text("01/01/1950".into())),
+            day(),
+        );
+        assert_eq!(q.waivers(), [&Text::new("old", "old")]);
         // No date, a date that is not one, or a birth after today: no exemption.
         assert_eq!(quote("", day()).0, 200000);
         assert_eq!(quote("31/02/2010", day()).0, 200000);

@@ -41,7 +41,7 @@ pub use draft::{
     merge, migrate, Draft, DropReason, DroppedAnswer, MigrationReport, MAX_CHANGE_TIMES,
 };
 pub use error::{Ask, DatePart, FieldError, ValidationError};
-pub use fee::{charge, Charge, Quote, QuoteLine};
+pub use fee::{charge, charge_of, Charge, Quote, QuoteLine};
 pub use fingerprint::fingerprint;
 pub use generate::{
     invalid_cases, valid_cases, with_file_ids, Case, Generated, InvalidCase, Places, SkipReason,
