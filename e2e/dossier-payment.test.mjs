@@ -66,6 +66,10 @@ async function fillTemporaryResidence(page) {
   await page.getByLabel('Nhà của tôi').check();
   await next(page);
 
+  await page.waitForURL('**/apply/household');
+  await page.getByLabel('Lập hộ mới, tôi là chủ hộ').check();
+  await next(page);
+
   await page.waitForURL('**/apply/family');
   await page.locator('#f-family_registering-1').check();
   await next(page);

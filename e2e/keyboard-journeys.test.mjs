@@ -481,6 +481,12 @@ test('temporary residence by keyboard: a conditional step, a repeating group, er
     await j.radio('residence_basis', 'input[name="f-residence_basis"]', 'input[name="f-residence_basis"][value="rented"]', 'rented');
     await j.continue();
 
+    // CT01's household boxes: a new household, so the head's questions stay hidden.
+    await j.at('household', 'Hộ gia đình');
+    await j.radio('household_choice', 'input[name="f-household_choice"]', 'input[name="f-household_choice"][value="new"]', 'new');
+    assert.equal(await page.locator('#f-household_head_name').count(), 0);
+    await j.continue();
+
     await j.at('consent', 'Ý kiến đồng ý của chủ nhà');
     await j.type('owner_name', '#f-owner_name', 'Hoàng Văn Minh');
     await j.type('owner_id', '#f-owner_id', '079070001122');
@@ -545,7 +551,8 @@ test('temporary residence by keyboard: a conditional step, a repeating group, er
     await j.at('check', 'Kiểm tra');
     await j.expectSummary(['Phạm Thu Trang, 08/09/1995, Nữ, 001195001234',
       'Số 3 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội', 'Đăng ký tạm trú',
-      'Số 10 đường Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh', until, 'Thuê nhà, thuê phòng', 'Hoàng Văn Minh',
+      'Số 10 đường Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh', until, 'Thuê nhà, thuê phòng',
+      'Lập hộ mới, tôi là chủ hộ', 'Hoàng Văn Minh',
       '079070001122', 'Xác nhận trên ứng dụng VNeID',
       'Người đăng ký cùng 1: Nguyễn Văn Nam, 01/01/1993, Nam, 001093004567; Vợ hoặc chồng',
       'Người đăng ký cùng 2: Nguyễn Minh An, 10/10/2020, Nam, 001220123456; Con',
