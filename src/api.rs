@@ -2,6 +2,7 @@
 //! The app talks to nothing else.
 
 use leptos::prelude::use_context;
+use portal_api::catalogue::ServiceForm;
 use portal_core::admin_units::{
     is_province_code, LegacyQuery, LegacyResult, Province, ProvinceCommunes,
 };
@@ -240,22 +241,30 @@ pub fn service_overview(
 
 /// One service of the current [`source`].
 pub fn service(id: &str) -> impl std::future::Future<Output = Result<Service, ApiError>> {
-    let read = versioned_service(id);
+    let read = versioned(id);
     async move { read.await.map(|(service, _)| service) }
 }
 
-/// One service of the current [`source`] and the catalogue version it was read from
-/// (what a form's draft records). Known from the page or the answer for the published
-/// catalogue, without a second request; a staff draft's catalogue is asked for it.
-pub fn versioned_service(
+/// What a form's page reads of a service of the current [`source`] (its form, fee
+/// rules, applicants and kind), and the catalogue version it was read from (what a
+/// form's draft records).
+pub fn service_form(
     id: &str,
-) -> impl std::future::Future<Output = Result<(Service, String), ApiError>> {
+) -> impl std::future::Future<Output = Result<(ServiceForm, String), ApiError>> {
+    versioned(id)
+}
+
+/// A service of the current [`source`], read as `T` (the whole service or a projection
+/// of it), and the catalogue version it was read from: the page's data block or the
+/// answer's `ETag` (a staff draft's answers carry the draft's), never a second request.
+fn versioned<T: DeserializeOwned>(
+    id: &str,
+) -> impl std::future::Future<Output = Result<(T, String), ApiError>> {
     let valid = portal_core::ServiceId::is_valid(id);
     let url = match source() {
         ApiSource::Published => paths::service(id),
         ApiSource::Draft(d) => paths::staff_draft_service(&d, id),
     };
-    let catalogue = catalogue();
     async move {
         if !valid {
             return Err(ApiError::Server {
@@ -264,11 +273,7 @@ pub fn versioned_service(
             });
         }
         let (service, version) = get_versioned_json(&url).await?;
-        let version = match version {
-            Some(v) => v,
-            None => catalogue.await.map(|c| c.version).unwrap_or_default(),
-        };
-        Ok((service, version))
+        Ok((service, version.unwrap_or_default()))
     }
 }
 

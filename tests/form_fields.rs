@@ -166,7 +166,7 @@ async fn the_browser_refuses_a_commune_of_another_province_it_has_loaded() {
     .expect("service");
     let form = IndexedForm::new(service.form.clone().expect("form"));
     // The state the form pages use: today by the device clock, units as loaded.
-    let state = FormState::new(&service, form, String::new());
+    let state = FormState::new(&(&service).into(), form, String::new());
     // Ba Đình is in Hà Nội (01); Sài Gòn (26740) is in TP Hồ Chí Minh (79).
     known_units::learn_provinces(["01", "79"]);
     known_units::learn_communes("01", ["00004"]);

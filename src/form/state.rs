@@ -7,12 +7,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use portal_api::catalogue::ServiceForm;
 use portal_core::form::{
     Answer, Answers, Condition, Draft, Field, FieldKind, FieldPath, Form, Identity, IndexedForm,
     MigrationReport, Step, ValidationContext, ValidationError,
 };
 use portal_core::validators::Date;
-use portal_core::{Lang, Service, ServiceId, ServiceKind, Text};
+use portal_core::{Lang, ServiceId, ServiceKind, Text};
 
 use super::drafts;
 use super::error_summary::Problem;
@@ -68,7 +69,7 @@ pub struct FormState {
 
 impl FormState {
     /// A fresh state for `service`, restoring (and if needed migrating) its saved draft.
-    pub fn new(service: &Service, form: IndexedForm, catalogue_version: String) -> FormState {
+    pub fn new(service: &ServiceForm, form: IndexedForm, catalogue_version: String) -> FormState {
         let mut state = FormState::build(
             service.id.clone(),
             service.name.clone(),

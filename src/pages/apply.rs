@@ -29,7 +29,7 @@ pub fn ApplyPage() -> impl IntoView {
     let params = use_params_map();
     let service_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let loaded = LocalResource::new(move || {
-        let read = api::versioned_service(&service_id.get());
+        let read = api::service_form(&service_id.get());
         async move {
             let service = read.await;
             // Reading the form and drawing its step are two tasks, not one long one.

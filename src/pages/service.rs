@@ -228,28 +228,19 @@ fn WhereToSubmit(agency: Agency) -> impl IntoView {
     }
 }
 
-/// The procedures a bundle files, by name (from the catalogue index), marking the ones the
-/// applicant may choose to leave out.
+/// The procedures a bundle files, by name, marking the ones the applicant may choose to
+/// leave out.
 #[component]
 fn LinkedProcedures(items: Vec<LinkedProcedure>) -> impl IntoView {
     let i18n = use_i18n();
-    let catalogue = LocalResource::new(api::catalogue);
-    let name_of = move |id: &str| {
-        catalogue
-            .get()
-            .and_then(|c| c.ok())
-            .and_then(|c| c.services.into_iter().find(|s| s.id.as_str() == id))
-            .map(|s| s.name.get(i18n.lang.get()).to_string())
-            .unwrap_or_else(|| id.to_string())
-    };
     view! {
         <h2>{move || i18n.t(Key::LinkedProcedures)}</h2>
         <ol class="list list--number">
-            {items.into_iter().map(|LinkedProcedure { id, optional }| {
+            {items.into_iter().map(|LinkedProcedure { id, name, optional }| {
                 let href = api::href(&portal_api::routes::service(&id));
                 view! {
                     <li>
-                        <a href=href>{move || name_of(&id)}</a>
+                        <a href=href>{move || name.get(i18n.lang.get()).to_string()}</a>
                         {optional.then(|| view! { " " <span class="tag">{move || i18n.t(Key::OptionalProcedure)}</span> })}
                     </li>
                 }

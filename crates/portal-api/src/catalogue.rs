@@ -284,18 +284,57 @@ pub struct ServiceOverview {
     pub preparation: Option<Preparation>,
 }
 
+/// What a service's form page reads of a service (`GET /api/v1/services/{id}`, read
+/// as this projection): who may file it, its fee rules, whether it is a bundle and the
+/// form. The rest of the service (agency, times, documents, legal basis) is the service
+/// page's, so the form's bundle carries no code to read it; unknown fields are skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceForm {
+    pub id: portal_core::ServiceId,
+    pub kind: portal_core::ServiceKind,
+    pub name: Text,
+    pub audiences: Vec<portal_core::Audience>,
+    pub fees: portal_core::Fees,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<portal_core::form::Form>,
+}
+
+impl From<&Service> for ServiceForm {
+    fn from(s: &Service) -> ServiceForm {
+        ServiceForm {
+            id: s.id.clone(),
+            kind: s.kind.clone(),
+            name: s.name.clone(),
+            audiences: s.audiences.clone(),
+            fees: s.fees.clone(),
+            form: s.form.clone(),
+        }
+    }
+}
+
 /// One procedure of a bundle, on its [`ServiceOverview`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkedProcedure {
     pub id: String,
+    /// Its name in the catalogue, so the page needs no second request to name it.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub name: Text,
     /// The applicant may leave it out of the bundle.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
 }
 
-impl From<&Service> for ServiceOverview {
-    fn from(s: &Service) -> ServiceOverview {
+impl ServiceOverview {
+    /// `s` without its form; a bundle's procedures are named from `catalogue` (the
+    /// services it is published with), by their id when not found there.
+    pub fn new(s: &Service, catalogue: &[Service]) -> ServiceOverview {
+        let name_of = |id: &portal_core::ServiceId| {
+            catalogue
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| Text::new(&id.0, &id.0), |c| c.name.clone())
+        };
         let procedures = match &s.kind {
             portal_core::ServiceKind::Procedure => Vec::new(),
             portal_core::ServiceKind::Bundle {
@@ -305,6 +344,7 @@ impl From<&Service> for ServiceOverview {
                 .iter()
                 .map(|p| LinkedProcedure {
                     id: p.0.clone(),
+                    name: name_of(p),
                     optional: optional.iter().any(|o| &o.id == p),
                 })
                 .collect(),

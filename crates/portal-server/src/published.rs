@@ -55,7 +55,7 @@ impl Published {
             .services
             .iter()
             .map(|s| {
-                let overview = portal_api::catalogue::ServiceOverview::from(s);
+                let overview = portal_api::catalogue::ServiceOverview::new(s, &catalogue.services);
                 (
                     s.id.0.clone(),
                     serde_json::to_vec(&overview).unwrap_or_default().into(),

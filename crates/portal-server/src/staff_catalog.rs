@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_catalog::{lint, Catalogue, Diagnostic, LintReport, Severity, SourceFile};
@@ -348,7 +348,7 @@ pub async fn draft_catalog(
         ("service" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
     ),
     responses(
-        (status = 200, description = "The service as the draft has it", body = ref("#/components/schemas/Service")),
+        (status = 200, description = "The service as the draft has it", body = ref("#/components/schemas/Service"), headers(("ETag" = String, description = "The draft catalogue's version, quoted"))),
         (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
         (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
         (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
@@ -376,7 +376,14 @@ async fn draft_service_answer(
     staff.require_any(&REVIEWERS)?;
     ApiError::check_service_id(&service)?;
     let e = load_draft(state, draft).await?;
-    Ok(json_bytes(previewable(&e)?.service_answer(service, view)?))
+    let published = previewable(&e)?;
+    let body = published.service_answer(service, view)?;
+    // The draft catalogue's version, as the published answers carry theirs: what a
+    // previewed form's test draft records, with no second request for the index.
+    let etag = HeaderValue::from_str(&published.etag).unwrap_or(HeaderValue::from_static("\"0\""));
+    let mut res = json_bytes(body);
+    res.headers_mut().insert(axum::http::header::ETAG, etag);
+    Ok(res)
 }
 
 /// `GET /api/v1/staff/drafts/{id}/services/{service}/overview`, as
@@ -392,7 +399,7 @@ async fn draft_service_answer(
         ("service" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
     ),
     responses(
-        (status = 200, description = "The service as the draft has it, without its form", body = portal_api::catalogue::ServiceOverview),
+        (status = 200, description = "The service as the draft has it, without its form", body = portal_api::catalogue::ServiceOverview, headers(("ETag" = String, description = "The draft catalogue's version, quoted"))),
         (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
         (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
         (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),

@@ -21,6 +21,7 @@ pub mod messages;
 pub mod path;
 pub mod prefill;
 pub mod preparation;
+mod raw_field;
 pub mod reach;
 pub mod schema;
 pub mod submission;

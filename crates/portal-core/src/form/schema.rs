@@ -123,8 +123,10 @@ pub struct Step {
     pub fields: Vec<Field>,
 }
 
-/// One question.
+/// One question. Read through [`crate::form::raw_field`] (one flat table), written with
+/// its type's options beside the common keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "crate::form::raw_field::RawField")]
 pub struct Field {
     pub id: FieldId,
     pub label: Text,
@@ -136,7 +138,6 @@ pub struct Field {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
     /// Questions are required unless marked optional (GOV.UK: mark the optional ones).
-    #[serde(default = "yes")]
     pub required: bool,
     /// Asked only when this holds on earlier answers; otherwise its answer is dropped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,10 +161,6 @@ pub struct CopyFrom {
     pub from: FieldId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// Where a prefilled answer comes from, and whether the citizen may change it.

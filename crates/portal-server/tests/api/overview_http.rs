@@ -4,7 +4,7 @@
 
 use crate::common;
 use crate::common::portal::error_code;
-use portal_api::catalogue::ServiceOverview;
+use portal_api::catalogue::{ServiceForm, ServiceOverview};
 use portal_api::paths;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -28,6 +28,9 @@ async fn every_service_s_overview_is_the_service_without_its_form() {
         let mut overview: Value = r.json().await.unwrap();
         let typed: ServiceOverview = serde_json::from_value(overview.clone()).unwrap();
         let service: portal_core::Service = serde_json::from_value(full.clone()).unwrap();
+        // A form's page reads the same answer as its projection, skipping the rest.
+        let form: ServiceForm = serde_json::from_str(&full.to_string()).unwrap();
+        assert_eq!(form, ServiceForm::from(&service), "{id}");
         // What the page says before Start is the form's own preparation.
         assert_eq!(
             typed.preparation,
@@ -35,25 +38,44 @@ async fn every_service_s_overview_is_the_service_without_its_form() {
             "{id}"
         );
         with_form += usize::from(typed.preparation.is_some());
-        // A bundle's procedures, each marked when the applicant may leave it out.
-        let procedures: Vec<(String, bool)> = typed
+        // A bundle's procedures, each with its name in the index and marked when the
+        // applicant may leave it out.
+        let procedures: Vec<(String, Value, bool)> = typed
             .procedures
             .iter()
-            .map(|p| (p.id.clone(), p.optional))
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    serde_json::to_value(&p.name).unwrap(),
+                    p.optional,
+                )
+            })
             .collect();
-        let expected_procedures: Vec<(String, bool)> = match &service.kind {
+        let name_in_index = |id: &str| {
+            index["services"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == id)
+                .map(|s| s["name"].clone())
+                .unwrap_or_else(|| panic!("{id} is not in the index"))
+        };
+        let expected_procedures: Vec<(String, Value, bool)> = match &service.kind {
             portal_core::ServiceKind::Procedure => Vec::new(),
             portal_core::ServiceKind::Bundle {
                 procedures,
                 optional,
             } => procedures
                 .iter()
-                .map(|p| (p.0.clone(), optional.iter().any(|o| &o.id == p)))
+                .map(|p| {
+                    let optional = optional.iter().any(|o| &o.id == p);
+                    (p.0.clone(), name_in_index(&p.0), optional)
+                })
                 .collect(),
         };
         assert_eq!(procedures, expected_procedures, "{id}");
         bundles += usize::from(!procedures.is_empty());
-        optional += procedures.iter().filter(|(_, o)| *o).count();
+        optional += procedures.iter().filter(|(_, _, o)| *o).count();
         let map = overview.as_object_mut().unwrap();
         map.remove("preparation");
         map.remove("procedures");

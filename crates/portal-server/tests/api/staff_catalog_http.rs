@@ -134,6 +134,21 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
         ))
         .await;
     assert_eq!(service["name"]["en"], "Notice of overnight stay");
+    // Its ETag is the draft's version, which a previewed form's test draft records.
+    let r = staff
+        .get(&format!(
+            "/api/v1/staff/drafts/{draft}/services/stay-notification"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["etag"]
+            .to_str()
+            .unwrap()
+            .trim_start_matches("W/"),
+        format!("\"{}\"", index["version"].as_str().unwrap())
+    );
     // The preview's service page reads the draft's service without its form.
     let (s, overview) = staff
         .get_json(&format!(
