@@ -259,15 +259,14 @@ fn driving_licence_online_pays_the_in_person_amount_from_2026() {
 // Law on Civil Status 2014, Art. 11; Circular 281/2016/TT-BTC (extracts).
 
 #[test]
-fn marriage_registration_is_free_and_extracts_cost_8000_each() {
+fn marriage_and_death_registration_are_free_and_extracts_cost_8000_each() {
     let c = catalogue();
-    let none = Answers::new().with("extract_copies", Answer::Text("0".into()));
-    assert_eq!(charged(&c, "marriage-registration", &none).0, Charge::Free);
-    let two = Answers::new().with("extract_copies", Answer::Text("2".into()));
-    assert_eq!(
-        charged(&c, "marriage-registration", &two).0,
-        Charge::Due(16_000)
-    );
+    for id in ["marriage-registration", "death-registration"] {
+        let none = Answers::new().with("extract_copies", Answer::Text("0".into()));
+        assert_eq!(charged(&c, id, &none).0, Charge::Free, "{id}");
+        let two = Answers::new().with("extract_copies", Answer::Text("2".into()));
+        assert_eq!(charged(&c, id, &two).0, Charge::Due(16_000), "{id}");
+    }
 }
 
 // Circular 75/2022/TT-BTC, Art. 4: children pay no residence registration fee.

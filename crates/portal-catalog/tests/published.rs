@@ -216,6 +216,11 @@ fn only_sourced_amounts_are_confirmed() {
                 "birth-registration".into(),
                 "Thông tư 281/2016/TT-BTC".into()
             ),
+            // The same 8,000 per extract, for a death (any registered civil-status event).
+            (
+                "death-registration".into(),
+                "Thông tư 281/2016/TT-BTC".into()
+            ),
             (
                 "id-card-reissue".into(),
                 "Luật Căn cước 26/2023/QH15".into()
