@@ -55,7 +55,7 @@ async fn a_submission_gets_a_receipt_and_can_be_followed() {
     // A free service (birth registration charges extra extracts, which the fixture
     // catalogue, without forms, cannot count).
     let r = user
-        .submit("draft-1", &submission("death-registration", &files))
+        .submit("draft-1", &submission("stay-notification", &files))
         .await;
     assert_eq!(r.status(), StatusCode::CREATED);
     assert_eq!(r.headers()["cache-control"], "no-store");
@@ -73,7 +73,7 @@ async fn a_submission_gets_a_receipt_and_can_be_followed() {
     assert_eq!(receipt["payment"]["status"], "not_required");
     assert_eq!(
         receipt["procedures"],
-        json!([{"service_id": "death-registration", "status": "received"}])
+        json!([{"service_id": "stay-notification", "status": "received"}])
     );
     assert_eq!(receipt["attachments"], json!(files));
     let secret = receipt["lookup_secret"].as_str().unwrap();

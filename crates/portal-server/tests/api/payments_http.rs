@@ -203,7 +203,7 @@ async fn payment_refusals() {
     // Free services have nothing to pay; other people's dossiers do not exist for you.
     let file = user.upload_ok("a.pdf", pdf(1000)).await;
     let free = user
-        .submit_ok("free", &submission("death-registration", &[file]))
+        .submit_ok("free", &submission("stay-notification", &[file]))
         .await;
     let (status, v) = start(&user, free["code"].as_str().unwrap()).await;
     assert_eq!(

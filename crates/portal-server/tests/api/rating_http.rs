@@ -13,7 +13,7 @@ async fn rated_once_by_the_applicant_after_the_decision() {
     let citizen = sign_in(&s.base, CITIZEN).await;
     let other = sign_in(&s.base, CITIZEN_B).await;
     let staff = sign_in(&s.base, STAFF).await;
-    let body = valid_body(&citizen, "death-registration").await;
+    let body = valid_body(&citizen, "stay-notification").await;
     let receipt = citizen.submit_ok("rate-1", &body).await;
     let code = receipt["code"].as_str().unwrap().to_string();
     let path = format!("/api/v1/dossiers/{code}/rating");

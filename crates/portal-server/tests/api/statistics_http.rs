@@ -27,13 +27,13 @@ async fn filing_and_deciding_write_the_dates_the_figures_count_by() {
     let s = common::start().await;
     let citizen = sign_in(&s.base, CITIZEN).await;
     let staff = sign_in(&s.base, STAFF).await;
-    let body = valid_body(&citizen, "death-registration").await;
+    let body = valid_body(&citizen, "permanent-residence-deletion").await;
     let receipt = citizen.submit_ok("stats-1", &body).await;
     let code = receipt["code"].as_str().unwrap().to_string();
 
     let today = Date::today_in_vietnam(portal_server::clock::now() * 1000);
     let catalogue: serde_json::Value = s
-        .get("/api/v1/services/death-registration")
+        .get("/api/v1/services/permanent-residence-deletion")
         .await
         .json()
         .await
@@ -73,7 +73,7 @@ async fn the_public_figures_count_filed_decided_and_rated_dossiers() {
     let mut codes = Vec::new();
     for n in 0..6 {
         // Each with its own uploaded files.
-        let body = valid_body(&citizen, "death-registration").await;
+        let body = valid_body(&citizen, "permanent-residence-deletion").await;
         let receipt = citizen.submit_ok(&format!("figures-{n}"), &body).await;
         codes.push(receipt["code"].as_str().unwrap().to_string());
     }
@@ -119,15 +119,15 @@ async fn the_public_figures_count_filed_decided_and_rated_dossiers() {
         (Some("01"), Some(1))
     );
     assert_eq!(hanoi["counts"]["received_online"], 6);
-    let death = report["services"]
+    let service = report["services"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["id"] == "death-registration")
+        .find(|s| s["id"] == "permanent-residence-deletion")
         .unwrap();
-    assert_eq!(death["counts"]["decided"], 5);
-    assert_eq!(death["provinces_reaching"], 1);
-    assert_eq!(death["provinces_below"].as_array().unwrap().len(), 33);
+    assert_eq!(service["counts"]["decided"], 5);
+    assert_eq!(service["provinces_reaching"], 1);
+    assert_eq!(service["provinces_below"].as_array().unwrap().len(), 33);
     let month = report["months"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(month["received_online"], 6);
 
