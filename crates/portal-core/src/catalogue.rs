@@ -169,9 +169,10 @@ impl FeeRule {
     }
 }
 
-/// What a service costs.
+/// What a service costs. Read through [`crate::catalogue_raw`] (one flat table).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(try_from = "crate::catalogue_raw::RawFees")]
 pub enum Fees {
     /// No fee at all.
     Free {
@@ -282,8 +283,10 @@ pub fn is_official_legal_source(url: &str) -> bool {
 }
 
 /// A single procedure, or a bundle (liên thông) that fans out to several procedures.
+/// Read through [`crate::catalogue_raw`] (one flat table).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(try_from = "crate::catalogue_raw::RawServiceKind")]
 pub enum ServiceKind {
     Procedure,
     Bundle {

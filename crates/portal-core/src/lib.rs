@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod calendar;
 pub mod catalogue;
 pub mod catalogue_diff;
+mod catalogue_raw;
 pub mod directive24;
 pub mod dossier;
 pub mod form;

@@ -18,14 +18,42 @@ use serde::{Deserialize, Serialize};
 
 use crate::form::schema::FieldId;
 
-/// A literal a condition compares an answer with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A literal a condition compares an answer with: written as itself (`true`, `3`,
+/// `"relative"`), and read the same way without serde's buffering of untagged enums.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Scalar {
     Bool(bool),
     Int(i64),
     /// An option value, a text, a number written as text, or a date `yyyy-mm-dd`.
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl serde::de::Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true or false, a whole number or a text")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar, E> {
+                i64::try_from(v)
+                    .map(Scalar::Int)
+                    .map_err(|_| E::custom("number too large"))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(ScalarVisitor)
+    }
 }
 
 /// How a comparison orders the answer against the literal: `answer <op> literal`.
@@ -342,6 +370,23 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["a", "b"]
         );
+    }
+
+    #[test]
+    fn a_literal_is_a_boolean_a_whole_number_or_a_text() {
+        let scalar = |json: &str| serde_json::from_str::<Scalar>(json).map_err(|e| e.to_string());
+        assert_eq!(scalar("-3"), Ok(Scalar::Int(-3)));
+        assert_eq!(scalar("false"), Ok(Scalar::Bool(false)));
+        assert_eq!(
+            scalar(r#""2020-01-01""#),
+            Ok(Scalar::Text("2020-01-01".into()))
+        );
+        for refused in ["1.5", "null", "[1]", "18446744073709551615"] {
+            assert!(scalar(refused).is_err(), "{refused}");
+        }
+        for s in [Scalar::Int(7), Scalar::Bool(true), Scalar::Text("x".into())] {
+            assert_eq!(scalar(&serde_json::to_string(&s).unwrap()), Ok(s));
+        }
     }
 
     #[test]
