@@ -11,11 +11,10 @@ use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::dossier::{DossierPage, LookupPage, MyDossiersPage};
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
 use crate::pages::integrated_services::IntegratedServicesPage;
+use crate::pages::service::{ServiceOf, ServicePage};
 use crate::pages::sources::SourcesPage;
 use crate::pages::statistics::StatisticsPage;
-use crate::pages::{
-    apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage, service::ServicePage,
-};
+use crate::pages::{apply::ApplyPage, catalogue::CataloguePage, not_found::NotFoundPage};
 use crate::pages::{
     staff::StaffPage, staff_deliveries::StaffDeliveriesPage, staff_draft::StaffDraftPage,
     staff_preview::PreviewLayout,
@@ -42,9 +41,27 @@ fn Portal(session: fn(), children: Children) -> impl IntoView {
     session();
     view! {
         <Router>
-            <Shell>{children()}</Shell>
+            <RoutedShell>{children()}</RoutedShell>
         </Router>
     }
+}
+
+/// The page frame inside the router, following its location.
+#[component]
+fn RoutedShell(children: Children) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    view! { <Shell path=location.pathname.into()>{children()}</Shell> }
+}
+
+/// What a bundle of one page shares with the others, without the router: the same
+/// contexts and frame around the page at the browser's address. Every link on it is
+/// another page, loaded from the server (the router's code is not in the bundle).
+#[component]
+fn OnePage(session: fn(), children: Children) -> impl IntoView {
+    provide_i18n();
+    session();
+    let path = window().location().pathname().unwrap_or_default();
+    view! { <Shell path=Signal::stored(path)>{children()}</Shell> }
 }
 
 /// The whole portal: every route but the gallery's (a bundle of its own, `GalleryApp`).
@@ -126,19 +143,21 @@ pub fn FormApp() -> impl IntoView {
 
 /// A service's page in its own bundle (`Bundle::Service`), which the server sends for
 /// `/services/{id}`: it reads the service without its form, so a person arriving from a
-/// search engine or a message downloads no form code. Another service's page (a
-/// bundle's procedures) stays in it; Start and every other link go to the server, and
-/// the page's HTML has the browser prefetch the form's bundle while the person reads.
+/// search engine or a message downloads no form code. It has one page and no router:
+/// Start and every other link (a bundle's procedures too) go to the server, and the
+/// page's HTML has the browser prefetch the form's bundle while the person reads.
 #[component]
 pub fn ServiceApp() -> impl IntoView {
-    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Service));
     prefetch_next_page_when_drawn();
+    let path = window().location().pathname().unwrap_or_default();
+    let id = match portal_api::routes::AppRoute::parse(&path) {
+        Some(portal_api::routes::AppRoute::Service { id }) => id.to_string(),
+        _ => String::new(),
+    };
     view! {
-        <Portal session=crate::session::provide_header>
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/services/:id") view=ServicePage/>
-            </Routes>
-        </Portal>
+        <OnePage session=crate::session::provide_header>
+            <ServiceOf id=Signal::stored(id)/>
+        </OnePage>
     }
 }
 

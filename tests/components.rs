@@ -123,8 +123,8 @@ async fn error_state_explains_and_retries() {
 async fn shell_has_skip_link_landmarks_and_switches_language() {
     let (root, i18n) = mount(
         Lang::Vi,
-        // The shell reads the route (the feedback link names the page), as in the app.
-        || view! { <leptos_router::components::Router><Shell><p class="content">"x"</p></Shell></leptos_router::components::Router> },
+        // The shell is given the page's path (the feedback link names the page).
+        || view! { <Shell path=Signal::stored("/services/x".to_string())><p class="content">"x"</p></Shell> },
     );
     leptos::task::tick().await;
 

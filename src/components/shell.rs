@@ -19,16 +19,17 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
+/// The frame around a page whose path is `path` (the router's location, or the address
+/// of a bundle with one page and no router).
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(path: Signal<String>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let switch = move |_| {
         let next = i18n.lang.get_untracked().other();
         i18n.lang.set(next);
     };
     // Feedback is about the page the person is on.
-    let location = leptos_router::hooks::use_location();
-    let feedback = move || portal_api::routes::feedback(&location.pathname.get());
+    let feedback = move || portal_api::routes::feedback(&path.get());
     view! {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>{move || i18n.t(Key::SkipToContent)}</a>
         <header class="header">

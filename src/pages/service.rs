@@ -17,13 +17,20 @@ use crate::components::{
 };
 use crate::i18n::{fill, use_i18n, Key};
 
+/// A service's page at the router's `/services/:id` (the whole portal, staff previews).
 #[component]
 pub fn ServicePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    view! { <ServiceOf id/> }
+}
+
+/// The page of the service `id`.
+#[component]
+pub fn ServiceOf(id: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let service = LocalResource::new(move || {
-        let id = id();
+        let id = id.get();
         async move { api::service_overview(&id).await }
     });
     let retry = Callback::new(move |_| service.refetch());
