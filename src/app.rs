@@ -50,6 +50,7 @@ fn Portal(session: fn(), children: Children) -> impl IntoView {
 #[component]
 fn RoutedShell(children: Children) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
+    crate::address::provide_routed();
     view! { <Shell path=location.pathname.into()>{children()}</Shell> }
 }
 
@@ -162,30 +163,21 @@ pub fn ServiceApp() -> impl IntoView {
 }
 
 /// The catalogue's own small bundle, which the server sends for `/`: the first page most
-/// people open downloads only the catalogue, not every form and staff page. A link to
-/// any other page is left to the browser, which loads it from the server (the whole
-/// portal); the router would otherwise take the click and find no route.
+/// people open downloads only the catalogue, not every form and staff page. It has one
+/// page and no router: a search or a filter is kept in the address by `address`, and a
+/// link to any other page loads it from the server.
 #[component]
 pub fn CatalogueApp() -> impl IntoView {
-    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Catalogue));
+    crate::address::provide_own(|href| bundle_of(href) == Some(Bundle::Catalogue));
     view! {
-        <Portal session=crate::session::provide_header>
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=CataloguePage/>
-            </Routes>
-        </Portal>
+        <OnePage session=crate::session::provide_header>
+            <CataloguePage/>
+        </OnePage>
     }
 }
 
-/// Whether a link's `href` is a path of this site outside the catalogue's bundle (`/`,
-/// with or without a query or a fragment): another page of the portal, or a server page
-/// such as sign-in. Links to other sites are not the router's either way.
-pub fn is_other_portal_page(href: &str) -> bool {
-    is_same_site_path(href) && bundle_of(href) != Some(Bundle::Catalogue)
-}
-
 /// A link to a path of this site (not `//host/...`, not another scheme).
-fn is_same_site_path(href: &str) -> bool {
+pub(crate) fn is_same_site_path(href: &str) -> bool {
     href.starts_with('/') && !href.starts_with("//")
 }
 
@@ -207,16 +199,15 @@ pub fn GalleryApp() -> impl IntoView {
 
 /// The public statistics' own small bundle, which the server sends for `/statistics`:
 /// people following a link to a figure download only this page (and its charts), not
-/// the forms. Links to other pages go to the server, as from the catalogue's bundle.
+/// the forms. One page without the router, as the catalogue's: the filters and the sort
+/// are kept in the address by `address`.
 #[component]
 pub fn StatisticsApp() -> impl IntoView {
-    leave_other_pages_to_the_browser(|href| bundle_of(href) == Some(Bundle::Statistics));
+    crate::address::provide_own(|href| bundle_of(href) == Some(Bundle::Statistics));
     view! {
-        <Portal session=crate::session::provide_header>
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/statistics") view=StatisticsPage/>
-            </Routes>
-        </Portal>
+        <OnePage session=crate::session::provide_header>
+            <StatisticsPage/>
+        </OnePage>
     }
 }
 
@@ -489,9 +480,12 @@ mod tests {
             let route = AppRoute::parse(&page);
             let bundle = route.map(AppRoute::bundle);
             let routed = match bundle {
-                // A service page's bundle has no router: it draws the service of the
-                // `AppRoute::Service` it reads from the address (`ServiceApp`).
+                // The bundles of one page have no router: the service page's draws
+                // the service of the `AppRoute::Service` it reads from the address
+                // (`ServiceApp`); the catalogue's and the statistics' draw their page.
                 Some(Bundle::Service) => matches!(route, Some(AppRoute::Service { .. })),
+                Some(Bundle::Catalogue) => route == Some(AppRoute::Catalogue),
+                Some(Bundle::Statistics) => route == Some(AppRoute::Statistics),
                 _ => all
                     .iter()
                     .any(|(b, p)| Some(*b) == bundle && matches(p, &page)),

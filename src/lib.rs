@@ -2,6 +2,7 @@
 //!
 //! Components render state and forward events; rules live in `portal-core`.
 
+pub mod address;
 pub mod api;
 pub mod app;
 pub mod components;

@@ -164,27 +164,82 @@ async fn shell_has_skip_link_landmarks_and_switches_language() {
     assert_eq!(button.text_content().unwrap(), "Tiếng Việt");
 }
 
+/// A bundle of one page without the router (the catalogue's, the statistics') keeps its
+/// query in the history itself: a click on a link to the page changes the query in place,
+/// and a link to another page, or one opened elsewhere, is left to the browser.
 #[wasm_bindgen_test]
-fn the_catalogue_bundle_leaves_other_pages_to_the_browser() {
-    use portal_web::app::is_other_portal_page;
-    for href in [
-        "/services/birth-registration",
-        "/dossiers",
-        "/accessibility",
-        "/auth/sign-in",
-    ] {
-        assert!(is_other_portal_page(href), "{href}");
+async fn a_one_page_bundle_keeps_its_query_and_leaves_other_pages_to_the_browser() {
+    use portal_web::address::{provide_own, use_address};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let start = window().location().href().unwrap();
+    let owner = Owner::new();
+    owner.set();
+    // This test's page: only its own links, so the listener stays out of other tests' way.
+    provide_own(|href| href.starts_with("/?address-test"));
+    let address = use_address();
+    // Whether the app took the click, seen by a listener after its own; then the
+    // browser's navigation is stopped, which would leave the test page.
+    let taken = Rc::new(Cell::new(None::<bool>));
+    let seen = taken.clone();
+    let after =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            seen.set(Some(ev.default_prevented()));
+            ev.prevent_default();
+        });
+    window()
+        .add_event_listener_with_callback("click", after.as_ref().unchecked_ref())
+        .unwrap();
+    let body = document().body().unwrap();
+    let click = |href: &str, attrs: &[(&str, &str)]| {
+        let a = document().create_element("a").unwrap();
+        a.set_attribute("href", href).unwrap();
+        for (k, v) in attrs {
+            a.set_attribute(k, v).unwrap();
+        }
+        a.set_text_content(Some("link"));
+        body.append_child(&a).unwrap();
+        taken.set(None);
+        a.unchecked_ref::<web_sys::HtmlElement>().click();
+        a.remove();
+        taken.get()
+    };
+
+    assert_eq!(click("/?address-test=1&q=khai+sinh", &[]), Some(true));
+    assert_eq!(
+        window().location().search().unwrap(),
+        "?address-test=1&q=khai+sinh"
+    );
+    assert_eq!(
+        address.query(&["q", "topic"]),
+        vec![("q", "khai sinh".to_string())]
+    );
+    assert_eq!(click("/dossiers", &[]), Some(false));
+    assert_eq!(click("https://vbpl.vn/", &[]), Some(false));
+    assert_eq!(
+        click("/?address-test=2", &[("target", "_blank")]),
+        Some(false)
+    );
+    assert_eq!(click("/?address-test=3", &[("download", "")]), Some(false));
+    assert_eq!(address.query(&["q"]), vec![("q", "khai sinh".to_string())]);
+
+    // Back: the query follows the history.
+    window().history().unwrap().back().unwrap();
+    let mut waited = 0;
+    while !address.query(&["q"]).is_empty() && waited < 50 {
+        support::sleep(20).await;
+        waited += 1;
     }
-    for href in [
-        "/",
-        "/?q=khai+sinh",
-        "/#main-content",
-        "#main-content",
-        "//cdn.example/x",
-        "https://dichvucong.gov.vn/",
-    ] {
-        assert!(!is_other_portal_page(href), "{href}");
-    }
+    assert!(address.query(&["q"]).is_empty(), "after back");
+
+    window()
+        .remove_event_listener_with_callback("click", after.as_ref().unchecked_ref())
+        .unwrap();
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start))
+        .unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -4,11 +4,10 @@ use std::sync::Arc;
 
 use crate::components::Title;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use portal_core::search_query::SearchQuery;
 use portal_core::CatalogueIndex;
 
+use crate::address::{use_address, Go};
 use crate::api;
 use crate::components::catalogue::Catalogue;
 use crate::components::ErrorState;
@@ -42,19 +41,10 @@ pub fn CataloguePage() -> impl IntoView {
 /// the same results.
 #[component]
 fn UrlCatalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
-    let url = use_query_map();
-    let navigate = use_navigate();
+    let address = use_address();
     let from_url = move || {
-        SearchQuery::from_pairs(
-            url.with(|m| {
-                ["q", "topic", "audience", "level", "list", "province"]
-                    .into_iter()
-                    .filter_map(|k| m.get(k).map(|v| (k, v)))
-                    .collect::<Vec<_>>()
-            })
-            .iter()
-            .map(|(k, v)| (*k, v.as_str())),
-        )
+        let pairs = address.query(&["q", "topic", "audience", "level", "list", "province"]);
+        SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
     };
     let query = RwSignal::new(from_url());
     // Back/forward and shared links: the URL wins.
@@ -70,14 +60,12 @@ fn UrlCatalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
     let on_change = Callback::new(move |(q, typing): (SearchQuery, bool)| {
         let path = api::href(&q.to_path());
         generation.update_value(|g| *g += 1);
-        let navigate = navigate.clone();
         let go = move |replace| {
-            navigate(
+            address.go(
                 &path,
-                NavigateOptions {
+                Go {
                     replace,
                     scroll: false,
-                    ..Default::default()
                 },
             )
         };

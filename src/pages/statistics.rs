@@ -5,8 +5,6 @@
 
 use crate::components::Title;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use portal_api::statistics::{Filters, Format, MonthRow, ProvinceRow, Report, ServiceRow, Table};
 use portal_core::statistics::chart::{
     month_axis_labels, nothing_counted, period_text, share_text, shown_text, target_text,
@@ -58,24 +56,17 @@ impl Choices {
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let address = crate::address::use_address();
     let today = today();
     // A link with filters that are not real ones shows this month's country figures, and
     // says so.
     let read = Memo::new(move |_| {
-        query.with(|q| {
-            let pairs: Vec<(String, String)> = ["period", "province", "service", "sort", "order"]
-                .into_iter()
-                .filter_map(|k| q.get(k).map(|v| (k.to_string(), v)))
-                .collect();
-            let default = Period::month_of(today);
-            match Filters::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), default)
-            {
-                Ok(f) => (f, false),
-                Err(_) => (Filters::country(default), true),
-            }
-        })
+        let pairs = address.query(&["period", "province", "service", "sort", "order"]);
+        let default = Period::month_of(today);
+        match Filters::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())), default) {
+            Ok(f) => (f, false),
+            Err(_) => (Filters::country(default), true),
+        }
     });
     let filters = Signal::derive(move || read.get().0);
     // The report for the filters in the URL, asked for again when they change or on "try
@@ -110,11 +101,11 @@ pub fn StatisticsPage() -> impl IntoView {
         }
     });
     let on_change = Callback::new(move |f: Filters| {
-        navigate(
+        address.go(
             &f.page_url(),
-            NavigateOptions {
+            crate::address::Go {
+                replace: false,
                 scroll: false,
-                ..Default::default()
             },
         )
     });

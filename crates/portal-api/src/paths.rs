@@ -93,6 +93,51 @@ pub fn encode(s: &str) -> String {
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
+/// A query string's `(name, value)` pairs, in order (a leading `?` is skipped), decoded
+/// as browsers encode a form: `+` is a space and `%XX` a byte. A pair without `=` has an
+/// empty value; an escape that is not one, or bytes that are not UTF-8, are kept as sent
+/// (lossily), never refused: a mistyped link still opens its page.
+pub fn query_pairs(search: &str) -> Vec<(String, String)> {
+    search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(name), decode(value))
+        })
+        .collect()
+}
+
+/// A query component decoded (see [`query_pairs`]).
+pub fn decode(s: &str) -> String {
+    // Only called on ASCII hex digits.
+    let hex = |b: u8| match b {
+        b'0'..=b'9' => b - b'0',
+        _ => (b | 0x20) - b'a' + 10,
+    };
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(&hi), Some(&lo)) if hi.is_ascii_hexdigit() && lo.is_ascii_hexdigit() => {
+                    out.push(hex(hi) << 4 | hex(lo));
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// `path` with the non-empty `(name, value)` pairs as its query.
 pub fn with_query(path: &str, params: &[(&str, &str)]) -> String {
     let mut out = path.to_string();
@@ -232,6 +277,42 @@ pub fn communes(province: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_reads_back_as_encoded() {
+        let path = with_query("/", &[("q", "khai sinh & hộ tịch"), ("topic", "a=b")]);
+        assert_eq!(
+            query_pairs(path.strip_prefix('/').unwrap()),
+            [
+                ("q".to_string(), "khai sinh & hộ tịch".to_string()),
+                ("topic".into(), "a=b".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_query_reads_as_browsers_send_forms() {
+        let pairs = query_pairs("?q=gi%E1%BA%A5y+ph%C3%A9p&flag&&empty=");
+        assert_eq!(
+            pairs,
+            [
+                ("q".to_string(), "giấy phép".to_string()),
+                ("flag".into(), String::new()),
+                ("empty".into(), String::new())
+            ]
+        );
+        assert!(query_pairs("").is_empty());
+        assert!(query_pairs("?").is_empty());
+    }
+
+    #[test]
+    fn a_broken_escape_is_kept_not_refused() {
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%4a%4A"), "JJ");
+        // A lone byte that is not UTF-8 becomes the replacement character.
+        assert_eq!(decode("a%FFb"), "a\u{FFFD}b");
+    }
 
     /// Each builder fills its template: the same path with the placeholder replaced.
     #[test]

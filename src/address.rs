@@ -1,0 +1,142 @@
+//! The page's address, for the pages that keep what they show in its query (the
+//! catalogue's search, the statistics' filters): read as a signal, and written into the
+//! browser's history so that a shared link, back and forward give the same page.
+//!
+//! In a bundle with the router, the router keeps the address ([`provide_routed`]). A
+//! bundle of one page has no router ([`provide_own`]): this module then keeps the history
+//! itself, which is all such a page needs of the router's code.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// How to go to an address (see [`Address::go`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Go {
+    /// Replace the history's entry rather than add one (typing, not a choice).
+    pub replace: bool,
+    /// Scroll to the top, as for a new page (not for a filter or a sort).
+    pub scroll: bool,
+}
+
+/// The page's address: its query as a signal, and going to another address of the page.
+#[derive(Clone, Copy)]
+pub struct Address {
+    /// The query string (`?` or not).
+    search: Signal<String>,
+    go: Callback<(String, Go)>,
+}
+
+impl Address {
+    /// The query's values for `keys`, in that order, those present only (tracked).
+    pub fn query(&self, keys: &[&'static str]) -> Vec<(&'static str, String)> {
+        let pairs = self.search.with(|s| portal_api::paths::query_pairs(s));
+        keys.iter()
+            .filter_map(|k| {
+                pairs
+                    .iter()
+                    .find(|(name, _)| name == k)
+                    .map(|(_, v)| (*k, v.clone()))
+            })
+            .collect()
+    }
+
+    /// Goes to `href`, an address of this page (another query).
+    pub fn go(&self, href: &str, how: Go) {
+        self.go.run((href.to_string(), how));
+    }
+}
+
+/// The address provided by the page's bundle.
+pub fn use_address() -> Address {
+    expect_context::<Address>()
+}
+
+/// The address kept by the router (the bundles with several pages).
+pub fn provide_routed() {
+    let location = leptos_router::hooks::use_location();
+    let navigate = leptos_router::hooks::use_navigate();
+    let go = Callback::new(move |(href, how): (String, Go)| {
+        navigate(
+            &href,
+            leptos_router::NavigateOptions {
+                replace: how.replace,
+                scroll: how.scroll,
+                ..Default::default()
+            },
+        )
+    });
+    provide_context(Address {
+        search: location.search.into(),
+        go,
+    });
+}
+
+/// The address kept without the router, for a bundle of one page: `own` says which links
+/// are to this page (clicked, they change the query in the history, as the router would);
+/// every other link loads its page from the server.
+pub fn provide_own(own: fn(&str) -> bool) {
+    let search = RwSignal::new(current_search());
+    let go = Callback::new(move |(href, how): (String, Go)| {
+        if let Ok(history) = window().history() {
+            let _ = if how.replace {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&href))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&href))
+            };
+        }
+        search.set(current_search());
+        if how.scroll {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    // Back and forward.
+    let on_pop = Closure::<dyn Fn()>::new(move || search.set(current_search()));
+    let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    on_pop.forget();
+    // Links to this page: on `window`, after the link's own handlers (which may have
+    // taken the click already), with the router's exceptions (a modifier key or another
+    // button, a target, a download).
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        let href = link.get_attribute("href").unwrap_or_default();
+        let elsewhere = link.get_attribute("target").is_some_and(|t| !t.is_empty())
+            || link.has_attribute("download");
+        if elsewhere || !crate::app::is_same_site_path(&href) || !own(&href) {
+            return;
+        }
+        ev.prevent_default();
+        let scroll = !link.has_attribute("data-noscroll");
+        go.run((
+            href,
+            Go {
+                replace: false,
+                scroll,
+            },
+        ));
+    });
+    let _ = window().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
+    provide_context(Address {
+        search: search.into(),
+        go,
+    });
+}
+
+fn current_search() -> String {
+    window().location().search().unwrap_or_default()
+}
