@@ -223,6 +223,23 @@ pub fn catalogue() -> impl std::future::Future<Output = Result<CatalogueIndex, A
 pub fn service_overview(
     id: &str,
 ) -> impl std::future::Future<Output = Result<portal_api::catalogue::ServiceOverview, ApiError>> {
+    overview(id)
+}
+
+/// What a dossier's pages and the list of the 25 read of a service of the current
+/// [`source`]: its name, agency, time and a bundle's procedures (its overview, read as
+/// this projection).
+pub fn service_outline(
+    id: &str,
+) -> impl std::future::Future<Output = Result<portal_api::catalogue::ServiceOutline, ApiError>> {
+    overview(id)
+}
+
+/// A service's overview of the current [`source`], read as `T` (the whole overview or a
+/// projection of it).
+fn overview<T: DeserializeOwned>(
+    id: &str,
+) -> impl std::future::Future<Output = Result<T, ApiError>> {
     let valid = portal_core::ServiceId::is_valid(id);
     let url = match source() {
         ApiSource::Published => paths::service_overview(id),

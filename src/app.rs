@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use portal_api::routes::{bundle_of, Bundle};
+use portal_api::routes::{bundle_of, AppRoute, Bundle};
 
 use crate::components::Shell;
 use crate::i18n::I18n;
 use crate::pages::accessibility::AccessibilityPage;
-use crate::pages::dossier::{DossierPage, LookupPage, MyDossiersPage};
+use crate::pages::dossier::{DossierOf, DossierPage, LookupPage, MyDossiersPage};
 use crate::pages::gallery::{GalleryPage, LargeFormPage};
 use crate::pages::integrated_services::IntegratedServicesPage;
 use crate::pages::service::{ServiceOf, ServicePage};
@@ -51,6 +51,10 @@ fn Portal(session: fn(), children: Children) -> impl IntoView {
 fn RoutedShell(children: Children) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     crate::address::provide_routed();
+    let navigate = leptos_router::hooks::use_navigate();
+    provide_context(RouterGo(Callback::new(move |href: String| {
+        navigate(&href, Default::default())
+    })));
     view! { <Shell path=location.pathname.into()>{children()}</Shell> }
 }
 
@@ -104,23 +108,58 @@ pub fn App() -> impl IntoView {
 
 /// The citizen's pages after a form, in a bundle without the staff pages: tracking, My
 /// dossiers, lookup, feedback and the portal's information pages (`Bundle::Citizen`).
-/// Paths the app does not know get its not-found page. Links to the catalogue, a
-/// service's page or form, the statistics or the staff pages go to the server.
+/// Each is a page of its own without the router (see [`CitizenPage`]): every link loads
+/// its page from the server. A path the bundle does not know gets its not-found page.
 #[component]
 pub fn CitizenApp() -> impl IntoView {
-    leave_other_pages_to_the_browser_and_go(|href| bundle_of(href) == Some(Bundle::Citizen));
+    // The pages read their query (a dossier just sent, the page feedback is about); none
+    // links to itself with another.
+    crate::address::provide_own(|_| false);
+    let path = window().location().pathname().unwrap_or_default();
     view! {
-        <Portal session=crate::session::provide_session>
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/accessibility") view=AccessibilityPage/>
-                <Route path=path!("/integrated-services") view=IntegratedServicesPage/>
-                <Route path=path!("/sources") view=SourcesPage/>
-                <Route path=path!("/dossiers") view=MyDossiersPage/>
-                <Route path=path!("/dossiers/:code") view=DossierPage/>
-                <Route path=path!("/lookup") view=LookupPage/>
-                <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage/>
-            </Routes>
-        </Portal>
+        <OnePage session=crate::session::provide_session>
+            {match CitizenPage::at(&path) {
+                Some(CitizenPage::Accessibility) => view! { <AccessibilityPage/> }.into_any(),
+                Some(CitizenPage::IntegratedServices) => view! { <IntegratedServicesPage/> }.into_any(),
+                Some(CitizenPage::Sources) => view! { <SourcesPage/> }.into_any(),
+                Some(CitizenPage::MyDossiers) => view! { <MyDossiersPage/> }.into_any(),
+                Some(CitizenPage::Dossier(code)) => view! { <DossierOf code=Signal::stored(code)/> }.into_any(),
+                Some(CitizenPage::Lookup) => view! { <LookupPage/> }.into_any(),
+                Some(CitizenPage::Feedback) => view! { <crate::pages::feedback::FeedbackPage/> }.into_any(),
+                None => view! { <NotFoundPage/> }.into_any(),
+            }}
+        </OnePage>
+    }
+}
+
+/// A page of the citizen's bundle, read from the browser's address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CitizenPage {
+    Accessibility,
+    IntegratedServices,
+    Sources,
+    MyDossiers,
+    /// A dossier's confirmation and tracking; its code decoded.
+    Dossier(String),
+    Lookup,
+    Feedback,
+}
+
+impl CitizenPage {
+    /// The page at `path`, `None` for a path that is not one of the bundle's.
+    pub fn at(path: &str) -> Option<CitizenPage> {
+        Some(match portal_api::routes::AppRoute::parse(path)? {
+            AppRoute::Accessibility => CitizenPage::Accessibility,
+            AppRoute::IntegratedServices => CitizenPage::IntegratedServices,
+            AppRoute::Sources => CitizenPage::Sources,
+            AppRoute::MyDossiers => CitizenPage::MyDossiers,
+            AppRoute::Dossier { code } => {
+                CitizenPage::Dossier(portal_api::paths::decode_segment(code))
+            }
+            AppRoute::Lookup => CitizenPage::Lookup,
+            AppRoute::Feedback => CitizenPage::Feedback,
+            _ => return None,
+        })
     }
 }
 
@@ -151,8 +190,8 @@ pub fn FormApp() -> impl IntoView {
 pub fn ServiceApp() -> impl IntoView {
     prefetch_next_page_when_drawn();
     let path = window().location().pathname().unwrap_or_default();
-    let id = match portal_api::routes::AppRoute::parse(&path) {
-        Some(portal_api::routes::AppRoute::Service { id }) => id.to_string(),
+    let id = match AppRoute::parse(&path) {
+        Some(AppRoute::Service { id }) => id.to_string(),
         _ => String::new(),
     };
     view! {
@@ -228,21 +267,22 @@ fn leave_other_pages_to_the_browser_and_go(own: fn(&str) -> bool) {
     leave_other_pages_to_the_browser(own);
 }
 
+/// The router's navigation, where the bundle has a router (see [`use_go`]).
+#[derive(Clone, Copy)]
+struct RouterGo(Callback<String>);
+
 /// Goes to `href` from code (after Send, say): through the router when the running bundle
-/// holds that page, else by loading it from the server, as a link to it would. Taken in
-/// a component, like the router's `use_navigate`, and callable later from a task.
-pub fn use_go() -> impl Fn(&str, leptos_router::NavigateOptions) + Clone {
-    let navigate = leptos_router::hooks::use_navigate();
+/// has one and holds that page, else by loading it from the server, as a link to it would.
+/// Taken in a component, like the router's `use_navigate`, and callable later from a task.
+pub fn use_go() -> impl Fn(&str) + Clone {
+    let router = use_context::<RouterGo>();
     let own: fn(&str) -> bool = match use_context::<OwnPages>() {
         Some(OwnPages(own)) => own,
         None => |_| true,
     };
-    move |href: &str, options: leptos_router::NavigateOptions| {
-        if own(href) {
-            navigate(href, options);
-        } else if options.replace {
-            let _ = window().location().replace(href);
-        } else {
+    move |href: &str| match router {
+        Some(RouterGo(go)) if own(href) => go.run(href.to_string()),
+        _ => {
             let _ = window().location().assign(href);
         }
     }
@@ -462,6 +502,7 @@ mod tests {
             routes::GALLERY.into(),
             "/gallery/large-form".into(),
             routes::MY_DOSSIERS.into(),
+            "/feedback".into(),
             routes::LOOKUP.into(),
             routes::STAFF.into(),
             routes::service("abc123"),
@@ -485,12 +526,30 @@ mod tests {
                 // (`ServiceApp`); the catalogue's and the statistics' draw their page.
                 Some(Bundle::Service) => matches!(route, Some(AppRoute::Service { .. })),
                 Some(Bundle::Catalogue) => route == Some(AppRoute::Catalogue),
+                Some(Bundle::Citizen) => super::CitizenPage::at(&page).is_some(),
                 Some(Bundle::Statistics) => route == Some(AppRoute::Statistics),
                 _ => all
                     .iter()
                     .any(|(b, p)| Some(*b) == bundle && matches(p, &page)),
             };
             assert!(routed, "{page}: no route of the {bundle:?} bundle draws it");
+        }
+    }
+
+    #[test]
+    fn the_citizen_bundle_reads_its_pages_from_the_address() {
+        use super::CitizenPage;
+        assert_eq!(
+            CitizenPage::at(&routes::dossier("000.00.00.H99-251127-0001")),
+            Some(CitizenPage::Dossier("000.00.00.H99-251127-0001".into()))
+        );
+        assert_eq!(
+            CitizenPage::at("/dossiers/a%2Bb"),
+            Some(CitizenPage::Dossier("a+b".into()))
+        );
+        assert_eq!(CitizenPage::at(routes::LOOKUP), Some(CitizenPage::Lookup));
+        for other in ["/", "/statistics", "/services/abc123", "/staff", "/nowhere"] {
+            assert_eq!(CitizenPage::at(other), None, "{other}");
         }
     }
 }

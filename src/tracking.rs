@@ -191,16 +191,18 @@ pub struct ServiceFacts {
 }
 
 impl ServiceFacts {
-    pub fn new(
-        service: &portal_core::Service,
-        index: Option<&portal_core::CatalogueIndex>,
-    ) -> Self {
-        let procedure_names = index.map(ServiceNames::from_index).unwrap_or_default();
+    pub fn new(service: &portal_api::catalogue::ServiceOutline) -> Self {
         ServiceFacts {
             name: service.name.clone(),
             agency: service.agency.name.clone(),
             processing_time: service.processing_time.text.clone(),
-            procedure_names,
+            procedure_names: ServiceNames(
+                service
+                    .procedures
+                    .iter()
+                    .map(|p| (p.id.clone(), p.name.clone()))
+                    .collect(),
+            ),
         }
     }
 

@@ -5,7 +5,6 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use portal_web::i18n::Lang;
 use portal_web::pages::dossier::{ConfirmationPanel, DossierListView, DossierView, Timeline};
 use portal_web::tracking::{Dossier, DossierList, ServiceFacts, ServiceNames, TimelineEntry};
@@ -112,7 +111,7 @@ async fn the_timeline_lists_events_newest_first_with_reasons_and_procedures() {
 async fn a_new_dossier_shows_code_secret_what_next_and_the_pay_button() {
     let d = dossier(base());
     let (root, _) = mount(Lang::Vi, move || {
-        view! { <Router><DossierView dossier=d facts=facts() owner=true submitted=true on_change=Callback::new(|_| ())/></Router> }
+        view! { <DossierView dossier=d facts=facts() owner=true submitted=true on_change=Callback::new(|_| ())/> }
     });
     leptos::task::tick().await;
     assert_eq!(
@@ -156,7 +155,7 @@ async fn a_request_for_documents_is_at_the_top_with_reason_deadline_and_upload()
     });
     let d = dossier(json);
     let (root, _) = mount(Lang::Vi, move || {
-        view! { <Router><DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/></Router> }
+        view! { <DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/> }
     });
     leptos::task::tick().await;
     // The request leads, in the colour of something to do.
@@ -206,7 +205,7 @@ async fn a_public_lookup_has_no_upload_secret_or_payment_and_a_bundle_lists_proc
     ));
     let d = dossier(json);
     let (root, _) = mount(Lang::Vi, move || {
-        view! { <Router><DossierView dossier=d facts=facts() on_change=Callback::new(|_| ())/></Router> }
+        view! { <DossierView dossier=d facts=facts() on_change=Callback::new(|_| ())/> }
     });
     leptos::task::tick().await;
     assert!(root.query_selector(".code").unwrap().is_none());
@@ -297,7 +296,7 @@ async fn a_service_only_the_index_lists_still_shows_its_name_and_procedure_names
     ]);
     let d = dossier(json);
     let (root, i18n) = mount(Lang::Vi, move || {
-        view! { <Router><DossierView dossier=d facts owner=true on_change=Callback::new(|_| ())/></Router> }
+        view! { <DossierView dossier=d facts owner=true on_change=Callback::new(|_| ())/> }
     });
     leptos::task::tick().await;
     assert_eq!(texts(&root, ".lead"), vec!["Liên thông khai tử"]);
@@ -378,7 +377,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
         }))
         .expect("a session as the contract shapes it");
         provide_context(Session(RwSignal::new(Some(session))));
-        view! { <Router><SubmitSection state=st/></Router> }
+        view! { <SubmitSection state=st/> }
     });
     leptos::task::tick().await;
     support::click(&root, ".submit button");
@@ -422,7 +421,7 @@ async fn without_a_deadline_from_the_server_none_is_shown() {
     });
     let d = dossier(json);
     let (root, _) = mount(Lang::Vi, move || {
-        view! { <Router><DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/></Router> }
+        view! { <DossierView dossier=d facts=facts() owner=true on_change=Callback::new(|_| ())/> }
     });
     leptos::task::tick().await;
     assert_eq!(texts(&root, ".notice__reason"), vec!["Thiếu bản sao"]);

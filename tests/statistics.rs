@@ -387,7 +387,7 @@ async fn the_page_asks_for_this_month_explains_a_failure_and_retries() {
     // No stub matches yet: the request fails like a dropped connection.
     stub_fetch(&[]);
     let (root, _) = mount(Lang::En, || {
-        view! { <leptos_router::components::Router><StatisticsPage/></leptos_router::components::Router> }
+        view! { <StatisticsPage/> }
     });
     let alert = wait_for(&root, "[role=alert]").await;
     assert!(alert

@@ -7,7 +7,7 @@
 
 use crate::components::Title;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use portal_api::ids::MAX_DOSSIER_CODE_LEN;
 use portal_core::form::{
     Answer, AttachmentOptions, Field, FieldId, FieldKind, FieldPath, TextOptions,
@@ -15,7 +15,8 @@ use portal_core::form::{
 
 use crate::api::{self, ApiError};
 use crate::form::error_summary::Problem;
-use crate::form::{ErrorSummary, FieldView, FormState};
+use crate::form::fields::{AttachmentField, TextField};
+use crate::form::{ErrorSummary, FormState};
 use crate::i18n::{fill, use_i18n, Key};
 use crate::pages::unfinished::UnfinishedApplications;
 use crate::tracking::{
@@ -203,8 +204,8 @@ pub fn DossierView(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let pay_result = move || query.with(|q| q.get("payment"));
+    let address = crate::address::use_address();
+    let pay_result = move || address.query(&["payment"]).pop().map(|(_, v)| v);
     let paying = RwSignal::new(false);
     let pay_error = RwSignal::new(false);
     let code = dossier.code.clone();
@@ -420,30 +421,40 @@ fn AddDocuments(code: String, on_change: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <FieldView state=state.clone() field/>
+        <AttachmentField state=state.clone() field/>
         <Show when=move || failed.get()><p class="error-message" role="alert">{move || i18n.t(Key::DocumentsFailed)}</p></Show>
         <button type="button" class="button" prop:disabled=move || sending.get() on:click=send>{move || i18n.t(Key::SendDocuments)}</button>
     }
 }
 
-/// The service's facts and the catalogue's names, for the confirmation and tracking;
-/// from the index alone when the service cannot be loaded; `None` when neither lists it
-/// (the page still shows the dossier).
+/// The service's facts, for the confirmation and tracking (its overview, a bundle's
+/// procedures named); from the index alone when the service cannot be loaded; `None`
+/// when neither lists it (the page still shows the dossier).
 async fn load_facts(service_id: String) -> Option<ServiceFacts> {
-    let index = api::catalogue().await.ok();
-    match api::service(&service_id).await {
-        Ok(service) => Some(ServiceFacts::new(&service, index.as_ref())),
-        Err(_) => index.and_then(|i| ServiceFacts::listed(&service_id, &i)),
+    match api::service_outline(&service_id).await {
+        Ok(service) => Some(ServiceFacts::new(&service)),
+        Err(_) => {
+            let index = api::catalogue().await.ok()?;
+            ServiceFacts::listed(&service_id, &index)
+        }
     }
 }
 
+/// A dossier's page at the router's `/dossiers/:code` (the whole portal).
 #[component]
 pub fn DossierPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
-    let query = use_query_map();
-    let submitted = move || query.with_untracked(|q| q.get("submitted").is_some());
-    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
+    let code = Signal::derive(move || params.with(|p| p.get("code").unwrap_or_default()));
+    view! { <DossierOf code/> }
+}
+
+/// The page of the dossier `code`: its confirmation just after Send (`?submitted`), its
+/// tracking after.
+#[component]
+pub fn DossierOf(code: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let address = crate::address::use_address();
+    let submitted = untrack(|| !address.query(&["submitted"]).is_empty());
     let dossier = LocalResource::new(move || {
         let code = code.get();
         async move {
@@ -454,12 +465,12 @@ pub fn DossierPage() -> impl IntoView {
     });
     let refresh = Callback::new(move |_| dossier.refetch());
     view! {
-        <Title text=move || if submitted() { i18n.t(Key::DossierTitle) } else { i18n.t(Key::DossierTrackTitle) }/>
+        <Title text=move || if submitted { i18n.t(Key::DossierTitle) } else { i18n.t(Key::DossierTrackTitle) }/>
         {move || match dossier.get() {
             None => view! { <crate::components::Loading/> }.into_any(),
             Some(Ok((d, facts))) => match facts {
-                Some(facts) => view! { <DossierView dossier=d facts owner=true submitted=submitted() on_change=refresh/> }.into_any(),
-                None => view! { <DossierView dossier=d owner=true submitted=submitted() on_change=refresh/> }.into_any(),
+                Some(facts) => view! { <DossierView dossier=d facts owner=true submitted=submitted on_change=refresh/> }.into_any(),
+                None => view! { <DossierView dossier=d owner=true submitted=submitted on_change=refresh/> }.into_any(),
             },
             Some(Err(ApiError::Server { status: 401 | 403 | 400 | 404, .. })) => view! {
                 <h1>{i18n.t(Key::DossierTrackTitle)}</h1>
@@ -681,7 +692,7 @@ pub fn LookupPage() -> impl IntoView {
                 <h1>{move || i18n.t(Key::LookupTitle)}</h1>
                 <p>{move || i18n.t(Key::LookupIntro)}</p>
                 <form class="question-form" novalidate on:submit=lookup.clone()>
-                    {fields.clone().into_iter().map(|field| view! { <FieldView state=state.clone() field/> }).collect_view()}
+                    {fields.clone().into_iter().map(|field| view! { <TextField state=state.clone() field/> }).collect_view()}
                     <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.t(Key::LookupButton)}</button>
                 </form>
             }.into_any()

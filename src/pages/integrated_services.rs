@@ -4,14 +4,15 @@
 
 use crate::components::Title;
 use leptos::prelude::*;
-use portal_core::directive24::{bundle_parts, items, BundlePart};
-use portal_core::{CatalogueIndex, Service, ServiceSummary};
+use portal_core::directive24::{bundle_parts, items, BundlePart, ListedBundle};
+use portal_core::{CatalogueIndex, ServiceId, ServiceSummary};
 
 use crate::api;
 use crate::i18n::{use_i18n, Key};
 
-/// What the page draws: the index and the full services of its listed bundles.
-async fn load() -> Result<(CatalogueIndex, Vec<Service>), api::ApiError> {
+/// What the page draws: the index and its listed bundles with their procedures (each
+/// bundle's overview names them).
+async fn load() -> Result<(CatalogueIndex, Vec<ListedBundle>), api::ApiError> {
     let index = api::catalogue().await?;
     let mut bundles = Vec::new();
     for s in index
@@ -19,7 +20,16 @@ async fn load() -> Result<(CatalogueIndex, Vec<Service>), api::ApiError> {
         .iter()
         .filter(|s| s.bundle && s.directive24_item.is_some())
     {
-        bundles.push(api::service(s.id.as_str()).await?);
+        let outline = api::service_outline(s.id.as_str()).await?;
+        bundles.push(ListedBundle {
+            id: s.id.clone(),
+            item: outline.directive24_item,
+            procedures: outline
+                .procedures
+                .into_iter()
+                .map(|p| ServiceId(p.id))
+                .collect(),
+        });
     }
     Ok((index, bundles))
 }

@@ -7,7 +7,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use portal_api::{routes, Submission};
 use portal_core::dossier::PendingSubmission;
 use portal_core::form::submission::{attachment_ids, chosen_procedures};
@@ -160,10 +159,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                 Ok(receipt) => {
                     remove_pending(&svc);
                     st.discard();
-                    nav(
-                        &routes::dossier_submitted(&receipt.code),
-                        NavigateOptions::default(),
-                    );
+                    nav(&routes::dossier_submitted(&receipt.code));
                 }
                 Err(SubmitError::Invalid(problems)) => {
                     // Nothing was filed: the next attempt, with changed answers, is new.
@@ -217,10 +213,10 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
             Err(errors) => {
                 // Back to the step with the problem, where its errors are shown.
                 if let Some(step) = first_problem_step(&st, &errors) {
-                    nav(
-                        &format!("{}?return={CHECK}&problem=1", step_href(&svc, &step)),
-                        NavigateOptions::default(),
-                    );
+                    nav(&format!(
+                        "{}?return={CHECK}&problem=1",
+                        step_href(&svc, &step)
+                    ));
                 } else {
                     let lang = i18n.lang.get_untracked();
                     outcome.set(Outcome::Refused(

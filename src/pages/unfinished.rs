@@ -111,7 +111,7 @@ fn UnfinishedLine(
             if let Ok(Some(kept)) = api::my_draft(&svc).await {
                 drafts::save(&kept);
             }
-            navigate(&to, Default::default());
+            navigate(&to);
         });
     };
     let label_id = format!("unfinished-{service}");

@@ -15,7 +15,8 @@ pub fn container() -> HtmlElement {
     el.unchecked_into()
 }
 
-/// Mounts `f` inside a language context; the mount lives until the test ends.
+/// Mounts `f` inside a language context and the page's address (as a bundle of one page
+/// keeps it, `address::provide_own`); the mount lives until the test ends.
 pub fn mount<V: IntoView + 'static>(
     lang: Lang,
     f: impl FnOnce() -> V + 'static,
@@ -26,6 +27,7 @@ pub fn mount<V: IntoView + 'static>(
     };
     let handle = leptos::mount::mount_to(el.clone(), move || {
         provide_context(i18n);
+        portal_web::address::provide_own(|_| false);
         f()
     });
     handle.forget();

@@ -312,6 +312,36 @@ impl From<&Service> for ServiceForm {
     }
 }
 
+/// What a dossier's pages (the confirmation, tracking, lookup) and the list of the 25
+/// read of a service's overview (`GET /api/v1/services/{id}/overview`, read as this
+/// projection): its name, who handles it, how long it takes, its item in Directive
+/// 24/CT-TTg and a bundle's procedures with their names. The rest is skipped, so their
+/// bundle carries no code to read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceOutline {
+    pub id: String,
+    pub name: Text,
+    pub agency: portal_core::Agency,
+    pub processing_time: portal_core::ProcessingTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directive24_item: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub procedures: Vec<LinkedProcedure>,
+}
+
+impl From<&ServiceOverview> for ServiceOutline {
+    fn from(s: &ServiceOverview) -> ServiceOutline {
+        ServiceOutline {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            agency: s.agency.clone(),
+            processing_time: s.processing_time.clone(),
+            directive24_item: s.directive24_item,
+            procedures: s.procedures.clone(),
+        }
+    }
+}
+
 /// One procedure of a bundle, on its [`ServiceOverview`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -112,6 +112,15 @@ pub fn query_pairs(search: &str) -> Vec<(String, String)> {
 
 /// A query component decoded (see [`query_pairs`]).
 pub fn decode(s: &str) -> String {
+    decode_with(s, true)
+}
+
+/// A path segment decoded: `%XX` a byte, as in [`decode`], but `+` is itself.
+pub fn decode_segment(s: &str) -> String {
+    decode_with(s, false)
+}
+
+fn decode_with(s: &str, plus_is_space: bool) -> String {
     // Only called on ASCII hex digits.
     let hex = |b: u8| match b {
         b'0'..=b'9' => b - b'0',
@@ -122,7 +131,7 @@ pub fn decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' => match (bytes.get(i + 1), bytes.get(i + 2)) {
                 (Some(&hi), Some(&lo)) if hi.is_ascii_hexdigit() && lo.is_ascii_hexdigit() => {
                     out.push(hex(hi) << 4 | hex(lo));
@@ -312,6 +321,7 @@ mod tests {
         assert_eq!(decode("%4a%4A"), "JJ");
         // A lone byte that is not UTF-8 becomes the replacement character.
         assert_eq!(decode("a%FFb"), "a\u{FFFD}b");
+        assert_eq!(decode_segment("a+b%20c"), "a+b c");
     }
 
     /// Each builder fills its template: the same path with the placeholder replaced.

@@ -142,9 +142,9 @@ fn the_25_page_lists_items_1_to_25_and_the_four_bundle_parts() {
         .filter_map(|s| s.directive24_item)
         .collect();
     assert_eq!(items, (1..=DIRECTIVE24_ITEMS).collect::<Vec<u8>>());
-    let bundles: Vec<Service> = ["birth-bundle", "death-bundle"]
+    let bundles: Vec<portal_core::directive24::ListedBundle> = ["birth-bundle", "death-bundle"]
         .iter()
-        .filter_map(|id| c.service(id).cloned())
+        .filter_map(|id| c.service(id).map(Into::into))
         .collect();
     let parts = portal_core::directive24::bundle_parts(&index.services, &bundles);
     let got: Vec<(&str, Vec<&str>)> = parts

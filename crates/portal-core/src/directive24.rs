@@ -23,27 +23,43 @@ pub fn items(services: &[ServiceSummary]) -> Vec<&ServiceSummary> {
     listed
 }
 
+/// A bundle as [`bundle_parts`] reads it: its item on the list and the procedures it
+/// files (the summary does not name them; the service and its overview do).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedBundle {
+    pub id: ServiceId,
+    pub item: Option<u8>,
+    pub procedures: Vec<ServiceId>,
+}
+
+impl From<&Service> for ListedBundle {
+    fn from(s: &Service) -> ListedBundle {
+        let procedures = match &s.kind {
+            ServiceKind::Bundle { procedures, .. } => procedures.clone(),
+            ServiceKind::Procedure => Vec::new(),
+        };
+        ListedBundle {
+            id: s.id.clone(),
+            item: s.directive24_item,
+            procedures,
+        }
+    }
+}
+
 /// The procedures that listed bundles file but that have no item of their own, in the
-/// order of the bundles' items and of the procedures within each bundle. `bundles` are
-/// the full services of the bundles (the summary does not name their procedures); a
-/// bundle outside the list is ignored.
-pub fn bundle_parts(services: &[ServiceSummary], bundles: &[Service]) -> Vec<BundlePart> {
+/// order of the bundles' items and of the procedures within each bundle. A bundle outside
+/// the list is ignored.
+pub fn bundle_parts(services: &[ServiceSummary], bundles: &[ListedBundle]) -> Vec<BundlePart> {
     let listed = |id: &ServiceId| {
         services
             .iter()
             .any(|s| &s.id == id && s.directive24_item.is_some())
     };
-    let mut bundles: Vec<&Service> = bundles
-        .iter()
-        .filter(|b| b.directive24_item.is_some())
-        .collect();
-    bundles.sort_by_key(|b| b.directive24_item);
+    let mut bundles: Vec<&ListedBundle> = bundles.iter().filter(|b| b.item.is_some()).collect();
+    bundles.sort_by_key(|b| b.item);
     let mut parts: Vec<BundlePart> = Vec::new();
     for bundle in bundles {
-        let ServiceKind::Bundle { procedures, .. } = &bundle.kind else {
-            continue;
-        };
-        for p in procedures.iter().filter(|p| !listed(p)) {
+        for p in bundle.procedures.iter().filter(|p| !listed(p)) {
             match parts.iter_mut().find(|part| &part.procedure == p) {
                 Some(part) => part.bundles.push(bundle.id.clone()),
                 None => parts.push(BundlePart {
@@ -140,10 +156,10 @@ mod tests {
             bundle("other-bundle", None, &["birth", "unlisted"]),
         ];
         let summaries = catalogue(&all);
-        let bundles: Vec<Service> = all
+        let bundles: Vec<ListedBundle> = all
             .iter()
             .filter(|s| matches!(s.kind, ServiceKind::Bundle { .. }))
-            .cloned()
+            .map(ListedBundle::from)
             .collect();
         assert_eq!(
             bundle_parts(&summaries, &bundles),

@@ -1,5 +1,7 @@
 //! One component per kind of question, all with the same shape: the form state, the
 //! question, and (for group members) where the answer lives. `FieldView` picks the one.
+//! A page whose questions are all of one kind (lookup, feedback: text; added documents:
+//! an upload) uses that kind's component, so its bundle carries no code for the others.
 
 mod address;
 mod attachment;
@@ -13,7 +15,9 @@ use leptos::prelude::*;
 use portal_core::form::{Field, FieldKind};
 
 pub(crate) use address::choice_for;
+pub use attachment::AttachmentField;
 pub use shell::{error_text, FieldShell};
+pub use text_input::TextField;
 
 use super::FormState;
 
@@ -46,4 +50,20 @@ pub fn FieldView(state: FormState, field: Field) -> impl IntoView {
             }
         })
     }
+}
+
+/// Whether [`TextField`] draws a question of this kind (a typed answer), as `FieldView`
+/// does for every kind it does not give a component of its own.
+pub fn is_typed(kind: &FieldKind) -> bool {
+    !matches!(
+        kind,
+        FieldKind::Choice(_)
+            | FieldKind::YesNo
+            | FieldKind::MultipleChoice(_)
+            | FieldKind::Declaration
+            | FieldKind::Person(_)
+            | FieldKind::Group(_)
+            | FieldKind::Address(_)
+            | FieldKind::Attachment(_)
+    )
 }

@@ -4,7 +4,7 @@
 
 use crate::common;
 use crate::common::portal::error_code;
-use portal_api::catalogue::{ServiceForm, ServiceOverview};
+use portal_api::catalogue::{ServiceForm, ServiceOutline, ServiceOverview};
 use portal_api::paths;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -27,6 +27,9 @@ async fn every_service_s_overview_is_the_service_without_its_form() {
         assert_eq!(r.status(), StatusCode::OK, "{id}");
         let mut overview: Value = r.json().await.unwrap();
         let typed: ServiceOverview = serde_json::from_value(overview.clone()).unwrap();
+        // A dossier's pages read the same answer as their projection, skipping the rest.
+        let outline: ServiceOutline = serde_json::from_str(&overview.to_string()).unwrap();
+        assert_eq!(outline, ServiceOutline::from(&typed), "{id}");
         let service: portal_core::Service = serde_json::from_value(full.clone()).unwrap();
         // A form's page reads the same answer as its projection, skipping the rest.
         let form: ServiceForm = serde_json::from_str(&full.to_string()).unwrap();
