@@ -106,11 +106,7 @@ pub fn provide_own(own: fn(&str) -> bool) {
         {
             return;
         }
-        let Some(link) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-        else {
+        let Some(link) = clicked_link(&ev) else {
             return;
         };
         let href = link.get_attribute("href").unwrap_or_default();
@@ -135,6 +131,13 @@ pub fn provide_own(own: fn(&str) -> bool) {
         search: search.into(),
         go,
     });
+}
+
+/// The link (`a[href]`) a click landed in, if any: the clicked element or an ancestor.
+pub(crate) fn clicked_link(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten())
 }
 
 fn current_search() -> String {

@@ -148,7 +148,7 @@ pub enum CitizenPage {
 impl CitizenPage {
     /// The page at `path`, `None` for a path that is not one of the bundle's.
     pub fn at(path: &str) -> Option<CitizenPage> {
-        Some(match portal_api::routes::AppRoute::parse(path)? {
+        Some(match AppRoute::parse(path)? {
             AppRoute::Accessibility => CitizenPage::Accessibility,
             AppRoute::IntegratedServices => CitizenPage::IntegratedServices,
             AppRoute::Sources => CitizenPage::Sources,
@@ -190,8 +190,9 @@ pub fn FormApp() -> impl IntoView {
 pub fn ServiceApp() -> impl IntoView {
     prefetch_next_page_when_drawn();
     let path = window().location().pathname().unwrap_or_default();
+    // Decoded as the citizen bundle decodes a dossier's code (`CitizenPage::at`).
     let id = match AppRoute::parse(&path) {
-        Some(AppRoute::Service { id }) => id.to_string(),
+        Some(AppRoute::Service { id }) => portal_api::paths::decode_segment(id),
         _ => String::new(),
     };
     view! {
@@ -295,11 +296,7 @@ pub fn use_go() -> impl Fn(&str) + Clone {
 fn leave_other_pages_to_the_browser(own: fn(&str) -> bool) {
     use wasm_bindgen::prelude::*;
     let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten());
-        let leaves = link
+        let leaves = crate::address::clicked_link(&ev)
             .and_then(|a| a.get_attribute("href"))
             .is_some_and(|href| is_same_site_path(&href) && !own(&href));
         if leaves {
