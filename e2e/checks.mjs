@@ -1,7 +1,10 @@
 // Shared checks for every page the end-to-end tests reach: axe with the WCAG 2.2 AA tags
-// (any violation fails), and no console errors or uncaught exceptions.
+// (any violation fails), the page's own stylesheet styling it as the whole one would, and
+// no console errors or uncaught exceptions.
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { launch } from './browser.mjs';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -11,6 +14,61 @@ export async function expectAccessible(page, label) {
   const problems = result.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   assert.equal(problems.length, 0, `axe found problems on ${label}:\n  ${problems.join('\n  ')}`);
+  await expectStylesComplete(page, label);
+}
+
+// The whole stylesheet: the one the staff's bundle (index.html) links, which
+// scripts/purge-css.mjs leaves whole because that bundle holds every view.
+const WHOLE_STYLESHEET = (() => {
+  const html = readFileSync(resolve(import.meta.dirname, '../dist/index.html'), 'utf8');
+  return html.match(/<link rel="stylesheet" href="(\/[^"]+\.css)"/)[1];
+})();
+
+/// Each page links a stylesheet cut to the rules its bundle's elements can match
+/// (scripts/purge-css.mjs). Adding the whole stylesheet after it must change no computed
+/// style of any element (or of its ::before and ::after) on the page as it is now: if it
+/// does, the cut dropped a rule this page uses.
+export async function expectStylesComplete(page, label) {
+  const own = await page.evaluate(() =>
+    document.querySelector('link[rel=stylesheet][href^="/style-"]')?.getAttribute('href') ?? null);
+  if (!own || own === WHOLE_STYLESHEET) return;
+  const snapshot = () => page.evaluate(() => {
+    const out = [];
+    const describe = (cs) => Array.from(cs, (p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+    for (const el of document.body.querySelectorAll('*')) {
+      const parts = [describe(getComputedStyle(el))];
+      for (const pseudo of ['::before', '::after']) {
+        const cs = getComputedStyle(el, pseudo);
+        if (cs.content !== 'none' && cs.content !== 'normal') parts.push(describe(cs));
+      }
+      const id = el.id ? `#${el.id}` : '';
+      out.push([`${el.tagName.toLowerCase()}${id}.${[...el.classList].join('.')}`, parts.join('|')]);
+    }
+    return out;
+  });
+  // Fetched here, not by the page, which may be offline on purpose; adopted as a
+  // constructed stylesheet, which comes after the page's own in the cascade.
+  const whole = await (await fetch(new URL(WHOLE_STYLESHEET, page.url()))).text();
+  const before = await snapshot();
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, whole);
+  const after = await snapshot();
+  await page.evaluate(() => { document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1); });
+  const lost = [];
+  for (let i = 0; i < Math.min(before.length, after.length); i += 1) {
+    if (before[i][1] !== after[i][1]) {
+      const a = before[i][1].split(/[;|]/);
+      const b = after[i][1].split(/[;|]/);
+      const changed = b.filter((d, j) => d !== a[j]).slice(0, 4);
+      lost.push(`${before[i][0]}: ${changed.join('; ')}`);
+    }
+  }
+  assert.equal(before.length, after.length, `${label}: the page changed while its styles were compared`);
+  assert.equal(lost.length, 0,
+    `${label}: ${own} lacks rules the whole stylesheet applies here:\n  ${lost.slice(0, 10).join('\n  ')}`);
 }
 
 /// A browser context whose pages record console errors and page errors.

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { cases } from './cases.mjs';
 import { startServer } from './server.mjs';
 import { signInAtProvider } from './identity.mjs';
-import { newSession, appReady } from './checks.mjs';
+import { newSession, appReady, expectStylesComplete } from './checks.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -171,6 +171,7 @@ async function fileThrough(page, c, atCheck) {
     await page.waitForSelector('form.question-form > button[type=submit]');
     await fillAll(page, c.answers, 'f-', done);
     const before = page.url();
+    await expectStylesComplete(page, `${c.service_id} ${before}`);
     await page.locator('form.question-form > button[type=submit]').click();
     await page.waitForFunction((u) => location.href !== u || document.querySelector('.error-summary'), before);
     if (await page.locator('.error-summary').count()) {
@@ -180,6 +181,7 @@ async function fileThrough(page, c, atCheck) {
   assert.ok(page.url().endsWith('/apply/check'), `${c.service_id}: never reached Check answers`);
   // The fee as Check answers states it: the paragraph after the "Phí, lệ phí" heading.
   const quoted = await page.locator('h2:has-text("Phí, lệ phí") + p').innerText();
+  await expectStylesComplete(page, `${c.service_id} Check answers`);
   if (atCheck) await atCheck(page);
   await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
   await page.waitForFunction(() => /\/dossiers\//.test(location.pathname) || document.querySelector('#submit-problems-title'));
@@ -188,6 +190,7 @@ async function fileThrough(page, c, atCheck) {
   }
   const code = (await page.locator('.panel__code').innerText()).trim();
   assert.match(code, /\S/, `${c.service_id}: no dossier code on the confirmation`);
+  await expectStylesComplete(page, `${c.service_id} confirmation`);
   // The dossier is charged what Check answers said.
   const dossier = await (await page.request.get(`${server.url}/api/v1/dossiers/${encodeURIComponent(code)}`)).json();
   const { status, amount } = dossier.payment;

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { newSession, expectAccessible, appReady } from './checks.mjs';
+import { newSession, expectAccessible, expectStylesComplete, appReady } from './checks.mjs';
 import { decodePng } from './pixels.mjs';
 
 let server;
@@ -24,6 +24,28 @@ test('the catalogue lists services from the API and passes axe', async () => {
     assert.equal(await page.locator('h1').textContent(), 'Dịch vụ công trực tuyến');
     assert.match(await page.title(), /Dịch vụ công trực tuyến \| Cổng Dịch vụ công Quốc gia/);
     await expectAccessible(page, 'catalogue');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+// scripts/purge-css.mjs gives each page the rules its bundle can use; expectAccessible
+// then holds every page the suite checks to look as with the whole stylesheet. This shows
+// the check sees a missing rule: an element given a class only the statistics use.
+test("the catalogue's own stylesheet is smaller, and a rule it lacks is caught", async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.waitForSelector('.service-item');
+    const own = await page.locator('link[rel=stylesheet]').getAttribute('href');
+    assert.match(own, /^\/style-catalogue-[0-9a-f]{16}\.css$/);
+    const ownCss = await (await fetch(server.url + own)).text();
+    assert.ok(!ownCss.includes('.stat-figure'), 'the catalogue has no statistics figures');
+    await expectStylesComplete(page, 'catalogue');
+    await page.evaluate(() => document.querySelector('h1').classList.add('stat-figure'));
+    await assert.rejects(expectStylesComplete(page, 'catalogue with a statistics class'),
+      /lacks rules the whole stylesheet applies here:\n[^]*\n {2}h1\.stat-figure: background-color/);
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });

@@ -90,4 +90,6 @@ if (kind === 'catalogue') {
   console.error('usage: entry-html.mjs catalogue|citizen|apply|gallery|statistics|service|form FROM TO');
   process.exit(2);
 }
+// index.html's comments are for its readers, not for every visitor's download.
+html = html.replace(/<!--[\s\S]*?-->\s*/g, '');
 writeFileSync(to, html);

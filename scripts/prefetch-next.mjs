@@ -5,7 +5,7 @@
 // link in the HTML would start at once and share the network with this page's own wasm.
 // Hashed files are cached for a year, so the prefetched copy is used as is.
 //   node scripts/prefetch-next.mjs target/dist-service/service.html target/dist-citizen/form.html
-//     a service's page names the form's bundle (its loader, glue and wasm).
+//     a service's page names the form's stylesheet and bundle (its loader, glue and wasm).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -27,11 +27,17 @@ if (!glue) {
   process.exit(1);
 }
 const wasm = glue.replace(/\.js$/, '_bg.wasm');
+// Each page has its own stylesheet (scripts/purge-css.mjs), which the next page needs too.
+const style = nextHtml.match(/<link rel="stylesheet" href="\/([^"]+\.css)"/)?.[1];
+if (!style) {
+  console.error(`${next} has no stylesheet`);
+  process.exit(1);
+}
 let html = readFileSync(page, 'utf8');
 if (!html.includes('</head>')) {
   console.error(`${page} has no </head>`);
   process.exit(1);
 }
-html = html.replace('</head>', `<meta name="prefetch-next" content="/${loader} /${glue} /${wasm}">\n</head>`);
+html = html.replace('</head>', `<meta name="prefetch-next" content="/${style} /${loader} /${glue} /${wasm}">\n</head>`);
 writeFileSync(page, html);
-console.log(`${page}: names ${loader}, ${glue}, ${wasm} for prefetch`);
+console.log(`${page}: names ${style}, ${loader}, ${glue}, ${wasm} for prefetch`);

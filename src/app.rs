@@ -363,20 +363,21 @@ fn prefetch_next_page() {
         let Ok(link) = doc.create_element("link") else {
             return;
         };
-        // Module scripts and the glue's `fetch` of the wasm are both CORS requests: the
-        // prefetched copy is used only if it was fetched the same way.
-        let kind = if url.ends_with(".wasm") {
-            "fetch"
+        // Module scripts and the glue's `fetch` of the wasm are both CORS requests, the
+        // stylesheet link is not: the prefetched copy is used only if it was fetched the
+        // same way.
+        let (kind, cors) = if url.ends_with(".wasm") {
+            ("fetch", true)
+        } else if url.ends_with(".css") {
+            ("style", false)
         } else {
-            "script"
+            ("script", true)
         };
-        for (name, value) in [
-            ("rel", "prefetch"),
-            ("href", url),
-            ("as", kind),
-            ("crossorigin", "anonymous"),
-        ] {
+        for (name, value) in [("rel", "prefetch"), ("href", url), ("as", kind)] {
             let _ = link.set_attribute(name, value);
+        }
+        if cors {
+            let _ = link.set_attribute("crossorigin", "anonymous");
         }
         let _ = head.append_child(&link);
     }

@@ -130,7 +130,7 @@ impl Index {
             });
         }
         let mut entries: Vec<(String, HashMap<u32, u32>)> = by_word.into_iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut vocab = Vec::with_capacity(entries.len());
         let mut postings = Vec::with_capacity(entries.len());
         for (word, docs_weights) in entries {
@@ -271,15 +271,17 @@ impl Index {
                 partial.push((d, matched[d], score[d]));
             }
         }
-        // Equal scores: the shorter (more specific) name first, then catalogue order.
+        // Equal scores: the shorter (more specific) name first, then catalogue order. Each
+        // order ends on the index, so no two differ and an unstable sort (less code in the
+        // bundles that search) gives the same order as a stable one.
         let name_len = |d: usize| self.docs[d].names[0].len();
-        hits.sort_by(|a, b| {
+        hits.sort_unstable_by(|a, b| {
             b.1.cmp(&a.1)
                 .then(name_len(a.0).cmp(&name_len(b.0)))
                 .then(a.0.cmp(&b.0))
         });
         let closest = if hits.is_empty() {
-            partial.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+            partial.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
             partial.into_iter().take(CLOSEST).map(|p| p.0).collect()
         } else {
             Vec::new()
