@@ -6,15 +6,16 @@
 //
 // A selector is dropped only when one of its own compound classes (not one inside
 // `:not()`, `:is()`... whose meaning would flip) appears in none of those. A class counts
-// as named when its text appears anywhere in them, or, for a modifier built at run time
-// (`format!("panel--{tone}")`), when its text up to the last `--` does. Both err towards
-// keeping a rule. Rules without class selectors (elements, `:root`, keyframes) all stay.
+// as named when its text appears anywhere in them (which errs towards keeping a rule), or
+// when it is a modifier the app builds at run time: one whose start is written before a
+// placeholder in the Rust sources (`format!("panel--{tone}")` names every `panel--…`).
+// Rules without class selectors (elements, `:root`, keyframes) all stay.
 //
 // The new file is hashed like trunk's (`style-<page>-<hash>.css`), the page's link gets it
 // and its Subresource Integrity, and the shared stylesheet leaves the page's folder.
 //   node scripts/purge-css.mjs <dist> <page>
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate, parse, walk } from "css-tree";
 
@@ -50,11 +51,16 @@ const named = [
   readFileSync(join(dist, wasm)).toString("latin1"),
   readFileSync(SERVER_FIRST_PAINT, "utf8"),
 ].join("\n");
-const isNamed = (cls) => {
-  if (named.includes(cls)) return true;
-  const modifier = cls.lastIndexOf("--");
-  return modifier > 0 && named.includes(cls.slice(0, modifier + 2));
-};
+// Modifiers built at run time, from the app's sources: `panel--` in `"panel--{tone}"`.
+const builtAtRunTime = new Set(
+  readdirSync("src", { recursive: true })
+    .filter((f) => f.endsWith(".rs"))
+    .flatMap((f) => [...readFileSync(join("src", f), "utf8").matchAll(/([A-Za-z_][A-Za-z0-9_-]*--)\{/g)])
+    .map((m) => m[1]),
+);
+if (builtAtRunTime.size === 0) fail("no modifier built at run time found in src/: is this the repository's root?");
+const isNamed = (cls) =>
+  named.includes(cls) || [...builtAtRunTime].some((p) => cls.startsWith(p) && named.includes(p));
 
 const before = readFileSync(join(dist, cssFile), "utf8");
 const ast = parse(before);

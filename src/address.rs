@@ -1,10 +1,12 @@
-//! The page's address, for the pages that keep what they show in its query (the
-//! catalogue's search, the statistics' filters): read as a signal, and written into the
-//! browser's history so that a shared link, back and forward give the same page.
+//! The page's address, for the pages that keep what they show in it (the catalogue's
+//! search and the statistics' filters in the query, a form's step in the path): read as
+//! signals, and written into the browser's history so that a shared link, back and
+//! forward give the same page.
 //!
-//! In a bundle with the router, the router keeps the address ([`provide_routed`]). A
-//! bundle of one page has no router ([`provide_own`]): this module then keeps the history
-//! itself, which is all such a page needs of the router's code.
+//! In a bundle with the router, the router keeps the address ([`provide_routed`]). The
+//! bundles of one page, or of one page's addresses (a form's steps), have no router
+//! ([`provide_own`]): this module then keeps the history itself, which is all such a
+//! page needs of the router's code.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -18,15 +20,29 @@ pub struct Go {
     pub scroll: bool,
 }
 
-/// The page's address: its query as a signal, and going to another address of the page.
+/// The page's address: its path, query and fragment as signals, and going to another
+/// address of the page.
 #[derive(Clone, Copy)]
 pub struct Address {
+    path: Signal<String>,
     /// The query string (`?` or not).
     search: Signal<String>,
+    /// The fragment (`#` or not).
+    hash: Signal<String>,
     go: Callback<(String, Go)>,
 }
 
 impl Address {
+    /// The path (tracked).
+    pub fn path(&self) -> String {
+        self.path.get()
+    }
+
+    /// The fragment, `#` or not, as the page is drawn (untracked).
+    pub fn hash_untracked(&self) -> String {
+        self.hash.get_untracked()
+    }
+
     /// The query's values for `keys`, in that order, those present only (tracked).
     pub fn query(&self, keys: &[&'static str]) -> Vec<(&'static str, String)> {
         let pairs = self.search.with(|s| portal_api::paths::query_pairs(s));
@@ -51,7 +67,8 @@ pub fn use_address() -> Address {
     expect_context::<Address>()
 }
 
-/// The address kept by the router (the bundles with several pages).
+/// The address kept by the router, in the bundles that have one (the whole portal's, the
+/// gallery's).
 pub fn provide_routed() {
     let location = leptos_router::hooks::use_location();
     let navigate = leptos_router::hooks::use_navigate();
@@ -66,16 +83,32 @@ pub fn provide_routed() {
         )
     });
     provide_context(Address {
+        path: location.pathname.into(),
         search: location.search.into(),
+        hash: location.hash.into(),
         go,
     });
 }
 
 /// The address kept without the router, for a bundle of one page: `own` says which links
-/// are to this page (clicked, they change the query in the history, as the router would);
-/// every other link loads its page from the server.
-pub fn provide_own(own: fn(&str) -> bool) {
-    let search = RwSignal::new(current_search());
+/// are to this page (clicked, they change the address in the history, as the router
+/// would); every other link loads its page from the server.
+pub fn provide_own(own: fn(&str) -> bool) -> Address {
+    // The browser's location is the one copy of the address; a change to it (below)
+    // notifies whatever read it.
+    let changed = Trigger::new();
+    let part = |read: fn(&web_sys::Location) -> Result<String, JsValue>| {
+        Signal::derive(move || {
+            changed.track();
+            read(&window().location()).unwrap_or_default()
+        })
+    };
+    let (path, search, hash) = (
+        part(web_sys::Location::pathname),
+        part(web_sys::Location::search),
+        part(web_sys::Location::hash),
+    );
+    let read = move || changed.notify();
     let go = Callback::new(move |(href, how): (String, Go)| {
         if let Ok(history) = window().history() {
             let _ = if how.replace {
@@ -84,13 +117,13 @@ pub fn provide_own(own: fn(&str) -> bool) {
                 history.push_state_with_url(&JsValue::NULL, "", Some(&href))
             };
         }
-        search.set(current_search());
+        read();
         if how.scroll {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
     // Back and forward.
-    let on_pop = Closure::<dyn Fn()>::new(move || search.set(current_search()));
+    let on_pop = Closure::<dyn Fn()>::new(read);
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     on_pop.forget();
     // Links to this page: on `window`, after the link's own handlers (which may have
@@ -127,10 +160,14 @@ pub fn provide_own(own: fn(&str) -> bool) {
     });
     let _ = window().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     on_click.forget();
-    provide_context(Address {
-        search: search.into(),
+    let address = Address {
+        path,
+        search,
+        hash,
         go,
-    });
+    };
+    provide_context(address);
+    address
 }
 
 /// The link (`a[href]`) a click landed in, if any: the clicked element or an ancestor.
@@ -138,8 +175,4 @@ pub(crate) fn clicked_link(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest("a[href]").ok().flatten())
-}
-
-fn current_search() -> String {
-    window().location().search().unwrap_or_default()
 }

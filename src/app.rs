@@ -30,8 +30,8 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
-/// What every bundle shares: the language and session contexts, the router and
-/// the page frame around the routes. `session` provides the session's contexts: the
+/// What the bundles with a router share (the whole portal's, the gallery's): the language
+/// and session contexts, the router and the page frame around the routes. `session` provides the session's contexts: the
 /// whole session where pages need the person's facts (`session::provide_session`), the
 /// header's part alone where they do not (`session::provide_header`, whose bundles then
 /// carry no code for the rest).
@@ -52,21 +52,25 @@ fn RoutedShell(children: Children) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     crate::address::provide_routed();
     let navigate = leptos_router::hooks::use_navigate();
-    provide_context(RouterGo(Callback::new(move |href: String| {
+    provide_context(InAppGo(Callback::new(move |href: String| {
         navigate(&href, Default::default())
     })));
     view! { <Shell path=location.pathname.into()>{children()}</Shell> }
 }
 
 /// What a bundle of one page shares with the others, without the router: the same
-/// contexts and frame around the page at the browser's address. Every link on it is
-/// another page, loaded from the server (the router's code is not in the bundle).
+/// contexts and frame around the page at the browser's address (as `address` keeps it,
+/// where the page changes it). Every link to another page loads it from the server (the
+/// router's code is not in the bundle).
 #[component]
 fn OnePage(session: fn(), children: Children) -> impl IntoView {
     provide_i18n();
     session();
-    let path = window().location().pathname().unwrap_or_default();
-    view! { <Shell path=Signal::stored(path)>{children()}</Shell> }
+    let path = match use_context::<crate::address::Address>() {
+        Some(address) => Signal::derive(move || address.path()),
+        None => Signal::stored(window().location().pathname().unwrap_or_default()),
+    };
+    view! { <Shell path>{children()}</Shell> }
 }
 
 /// The whole portal: every route but the gallery's (a bundle of its own, `GalleryApp`).
@@ -165,19 +169,33 @@ impl CitizenPage {
 
 /// A service's form in its own bundle (`Bundle::Form`), which the server sends for
 /// `/services/{id}/apply[/{step}]`: the steps and check-your-answers, without the
-/// tracking pages. Its check-your-answers page has the browser prefetch the bundle of
-/// the page that follows Send (the dossier's), named in its HTML.
+/// tracking pages. It has no router: `address` keeps the step in the history, and a
+/// link to any page but a form's loads it from the server. Its check-your-answers page
+/// has the browser prefetch the bundle of the page that follows Send (the dossier's),
+/// named in its HTML.
 #[component]
 pub fn FormApp() -> impl IntoView {
-    leave_other_pages_to_the_browser_and_go(|href| bundle_of(href) == Some(Bundle::Form));
+    let is_form = |href: &str| bundle_of(href) == Some(Bundle::Form);
+    let address = crate::address::provide_own(is_form);
+    provide_context(OwnPages(is_form));
+    provide_context(InAppGo(Callback::new(move |href: String| {
+        address.go(
+            &href,
+            crate::address::Go {
+                replace: false,
+                scroll: true,
+            },
+        )
+    })));
+    let path = window().location().pathname().unwrap_or_default();
     view! {
-        <Portal session=crate::session::provide_session>
-            <Routes fallback=NotFoundPage>
-                // One route with or without the step, so that `/apply` going on to its
-                // step keeps the page (and its loaded form) rather than drawing another.
-                <Route path=path!("/services/:id/apply/:step?") view=ApplyPage/>
-            </Routes>
-        </Portal>
+        <OnePage session=crate::session::provide_session>
+            {if is_form(&path) {
+                view! { <ApplyPage/> }.into_any()
+            } else {
+                view! { <NotFoundPage/> }.into_any()
+            }}
+        </OnePage>
     }
 }
 
@@ -256,33 +274,28 @@ pub fn is_gallery_page(href: &str) -> bool {
     bundle_of(href) == Some(Bundle::Gallery)
 }
 
-/// Which pages the running bundle holds (see [`use_go`]).
+/// Which pages the running bundle holds (see [`use_go`]): given by the bundles whose code
+/// goes on to another bundle's page (the form's); elsewhere `use_go` takes every page as
+/// the bundle's.
 #[derive(Clone, Copy)]
 struct OwnPages(fn(&str) -> bool);
 
-/// [`leave_other_pages_to_the_browser`], and tells [`use_go`] which pages are the
-/// bundle's: for the bundles whose code goes on to another bundle's page (only they carry
-/// this; elsewhere `use_go` takes every page as the bundle's).
-fn leave_other_pages_to_the_browser_and_go(own: fn(&str) -> bool) {
-    provide_context(OwnPages(own));
-    leave_other_pages_to_the_browser(own);
-}
-
-/// The router's navigation, where the bundle has a router (see [`use_go`]).
+/// The bundle's own navigation between its pages, the router's or the address's (see
+/// [`use_go`]).
 #[derive(Clone, Copy)]
-struct RouterGo(Callback<String>);
+struct InAppGo(Callback<String>);
 
-/// Goes to `href` from code (after Send, say): through the router when the running bundle
-/// has one and holds that page, else by loading it from the server, as a link to it would.
+/// Goes to `href` from code (after Send, say): in the app when the running bundle holds
+/// that page, else by loading it from the server, as a link to it would.
 /// Taken in a component, like the router's `use_navigate`, and callable later from a task.
 pub fn use_go() -> impl Fn(&str) + Clone {
-    let router = use_context::<RouterGo>();
+    let in_app = use_context::<InAppGo>();
     let own: fn(&str) -> bool = match use_context::<OwnPages>() {
         Some(OwnPages(own)) => own,
         None => |_| true,
     };
-    move |href: &str| match router {
-        Some(RouterGo(go)) if own(href) => go.run(href.to_string()),
+    move |href: &str| match in_app {
+        Some(InAppGo(go)) if own(href) => go.run(href.to_string()),
         _ => {
             let _ = window().location().assign(href);
         }
@@ -521,8 +534,10 @@ mod tests {
             let routed = match bundle {
                 // The bundles of one page have no router: the service page's draws
                 // the service of the `AppRoute::Service` it reads from the address
-                // (`ServiceApp`); the catalogue's and the statistics' draw their page.
+                // (`ServiceApp`), the form's the form and step it reads there
+                // (`FormApp`); the catalogue's and the statistics' draw their page.
                 Some(Bundle::Service) => matches!(route, Some(AppRoute::Service { .. })),
+                Some(Bundle::Form) => crate::pages::apply::form_at(&page).is_some(),
                 Some(Bundle::Catalogue) => route == Some(AppRoute::Catalogue),
                 Some(Bundle::Citizen) => super::CitizenPage::at(&page).is_some(),
                 Some(Bundle::Statistics) => route == Some(AppRoute::Statistics),

@@ -3,12 +3,11 @@
 
 use crate::components::Title;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 use portal_api::routes;
 use portal_core::form::Charge;
 use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, IndexedForm};
 
+use crate::address::{use_address, Go};
 use crate::api;
 use crate::components::{ApplicantGate, LaterOnFirstPage};
 use crate::form::format::{address_text, answer_lines};
@@ -22,12 +21,40 @@ pub fn step_href(service: &str, step: &str) -> String {
     api::href(&routes::apply_step(service, step))
 }
 
+/// The service and the step (empty for `/apply`) of a form's address, in the portal or
+/// in a staff preview; `None` for any other page.
+pub fn form_at(path: &str) -> Option<(String, String)> {
+    use portal_api::paths::decode_segment;
+    use portal_api::routes::{AppRoute, PreviewPage};
+    match AppRoute::parse(path)? {
+        AppRoute::Apply { id, step }
+        | AppRoute::StaffPreview {
+            page: PreviewPage::Apply { id, step },
+            ..
+        } => Some((
+            decode_segment(id),
+            step.map(decode_segment).unwrap_or_default(),
+        )),
+        _ => None,
+    }
+}
+
+/// Going on to another step: a new page, as a link to it would be.
+const NEXT_PAGE: Go = Go {
+    replace: false,
+    scroll: true,
+};
+
 /// Loads the service and its catalogue version, then builds (or restores) the form state
 /// shared by every step of this application.
 #[component]
 pub fn ApplyPage() -> impl IntoView {
-    let params = use_params_map();
-    let service_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let address = use_address();
+    let service_id = Memo::new(move |_| {
+        form_at(&address.path())
+            .map(|(id, _)| id)
+            .unwrap_or_default()
+    });
     let loaded = LocalResource::new(move || {
         let read = api::service_form(&service_id.get());
         async move {
@@ -117,8 +144,12 @@ fn install_save_on_hide(state: &FormState) {
 
 #[component]
 fn StepRouter(state: FormState) -> impl IntoView {
-    let params = use_params_map();
-    let step = Memo::new(move |_| params.with(|p| p.get("step").unwrap_or_default()));
+    let address = use_address();
+    let step = Memo::new(move |_| {
+        form_at(&address.path())
+            .map(|(_, step)| step)
+            .unwrap_or_default()
+    });
     move || {
         let s = step.get();
         let state = state.clone();
@@ -133,11 +164,11 @@ fn StepRouter(state: FormState) -> impl IntoView {
                 Some(n) => step_href(state.service_id.as_str(), &n),
                 None => step_href(state.service_id.as_str(), CHECK),
             };
-            use_navigate()(
+            address.go(
                 &target,
-                NavigateOptions {
+                Go {
                     replace: true,
-                    ..Default::default()
+                    scroll: true,
                 },
             );
             ().into_any()
@@ -157,14 +188,12 @@ pub struct TestSubmission(pub fn(FormState, String) -> AnyView);
 #[component]
 fn DraftStatus(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
+    let address = use_address();
     let st = state.clone();
     let discard = move |_| {
         st.discard();
         let first = st.visible_steps().into_iter().next().unwrap_or_default();
-        use_navigate()(
-            &step_href(st.service_id.as_str(), &first),
-            NavigateOptions::default(),
-        );
+        address.go(&step_href(st.service_id.as_str(), &first), NEXT_PAGE);
     };
     view! {
         <div class="draft-status">
@@ -256,8 +285,13 @@ fn MigrationNotice(state: FormState) -> impl IntoView {
 #[component]
 fn StepPage(state: FormState, step: String) -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let returning = move || query.with(|q| q.get("return").as_deref() == Some(CHECK));
+    let address = use_address();
+    let returning = move || {
+        address
+            .query(&["return"])
+            .first()
+            .is_some_and(|(_, v)| v == CHECK)
+    };
     let Some(step_def) = state.form.step(&step).cloned() else {
         return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
     };
@@ -269,13 +303,14 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     for (id, answer) in state.form.copies_for_step(&state.snapshot(), &step) {
         state.set(id.as_str(), Some(answer));
     }
-    if query.with_untracked(|q| q.get("problem").is_some()) {
+    if untrack(|| !address.query(&["problem"]).is_empty()) {
         state.validate_step(&step);
     }
     // Arriving from a Change link (`…?return=check#f-child_name`): focus that question,
     // so keyboard and screen-reader users land where the link said.
-    // (The router's location: the address bar changes only after this page is drawn.)
-    let hash = use_location().hash.get_untracked();
+    // (The address as kept: with the router, the address bar changes only after this
+    // page is drawn.)
+    let hash = address.hash_untracked();
     let target = hash.trim_start_matches('#');
     if !target.is_empty() {
         crate::form::focus::focus_question_when_drawn(target.to_string());
@@ -336,7 +371,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
                 None => step_href(&svc, CHECK),
             }
         };
-        use_navigate()(&target, NavigateOptions::default());
+        address.go(&target, NEXT_PAGE);
     };
     let service_name = state.service_name.clone();
     let intro = step_def.intro.clone();
@@ -429,9 +464,9 @@ fn StepList(state: FormState, current: String) -> impl IntoView {
 #[component]
 fn FormHelp() -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
+    let address = use_address();
     // About this very page (the step), so the team knows where it went wrong.
-    let href = move || routes::feedback(&location.pathname.get());
+    let href = move || routes::feedback(&address.path());
     view! {
         <section class="form-help" aria-labelledby="form-help-title">
             <h2 id="form-help-title" class="form-help__title">{move || i18n.t(Key::HelpTitle)}</h2>
@@ -590,4 +625,52 @@ fn AddressText(answer: AddressAnswer) -> impl IntoView {
         async move { crate::form::fields::choice_for(a).await.place_name() }
     });
     move || address_text(&answer, place.get().flatten().as_deref())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::form_at;
+
+    fn at(path: &str) -> Option<(String, String)> {
+        form_at(path)
+    }
+
+    #[test]
+    fn a_form_is_read_from_its_address_in_the_portal_and_in_a_preview() {
+        let form = |id: &str, step: &str| Some((id.to_string(), step.to_string()));
+        assert_eq!(
+            at("/services/birth-registration/apply"),
+            form("birth-registration", "")
+        );
+        assert_eq!(
+            at("/services/birth-registration/apply/child"),
+            form("birth-registration", "child")
+        );
+        assert_eq!(
+            at("/services/birth-registration/apply/check"),
+            form("birth-registration", "check")
+        );
+        assert_eq!(
+            at("/staff/preview/abc123/services/birth-registration/apply/child"),
+            form("birth-registration", "child")
+        );
+        assert_eq!(
+            at("/staff/preview/abc123/services/birth-registration/apply"),
+            form("birth-registration", "")
+        );
+    }
+
+    #[test]
+    fn no_other_page_is_a_form() {
+        for path in [
+            "/",
+            "/services/birth-registration",
+            "/services/birth-registration/apply/child/extra",
+            "/staff/preview/abc123/services/birth-registration",
+            "/dossiers/HS-1",
+            "/apply/child",
+        ] {
+            assert_eq!(at(path), None, "{path}");
+        }
+    }
 }
