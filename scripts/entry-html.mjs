@@ -59,10 +59,14 @@ if (kind === 'catalogue') {
     `    <p class="lookup-link"><a href="/lookup">${text('LookupTitle')}</a></p>\n    ${LOADING}`);
 } else if (kind === 'citizen') {
   // The citizen's own bundle (app::CitizenApp): the staff pages never ship to citizens.
-  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-citizen"');
+  // Built with the `split-citizen` feature: scripts/split-bundle.mjs cuts out the pages people
+  // seldom enter it by (src/app.rs).
+  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-citizen" data-cargo-features="split-citizen"');
 } else if (kind === 'apply') {
-  // A service's form, its own bundle (app::FormApp), without the tracking pages.
-  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-form"');
+  // A service's form, its own bundle (app::FormApp), without the tracking pages; built
+  // with the `split-form` feature, so that scripts/split-bundle cuts Check answers and Send
+  // into a chunk of their own (src/split.rs).
+  html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-form" data-cargo-features="split-form"');
 } else if (kind === 'gallery') {
   // The gallery's own bundle (app::GalleryApp): examples never ship to citizens.
   html = replace(html, 'data-bin="portal-web"', 'data-bin="portal-gallery"');

@@ -1,6 +1,6 @@
 // Minifies the JavaScript glue of a page's bundle (what wasm-bindgen writes, which trunk
-// copies as it is) with esbuild (npm), in place, and gives the page's modulepreload link
-// the new file's Subresource Integrity. Exports and the names the wasm imports are kept:
+// copies as it is; and a split bundle's chunk loader) with esbuild (npm), in place, and
+// gives the page's modulepreload links the new files' Subresource Integrity. Exports and the names the wasm imports are kept:
 // esbuild renames local variables only. Usage: node scripts/minify-js.mjs <dist> <page>
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -14,17 +14,20 @@ if (!dist || !page) {
 }
 const pagePath = join(dist, page);
 let html = readFileSync(pagePath, "utf8");
+// The bundle's glue, and in a split bundle the script that fetches its chunks
+// (scripts/split-bundle.mjs): each preloaded with its integrity.
 const links = [...html.matchAll(/<link rel="modulepreload" href="\/([^"]+\.js)"[^>]*integrity="([^"]+)"[^>]*>/g)];
-if (links.length !== 1) {
-  console.error(`expected exactly one modulepreload link with integrity in ${pagePath}, found ${links.length}`);
+if (links.length < 1 || links.length > 2) {
+  console.error(`expected one or two modulepreload links with integrity in ${pagePath}, found ${links.length}`);
   process.exit(1);
 }
-const [link, file, integrity] = links[0];
-const path = join(dist, file);
-const before = readFileSync(path, "utf8");
-const { code } = transformSync(before, { minify: true, format: "esm", target: "es2020", legalComments: "none" });
-writeFileSync(path, code);
-const sri = "sha384-" + createHash("sha384").update(code).digest("base64");
-html = html.replace(link, link.replace(integrity, sri));
+for (const [link, file, integrity] of links) {
+  const path = join(dist, file);
+  const before = readFileSync(path, "utf8");
+  const { code } = transformSync(before, { minify: true, format: "esm", target: "es2020", legalComments: "none" });
+  writeFileSync(path, code);
+  const sri = "sha384-" + createHash("sha384").update(code).digest("base64");
+  html = html.replace(link, link.replace(integrity, sri));
+  console.log(`${page}: ${file} minified, ${before.length} -> ${code.length} B`);
+}
 writeFileSync(pagePath, html);
-console.log(`${page}: ${file} minified, ${before.length} -> ${code.length} B`);

@@ -38,6 +38,12 @@ if (!html.includes('</head>')) {
   console.error(`${page} has no </head>`);
   process.exit(1);
 }
-html = html.replace('</head>', `<meta name="prefetch-next" content="/${style} /${loader} /${glue} /${wasm}">\n</head>`);
+// Other scripts the next page preloads beside its glue: a split bundle's chunk loader
+// (scripts/split-bundle.mjs). Its chunks are fetched by that page while it is read.
+const preloaded = [...nextHtml.matchAll(/<link rel="modulepreload" href="\/([^"]+\.js)"/g)]
+  .map((m) => m[1])
+  .filter((f) => f !== glue);
+const files = [style, loader, glue, ...preloaded, wasm];
+html = html.replace('</head>', `<meta name="prefetch-next" content="${files.map((f) => `/${f}`).join(' ')}">\n</head>`);
 writeFileSync(page, html);
-console.log(`${page}: names ${style}, ${loader}, ${glue}, ${wasm} for prefetch`);
+console.log(`${page}: names ${files.join(', ')} for prefetch`);

@@ -41,6 +41,10 @@ const loader = html.match(/src="\/(loader-[0-9a-f]+\.js)"/)?.[1] ?? fail(`${page
 const loaderJs = readFileSync(join(dist, loader), "utf8");
 const glue = loaderJs.match(/\/([a-z-]+-[0-9a-f]+\.js)/)?.[1] ?? fail(`${loader} names no bundle`);
 const wasm = glue.replace(/\.js$/, "_bg.wasm");
+// A split bundle's chunks (scripts/split-bundle.mjs: `<bin>-<chunk>-<hash>.wasm`), whose
+// views the page draws later.
+const bin = glue.replace(/-[0-9a-f]+\.js$/, "");
+const chunks = readdirSync(dist).filter((f) => f.startsWith(`${bin}-`) && f.endsWith(".wasm") && f !== wasm);
 
 // Where the page's classes can come from, as one text (the wasm's bytes as Latin-1, so
 // its string literals read as written; class names are ASCII).
@@ -49,6 +53,7 @@ const named = [
   loaderJs,
   readFileSync(join(dist, glue), "utf8"),
   readFileSync(join(dist, wasm)).toString("latin1"),
+  ...chunks.map((chunk) => readFileSync(join(dist, chunk)).toString("latin1")),
   readFileSync(SERVER_FIRST_PAINT, "utf8"),
 ].join("\n");
 // Modifiers built at run time, from the app's sources: `panel--` in `"panel--{tone}"`.

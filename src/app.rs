@@ -20,6 +20,7 @@ use crate::pages::{
     staff_preview::PreviewLayout,
 };
 use crate::prefs;
+use crate::split::Part;
 
 /// Provides the language context, restoring the saved choice and saving every change.
 pub fn provide_i18n() -> I18n {
@@ -123,17 +124,35 @@ pub fn CitizenApp() -> impl IntoView {
     view! {
         <OnePage session=crate::session::provide_session>
             {match CitizenPage::at(&path) {
-                Some(CitizenPage::Accessibility) => view! { <AccessibilityPage/> }.into_any(),
-                Some(CitizenPage::IntegratedServices) => view! { <IntegratedServicesPage/> }.into_any(),
-                Some(CitizenPage::Sources) => view! { <SourcesPage/> }.into_any(),
+                Some(CitizenPage::Accessibility) => view! { <Part load=accessibility_page/> }.into_any(),
+                Some(CitizenPage::IntegratedServices) => view! { <Part load=integrated_services_page/> }.into_any(),
+                Some(CitizenPage::Sources) => view! { <Part load=sources_page/> }.into_any(),
                 Some(CitizenPage::MyDossiers) => view! { <MyDossiersPage/> }.into_any(),
                 Some(CitizenPage::Dossier(code)) => view! { <DossierOf code=Signal::stored(code)/> }.into_any(),
-                Some(CitizenPage::Lookup) => view! { <LookupPage/> }.into_any(),
-                Some(CitizenPage::Feedback) => view! { <crate::pages::feedback::FeedbackPage/> }.into_any(),
+                Some(CitizenPage::Lookup) => view! { <Part load=lookup_page/> }.into_any(),
+                Some(CitizenPage::Feedback) => view! { <Part load=feedback_page/> }.into_any(),
                 None => view! { <NotFoundPage/> }.into_any(),
             }}
         </OnePage>
     }
+}
+
+// The citizen's bundle is entered mostly at a dossier (the confirmation, a tracking link)
+// or at My dossiers: the other pages are chunks of their own, fetched when one is opened.
+crate::split_off! { "split-citizen", accessibility, preload_accessibility;
+    fn accessibility_page() -> AnyView { view! { <AccessibilityPage/> }.into_any() }
+}
+crate::split_off! { "split-citizen", integrated_services, preload_integrated_services;
+    fn integrated_services_page() -> AnyView { view! { <IntegratedServicesPage/> }.into_any() }
+}
+crate::split_off! { "split-citizen", sources, preload_sources;
+    fn sources_page() -> AnyView { view! { <SourcesPage/> }.into_any() }
+}
+crate::split_off! { "split-citizen", lookup, preload_lookup;
+    fn lookup_page() -> AnyView { view! { <LookupPage/> }.into_any() }
+}
+crate::split_off! { "split-citizen", feedback, preload_feedback;
+    fn feedback_page() -> AnyView { view! { <crate::pages::feedback::FeedbackPage/> }.into_any() }
 }
 
 /// A page of the citizen's bundle, read from the browser's address.

@@ -18,5 +18,6 @@ pub mod i18n;
 pub mod pages;
 pub mod prefs;
 pub mod session;
+pub mod split;
 pub mod tasks;
 pub mod tracking;

@@ -59,6 +59,11 @@ impl Key {
         vi: "Không tải được danh mục dịch vụ",
         en: "The list of services could not be loaded",
     });
+    // A page whose code comes in a chunk of its own (src/split.rs) that could not be fetched.
+    pub const PartLoadErrorTitle: Key = Key(&Texts {
+        vi: "Không tải được trang này",
+        en: "This page could not be loaded",
+    });
     pub const LoadErrorBody: Key = Key(&Texts {
         vi: "Có thể kết nối mạng bị gián đoạn hoặc hệ thống đang bận. Hãy kiểm tra kết nối rồi thử lại.",
         en: "The network may be down or the system busy. Check your connection and try again.",

@@ -13,6 +13,7 @@ use crate::components::{ApplicantGate, LaterOnFirstPage};
 use crate::form::format::{address_text, answer_lines};
 use crate::form::{ErrorSummary, FieldView, FormState};
 use crate::i18n::{fill, text, use_i18n, Key, Lang};
+use crate::split::Part;
 
 /// The step path segment of the check-your-answers page.
 pub const CHECK: &str = "check";
@@ -154,7 +155,7 @@ fn StepRouter(state: FormState) -> impl IntoView {
         let s = step.get();
         let state = state.clone();
         if s == CHECK {
-            view! { <CheckAnswers state/> }.into_any()
+            view! { <Part load=move || check_answers_page(state.clone())/> }.into_any()
         } else if s.is_empty() {
             // `/apply`: continue where the citizen left off.
             let visible = state.visible_steps();
@@ -295,6 +296,8 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     let Some(step_def) = state.form.step(&step).cloned() else {
         return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
     };
+    // Check answers comes after the last step: its chunk is fetched while this one is read.
+    crate::split::prefetch_when_drawn(preload_check_answers);
     // A new page starts without the errors of another; sent back from the check page
     // because of a problem (`?problem=1`), it shows that problem at once.
     state.errors.set(Vec::new());
@@ -473,6 +476,14 @@ fn FormHelp() -> impl IntoView {
             <p>{move || i18n.t(Key::HelpBody)}</p>
             <p><a href=href>{move || i18n.t(Key::FeedbackLink)}</a></p>
         </section>
+    }
+}
+
+crate::split_off! { "split-form", check_answers, preload_check_answers;
+    /// Check answers and Send, a chunk of the form's bundle of their own: most visits
+    /// are to a step, and the chunk is fetched while the person fills the last one.
+    fn check_answers_page(state: FormState) -> AnyView {
+        view! { <CheckAnswers state/> }.into_any()
     }
 }
 

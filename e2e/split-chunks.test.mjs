@@ -1,0 +1,91 @@
+// The bundles cut into chunks (scripts/split-bundle.mjs, src/split.rs): a form step does
+// not wait for Check answers' chunk but fetches it while the person reads; a chunk that
+// cannot be fetched (a dropped connection) shows a page that says so and a retry that
+// works once the network is back, never a dead app; the citizen's seldom-entered pages
+// come in chunks of their own.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { newSession, expectAccessible, appReady } from './checks.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+const CHECK_CHUNK = /\/portal-form-check-answers-[0-9a-f]{16}\.wasm$/;
+const SERVICE = '/services/old-id-number-confirmation/apply';
+
+test("a form step is usable before Check answers' chunk, which then comes while the person reads", async () => {
+  const s = await newSession();
+  try {
+    const { page, errors } = s;
+    let chunkRequests = 0;
+    page.on('request', (r) => { if (CHECK_CHUNK.test(new URL(r.url()).pathname)) chunkRequests += 1; });
+    await page.goto(server.url + SERVICE);
+    await appReady(page);
+    await page.waitForURL('**/apply/applicant');
+    // Fetched once the step is drawn and usable (the `portal-ready` mark), not before.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /portal-form-check-answers-/.test(e.name) && e.responseEnd > 0));
+    assert.equal(chunkRequests, 1, 'the chunk is fetched once');
+    const { ready, fetched } = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('portal-ready')[0]?.startTime,
+      fetched: performance.getEntriesByType('resource').find((e) => /portal-form-check-answers-/.test(e.name)).startTime,
+    }));
+    assert.ok(ready !== undefined, 'the step marks when it is usable');
+    assert.ok(fetched >= ready, `chunk requested at ${fetched} ms, step usable at ${ready} ms`);
+    // Check answers then draws, its chunk now in the browser's cache.
+    await page.goto(server.url + SERVICE + '/check');
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally { await s.close(); }
+});
+
+test('a chunk that cannot be fetched shows the page could not be loaded, and Try again brings it', async () => {
+  const s = await newSession();
+  try {
+    const { page, context } = s;
+    // The connection drops for this file only: the step itself loads.
+    let blocked = true;
+    await context.route(CHECK_CHUNK, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(server.url + SERVICE + '/check');
+    await appReady(page);
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { name: 'Không tải được trang này' }).waitFor();
+    await expectAccessible(page, 'chunk failed');
+    // The rest of the app still works: the language switch answers.
+    await page.locator('.header__lang').click();
+    await page.getByRole('heading', { name: 'This page could not be loaded' }).waitFor();
+    await page.locator('.header__lang').click();
+    blocked = false;
+    await alert.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
+    await expectAccessible(page, 'chunk loaded on retry');
+  } finally { await s.close(); }
+});
+
+test("the citizen's seldom-entered pages are chunks: feedback and legal sources load theirs", async () => {
+  const s = await newSession();
+  try {
+    const { page, errors } = s;
+    const chunks = [];
+    page.on('request', (r) => {
+      const m = new URL(r.url()).pathname.match(/^\/portal-citizen-([a-z-]+)-[0-9a-f]{16}\.wasm$/);
+      // Code several pages share comes in `shared-<n>` chunks, with the first page needing it.
+      if (m && !m[1].startsWith('shared-')) chunks.push(m[1]);
+    });
+    await page.goto(server.url + '/feedback');
+    await appReady(page);
+    await page.getByRole('heading', { level: 1, name: 'Góp ý về Cổng Dịch vụ công' }).waitFor();
+    await page.goto(server.url + '/sources');
+    await appReady(page);
+    await page.getByRole('heading', { level: 1, name: 'Văn bản pháp lý của danh mục' }).waitFor();
+    assert.deepEqual(chunks, ['feedback', 'sources']);
+    // A dossier's page, the bundle's usual entry, needs no chunk.
+    chunks.length = 0;
+    await page.goto(server.url + '/lookup');
+    await appReady(page);
+    assert.deepEqual(chunks, ['lookup']);
+    assert.deepEqual(errors, []);
+  } finally { await s.close(); }
+});

@@ -1,0 +1,134 @@
+//! Parts of a bundle that load when a page first needs them.
+//!
+//! A function declared with [`split_off!`] names the bundle it is cut out of by that
+//! bundle's feature (`split-form`, `split-citizen`). In that bundle, built with the
+//! feature, `scripts/split-bundle.mjs` (wasm-split-cli) moves it into a chunk of its own,
+//! fetched the first time it is called. Elsewhere (the other bundles, native tests) it is
+//! an ordinary function, already there. (A split point is an exported function: one
+//! compiled into a bundle that is not split at it would stay there whole, so each split
+//! point is compiled only for its own bundle.) Either way it is `async` and answers
+//! `Err(NotLoaded)` when its chunk could not be fetched, so the page can offer to try
+//! again instead of stopping the whole app.
+//!
+//! [`Part`] draws what such a function returns: nothing while the chunk is on its way
+//! (it is usually prefetched while the person reads the page before), "Loading…" if it
+//! takes longer, and a retry if the network failed.
+
+use std::future::Future;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::components::{ErrorState, Loading};
+use crate::i18n::Key;
+
+/// A chunk that could not be fetched or instantiated (the network, usually).
+pub type NotLoaded = leptos::wasm_split::SplitLoaderError;
+
+/// `split_off! { "split-form", chunk_name, preload_name; fn name(args) -> View { body } }`
+/// declares, for the bundle built with the feature `split-form`,
+/// `async fn name(args) -> Result<View, NotLoaded>` and `async fn preload_name() ->
+/// Result<(), NotLoaded>`, which fetches the chunk without calling anything in it.
+/// Functions naming the same chunk share it.
+#[macro_export]
+macro_rules! split_off {
+    ($feature:literal, $chunk:ident, $preload:ident;
+     $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$meta])*
+        #[cfg(all(feature = $feature, target_family = "wasm"))]
+        #[::leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(#[allow(dead_code)] $preload)
+        )]
+        $vis fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::split::NotLoaded> {
+            let value: $ret = $body;
+            ::core::result::Result::Ok(value)
+        }
+
+        $(#[$meta])*
+        #[cfg(not(all(feature = $feature, target_family = "wasm")))]
+        $vis async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::split::NotLoaded> {
+            let value: $ret = $body;
+            ::core::result::Result::Ok(value)
+        }
+
+        /// Fetches the chunk ahead of need (nothing to fetch in a bundle not split).
+        #[cfg(not(all(feature = $feature, target_family = "wasm")))]
+        #[allow(dead_code)]
+        $vis async fn $preload() -> ::core::result::Result<(), $crate::split::NotLoaded> {
+            ::core::result::Result::Ok(())
+        }
+    };
+}
+
+/// Fetches a chunk once the page is drawn and usable, while the person reads it, so that
+/// the page needing it is drawn at once: e.g. Check answers from a form's step.
+pub fn prefetch_when_drawn<Fut>(preload: fn() -> Fut)
+where
+    Fut: Future<Output = Result<(), NotLoaded>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        // Two frames: the app's first drawing of the page, then this.
+        crate::tasks::after_next_paint().await;
+        crate::tasks::after_next_paint().await;
+        // A failure is not remembered: the page that needs the chunk asks again.
+        let _ = preload().await;
+    });
+}
+
+/// Draws the view `load` gives once its chunk is there; a retry if it could not come.
+#[component]
+pub fn Part<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
+{
+    // Bumped by "Try again": the chunk is fetched afresh (a failure is not remembered).
+    let attempt = RwSignal::new(0u32);
+    // "Loading…" only if the chunk takes longer than a glance: usually it was prefetched.
+    let slow = RwSignal::new(false);
+    set_timeout(move || slow.set(true), Duration::from_millis(400));
+    let part = move || {
+        attempt.track();
+        let pending = load();
+        Suspend::new(async move {
+            match pending.await {
+                Ok(view) => view,
+                Err(_) => {
+                    let on_retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+                    view! { <ErrorState title=Key::PartLoadErrorTitle body=Key::LoadErrorBody on_retry/> }
+                        .into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=move || slow.get().then(|| view! { <Loading/> })>{part}</Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    crate::split_off! { "split-form", doubling, preload_doubling;
+        fn double(n: u32) -> u32 { n * 2 }
+    }
+
+    fn ready<T>(future: impl Future<Output = T>) -> T {
+        match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(value) => value,
+            Poll::Pending => panic!("nothing to fetch outside a split bundle"),
+        }
+    }
+
+    #[test]
+    fn outside_its_split_bundle_a_part_is_an_ordinary_function() {
+        assert_eq!(ready(double(21)).ok(), Some(42));
+        assert!(ready(preload_doubling()).is_ok());
+    }
+}
