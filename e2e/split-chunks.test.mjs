@@ -12,6 +12,18 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
+/// The names of the chunks of `bin`'s bundle the page requests from now on, in order;
+/// code several pages share comes in `shared-<n>` chunks, with the first page needing it.
+function chunksFetched(page, bin) {
+  const names = [];
+  const file = new RegExp(`^/${bin}-([a-z0-9-]+)-[0-9a-f]{16}\\.wasm$`);
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(file);
+    if (m && !m[1].startsWith('shared-')) names.push(m[1]);
+  });
+  return names;
+}
+
 const CHECK_CHUNK = /\/portal-form-check-answers-[0-9a-f]{16}\.wasm$/;
 const SERVICE = '/services/old-id-number-confirmation/apply';
 
@@ -68,12 +80,7 @@ test("the citizen's seldom-entered pages are chunks: feedback and legal sources 
   const s = await newSession();
   try {
     const { page, errors } = s;
-    const chunks = [];
-    page.on('request', (r) => {
-      const m = new URL(r.url()).pathname.match(/^\/portal-citizen-([a-z-]+)-[0-9a-f]{16}\.wasm$/);
-      // Code several pages share comes in `shared-<n>` chunks, with the first page needing it.
-      if (m && !m[1].startsWith('shared-')) chunks.push(m[1]);
-    });
+    const chunks = chunksFetched(page, 'portal-citizen');
     await page.goto(server.url + '/feedback');
     await appReady(page);
     await page.getByRole('heading', { level: 1, name: 'Góp ý về Cổng Dịch vụ công' }).waitFor();
@@ -86,6 +93,26 @@ test("the citizen's seldom-entered pages are chunks: feedback and legal sources 
     await page.goto(server.url + '/lookup');
     await appReady(page);
     assert.deepEqual(chunks, ['lookup']);
+    assert.deepEqual(errors, []);
+  } finally { await s.close(); }
+});
+
+test("a form's old-address helper fetches its code only when someone opens it", async () => {
+  const s = await newSession();
+  try {
+    const { page, errors } = s;
+    const chunks = chunksFetched(page, 'portal-form');
+    await page.goto(server.url + '/services/birth-registration/apply');
+    await appReady(page);
+    await page.waitForURL('**/apply/agency');
+    // The step's prefetches have run: Check answers' chunk, not the helper's.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /portal-form-check-answers-/.test(e.name) && e.responseEnd > 0));
+    assert.ok(!chunks.includes('legacy-address'), chunks.join());
+    await page.getByText('Bạn chỉ có địa chỉ cũ (trước ngày 1/7/2025)?').click();
+    await page.getByLabel('Phường, xã, thị trấn cũ').fill('Phường Trúc Bạch');
+    assert.ok(chunks.includes('legacy-address'), chunks.join());
+    await expectAccessible(page, 'old-address helper opened in a form');
     assert.deepEqual(errors, []);
   } finally { await s.close(); }
 });

@@ -15,11 +15,14 @@
 //! takes longer, and a retry if the network failed.
 
 use std::future::Future;
+#[cfg(any(feature = "split-form", feature = "split-citizen"))]
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+#[cfg(any(feature = "split-form", feature = "split-citizen"))]
 use crate::components::{ErrorState, Loading};
+#[cfg(any(feature = "split-form", feature = "split-citizen"))]
 use crate::i18n::Key;
 
 /// A chunk that could not be fetched or instantiated (the network, usually).
@@ -65,6 +68,7 @@ macro_rules! split_off {
 
 /// Fetches a chunk once the page is drawn and usable, while the person reads it, so that
 /// the page needing it is drawn at once: e.g. Check answers from a form's step.
+#[cfg(any(feature = "split-form", feature = "split-citizen"))]
 pub fn prefetch_when_drawn<Fut>(preload: fn() -> Fut)
 where
     Fut: Future<Output = Result<(), NotLoaded>> + 'static,
@@ -78,7 +82,16 @@ where
     });
 }
 
+/// Outside a split bundle there is nothing to fetch.
+#[cfg(not(any(feature = "split-form", feature = "split-citizen")))]
+pub fn prefetch_when_drawn<Fut>(_preload: fn() -> Fut)
+where
+    Fut: Future<Output = Result<(), NotLoaded>> + 'static,
+{
+}
+
 /// Draws the view `load` gives once its chunk is there; a retry if it could not come.
+#[cfg(any(feature = "split-form", feature = "split-citizen"))]
 #[component]
 pub fn Part<F, Fut>(load: F) -> impl IntoView
 where
@@ -109,26 +122,43 @@ where
     }
 }
 
+/// Outside a split bundle every part is already there: its function answers at once, and
+/// the view is drawn as it is, without the waiting a chunk needs (and without its code).
+#[cfg(not(any(feature = "split-form", feature = "split-citizen")))]
+#[component]
+pub fn Part<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
+{
+    // Neither a failure nor a wait can happen without a chunk to fetch.
+    now(load()).and_then(Result::ok)
+}
+
+/// The output of a future that needs no waiting, `None` if it would wait.
+#[cfg_attr(
+    any(feature = "split-form", feature = "split-citizen"),
+    allow(dead_code)
+)]
+fn now<T>(future: impl Future<Output = T>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    match std::pin::pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use std::future::Future;
-    use std::pin::pin;
-    use std::task::{Context, Poll, Waker};
+    use super::now;
 
     crate::split_off! { "split-form", doubling, preload_doubling;
         fn double(n: u32) -> u32 { n * 2 }
     }
 
-    fn ready<T>(future: impl Future<Output = T>) -> T {
-        match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
-            Poll::Ready(value) => value,
-            Poll::Pending => panic!("nothing to fetch outside a split bundle"),
-        }
-    }
-
     #[test]
     fn outside_its_split_bundle_a_part_is_an_ordinary_function() {
-        assert_eq!(ready(double(21)).ok(), Some(42));
-        assert!(ready(preload_doubling()).is_ok());
+        assert_eq!(now(double(21)).and_then(Result::ok), Some(42));
+        assert!(now(preload_doubling()).is_some_and(|r| r.is_ok()));
     }
 }

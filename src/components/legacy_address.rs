@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{fill, text, use_i18n, Key};
+use crate::split::Part;
 
 fn focus(id: &str) {
     if let Some(el) = document()
@@ -75,6 +76,8 @@ fn TextField(
     }
 }
 
+/// A disclosure under the address picker. Its inside is drawn when first opened: in the
+/// form's bundle its code is a chunk of its own, fetched then (most people never open it).
 #[component]
 pub fn LegacyAddress(
     /// Prefix of the element ids, unique on the page.
@@ -85,6 +88,35 @@ pub fn LegacyAddress(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = crate::components::intern::intern(&id);
+    // Once opened, the inside stays (closing keeps what was typed).
+    let opened = RwSignal::new(false);
+    let on_toggle = move |e: web_sys::Event| {
+        let open = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|d| d.has_attribute("open"));
+        if open {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class="legacy-address" on:toggle=on_toggle>
+            <summary class="legacy-address__toggle">{move || i18n.t(Key::LegacyToggle)}</summary>
+            {move || opened.get().then(|| view! { <Part load=move || legacy_address_body(id, on_pick)/> })}
+        </details>
+    }
+}
+
+crate::split_off! { "split-form", legacy_address, preload_legacy_address;
+    fn legacy_address_body(id: &'static str, on_pick: Callback<(Province, Commune)>) -> AnyView {
+        view! { <LegacyAddressBody id on_pick/> }.into_any()
+    }
+}
+
+/// The old address's three boxes, the search, and what it found.
+#[component]
+fn LegacyAddressBody(id: &'static str, on_pick: Callback<(Province, Commune)>) -> impl IntoView {
+    let i18n = use_i18n();
     let ward = RwSignal::new(String::new());
     let district = RwSignal::new(String::new());
     let province = RwSignal::new(String::new());
@@ -145,8 +177,6 @@ pub fn LegacyAddress(
     });
 
     view! {
-        <details class="legacy-address">
-            <summary class="legacy-address__toggle">{move || i18n.t(Key::LegacyToggle)}</summary>
             <div class="legacy-address__body" role="group" aria-labelledby=format!("{id}-legacy-intro")>
                 <p id=format!("{id}-legacy-intro")>{move || i18n.t(Key::LegacyIntro)}</p>
                 <TextField id=format!("{id}-old-ward") label=Key::LegacyWard hint=Key::LegacyWardHint value=ward
@@ -169,7 +199,6 @@ pub fn LegacyAddress(
                     _ => None,
                 }}
             </div>
-        </details>
     }
 }
 

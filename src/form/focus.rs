@@ -92,17 +92,32 @@ fn focus_moved(from: Option<&web_sys::Element>) -> bool {
 /// link) may be reused and keep the focus at the bottom of the new page; a page load
 /// would start at the top, and a screen reader should read the new question first.
 pub fn focus_heading_when_drawn() {
+    focus_heading_after(Duration::ZERO, HEADING_TRIES);
+}
+
+/// How long a page drawn from a chunk still on its way (`split::Part`) may take to show
+/// its heading: 200 tries, 50 ms apart.
+const HEADING_TRIES: u32 = 200;
+
+fn focus_heading_after(delay: Duration, tries: u32) {
     set_timeout(
-        || {
+        move || {
             let heading = document()
                 .query_selector("main h1[tabindex]")
                 .ok()
                 .flatten()
                 .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(h) = heading {
-                let _ = h.focus();
+            match heading {
+                Some(h) => {
+                    let _ = h.focus();
+                }
+                // Not drawn yet: try again, unless the person has put the focus somewhere.
+                None if tries > 0 && !focus_moved(None) => {
+                    focus_heading_after(Duration::from_millis(50), tries - 1)
+                }
+                None => {}
             }
         },
-        Duration::ZERO,
+        delay,
     );
 }

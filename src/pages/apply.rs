@@ -296,8 +296,12 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     let Some(step_def) = state.form.step(&step).cloned() else {
         return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
     };
-    // Check answers comes after the last step: its chunk is fetched while this one is read.
+    // Check answers comes after the last step, and the upload control on a step with a
+    // file question: their chunks are fetched while this step is read.
     crate::split::prefetch_when_drawn(preload_check_answers);
+    if state.form.asks_for_files() {
+        crate::split::prefetch_when_drawn(crate::form::fields::attachment::preload_attachments);
+    }
     // A new page starts without the errors of another; sent back from the check page
     // because of a problem (`?problem=1`), it shows that problem at once.
     state.errors.set(Vec::new());

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use super::shell::{Binding, FieldShell};
 use crate::form::FormState;
 use crate::i18n::{fill, use_i18n, Key};
+use crate::split::Part;
 
 /// A file on its way to the server.
 #[derive(Clone, PartialEq)]
@@ -155,9 +156,21 @@ pub fn AttachmentField(state: FormState, field: Field) -> impl IntoView {
 }
 
 /// The upload control of an attachment question, wherever its answer lives: a question
-/// of its own or a member of a repeating group's item.
+/// of its own or a member of a repeating group's item. In the form's bundle its code is a
+/// chunk of its own, which a step fetches once drawn (`form::prefetch_parts`).
 #[component]
 pub fn AttachmentControl(field: Field, binding: Binding) -> impl IntoView {
+    view! { <Part load=move || upload_control(field.clone(), binding.clone())/> }
+}
+
+crate::split_off! { "split-form", attachments, preload_attachments;
+    pub(crate) fn upload_control(field: Field, binding: Binding) -> AnyView {
+        view! { <UploadControl field binding/> }.into_any()
+    }
+}
+
+#[component]
+fn UploadControl(field: Field, binding: Binding) -> impl IntoView {
     let i18n = use_i18n();
     let FieldKind::Attachment(opts) = field.kind.clone() else {
         return ().into_any();

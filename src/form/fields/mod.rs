@@ -4,7 +4,7 @@
 //! an upload) uses that kind's component, so its bundle carries no code for the others.
 
 mod address;
-mod attachment;
+pub(crate) mod attachment;
 mod choice;
 mod group;
 mod person;

@@ -162,6 +162,14 @@ impl IndexedForm {
         out
     }
 
+    /// Whether any question asks for a file (group members included), so that the form's
+    /// pages fetch the upload control's code ahead of the step that needs it.
+    pub fn asks_for_files(&self) -> bool {
+        self.locs
+            .values()
+            .any(|l| matches!(self.field_at(*l).kind, FieldKind::Attachment(_)))
+    }
+
     /// The number of fields, group members included.
     pub fn len(&self) -> usize {
         self.locs.len()

@@ -1651,3 +1651,32 @@ fn every_lint_problem_is_said_in_vietnamese_too() {
          hoặc thêm một dòng phí luôn áp dụng"
     );
 }
+
+#[test]
+fn a_form_asks_for_files_when_any_question_or_group_member_does() {
+    assert!(sample().asks_for_files());
+    let plain = |fields| {
+        IndexedForm::new(Form {
+            subject: None,
+            place: None,
+            steps: vec![step("s", fields)],
+            fees: vec![],
+        })
+    };
+    assert!(!plain(vec![text_field("a"), field("b", t("b"), FieldKind::YesNo)]).asks_for_files());
+    let in_group = field(
+        "items",
+        t("items"),
+        FieldKind::Group(GroupOptions {
+            item_label: t("item"),
+            min: 0,
+            max: 3,
+            fields: vec![field(
+                "scan",
+                t("scan"),
+                FieldKind::Attachment(AttachmentOptions::default()),
+            )],
+        }),
+    );
+    assert!(plain(vec![text_field("a"), in_group]).asks_for_files());
+}
