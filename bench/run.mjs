@@ -33,14 +33,16 @@ const pages = [
 ];
 
 console.log('\n## Bytes on the wire, first visit (encoded = what was transferred; raw = decoded)\n');
-console.log('The last column is what the page prefetches at idle priority for the page people open next');
-console.log('(a service\'s page, the form\'s bundle): not in the total, which is what this page needs.\n');
-console.log('| page | html | css | js | wasm | data | other | total encoded | total raw | prefetched for the next page |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('The last two columns are what the page fetches once it is usable, for what comes next: the next');
+console.log('page\'s bundle, prefetched at idle priority (a service\'s page, the form\'s bundle), and chunks of its');
+console.log('own bundle (a form step, Check answers\' and the upload control\'s). Neither is in the total, which is');
+console.log('what this page needs.\n');
+console.log('| page | html | css | js | wasm | data | other | total encoded | total raw | prefetched for the next page | chunks fetched once usable |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const p of pages) {
   const s = summarise(await measureWire(p.url, p.ready));
   const c = (k) => (s.by[k] ? kib(s.by[k].wire) : '–');
-  console.log(`| ${p.name} | ${c('html')} | ${c('css')} | ${c('js')} | ${c('wasm')} | ${c('data')} | ${c('other')} | **${kib(s.total.wire)}** | ${kib(s.total.raw)} | ${c('prefetch')} |`);
+  console.log(`| ${p.name} | ${c('html')} | ${c('css')} | ${c('js')} | ${c('wasm')} | ${c('data')} | ${c('other')} | **${kib(s.total.wire)}** | ${kib(s.total.raw)} | ${c('prefetch')} | ${c('chunk')} |`);
 }
 
 console.log(`\n## Lighthouse 12.8.2, mobile (slow 4G, 4x CPU), median of ${RUNS} runs\n`);

@@ -20,7 +20,12 @@ export async function measureWire(url, readySelector) {
         // What a page prefetches for the next one (<link rel="prefetch">, fetched at idle
         // priority) is counted apart: it is not what this page needs to be used.
         const purpose = (await req.allHeaders())['sec-purpose'] || '';
-        const type = purpose.startsWith('prefetch') ? 'prefetch' : kind(path, res.headers()['content-type'] || '');
+        // A split bundle's chunks (scripts/split-bundle.mjs: `<bin>-<chunk>-<hash>.wasm`, the
+        // core being `<bin>-<hash>_bg.wasm`), which a page fetches once it is usable, for
+        // the page after it (Check answers from a step), are counted apart too.
+        const type = purpose.startsWith('prefetch')
+          ? 'prefetch'
+          : isChunk(path) ? 'chunk' : kind(path, res.headers()['content-type'] || '');
         rows.push({ path, type, wire: sizes.responseBodySize, raw });
       })());
     });
@@ -32,6 +37,10 @@ export async function measureWire(url, readySelector) {
   } finally {
     await browser.close();
   }
+}
+
+function isChunk(path) {
+  return /-[a-z][a-z0-9-]*-[0-9a-f]{16}\.wasm$/.test(path) && !path.endsWith('_bg.wasm');
 }
 
 function kind(path, type) {
@@ -51,7 +60,7 @@ export function summarise(rows) {
     by[r.type].raw += r.raw;
   }
   const total = rows
-    .filter((r) => r.type !== 'prefetch')
+    .filter((r) => r.type !== 'prefetch' && r.type !== 'chunk')
     .reduce((a, r) => ({ wire: a.wire + r.wire, raw: a.raw + r.raw }), { wire: 0, raw: 0 });
   return { by, total };
 }

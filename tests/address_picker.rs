@@ -249,7 +249,8 @@ async fn old_address_is_validated_converted_and_fills_the_picker() {
     let (root, choice) = mount_picker(Lang::Vi, "t");
     wait_for(&root, "#t-province").await;
     click(&root, ".legacy-address__toggle");
-    sleep(0).await;
+    // Its inside is drawn once opened (the toggle event comes after the click).
+    wait_for(&root, "#t-old-ward").await;
     assert_eq!(
         texts(&root, "label[for=t-old-ward]"),
         vec!["Phường, xã, thị trấn cũ"]
@@ -347,6 +348,7 @@ async fn nothing_found_is_said_in_english() {
         vec!["Province or city"]
     );
     click(&root, ".legacy-address__toggle");
+    wait_for(&root, "#e-old-ward").await;
     type_text(&root, "#e-old-ward", "Phường Không Có");
     type_text(&root, "#e-old-province", "Hà Nội");
     click(&root, ".legacy-address__body button");
