@@ -375,9 +375,7 @@ where
 /// that lead to another bundle's (only their bundles carry this code).
 pub fn prefetch_next_page_when_drawn() {
     leptos::task::spawn_local(async {
-        // Two frames: the app's first drawing of the page, then this.
-        crate::tasks::after_next_paint().await;
-        crate::tasks::after_next_paint().await;
+        crate::tasks::after_page_drawn().await;
         prefetch_next_page();
     });
 }

@@ -74,9 +74,7 @@ where
     Fut: Future<Output = Result<(), NotLoaded>> + 'static,
 {
     leptos::task::spawn_local(async move {
-        // Two frames: the app's first drawing of the page, then this.
-        crate::tasks::after_next_paint().await;
-        crate::tasks::after_next_paint().await;
+        crate::tasks::after_page_drawn().await;
         // A failure is not remembered: the page that needs the chunk asks again.
         let _ = preload().await;
     });

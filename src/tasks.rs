@@ -30,6 +30,13 @@ pub async fn after_next_paint() {
     .await;
 }
 
+/// Resolves once the page drawn now is on the screen and usable: two frames, the app's
+/// first drawing of it, then this. What a page fetches for what comes next waits for it.
+pub async fn after_page_drawn() {
+    after_next_paint().await;
+    after_next_paint().await;
+}
+
 /// Resolves once the function `arm` is given has been called (the first time, if more).
 async fn until_called(mut arm: impl FnMut(js_sys::Function)) {
     let promise = js_sys::Promise::new(&mut |resolve, _| arm(resolve));
