@@ -126,6 +126,8 @@ test('tracking leads with what to do now, in the colour of each state', async ()
     const request = await firstNotice(page);
     assert.match(await request.locator('.notice__reason').textContent(), /bị mờ/);
     assert.match(await request.locator('.notice__deadline').textContent(), /Hạn bổ sung: \d\d\/\d\d\/\d{4}/);
+    // (The upload's code is a chunk of its own, fetched when a request shows it.)
+    await request.locator('input[type=file]').waitFor({ state: 'attached' });
     assert.equal(await request.locator('input[type=file]').count(), 1);
     // The notice's edge in the state's colour too (#944500, the action colour).
     assert.equal(await request.evaluate((n) => getComputedStyle(n).borderLeftColor), 'rgb(148, 69, 0)');

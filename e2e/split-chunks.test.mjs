@@ -2,7 +2,8 @@
 // not wait for Check answers' chunk but fetches it while the person reads; a chunk that
 // cannot be fetched (a dropped connection) shows a page that says so and a retry that
 // works once the network is back, never a dead app; the citizen's seldom-entered pages
-// come in chunks of their own.
+// come in chunks of their own, and so do the parts of a dossier's page and of My dossiers
+// that only some people see.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -114,5 +115,30 @@ test("a form's old-address helper fetches its code only when someone opens it", 
     assert.ok(chunks.includes('legacy-address'), chunks.join());
     await expectAccessible(page, 'old-address helper opened in a form');
     assert.deepEqual(errors, []);
+  } finally { await s.close(); }
+});
+
+test("My dossiers fetches the unfinished applications' code only when the device keeps a draft", async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    const chunks = chunksFetched(page, 'portal-citizen');
+    // Signed out with no draft (a first visit): nothing to list, nothing fetched.
+    await page.goto(server.url + '/dossiers');
+    await appReady(page);
+    await page.getByText('Hãy đăng nhập để xem các hồ sơ bạn đã gửi.').waitFor();
+    assert.deepEqual(chunks, []);
+    assert.equal(await page.locator('.unfinished').count(), 0);
+    // A draft typed on this device: the chunk comes and the draft is listed.
+    await page.goto(server.url + SERVICE + '/applicant');
+    await appReady(page);
+    await page.locator('#f-phone').fill('0912345678');
+    await page.waitForSelector('.draft-status:has-text("trên thiết bị này lúc")');
+    await page.goto(server.url + '/dossiers');
+    await appReady(page);
+    await page.locator('.unfinished .service-item', { hasText: 'Xác nhận số Chứng minh nhân dân' }).waitFor();
+    assert.deepEqual(chunks, ['unfinished']);
+    // (Signed out, My dossiers' list answers 401, which the browser logs.)
+    assert.deepEqual(s.errors.filter((e) => !e.includes('401')), []);
   } finally { await s.close(); }
 });

@@ -34,18 +34,27 @@ pub fn load(service: &ServiceId) -> Option<Draft> {
     serde_json::from_str(&json).ok()
 }
 
+/// The keys of the real (not preview) drafts kept on this device.
+fn device_keys(s: &web_sys::Storage) -> impl Iterator<Item = String> + '_ {
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("portal.draft."))
+}
+
 /// Every real (not preview) draft kept on this device, for "Unfinished applications".
 pub fn on_device() -> Vec<Draft> {
     let Some(s) = storage() else {
         return Vec::new();
     };
-    let n = s.length().unwrap_or(0);
-    (0..n)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with("portal.draft."))
+    device_keys(&s)
         .filter_map(|k| s.get_item(&k).ok().flatten())
         .filter_map(|json| serde_json::from_str::<Draft>(&json).ok())
         .collect()
+}
+
+/// Whether this device keeps any real draft, without reading one.
+pub fn any_on_device() -> bool {
+    storage().is_some_and(|s| device_keys(&s).next().is_some())
 }
 
 pub fn remove(service: &ServiceId) {

@@ -18,7 +18,8 @@ use crate::form::error_summary::Problem;
 use crate::form::fields::{AttachmentField, TextField};
 use crate::form::{ErrorSummary, FormState};
 use crate::i18n::{fill, use_i18n, Key};
-use crate::pages::unfinished::UnfinishedApplications;
+use crate::pages::unfinished::{preload_unfinished, Unfinished};
+use crate::split::Part;
 use crate::tracking::{
     event_key, format_date, format_time, next_body, payment_key, status_key, status_tone,
     DocumentsRequested, Dossier, DossierList, Now, ServiceFacts, ServiceNames, TimelineEntry,
@@ -90,8 +91,22 @@ fn DocumentsRequestedNotice(
             {deadline.map(|(d, n)| view! {
                 <p class="notice__deadline">{move || fill::supplement_deadline(i18n.lang.get(), &d, n as usize)}</p>
             })}
-            {owner.then(|| view! { <AddDocuments code on_change/> })}
+            {owner.then(|| view! { <Part load=move || add_documents(code.clone(), on_change)/> })}
         </div>
+    }
+}
+
+// What only some dossiers show, and only to their applicant, is cut out of the citizen's
+// bundle: the upload of requested documents (with the form engine it reuses) and the
+// satisfaction question. Each is fetched when a dossier's page shows it.
+crate::split_off! { "split-citizen", add_documents, preload_add_documents;
+    fn add_documents(code: String, on_change: Callback<()>) -> AnyView {
+        view! { <AddDocuments code on_change/> }.into_any()
+    }
+}
+crate::split_off! { "split-citizen", rating, preload_rating;
+    fn rating_box(code: String, given: Option<portal_api::GivenRating>) -> AnyView {
+        view! { <RatingBox code given/> }.into_any()
     }
 }
 
@@ -317,8 +332,9 @@ pub fn DossierView(
                 </div>
             }
         })}
-        {(owner && status.is_decided()).then(|| view! {
-            <RatingBox code=code.clone() given=dossier.rating().cloned()/>
+        {(owner && status.is_decided()).then(|| {
+            let (code, given) = (code.clone(), dossier.rating().cloned());
+            view! { <Part load=move || rating_box(code.clone(), given.clone())/> }
         })}
         {(!can_pay).then_some(move || match pay_result().as_deref() {
             Some("success") => Some(view! { <p class="notice notice--good" role="status">{i18n.t(Key::PaymentSucceeded)}</p> }),
@@ -530,6 +546,15 @@ pub fn MyDossiersPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let retry = Callback::new(move |_| list.refetch());
+    // Unfinished applications are shown from the drafts on this device and, signed in,
+    // from the account's. Their chunk comes beside the list when this device keeps one;
+    // signed in, once the list says so; signed out with none, never.
+    let on_device = crate::form::drafts::any_on_device();
+    if on_device {
+        leptos::task::spawn_local(async {
+            let _ = preload_unfinished().await;
+        });
+    }
     view! {
         <Title text=move || i18n.t(Key::MyDossiers)/>
         <h1>{move || i18n.t(Key::MyDossiers)}</h1>
@@ -537,19 +562,19 @@ pub fn MyDossiersPage() -> impl IntoView {
             (None, _) | (Some(_), None) => view! { <crate::components::Loading/> }.into_any(),
             (Some(Ok(v)), Some(names)) if v.dossiers.is_empty() => view! {
                 <crate::components::Ready/>
-                <UnfinishedApplications names signed_in=true/>
+                <Unfinished names signed_in=true/>
                 <p>{i18n.t(Key::NoDossiers)}</p>
                 <p><a href="/">{i18n.t(Key::BackToCatalogue)}</a></p>
             }.into_any(),
             (Some(Ok(list)), Some(names)) => view! {
                 <crate::components::Ready/>
-                <UnfinishedApplications names=names.clone() signed_in=true/>
+                <Unfinished names=names.clone() signed_in=true/>
                 <h2>{i18n.t(Key::SentDossiers)}</h2>
                 <DossierListView list names/>
             }.into_any(),
             (Some(Err(ApiError::Server { status: 401, .. })), Some(names)) => view! {
                 <crate::components::Ready/>
-                <UnfinishedApplications names signed_in=false/>
+                {on_device.then(|| view! { <Unfinished names signed_in=false/> })}
                 <p>{i18n.t(Key::SignInToSeeDossiers)}</p>
                 <p><a class="button" href="/auth/sign-in" rel="external" on:click=crate::api::go_to_sign_in>{i18n.t(Key::SignInVneid)}</a></p>
             }.into_any(),

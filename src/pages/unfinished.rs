@@ -10,14 +10,29 @@ use portal_core::ServiceId;
 use crate::api::{self, ApiError};
 use crate::form::drafts;
 use crate::i18n::{fill, use_i18n, Key};
+use crate::split::Part;
 use crate::tracking::{format_ms, ServiceNames};
+
+/// The section, where My dossiers shows it. In the citizen's bundle its code (with the
+/// readers of drafts and answers) is a chunk, which My dossiers starts fetching beside its
+/// list ([`preload_unfinished`]).
+#[component]
+pub fn Unfinished(names: ServiceNames, signed_in: bool) -> impl IntoView {
+    view! { <Part load=move || unfinished_applications(names.clone(), signed_in)/> }
+}
+
+crate::split_off! { "split-citizen", unfinished, preload_unfinished;
+    pub(crate) fn unfinished_applications(names: ServiceNames, signed_in: bool) -> AnyView {
+        view! { <UnfinishedApplications names signed_in/> }.into_any()
+    }
+}
 
 fn device_summaries() -> Vec<DraftSummary> {
     drafts::on_device().iter().map(DraftSummary::of).collect()
 }
 
 #[component]
-pub fn UnfinishedApplications(names: ServiceNames, signed_in: bool) -> impl IntoView {
+fn UnfinishedApplications(names: ServiceNames, signed_in: bool) -> impl IntoView {
     let i18n = use_i18n();
     let device = RwSignal::new(device_summaries());
     let account = LocalResource::new(move || async move {

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::validators::Sex;
 
-/// One answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One answer, written `{"type": <shape>, "value": <value>}` (read by [`crate::form::answer_reader`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Answer {
     /// Text, number, date, email, phone, personal number, tax code: as typed.

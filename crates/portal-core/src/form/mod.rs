@@ -5,6 +5,7 @@
 //! Start from an [`IndexedForm`] (built once per form): it answers "is this shown?",
 //! "is this valid?" and "what does it cost?" for a set of [`Answers`].
 
+mod answer_reader;
 pub mod answers;
 pub mod condition;
 pub mod context;
