@@ -27,6 +27,8 @@ const pages = [
   { name: 'portal: catalogue', url: `${portal}/`, ready: '.service-item' },
   { name: 'portal: service page', url: `${portal}/services/permanent-residence-registration`, ready: '.summary-list' },
   { name: 'portal: form step', url: `${portal}/services/permanent-residence-registration/apply`, ready: 'form.question-form' },
+  // The citizen's bundle (tracking, My dossiers), as a first visit signed out finds it.
+  { name: 'portal: My dossiers (signed out)', url: `${portal}/dossiers`, ready: 'a[href="/auth/sign-in"]' },
   { name: 'embed: host page, search + card', url: `${host.url}/`, ready: 'dvc-service .dvc-card__title' },
   { name: 'peer: GOV.UK Frontend question page', url: `${govuk.url}/`, ready: 'h1' },
   { name: 'peer: React + RJSF 300 fields', url: `${rjsf.url}/`, ready: '#root_field299' },
@@ -35,7 +37,8 @@ const pages = [
 console.log('\n## Bytes on the wire, first visit (encoded = what was transferred; raw = decoded)\n');
 console.log('The last two columns are what the page fetches once it is usable, for what comes next: the next');
 console.log('page\'s bundle, prefetched at idle priority (a service\'s page, the form\'s bundle), and chunks of its');
-console.log('own bundle (a form step, Check answers\' and the upload control\'s). Neither is in the total, which is');
+console.log('own bundle (a form step, Check answers\' and the upload control\'s; My dossiers, the unfinished');
+console.log('applications\' when the device keeps a draft). Neither is in the total, which is');
 console.log('what this page needs.\n');
 console.log('| page | html | css | js | wasm | data | other | total encoded | total raw | prefetched for the next page | chunks fetched once usable |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -20,6 +20,14 @@ pub struct Go {
     pub scroll: bool,
 }
 
+impl Go {
+    /// Another page: a new entry in the history, shown from its top.
+    pub const NEW_PAGE: Go = Go {
+        replace: false,
+        scroll: true,
+    };
+}
+
 /// The page's address: its path, query and fragment as signals, and going to another
 /// address of the page.
 #[derive(Clone, Copy)]
@@ -108,7 +116,7 @@ pub fn provide_own(own: fn(&str) -> bool) -> Address {
         part(web_sys::Location::search),
         part(web_sys::Location::hash),
     );
-    let read = move || changed.notify();
+    let location_changed = move || changed.notify();
     let go = Callback::new(move |(href, how): (String, Go)| {
         if let Ok(history) = window().history() {
             let _ = if how.replace {
@@ -117,13 +125,13 @@ pub fn provide_own(own: fn(&str) -> bool) -> Address {
                 history.push_state_with_url(&JsValue::NULL, "", Some(&href))
             };
         }
-        read();
+        location_changed();
         if how.scroll {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
     // Back and forward.
-    let on_pop = Closure::<dyn Fn()>::new(read);
+    let on_pop = Closure::<dyn Fn()>::new(location_changed);
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     on_pop.forget();
     // Links to this page: on `window`, after the link's own handlers (which may have

@@ -198,13 +198,7 @@ pub fn FormApp() -> impl IntoView {
     let address = crate::address::provide_own(is_form);
     provide_context(OwnPages(is_form));
     provide_context(InAppGo(Callback::new(move |href: String| {
-        address.go(
-            &href,
-            crate::address::Go {
-                replace: false,
-                scroll: true,
-            },
-        )
+        address.go(&href, crate::address::Go::NEW_PAGE)
     })));
     let path = window().location().pathname().unwrap_or_default();
     view! {

@@ -40,12 +40,6 @@ pub fn form_at(path: &str) -> Option<(String, String)> {
     }
 }
 
-/// Going on to another step: a new page, as a link to it would be.
-const NEXT_PAGE: Go = Go {
-    replace: false,
-    scroll: true,
-};
-
 /// Loads the service and its catalogue version, then builds (or restores) the form state
 /// shared by every step of this application.
 #[component]
@@ -194,7 +188,7 @@ fn DraftStatus(state: FormState) -> impl IntoView {
     let discard = move |_| {
         st.discard();
         let first = st.visible_steps().into_iter().next().unwrap_or_default();
-        address.go(&step_href(st.service_id.as_str(), &first), NEXT_PAGE);
+        address.go(&step_href(st.service_id.as_str(), &first), Go::NEW_PAGE);
     };
     view! {
         <div class="draft-status">
@@ -378,7 +372,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
                 None => step_href(&svc, CHECK),
             }
         };
-        address.go(&target, NEXT_PAGE);
+        address.go(&target, Go::NEW_PAGE);
     };
     let service_name = state.service_name.clone();
     let intro = step_def.intro.clone();
