@@ -3,7 +3,9 @@
 //! PostgreSQL's `jsonb` and sorted maps order `type` before `value` too). serde's own
 //! reader for such an enum also accepts the value first, and to do so buffers it and
 //! carries a second copy of every shape's reader: it was the largest reader in the form's
-//! browser bundle. A value before its shape is refused with a message saying so.
+//! browser bundle. A value before its shape is refused with a message saying so. (The
+//! server reads request bodies through `serde_json::Value`, whose maps are sorted, so a
+//! client of the API may still write the two keys in either order.)
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;

@@ -48,3 +48,22 @@ pub async fn read_optional_json<T: DeserializeOwned + Default>(
     }
     serde_json::from_slice(&bytes).map_err(|e| RequestError::BadBody(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::form::{Answer, Answers};
+
+    /// The browser's reader of answers wants `type` before `value`, as every writer puts
+    /// it; bodies sent to the server are read through a sorted map first, so another
+    /// client may write the keys in any order.
+    #[tokio::test]
+    async fn answers_are_read_whatever_the_order_of_their_keys() {
+        let body = Body::from(r#"{"phone":{"value":"0912345678","type":"text"}}"#);
+        let (answers, _): (Answers, _) = read_json(body, 1024).await.unwrap();
+        assert_eq!(
+            answers,
+            Answers::new().with("phone", Answer::Text("0912345678".into()))
+        );
+    }
+}
