@@ -310,15 +310,24 @@ async fn an_instance_killed_mid_stream_loses_and_duplicates_nothing() {
 
     // Eight clients send submissions without pause, alternating between the instances;
     // A is killed (SIGKILL) while they do. A client whose request fails retries the same
-    // key through B, as a balancer would send it on.
+    // key through B, as a balancer would send it on. A is killed once 40 dossiers are
+    // filed, and no client goes past its 13th before then: on a fast machine the 200
+    // could otherwise all be in before the kill (a fixed pause once let them).
+    const KILL_AT: i64 = 40;
+    const HOLD_AT: usize = 13;
+    let (killed_tx, killed) = tokio::sync::watch::channel(false);
     let (a_base, b_base) = (a.base.clone(), b.base.clone());
     let mut tasks = tokio::task::JoinSet::new();
     for client in 0..8 {
         let user = user.clone();
         let (a_base, b_base) = (a_base.clone(), b_base.clone());
+        let mut killed = killed.clone();
         tasks.spawn(async move {
             let mut receipts = Vec::new();
             for n in 0..25 {
+                if n == HOLD_AT {
+                    killed.wait_for(|k| *k).await.unwrap();
+                }
                 let key = format!("stream-{client}-{n}");
                 let body = submission("birth-registration", &[]);
                 let first = if n % 2 == 0 { &a_base } else { &b_base };
@@ -342,8 +351,16 @@ async fn an_instance_killed_mid_stream_loses_and_duplicates_nothing() {
             receipts
         });
     }
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while common::count(&db, "SELECT COUNT(*) FROM dossiers").await < KILL_AT {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{KILL_AT} dossiers in a minute"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     a.kill();
+    killed_tx.send(true).unwrap();
     let at_kill = common::count(&db, "SELECT COUNT(*) FROM dossiers").await;
     eprintln!("{at_kill} of 200 dossiers filed when A was killed");
     assert!(
