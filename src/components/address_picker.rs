@@ -4,6 +4,7 @@
 //! which works with every keyboard, screen reader and phone picker. Below, a helper finds
 //! the new commune from an address written before 1 July 2025.
 
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use portal_core::admin_units::{search_communes, Commune, Province};
 
@@ -39,7 +40,7 @@ pub fn AddressPicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = crate::components::intern::intern(&id);
-    let provinces = LocalResource::new(api::provinces);
+    let provinces = Fetched::new(api::provinces);
     let retry_provinces = Callback::new(move |_| provinces.refetch());
     let province_code =
         Memo::new(move |_| choice.with(|c| c.province.as_ref().map(|p| p.code.clone())));
@@ -116,7 +117,7 @@ fn CommuneField(
     filter: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let communes = LocalResource::new(move || {
+    let communes = Fetched::new(move || {
         let code = code.clone();
         async move { api::communes(&code).await }
     });

@@ -12,6 +12,7 @@ use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary, Topic, TopicK
 use crate::api;
 use crate::components::ready::mark_ready;
 use crate::components::{labels, ErrorState, ServiceList};
+use crate::fetched::Fetched;
 use crate::i18n::{fill, use_i18n, Key};
 
 /// How many results are rendered at first and per "show more".
@@ -45,7 +46,7 @@ pub fn Catalogue(
 
     // The province filter: every province with the services its people can file online
     // here, which the server knows (its agency systems); choosing one needs no request.
-    let availability = LocalResource::new(api::availability);
+    let availability = Fetched::new(api::availability);
     let retry_available = Callback::new(move |_| availability.refetch());
     let province = Memo::new(move |_| query.with(|q| q.filter.province.clone()));
     // While the list comes, or when it could not, nothing is listed for a province.

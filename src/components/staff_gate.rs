@@ -4,6 +4,7 @@
 //! in) before anything staff-only is fetched; the server refuses them too.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 
 use crate::api;
@@ -19,7 +20,7 @@ pub fn StaffGate(
     dossiers: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let viewer = LocalResource::new(api::staff::viewer);
+    let viewer = Fetched::new(api::staff::viewer);
     let retry = Callback::new(move |_| viewer.refetch());
     let children = StoredValue::new(children);
     move || {

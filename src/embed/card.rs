@@ -3,6 +3,7 @@
 //! leading to the portal's form in a new page (the person's session and answers stay on
 //! the portal's own origin).
 
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use portal_api::catalogue::ServiceCard;
 
@@ -15,7 +16,7 @@ use crate::i18n::{fill, use_i18n, Key};
 #[component]
 pub(super) fn Card(attrs: Attrs) -> impl IntoView {
     let i18n = use_i18n();
-    let card = LocalResource::new(move || {
+    let card = Fetched::new(move || {
         let id = attrs.service.get();
         let province = attrs.province.get();
         async move {

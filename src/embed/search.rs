@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 
 use super::{announce, Attrs};
@@ -13,7 +14,7 @@ use crate::i18n::Key;
 
 #[component]
 pub(super) fn Search(attrs: Attrs) -> impl IntoView {
-    let catalogue = LocalResource::new(api::catalogue);
+    let catalogue = Fetched::new(api::catalogue);
     let retry = Callback::new(move |_| catalogue.refetch());
     // The province filter is offered only when the host did not choose the province.
     let fixed = Memo::new(move |_| attrs.province.with(Option::is_some));

@@ -2,6 +2,7 @@
 //! form one step at a time (GOV.UK question pages), then checking the answers.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use portal_api::routes;
 use portal_core::form::Charge;
@@ -50,7 +51,7 @@ pub fn ApplyPage() -> impl IntoView {
             .map(|(id, _)| id)
             .unwrap_or_default()
     });
-    let loaded = LocalResource::new(move || {
+    let loaded = Fetched::new(move || {
         let read = api::service_form(&service_id.get());
         async move {
             let service = read.await;
@@ -629,7 +630,7 @@ fn CheckedAnswer(state: FormState, field: Field) -> impl IntoView {
 #[component]
 fn AddressText(answer: AddressAnswer) -> impl IntoView {
     let a = answer.clone();
-    let place = LocalResource::new(move || {
+    let place = Fetched::new(move || {
         let a = a.clone();
         async move { crate::form::fields::choice_for(a).await.place_name() }
     });

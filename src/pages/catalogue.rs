@@ -11,6 +11,7 @@ use crate::address::{use_address, Go};
 use crate::api;
 use crate::components::catalogue::Catalogue;
 use crate::components::ErrorState;
+use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, Key};
 
 /// Pause in typing after which the query is written to the URL.
@@ -19,7 +20,7 @@ const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
-    let catalogue = LocalResource::new(api::catalogue);
+    let catalogue = Fetched::new(api::catalogue);
     let retry = Callback::new(move |_| catalogue.refetch());
     view! {
         <Title text=move || i18n.t(Key::CatalogueTitle)/>

@@ -6,6 +6,7 @@
 //! applicant's ID number or the lookup secret. The data and its rules: `crate::tracking`.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use portal_api::ids::MAX_DOSSIER_CODE_LEN;
@@ -471,7 +472,7 @@ pub fn DossierOf(code: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let address = crate::address::use_address();
     let submitted = untrack(|| !address.query(&["submitted"]).is_empty());
-    let dossier = LocalResource::new(move || {
+    let dossier = Fetched::new(move || {
         let code = code.get();
         async move {
             let d = api::dossier(&code, None).await?;
@@ -537,9 +538,9 @@ pub fn DossierListView(list: DossierList, names: ServiceNames) -> impl IntoView 
 #[component]
 pub fn MyDossiersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(api::my_dossiers);
+    let list = Fetched::new(api::my_dossiers);
     // The names come from the catalogue, fetched beside the list; without it the ids show.
-    let names = LocalResource::new(|| async {
+    let names = Fetched::new(|| async {
         api::catalogue()
             .await
             .map(|index| ServiceNames::from_index(&index))

@@ -3,6 +3,7 @@
 //! Content-Security-Policy needs and the versions.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use portal_api::routes::{EMBED_MAJOR, EMBED_VERSION};
 
@@ -40,8 +41,8 @@ fn load_script() {
 pub fn EmbedPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |k| i18n.t(k);
-    let provinces = LocalResource::new(api::availability);
-    let catalogue = LocalResource::new(api::catalogue);
+    let provinces = Fetched::new(api::availability);
+    let catalogue = Fetched::new(api::catalogue);
     let element = RwSignal::new(Element::Search);
     let province = RwSignal::new(Some("79".to_string()));
     let lang = RwSignal::new("vi");

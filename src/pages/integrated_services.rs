@@ -3,6 +3,7 @@
 //! Both lists are read from the catalogue (its index and the bundles' details).
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use portal_core::directive24::{bundle_parts, items, BundlePart, ListedBundle};
 use portal_core::{CatalogueIndex, ServiceId, ServiceSummary};
@@ -37,7 +38,7 @@ async fn load() -> Result<(CatalogueIndex, Vec<ListedBundle>), api::ApiError> {
 #[component]
 pub fn IntegratedServicesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = LocalResource::new(load);
+    let data = Fetched::new(load);
     let retry = Callback::new(move |_| data.refetch());
     view! {
         <Title text=move || i18n.t(Key::Directive24Label)/>

@@ -3,6 +3,7 @@
 //! form code.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use portal_api::catalogue::{LinkedProcedure, ServiceOverview};
@@ -29,7 +30,7 @@ pub fn ServicePage() -> impl IntoView {
 #[component]
 pub fn ServiceOf(id: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let service = LocalResource::new(move || {
+    let service = Fetched::new(move || {
         let id = id.get();
         async move { api::service_overview(&id).await }
     });

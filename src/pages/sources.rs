@@ -3,6 +3,7 @@
 //! or circular changes. The list is the server's, built from the catalogue's data.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use portal_api::catalogue::LegalSource;
 use portal_core::validators::date::Date;
@@ -23,7 +24,7 @@ fn role(r: LegalRole) -> Key {
 #[component]
 pub fn SourcesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = LocalResource::new(api::legal_sources);
+    let data = Fetched::new(api::legal_sources);
     let retry = Callback::new(move |_| data.refetch());
     view! {
         <Title text=move || i18n.t(Key::SourcesTitle)/>

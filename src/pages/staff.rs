@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -180,7 +181,7 @@ fn action_label(action: &str) -> Key {
 #[component]
 fn PublishedVersions() -> impl IntoView {
     let i18n = use_i18n();
-    let versions = LocalResource::new(staff::versions);
+    let versions = Fetched::new(staff::versions);
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let rollback = move |_: ()| {

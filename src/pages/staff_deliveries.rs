@@ -3,6 +3,7 @@
 //! error and a button to send it again.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -28,7 +29,7 @@ pub fn StaffDeliveriesPage() -> impl IntoView {
 #[component]
 fn DeadDeliveries() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(staff::dead_deliveries);
+    let list = Fetched::new(staff::dead_deliveries);
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let retry = move |id: i64| {

@@ -2,6 +2,7 @@
 //! would change, a preview link to share, and publishing once it has no errors.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -28,7 +29,7 @@ pub fn StaffDraftPage() -> impl IntoView {
 fn DraftView(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let draft_id = id.clone();
-    let report = LocalResource::new(move || {
+    let report = Fetched::new(move || {
         let id = draft_id.clone();
         async move { staff::draft(&id).await }
     });

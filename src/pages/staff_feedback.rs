@@ -1,6 +1,7 @@
 //! `/staff/feedback`: the feedback people sent, newest first, for dossier officers.
 
 use crate::components::Title;
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 
 use crate::api::staff;
@@ -11,7 +12,7 @@ use crate::tracking::format_time;
 #[component]
 pub fn StaffFeedbackPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(staff::feedback);
+    let list = Fetched::new(staff::feedback);
     let retry = Callback::new(move |_| list.refetch());
     view! {
         <StaffGate dossiers=true>

@@ -2,6 +2,7 @@
 //! those kept in the person's account from any device, one line per service, each with
 //! Continue and Delete (asked once more before it goes).
 
+use crate::fetched::Fetched;
 use leptos::prelude::*;
 use portal_api::drafts::{unfinished, DraftSummary, KeptOn, Unfinished};
 use portal_api::routes;
@@ -35,7 +36,7 @@ fn device_summaries() -> Vec<DraftSummary> {
 fn UnfinishedApplications(names: ServiceNames, signed_in: bool) -> impl IntoView {
     let i18n = use_i18n();
     let device = RwSignal::new(device_summaries());
-    let account = LocalResource::new(move || async move {
+    let account = Fetched::new(move || async move {
         if signed_in {
             api::my_drafts().await.map(|l| l.drafts)
         } else {
