@@ -13,7 +13,6 @@ use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The result of a fetch, as a signal: `None` until the first answer comes; afterwards
 /// the latest answer, kept while a new fetch is on its way (as `LocalResource` keeps
@@ -51,7 +50,9 @@ impl<T: 'static> Fetched<T> {
             let this = latest.get().wrapping_add(1);
             latest.set(this);
             let latest = Rc::clone(&latest);
-            spawn_local(async move {
+            // Under the page's owner, as a resource's future runs: a fetcher's future may
+            // read the context (the API's source) when first polled.
+            crate::tasks::spawn_owned(async move {
                 let answer = future.await;
                 if latest.get() == this {
                     // The owner may have gone (the page was left): then nobody reads it.

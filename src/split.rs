@@ -89,6 +89,7 @@ where
 }
 
 /// Draws the view `load` gives once its chunk is there; a retry if it could not come.
+/// (Not Leptos's `Suspense`, whose async machinery would weigh more than the parts.)
 #[cfg(any(feature = "split-form", feature = "split-citizen"))]
 #[component]
 pub fn Part<F, Fut>(load: F) -> impl IntoView
@@ -96,27 +97,47 @@ where
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
 {
-    // Bumped by "Try again": the chunk is fetched afresh (a failure is not remembered).
-    let attempt = RwSignal::new(0u32);
+    #[derive(Clone, Copy, PartialEq)]
+    enum Chunk {
+        Waiting,
+        Failed,
+        Here,
+    }
+    let chunk = RwSignal::new(Chunk::Waiting);
+    // The view, from the chunk's function, taken once when it is drawn.
+    let view = StoredValue::new_local(None::<AnyView>);
+    // Under this part's owner, also when "Try again" (an event, outside any owner) asks:
+    // the chunk's function draws its view, reading the page's context, when it runs.
+    let owner = Owner::current().unwrap_or_default();
+    let fetch = move || {
+        owner.with(|| {
+            let pending = load();
+            crate::tasks::spawn_owned(async move {
+                let outcome = pending.await;
+                // The page may have been left in between.
+                if view.try_set_value(outcome.ok()).is_none() {
+                    let here = view.with_value(Option::is_some);
+                    chunk.try_set(if here { Chunk::Here } else { Chunk::Failed });
+                }
+            });
+        })
+    };
+    fetch.clone()();
+    // "Try again": the chunk is fetched afresh (a failure is not remembered).
+    let on_retry = Callback::new(move |_| {
+        chunk.set(Chunk::Waiting);
+        fetch();
+    });
     // "Loading…" only if the chunk takes longer than a glance: usually it was prefetched.
     let slow = RwSignal::new(false);
     set_timeout(move || slow.set(true), Duration::from_millis(400));
-    let part = move || {
-        attempt.track();
-        let pending = load();
-        Suspend::new(async move {
-            match pending.await {
-                Ok(view) => view,
-                Err(_) => {
-                    let on_retry = Callback::new(move |_| attempt.update(|n| *n += 1));
-                    view! { <ErrorState title=Key::PartLoadErrorTitle body=Key::LoadErrorBody on_retry/> }
-                        .into_any()
-                }
-            }
-        })
-    };
-    view! {
-        <Suspense fallback=move || slow.get().then(|| view! { <Loading/> })>{part}</Suspense>
+    move || match chunk.get() {
+        Chunk::Waiting => slow.get().then(|| view! { <Loading/> }).into_any(),
+        Chunk::Failed => view! {
+            <ErrorState title=Key::PartLoadErrorTitle body=Key::LoadErrorBody on_retry/>
+        }
+        .into_any(),
+        Chunk::Here => view.try_update_value(Option::take).flatten().into_any(),
     }
 }
 

@@ -42,3 +42,16 @@ async fn until_called(mut arm: impl FnMut(js_sys::Function)) {
     let promise = js_sys::Promise::new(&mut |resolve, _| arm(resolve));
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Runs `task` from a later turn of the event loop under the reactive owner current now,
+/// so that what it reads from context (the API's source) or creates (a page part's
+/// view) belongs to the page that started it. One wrapper for every task, where Leptos's
+/// `spawn_local_scoped` compiles its scoping future again for each type of task.
+pub fn spawn_owned(task: impl std::future::Future<Output = ()> + 'static) {
+    let owner = leptos::prelude::Owner::current();
+    let mut task: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = Box::pin(task);
+    leptos::task::spawn_local(std::future::poll_fn(move |cx| match &owner {
+        Some(owner) => owner.with(|| task.as_mut().poll(cx)),
+        None => task.as_mut().poll(cx),
+    }));
+}

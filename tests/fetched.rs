@@ -110,3 +110,20 @@ async fn an_answer_after_the_page_is_gone_is_dropped_quietly() {
     sleep(10).await;
     assert!(pending.borrow().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn a_fetch_runs_under_the_page_that_started_it() {
+    #[derive(Clone)]
+    struct Source(&'static str);
+    let (root, _) = mount(Lang::Vi, || {
+        provide_context(Source("draft 7"));
+        // The context is read by the future, when it first runs, not by the fetcher.
+        let value = Fetched::new(|| async {
+            sleep(1).await;
+            use_context::<Source>().map_or("no context", |s| s.0)
+        });
+        view! { <p class="shown">{move || value.get().unwrap_or("…")}</p> }
+    });
+    sleep(20).await;
+    assert_eq!(texts(&root, ".shown"), vec!["draft 7"]);
+}
