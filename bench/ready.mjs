@@ -18,6 +18,14 @@ async function once(browser, url, mark) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   try {
     const page = await context.newPage();
+    // The page's own largest paint, observed in this throttled load (Lighthouse's LCP is
+    // simulated from an unthrottled trace instead).
+    await page.addInitScript(() => {
+      window.__lcp = NaN;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__lcp = e.startTime;
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -28,6 +36,7 @@ async function once(browser, url, mark) {
     return await page.evaluate((m) => ({
       ready: performance.getEntriesByName(m)[0].startTime,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      lcp: window.__lcp,
     }), mark);
   } finally {
     await context.close();
@@ -40,12 +49,14 @@ export async function measureReady(url, mark, runs = 5) {
   try {
     const ready = [];
     const fcp = [];
+    const lcp = [];
     for (let i = 0; i < runs; i++) {
       const r = await once(browser, url, mark);
       ready.push(r.ready);
       fcp.push(r.fcp);
+      lcp.push(r.lcp);
     }
-    return { ready: stats(ready), fcp: stats(fcp) };
+    return { ready: stats(ready), fcp: stats(fcp), lcp: stats(lcp) };
   } finally {
     await browser.close();
   }
