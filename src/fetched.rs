@@ -67,18 +67,16 @@ impl<T: 'static> Fetched<T> {
     pub fn refetch(&self) {
         self.again.notify();
     }
+
+    /// Reads the latest answer without cloning it (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
+        self.value.with(f)
+    }
 }
 
 impl<T: Clone + 'static> Fetched<T> {
     /// The latest answer (tracked), `None` while the first fetch is on its way.
     pub fn get(&self) -> Option<T> {
         self.value.get()
-    }
-}
-
-impl<T: 'static> Fetched<T> {
-    /// Reads the latest answer without cloning it (tracked).
-    pub fn with<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
-        self.value.with(f)
     }
 }

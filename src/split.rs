@@ -122,8 +122,9 @@ where
             });
         })
     };
+    // The first fetch; `fetch` itself goes to "Try again", which fetches the chunk afresh
+    // (a failure is not remembered).
     fetch.clone()();
-    // "Try again": the chunk is fetched afresh (a failure is not remembered).
     let on_retry = Callback::new(move |_| {
         chunk.set(Chunk::Waiting);
         fetch();
