@@ -89,7 +89,7 @@ pub fn address_text(a: &AddressAnswer, place: Option<&str>) -> String {
 pub fn answer_lines(field: &Field, answer: Option<&Answer>, lang: Lang) -> Vec<String> {
     match (&field.kind, answer) {
         (FieldKind::Group(g), Some(Answer::Group(items))) if !items.is_empty() => {
-            let label = capitalise(g.item_label.get(lang));
+            let label = portal_core::case::upper_first(g.item_label.get(lang));
             items
                 .iter()
                 .enumerate()
@@ -105,12 +105,4 @@ pub fn answer_lines(field: &Field, answer: Option<&Answer>, lang: Lang) -> Vec<S
         }
         _ => answer_text(field, answer, lang).into_iter().collect(),
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

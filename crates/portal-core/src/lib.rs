@@ -6,6 +6,7 @@
 pub mod admin_units;
 pub mod bundle;
 pub mod calendar;
+pub mod case;
 pub mod catalogue;
 pub mod catalogue_diff;
 mod catalogue_raw;

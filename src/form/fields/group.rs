@@ -105,7 +105,7 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
                     let label = label2.clone();
                     view! {
                         <button type="button" class="button button--secondary button--small" on:click=remove.clone()>
-                            {move || format!("{} {} {}", i18n.t(Key::Remove), label.get(i18n.lang.get()).to_lowercase(), i + 1)}
+                            {move || format!("{} {} {}", i18n.t(Key::Remove), portal_core::case::lowercase(label.get(i18n.lang.get())), i + 1)}
                         </button>
                     }
                 })}
@@ -120,7 +120,7 @@ pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
                 let item_label = item_label.clone();
                 view! {
                     <button type="button" id=add_id.clone() class="button button--secondary" on:click=add>
-                        {move || format!("{} {}", i18n.t(Key::AddAnother), item_label.get(i18n.lang.get()).to_lowercase())}
+                        {move || format!("{} {}", i18n.t(Key::AddAnother), portal_core::case::lowercase(item_label.get(i18n.lang.get())))}
                     </button>
                 }
             })}

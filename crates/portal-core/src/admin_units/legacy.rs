@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{err, is_commune_code, name_field, records, AdminUnits, Commune, ParseError, Province};
+use crate::case;
 use crate::normalize::fold;
 
 /// A ward, commune or township as it was before 1 July 2025.
@@ -220,7 +221,7 @@ impl Legacy {
             .collect();
         let inexact = |i: usize| {
             let w = &self.wards[i];
-            let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+            let same = |a: &str, b: &str| case::lowercase(a.trim()) == case::lowercase(b.trim());
             let ward_same = same(&w.ward, &q.ward)
                 || w.ward
                     .split_once(' ')

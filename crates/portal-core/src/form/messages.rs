@@ -3,6 +3,7 @@
 //! caught the problem. Messages follow GOV.UK: say what is wrong and how to fix it, in
 //! plain words, without blaming ("Enter…", "… must be …").
 
+use crate::case;
 use crate::form::error::{Ask, DatePart, FieldError, ValidationError};
 use crate::form::index::IndexedForm;
 use crate::form::path::Part;
@@ -38,18 +39,12 @@ impl Part {
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.clone().next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            first.to_lowercase().chain(chars).collect()
+        (Some(first), Some(second)) if case::is_upper(first) && case::is_lower(second) => {
+            std::iter::once(case::to_lower(first))
+                .chain(chars)
+                .collect()
         }
         _ => s.to_string(),
-    }
-}
-
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -126,7 +121,7 @@ pub const VERBS: [&str; 12] = [
 ];
 
 fn starts_with_verb(what: &str) -> bool {
-    let lower = what.to_lowercase();
+    let lower = case::lowercase(what);
     VERBS.iter().any(|v| {
         lower
             .strip_prefix(v)
@@ -162,7 +157,7 @@ impl FieldError {
                 "The answer".to_string()
             }
         } else {
-            upper_first(label)
+            case::upper_first(label)
         };
         let what = lower_first(label);
         let pick = |v: String, e: String| if vi { v } else { e };
@@ -184,7 +179,7 @@ impl FieldError {
                 // A label that is already an instruction ("Chọn hai môn thi") is the
                 // message as it stands: no second verb in front of it.
                 Ask::Enter | Ask::Select | Ask::Upload if starts_with_verb(&what) => {
-                    upper_first(&what)
+                    case::upper_first(&what)
                 }
                 Ask::Enter => pick(format!("Nhập {what}"), format!("Enter {what}")),
                 Ask::Select => pick(format!("Chọn {what}"), format!("Select {what}")),

@@ -3,6 +3,7 @@
 //! and their answers are not submitted. A valid answer comes back normalised: the phone
 //! in national form, the tax code with its hyphen, the date as `dd/mm/yyyy`.
 
+use crate::case;
 use crate::form::answers::{AddressAnswer, Answer, Answers, FileAnswer, PersonAnswer};
 use crate::form::context::ValidationContext;
 use crate::form::error::{Ask, FieldError, ValidationError};
@@ -213,7 +214,7 @@ fn duplicate_people(field: &Field, g: &GroupOptions, items: &[Answers]) -> Vec<V
             } else if !p.full_name.trim().is_empty() {
                 format!(
                     "name:{}|{}",
-                    p.full_name.trim().to_lowercase(),
+                    case::lowercase(p.full_name.trim()),
                     p.birth_date.trim()
                 )
             } else {
