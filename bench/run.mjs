@@ -11,6 +11,7 @@ import { fmt } from './lib.mjs';
 import { serveHost } from './embed-host.mjs';
 import { paintTypingTable, printPaintTyping } from './paint-typing.mjs';
 import { measureReady } from './ready.mjs';
+import { measureJourney, printJourney } from './journey.mjs';
 
 const [portal, portal10k] = process.argv.slice(2);
 // Issue 16: Lighthouse figures are the median of at least 5 runs (TBT varies from run to run).
@@ -79,6 +80,12 @@ for (const [name, url, mark] of [
   const r = await measureReady(url, mark, READY_RUNS);
   console.log(`| ${name} | ${secs(r.fcp.median)} | ${secs(r.lcp.median)} | ${secs(r.ready.median)} | ${secs(r.ready.max)} |`);
 }
+
+console.log('\n## Going on from one page to the next: a signed-in citizen from the catalogue to tracking, one tab, slow 4G and 4x CPU\n');
+console.log('Cold cache at the catalogue, then the browser\'s cache; each page read for 3 s before the next link');
+console.log('(what a page prefetches while it is read counts for the step after it). A form\'s steps and Check');
+console.log('answers are drawn by the same page; the others are pages the server sends.\n');
+printJourney(await measureJourney(portal));
 
 console.log('\n## Catalogue search, per keystroke, measured in the page (input event to DOM updated and laid out)\n');
 console.log('The portal draws the results in a task after the key\'s paint, which this probe does not wait for:');
