@@ -383,7 +383,8 @@ pub fn sign_in_url() -> String {
 
 // --- sign-in, dossiers, payments ------------------------------------------------------
 
-pub async fn session() -> Result<crate::session::SessionInfo, ApiError> {
+/// The forms' part of the session (see `session::provide_session`).
+pub async fn session() -> Result<crate::session::FormSession, ApiError> {
     get_json(paths::SESSION).await
 }
 

@@ -2,17 +2,17 @@
 //! session is an HttpOnly cookie). Shared through context; refreshed after sign-out.
 //!
 //! Two contexts: the header's (`Header`: signed in or not, and the name), which every page
-//! has, and the whole session (`Session`: the person's facts for forms), which only the
+//! has, and the forms' part (`Session`: the person's facts for forms), which only the
 //! bundles with forms provide. The catalogue's and the statistics' bundles read the
 //! header's part alone (`provide_header`), so they carry no code for the rest.
 
 use leptos::prelude::*;
 
-pub use portal_api::session::{Identity as User, SessionHeader, SessionInfo};
+pub use portal_api::session::{FormSession, Identity as User, SessionHeader};
 
 /// `None` while loading or when the session could not be read (treated as signed out).
 #[derive(Clone, Copy)]
-pub struct Session(pub RwSignal<Option<SessionInfo>>);
+pub struct Session(pub RwSignal<Option<FormSession>>);
 
 /// What the header shows: `None` while loading or when the session could not be read.
 #[derive(Clone, Copy)]
@@ -26,7 +26,7 @@ pub fn use_header() -> Header {
     use_context::<Header>().unwrap_or(Header(RwSignal::new(None)))
 }
 
-/// Provides both contexts and loads the whole session (bundles with forms).
+/// Provides both contexts and loads the forms' part of the session (bundles with forms).
 pub fn provide_session() {
     let s = Session(RwSignal::new(None));
     let header = Header(RwSignal::new(None));

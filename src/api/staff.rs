@@ -45,7 +45,8 @@ impl Viewer {
 }
 
 pub async fn viewer() -> Result<Viewer, ApiError> {
-    let body = super::session().await?;
+    // The whole session: the staff roles are in it.
+    let body: portal_api::session::SessionInfo = get_json(paths::SESSION).await?;
     Ok(match (body.signed_in, body.user, body.staff) {
         (true, Some(u), Some(staff)) => Viewer::Staff {
             name: u.full_name,

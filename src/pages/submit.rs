@@ -17,7 +17,7 @@ use crate::form::drafts::{load_pending, remove_pending, save_pending};
 use crate::form::FormState;
 use crate::i18n::{use_i18n, Key};
 use crate::pages::apply::{step_href, CHECK};
-use crate::session::{use_session, SessionInfo};
+use crate::session::{use_session, FormSession};
 
 /// A fresh key: the service, the time and 64 random bits (visible ASCII, < 128 chars).
 fn new_key(service: &str) -> String {
@@ -40,10 +40,10 @@ fn is_online() -> bool {
 pub fn submission_body(
     state: &FormState,
     answers: &Answers,
-    session: Option<&SessionInfo>,
+    session: Option<&FormSession>,
 ) -> String {
     let applicant = session
-        .and_then(SessionInfo::applicant)
+        .and_then(FormSession::applicant)
         .unwrap_or(portal_core::Audience::Citizen);
     let procedures = state
         .service_kind

@@ -230,6 +230,55 @@ impl From<&SessionInfo> for SessionHeader {
     }
 }
 
+/// What the pages with forms read of [`SessionInfo`], from the same JSON (the rest
+/// skipped): who is signed in, as the header names them, and the facts their forms are
+/// prefilled from. The form's bundle then carries no code to read the person's record
+/// as a whole (addresses, staff roles...), which only the server and staff pages use.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct FormSession {
+    pub signed_in: bool,
+    #[serde(default)]
+    pub expired: Option<bool>,
+    /// The signed-in person's name and whom they file as (`user`).
+    #[serde(default, rename = "user")]
+    pub person: Option<HeaderPerson>,
+    #[serde(default)]
+    pub prefill: Option<prefill::Identity>,
+}
+
+impl FormSession {
+    /// A session that just ended (signed out by the server's clock).
+    pub fn is_expired(&self) -> bool {
+        self.expired == Some(true)
+    }
+
+    /// Whom the signed-in person files as; `None` when signed out.
+    pub fn applicant(&self) -> Option<Audience> {
+        self.person.as_ref().map(|p| p.kind.applicant())
+    }
+}
+
+impl From<&SessionInfo> for FormSession {
+    fn from(s: &SessionInfo) -> FormSession {
+        FormSession {
+            signed_in: s.signed_in,
+            expired: s.expired,
+            person: SessionHeader::from(s).person,
+            prefill: s.prefill.clone(),
+        }
+    }
+}
+
+impl From<&FormSession> for SessionHeader {
+    fn from(s: &FormSession) -> SessionHeader {
+        SessionHeader {
+            signed_in: s.signed_in,
+            expired: s.expired,
+            person: s.person.clone(),
+        }
+    }
+}
+
 /// The answer to signing out: where the browser goes next to end the identity
 /// provider's session too, if it has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -366,5 +415,41 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out.name(), "");
+    }
+
+    /// The forms' part reads the session's own JSON as taking it from the whole session
+    /// does, prefill facts included.
+    #[test]
+    fn the_forms_part_reads_the_session_s_json() {
+        let mut representative = person();
+        representative.kind = IdentityKind::Business;
+        for info in [
+            SessionInfo::of(&person(), None, 2, "2026-12-04T10:00:00Z".into(), true),
+            SessionInfo::of(
+                &representative,
+                None,
+                2,
+                "2026-12-04T10:00:00Z".into(),
+                false,
+            ),
+            SessionInfo::signed_out(false, false),
+            SessionInfo::signed_out(true, true),
+        ] {
+            let json = serde_json::to_string(&info).unwrap();
+            let forms: FormSession = serde_json::from_str(&json).unwrap();
+            assert_eq!(forms, FormSession::from(&info), "{json}");
+            assert_eq!(forms.prefill, info.prefill);
+            assert_eq!(forms.applicant(), info.applicant());
+            assert_eq!(SessionHeader::from(&forms), SessionHeader::from(&info));
+        }
+        let signed_in: FormSession = serde_json::from_str(
+            &serde_json::to_string(&SessionInfo::of(&person(), None, 2, "x".into(), false))
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            signed_in.prefill.and_then(|p| p.full_name),
+            Some("Nguyễn Thị Lan".to_string())
+        );
     }
 }
