@@ -324,7 +324,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
     use portal_web::form::drafts::{load_pending, remove_pending};
     use portal_web::form::FormState;
     use portal_web::pages::submit::SubmitSection;
-    use portal_web::session::{Session, SessionInfo};
+    use portal_web::session::{FormSession, Session};
 
     let field = Field {
         id: FieldId("name".into()),
@@ -361,7 +361,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
     )]);
     let st = state.clone();
     let (root, i18n) = mount(Lang::Vi, move || {
-        let session: SessionInfo = serde_json::from_value(serde_json::json!({
+        let session: FormSession = serde_json::from_value(serde_json::json!({
             "signed_in": true,
             "user": {
                 "subject": "sandbox-citizen-1",
