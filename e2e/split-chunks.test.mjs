@@ -1,5 +1,6 @@
 // The bundles cut into chunks (scripts/split-bundle.mjs, src/split.rs): a form step does
-// not wait for Check answers' chunk but fetches it while the person reads; a chunk that
+// not wait for Check answers' chunk or the drafts' but fetches them while the person
+// reads (a draft kept on the device waits for its chunk before the step); a chunk that
 // cannot be fetched (a dropped connection) shows a page that says so and a retry that
 // works once the network is back, never a dead app; the citizen's seldom-entered pages
 // come in chunks of their own, and so do the parts of a dossier's page and of My dossiers
@@ -74,6 +75,42 @@ test('a chunk that cannot be fetched shows the page could not be loaded, and Try
     await alert.getByRole('button', { name: 'Thử lại' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
     await expectAccessible(page, 'chunk loaded on retry');
+  } finally { await s.close(); }
+});
+
+test('drafts are read and written by a chunk: fetched once a step is usable; a kept draft is taken in before its step is drawn, also after a failed fetch and Try again', async () => {
+  const s = await newSession();
+  try {
+    const { page, context } = s;
+    const DRAFTS_CHUNK = /\/portal-form-drafts-[0-9a-f]{16}\.wasm$/;
+    await page.goto(server.url + SERVICE + '/applicant');
+    await appReady(page);
+    // A first visit (nothing kept): the step is usable before the chunk comes.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /portal-form-drafts-/.test(e.name) && e.responseEnd > 0));
+    const { ready, fetched } = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('portal-ready')[0]?.startTime,
+      fetched: performance.getEntriesByType('resource').find((e) => /portal-form-drafts-/.test(e.name)).startTime,
+    }));
+    assert.ok(fetched >= ready, `chunk requested at ${fetched} ms, step usable at ${ready} ms`);
+    await page.locator('#f-phone').fill('0912345678');
+    await page.waitForSelector('.draft-status:has-text("trên thiết bị này lúc")');
+    // The next visit finds the draft while the connection drops for the chunk: no step
+    // is drawn without its answers, the page says so, and Try again brings them in.
+    let blocked = true;
+    await context.route(DRAFTS_CHUNK, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { name: 'Không tải được trang này' }).waitFor();
+    assert.equal(await page.locator('#f-phone').count(), 0, 'no step drawn before its draft');
+    await expectAccessible(page, 'drafts chunk failed');
+    blocked = false;
+    await alert.getByRole('button', { name: 'Thử lại' }).click();
+    await page.waitForFunction(() => document.querySelector('#f-phone')?.value === '0912345678');
+    // And the draft goes on being written.
+    await page.locator('#f-phone').fill('0987654321');
+    await page.waitForFunction(() =>
+      (localStorage.getItem('portal.draft.old-id-number-confirmation') || '').includes('0987654321'));
   } finally { await s.close(); }
 });
 

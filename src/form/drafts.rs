@@ -34,6 +34,11 @@ pub fn load(service: &ServiceId) -> Option<Draft> {
     serde_json::from_str(&json).ok()
 }
 
+/// Whether a draft of `service` is kept, without reading it.
+pub fn exists(service: &ServiceId) -> bool {
+    storage().is_some_and(|s| s.get_item(&key(service)).ok().flatten().is_some())
+}
+
 /// The keys of the real (not preview) drafts kept on this device.
 fn device_keys(s: &web_sys::Storage) -> impl Iterator<Item = String> + '_ {
     (0..s.length().unwrap_or(0))

@@ -133,7 +133,7 @@ impl FormState {
                 values.insert(f.id.0.clone(), RwSignal::new(None));
             }
         }
-        let state = FormState {
+        FormState {
             service_id,
             service_name,
             service_kind: None,
@@ -158,11 +158,13 @@ impl FormState {
             server_saved_at: RwSignal::new(None),
             identity: RwSignal::new(None),
             today: None,
-        };
-        if persist {
-            state.restore();
         }
-        state
+    }
+
+    /// Whether this device keeps a draft of this form, to be taken in (`restore_draft`)
+    /// before a step is drawn.
+    pub fn kept_on_device(&self) -> bool {
+        self.persist && drafts::exists(&self.service_id)
     }
 
     pub fn signal(&self, field: &str) -> Option<RwSignal<Option<Answer>>> {
@@ -314,6 +316,42 @@ impl FormState {
     /// Writes the draft now (also called when the page is hidden), and sends it to the
     /// server soon when the person is signed in.
     pub fn save_now(&self) {
+        self.draft_job(DraftJob::Save);
+    }
+
+    /// Called once the person is known to be signed in: from now on the draft is kept on
+    /// the server too (see `super::sync`).
+    pub fn keep_on_server(&self) {
+        // Whether this device has answers is told now, before the prefill from the
+        // person's record (which would make an untouched form look started) comes in.
+        self.draft_job(DraftJob::KeepOnServer {
+            had_answers: self.has_answers(),
+        });
+    }
+
+    /// Sends the draft to the server now, when it keeps one (at each Continue).
+    pub fn push_now(&self) {
+        self.draft_job(DraftJob::PushNow);
+    }
+
+    /// Runs `job` in the drafts' chunk: at once when the chunk is here, as it usually is
+    /// (it is fetched while the first step is read; so a save when the page is hidden
+    /// happens before the page goes), else as soon as it has come. A chunk that could not
+    /// be fetched is asked for again by the next job, and the status line goes on saying
+    /// the draft is not saved.
+    fn draft_job(&self, job: DraftJob) {
+        use std::future::Future;
+        use std::task::{Context, Waker};
+        let mut run = Box::pin(run_draft_job(self.clone(), job));
+        let mut cx = Context::from_waker(Waker::noop());
+        if run.as_mut().poll(&mut cx).is_pending() {
+            crate::tasks::spawn_owned(async move {
+                let _ = run.await;
+            });
+        }
+    }
+
+    fn save_here(&self) {
         if self.save_local() {
             self.schedule_push();
         }
@@ -439,7 +477,7 @@ impl FormState {
     pub fn discard(&self) {
         drafts::remove(&self.service_id);
         drafts::remove_pending(self.service_id.as_str());
-        self.forget_on_server();
+        self.draft_job(DraftJob::Forget);
         self.changed_at.set_value(BTreeMap::new());
         self.last_saved.set_value(Answers::new());
         self.from_elsewhere.set(Vec::new());
@@ -487,6 +525,45 @@ impl FormState {
             .values()
             .any(|s| s.with_untracked(Option::is_some))
     }
+}
+
+/// What the drafts' chunk is asked to do.
+#[derive(Clone, Copy)]
+pub enum DraftJob {
+    Restore,
+    Save,
+    KeepOnServer { had_answers: bool },
+    PushNow,
+    Forget,
+}
+
+crate::split_off! { "split-form", drafts, preload_drafts;
+    /// Reading, migrating, writing and sending drafts: a chunk of the form's bundle, since
+    /// a step is drawn and usable before any draft is read or written. It is fetched while
+    /// the first step is read, or at once when this device keeps a draft of the form.
+    pub fn run_draft_job(state: FormState, job: DraftJob) -> () {
+        match job {
+            DraftJob::Restore => state.restore(),
+            DraftJob::Save => state.save_here(),
+            DraftJob::KeepOnServer { had_answers } => state.keep_on_server_here(had_answers),
+            DraftJob::PushNow => state.push_now_here(),
+            DraftJob::Forget => state.forget_on_server_here(),
+        }
+    }
+}
+
+/// Takes in the draft this device keeps (`FormState::kept_on_device`), then sets
+/// `restored`: the steps are drawn after it, so nothing typed meets a draft arriving.
+pub async fn restore_draft(
+    state: FormState,
+    restored: RwSignal<bool>,
+) -> Result<AnyView, crate::split::NotLoaded> {
+    run_draft_job(state, DraftJob::Restore).await?;
+    // After this part is done drawing (the steps replace it).
+    leptos::task::spawn_local(async move {
+        restored.try_set(true);
+    });
+    Ok(().into_any())
 }
 
 /// Every top-level question read by a condition anywhere in the form.

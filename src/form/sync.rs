@@ -57,9 +57,9 @@ impl Default for Sync {
 
 impl FormState {
     /// Called once the person is known to be signed in: from now on the draft is kept on
-    /// the server too. What this device has is sent (and merged); when it has nothing,
-    /// the server's copy, if any, is continued here.
-    pub fn keep_on_server(&self) {
+    /// the server too. What this device had then (`had_answers`) is sent (and merged);
+    /// when it had nothing, the server's copy, if any, is continued here.
+    pub(super) fn keep_on_server_here(&self, had_answers: bool) {
         if !self.persists() || api::source().draft().is_some() {
             return;
         }
@@ -67,8 +67,8 @@ impl FormState {
             return;
         }
         self.sync.on.set_value(true);
-        if self.has_answers() {
-            self.push_now();
+        if had_answers {
+            self.push_now_here();
             return;
         }
         let me = self.clone();
@@ -77,7 +77,7 @@ impl FormState {
                 // Typed something meanwhile (the prefill from the person's record does
                 // not count): merge rather than overwrite.
                 if me.touched.try_get_value().unwrap_or(true) {
-                    me.push_now();
+                    me.push_now_here();
                     return;
                 }
                 let at = kept.saved_at;
@@ -104,14 +104,14 @@ impl FormState {
                 if me.sync.scheduled.try_set_value(false).is_some() {
                     return;
                 }
-                me.push_now();
+                me.push_now_here();
             },
             PUSH_DELAY,
         );
     }
 
     /// Sends the draft now (at each Continue, and when the delay runs out).
-    pub fn push_now(&self) {
+    pub(super) fn push_now_here(&self) {
         if !self.sync.on.try_get_value().unwrap_or(false) || self.saving_stopped() {
             return;
         }
@@ -156,13 +156,13 @@ impl FormState {
             // keeps the draft meanwhile and the status line says where it is saved.
             if me.sync.again.try_get_value() == Some(true) {
                 me.sync.again.set_value(false);
-                me.push_now();
+                me.push_now_here();
             }
         });
     }
 
     /// Forgets the server's copy (the person deleted the draft, or filed it).
-    pub(super) fn forget_on_server(&self) {
+    pub(super) fn forget_on_server_here(&self) {
         if !self.sync.on.get_value() {
             return;
         }

@@ -12,6 +12,7 @@ use crate::address::{use_address, Go};
 use crate::api;
 use crate::components::{ApplicantGate, LaterOnFirstPage};
 use crate::form::format::{address_text, answer_lines};
+use crate::form::state::restore_draft;
 use crate::form::{ErrorSummary, FieldView, FormState};
 use crate::i18n::{fill, text, use_i18n, Key, Lang};
 use crate::split::Part;
@@ -74,12 +75,14 @@ pub fn ApplyPage() -> impl IntoView {
             None => view! { <crate::pages::not_found::NotFoundPage/> }.into_any(),
             Some(form) => {
                 let state = FormState::new(&service, IndexedForm::new(form), version);
+                // A draft this device keeps is taken in before a step is drawn.
+                let restored = RwSignal::new(!state.kept_on_device());
                 install_save_on_hide(&state);
                 // Signed in: prefill from the national records what is not answered yet.
                 let session = crate::session::use_session();
                 let st = state.clone();
                 Effect::new(move |_| {
-                    let Some(info) = session.0.get() else {
+                    let Some(info) = session.0.get().filter(|_| restored.get()) else {
                         return;
                     };
                     // Signed in: the draft is kept in the person's account too, and one
@@ -95,7 +98,13 @@ pub fn ApplyPage() -> impl IntoView {
                 provide_context(state.clone());
                 view! {
                     <ApplicantGate audiences=service.audiences.clone()>
-                        <StepRouter state=state.clone()/>
+                        {let state = state.clone();
+                        move || if restored.get() {
+                            view! { <StepRouter state=state.clone()/> }.into_any()
+                        } else {
+                            let st = state.clone();
+                            view! { <Part load=move || restore_draft(st.clone(), restored)/> }.into_any()
+                        }}
                     </ApplicantGate>
                 }
                 .into_any()
@@ -294,6 +303,7 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     // Check answers comes after the last step, and the upload control on a step with a
     // file question: their chunks are fetched while this step is read.
     crate::split::prefetch_when_drawn(preload_check_answers);
+    crate::split::prefetch_when_drawn(crate::form::state::preload_drafts);
     if state.form.asks_for_files() {
         crate::split::prefetch_when_drawn(crate::form::fields::attachment::preload_attachments);
     }
