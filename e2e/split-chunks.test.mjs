@@ -114,6 +114,29 @@ test('drafts are read and written by a chunk: fetched once a step is usable; a k
   } finally { await s.close(); }
 });
 
+test("a repeating group's code comes once the first step of a form with one is usable; a form without one never fetches it", async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    const chunks = chunksFetched(page, 'portal-form');
+    await page.goto(server.url + '/services/ordinary-passport/apply');
+    await appReady(page);
+    // Its step's prefetches have run (Check answers'), the group's is not among them.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /portal-form-check-answers-/.test(e.name) && e.responseEnd > 0));
+    assert.ok(!chunks.includes('groups'), chunks.join());
+    await page.goto(server.url + '/services/temporary-residence-registration/apply');
+    await appReady(page);
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /portal-form-groups-/.test(e.name) && e.responseEnd > 0));
+    const { ready, fetched } = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('portal-ready')[0]?.startTime,
+      fetched: performance.getEntriesByType('resource').find((e) => /portal-form-groups-/.test(e.name)).startTime,
+    }));
+    assert.ok(fetched >= ready, `chunk requested at ${fetched} ms, step usable at ${ready} ms`);
+  } finally { await s.close(); }
+});
+
 test("the citizen's seldom-entered pages are chunks: feedback and legal sources load theirs", async () => {
   const s = await newSession();
   try {

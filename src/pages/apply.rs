@@ -307,6 +307,9 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
     if state.form.asks_for_files() {
         crate::split::prefetch_when_drawn(crate::form::fields::attachment::preload_attachments);
     }
+    if state.form.has_groups() {
+        crate::split::prefetch_when_drawn(crate::form::fields::group::preload_groups);
+    }
     // A new page starts without the errors of another; sent back from the check page
     // because of a problem (`?problem=1`), it shows that problem at once.
     state.errors.set(Vec::new());

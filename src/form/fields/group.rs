@@ -22,8 +22,16 @@ fn items_of(a: Option<Answer>) -> Vec<Answers> {
     }
 }
 
+crate::split_off! { "split-form", groups, preload_groups;
+    /// A repeating group: in the form's bundle a chunk of its own, which a step fetches
+    /// once drawn when its form has one (most steps and many forms have none).
+    pub(crate) fn group_view(state: FormState, field: Field) -> AnyView {
+        view! { <GroupView state field/> }.into_any()
+    }
+}
+
 #[component]
-pub fn GroupView(state: FormState, field: Field) -> impl IntoView {
+fn GroupView(state: FormState, field: Field) -> impl IntoView {
     let i18n = use_i18n();
     let FieldKind::Group(g) = field.kind.clone() else {
         return ().into_any();

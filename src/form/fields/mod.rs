@@ -6,7 +6,7 @@
 mod address;
 pub(crate) mod attachment;
 mod choice;
-mod group;
+pub(crate) mod group;
 mod person;
 mod shell;
 mod text_input;
@@ -20,6 +20,7 @@ pub use shell::{error_text, FieldShell};
 pub use text_input::TextField;
 
 use super::FormState;
+use crate::split::Part;
 
 /// Renders one top-level question of the current step (nothing while it is hidden).
 #[component]
@@ -41,7 +42,10 @@ pub fn FieldView(state: FormState, field: Field) -> impl IntoView {
                 }
                 FieldKind::Declaration => view! { <choice::Declaration state field/> }.into_any(),
                 FieldKind::Person(_) => view! { <person::PersonBlock state field/> }.into_any(),
-                FieldKind::Group(_) => view! { <group::GroupView state field/> }.into_any(),
+                FieldKind::Group(_) => {
+                    view! { <Part load=move || group::group_view(state.clone(), field.clone())/> }
+                        .into_any()
+                }
                 FieldKind::Address(_) => view! { <address::AddressField state field/> }.into_any(),
                 FieldKind::Attachment(_) => {
                     view! { <attachment::AttachmentField state field/> }.into_any()

@@ -170,6 +170,14 @@ impl IndexedForm {
             .any(|l| matches!(self.field_at(*l).kind, FieldKind::Attachment(_)))
     }
 
+    /// Whether any question is a repeating group, so that the form's pages fetch the
+    /// group's code ahead of the step that needs it.
+    pub fn has_groups(&self) -> bool {
+        self.locs
+            .values()
+            .any(|l| matches!(self.field_at(*l).kind, FieldKind::Group(_)))
+    }
+
     /// The number of fields, group members included.
     pub fn len(&self) -> usize {
         self.locs.len()

@@ -1653,7 +1653,7 @@ fn every_lint_problem_is_said_in_vietnamese_too() {
 }
 
 #[test]
-fn a_form_asks_for_files_when_any_question_or_group_member_does() {
+fn a_form_asks_for_files_when_any_question_or_group_member_does_and_has_groups_when_it_repeats() {
     assert!(sample().asks_for_files());
     let plain = |fields| {
         IndexedForm::new(Form {
@@ -1678,5 +1678,8 @@ fn a_form_asks_for_files_when_any_question_or_group_member_does() {
             )],
         }),
     );
-    assert!(plain(vec![text_field("a"), in_group]).asks_for_files());
+    assert!(plain(vec![text_field("a"), in_group.clone()]).asks_for_files());
+    assert!(plain(vec![text_field("a"), in_group]).has_groups());
+    assert!(!plain(vec![text_field("a")]).has_groups());
+    assert!(sample().has_groups());
 }
