@@ -29,6 +29,20 @@ function chunksFetched(page, bin) {
 const CHECK_CHUNK = /\/portal-form-check-answers-[0-9a-f]{16}\.wasm$/;
 const SERVICE = '/services/old-id-number-confirmation/apply';
 
+/// Waits until the form's chunk `name` has come, and checks it was requested only once
+/// the page was usable (its `portal-ready` mark), as a prefetch while the person reads.
+async function fetchedAfterReady(page, name) {
+  const file = new RegExp(`/portal-form-${name}-[0-9a-f]{16}\\.wasm$`);
+  await page.waitForFunction((src) => performance.getEntriesByType('resource')
+    .some((e) => new RegExp(src).test(e.name) && e.responseEnd > 0), file.source);
+  const { ready, fetched } = await page.evaluate((src) => ({
+    ready: performance.getEntriesByName('portal-ready')[0]?.startTime,
+    fetched: performance.getEntriesByType('resource').find((e) => new RegExp(src).test(e.name)).startTime,
+  }), file.source);
+  assert.ok(ready !== undefined, 'the step marks when it is usable');
+  assert.ok(fetched >= ready, `${name}: chunk requested at ${fetched} ms, step usable at ${ready} ms`);
+}
+
 test("a form step is usable before Check answers' chunk, which then comes while the person reads", async () => {
   const s = await newSession();
   try {
@@ -39,15 +53,8 @@ test("a form step is usable before Check answers' chunk, which then comes while 
     await appReady(page);
     await page.waitForURL('**/apply/applicant');
     // Fetched once the step is drawn and usable (the `portal-ready` mark), not before.
-    await page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((e) => /portal-form-check-answers-/.test(e.name) && e.responseEnd > 0));
+    await fetchedAfterReady(page, 'check-answers');
     assert.equal(chunkRequests, 1, 'the chunk is fetched once');
-    const { ready, fetched } = await page.evaluate(() => ({
-      ready: performance.getEntriesByName('portal-ready')[0]?.startTime,
-      fetched: performance.getEntriesByType('resource').find((e) => /portal-form-check-answers-/.test(e.name)).startTime,
-    }));
-    assert.ok(ready !== undefined, 'the step marks when it is usable');
-    assert.ok(fetched >= ready, `chunk requested at ${fetched} ms, step usable at ${ready} ms`);
     // Check answers then draws, its chunk now in the browser's cache.
     await page.goto(server.url + SERVICE + '/check');
     await page.getByRole('heading', { level: 1, name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
@@ -86,13 +93,7 @@ test('drafts are read and written by a chunk: fetched once a step is usable; a k
     await page.goto(server.url + SERVICE + '/applicant');
     await appReady(page);
     // A first visit (nothing kept): the step is usable before the chunk comes.
-    await page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((e) => /portal-form-drafts-/.test(e.name) && e.responseEnd > 0));
-    const { ready, fetched } = await page.evaluate(() => ({
-      ready: performance.getEntriesByName('portal-ready')[0]?.startTime,
-      fetched: performance.getEntriesByType('resource').find((e) => /portal-form-drafts-/.test(e.name)).startTime,
-    }));
-    assert.ok(fetched >= ready, `chunk requested at ${fetched} ms, step usable at ${ready} ms`);
+    await fetchedAfterReady(page, 'drafts');
     await page.locator('#f-phone').fill('0912345678');
     await page.waitForSelector('.draft-status:has-text("trên thiết bị này lúc")');
     // The next visit finds the draft while the connection drops for the chunk: no step
@@ -127,13 +128,7 @@ test("a repeating group's code comes once the first step of a form with one is u
     assert.ok(!chunks.includes('groups'), chunks.join());
     await page.goto(server.url + '/services/temporary-residence-registration/apply');
     await appReady(page);
-    await page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((e) => /portal-form-groups-/.test(e.name) && e.responseEnd > 0));
-    const { ready, fetched } = await page.evaluate(() => ({
-      ready: performance.getEntriesByName('portal-ready')[0]?.startTime,
-      fetched: performance.getEntriesByType('resource').find((e) => /portal-form-groups-/.test(e.name)).startTime,
-    }));
-    assert.ok(fetched >= ready, `chunk requested at ${fetched} ms, step usable at ${ready} ms`);
+    await fetchedAfterReady(page, 'groups');
   } finally { await s.close(); }
 });
 
