@@ -38,7 +38,8 @@ const pages = [
 console.log('\n## Bytes on the wire, first visit (encoded = what was transferred; raw = decoded)\n');
 console.log('The last two columns are what the page fetches once it is usable, for what comes next: the next');
 console.log('page\'s bundle, prefetched at idle priority (a service\'s page, the form\'s bundle), and chunks of its');
-console.log('own bundle (a form step, Check answers\' and the upload control\'s; My dossiers, the unfinished');
+console.log('own bundle (a form step, Check answers\' and the drafts\', and the upload control\'s and the repeating groups\' in');
+console.log('forms that have them; My dossiers, the unfinished');
 console.log('applications\' when the device keeps a draft). Neither is in the total, which is');
 console.log('what this page needs.\n');
 console.log('| page | html | css | js | wasm | data | other | total encoded | total raw | prefetched for the next page | chunks fetched once usable |');
