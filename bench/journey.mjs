@@ -72,12 +72,13 @@ export async function measureJourney(portal) {
       const at = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('portal-ready')[0].startTime);
       steps.push({ name, ms: at - t0, kind: 'page', ...(await settle()) });
     };
-    // A step the same page draws: from the click to `selector` on the screen.
-    const drawn = async (name, click, url, selector) => {
+    // A step the same page draws (or a page that sets no mark): from the click to
+    // `selector` on the screen.
+    const drawn = async (name, click, url, selector, kind = 'in page') => {
       const t0 = Date.now();
       await Promise.all([page.waitForURL(url, { timeout: 60_000 }), click()]);
       await page.locator(selector).first().waitFor({ timeout: 60_000 });
-      steps.push({ name, ms: Date.now() - t0, kind: 'in page', ...(await settle()) });
+      steps.push({ name, ms: Date.now() - t0, kind, ...(await settle()) });
     };
     const read = async () => {
       await page.waitForLoadState('networkidle');
@@ -110,7 +111,8 @@ export async function measureJourney(portal) {
     await drawn('Check answers', cont, '**/apply/check', '.submit button');
     await read();
     // The confirmation sets no mark: usable once its dossier code is drawn.
-    await drawn('submitted (confirmation)', () => page.locator('.submit button').click(), '**/dossiers/**', '.panel__code');
+    await drawn('submitted (confirmation)', () => page.locator('.submit button').click(), '**/dossiers/**', '.panel__code',
+      'page (Send, then the dossier\'s page)');
     await read();
     const code = (await page.locator('.panel__code').textContent()).trim();
     await loaded('tracking (My dossiers)', () => page.goto(`${portal}/dossiers`), `${portal}/dossiers`);
