@@ -10,13 +10,8 @@
 // and for the confirmation, which sets no mark, what it shows first on the screen).
 // Alone: node bench/journey.mjs <portal-url> (a server with --sandbox-sign-in)
 import { launch } from '../e2e/browser.mjs';
-
-const SLOW_4G = {
-  offline: false,
-  latency: 150,
-  downloadThroughput: (1.6 * 1024 * 1024) / 8,
-  uploadThroughput: (750 * 1024) / 8,
-};
+import { SLOW_4G } from './ready.mjs';
+import { recordResponses } from './wire.mjs';
 const SERVICE = 'old-id-number-confirmation';
 const READING_MS = 3000;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -44,22 +39,15 @@ export async function measureJourney(portal) {
     await page.goto('about:blank');
 
     let bytes = { code: 0, data: 0, other: 0 };
-    const pending = [];
-    page.on('requestfinished', (req) => {
-      pending.push((async () => {
-        const res = await req.response();
-        if (!res) return;
-        const sizes = await req.sizes();
-        const k = kind(new URL(req.url()).pathname, res.headers()['content-type'] || '');
-        bytes[k] += sizes.responseBodySize + sizes.responseHeadersSize;
-      })());
+    const flush = recordResponses(page, ({ res, path, sizes }) => {
+      bytes[kind(path, res.headers()['content-type'] || '')] += sizes.responseBodySize + sizes.responseHeadersSize;
     });
     await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
     const steps = [];
     const settle = async () => {
-      await Promise.all(pending.splice(0));
+      await flush();
       const b = bytes;
       bytes = { code: 0, data: 0, other: 0 };
       return b;

@@ -7,7 +7,7 @@
 import { launch } from '../e2e/browser.mjs';
 import { stats } from './lib.mjs';
 
-const SLOW_4G = {
+export const SLOW_4G = {
   offline: false,
   latency: 150,
   downloadThroughput: (1.6 * 1024 * 1024) / 8,

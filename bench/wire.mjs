@@ -8,35 +8,42 @@ export async function measureWire(url, readySelector) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const rows = [];
-    const pending = [];
-    page.on('requestfinished', (req) => {
-      pending.push((async () => {
-        const res = await req.response();
-        if (!res) return;
-        const sizes = await req.sizes();
-        let raw = 0;
-        try { raw = (await res.body()).length; } catch { /* redirects have no body */ }
-        const path = new URL(req.url()).pathname;
-        // What a page prefetches for the next one (<link rel="prefetch">, fetched at idle
-        // priority) is counted apart: it is not what this page needs to be used.
-        const purpose = (await req.allHeaders())['sec-purpose'] || '';
-        // A split bundle's chunks (scripts/split-bundle.mjs: `<bin>-<chunk>-<hash>.wasm`, the
-        // core being `<bin>-<hash>_bg.wasm`), which a page fetches once it is usable, for
-        // the page after it (Check answers from a step), are counted apart too.
-        const type = purpose.startsWith('prefetch')
-          ? 'prefetch'
-          : isChunk(path) ? 'chunk' : kind(path, res.headers()['content-type'] || '');
-        rows.push({ path, type, wire: sizes.responseBodySize, raw });
-      })());
+    const flush = recordResponses(page, async ({ req, res, path, sizes }) => {
+      let raw = 0;
+      try { raw = (await res.body()).length; } catch { /* redirects have no body */ }
+      // What a page prefetches for the next one (<link rel="prefetch">, fetched at idle
+      // priority) is counted apart: it is not what this page needs to be used.
+      const purpose = (await req.allHeaders())['sec-purpose'] || '';
+      // A split bundle's chunks (scripts/split-bundle.mjs: `<bin>-<chunk>-<hash>.wasm`, the
+      // core being `<bin>-<hash>_bg.wasm`), which a page fetches once it is usable, for
+      // the page after it (Check answers from a step), are counted apart too.
+      const type = purpose.startsWith('prefetch')
+        ? 'prefetch'
+        : isChunk(path) ? 'chunk' : kind(path, res.headers()['content-type'] || '');
+      rows.push({ path, type, wire: sizes.responseBodySize, raw });
     });
     await page.goto(url, { waitUntil: 'networkidle' });
     if (readySelector) await page.waitForSelector(readySelector);
     await page.waitForLoadState('networkidle');
-    await Promise.all(pending);
+    await flush();
     return rows;
   } finally {
     await browser.close();
   }
+}
+
+/// Calls `record` with each response `page` receives in full (the request, the response,
+/// its path and sizes); the function returned waits until those seen so far are recorded.
+export function recordResponses(page, record) {
+  const pending = [];
+  page.on('requestfinished', (req) => {
+    pending.push((async () => {
+      const res = await req.response();
+      if (!res) return;
+      await record({ req, res, path: new URL(req.url()).pathname, sizes: await req.sizes() });
+    })());
+  });
+  return () => Promise.all(pending.splice(0));
 }
 
 function isChunk(path) {

@@ -155,14 +155,29 @@ where
     now(load()).and_then(Result::ok)
 }
 
+/// Runs `task` to its end at once when it needs no waiting (a chunk's function whose
+/// chunk is already here), else from a later task, under the current reactive owner.
+pub fn at_once_or_later(task: impl Future<Output = ()> + 'static) {
+    let mut task = Box::pin(task);
+    if poll_once(task.as_mut()).is_none() {
+        crate::tasks::spawn_owned(task);
+    }
+}
+
 /// The output of a future that needs no waiting, `None` if it would wait.
 #[cfg_attr(
     any(feature = "split-form", feature = "split-citizen"),
     allow(dead_code)
 )]
 fn now<T>(future: impl Future<Output = T>) -> Option<T> {
+    poll_once(std::pin::pin!(future))
+}
+
+/// Polls `future` once, without a waker: its output, or `None` if it would wait (it
+/// can be polled again later, with a waker, to go on).
+fn poll_once<T>(future: std::pin::Pin<&mut impl Future<Output = T>>) -> Option<T> {
     use std::task::{Context, Poll, Waker};
-    match std::pin::pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+    match future.poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(value) => Some(value),
         Poll::Pending => None,
     }

@@ -340,15 +340,10 @@ impl FormState {
     /// be fetched is asked for again by the next job, and the status line goes on saying
     /// the draft is not saved.
     fn draft_job(&self, job: DraftJob) {
-        use std::future::Future;
-        use std::task::{Context, Waker};
-        let mut run = Box::pin(run_draft_job(self.clone(), job));
-        let mut cx = Context::from_waker(Waker::noop());
-        if run.as_mut().poll(&mut cx).is_pending() {
-            crate::tasks::spawn_owned(async move {
-                let _ = run.await;
-            });
-        }
+        let run = run_draft_job(self.clone(), job);
+        crate::split::at_once_or_later(async move {
+            let _ = run.await;
+        });
     }
 
     fn save_here(&self) {

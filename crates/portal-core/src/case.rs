@@ -6,34 +6,33 @@
 //! below keeps its case: it is left as typed, the same on every side of a comparison.
 
 /// The blocks handled, each as (first, last, how its capitals and small letters pair).
+#[derive(Clone, Copy)]
 enum Pairing {
     /// Capital at `c`, small letter at `c + offset`.
     Offset(u32),
-    /// Capitals and small letters alternate, the capital at an even code point.
-    EvenCapital,
-    /// Capitals and small letters alternate, the capital at an odd code point.
-    OddCapital,
+    /// Capitals and small letters alternate, from a capital at `first`.
+    Alternating,
 }
 
 const BLOCKS: [(u32, u32, Pairing); 12] = [
     // Latin-1: À..Þ and à..þ, except × and ÷.
     (0x00C0, 0x00DE, Pairing::Offset(0x20)),
     // Latin Extended-A: Ā ā .. ķ, then Ĺ ĺ .. ň, then Ŋ ŋ .. ŷ, then Ź ź .. ž.
-    (0x0100, 0x0137, Pairing::EvenCapital),
-    (0x0139, 0x0148, Pairing::OddCapital),
-    (0x014A, 0x0177, Pairing::EvenCapital),
-    (0x0179, 0x017E, Pairing::OddCapital),
+    (0x0100, 0x0137, Pairing::Alternating),
+    (0x0139, 0x0148, Pairing::Alternating),
+    (0x014A, 0x0177, Pairing::Alternating),
+    (0x0179, 0x017E, Pairing::Alternating),
     // Vietnamese's Ơ ơ and Ư ư (Latin Extended-B).
-    (0x01A0, 0x01A1, Pairing::EvenCapital),
-    (0x01AF, 0x01B0, Pairing::OddCapital),
+    (0x01A0, 0x01A1, Pairing::Alternating),
+    (0x01AF, 0x01B0, Pairing::Alternating),
     // Greek: Α..Ω and α..ω (no capital at U+03A2).
     (0x0391, 0x03AB, Pairing::Offset(0x20)),
     // Cyrillic: Ѐ..Џ and ѐ..џ, А..Я and а..я.
     (0x0400, 0x040F, Pairing::Offset(0x50)),
     (0x0410, 0x042F, Pairing::Offset(0x20)),
     // Latin Extended Additional: Ḁ ḁ .. ẕ, then Vietnamese's Ạ ạ .. Ỹ ỹ and the rest.
-    (0x1E00, 0x1E95, Pairing::EvenCapital),
-    (0x1EA0, 0x1EFF, Pairing::EvenCapital),
+    (0x1E00, 0x1E95, Pairing::Alternating),
+    (0x1EA0, 0x1EFF, Pairing::Alternating),
 ];
 
 /// Code points in the blocks that are no letter or have no pair in them.
@@ -42,52 +41,52 @@ fn unpaired(c: u32) -> bool {
     matches!(c, 0x00D7 | 0x00F7 | 0x0130 | 0x0131 | 0x03A2 | 0x03C2)
 }
 
-/// The small letter of `c`, or `c` itself.
-pub fn to_lower(c: char) -> char {
+/// The letter `c` pairs with in the other case: its small letter when `to_small` and it
+/// is a capital, its capital when not and it is a small letter; else `c` itself.
+fn other_case(c: char, to_small: bool) -> char {
     if c.is_ascii() {
-        return c.to_ascii_lowercase();
+        return if to_small {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_ascii_uppercase()
+        };
     }
     let n = c as u32;
-    if n == 0x0178 {
-        return 'ÿ';
+    // Ÿ and ÿ are the one pair across blocks.
+    match (n, to_small) {
+        (0x0178, true) => return 'ÿ',
+        (0x00FF, false) => return 'Ÿ',
+        _ if unpaired(n) => return c,
+        _ => {}
     }
-    if unpaired(n) {
-        return c;
-    }
-    for (first, last, pairing) in &BLOCKS {
-        let lower = match pairing {
-            Pairing::Offset(d) if (*first..=*last).contains(&n) => n + d,
-            Pairing::EvenCapital if (*first..=*last).contains(&n) && n.is_multiple_of(2) => n + 1,
-            Pairing::OddCapital if (*first..=*last).contains(&n) && !n.is_multiple_of(2) => n + 1,
-            _ => continue,
-        };
-        return char::from_u32(lower).unwrap_or(c);
-    }
-    c
+    BLOCKS
+        .iter()
+        .find_map(|&(first, last, pairing)| match pairing {
+            Pairing::Offset(d) if to_small => (first..=last).contains(&n).then(|| n + d),
+            Pairing::Offset(d) => (first + d..=last + d).contains(&n).then(|| n - d),
+            Pairing::Alternating => {
+                let capital = n % 2 == first % 2;
+                ((first..=last).contains(&n) && capital == to_small).then(|| {
+                    if to_small {
+                        n + 1
+                    } else {
+                        n - 1
+                    }
+                })
+            }
+        })
+        .and_then(char::from_u32)
+        .unwrap_or(c)
+}
+
+/// The small letter of `c`, or `c` itself.
+pub fn to_lower(c: char) -> char {
+    other_case(c, true)
 }
 
 /// The capital of `c`, or `c` itself.
 pub fn to_upper(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_uppercase();
-    }
-    let n = c as u32;
-    if n == 0x00FF {
-        return 'Ÿ';
-    }
-    if unpaired(n) {
-        return c;
-    }
-    for (first, last, pairing) in &BLOCKS {
-        let upper = match pairing {
-            Pairing::Offset(d) if (*first + d..=*last + d).contains(&n) => n - d,
-            Pairing::EvenCapital if (*first..=*last).contains(&n) && !n.is_multiple_of(2) => n - 1,
-            Pairing::OddCapital if (*first..=*last).contains(&n) && n.is_multiple_of(2) => n - 1,
-            _ => continue,
-        };
-        return char::from_u32(upper).unwrap_or(c);
-    }
-    c
+    other_case(c, false)
 }
 
 /// Whether `c` is a capital with a small letter.
@@ -126,7 +125,7 @@ mod tests {
         for (first, last, pairing) in &BLOCKS {
             let smalls = match pairing {
                 Pairing::Offset(d) => Some(*first + d..=*last + d),
-                _ => None,
+                Pairing::Alternating => None,
             };
             for n in (*first..=*last).chain(smalls.into_iter().flatten()) {
                 let Some(c) = char::from_u32(n) else { continue };
