@@ -6,8 +6,9 @@
 // prefetches for the next one while it is read counts for that next step). For each step:
 // the bytes that came over the network since the last page was usable (code: html, css,
 // js, wasm; data: the API's answers), and the time from the click to the next page usable
-// (the `portal-ready` mark of a page the server sent; for a step drawn by the same page,
-// and for the confirmation, which sets no mark, what it shows first on the screen).
+// (the `portal-ready` mark of a page the server sent; for a step the same page draws,
+// what it shows first on the screen: a form's steps, Check answers, and after Send the
+// confirmation and My dossiers, reached from its link).
 // Alone: node bench/journey.mjs <portal-url> (a server with --sandbox-sign-in)
 import { launch } from '../e2e/browser.mjs';
 import { SLOW_4G } from './ready.mjs';
@@ -98,13 +99,13 @@ export async function measureJourney(portal) {
     await read();
     await drawn('Check answers', cont, '**/apply/check', '.submit button');
     await read();
-    // The confirmation sets no mark: usable once its dossier code is drawn.
-    await drawn('submitted (confirmation)', () => page.locator('.submit button').click(), '**/dossiers/**', '.panel__code',
-      'page (Send, then the dossier\'s page)');
+    // The confirmation and My dossiers (the form's page draws both after Send): usable
+    // once the dossier's code is on the screen.
+    await drawn('submitted (confirmation)', () => page.locator('.submit button').click(), '**/dossiers/**', '.panel__code');
     await read();
     const code = (await page.locator('.panel__code').textContent()).trim();
-    await loaded('tracking (My dossiers)', () => page.goto(`${portal}/dossiers`), `${portal}/dossiers`);
-    await page.waitForSelector(`.service-item__name:has-text("${code}")`, { timeout: 60_000 });
+    await drawn('tracking (My dossiers)', () => page.locator('main').getByRole('link', { name: 'Hồ sơ của tôi' }).click(),
+      `${portal}/dossiers`, `.service-item__name:has-text("${code}")`);
     return steps;
   } finally {
     await browser.close();

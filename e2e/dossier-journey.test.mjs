@@ -73,13 +73,31 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     await page.waitForURL('**/apply/check');
     await page.waitForSelector('.submit button');
     await expectAccessible(page, 'check answers');
+    // The confirmation's code, a chunk of the form's bundle, comes while the person
+    // checks; after Send the page draws it at once, without another bundle.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /\/portal-form-dossier-[0-9a-f]{16}\.wasm$/.test(e.name) && e.responseEnd > 0));
+    const wasmAfterSend = [];
+    page.on('request', (r) => {
+      const file = new URL(r.url()).pathname;
+      if (file.endsWith('.wasm')) wasmAfterSend.push(file.replace(/-[0-9a-f]{16}\.wasm$/, ''));
+    });
+    const loads = [];
+    page.on('load', () => loads.push(page.url()));
     // Double click: one dossier.
     await page.locator('.submit button').dblclick();
     await page.waitForURL('**/dossiers/**');
     await page.waitForSelector('.panel__code');
     const code = (await page.locator('.panel__code').textContent()).trim();
     assert.match(code, /^[0-9.]+H99-\d{6}-\d{4}$/);
+    assert.match(await page.title(), /^Hồ sơ đã được gửi/);
+    // A new page to the person: focus is on its content, not on the gone Send button.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
     await expectAccessible(page, 'confirmation');
+    assert.deepEqual(loads, [], 'the confirmation is drawn by the page, not loaded');
+    // Nothing but My dossiers' chunk, which the confirmation prefetches once drawn.
+    assert.ok(wasmAfterSend.every((f) => /^\/portal-form-(my-dossiers|shared-\d+)$/.test(f)), wasmAfterSend.join());
+    const chunkOfTheFormsBundle = (f) => /^\/portal-form-[a-z]+(-[a-z]+)*(-\d+)?$/.test(f);
     const mine = await page.evaluate(async () => (await (await fetch('/api/v1/dossiers')).json()).dossiers.length);
     assert.equal(mine, 1, 'exactly one dossier');
     assert.equal(await page.evaluate(() => localStorage.getItem('portal.draft.old-id-number-confirmation')), null);
@@ -93,14 +111,24 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-');
 
-    // My dossiers names the service (not its id), then back to the dossier.
-    await page.goto(server.url + '/dossiers');
-    await appReady(page);
+    // My dossiers, from the confirmation, comes as a chunk too; its dossier links and
+    // back stay in the page.
+    await page.locator('main').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await page.waitForURL(server.url + '/dossiers');
     await page.waitForSelector(`.service-item__name:has-text("${code}")`);
+    // It names the service, not its id.
     assert.equal(
       (await page.locator('.service-item__service').first().textContent()).trim(),
       'Xác nhận số Chứng minh nhân dân khi đã được cấp thẻ Căn cước công dân',
     );
+    await page.locator('.service-item__name a', { hasText: code }).click();
+    await page.waitForURL(`**/dossiers/${encodeURIComponent(code)}`);
+    await page.waitForSelector('.panel__code');
+    await page.goBack();
+    await page.waitForSelector(`.service-item__name:has-text("${code}")`);
+    assert.deepEqual(loads, []);
+    assert.ok(wasmAfterSend.every(chunkOfTheFormsBundle), wasmAfterSend.join());
+    // The dossier's page as the server sends it (a tracking link), in the citizen's bundle.
     await page.goto(`${server.url}/dossiers/${encodeURIComponent(code)}`);
     await appReady(page);
     await page.waitForSelector('.panel__code');

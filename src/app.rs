@@ -187,29 +187,91 @@ impl CitizenPage {
 }
 
 /// A service's form in its own bundle (`Bundle::Form`), which the server sends for
-/// `/services/{id}/apply[/{step}]`: the steps and check-your-answers, without the
-/// tracking pages. It has no router: `address` keeps the step in the history, and a
-/// link to any page but a form's loads it from the server. Its check-your-answers page
-/// has the browser prefetch the bundle of the page that follows Send (the dossier's),
-/// named in its HTML.
+/// `/services/{id}/apply[/{step}]`: the steps and check-your-answers. It has no router:
+/// `address` keeps the step in the history, and a link to a page the bundle does not
+/// draw loads it from the server. After Send, the dossier's confirmation and My dossiers
+/// are drawn here too, from chunks of their own ([`FormBundlePage`]): the confirmation's
+/// is fetched while the person checks their answers, so it shows at once after Send,
+/// without the citizen's bundle.
 #[component]
 pub fn FormApp() -> impl IntoView {
-    let is_form = |href: &str| bundle_of(href) == Some(Bundle::Form);
-    let address = crate::address::provide_own(is_form);
-    provide_context(OwnPages(is_form));
+    let own = |href: &str| {
+        FormBundlePage::at(href.split(['?', '#']).next().unwrap_or_default()).is_some()
+    };
+    let address = crate::address::provide_own(own);
+    provide_context(OwnPages(own));
     provide_context(InAppGo(Callback::new(move |href: String| {
         address.go(&href, crate::address::Go::NEW_PAGE)
     })));
-    let path = window().location().pathname().unwrap_or_default();
+    let page = Memo::new(move |_| FormBundlePage::at(&address.path()));
+    // Another page of the bundle is a new page to the person: focus goes to its content,
+    // as after a page load, not stay on the link or button that led there.
+    // (The form's steps are one page of it, which moves focus itself.)
+    Effect::new(move |first: Option<()>| {
+        page.track();
+        if first.is_some() {
+            focus_main();
+        }
+    });
     view! {
         <OnePage session=crate::session::provide_session>
-            {if is_form(&path) {
-                view! { <ApplyPage/> }.into_any()
-            } else {
-                view! { <NotFoundPage/> }.into_any()
+            {move || match page.get() {
+                Some(FormBundlePage::Form) => view! { <ApplyPage/> }.into_any(),
+                Some(FormBundlePage::Dossier(code)) => {
+                    view! { <Part load=move || dossier_page(code.clone())/> }.into_any()
+                }
+                Some(FormBundlePage::MyDossiers) => view! { <Part load=my_dossiers_page/> }.into_any(),
+                None => view! { <NotFoundPage/> }.into_any(),
             }}
         </OnePage>
     }
+}
+
+/// Moves focus to the page's main landmark, as a page load leaves it at the top.
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document()
+        .get_element_by_id("main-content")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+/// A page the form's bundle draws, read from the browser's address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormBundlePage {
+    /// A service's form, at any step (the form reads which from the address).
+    Form,
+    /// A dossier's confirmation and tracking; its code decoded.
+    Dossier(String),
+    MyDossiers,
+}
+
+impl FormBundlePage {
+    /// The page at `path`, `None` for a path that is not one of the bundle's.
+    pub fn at(path: &str) -> Option<FormBundlePage> {
+        Some(match AppRoute::parse(path)? {
+            route if route.bundle() == Bundle::Form => FormBundlePage::Form,
+            AppRoute::Dossier { code } => {
+                FormBundlePage::Dossier(portal_api::paths::decode_segment(code))
+            }
+            AppRoute::MyDossiers => FormBundlePage::MyDossiers,
+            _ => return None,
+        })
+    }
+}
+
+// After Send, in the form's bundle: the dossier's page, prefetched by Check answers, and
+// My dossiers, prefetched by the dossier's page.
+crate::split_off! { "split-form", dossier, preload_dossier;
+    pub(crate) fn dossier_page(code: String) -> AnyView {
+        crate::split::prefetch_when_drawn(preload_my_dossiers);
+        view! { <DossierOf code=Signal::stored(code)/> }.into_any()
+    }
+}
+crate::split_off! { "split-form", my_dossiers, preload_my_dossiers;
+    fn my_dossiers_page() -> AnyView { view! { <MyDossiersPage/> }.into_any() }
 }
 
 /// A service's page in its own bundle (`Bundle::Service`), which the server sends for
@@ -574,6 +636,39 @@ mod tests {
         assert_eq!(CitizenPage::at(routes::LOOKUP), Some(CitizenPage::Lookup));
         for other in ["/", "/statistics", "/services/abc123", "/staff", "/nowhere"] {
             assert_eq!(CitizenPage::at(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn the_form_bundle_draws_a_form_then_the_dossier_s_page_and_my_dossiers() {
+        use super::FormBundlePage;
+        for form in [
+            routes::apply("abc123"),
+            routes::apply_step("abc123", "applicant"),
+        ] {
+            assert_eq!(
+                FormBundlePage::at(&form),
+                Some(FormBundlePage::Form),
+                "{form}"
+            );
+        }
+        assert_eq!(
+            FormBundlePage::at("/dossiers/a%2Bb"),
+            Some(FormBundlePage::Dossier("a+b".into()))
+        );
+        assert_eq!(
+            FormBundlePage::at(routes::MY_DOSSIERS),
+            Some(FormBundlePage::MyDossiers)
+        );
+        // Every other page is loaded from the server, a staff preview's form too.
+        for other in [
+            "/",
+            "/lookup",
+            "/services/abc123",
+            "/staff/preview/d1/services/abc123/apply",
+            "/nowhere",
+        ] {
+            assert_eq!(FormBundlePage::at(other), None, "{other}");
         }
     }
 }

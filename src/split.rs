@@ -32,13 +32,14 @@ pub type NotLoaded = leptos::wasm_split::SplitLoaderError;
 /// declares, for the bundle built with the feature `split-form`,
 /// `async fn name(args) -> Result<View, NotLoaded>` and `async fn preload_name() ->
 /// Result<(), NotLoaded>`, which fetches the chunk without calling anything in it.
-/// Functions naming the same chunk share it.
+/// Functions naming the same chunk share it. A part of a page two bundles draw names
+/// both: `"split-form" | "split-citizen"`.
 #[macro_export]
 macro_rules! split_off {
-    ($feature:literal, $chunk:ident, $preload:ident;
+    ($($feature:literal)|+, $chunk:ident, $preload:ident;
      $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$meta])*
-        #[cfg(all(feature = $feature, target_family = "wasm"))]
+        #[cfg(all(any($(feature = $feature),+), target_family = "wasm"))]
         #[::leptos::wasm_split::wasm_split(
             $chunk,
             wasm_split_path = ::leptos::wasm_split,
@@ -51,14 +52,14 @@ macro_rules! split_off {
         }
 
         $(#[$meta])*
-        #[cfg(not(all(feature = $feature, target_family = "wasm")))]
+        #[cfg(not(all(any($(feature = $feature),+), target_family = "wasm")))]
         $vis async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::split::NotLoaded> {
             let value: $ret = $body;
             ::core::result::Result::Ok(value)
         }
 
         /// Fetches the chunk ahead of need (nothing to fetch in a bundle not split).
-        #[cfg(not(all(feature = $feature, target_family = "wasm")))]
+        #[cfg(not(all(any($(feature = $feature),+), target_family = "wasm")))]
         #[allow(dead_code)]
         $vis async fn $preload() -> ::core::result::Result<(), $crate::split::NotLoaded> {
             ::core::result::Result::Ok(())
@@ -97,6 +98,16 @@ where
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
 {
+    // One copy of the drawing for every part: only this boxing is per part.
+    part_view(std::sync::Arc::new(move || Box::pin(load()) as Loading))
+}
+
+/// A part's load, boxed (see [`Part`]).
+#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+type Loading = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>>;
+
+#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+fn part_view(load: std::sync::Arc<dyn Fn() -> Loading + Send + Sync>) -> AnyView {
     #[derive(Clone, Copy, PartialEq)]
     enum Chunk {
         Waiting,
@@ -132,14 +143,15 @@ where
     // "Loading…" only if the chunk takes longer than a glance: usually it was prefetched.
     let slow = RwSignal::new(false);
     set_timeout(move || slow.set(true), Duration::from_millis(400));
-    move || match chunk.get() {
+    (move || match chunk.get() {
         Chunk::Waiting => slow.get().then(|| view! { <Loading/> }).into_any(),
         Chunk::Failed => view! {
             <ErrorState title=Key::PartLoadErrorTitle body=Key::LoadErrorBody on_retry/>
         }
         .into_any(),
         Chunk::Here => view.try_update_value(Option::take).flatten().into_any(),
-    }
+    })
+    .into_any()
 }
 
 /// Outside a split bundle every part is already there: its function answers at once, and

@@ -47,9 +47,12 @@ pub fn form_at(path: &str) -> Option<(String, String)> {
 #[component]
 pub fn ApplyPage() -> impl IntoView {
     let address = use_address();
-    let service_id = Memo::new(move |_| {
+    // Kept when the address leaves the form (to the dossier's page after Send, in the
+    // form's bundle): the form is on its way out, not another service's.
+    let service_id = Memo::new(move |before: Option<&String>| {
         form_at(&address.path())
             .map(|(id, _)| id)
+            .or_else(|| before.cloned())
             .unwrap_or_default()
     });
     let loaded = Fetched::new(move || {
@@ -150,9 +153,11 @@ fn install_save_on_hide(state: &FormState) {
 #[component]
 fn StepRouter(state: FormState) -> impl IntoView {
     let address = use_address();
-    let step = Memo::new(move |_| {
+    // Kept, as the service is, when the address leaves the form (see `ApplyPage`).
+    let step = Memo::new(move |before: Option<&String>| {
         form_at(&address.path())
             .map(|(_, step)| step)
+            .or_else(|| before.cloned())
             .unwrap_or_default()
     });
     move || {
@@ -503,8 +508,9 @@ crate::split_off! { "split-form", check_answers, preload_check_answers;
 /// then submission (see `crate::pages::submit`).
 #[component]
 fn CheckAnswers(state: FormState) -> impl IntoView {
-    // Send leads to the dossier's page, another bundle: fetched while the person checks.
-    crate::app::prefetch_next_page_when_drawn();
+    // Send leads to the dossier's page, in a chunk of its own in the form's bundle:
+    // fetched while the person checks.
+    crate::split::prefetch_when_drawn(crate::app::preload_dossier);
     let i18n = use_i18n();
     crate::form::focus::focus_heading_when_drawn();
     let service_id = state.service_id.0.clone();

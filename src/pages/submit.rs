@@ -134,7 +134,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
         None => Outcome::Idle,
     });
     // Taken now: the router's context is not reachable from inside the async task. The
-    // dossier's page is another bundle's: reached by loading it (`use_go`).
+    // dossier's page is drawn by the form's bundle, or the router's (`use_go`).
     let navigate = crate::app::use_go();
 
     let st = state.clone();

@@ -138,7 +138,8 @@ pub enum Bundle {
     /// without its form, so it carries no form code.
     Service,
     /// A service's form, its steps and check-your-answers (`/services/{id}/apply[/{step}]`),
-    /// its own bundle: what the person fills in, without the tracking pages.
+    /// its own bundle: what the person fills in; after Send it also draws the dossier's
+    /// page and My dossiers, from chunks of its own, without loading the citizen's.
     Form,
     /// The pages a citizen goes through after sending a form: tracking, My dossiers,
     /// lookup, feedback, and the portal's information pages. No staff page is in it.
