@@ -73,10 +73,11 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     await page.waitForURL('**/apply/check');
     await page.waitForSelector('.submit button');
     await expectAccessible(page, 'check answers');
-    // The confirmation's code, a chunk of the form's bundle, comes while the person
-    // checks; after Send the page draws it at once, without another bundle.
+    // The code of the confirmation and My dossiers, a chunk of the form's bundle, comes
+    // while the person checks; after Send the page draws them at once, with nothing
+    // more to fetch.
     await page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((e) => /\/portal-form-dossier-[0-9a-f]{16}\.wasm$/.test(e.name) && e.responseEnd > 0));
+      .some((e) => /\/portal-form-after-send-[0-9a-f]{16}\.wasm$/.test(e.name) && e.responseEnd > 0));
     const wasmAfterSend = [];
     page.on('request', (r) => {
       const file = new URL(r.url()).pathname;
@@ -95,9 +96,7 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
     await expectAccessible(page, 'confirmation');
     assert.deepEqual(loads, [], 'the confirmation is drawn by the page, not loaded');
-    // Nothing but My dossiers' chunk, which the confirmation prefetches once drawn.
-    assert.ok(wasmAfterSend.every((f) => /^\/portal-form-(my-dossiers|shared-\d+)$/.test(f)), wasmAfterSend.join());
-    const chunkOfTheFormsBundle = (f) => /^\/portal-form-[a-z]+(-[a-z]+)*(-\d+)?$/.test(f);
+    assert.deepEqual(wasmAfterSend, [], 'no code to fetch after Send');
     const mine = await page.evaluate(async () => (await (await fetch('/api/v1/dossiers')).json()).dossiers.length);
     assert.equal(mine, 1, 'exactly one dossier');
     assert.equal(await page.evaluate(() => localStorage.getItem('portal.draft.old-id-number-confirmation')), null);
@@ -111,8 +110,8 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-');
 
-    // My dossiers, from the confirmation, comes as a chunk too; its dossier links and
-    // back stay in the page.
+    // My dossiers, from the confirmation, is drawn by the page too; its dossier links
+    // and back stay in the page.
     await page.locator('main').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await page.waitForURL(server.url + '/dossiers');
     await page.waitForSelector(`.service-item__name:has-text("${code}")`);
@@ -127,7 +126,7 @@ test('fill, sign in, upload, submit once, confirm, add requested documents, look
     await page.goBack();
     await page.waitForSelector(`.service-item__name:has-text("${code}")`);
     assert.deepEqual(loads, []);
-    assert.ok(wasmAfterSend.every(chunkOfTheFormsBundle), wasmAfterSend.join());
+    assert.deepEqual(wasmAfterSend, []);
     // The dossier's page as the server sends it (a tracking link), in the citizen's bundle.
     await page.goto(`${server.url}/dossiers/${encodeURIComponent(code)}`);
     await appReady(page);

@@ -262,15 +262,15 @@ impl FormBundlePage {
     }
 }
 
-// After Send, in the form's bundle: the dossier's page, prefetched by Check answers, and
-// My dossiers, prefetched by the dossier's page.
-crate::split_off! { "split-form", dossier, preload_dossier;
+// After Send, in the form's bundle: the dossier's page and My dossiers, one chunk
+// (fewer, larger chunks: each is a module the browser instantiates), prefetched by
+// Check answers.
+crate::split_off! { "split-form", after_send, preload_after_send;
     pub(crate) fn dossier_page(code: String) -> AnyView {
-        crate::split::prefetch_when_drawn(preload_my_dossiers);
         view! { <DossierOf code=Signal::stored(code)/> }.into_any()
     }
 }
-crate::split_off! { "split-form", my_dossiers, preload_my_dossiers;
+crate::split_off! { "split-form", after_send, preload_after_send_too;
     fn my_dossiers_page() -> AnyView { view! { <MyDossiersPage/> }.into_any() }
 }
 

@@ -32,14 +32,13 @@ pub type NotLoaded = leptos::wasm_split::SplitLoaderError;
 /// declares, for the bundle built with the feature `split-form`,
 /// `async fn name(args) -> Result<View, NotLoaded>` and `async fn preload_name() ->
 /// Result<(), NotLoaded>`, which fetches the chunk without calling anything in it.
-/// Functions naming the same chunk share it. A part of a page two bundles draw names
-/// both: `"split-form" | "split-citizen"`.
+/// Functions naming the same chunk share it.
 #[macro_export]
 macro_rules! split_off {
-    ($($feature:literal)|+, $chunk:ident, $preload:ident;
+    ($feature:literal, $chunk:ident, $preload:ident;
      $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$meta])*
-        #[cfg(all(any($(feature = $feature),+), target_family = "wasm"))]
+        #[cfg(all(feature = $feature, target_family = "wasm"))]
         #[::leptos::wasm_split::wasm_split(
             $chunk,
             wasm_split_path = ::leptos::wasm_split,
@@ -52,14 +51,14 @@ macro_rules! split_off {
         }
 
         $(#[$meta])*
-        #[cfg(not(all(any($(feature = $feature),+), target_family = "wasm")))]
+        #[cfg(not(all(feature = $feature, target_family = "wasm")))]
         $vis async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::split::NotLoaded> {
             let value: $ret = $body;
             ::core::result::Result::Ok(value)
         }
 
         /// Fetches the chunk ahead of need (nothing to fetch in a bundle not split).
-        #[cfg(not(all(any($(feature = $feature),+), target_family = "wasm")))]
+        #[cfg(not(all(feature = $feature, target_family = "wasm")))]
         #[allow(dead_code)]
         $vis async fn $preload() -> ::core::result::Result<(), $crate::split::NotLoaded> {
             ::core::result::Result::Ok(())

@@ -510,7 +510,7 @@ crate::split_off! { "split-form", check_answers, preload_check_answers;
 fn CheckAnswers(state: FormState) -> impl IntoView {
     // Send leads to the dossier's page, in a chunk of its own in the form's bundle:
     // fetched while the person checks.
-    crate::split::prefetch_when_drawn(crate::app::preload_dossier);
+    crate::split::prefetch_when_drawn(crate::app::preload_after_send);
     let i18n = use_i18n();
     crate::form::focus::focus_heading_when_drawn();
     let service_id = state.service_id.0.clone();

@@ -97,15 +97,15 @@ fn DocumentsRequestedNotice(
     }
 }
 
-// What only some dossiers show, and only to their applicant, is cut out of the bundles
-// that draw a dossier's page (the citizen's, and the form's after Send): the upload of requested documents (with the form engine it reuses) and the
+// What only some dossiers show, and only to their applicant, is cut out of the citizen's
+// bundle: the upload of requested documents (with the form engine it reuses) and the
 // satisfaction question. Each is fetched when a dossier's page shows it.
-crate::split_off! { "split-form" | "split-citizen", add_documents, preload_add_documents;
+crate::split_off! { "split-citizen", add_documents, preload_add_documents;
     fn add_documents(code: String, on_change: Callback<()>) -> AnyView {
         view! { <AddDocuments code on_change/> }.into_any()
     }
 }
-crate::split_off! { "split-form" | "split-citizen", rating, preload_rating;
+crate::split_off! { "split-citizen", rating, preload_rating;
     fn rating_box(code: String, given: Option<portal_api::GivenRating>) -> AnyView {
         view! { <RatingBox code given/> }.into_any()
     }

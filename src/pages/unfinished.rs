@@ -22,7 +22,7 @@ pub fn Unfinished(names: ServiceNames, signed_in: bool) -> impl IntoView {
     view! { <Part load=move || unfinished_applications(names.clone(), signed_in)/> }
 }
 
-crate::split_off! { "split-form" | "split-citizen", unfinished, preload_unfinished;
+crate::split_off! { "split-citizen", unfinished, preload_unfinished;
     pub(crate) fn unfinished_applications(names: ServiceNames, signed_in: bool) -> AnyView {
         view! { <UnfinishedApplications names signed_in/> }.into_any()
     }
