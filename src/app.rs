@@ -190,9 +190,9 @@ impl CitizenPage {
 /// `/services/{id}/apply[/{step}]`: the steps and check-your-answers. It has no router:
 /// `address` keeps the step in the history, and a link to a page the bundle does not
 /// draw loads it from the server. After Send, the dossier's confirmation and My dossiers
-/// are drawn here too, from chunks of their own ([`FormBundlePage`]): the confirmation's
-/// is fetched while the person checks their answers, so it shows at once after Send,
-/// without the citizen's bundle.
+/// are drawn here too ([`FormBundlePage`]), from one chunk fetched while the person
+/// checks their answers, so the confirmation shows at once after Send, without the
+/// citizen's bundle.
 #[component]
 pub fn FormApp() -> impl IntoView {
     let own = |href: &str| {
@@ -205,7 +205,7 @@ pub fn FormApp() -> impl IntoView {
     })));
     let page = Memo::new(move |_| FormBundlePage::at(&address.path()));
     // Another page of the bundle is a new page to the person: focus goes to its content,
-    // as after a page load, not stay on the link or button that led there.
+    // as after a page load, rather than staying on the link or button that led there.
     // (The form's steps are one page of it, which moves focus itself.)
     Effect::new(move |first: Option<()>| {
         page.track();
