@@ -210,7 +210,7 @@ pub fn FormApp() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         page.track();
         if first.is_some() {
-            focus_main();
+            crate::components::shell::focus_main();
         }
     });
     view! {
@@ -224,17 +224,6 @@ pub fn FormApp() -> impl IntoView {
                 None => view! { <NotFoundPage/> }.into_any(),
             }}
         </OnePage>
-    }
-}
-
-/// Moves focus to the page's main landmark, as a page load leaves it at the top.
-fn focus_main() {
-    use wasm_bindgen::JsCast;
-    if let Some(main) = document()
-        .get_element_by_id("main-content")
-        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = main.focus();
     }
 }
 

@@ -98,15 +98,15 @@ where
     Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
 {
     // One copy of the drawing for every part: only this boxing is per part.
-    part_view(std::sync::Arc::new(move || Box::pin(load()) as Loading))
+    part_view(std::sync::Arc::new(move || Box::pin(load()) as PartLoad))
 }
 
 /// A part's load, boxed (see [`Part`]).
 #[cfg(any(feature = "split-form", feature = "split-citizen"))]
-type Loading = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>>;
+type PartLoad = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>>;
 
 #[cfg(any(feature = "split-form", feature = "split-citizen"))]
-fn part_view(load: std::sync::Arc<dyn Fn() -> Loading + Send + Sync>) -> AnyView {
+fn part_view(load: std::sync::Arc<dyn Fn() -> PartLoad + Send + Sync>) -> AnyView {
     #[derive(Clone, Copy, PartialEq)]
     enum Chunk {
         Waiting,

@@ -11,12 +11,20 @@ use crate::i18n::{use_i18n, Key};
 /// move it to the main landmark as the browser would.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main-content") {
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-            main.scroll_into_view();
-        }
+    if let Some(main) = focus_main() {
+        main.scroll_into_view();
     }
+}
+
+/// Moves focus to the page's main landmark (as a page load leaves it at the top); the
+/// landmark, if the page has one.
+pub fn focus_main() -> Option<web_sys::HtmlElement> {
+    let main = document()
+        .get_element_by_id("main-content")?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let _ = main.focus();
+    Some(main)
 }
 
 /// The frame around a page whose path is `path` (the router's location, or the address

@@ -508,8 +508,8 @@ crate::split_off! { "split-form", check_answers, preload_check_answers;
 /// then submission (see `crate::pages::submit`).
 #[component]
 fn CheckAnswers(state: FormState) -> impl IntoView {
-    // Send leads to the dossier's page, in a chunk of its own in the form's bundle:
-    // fetched while the person checks.
+    // Send leads to the dossier's page, a chunk of the form's bundle: fetched while the
+    // person checks.
     crate::split::prefetch_when_drawn(crate::app::preload_after_send);
     let i18n = use_i18n();
     crate::form::focus::focus_heading_when_drawn();

@@ -139,7 +139,7 @@ pub enum Bundle {
     Service,
     /// A service's form, its steps and check-your-answers (`/services/{id}/apply[/{step}]`),
     /// its own bundle: what the person fills in; after Send it also draws the dossier's
-    /// page and My dossiers, from chunks of its own, without loading the citizen's.
+    /// page and My dossiers, from a chunk of its own, without loading the citizen's.
     Form,
     /// The pages a citizen goes through after sending a form: tracking, My dossiers,
     /// lookup, feedback, and the portal's information pages. No staff page is in it.
