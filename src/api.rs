@@ -149,7 +149,7 @@ async fn get_versioned_json<T: DeserializeOwned>(
 ) -> Result<(T, Option<String>), ApiError> {
     // A host page's own blocks are never read (nor removed) as the portal's.
     if let Some(block) = (!is_embedded()).then(|| preloaded(url)).flatten() {
-        if let Ok(value) = serde_json::from_str(&block.body) {
+        if let Ok(value) = crate::json::from_str(&block.body) {
             return Ok((value, block.version));
         }
     }
@@ -202,12 +202,12 @@ async fn read_response<T: DeserializeOwned>(res: gloo_net::http::Response) -> Re
     let status = res.status();
     let body = res.text().await.map_err(|_| ApiError::Network)?;
     if !(200..300).contains(&status) {
-        let code = serde_json::from_str::<ErrorBody<IgnoredAny>>(&body)
+        let code = crate::json::from_str::<ErrorBody<IgnoredAny>>(&body)
             .map(|b| b.error.code)
             .unwrap_or_else(|_| "unknown".into());
         return Err(ApiError::Server { status, code });
     }
-    serde_json::from_str(&body).map_err(|_| ApiError::Malformed)
+    crate::json::from_str(&body).map_err(|_| ApiError::Malformed)
 }
 
 /// The catalogue index of the current [`source`] (read when called, not when awaited).
@@ -431,7 +431,7 @@ async fn send_state_change(
         .await
         .map_err(|_| (ApiError::Network, String::new()))?;
     if !(200..300).contains(&status) {
-        let code = serde_json::from_str::<ErrorBody<IgnoredAny>>(&text)
+        let code = crate::json::from_str::<ErrorBody<IgnoredAny>>(&text)
             .map(|b| b.error.code)
             .unwrap_or_else(|_| "unknown".into());
         return Err((ApiError::Server { status, code }, text));
@@ -440,12 +440,12 @@ async fn send_state_change(
 }
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|_| ApiError::Malformed)
+    crate::json::from_str(text).map_err(|_| ApiError::Malformed)
 }
 
 /// The problems in an `invalid_dossier` refusal's body; empty when there are none.
 pub fn problems_of(body: &str) -> Vec<Problem> {
-    serde_json::from_str::<ErrorBody>(body)
+    crate::json::from_str::<ErrorBody>(body)
         .map(|b| b.problems().to_vec())
         .unwrap_or_default()
 }

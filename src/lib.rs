@@ -16,6 +16,7 @@ pub mod embed;
 pub mod fetched;
 pub mod form;
 pub mod i18n;
+pub mod json;
 pub mod pages;
 pub mod prefs;
 pub mod session;

@@ -31,7 +31,7 @@ pub fn save(draft: &Draft) -> bool {
 /// The saved draft, if any and readable; an unreadable one is left in place untouched.
 pub fn load(service: &ServiceId) -> Option<Draft> {
     let json = storage()?.get_item(&key(service)).ok()??;
-    serde_json::from_str(&json).ok()
+    crate::json::from_str(&json).ok()
 }
 
 /// Whether a draft of `service` is kept, without reading it.
@@ -53,7 +53,7 @@ pub fn on_device() -> Vec<Draft> {
     };
     device_keys(&s)
         .filter_map(|k| s.get_item(&k).ok().flatten())
-        .filter_map(|json| serde_json::from_str::<Draft>(&json).ok())
+        .filter_map(|json| crate::json::from_str::<Draft>(&json).ok())
         .collect()
 }
 
@@ -75,7 +75,7 @@ fn pending_key(service: &str) -> String {
 /// The submission of this service waiting for the server's answer, if any.
 pub fn load_pending(service: &str) -> Option<PendingSubmission> {
     let json = storage()?.get_item(&pending_key(service)).ok()??;
-    serde_json::from_str(&json).ok()
+    crate::json::from_str(&json).ok()
 }
 
 pub fn save_pending(service: &str, p: &PendingSubmission) {

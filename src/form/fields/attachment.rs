@@ -96,7 +96,7 @@ fn send(
         let status = x.status().unwrap_or(0);
         let body = x.response_text().ok().flatten().unwrap_or_default();
         if (200..300).contains(&status) {
-            match serde_json::from_str::<Stored>(&body) {
+            match crate::json::from_str::<Stored>(&body) {
                 Ok(s) => done(Ok(FileAnswer {
                     id: s.id,
                     name: s.name,
@@ -106,7 +106,7 @@ fn send(
                 Err(_) => done(Err(Key::UploadFailed)),
             }
         } else {
-            let code = serde_json::from_str::<ErrorBody>(&body)
+            let code = crate::json::from_str::<ErrorBody>(&body)
                 .map(|b| b.error.code)
                 .unwrap_or_default();
             done(Err(reason_for(status, &code)))

@@ -7,7 +7,10 @@ use crate::search::within_one_edit;
 
 use super::Commune;
 
-/// How well a commune matched; lower is better.
+/// The worst rank [`rank`] gives.
+const WORST: u8 = 3;
+
+/// How well a commune matched; lower is better, [`WORST`] at most.
 fn rank(commune: &Commune, query: &str, tokens: &[&str]) -> Option<u8> {
     if query.bytes().all(|b| b.is_ascii_digit()) {
         return commune.code.starts_with(query).then_some(0);
@@ -28,7 +31,7 @@ fn rank(commune: &Commune, query: &str, tokens: &[&str]) -> Option<u8> {
         return Some(2);
     }
     if name.contains(query) {
-        return Some(3);
+        return Some(WORST);
     }
     None
 }
@@ -52,16 +55,21 @@ pub fn search_communes<'a>(communes: &'a [Commune], query: &str) -> Vec<&'a Comm
         return communes.iter().collect();
     }
     let tokens: Vec<&str> = query.split(' ').collect();
-    let mut ranked: Vec<(u8, usize, &Commune)> = communes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| rank(c, &query, &tokens).map(|r| (r, i, c)))
-        .collect();
-    if ranked.is_empty() {
+    let ranks: Vec<Option<u8>> = communes.iter().map(|c| rank(c, &query, &tokens)).collect();
+    if ranks.iter().all(Option::is_none) {
         return communes.iter().filter(|c| near(c, &tokens)).collect();
     }
-    ranked.sort_by_key(|(r, i, _)| (*r, *i));
-    ranked.into_iter().map(|(_, _, c)| c).collect()
+    // One pass per rank (there are four) keeps list order within each, and spares the
+    // browser's bundle a sort.
+    (0..=WORST)
+        .flat_map(|r| {
+            communes
+                .iter()
+                .zip(&ranks)
+                .filter(move |(_, rank)| **rank == Some(r))
+                .map(|(c, _)| c)
+        })
+        .collect()
 }
 
 #[cfg(test)]

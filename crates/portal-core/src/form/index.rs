@@ -91,15 +91,18 @@ impl IndexedForm {
                 }
             }
         }
+        // Inserted one by one, in the order they come: collecting into a map would sort
+        // them again, and bring a sort into the browser's bundle.
+        let mut dependent_lists = BTreeMap::new();
+        for (read, fields) in dependents {
+            dependent_lists.insert(read, fields.into_iter().collect());
+        }
         IndexedForm {
             form,
             locs,
             steps,
             step_start,
-            dependents: dependents
-                .into_iter()
-                .map(|(k, v)| (k, v.into_iter().collect()))
-                .collect(),
+            dependents: dependent_lists,
         }
     }
 
