@@ -153,12 +153,20 @@ async fn get_versioned_json<T: DeserializeOwned>(
             return Ok((value, block.version));
         }
     }
+    let (body, version) = get_text(url).await?;
+    parse(&body).map(|value| (value, version))
+}
+
+/// The body of a successful answer to `GET url`, and the catalogue version of its
+/// `ETag`. Not generic, as nothing about fetching depends on what is read: each type a
+/// bundle reads adds only its reader, not another copy of the request.
+async fn get_text(url: &str) -> Result<(String, Option<String>), ApiError> {
     let res = send(gloo_net::http::Request::get(&absolute(url))).await?;
     let version = res
         .headers()
         .get("ETag")
         .map(|tag| tag.trim_start_matches("W/").trim_matches('"').to_string());
-    Ok((read_response(res).await?, version))
+    Ok((read_text(res).await?, version))
 }
 
 /// Data the server put in the page for one request (see [`preloaded`]).
@@ -190,6 +198,11 @@ async fn send_json<T: DeserializeOwned>(
     read_response(send(req).await?).await
 }
 
+/// A successful answer read as `T` (see [`read_text`]).
+async fn read_response<T: DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, ApiError> {
+    parse(&read_text(res).await?)
+}
+
 /// Sends a request for JSON; no answer at all is a network error.
 async fn send(req: gloo_net::http::RequestBuilder) -> Result<gloo_net::http::Response, ApiError> {
     req.header("Accept", "application/json")
@@ -198,16 +211,22 @@ async fn send(req: gloo_net::http::RequestBuilder) -> Result<gloo_net::http::Res
         .map_err(|_| ApiError::Network)
 }
 
-async fn read_response<T: DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, ApiError> {
+/// A successful answer's body; a refusal is an error with the code its body gives.
+async fn read_text(res: gloo_net::http::Response) -> Result<String, ApiError> {
     let status = res.status();
     let body = res.text().await.map_err(|_| ApiError::Network)?;
     if !(200..300).contains(&status) {
-        let code = crate::json::from_str::<ErrorBody<IgnoredAny>>(&body)
-            .map(|b| b.error.code)
-            .unwrap_or_else(|_| "unknown".into());
+        let code = refusal_code(&body);
         return Err(ApiError::Server { status, code });
     }
-    crate::json::from_str(&body).map_err(|_| ApiError::Malformed)
+    Ok(body)
+}
+
+/// The error code a refusal's body gives (`unknown` when it gives none).
+fn refusal_code(body: &str) -> String {
+    crate::json::from_str::<ErrorBody<IgnoredAny>>(body)
+        .map(|b| b.error.code)
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 /// The catalogue index of the current [`source`] (read when called, not when awaited).
@@ -431,9 +450,7 @@ async fn send_state_change(
         .await
         .map_err(|_| (ApiError::Network, String::new()))?;
     if !(200..300).contains(&status) {
-        let code = crate::json::from_str::<ErrorBody<IgnoredAny>>(&text)
-            .map(|b| b.error.code)
-            .unwrap_or_else(|_| "unknown".into());
+        let code = refusal_code(&text);
         return Err((ApiError::Server { status, code }, text));
     }
     Ok(text)
