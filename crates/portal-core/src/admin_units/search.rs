@@ -139,6 +139,20 @@ mod tests {
             last_starting < first_containing || first_containing.is_none(),
             "{hits:?}"
         );
+        // Best rank first, and the list's order among those ranked alike.
+        for query in ["dong", "ha", "phuong", "xa", "00"] {
+            let folded = fold(query);
+            let tokens: Vec<&str> = folded.split(' ').collect();
+            let order: Vec<(u8, usize)> = search_communes(hanoi, query)
+                .iter()
+                .map(|c| {
+                    let at = hanoi.iter().position(|x| std::ptr::eq(x, *c)).unwrap();
+                    (rank(c, &folded, &tokens).unwrap(), at)
+                })
+                .collect();
+            assert!(order.len() > 1, "{query}");
+            assert!(order.windows(2).all(|w| w[0] < w[1]), "{query}: {order:?}");
+        }
     }
 
     #[test]
