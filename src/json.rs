@@ -27,7 +27,7 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> serde_json::Res
 
 /// A deserializer that forwards to `D`, reading structs (and struct variants) as
 /// objects only, and wraps whatever it hands on so that values inside do the same.
-pub struct Json<D>(pub D);
+struct Json<D>(D);
 
 /// A visitor handed on as it is, with the values it is given wrapped in [`Json`].
 struct Any<V>(V);
@@ -45,6 +45,19 @@ macro_rules! forward {
     ($($method:ident),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
             self.0.$method(Any(visitor))
+        }
+    )*};
+}
+
+/// The same for the methods that also take the type's name.
+macro_rules! forward_named {
+    ($($method:ident),* $(,)?) => {$(
+        fn $method<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0.$method(name, Any(visitor))
         }
     )*};
 }
@@ -80,21 +93,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Json<D> {
         deserialize_ignored_any,
     );
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Any(visitor))
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Any(visitor))
-    }
+    forward_named!(deserialize_unit_struct, deserialize_newtype_struct);
 
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
