@@ -5,7 +5,7 @@
 //! The index is built once per catalogue; a query touches only the vocabulary and the
 //! posting lists of matching words, so a keystroke stays cheap with 10,000 services.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::catalogue::{Audience, Level, ServiceSummary};
 use crate::normalize::{fold, words};
@@ -98,14 +98,20 @@ pub struct Index {
 
 impl Index {
     pub fn build(services: &[ServiceSummary]) -> Index {
-        let mut by_word: HashMap<String, HashMap<u32, u32>> = HashMap::new();
+        // Word -> (service, best weight), in word order; each list is in service order,
+        // as the services are read in order. No sort: fewer instantiations of one in the
+        // bundles that search (see `search`).
+        let mut by_word: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
         let mut docs = Vec::with_capacity(services.len());
         for (i, s) in services.iter().enumerate() {
             let i = i as u32;
             let mut add = |text: &str, weight: u32| {
                 for w in words(text) {
-                    let best = by_word.entry(w).or_default().entry(i).or_insert(0);
-                    *best = (*best).max(weight);
+                    let list = by_word.entry(w).or_default();
+                    match list.last_mut() {
+                        Some((doc, best)) if *doc == i => *best = (*best).max(weight),
+                        _ => list.push((i, weight)),
+                    }
                 }
             };
             add(&s.name.vi, W_NAME);
@@ -129,16 +135,7 @@ impl Index {
                 directive24: s.directive24_item.is_some(),
             });
         }
-        let mut entries: Vec<(String, HashMap<u32, u32>)> = by_word.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut vocab = Vec::with_capacity(entries.len());
-        let mut postings = Vec::with_capacity(entries.len());
-        for (word, docs_weights) in entries {
-            let mut list: Vec<(u32, u32)> = docs_weights.into_iter().collect();
-            list.sort_unstable();
-            vocab.push(word);
-            postings.push(list);
-        }
+        let (vocab, postings) = by_word.into_iter().unzip();
         Index {
             vocab,
             postings,
@@ -271,24 +268,32 @@ impl Index {
                 partial.push((d, matched[d], score[d]));
             }
         }
-        // Equal scores: the shorter (more specific) name first, then catalogue order. Each
-        // order ends on the index, so no two differ and an unstable sort (less code in the
-        // bundles that search) gives the same order as a stable one.
-        let name_len = |d: usize| self.docs[d].names[0].len();
-        hits.sort_unstable_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then(name_len(a.0).cmp(&name_len(b.0)))
-                .then(a.0.cmp(&b.0))
-        });
-        let closest = if hits.is_empty() {
-            partial.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-            partial.into_iter().take(CLOSEST).map(|p| p.0).collect()
-        } else {
-            Vec::new()
+        // Equal scores: the shorter (more specific) name first, then catalogue order. Both
+        // lists are sorted by a key of three numbers, smallest first (a higher score is a
+        // smaller key), ending on the index: no two keys are equal, so an unstable sort
+        // gives the same order as a stable one, and the bundles that search carry one
+        // instantiation of it.
+        let in_order = |mut keys: Vec<(u32, u32, u32)>| {
+            keys.sort_unstable();
+            keys.into_iter().map(|k| k.2 as usize)
         };
-        Outcome {
-            hits: hits.into_iter().map(|h| h.0).collect(),
-            closest,
+        if hits.is_empty() {
+            let keys = partial
+                .iter()
+                .map(|&(d, m, s)| (u32::MAX - u32::from(m), u32::MAX - s, d as u32));
+            Outcome {
+                hits: Vec::new(),
+                closest: in_order(keys.collect()).take(CLOSEST).collect(),
+            }
+        } else {
+            let name_len = |d: usize| self.docs[d].names[0].len() as u32;
+            let keys = hits
+                .iter()
+                .map(|&(d, s)| (u32::MAX - s, name_len(d), d as u32));
+            Outcome {
+                hits: in_order(keys.collect()).collect(),
+                closest: Vec::new(),
+            }
         }
     }
 }
@@ -545,6 +550,38 @@ mod tests {
         );
         let out = Index::build(&c).search("zzzzqqq", &Filter::default());
         assert!(out.hits.is_empty() && out.closest.is_empty());
+    }
+
+    #[test]
+    fn equal_scores_list_the_shorter_name_then_catalogue_order() {
+        use Audience::*;
+        let same = |id: &str, vi: &str| svc(id, vi, "", &[], Level::Commune, &[Citizen]);
+        // "xyz" scores the same in each name (a word of it, not its start); the long name
+        // comes first in the catalogue, the two short ones tie on length too.
+        let c = vec![
+            same("long", "Cấp giấy xyz bản sao"),
+            same("short-a", "Giấy xyz a"),
+            same("short-b", "Giấy xyz b"),
+        ];
+        let out = Index::build(&c).search("xyz", &Filter::default());
+        assert_eq!(ids(&c, &out.hits), ["short-a", "short-b", "long"]);
+        // Nothing matches all three words: the closest are those matching more of them
+        // first (though a name scores more than a summary), then the higher score, then
+        // catalogue order.
+        let mut in_summary = same("both-in-summary", "Giấy");
+        in_summary.summary = Text::new("xyz uvw", "");
+        let c = vec![
+            same("one-in-name", "Giấy xyz"),
+            same("other-in-name", "Giấy uvw"),
+            in_summary,
+            same("both-in-name", "Giấy xyz uvw"),
+        ];
+        let out = Index::build(&c).search("xyz uvw qqqq", &Filter::default());
+        assert!(out.hits.is_empty());
+        assert_eq!(
+            ids(&c, &out.closest),
+            ["both-in-name", "both-in-summary", "one-in-name"]
+        );
     }
 
     #[test]
