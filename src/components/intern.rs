@@ -3,20 +3,22 @@
 //! the page, so memory stays bounded by the number of distinct questions.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 thread_local! {
-    static IDS: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+    /// Sorted, searched by halves (no hash table's code in the bundle for this).
+    static IDS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
 pub fn intern(s: &str) -> &'static str {
     IDS.with(|ids| {
         let mut ids = ids.borrow_mut();
-        if let Some(found) = ids.get(s) {
-            return *found;
+        match ids.binary_search(&s) {
+            Ok(i) => ids[i],
+            Err(i) => {
+                let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+                ids.insert(i, leaked);
+                leaked
+            }
         }
-        let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
-        ids.insert(leaked);
-        leaked
     })
 }

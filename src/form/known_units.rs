@@ -4,11 +4,13 @@
 //! it at Send with the full list. What has not been loaded is left to the server.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
+// Lists, not hash sets: a province's few hundred codes are read through in no time, and a
+// hash table would bring its hashing and growing code into the form's bundle for this alone.
 thread_local! {
-    static PROVINCES: RefCell<Option<HashSet<String>>> = const { RefCell::new(None) };
-    static COMMUNES: RefCell<HashMap<String, HashSet<String>>> = RefCell::new(HashMap::new());
+    static PROVINCES: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    /// Each loaded province's code and its communes' codes.
+    static COMMUNES: RefCell<Vec<(String, Vec<String>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records the province list as loaded.
@@ -20,7 +22,11 @@ pub fn learn_provinces<'a>(codes: impl IntoIterator<Item = &'a str>) {
 /// Records one province's communes as loaded.
 pub fn learn_communes<'a>(province: &str, codes: impl IntoIterator<Item = &'a str>) {
     let set = codes.into_iter().map(str::to_string).collect();
-    COMMUNES.with(|c| c.borrow_mut().insert(province.to_string(), set));
+    COMMUNES.with(|c| {
+        let mut loaded = c.borrow_mut();
+        loaded.retain(|(code, _)| code != province);
+        loaded.push((province.to_string(), set));
+    });
 }
 
 /// The units known so far; one value serves every validation context.
@@ -30,14 +36,19 @@ pub static KNOWN_UNITS: KnownUnits = KnownUnits;
 
 impl portal_core::form::AdminUnits for KnownUnits {
     fn has_province(&self, code: &str) -> bool {
-        PROVINCES.with(|p| p.borrow().as_ref().is_none_or(|set| set.contains(code)))
+        PROVINCES.with(|p| {
+            p.borrow()
+                .as_ref()
+                .is_none_or(|set| set.iter().any(|c| c == code))
+        })
     }
 
     fn has_commune(&self, province: &str, commune: &str) -> bool {
         COMMUNES.with(|c| {
             c.borrow()
-                .get(province)
-                .is_none_or(|set| set.contains(commune))
+                .iter()
+                .find(|(code, _)| code == province)
+                .is_none_or(|(_, set)| set.iter().any(|c| c == commune))
         })
     }
 }

@@ -2,7 +2,9 @@
 //! has its own signal, so typing into one field of a 300-field form re-renders only that
 //! field; conditions are re-evaluated only when a question they read changes.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use portal_core::sorted::{self, Table};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -34,7 +36,8 @@ pub struct FormState {
     persist: bool,
     pub form: Arc<IndexedForm>,
     pub catalogue_version: Arc<String>,
-    values: Arc<HashMap<String, RwSignal<Option<Answer>>>>,
+    /// Each question's answer, by its id (a sorted list: see `portal_core::sorted`).
+    values: Arc<Table<RwSignal<Option<Answer>>>>,
     /// Top-level questions some condition reads: visibility depends on these only.
     condition_inputs: Arc<Vec<String>>,
     /// Errors of the last "Continue", in page order.
@@ -127,10 +130,10 @@ impl FormState {
         persist: bool,
     ) -> FormState {
         let form = Arc::new(form);
-        let mut values = HashMap::new();
+        let mut values = Table::new();
         for step in &form.form().steps {
             for f in &step.fields {
-                values.insert(f.id.0.clone(), RwSignal::new(None));
+                sorted::entry(&mut values, &f.id.0, || RwSignal::new(None));
             }
         }
         FormState {
@@ -168,12 +171,12 @@ impl FormState {
     }
 
     pub fn signal(&self, field: &str) -> Option<RwSignal<Option<Answer>>> {
-        self.values.get(field).copied()
+        sorted::get(&self.values, field).copied()
     }
 
     /// Sets an answer and schedules the draft to be saved.
     pub fn set(&self, field: &str, answer: Option<Answer>) {
-        if let Some(s) = self.values.get(field) {
+        if let Some(s) = sorted::get(&self.values, field) {
             s.set(answer);
             self.touched.set_value(true);
             self.schedule_save();
@@ -195,7 +198,7 @@ impl FormState {
     fn condition_answers(&self) -> Answers {
         let mut a = Answers::new();
         for id in self.condition_inputs.iter() {
-            if let Some(v) = self.values.get(id).and_then(|s| s.get()) {
+            if let Some(v) = sorted::get(&self.values, id).and_then(|s| s.get()) {
                 a.set(id.clone(), v);
             }
         }
@@ -226,7 +229,7 @@ impl FormState {
             return true;
         }
         let mut a = self.condition_answers();
-        if let Some(v) = self.values.get(group).and_then(|s| s.get()) {
+        if let Some(v) = sorted::get(&self.values, group).and_then(|s| s.get()) {
             a.set(group, v);
         }
         self.form
@@ -439,7 +442,7 @@ impl FormState {
         match only {
             None => {
                 for (id, answer) in draft.answers.iter() {
-                    if let Some(s) = self.values.get(id.as_str()) {
+                    if let Some(s) = sorted::get(&self.values, id.as_str()) {
                         s.set(Some(answer.clone()));
                     }
                 }
@@ -448,7 +451,7 @@ impl FormState {
             }
             Some(ids) => {
                 for id in ids {
-                    if let Some(s) = self.values.get(id.as_str()) {
+                    if let Some(s) = sorted::get(&self.values, id.as_str()) {
                         s.set(draft.answers.get(id).cloned());
                     }
                 }
@@ -478,7 +481,7 @@ impl FormState {
         self.from_elsewhere.set(Vec::new());
         self.continued_from_account.set(false);
         self.server_saved_at.set(None);
-        for s in self.values.values() {
+        for (_, s) in self.values.iter() {
             s.set(None);
         }
         self.completed_steps.set(Vec::new());
@@ -492,7 +495,7 @@ impl FormState {
     pub fn apply_identity(&self, identity: Identity) {
         let filled = self.form.apply_prefill(&self.snapshot(), &identity);
         for (id, answer) in filled.iter() {
-            if let Some(s) = self.values.get(id.as_str()) {
+            if let Some(s) = sorted::get(&self.values, id.as_str()) {
                 let locked = self.form.is_locked(id, Some(&identity));
                 if locked || s.with_untracked(Option::is_none) {
                     s.set(Some(answer.clone()));
@@ -517,8 +520,8 @@ impl FormState {
     /// Whether anything has been answered yet (to offer "continue" rather than "start").
     pub fn has_answers(&self) -> bool {
         self.values
-            .values()
-            .any(|s| s.with_untracked(Option::is_some))
+            .iter()
+            .any(|(_, s)| s.with_untracked(Option::is_some))
     }
 }
 
@@ -563,12 +566,12 @@ pub async fn restore_draft(
 
 /// Every top-level question read by a condition anywhere in the form.
 fn condition_inputs(form: &IndexedForm) -> Vec<String> {
-    fn collect(c: &Condition, out: &mut BTreeSet<String>) {
+    fn collect(c: &Condition, out: &mut Vec<String>) {
         for f in c.fields() {
-            out.insert(f.0.clone());
+            sorted::insert(out, f.0.clone());
         }
     }
-    let mut out = BTreeSet::new();
+    let mut out = Vec::new();
     for step in &form.form().steps {
         if let Some(c) = &step.shown_if {
             collect(c, &mut out);

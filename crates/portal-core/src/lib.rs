@@ -16,6 +16,7 @@ pub mod form;
 pub mod normalize;
 pub mod search;
 pub mod search_query;
+pub mod sorted;
 pub mod statistics;
 pub mod text;
 pub mod validators;

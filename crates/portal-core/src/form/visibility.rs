@@ -4,7 +4,6 @@
 //! it for everything after. Each question's visibility is computed at most once per call.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use crate::form::answers::{Answer, Answers};
 use crate::form::condition::{Condition, Scalar};
@@ -21,9 +20,28 @@ pub(crate) struct Scope<'a> {
     /// catalogue checks allow age conditions in fee rules only), and then none holds.
     today: Option<Date>,
     item: Option<(Loc, &'a Answers)>,
-    steps: BTreeMap<usize, bool>,
-    fields: BTreeMap<usize, bool>,
-    members: BTreeMap<usize, bool>,
+    /// What was found so far: by step, by reading position, by member's position.
+    steps: Memo,
+    fields: Memo,
+    members: Memo,
+}
+
+/// Visibility found so far, by index (a step's, or a question's reading position): a
+/// list rather than a map, as the indices are small and dense.
+#[derive(Default)]
+struct Memo(Vec<Option<bool>>);
+
+impl Memo {
+    fn get(&self, i: usize) -> Option<bool> {
+        self.0.get(i).copied().flatten()
+    }
+
+    fn set(&mut self, i: usize, visible: bool) {
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        self.0[i] = Some(visible);
+    }
 }
 
 impl<'a> Scope<'a> {
@@ -33,9 +51,9 @@ impl<'a> Scope<'a> {
             answers,
             today: None,
             item: None,
-            steps: BTreeMap::new(),
-            fields: BTreeMap::new(),
-            members: BTreeMap::new(),
+            steps: Memo::default(),
+            fields: Memo::default(),
+            members: Memo::default(),
         }
     }
 
@@ -50,12 +68,12 @@ impl<'a> Scope<'a> {
     /// Moves into one item of a group (top-level results stay cached).
     pub fn enter_item(&mut self, group: Loc, item: &'a Answers) {
         self.item = Some((group, item));
-        self.members.clear();
+        self.members.0.clear();
     }
 
     pub fn step_visible(&mut self, step: usize) -> bool {
-        if let Some(v) = self.steps.get(&step) {
-            return *v;
+        if let Some(v) = self.steps.get(step) {
+            return v;
         }
         let v = match self.form.form().steps.get(step) {
             Some(Step {
@@ -64,7 +82,7 @@ impl<'a> Scope<'a> {
             Some(_) => true,
             None => false,
         };
-        self.steps.insert(step, v);
+        self.steps.set(step, v);
         v
     }
 
@@ -75,8 +93,8 @@ impl<'a> Scope<'a> {
         } else {
             &self.fields
         };
-        if let Some(v) = memo.get(&loc.pos) {
-            return *v;
+        if let Some(v) = memo.get(loc.pos) {
+            return v;
         }
         let v = match loc.child {
             None => {
@@ -90,9 +108,9 @@ impl<'a> Scope<'a> {
             },
         };
         if loc.child.is_some() {
-            self.members.insert(loc.pos, v);
+            self.members.set(loc.pos, v);
         } else {
-            self.fields.insert(loc.pos, v);
+            self.fields.set(loc.pos, v);
         }
         v
     }
