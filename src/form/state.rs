@@ -3,8 +3,6 @@
 //! field; conditions are re-evaluated only when a question they read changes.
 
 use std::collections::{BTreeMap, BTreeSet};
-
-use portal_core::sorted::{self, Table};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,6 +12,7 @@ use portal_core::form::{
     Answer, Answers, Condition, Draft, Field, FieldKind, FieldPath, Form, Identity, IndexedForm,
     MigrationReport, Step, ValidationContext, ValidationError,
 };
+use portal_core::sorted::{self, Table};
 use portal_core::validators::Date;
 use portal_core::{Lang, ServiceId, ServiceKind, Text};
 

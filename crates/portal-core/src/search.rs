@@ -238,8 +238,9 @@ impl Index {
         }
         let phrase = q_words.join(" ");
         let all = needed.iter().filter(|n| **n).count().min(u8::MAX as usize) as u8;
-        let mut hits: Vec<(usize, u32)> = Vec::new();
-        let mut partial: Vec<(usize, u8, u32)> = Vec::new();
+        // Each list holds its sort keys (see below), the service's index last.
+        let mut hits: Vec<(u32, u32, u32)> = Vec::new();
+        let mut partial: Vec<(u32, u32, u32)> = Vec::new();
         for d in 0..n {
             if matched[d] == 0 || !self.passes(d, filter) {
                 continue;
@@ -263,35 +264,31 @@ impl Index {
                 if !in_name && self.docs[d].agencies.iter().any(|a| a.contains(&phrase)) {
                     s += PHRASE_IN_AGENCY;
                 }
-                hits.push((d, s));
+                let name_len = self.docs[d].names[0].len() as u32;
+                hits.push((u32::MAX - s, name_len, d as u32));
             } else {
-                partial.push((d, matched[d], score[d]));
+                let (m, s) = (u32::from(matched[d]), score[d]);
+                partial.push((u32::MAX - m, u32::MAX - s, d as u32));
             }
         }
-        // Equal scores: the shorter (more specific) name first, then catalogue order. Both
-        // lists are sorted by a key of three numbers, smallest first (a higher score is a
-        // smaller key), ending on the index: no two keys are equal, so an unstable sort
-        // gives the same order as a stable one, and the bundles that search carry one
-        // instantiation of it.
+        // Hits: the higher score first; equal scores, the shorter (more specific) name
+        // first, then catalogue order. The closest: more of the needed words first, then the
+        // higher score, then catalogue order. Both are sorted by a key of three numbers,
+        // smallest first (a higher score is a smaller key), ending on the index: no two keys
+        // are equal, so an unstable sort gives the same order as a stable one, and the
+        // bundles that search carry one instantiation of it.
         let in_order = |mut keys: Vec<(u32, u32, u32)>| {
             keys.sort_unstable();
             keys.into_iter().map(|k| k.2 as usize)
         };
         if hits.is_empty() {
-            let keys = partial
-                .iter()
-                .map(|&(d, m, s)| (u32::MAX - u32::from(m), u32::MAX - s, d as u32));
             Outcome {
                 hits: Vec::new(),
-                closest: in_order(keys.collect()).take(CLOSEST).collect(),
+                closest: in_order(partial).take(CLOSEST).collect(),
             }
         } else {
-            let name_len = |d: usize| self.docs[d].names[0].len() as u32;
-            let keys = hits
-                .iter()
-                .map(|&(d, s)| (u32::MAX - s, name_len(d), d as u32));
             Outcome {
-                hits: in_order(keys.collect()).collect(),
+                hits: in_order(hits).collect(),
                 closest: Vec::new(),
             }
         }

@@ -42,6 +42,10 @@ impl Memo {
         }
         self.0[i] = Some(visible);
     }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
 }
 
 impl<'a> Scope<'a> {
@@ -68,7 +72,7 @@ impl<'a> Scope<'a> {
     /// Moves into one item of a group (top-level results stay cached).
     pub fn enter_item(&mut self, group: Loc, item: &'a Answers) {
         self.item = Some((group, item));
-        self.members.0.clear();
+        self.members.clear();
     }
 
     pub fn step_visible(&mut self, step: usize) -> bool {
