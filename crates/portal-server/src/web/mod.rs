@@ -7,6 +7,8 @@
 //! (see `first_paint::page_for`). Paths that are not
 //! app routes still get the app (which shows its not-found page) but with a 404 status.
 //! The embeddable elements' files have their own versioned paths (see [`embed_file`]).
+//! A bundle's wasm may also come compressed against another the browser already holds
+//! (see `dictionary`).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -21,6 +23,7 @@ use portal_api::routes::{AppRoute, EMBED_MAJOR, EMBED_VERSION};
 
 use crate::{AppState, Config};
 
+mod dictionary;
 mod first_paint;
 
 pub fn routes(_config: &Config) -> Router<AppState> {
@@ -36,16 +39,21 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     // Dossier codes contain dots (000.00.00.H99-…): those paths are app routes.
     if looks_like_asset(&path) && !path.starts_with("/dossiers/") {
-        let dir = ServeDir::new(&state.config.dist_dir)
-            .precompressed_br()
-            .precompressed_gzip();
+        let dist = &state.config.dist_dir;
+        if let Some(mut res) = dictionary::variant(dist, &path, req.headers()).await {
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+            return res;
+        }
+        let dir = ServeDir::new(dist).precompressed_br().precompressed_gzip();
         let mut res = match dir.oneshot(req).await {
             Ok(r) => r.map(Body::new),
             Err(never) => match never {},
         };
         if res.status().is_success() {
+            dictionary::annotate(path.trim_start_matches('/'), res.headers_mut());
             let cache = if is_hashed(&path) {
-                "public, max-age=31536000, immutable"
+                IMMUTABLE
             } else {
                 "public, max-age=3600"
             };
@@ -153,6 +161,9 @@ async fn read_page(state: &AppState, path: &str) -> std::io::Result<String> {
     };
     Ok(first_paint::fill(&page, path, &published))
 }
+
+/// How long a built file whose name holds its hash is kept: it never changes.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// A request for a file (its last segment has an extension) rather than an app route.
 fn looks_like_asset(path: &str) -> bool {

@@ -10,6 +10,7 @@ mod agency_loop;
 mod attachments_http;
 mod attack;
 mod availability_http;
+mod dictionary_http;
 mod dossiers_form_rules;
 mod dossiers_http;
 mod drafts_http;

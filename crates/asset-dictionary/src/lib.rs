@@ -1,0 +1,370 @@
+//! Compression dictionary transport (RFC 9842) for the web app's bundles.
+//!
+//! Each entry page has its own wasm bundle (see `scripts/build-web`), and the bundles
+//! share most of their code: Leptos, serde, the page shell, the form engine. A citizen
+//! going from the catalogue to a service's page and on to its form downloads each in full
+//! although the browser already holds most of it. With dictionary transport the browser
+//! keeps a bundle it fetched as a *dictionary* (the server marks it with
+//! `Use-As-Dictionary`), names it by hash in `Available-Dictionary` when it fetches the
+//! next bundle, and the server answers with that bundle brotli-compressed against the one
+//! the browser has (`Content-Encoding: dcb`): only what differs travels.
+//!
+//! This crate holds the rules both sides share: which files are bundles and chunks, which
+//! pairs are compressed ahead of time ([`plan`]), the variants' file names
+//! ([`variant_name`]), the `dcb` stream format ([`encode`], [`decode`]) and the request
+//! headers' reading ([`available_dictionary`], [`accepts_dcb`]). `scripts/build-web`
+//! writes the variants with this crate's binary; the server sends them.
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+/// The `Content-Encoding` of a dictionary-compressed brotli stream (RFC 9842 §4.1).
+pub const DCB: &str = "dcb";
+
+/// What a bundle's core is announced with: a dictionary for every later wasm file of the
+/// web app at the site's root (the bundles' cores and chunks), not the embeddable
+/// elements' (under `/embed/`, loaded by other sites). When several dictionaries match, a
+/// browser offers the one it fetched most recently: the page the citizen comes from.
+pub const USE_AS_DICTIONARY: &str = "match=\"/portal-*.wasm\"";
+
+/// The `Vary` of every response a dictionary could change.
+pub const VARY: &str = "accept-encoding, available-dictionary";
+
+/// A dictionary's name: the SHA-256 of its bytes.
+pub type Hash = [u8; 32];
+
+/// The magic bytes a `dcb` stream starts with, before the dictionary's hash (RFC 9842 §4.1).
+const DCB_MAGIC: [u8; 4] = [0xff, 0x44, 0x43, 0x42];
+
+/// The brotli window: 16 MiB, so that the whole dictionary (a bundle of at most a few
+/// MiB) stays in reach of the stream compressed against it.
+const WINDOW_BITS: i32 = 24;
+
+pub fn hash(bytes: &[u8]) -> Hash {
+    Sha256::digest(bytes).into()
+}
+
+/// What a wasm file in the built app is, from its name (see `scripts/split-bundle.mjs`):
+/// a bundle's core (`portal-form-<hash>_bg.wasm`), which the browser keeps as a
+/// dictionary, or one of its chunks (`portal-form-after-send-<hash>.wasm`, the same
+/// hash), which is compressed against its own core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role<'a> {
+    Core { bundle: &'a str, build: &'a str },
+    Chunk { name: &'a str, build: &'a str },
+}
+
+/// The role of the file `name` (a name in the built app's root folder), if it is one of
+/// the web app's wasm files.
+pub fn role(name: &str) -> Option<Role<'_>> {
+    if !name.starts_with("portal-") || name.contains('/') {
+        return None;
+    }
+    if let Some(stem) = name.strip_suffix("_bg.wasm") {
+        let (bundle, build) = split_build(stem)?;
+        return Some(Role::Core { bundle, build });
+    }
+    let (name, build) = split_build(name.strip_suffix(".wasm")?)?;
+    Some(Role::Chunk { name, build })
+}
+
+/// `name-<hex>` into its name and its hex build hash.
+fn split_build(stem: &str) -> Option<(&str, &str)> {
+    let (name, build) = stem.rsplit_once('-')?;
+    let hex = !build.is_empty() && build.bytes().all(|b| b.is_ascii_hexdigit());
+    (hex && !name.is_empty()).then_some((name, build))
+}
+
+/// Whether `name` is a bundle's core, which browsers are told to keep as a dictionary.
+pub fn is_core(name: &str) -> bool {
+    matches!(role(name), Some(Role::Core { .. }))
+}
+
+/// A file to compress against a dictionary, both names in the built app's root folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub dictionary: String,
+    pub target: String,
+}
+
+/// The pairs compressed ahead of time among the files `names`: every core against every
+/// other core (a person may come to any page from any other), and every chunk against its
+/// own bundle's core (fetched just before it, so the dictionary a browser offers for it).
+pub fn plan(names: &[String]) -> Vec<Pair> {
+    let mut cores: Vec<(&str, &str, &str)> = names
+        .iter()
+        .filter_map(|n| match role(n)? {
+            Role::Core { bundle, build } => Some((n.as_str(), bundle, build)),
+            Role::Chunk { .. } => None,
+        })
+        .collect();
+    cores.sort_unstable();
+    let mut pairs = Vec::new();
+    for (dictionary, _, _) in &cores {
+        for (target, _, _) in &cores {
+            if dictionary != target {
+                pairs.push(pair(dictionary, target));
+            }
+        }
+    }
+    let mut chunks: Vec<&String> = names.iter().collect();
+    chunks.sort_unstable();
+    for chunk in chunks {
+        let Some(Role::Chunk { name, build }) = role(chunk) else {
+            continue;
+        };
+        let own = cores.iter().find(|(_, bundle, core_build)| {
+            *core_build == build
+                && name
+                    .strip_prefix(bundle)
+                    .is_some_and(|rest| rest.starts_with('-'))
+        });
+        if let Some((core, _, _)) = own {
+            pairs.push(pair(core, chunk));
+        }
+    }
+    pairs
+}
+
+fn pair(dictionary: &str, target: &str) -> Pair {
+    Pair {
+        dictionary: dictionary.to_string(),
+        target: target.to_string(),
+    }
+}
+
+/// The file holding `target` compressed against the dictionary `dictionary`, beside it.
+pub fn variant_name(target: &str, dictionary: &Hash) -> String {
+    let mut name = String::with_capacity(target.len() + 69);
+    name.push_str(target);
+    name.push('.');
+    for b in dictionary {
+        name.push_str(&format!("{b:02x}"));
+    }
+    name.push_str(".dcb");
+    name
+}
+
+/// `content` as a `dcb` stream against `dictionary`: the magic bytes, the dictionary's
+/// hash, then brotli (quality 11) with the dictionary as the stream's prefix.
+pub fn encode(dictionary: &[u8], content: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(content.len() / 3);
+    out.extend_from_slice(&DCB_MAGIC);
+    out.extend_from_slice(&hash(dictionary));
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: WINDOW_BITS,
+        size_hint: content.len(),
+        ..Default::default()
+    };
+    let mut input = vec![0u8; 1 << 16];
+    let mut output = vec![0u8; 1 << 16];
+    let mut no_callback =
+        |_: &mut brotli::interface::PredictionModeContextMap<brotli::InputReferenceMut>,
+         _: &mut [brotli::interface::StaticCommand],
+         _: brotli::InputPair,
+         _: &mut brotli::enc::StandardAlloc| ();
+    brotli::enc::BrotliCompressCustomIoCustomDict(
+        &mut brotli::IoReaderWrapper(&mut &content[..]),
+        &mut brotli::IoWriterWrapper(&mut out),
+        &mut input,
+        &mut output,
+        &params,
+        brotli::enc::StandardAlloc::default(),
+        &mut no_callback,
+        dictionary,
+        std::io::Error::from(std::io::ErrorKind::UnexpectedEof),
+    )
+    .expect("writing to memory cannot fail");
+    out
+}
+
+/// The content of the `dcb` stream `stream`, if it was made against `dictionary` and is
+/// whole: what a browser does on receiving it.
+pub fn decode(dictionary: &[u8], stream: &[u8]) -> Option<Vec<u8>> {
+    let body = stream.strip_prefix(&DCB_MAGIC)?;
+    let (named, compressed) = body.split_at_checked(32)?;
+    if named != hash(dictionary) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut input = vec![0u8; 1 << 16];
+    let mut output = vec![0u8; 1 << 16];
+    brotli_decompressor::BrotliDecompressCustomDict(
+        &mut &compressed[..],
+        &mut out,
+        &mut input,
+        &mut output,
+        dictionary.to_vec(),
+    )
+    .ok()?;
+    Some(out)
+}
+
+/// The dictionary a request offers: its `Available-Dictionary` header, a structured-field
+/// byte sequence (`:<base64 of the SHA-256>:`, RFC 8941 §3.3.5).
+pub fn available_dictionary(value: &str) -> Option<Hash> {
+    let inner = value.trim().strip_prefix(':')?.strip_suffix(':')?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(inner)
+        .ok()?;
+    bytes.try_into().ok()
+}
+
+/// Whether an `Accept-Encoding` header accepts `dcb` (named, and not with `q=0`).
+pub fn accepts_dcb(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let coding = parts.next().unwrap_or_default();
+        coding.eq_ignore_ascii_case(DCB)
+            && !parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn roles_come_from_the_names_split_bundle_gives() {
+        assert_eq!(
+            role("portal-form-c4b782b02c1ef320_bg.wasm"),
+            Some(Role::Core {
+                bundle: "portal-form",
+                build: "c4b782b02c1ef320"
+            })
+        );
+        assert_eq!(
+            role("portal-form-after-send-c4b782b02c1ef320.wasm"),
+            Some(Role::Chunk {
+                name: "portal-form-after-send",
+                build: "c4b782b02c1ef320"
+            })
+        );
+        for other in [
+            "portal-form-c4b782b02c1ef320.js",
+            "style-apply-1b9f724a28aabacf.css",
+            "embed/1.0.0/portal-embed-search_bg.wasm",
+            "portal-form-c4b782b02c1ef320_bg.wasm.br",
+            "portal-form-after-send.wasm",
+            "app-0123456789abcdef_bg.wasm",
+        ] {
+            assert_eq!(role(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn cores_pair_with_each_other_and_chunks_with_their_own_core() {
+        let files = names(&[
+            "portal-service-85592c4d5c66e73c_bg.wasm",
+            "portal-form-c4b7_bg.wasm",
+            "portal-form-after-send-c4b7.wasm",
+            "portal-form-c4b7.js",
+            "portal-citizen-4609_bg.wasm",
+            "portal-citizen-lookup-4609.wasm",
+            // A chunk whose core is not there is left alone.
+            "portal-gallery-part-9999.wasm",
+        ]);
+        let got: Vec<(String, String)> = plan(&files)
+            .into_iter()
+            .map(|p| (p.dictionary, p.target))
+            .collect();
+        let want = [
+            ("portal-citizen-4609_bg.wasm", "portal-form-c4b7_bg.wasm"),
+            (
+                "portal-citizen-4609_bg.wasm",
+                "portal-service-85592c4d5c66e73c_bg.wasm",
+            ),
+            ("portal-form-c4b7_bg.wasm", "portal-citizen-4609_bg.wasm"),
+            (
+                "portal-form-c4b7_bg.wasm",
+                "portal-service-85592c4d5c66e73c_bg.wasm",
+            ),
+            (
+                "portal-service-85592c4d5c66e73c_bg.wasm",
+                "portal-citizen-4609_bg.wasm",
+            ),
+            (
+                "portal-service-85592c4d5c66e73c_bg.wasm",
+                "portal-form-c4b7_bg.wasm",
+            ),
+            (
+                "portal-citizen-4609_bg.wasm",
+                "portal-citizen-lookup-4609.wasm",
+            ),
+            (
+                "portal-form-c4b7_bg.wasm",
+                "portal-form-after-send-c4b7.wasm",
+            ),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(d, t)| (d.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_stream_made_against_a_dictionary_reads_back_only_with_it() {
+        let dictionary: Vec<u8> = (0..20_000u32)
+            .flat_map(|i| (i * 7919).to_le_bytes())
+            .collect();
+        let mut content = dictionary[1000..50_000].to_vec();
+        content.extend_from_slice(b"what the dictionary does not have");
+        let stream = encode(&dictionary, &content);
+        assert_eq!(&stream[..4], &DCB_MAGIC);
+        assert_eq!(&stream[4..36], &hash(&dictionary));
+        assert!(
+            stream.len() < 200,
+            "what the dictionary holds costs almost nothing: {} B",
+            stream.len()
+        );
+        assert_eq!(decode(&dictionary, &stream).as_deref(), Some(&content[..]));
+        let mut other = dictionary.clone();
+        other[0] ^= 1;
+        assert_eq!(decode(&other, &stream), None, "another dictionary's hash");
+        assert_eq!(
+            decode(&dictionary, &stream[..stream.len() - 5]),
+            None,
+            "cut short"
+        );
+    }
+
+    #[test]
+    fn variants_are_named_by_the_dictionary_s_hash() {
+        let h = hash(b"abc");
+        assert_eq!(
+            variant_name("portal-form-c4b7_bg.wasm", &h),
+            "portal-form-c4b7_bg.wasm.ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad.dcb"
+        );
+    }
+
+    #[test]
+    fn the_available_dictionary_is_a_byte_sequence_of_32_bytes() {
+        let h = hash(b"abc");
+        let b64 = base64::engine::general_purpose::STANDARD.encode(h);
+        assert_eq!(available_dictionary(&format!(":{b64}:")), Some(h));
+        assert_eq!(available_dictionary(&format!(" :{b64}: ")), Some(h));
+        assert_eq!(available_dictionary(&b64), None, "not a byte sequence");
+        assert_eq!(available_dictionary(":YWJj:"), None, "three bytes");
+        assert_eq!(available_dictionary(":not base64!:"), None);
+        assert_eq!(available_dictionary("::"), None);
+    }
+
+    #[test]
+    fn dcb_is_accepted_when_named_without_a_zero_weight() {
+        assert!(accepts_dcb("gzip, deflate, br, zstd, dcb, dcz"));
+        assert!(accepts_dcb("DCB;q=0.5"));
+        assert!(!accepts_dcb("gzip, deflate, br, zstd"));
+        assert!(!accepts_dcb("dcb;q=0, br"));
+        assert!(!accepts_dcb("dcbx, xdcb"));
+    }
+}
