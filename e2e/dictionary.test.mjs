@@ -1,8 +1,8 @@
 // Compression dictionary transport (RFC 9842; crates/asset-dictionary, the server's
-// web/dictionary.rs) in real Chromium against the release build: the first page's bundle
-// comes as plain brotli and is kept as a dictionary; going on to a service's page and to
-// its form, each next bundle comes compressed against the one before (`dcb`), much
-// smaller, and the pages work as ever, with no error in the console.
+// web/dictionary.rs) in real Chromium against the release build: the first page's bundle,
+// script glue and stylesheet come as plain brotli and are kept as dictionaries; going on
+// to a service's page and to its form, each next one comes compressed against the one
+// before (`dcb`), much smaller, and the pages work as ever, with no error in the console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -16,12 +16,16 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
-/// Every bundle core (`portal-<bundle>-<hash>_bg.wasm`) the page receives, by bundle: its
-/// encoding and the bytes that came over the network.
+/// Every bundle core (`portal-<bundle>-<hash>_bg.wasm`), script glue (`js:<bundle>`) and
+/// stylesheet (`css:<page>`) the page receives: its encoding and the bytes that came
+/// over the network.
 function coresReceived(page) {
   const cores = {};
   page.on('requestfinished', async (req) => {
-    const m = new URL(req.url()).pathname.match(/^\/(portal-([a-z]+)-[0-9a-f]+_bg\.wasm)$/);
+    const path = new URL(req.url()).pathname;
+    const m = path.match(/^\/(portal-([a-z]+)-[0-9a-f]+_bg\.wasm)$/)
+      ?? path.match(/^\/(portal-([a-z]+)-[0-9a-f]+\.js)$/)?.with(2, `js:${path.split('-')[1]}`)
+      ?? path.match(/^\/(style-([a-z]+)-[0-9a-f]+\.css)$/)?.with(2, `css:${path.split('-')[1]}`);
     if (!m) return;
     const res = await req.response();
     const sizes = await req.sizes();
@@ -60,6 +64,15 @@ test('going from the catalogue to a form, each bundle comes compressed against t
     const serviceBr = brotliSize(service.file);
     assert.ok(service.wire < serviceBr * 0.75,
       `the service page's bundle: ${service.wire} B on the wire, ${serviceBr} B as brotli alone`);
+    // Its script glue and stylesheet, against the catalogue's.
+    for (const kind of ['js:service', 'css:service']) {
+      await expectCore(cores, kind);
+      assert.equal(cores[kind].encoding, 'dcb', kind);
+      const br = brotliSize(cores[kind].file);
+      assert.ok(cores[kind].wire < br * 0.5, `${kind}: ${cores[kind].wire} B on the wire, ${br} B as brotli alone`);
+    }
+    assert.equal(cores['js:catalogue'].dictionary, 'match="/portal-*.js"');
+    assert.equal(cores['css:catalogue'].dictionary, 'match="/style-*.css"');
 
     // The form's bundle, prefetched while the service's page is read, against the service's.
     await expectCore(cores, 'form');

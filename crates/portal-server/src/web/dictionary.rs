@@ -1,20 +1,22 @@
 //! Compression dictionary transport (RFC 9842; the rules are `asset_dictionary`'s): a
-//! bundle's core is sent with `Use-As-Dictionary`, so the browser keeps it; when it then
-//! fetches another wasm file of the app offering that dictionary, and `scripts/build-web`
-//! wrote that file compressed against it, that variant is sent (`Content-Encoding: dcb`)
-//! instead of the plain brotli one: on going from the catalogue to a service's page, about
-//! 88 KB instead of 143 KB.
+//! bundle's core, its JavaScript glue and a page's stylesheet are sent with
+//! `Use-As-Dictionary`, so the browser keeps them; when it then fetches another file of
+//! the same kind offering that dictionary, and `scripts/build-web` wrote that file
+//! compressed against it, that variant is sent (`Content-Encoding: dcb`) instead of the
+//! plain brotli one: on going from the catalogue to a service's page, its wasm about 88 KB
+//! instead of 143 KB.
 
 use std::path::Path;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
 
-/// The variant of the root wasm file `path` for the dictionary the request offers, if
+/// The variant of the root file `path` for the dictionary the request offers, if
 /// the request accepts `dcb` and the build wrote one.
 pub async fn variant(dist: &Path, path: &str, headers: &HeaderMap) -> Option<Response<Body>> {
     let name = path.strip_prefix('/')?;
     asset_dictionary::role(name)?;
+    let content_type = asset_dictionary::content_type(name)?;
     let accepts = headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
@@ -30,10 +32,7 @@ pub async fn variant(dist: &Path, path: &str, headers: &HeaderMap) -> Option<Res
     let mut res = Response::new(Body::from(bytes));
     *res.status_mut() = StatusCode::OK;
     let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/wasm"),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(
         header::CONTENT_ENCODING,
         HeaderValue::from_static(asset_dictionary::DCB),
@@ -42,9 +41,9 @@ pub async fn variant(dist: &Path, path: &str, headers: &HeaderMap) -> Option<Res
     Some(res)
 }
 
-/// The headers every root wasm file of the app is sent with, in whichever encoding: what
-/// its encoding depended on (`Vary`), and for a bundle's core, that the browser may keep
-/// it as a dictionary.
+/// The headers every file that may come compressed against another is sent with, in
+/// whichever encoding: what its encoding depended on (`Vary`), and for a dictionary, that
+/// the browser may keep it as one.
 pub fn annotate(name: &str, headers: &mut HeaderMap) {
     if asset_dictionary::role(name).is_none() {
         return;
@@ -53,10 +52,7 @@ pub fn annotate(name: &str, headers: &mut HeaderMap) {
         header::VARY,
         HeaderValue::from_static(asset_dictionary::VARY),
     );
-    if asset_dictionary::is_core(name) {
-        headers.insert(
-            "use-as-dictionary",
-            HeaderValue::from_static(asset_dictionary::USE_AS_DICTIONARY),
-        );
+    if let Some(announced) = asset_dictionary::use_as_dictionary(name) {
+        headers.insert("use-as-dictionary", HeaderValue::from_static(announced));
     }
 }

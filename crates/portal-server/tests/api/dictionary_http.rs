@@ -1,6 +1,7 @@
-//! The bundles' dictionary transport (RFC 9842) over HTTP: a core is announced as a
-//! dictionary, and a wasm file comes compressed against the dictionary a browser offers
-//! when the build wrote that variant, and as plain brotli otherwise.
+//! The bundles' dictionary transport (RFC 9842) over HTTP: a core (a script, a
+//! stylesheet) is announced as a dictionary, and a file comes compressed against the
+//! dictionary a browser offers when the build wrote that variant, and as plain brotli
+//! otherwise.
 
 use crate::common;
 use base64::Engine;
@@ -28,7 +29,7 @@ fn bundles(dist: &std::path::Path) -> (Vec<u8>, Vec<u8>) {
     let hash = asset_dictionary::hash(&catalogue);
     std::fs::write(
         dist.join(asset_dictionary::variant_name(SERVICE, &hash)),
-        asset_dictionary::encode(&catalogue, &service),
+        asset_dictionary::encode(&catalogue, &service).unwrap(),
     )
     .unwrap();
     (catalogue, service)
@@ -119,4 +120,57 @@ async fn a_bundle_comes_compressed_against_the_one_the_browser_holds() {
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers().get("use-as-dictionary").is_none());
     assert!(r.headers().get("content-encoding").is_none());
+}
+
+#[tokio::test]
+async fn a_script_comes_compressed_against_the_last_script() {
+    let s = common::start().await;
+    let dist = s.dir.path().join("dist");
+    let glue = |own: &str| {
+        format!(
+            "{}export function {own}() {{}}\n",
+            "import * as wasm from './x';\n".repeat(200)
+        )
+    };
+    let (first, next) = (glue("catalogue"), glue("service"));
+    std::fs::write(dist.join("portal-catalogue-0123456789abcdef.js"), &first).unwrap();
+    std::fs::write(dist.join("portal-service-fedcba9876543210.js"), &next).unwrap();
+    std::fs::write(
+        dist.join(asset_dictionary::variant_name(
+            "portal-service-fedcba9876543210.js",
+            &asset_dictionary::hash(first.as_bytes()),
+        )),
+        asset_dictionary::encode(first.as_bytes(), next.as_bytes()).unwrap(),
+    )
+    .unwrap();
+
+    let r = s
+        .client
+        .get(format!("{}/portal-catalogue-0123456789abcdef.js", s.base))
+        .header("accept-encoding", "identity")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["use-as-dictionary"], "match=\"/portal-*.js\"");
+    assert_eq!(r.text().await.unwrap(), first);
+
+    let r = s
+        .client
+        .get(format!("{}/portal-service-fedcba9876543210.js", s.base))
+        .header("accept-encoding", "gzip, br, dcb")
+        .header("available-dictionary", offer(first.as_bytes()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-encoding"], "dcb");
+    assert_eq!(
+        r.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    assert_eq!(r.headers()["use-as-dictionary"], "match=\"/portal-*.js\"");
+    let stream = r.bytes().await.unwrap();
+    assert_eq!(
+        asset_dictionary::decode(first.as_bytes(), &stream),
+        Some(next.into_bytes())
+    );
 }
