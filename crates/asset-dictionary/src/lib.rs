@@ -66,16 +66,16 @@ pub fn role(name: &str) -> Option<Role<'_>> {
     }
     if let Some(stem) = name.strip_prefix("portal-") {
         if let Some(core) = stem.strip_suffix("_bg.wasm") {
-            let (bundle, build) = split_build(core)?;
+            let (bundle, build) = split_hash(core)?;
             // The bundle's full name, prefix included.
             let bundle = &name[..("portal-".len() + bundle.len())];
             return Some(Role::Core { bundle, build });
         }
         if let Some(chunk) = name.strip_suffix(".wasm") {
-            let (name, build) = split_build(chunk)?;
+            let (name, build) = split_hash(chunk)?;
             return Some(Role::Chunk { name, build });
         }
-        let script = name.strip_suffix(".js").and_then(split_build);
+        let script = name.strip_suffix(".js").and_then(split_hash);
         // A split bundle's chunk loader (`portal-form-split-<hash>.js`, a few hundred
         // bytes) is left alone: kept as a dictionary, it would displace its bundle's glue
         // as the one a browser offers for the next page's.
@@ -86,13 +86,15 @@ pub fn role(name: &str) -> Option<Role<'_>> {
     let style = name
         .strip_prefix("style-")
         .and_then(|s| s.strip_suffix(".css"));
-    style.and_then(split_build).map(|_| Role::Style)
+    style.and_then(split_hash).map(|_| Role::Style)
 }
 
-/// `name-<hex>` into its name and its hex build hash.
-fn split_build(stem: &str) -> Option<(&str, &str)> {
+/// A built file's stem `name-<hash>` into its name and its build's hash: trunk's 16 hex
+/// digits, fewer when the hash began with zeros (at least 12). The server's rule for what
+/// may be cached for good, too.
+pub fn split_hash(stem: &str) -> Option<(&str, &str)> {
     let (name, build) = stem.rsplit_once('-')?;
-    let hex = !build.is_empty() && build.bytes().all(|b| b.is_ascii_hexdigit());
+    let hex = build.len() >= 12 && build.bytes().all(|b| b.is_ascii_hexdigit());
     (hex && !name.is_empty()).then_some((name, build))
 }
 
@@ -318,6 +320,8 @@ mod tests {
             "embed/1.0.0/portal-embed-search_bg.wasm",
             "portal-form-c4b782b02c1ef320_bg.wasm.br",
             "portal-form-after-send.wasm",
+            // "add" is hex, but no build hash is that short.
+            "portal-form-add.wasm",
             "app-0123456789abcdef_bg.wasm",
         ] {
             assert_eq!(role(other), None, "{other}");
@@ -328,52 +332,70 @@ mod tests {
     fn cores_pair_with_each_other_and_chunks_with_their_own_core() {
         let files = names(&[
             "portal-service-85592c4d5c66e73c_bg.wasm",
-            "portal-form-c4b7_bg.wasm",
-            "portal-form-after-send-c4b7.wasm",
-            "portal-form-c4b7.js",
-            "portal-citizen-4609_bg.wasm",
-            "portal-citizen-lookup-4609.wasm",
+            "portal-form-c4b7c4b7c4b7c4b7_bg.wasm",
+            "portal-form-after-send-c4b7c4b7c4b7c4b7.wasm",
+            "portal-form-c4b7c4b7c4b7c4b7.js",
+            "portal-citizen-4609460946094609_bg.wasm",
+            "portal-citizen-lookup-4609460946094609.wasm",
             // A chunk whose core is not there is left alone.
-            "portal-gallery-part-9999.wasm",
-            "portal-service-8559.js",
-            "style-apply-1b9f.css",
-            "style-service-2c3d.css",
-            "loader-1f7f.js",
+            "portal-gallery-part-9999999999999999.wasm",
+            "portal-service-8559855985598559.js",
+            "style-apply-1b9f1b9f1b9f1b9f.css",
+            "style-service-2c3d2c3d2c3d2c3d.css",
+            "loader-1f7f1f7f1f7f1f7f.js",
         ]);
         let got: Vec<(String, String)> = plan(&files)
             .into_iter()
             .map(|p| (p.dictionary, p.target))
             .collect();
         let want = [
-            ("portal-citizen-4609_bg.wasm", "portal-form-c4b7_bg.wasm"),
             (
-                "portal-citizen-4609_bg.wasm",
+                "portal-citizen-4609460946094609_bg.wasm",
+                "portal-form-c4b7c4b7c4b7c4b7_bg.wasm",
+            ),
+            (
+                "portal-citizen-4609460946094609_bg.wasm",
                 "portal-service-85592c4d5c66e73c_bg.wasm",
             ),
-            ("portal-form-c4b7_bg.wasm", "portal-citizen-4609_bg.wasm"),
             (
-                "portal-form-c4b7_bg.wasm",
+                "portal-form-c4b7c4b7c4b7c4b7_bg.wasm",
+                "portal-citizen-4609460946094609_bg.wasm",
+            ),
+            (
+                "portal-form-c4b7c4b7c4b7c4b7_bg.wasm",
                 "portal-service-85592c4d5c66e73c_bg.wasm",
             ),
             (
                 "portal-service-85592c4d5c66e73c_bg.wasm",
-                "portal-citizen-4609_bg.wasm",
+                "portal-citizen-4609460946094609_bg.wasm",
             ),
             (
                 "portal-service-85592c4d5c66e73c_bg.wasm",
-                "portal-form-c4b7_bg.wasm",
-            ),
-            ("portal-form-c4b7.js", "portal-service-8559.js"),
-            ("portal-service-8559.js", "portal-form-c4b7.js"),
-            ("style-apply-1b9f.css", "style-service-2c3d.css"),
-            ("style-service-2c3d.css", "style-apply-1b9f.css"),
-            (
-                "portal-citizen-4609_bg.wasm",
-                "portal-citizen-lookup-4609.wasm",
+                "portal-form-c4b7c4b7c4b7c4b7_bg.wasm",
             ),
             (
-                "portal-form-c4b7_bg.wasm",
-                "portal-form-after-send-c4b7.wasm",
+                "portal-form-c4b7c4b7c4b7c4b7.js",
+                "portal-service-8559855985598559.js",
+            ),
+            (
+                "portal-service-8559855985598559.js",
+                "portal-form-c4b7c4b7c4b7c4b7.js",
+            ),
+            (
+                "style-apply-1b9f1b9f1b9f1b9f.css",
+                "style-service-2c3d2c3d2c3d2c3d.css",
+            ),
+            (
+                "style-service-2c3d2c3d2c3d2c3d.css",
+                "style-apply-1b9f1b9f1b9f1b9f.css",
+            ),
+            (
+                "portal-citizen-4609460946094609_bg.wasm",
+                "portal-citizen-lookup-4609460946094609.wasm",
+            ),
+            (
+                "portal-form-c4b7c4b7c4b7c4b7_bg.wasm",
+                "portal-form-after-send-c4b7c4b7c4b7c4b7.wasm",
             ),
         ];
         let want: Vec<(String, String)> = want
@@ -413,33 +435,33 @@ mod tests {
     fn cores_scripts_and_stylesheets_are_dictionaries_for_their_own_kind() {
         let announced = |n| use_as_dictionary(n);
         assert_eq!(
-            announced("portal-form-c4b7_bg.wasm"),
+            announced("portal-form-c4b7c4b7c4b7c4b7_bg.wasm"),
             Some("match=\"/portal-*.wasm\"")
         );
         assert_eq!(
-            announced("portal-form-c4b7.js"),
+            announced("portal-form-c4b7c4b7c4b7c4b7.js"),
             Some("match=\"/portal-*.js\"")
         );
         assert_eq!(
-            announced("style-apply-1b9f.css"),
+            announced("style-apply-1b9f1b9f1b9f1b9f.css"),
             Some("match=\"/style-*.css\"")
         );
         assert_eq!(
-            announced("portal-form-after-send-c4b7.wasm"),
+            announced("portal-form-after-send-c4b7c4b7c4b7c4b7.wasm"),
             None,
             "a chunk"
         );
-        assert_eq!(announced("loader-1f7f.js"), None);
+        assert_eq!(announced("loader-1f7f1f7f1f7f1f7f.js"), None);
         assert_eq!(
-            content_type("portal-form-c4b7.js"),
+            content_type("portal-form-c4b7c4b7c4b7c4b7.js"),
             Some("text/javascript; charset=utf-8")
         );
         assert_eq!(
-            content_type("style-apply-1b9f.css"),
+            content_type("style-apply-1b9f1b9f1b9f1b9f.css"),
             Some("text/css; charset=utf-8")
         );
         assert_eq!(
-            content_type("portal-form-c4b7_bg.wasm"),
+            content_type("portal-form-c4b7c4b7c4b7c4b7_bg.wasm"),
             Some("application/wasm")
         );
     }
@@ -469,8 +491,8 @@ mod tests {
     fn variants_are_named_by_the_dictionary_s_hash() {
         let h = hash(b"abc");
         assert_eq!(
-            variant_name("portal-form-c4b7_bg.wasm", &h),
-            "portal-form-c4b7_bg.wasm.ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad.dcb"
+            variant_name("portal-form-c4b7c4b7c4b7c4b7_bg.wasm", &h),
+            "portal-form-c4b7c4b7c4b7c4b7_bg.wasm.ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad.dcb"
         );
     }
 

@@ -45,12 +45,12 @@ fn variants_are_written_where_they_pay_and_read_back() {
             state as u8
         })
         .collect();
-    built(d, "portal-catalogue-00aa_bg.wasm", &catalogue);
-    built(d, "portal-service-00bb_bg.wasm", &service);
-    built(d, "portal-service-fees-00bb.wasm", &chunk);
+    built(d, "portal-catalogue-00aa00aa00aa00aa_bg.wasm", &catalogue);
+    built(d, "portal-service-00bb00bb00bb00bb_bg.wasm", &service);
+    built(d, "portal-service-fees-00bb00bb00bb00bb.wasm", &chunk);
     write(
         d,
-        "portal-service-00bb_bg.wasm.0000.dcb",
+        "portal-service-00bb00bb00bb00bb_bg.wasm.0000000000000000.dcb",
         b"an earlier build's",
     );
 
@@ -70,8 +70,10 @@ fn variants_are_written_where_they_pay_and_read_back() {
         .filter(|n| n.ends_with(".dcb"))
         .collect();
     dcb.sort();
-    let service_given_catalogue = variant_name("portal-service-00bb_bg.wasm", &hash(&catalogue));
-    let catalogue_given_service = variant_name("portal-catalogue-00aa_bg.wasm", &hash(&service));
+    let service_given_catalogue =
+        variant_name("portal-service-00bb00bb00bb00bb_bg.wasm", &hash(&catalogue));
+    let catalogue_given_service =
+        variant_name("portal-catalogue-00aa00aa00aa00aa_bg.wasm", &hash(&service));
     let mut want = vec![
         service_given_catalogue.clone(),
         catalogue_given_service.clone(),
@@ -80,7 +82,7 @@ fn variants_are_written_where_they_pay_and_read_back() {
     assert_eq!(dcb, want, "{}", String::from_utf8_lossy(&out.stdout));
 
     let stream = std::fs::read(d.join(&service_given_catalogue)).unwrap();
-    let br = std::fs::metadata(d.join("portal-service-00bb_bg.wasm.br"))
+    let br = std::fs::metadata(d.join("portal-service-00bb00bb00bb00bb_bg.wasm.br"))
         .unwrap()
         .len();
     assert!(
@@ -93,6 +95,9 @@ fn variants_are_written_where_they_pay_and_read_back() {
     assert_eq!(decode(&service, &stream), Some(catalogue));
 
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(report.contains("portal-service-fees-00bb.wasm"), "{report}");
+    assert!(
+        report.contains("portal-service-fees-00bb00bb00bb00bb.wasm"),
+        "{report}"
+    );
     assert!(report.contains("(not kept)"), "{report}");
 }

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use axum::body::Body;
-use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Response};
 
 /// The variant of the root file `path` for the dictionary the request offers, if
 /// the request accepts `dcb` and the build wrote one.
@@ -30,7 +30,6 @@ pub async fn variant(dist: &Path, path: &str, headers: &HeaderMap) -> Option<Res
     let file = dist.join(asset_dictionary::variant_name(name, &dictionary));
     let bytes = tokio::fs::read(file).await.ok()?;
     let mut res = Response::new(Body::from(bytes));
-    *res.status_mut() = StatusCode::OK;
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(

@@ -172,14 +172,13 @@ fn looks_like_asset(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
-/// Trunk names built assets `name-<hex hash>.ext` (16 digits, fewer when the hash starts
-/// with zeros); those never change and cache forever.
+/// Trunk names built assets `name-<hex hash>.ext` (`asset_dictionary::split_hash`); those
+/// never change and cache forever.
 fn is_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() >= 12 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    asset_dictionary::split_hash(stem).is_some()
 }
 
 /// Whether `path` is a page of the web app (the contract's one list of routes), so that
