@@ -6,7 +6,7 @@ use portal_api::catalogue::ServiceForm;
 use portal_core::admin_units::{
     is_province_code, LegacyQuery, LegacyResult, Province, ProvinceCommunes,
 };
-use portal_core::{CatalogueIndex, Service};
+use portal_core::CatalogueIndex;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
 
@@ -275,31 +275,28 @@ fn overview<T: DeserializeOwned>(
     }
 }
 
-/// One service of the current [`source`].
-pub fn service(id: &str) -> impl std::future::Future<Output = Result<Service, ApiError>> {
-    let read = versioned(id);
-    async move { read.await.map(|(service, _)| service) }
-}
-
 /// What a form's page reads of a service of the current [`source`] (its form, fee
-/// rules, applicants and kind), and the catalogue version it was read from (what a
-/// form's draft records).
+/// rules, applicants and kind, without what only the service page shows), and the
+/// catalogue version it was read from (what a form's draft records).
 pub fn service_form(
     id: &str,
 ) -> impl std::future::Future<Output = Result<(ServiceForm, String), ApiError>> {
-    versioned(id)
+    versioned(id, paths::service_form, paths::staff_draft_service_form)
 }
 
-/// A service of the current [`source`], read as `T` (the whole service or a projection
-/// of it), and the catalogue version it was read from: the page's data block or the
-/// answer's `ETag` (a staff draft's answers carry the draft's), never a second request.
+/// What the current [`source`] answers about service `id` at `published(id)` (or, for a
+/// staff draft, `draft(draft, id)`), read as `T`, and the catalogue version it was read
+/// from: the page's data block or the answer's `ETag` (a staff draft's answers carry the
+/// draft's), never a second request.
 fn versioned<T: DeserializeOwned>(
     id: &str,
+    published: fn(&str) -> String,
+    draft: fn(&str, &str) -> String,
 ) -> impl std::future::Future<Output = Result<(T, String), ApiError>> {
     let valid = portal_core::ServiceId::is_valid(id);
     let url = match source() {
-        ApiSource::Published => paths::service(id),
-        ApiSource::Draft(d) => paths::staff_draft_service(&d, id),
+        ApiSource::Published => published(id),
+        ApiSource::Draft(d) => draft(&d, id),
     };
     async move {
         if !valid {

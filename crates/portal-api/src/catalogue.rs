@@ -284,18 +284,27 @@ pub struct ServiceOverview {
     pub preparation: Option<Preparation>,
 }
 
-/// What a service's form page reads of a service (`GET /api/v1/services/{id}`, read
-/// as this projection): who may file it, its fee rules, whether it is a bundle and the
-/// form. The rest of the service (agency, times, documents, legal basis) is the service
-/// page's, so the form's bundle carries no code to read it; unknown fields are skipped.
+/// The body of `GET /api/v1/services/{id}/form`: what a service's form page reads of a
+/// service: who may file it, its fee rules, whether it is a bundle and the form. The rest
+/// of the service (agency, times, documents, legal basis) is the service page's, so the
+/// form's page is not sent it and its bundle carries no code to read it. The whole
+/// service (`GET /api/v1/services/{id}`) reads as this too: unknown fields are skipped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceForm {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub id: portal_core::ServiceId,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub kind: portal_core::ServiceKind,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub name: Text,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub audiences: Vec<portal_core::Audience>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub fees: portal_core::Fees,
+    /// Absent while the service has no online form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub form: Option<portal_core::form::Form>,
 }
 

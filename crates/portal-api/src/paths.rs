@@ -20,6 +20,8 @@ pub mod template {
     pub const SERVICE_CARD: &str = "/api/v1/services/{id}/card";
     /// A service without its form: what the service page shows.
     pub const SERVICE_OVERVIEW: &str = "/api/v1/services/{id}/overview";
+    /// What a service's form page reads of a service: its form, fee rules and applicants.
+    pub const SERVICE_FORM: &str = "/api/v1/services/{id}/form";
     pub const SIGN_IN: &str = "/auth/sign-in";
     /// Where the identity provider sends the browser back to.
     pub const SIGN_IN_CALLBACK: &str = "/auth/callback";
@@ -60,6 +62,7 @@ pub mod template {
     pub const STAFF_DRAFT_SERVICE: &str = "/api/v1/staff/drafts/{id}/services/{service}";
     pub const STAFF_DRAFT_SERVICE_OVERVIEW: &str =
         "/api/v1/staff/drafts/{id}/services/{service}/overview";
+    pub const STAFF_DRAFT_SERVICE_FORM: &str = "/api/v1/staff/drafts/{id}/services/{service}/form";
     pub const STAFF_DRAFT_SUBMISSIONS: &str = "/api/v1/staff/drafts/{id}/submissions";
     pub const STAFF_DRAFT_PUBLISH: &str = "/api/v1/staff/drafts/{id}/publish";
     pub const STAFF_VERSIONS: &str = "/api/v1/staff/catalog/versions";
@@ -168,6 +171,11 @@ pub fn service_overview(id: &str) -> String {
     format!("/api/v1/services/{}/overview", encode(id))
 }
 
+/// What a service's form page reads of it (see `template::SERVICE_FORM`).
+pub fn service_form(id: &str) -> String {
+    format!("/api/v1/services/{}/form", encode(id))
+}
+
 /// A service's card, for `province` when given (see `template::SERVICE_CARD`).
 pub fn service_card(id: &str, province: Option<&str>) -> String {
     let path = format!("/api/v1/services/{}/card", encode(id));
@@ -268,6 +276,10 @@ pub fn staff_draft_service_overview(id: &str, service: &str) -> String {
     format!("{}/overview", staff_draft_service(id, service))
 }
 
+pub fn staff_draft_service_form(id: &str, service: &str) -> String {
+    format!("{}/form", staff_draft_service(id, service))
+}
+
 pub fn staff_draft_submissions(id: &str) -> String {
     format!("/api/v1/staff/drafts/{}/submissions", encode(id))
 }
@@ -338,6 +350,7 @@ mod tests {
         use template as t;
         assert_eq!(service("x"), fill(t::SERVICE, &["x"]));
         assert_eq!(service_overview("x"), fill(t::SERVICE_OVERVIEW, &["x"]));
+        assert_eq!(service_form("x"), fill(t::SERVICE_FORM, &["x"]));
         assert_eq!(attachment("a"), fill(t::ATTACHMENT, &["a"]));
         assert_eq!(attachment_content("a"), fill(t::ATTACHMENT_CONTENT, &["a"]));
         assert_eq!(dossier("C"), fill(t::DOSSIER, &["C"]));
@@ -361,6 +374,10 @@ mod tests {
         assert_eq!(
             staff_draft_service_overview("d", "s"),
             fill(t::STAFF_DRAFT_SERVICE_OVERVIEW, &["d", "s"])
+        );
+        assert_eq!(
+            staff_draft_service_form("d", "s"),
+            fill(t::STAFF_DRAFT_SERVICE_FORM, &["d", "s"])
         );
         assert_eq!(
             staff_draft_submissions("d"),

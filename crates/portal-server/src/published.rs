@@ -11,12 +11,13 @@ use portal_core::Service;
 use crate::api::ApiError;
 use crate::staff_catalog::DiskCatalogue;
 
-/// Which answer about one service: the whole service (`/api/v1/services/{id}`) or its
-/// overview without the form (`…/overview`).
+/// Which answer about one service: the whole service (`/api/v1/services/{id}`), its
+/// overview without the form (`…/overview`) or what its form's page reads (`…/form`).
 #[derive(Debug, Clone, Copy)]
 pub enum ServiceView {
     Whole,
     Overview,
+    Form,
 }
 
 pub struct Published {
@@ -28,6 +29,8 @@ pub struct Published {
     services_json: HashMap<String, Bytes>,
     /// Each service without its form (`portal_api::catalogue::ServiceOverview`).
     overviews_json: HashMap<String, Bytes>,
+    /// What each service's form page reads (`portal_api::catalogue::ServiceForm`).
+    forms_json: HashMap<String, Bytes>,
     services: HashMap<String, Service>,
 }
 
@@ -62,6 +65,17 @@ impl Published {
                 )
             })
             .collect();
+        let forms_json = catalogue
+            .services
+            .iter()
+            .map(|s| {
+                let form = portal_api::catalogue::ServiceForm::from(s);
+                (
+                    s.id.0.clone(),
+                    serde_json::to_vec(&form).unwrap_or_default().into(),
+                )
+            })
+            .collect();
         let services = catalogue
             .services
             .iter()
@@ -75,6 +89,7 @@ impl Published {
             sources_json,
             services_json,
             overviews_json,
+            forms_json,
         }
     }
 
@@ -86,6 +101,10 @@ impl Published {
         self.overviews_json.get(id).cloned()
     }
 
+    pub fn form_json(&self, id: &str) -> Option<Bytes> {
+        self.forms_json.get(id).cloned()
+    }
+
     /// The answer `view` asks for about service `id` (a path's, checked here), or why not:
     /// the public routes' and the staff preview's one lookup.
     pub fn service_answer(&self, id: String, view: ServiceView) -> Result<Bytes, ApiError> {
@@ -93,6 +112,7 @@ impl Published {
         match view {
             ServiceView::Whole => self.service_json(&id),
             ServiceView::Overview => self.overview_json(&id),
+            ServiceView::Form => self.form_json(&id),
         }
         .ok_or(ApiError::ServiceNotFound(id))
     }

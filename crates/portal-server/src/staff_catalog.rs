@@ -415,6 +415,35 @@ pub async fn draft_service_overview(
     draft_service_answer(&staff, &state, &id, service, ServiceView::Overview).await
 }
 
+/// `GET /api/v1/staff/drafts/{id}/services/{service}/form`, as
+/// `/api/v1/services/{id}/form`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/drafts/{id}/services/{service}/form",
+    operation_id = "staffDraftServiceForm",
+    tag = "staff",
+    summary = "Staff only: what the form page reads of one service of the draft, as /api/v1/services/{id}/form, for preview",
+    params(
+        ("id" = String, Path, pattern = "^[A-Za-z0-9]{1,64}$"),
+        ("service" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+    ),
+    responses(
+        (status = 200, description = "The service's form as the draft has it", body = portal_api::catalogue::ServiceForm, headers(("ETag" = String, description = "The draft catalogue's version, quoted"))),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 401, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 403, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 409, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn draft_service_form(
+    StaffUser(staff): StaffUser,
+    State(state): State<AppState>,
+    Path((id, service)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    draft_service_answer(&staff, &state, &id, service, ServiceView::Form).await
+}
+
 fn json_bytes(body: axum::body::Bytes) -> Response {
     (
         [(axum::http::header::CONTENT_TYPE, "application/json")],
@@ -868,6 +897,10 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
         .get(
             t::STAFF_DRAFT_SERVICE_OVERVIEW,
             private(get(draft_service_overview)),
+        )
+        .get(
+            t::STAFF_DRAFT_SERVICE_FORM,
+            private(get(draft_service_form)),
         )
         .post(t::STAFF_DRAFT_SUBMISSIONS, private(post(preview_submit)))
         .post(t::STAFF_DRAFT_PUBLISH, private(post(publish)))

@@ -106,6 +106,30 @@ pub async fn overview(
     service_answer(&state, id, &headers, ServiceView::Overview)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}/form",
+    operation_id = "getServiceForm",
+    summary = "What a service's form page reads of one service: who may file it, its fee rules, whether it is a bundle, and its form",
+    params(
+        ("id" = String, Path, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80),
+        ("If-None-Match" = Option<String>, Header),
+    ),
+    responses(
+        (status = 200, description = "The service's form and what filing it depends on", body = portal_api::catalogue::ServiceForm),
+        (status = 304, description = "The client's copy is current"),
+        (status = 400, description = "An error with a stable code", body = portal_api::ErrorBody),
+        (status = 404, description = "An error with a stable code", body = portal_api::ErrorBody),
+    ),
+)]
+pub async fn form(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    service_answer(&state, id, &headers, ServiceView::Form)
+}
+
 /// A JSON body with an ETag; `304 Not Modified` when the client already has it.
 fn cached_json(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {
     cached_json_for(headers, etag, body, "no-cache")
@@ -307,5 +331,6 @@ pub fn routes(table: crate::api::RouteTable) -> crate::api::RouteTable {
         .get(t::CATALOGUE_SOURCES, get(sources))
         .get(t::SERVICE, get(service))
         .get(t::SERVICE_OVERVIEW, get(overview))
+        .get(t::SERVICE_FORM, get(form))
         .embed_get(t::SERVICE_CARD, get(card))
 }

@@ -187,11 +187,12 @@ fn with_overview(page: &str, service: &Service, published: &Published) -> String
     }
 }
 
+/// A form step's data: what the form's page asks for of its service.
 fn with_service(page: &str, service: &Service, published: &Published) -> String {
-    match published.service_json(service.id.as_str()) {
+    match published.form_json(service.id.as_str()) {
         Some(json) => with_preload(
             page,
-            &paths::service(&service.id.0),
+            &paths::service_form(&service.id.0),
             &published.version,
             &json,
         ),

@@ -311,7 +311,23 @@ async fn pages_carry_their_heading_and_the_data_they_need() {
     let html = get("/services/birth-registration/apply".into()).await;
     assert!(html.contains(&title(0)), "{html}");
     assert!(html.contains("<a href=\"/services/birth-registration\">back</a>"));
-    assert!(html.contains("data-url=\"/api/v1/services/birth-registration\""));
+    // Its data block holds what the form's page asks for (the service's form, fees and
+    // applicants, without what only the service page shows), as the API answers it.
+    let form_api = s
+        .get("/api/v1/services/birth-registration/form")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let block = html
+        .split(&format!("<script type=\"application/json\" id=\"preload\" data-url=\"/api/v1/services/birth-registration/form\" data-version=\"{version}\">"))
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("a form step's preload block");
+    let preloaded: Value = serde_json::from_str(block).unwrap();
+    assert_eq!(preloaded, serde_json::from_str::<Value>(&form_api).unwrap());
+    assert_eq!(preloaded["form"], service["form"]);
+    assert!(preloaded.get("legal_basis").is_none() && preloaded.get("documents").is_none());
     let second = form[1]["id"].as_str().unwrap();
     let html = get(format!("/services/birth-registration/apply/{second}")).await;
     assert!(html.contains(&title(1)), "{html}");

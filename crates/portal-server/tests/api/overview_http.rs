@@ -1,6 +1,8 @@
 //! A service without its form (`/api/v1/services/{id}/overview`), what the service page
 //! reads: every other fact of the service as `/api/v1/services/{id}` has it, and what the
-//! form asks of the person before Start, computed from the form by the shared code.
+//! form asks of the person before Start, computed from the form by the shared code. And
+//! what a form's page reads (`/api/v1/services/{id}/form`): the service's form and what
+//! filing it depends on, as the whole service has them.
 
 use crate::common;
 use crate::common::portal::error_code;
@@ -96,31 +98,88 @@ async fn every_service_s_overview_is_the_service_without_its_form() {
 }
 
 #[tokio::test]
-async fn an_overview_is_cached_by_catalogue_version_and_errors_have_their_codes() {
+async fn every_service_s_form_answer_is_what_the_whole_service_says_of_its_form() {
     let s = common::start().await;
-    let path = paths::service_overview("birth-registration");
-    let first = s.get(&path).await;
-    let etag = first.headers()["etag"].to_str().unwrap().to_string();
-    assert_eq!(first.headers()["cache-control"], "no-cache");
-    let again = s
-        .client
-        .get(format!("{}{path}", s.base))
-        .header("If-None-Match", &etag)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    let index: Value = s.get(paths::CATALOGUE).await.json().await.unwrap();
+    let ids: Vec<&str> = index["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.len() >= 29, "{}", ids.len());
+    let mut with_form = 0;
+    for id in ids {
+        let full: portal_core::Service = s.get(&paths::service(id)).await.json().await.unwrap();
+        let r = s.get(&paths::service_form(id)).await;
+        assert_eq!(r.status(), StatusCode::OK, "{id}");
+        let text = r.text().await.unwrap();
+        let form: ServiceForm = serde_json::from_str(&text).unwrap();
+        assert_eq!(form, ServiceForm::from(&full), "{id}");
+        with_form += usize::from(form.form.is_some());
+        // Nothing only the service page shows.
+        let raw: Value = serde_json::from_str(&text).unwrap();
+        for key in [
+            "summary",
+            "agency",
+            "documents",
+            "legal_basis",
+            "processing_time",
+            "keywords",
+        ] {
+            assert!(raw.get(key).is_none(), "{id}: {key}");
+        }
+    }
+    assert!(with_form >= 25, "{with_form}");
+    // Smaller than the whole service: the largest form's page is sent less.
+    let whole = s
+        .get(&paths::service("permanent-residence-registration"))
+        .await;
+    let whole = whole.bytes().await.unwrap().len();
+    let form = s
+        .get(&paths::service_form("permanent-residence-registration"))
+        .await;
+    let form = form.bytes().await.unwrap().len();
+    assert!(form < whole, "{form} {whole}");
+}
+
+/// Both projections (the service page's and the form page's) are cached by catalogue
+/// version, as the whole service is, and refuse what it refuses with the same codes.
+#[tokio::test]
+async fn projections_are_cached_by_catalogue_version_and_errors_have_their_codes() {
+    let s = common::start().await;
     let service_etag = s.get(&paths::service("birth-registration")).await.headers()["etag"]
         .to_str()
         .unwrap()
         .to_string();
-    assert_eq!(etag, service_etag, "both name the catalogue version");
-    assert_eq!(
-        error_code(s.get(&paths::service_overview("no-such-service")).await).await,
-        (StatusCode::NOT_FOUND, "service_not_found".into())
-    );
-    assert_eq!(
-        error_code(s.get("/api/v1/services/Not_An_Id/overview").await).await,
-        (StatusCode::BAD_REQUEST, "bad_service_id".into())
-    );
+    let projections: [fn(&str) -> String; 2] = [paths::service_overview, paths::service_form];
+    for projection in projections {
+        let path = projection("birth-registration");
+        let first = s.get(&path).await;
+        let etag = first.headers()["etag"].to_str().unwrap().to_string();
+        assert_eq!(first.headers()["cache-control"], "no-cache", "{path}");
+        let again = s
+            .client
+            .get(format!("{}{path}", s.base))
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert_eq!(
+            etag, service_etag,
+            "{path}: both name the catalogue version"
+        );
+        assert_eq!(
+            error_code(s.get(&projection("no-such-service")).await).await,
+            (StatusCode::NOT_FOUND, "service_not_found".into()),
+            "{path}"
+        );
+        let bad = projection("x").replace("/x/", "/Not_An_Id/");
+        assert_eq!(
+            error_code(s.get(&bad).await).await,
+            (StatusCode::BAD_REQUEST, "bad_service_id".into()),
+            "{bad}"
+        );
+    }
 }

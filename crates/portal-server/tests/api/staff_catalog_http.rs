@@ -158,6 +158,27 @@ async fn a_staff_member_fixes_previews_publishes_and_rolls_back() {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(overview["name"]["en"], "Notice of overnight stay");
     assert!(overview.get("form").is_none(), "{overview}");
+    // Its form pages read what the form needs of the draft's service, with the draft's
+    // version.
+    let r = staff
+        .get(&format!(
+            "/api/v1/staff/drafts/{draft}/services/stay-notification/form"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()["etag"]
+            .to_str()
+            .unwrap()
+            .trim_start_matches("W/"),
+        format!("\"{}\"", index["version"].as_str().unwrap())
+    );
+    let form: Value = r.json().await.unwrap();
+    assert!(form["form"]["steps"].is_array(), "{form}");
+    assert_eq!(form["form"], service["form"]);
+    assert!(form.get("documents").is_none(), "{form}");
     let r = staff
         .post(&format!("/api/v1/staff/drafts/{draft}/submissions"))
         .json(&json!({ "service_id": "birth-registration", "answers": {} }))
@@ -273,6 +294,7 @@ async fn everyone_but_staff_is_refused_at_every_step() {
         format!("/api/v1/staff/drafts/{draft}/catalog"),
         format!("/api/v1/staff/drafts/{draft}/services/birth-registration"),
         format!("/api/v1/staff/drafts/{draft}/services/birth-registration/overview"),
+        format!("/api/v1/staff/drafts/{draft}/services/birth-registration/form"),
         "/api/v1/staff/catalog/versions".to_string(),
     ];
     let posts = [
