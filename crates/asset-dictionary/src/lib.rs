@@ -209,9 +209,27 @@ pub fn encode(dictionary: &[u8], content: &[u8]) -> Option<Vec<u8>> {
 
 /// `content` as a `dcb` stream against `dictionary`, at the brotli `quality`, unchecked.
 fn encode_at(dictionary: &[u8], content: &[u8], quality: i32) -> Vec<u8> {
-    let mut out = Vec::with_capacity(content.len() / 3);
-    out.extend_from_slice(&DCB_MAGIC);
-    out.extend_from_slice(&hash(dictionary));
+    let mut stream = Vec::with_capacity(content.len() / 3);
+    stream.extend_from_slice(&DCB_MAGIC);
+    stream.extend_from_slice(&hash(dictionary));
+    brotli_into(&mut stream, dictionary, content, quality);
+    stream
+}
+
+/// `content` as a plain brotli stream (`Content-Encoding: br`, no dictionary), read back
+/// as [`encode`]'s are, at quality 11, else 10 or 9: for what is compressed once and sent
+/// many times, such as the server's pages.
+pub fn compress(content: &[u8]) -> Option<Vec<u8>> {
+    [11, 10, 9].into_iter().find_map(|quality| {
+        let mut stream = Vec::with_capacity(content.len() / 3);
+        brotli_into(&mut stream, &[], content, quality);
+        (decompress(&[], &stream).as_deref() == Some(content)).then_some(stream)
+    })
+}
+
+/// Appends `content` compressed with brotli at `quality`, with `dictionary` as the
+/// stream's prefix (none when empty), unchecked.
+fn brotli_into(out: &mut Vec<u8>, dictionary: &[u8], content: &[u8], quality: i32) {
     let params = brotli::enc::BrotliEncoderParams {
         quality,
         lgwin: WINDOW_BITS,
@@ -226,7 +244,7 @@ fn encode_at(dictionary: &[u8], content: &[u8], quality: i32) -> Vec<u8> {
          _: &mut brotli::enc::StandardAlloc| ();
     brotli::enc::BrotliCompressCustomIoCustomDict(
         &mut brotli::IoReaderWrapper(&mut &content[..]),
-        &mut brotli::IoWriterWrapper(&mut out),
+        &mut brotli::IoWriterWrapper(out),
         &mut input,
         &mut output,
         &params,
@@ -236,7 +254,6 @@ fn encode_at(dictionary: &[u8], content: &[u8], quality: i32) -> Vec<u8> {
         std::io::Error::from(std::io::ErrorKind::UnexpectedEof),
     )
     .expect("writing to memory cannot fail");
-    out
 }
 
 /// The content of the `dcb` stream `stream`, if it was made against `dictionary` and is
@@ -247,6 +264,12 @@ pub fn decode(dictionary: &[u8], stream: &[u8]) -> Option<Vec<u8>> {
     if named != hash(dictionary) {
         return None;
     }
+    decompress(dictionary, compressed)
+}
+
+/// The content of the brotli stream `compressed` made with `dictionary` as its prefix
+/// (none when empty), if it is whole.
+fn decompress(dictionary: &[u8], compressed: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let mut input = vec![0u8; 1 << 16];
     let mut output = vec![0u8; 1 << 16];
@@ -273,10 +296,15 @@ pub fn available_dictionary(value: &str) -> Option<Hash> {
 
 /// Whether an `Accept-Encoding` header accepts `dcb` (named, and not with `q=0`).
 pub fn accepts_dcb(accept_encoding: &str) -> bool {
+    accepts(accept_encoding, DCB)
+}
+
+/// Whether an `Accept-Encoding` value accepts `coding` (named, and not with `q=0`).
+pub fn accepts(accept_encoding: &str, coding: &str) -> bool {
     accept_encoding.split(',').any(|item| {
         let mut parts = item.split(';').map(str::trim);
-        let coding = parts.next().unwrap_or_default();
-        coding.eq_ignore_ascii_case(DCB)
+        let named = parts.next().unwrap_or_default();
+        named.eq_ignore_ascii_case(coding)
             && !parts.any(|p| {
                 p.strip_prefix("q=")
                     .and_then(|q| q.parse::<f32>().ok())
@@ -468,6 +496,20 @@ mod tests {
 
     /// A small, repetitive pair on which the encoder's quality 11 makes a stream that
     /// neither this crate's decoder nor Chromium reads (seen in the server's tests).
+    /// A plain brotli stream, as any decoder reads it, and as small as the brotli tool's
+    /// best quality makes it.
+    #[test]
+    fn a_page_is_compressed_as_plain_brotli() {
+        let page =
+            "<li><a href=\"/services/birth-registration\">Đăng ký khai sinh</a></li>\n".repeat(300);
+        let stream = compress(page.as_bytes()).expect("a quality reads back");
+        let mut read = Vec::new();
+        brotli_decompressor::BrotliDecompress(&mut &stream[..], &mut read).unwrap();
+        assert_eq!(read, page.as_bytes());
+        assert!(stream.len() < page.len() / 50, "{}", stream.len());
+        assert!(!stream.starts_with(&DCB_MAGIC));
+    }
+
     #[test]
     fn a_stream_that_would_not_read_back_is_made_again_at_a_lower_quality() {
         let glue = |own: &str| {
@@ -515,5 +557,8 @@ mod tests {
         assert!(!accepts_dcb("gzip, deflate, br, zstd"));
         assert!(!accepts_dcb("dcb;q=0, br"));
         assert!(!accepts_dcb("dcbx, xdcb"));
+        assert!(accepts("gzip, br;q=0.8", "br"));
+        assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip, brx", "br"));
     }
 }

@@ -8,9 +8,9 @@
 //! app routes still get the app (which shows its not-found page) but with a 404 status.
 //! The embeddable elements' files have their own versioned paths (see [`embed_file`]).
 //! A bundle's wasm may also come compressed against another the browser already holds
-//! (see `dictionary`).
+//! (see `dictionary`). Pages are compressed once each, at brotli's best (see `page_cache`).
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -25,10 +25,12 @@ use crate::{AppState, Config};
 
 mod dictionary;
 mod first_paint;
+mod page_cache;
 
 pub fn routes(_config: &Config) -> Router<AppState> {
-    // The pages are made per request (first_paint), so they are compressed here; built
-    // assets already come pre-compressed and pass through untouched.
+    // The pages are made per request (first_paint): one already compressed at brotli's
+    // best (page_cache) passes through untouched, as built assets, which come
+    // pre-compressed, do; the rest are compressed here.
     Router::new()
         .route("/embed/{version}/{*file}", axum::routing::get(embed_file))
         .fallback(serve)
@@ -67,16 +69,17 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
     } else {
         StatusCode::NOT_FOUND
     };
+    let accepts_br = req
+        .headers()
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| asset_dictionary::accepts(v, "br"));
     match read_page(&state, &path).await {
-        Ok(html) => (
-            status,
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-cache"),
-            ],
-            html,
-        )
-            .into_response(),
+        Ok(html) => match accepts_br.then(|| page_cache::brotli(&html)).flatten() {
+            Some(br) => page_response(status, br, Some("br")),
+            None => page_response(status, html.into(), None),
+        },
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -85,6 +88,27 @@ async fn serve(State(state): State<AppState>, req: Request) -> Response {
         )
             .into_response(),
     }
+}
+
+/// A page's answer: `body` as it is, or already encoded as `encoding` (which the
+/// compression layer then leaves alone); either way it varies with what the browser
+/// accepts.
+fn page_response(status: StatusCode, body: Bytes, encoding: Option<&'static str>) -> Response {
+    let mut res = (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response();
+    if let Some(encoding) = encoding {
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    res
 }
 
 /// A file of the embeddable elements, from `dist/embed/<EMBED_VERSION>/`: under
