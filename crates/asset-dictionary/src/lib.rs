@@ -15,7 +15,7 @@
 //! ([`use_as_dictionary`]), which pairs are compressed ahead of time ([`plan`]), the
 //! variants' file names
 //! ([`variant_name`]), the `dcb` stream format ([`encode`], [`decode`]) and the request
-//! headers' reading ([`available_dictionary`], [`accepts_dcb`]). `scripts/build-web`
+//! headers' reading ([`available_dictionary`], [`accepts`]). `scripts/build-web`
 //! writes the variants with this crate's binary; the server sends them.
 
 use base64::Engine;
@@ -294,11 +294,6 @@ pub fn available_dictionary(value: &str) -> Option<Hash> {
     bytes.try_into().ok()
 }
 
-/// Whether an `Accept-Encoding` header accepts `dcb` (named, and not with `q=0`).
-pub fn accepts_dcb(accept_encoding: &str) -> bool {
-    accepts(accept_encoding, DCB)
-}
-
 /// Whether an `Accept-Encoding` value accepts `coding` (named, and not with `q=0`).
 pub fn accepts(accept_encoding: &str, coding: &str) -> bool {
     accept_encoding.split(',').any(|item| {
@@ -552,11 +547,11 @@ mod tests {
 
     #[test]
     fn dcb_is_accepted_when_named_without_a_zero_weight() {
-        assert!(accepts_dcb("gzip, deflate, br, zstd, dcb, dcz"));
-        assert!(accepts_dcb("DCB;q=0.5"));
-        assert!(!accepts_dcb("gzip, deflate, br, zstd"));
-        assert!(!accepts_dcb("dcb;q=0, br"));
-        assert!(!accepts_dcb("dcbx, xdcb"));
+        assert!(accepts("gzip, deflate, br, zstd, dcb, dcz", DCB));
+        assert!(accepts("DCB;q=0.5", DCB));
+        assert!(!accepts("gzip, deflate, br, zstd", DCB));
+        assert!(!accepts("dcb;q=0, br", DCB));
+        assert!(!accepts("dcbx, xdcb", DCB));
         assert!(accepts("gzip, br;q=0.8", "br"));
         assert!(!accepts("gzip, br;q=0", "br"));
         assert!(!accepts("gzip, brx", "br"));

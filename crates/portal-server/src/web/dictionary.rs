@@ -21,7 +21,7 @@ pub async fn variant(dist: &Path, path: &str, headers: &HeaderMap) -> Option<Res
         .get_all(header::ACCEPT_ENCODING)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(asset_dictionary::accepts_dcb);
+        .any(|v| asset_dictionary::accepts(v, asset_dictionary::DCB));
     if !accepts {
         return None;
     }
