@@ -9,6 +9,7 @@
 // (the `portal-ready` mark of a page the server sent; for a step the same page draws,
 // what it shows first on the screen: a form's steps, Check answers, and after Send the
 // confirmation and My dossiers, reached from its link).
+// Returns the steps and the code of the dossier filed.
 // Alone: node bench/journey.mjs <portal-url> (a server with --sandbox-sign-in)
 import { launch } from '../e2e/browser.mjs';
 import { SLOW_4G } from './ready.mjs';
@@ -106,7 +107,7 @@ export async function measureJourney(portal) {
     const code = (await page.locator('.panel__code').textContent()).trim();
     await drawn('tracking (My dossiers)', () => page.locator('main').getByRole('link', { name: 'Hồ sơ của tôi' }).click(),
       `${portal}/dossiers`, `.service-item__name:has-text("${code}")`);
-    return steps;
+    return { steps, code };
   } finally {
     await browser.close();
   }
@@ -126,5 +127,5 @@ export function printJourney(steps) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  printJourney(await measureJourney(process.argv[2]));
+  printJourney((await measureJourney(process.argv[2])).steps);
 }

@@ -2,11 +2,25 @@
 // received them (encoded, i.e. after brotli) and decoded.
 import { launch } from '../e2e/browser.mjs';
 
-export async function measureWire(url, readySelector) {
+// The mark a portal page sets once it is usable (src/components/ready.rs).
+const READY_MARK = 'portal-ready';
+
+export async function measureWire(url, readySelector, { signIn } = {}) {
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
+    if (signIn) {
+      // A citizen signed in (the sandbox's test citizen), then the cache emptied: the
+      // page is still a first visit, with the session cookie a signed-in visit sends.
+      await page.goto(`${signIn}/auth/sign-in?return_to=/`);
+      await page.check('#identity-0');
+      await Promise.all([page.waitForURL(`${signIn}/`), page.click('form button[type=submit]')]);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.clearBrowserCache');
+      await page.goto('about:blank');
+    }
     const rows = [];
     const flush = recordResponses(page, async ({ req, res, path, sizes }) => {
       let raw = 0;
@@ -14,18 +28,29 @@ export async function measureWire(url, readySelector) {
       // What a page prefetches for the next one (<link rel="prefetch">, fetched at idle
       // priority) is counted apart: it is not what this page needs to be used.
       const purpose = (await req.allHeaders())['sec-purpose'] || '';
-      // A split bundle's chunks (scripts/split-bundle.mjs: `<bin>-<chunk>-<hash>.wasm`, the
-      // core being `<bin>-<hash>_bg.wasm`), which a page fetches once it is usable, for
-      // the page after it (Check answers from a step), are counted apart too.
       const type = purpose.startsWith('prefetch')
         ? 'prefetch'
         : isChunk(path) ? 'chunk' : kind(path, res.headers()['content-type'] || '');
-      rows.push({ path, type, wire: sizes.responseBodySize, raw });
+      rows.push({ url: req.url(), path, type, wire: sizes.responseBodySize, raw });
     });
     await page.goto(url, { waitUntil: 'networkidle' });
     if (readySelector) await page.waitForSelector(readySelector);
     await page.waitForLoadState('networkidle');
     await flush();
+    // A split bundle's chunks (scripts/split-bundle.mjs: `<bin>-<chunk>-<hash>.wasm`, the
+    // core being `<bin>-<hash>_bg.wasm`) count apart only when the page asked for them
+    // after it was usable (its `portal-ready` mark): Check answers' chunk from a step, for
+    // the page after it. A chunk asked for before the mark (a question type the first
+    // step draws) is part of what the page needs, with its bundle's wasm.
+    const timing = await page.evaluate((mark) => ({
+      ready: performance.getEntriesByName(mark)[0]?.startTime ?? null,
+      started: Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name, e.startTime])),
+    }), READY_MARK);
+    for (const r of rows) {
+      if (r.type !== 'chunk') continue;
+      const started = timing.started[r.url];
+      if (timing.ready === null || started === undefined || started < timing.ready) r.type = 'wasm';
+    }
     return rows;
   } finally {
     await browser.close();
