@@ -13,7 +13,7 @@
 // Alone: node bench/journey.mjs <portal-url> (a server with --sandbox-sign-in)
 import { launch } from '../e2e/browser.mjs';
 import { SLOW_4G } from './ready.mjs';
-import { recordResponses } from './wire.mjs';
+import { recordResponses, signInCold } from './wire.mjs';
 const SERVICE = 'old-id-number-confirmation';
 const READING_MS = 3000;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -30,15 +30,8 @@ export async function measureJourney(portal) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
 
-    // Signed in first (the sandbox's test citizen), then the cache emptied: the journey
-    // starts as a first visit.
-    await page.goto(`${portal}/auth/sign-in?return_to=/`);
-    await page.check('#identity-0');
-    await Promise.all([page.waitForURL(`${portal}/`), page.click('form button[type=submit]')]);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.clearBrowserCache');
-    await page.goto('about:blank');
+    // Signed in first, then the cache emptied: the journey starts as a first visit.
+    const cdp = await signInCold(context, page, portal);
 
     let bytes = { code: 0, data: 0, other: 0 };
     const flush = recordResponses(page, ({ res, path, sizes }) => {

@@ -10,17 +10,8 @@ export async function measureWire(url, readySelector, { signIn } = {}) {
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    if (signIn) {
-      // A citizen signed in (the sandbox's test citizen), then the cache emptied: the
-      // page is still a first visit, with the session cookie a signed-in visit sends.
-      await page.goto(`${signIn}/auth/sign-in?return_to=/`);
-      await page.check('#identity-0');
-      await Promise.all([page.waitForURL(`${signIn}/`), page.click('form button[type=submit]')]);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.clearBrowserCache');
-      await page.goto('about:blank');
-    }
+    // The page is still a first visit, with the session cookie a signed-in visit sends.
+    if (signIn) await signInCold(context, page, signIn);
     const rows = [];
     const flush = recordResponses(page, async ({ req, res, path, sizes }) => {
       let raw = 0;
@@ -55,6 +46,19 @@ export async function measureWire(url, readySelector, { signIn } = {}) {
   } finally {
     await browser.close();
   }
+}
+
+/// Signs the sandbox's test citizen in to `portal`, then empties the browser's cache, so
+/// that what follows is a first visit with a session. Returns the page's CDP session.
+export async function signInCold(context, page, portal) {
+  await page.goto(`${portal}/auth/sign-in?return_to=/`);
+  await page.check('#identity-0');
+  await Promise.all([page.waitForURL(`${portal}/`), page.click('form button[type=submit]')]);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.clearBrowserCache');
+  await page.goto('about:blank');
+  return cdp;
 }
 
 /// Calls `record` with each response `page` receives in full (the request, the response,
