@@ -204,6 +204,30 @@ mod tests {
         assert!(found.is_empty(), "write khóa, hủy, xóa: {found:?}");
     }
 
+    /// The bundles are built without Debug formatting (scripts/env.sh,
+    /// `-Zfmt-debug=none`): in the browser `{:?}` writes nothing, so no text the app
+    /// shows may come from it. Tests (each file's `#[cfg(test)]` part, at its end) and
+    /// the native build tools may use it.
+    #[test]
+    fn no_text_is_formatted_with_debug() {
+        let found: Vec<String> = src()
+            .iter()
+            .filter(|(path, _)| !path.ends_with("bin/entry-texts.rs"))
+            .flat_map(|(path, text)| {
+                let tests = ["#[cfg(test)]", "#[cfg(all(test"]
+                    .iter()
+                    .filter_map(|mark| text.find(mark))
+                    .min();
+                let app = &text[..tests.unwrap_or(text.len())];
+                app.lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.contains(":?}") || l.contains(":#?}") || l.contains("dbg!("))
+                    .map(move |(i, _)| format!("{}:{}", path.display(), i + 1))
+            })
+            .collect();
+        assert!(found.is_empty(), "Debug formatting in the app: {found:?}");
+    }
+
     #[test]
     fn no_placeholder_is_filled_by_string_replacement() {
         let found: Vec<String> = src()
