@@ -17,7 +17,7 @@
 // Run before scripts/externalize-loader.mjs and minify-js.mjs, which then see the page
 // as trunk left it, with the new names.
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,6 +31,14 @@ const fail = (message) => {
   process.exit(1);
 };
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const runAsync = (cmd, args) => new Promise((ok, no) => {
+  execFile(cmd, args, (error, stdout, stderr) => {
+    process.stdout.write(stdout);
+    process.stderr.write(stderr);
+    if (error) no(new Error(`${cmd} ${args.join(' ')}: ${error.message}`));
+    else ok();
+  });
+});
 const sha = (algo, data) => createHash(algo).update(data).digest();
 
 const targetDir = process.env.CARGO_TARGET_DIR || 'target';
@@ -62,7 +70,7 @@ const name = {
   split: `${bin}-split-${hash}.js`,
   chunk: (file) => `${bin}-${file.replace(/^split_/, '').replace(/^chunk_/, 'shared-').replace(/\.wasm$/, '').replace(/_/g, '-')}-${hash}.wasm`,
 };
-const wasmOpt = (from, to) => run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+const wasmOpt = (from, to) => runAsync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-mutable-globals', ...optParams, from, '-o', to]);
 
 // trunk's own files for this bundle go: the page will name the split ones.
@@ -71,8 +79,13 @@ const trunkWasm = trunkGlue.replace(/\.js$/, '_bg.wasm');
 rmSync(join(dist, trunkGlue));
 rmSync(join(dist, trunkWasm));
 
-wasmOpt(join(work, 'bindgen', `${bin}_bg.wasm`), join(dist, name.wasm));
-for (const chunk of chunks) wasmOpt(join(work, chunk), join(dist, name.chunk(chunk)));
+// The core and the chunks two at a time (wasm-opt spends most of a small chunk's run
+// single-threaded), the core first: it takes longest.
+const pending = [[join(work, 'bindgen', `${bin}_bg.wasm`), join(dist, name.wasm)],
+  ...chunks.map((chunk) => [join(work, chunk), join(dist, name.chunk(chunk))])];
+await Promise.all([0, 1].map(async () => {
+  for (let next = pending.shift(); next; next = pending.shift()) await wasmOpt(...next);
+}));
 
 let glue = readFileSync(join(work, 'bindgen', `${bin}.js`), 'utf8');
 // The import statement only: the wasm's import module keeps its name.
