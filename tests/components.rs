@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use portal_web::components::service_list::DRAWN_AT_ONCE;
 use portal_web::components::{ErrorState, ServiceList, Shell};
 use portal_web::i18n::{Key, Lang};
 use support::{mount, summary, texts};
@@ -85,6 +86,28 @@ async fn list_follows_its_signal_keyed_by_id() {
     list.set(vec![]);
     leptos::task::tick().await;
     assert!(texts(&root, ".service-item").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_draws_a_first_screen_then_the_rest_after_the_paint() {
+    let names: Vec<String> = (1..=10).map(|i| format!("Service {i}")).collect();
+    let list: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| summary(&format!("s{i}"), &format!("Dịch vụ {i}"), name, None))
+        .collect();
+    let (root, _) = mount(
+        Lang::En,
+        move || view! { <ServiceList services=list.clone()/> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".service-item__name"),
+        names[..DRAWN_AT_ONCE].to_vec()
+    );
+    portal_web::tasks::after_next_paint().await;
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".service-item__name"), names);
 }
 
 #[wasm_bindgen_test]

@@ -11,7 +11,7 @@ use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary, Topic, TopicK
 
 use crate::api;
 use crate::components::ready::mark_ready;
-use crate::components::{labels, ErrorState, ServiceList};
+use crate::components::{labels, ErrorState, Later, ServiceList};
 use crate::fetched::Fetched;
 use crate::i18n::{fill, use_i18n, Key};
 
@@ -294,6 +294,9 @@ pub fn Catalogue(
             </fieldset>
         </details>
 
+        // The results in the task after the search box and the filters: two shorter
+        // tasks instead of one long one when the page opens (below them, nothing moves).
+        <Later>
         <p id="results-count" class="service-list__count" tabindex="-1" role="status">
             {move || if waiting() {
                 i18n.t(Key::Loading).to_string()
@@ -327,5 +330,6 @@ pub fn Catalogue(
                 {move || format!("{} ({})", i18n.t(Key::ShowMore), total() - limit.get())}
             </button>
         </Show>
+        </Later>
     }
 }
