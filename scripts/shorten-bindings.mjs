@@ -2,23 +2,24 @@
 // wasm-bindgen and wasm-opt, in place, before scripts/minify-js.mjs:
 //   node scripts/shorten-bindings.mjs <dist> <page>       (the page's bundle)
 //   node scripts/shorten-bindings.mjs --files <glue.js> <wasm>
-// 1. wasm-bindgen names each import after its Rust binding plus a 16-digit hash
+// 1. Leptos links server functions' browser client, whose streams (wasm-streams:
+//    `IntoUnderlyingSource`, `...Sink`, `...ByteSource`) wasm-bindgen exports to
+//    JavaScript, so no optimiser can drop their code; the portal has no server functions.
+//    Their exports are removed (wasm-opt then drops the code only they reached) and so
+//    are their classes in the glue.
+// 2. wasm-bindgen names each import after its Rust binding plus a 16-digit hash
 //    (`__wbg_activeElement_6c30fe7fda33ef51`) and some exports after a whole generic type
 //    (a closure's `invoke`: up to 300 characters). Each name is written twice, in the wasm
 //    and in the glue, and the hashes do not compress. Here every import and export gets a
 //    name of one to three letters, the same in both files; the exports that a split
 //    bundle's chunk loader reads (`__wasm_split.js`: the memory, the function table, the
 //    stack pointer) keep theirs.
-// 2. Leptos links server functions' browser client, whose streams (wasm-streams:
-//    `IntoUnderlyingSource`, `...Sink`, `...ByteSource`) wasm-bindgen exports to
-//    JavaScript, so no optimiser can drop their code; the portal has no server functions.
-//    Their exports are removed (wasm-opt then drops the code only they reached) and so
-//    are their classes in the glue.
 // Every name is checked: a glue that does not name an import or an export the way
 // wasm-bindgen writes them stops the build, rather than leaving a bundle that cannot start.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WASM_FEATURES } from './wasm-features.mjs';
 
 const fail = (message) => {
   console.error(`shorten-bindings: ${message}`);
@@ -57,23 +58,25 @@ if (splitScript) {
   for (const name of names.split(',').map((s) => s.trim()).filter(Boolean)) kept.add(name);
 }
 
-// --- 2. The streams' exports and classes ---------------------------------------------
-const streams = /^(__wbg_)?intounderlying/;
-const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+// --- 1. The streams' exports and classes ---------------------------------------------
+// What their exports' names start with, after wasm-bindgen's prefix for a class's methods.
+const STREAMS = 'intounderlying';
+const streams = new RegExp(`^(__wbg_)?${STREAMS}`);
+// wasm-opt reads the bundle with its features, and with the two wasm-bindgen may use.
+const features = [...WASM_FEATURES, '--enable-reference-types', '--enable-multivalue'];
 const before = readFileSync(wasmPath);
 if (parseExports(before).some((e) => streams.test(e.name))) {
-  execFileSync('wasm-opt', [...features, '--remove-exports', '--pass-arg=remove-exports@*intounderlying*',
+  execFileSync('wasm-opt', [...features, '--remove-exports', `--pass-arg=remove-exports@*${STREAMS}*`,
     '--remove-unused-module-elements', wasmPath, '-o', wasmPath], { stdio: ['ignore', 'inherit', 'inherit'] });
   const classes = /export class (IntoUnderlying\w+) \{\n[\s\S]*?\n\}\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/g;
   const registries = /const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n[^\n]*\n[^\n]*;\n/g;
   glue = glue.replace(classes, '').replace(registries, '');
   const enumDecl = /const __wbindgen_enum_ReadableStreamType = [^\n]*;\n/;
   if ((glue.match(/__wbindgen_enum_ReadableStreamType/g) ?? []).length === 1) glue = glue.replace(enumDecl, '');
-  if (/intounderlying/i.test(glue)) fail(`${gluePath}: the streams' classes changed shape`);
+  if (new RegExp(STREAMS, 'i').test(glue)) fail(`${gluePath}: the streams' classes changed shape`);
 }
 
-// --- 1. Short names ------------------------------------------------------------------
+// --- 2. Short names ------------------------------------------------------------------
 const wasm = readFileSync(wasmPath);
 const sections = parseSections(wasm);
 const imports = parseImports(wasm, sections.get(2));
@@ -121,7 +124,7 @@ for (const [from, to] of exportNames) {
   glue = glue.replace(new RegExp(`(?<![\\w$])wasm\\.${from}(?![\\w$])`, 'g'), `wasm.${to}`);
 }
 
-const out = rewrite(wasm, sections, {
+const out = rewrite(wasm, sections, imports, exports, {
   importName: (imp) => (imp.module === module ? ['a', importNames.get(imp.name)] : [imp.module, imp.name]),
   exportName: (name) => exportNames.get(name) ?? name,
 });
@@ -220,19 +223,20 @@ function parseExports(buf) {
   }
   return out;
 }
-function rewrite(buf, sections, names) {
+/// The module `buf` with its import and export sections written again from `imports` and
+/// `exports` (as parsed from it), renamed by `names`; every other section as it was.
+function rewrite(buf, sections, imports, exports, names) {
   const parts = [buf.subarray(0, 8)];
   for (const section of sections.list) {
     let body;
     if (section.id === 2) {
-      const entries = parseImports(buf, section).map((imp) =>
-        {
+      const entries = imports.map((imp) => {
         const [module, name] = names.importName(imp);
         return Buffer.concat([encodeName(module), encodeName(name), imp.desc]);
       });
       body = Buffer.concat([encodeLeb(entries.length), ...entries]);
     } else if (section.id === 7) {
-      const entries = parseExports(buf).map((exp) => Buffer.concat([encodeName(names.exportName(exp.name)), exp.desc]));
+      const entries = exports.map((exp) => Buffer.concat([encodeName(names.exportName(exp.name)), exp.desc]));
       body = Buffer.concat([encodeLeb(entries.length), ...entries]);
     } else {
       parts.push(buf.subarray(section.begin, section.end));

@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WASM_FEATURES } from './wasm-features.mjs';
 
 const [dist, page, bin] = process.argv.slice(2);
 if (!dist || !page || !bin) {
@@ -70,8 +71,7 @@ const name = {
   split: `${bin}-split-${hash}.js`,
   chunk: (file) => `${bin}-${file.replace(/^split_/, '').replace(/^chunk_/, 'shared-').replace(/\.wasm$/, '').replace(/_/g, '-')}-${hash}.wasm`,
 };
-const wasmOpt = (from, to) => runAsync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext', '--enable-mutable-globals', ...optParams, from, '-o', to]);
+const wasmOpt = (from, to) => runAsync('wasm-opt', ['-Oz', ...WASM_FEATURES, ...optParams, from, '-o', to]);
 
 // trunk's own files for this bundle go: the page will name the split ones.
 const trunkGlue = html.match(new RegExp(`/(${bin}-[0-9a-f]+\\.js)`))?.[1] ?? fail(`${page} names no ${bin} glue`);
