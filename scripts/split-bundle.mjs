@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { WASM_FEATURES } from './wasm-features.mjs';
 
 const [dist, page, bin] = process.argv.slice(2);
@@ -32,14 +33,12 @@ const fail = (message) => {
   process.exit(1);
 };
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-const runAsync = (cmd, args) => new Promise((ok, no) => {
-  execFile(cmd, args, (error, stdout, stderr) => {
-    process.stdout.write(stdout);
-    process.stderr.write(stderr);
-    if (error) no(new Error(`${cmd} ${args.join(' ')}: ${error.message}`));
-    else ok();
-  });
-});
+// Its output is shown when it ends; a failure's message carries its stderr.
+const runAsync = async (cmd, args) => {
+  const { stdout, stderr } = await promisify(execFile)(cmd, args);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+};
 const sha = (algo, data) => createHash(algo).update(data).digest();
 
 const targetDir = process.env.CARGO_TARGET_DIR || 'target';
