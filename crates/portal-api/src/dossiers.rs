@@ -367,7 +367,7 @@ pub struct StatusMove {
 // One value per response, read once per page: boxing the larger variant would buy
 // nothing and cost every match on it.
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum DossierView<A = Answers> {
     Full(FullDossier<A>),
@@ -409,6 +409,104 @@ impl<A> DossierView<A> {
     }
 }
 
+/// A view is read in one pass over the object: the applicant's fields are taken aside as
+/// they come and the rest read as a [`PublicDossier`]; an object with an `applicant` is
+/// the full view. (The derive for an untagged enum over a flattened struct first copied
+/// the whole object into serde's buffer and read it twice, with a second reader for
+/// every field's type: about 40 KB of code in each browser bundle that tracks dossiers.)
+impl<'de, A: Deserialize<'de>> Deserialize<'de> for DossierView<A> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ViewVisitor(std::marker::PhantomData))
+    }
+}
+
+struct ViewVisitor<A>(std::marker::PhantomData<A>);
+
+impl<'de, A: Deserialize<'de>> serde::de::Visitor<'de> for ViewVisitor<A> {
+    type Value = DossierView<A>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a dossier")
+    }
+
+    fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+        use serde::de::Error;
+        let mut own = ApplicantsPart {
+            map,
+            applicant: None,
+            catalogue_version: None,
+            answers: None,
+            attachments: None,
+            lookup_secret: None,
+            rating: None,
+        };
+        let public =
+            PublicDossier::deserialize(serde::de::value::MapAccessDeserializer::new(&mut own))?;
+        let Some(applicant) = own.applicant else {
+            return Ok(DossierView::Public(public));
+        };
+        Ok(DossierView::Full(FullDossier {
+            public,
+            applicant,
+            catalogue_version: own
+                .catalogue_version
+                .ok_or_else(|| M::Error::missing_field("catalogue_version"))?,
+            answers: own
+                .answers
+                .ok_or_else(|| M::Error::missing_field("answers"))?,
+            attachments: own
+                .attachments
+                .ok_or_else(|| M::Error::missing_field("attachments"))?,
+            lookup_secret: own.lookup_secret,
+            rating: own.rating,
+        }))
+    }
+}
+
+/// The object's entries as [`PublicDossier`]'s reader sees them: the fields only a
+/// [`FullDossier`] has are read into this as they pass, every other entry handed on.
+struct ApplicantsPart<M, A> {
+    map: M,
+    applicant: Option<Applicant>,
+    catalogue_version: Option<String>,
+    answers: Option<A>,
+    attachments: Option<Vec<Attachment>>,
+    lookup_secret: Option<String>,
+    rating: Option<GivenRating>,
+}
+
+impl<'de, M: serde::de::MapAccess<'de>, A: Deserialize<'de>> serde::de::MapAccess<'de>
+    for ApplicantsPart<M, A>
+{
+    type Error = M::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, M::Error> {
+        use serde::de::IntoDeserializer;
+        while let Some(key) = self.map.next_key::<String>()? {
+            match key.as_str() {
+                "applicant" => self.applicant = Some(self.map.next_value()?),
+                "catalogue_version" => self.catalogue_version = Some(self.map.next_value()?),
+                "answers" => self.answers = Some(self.map.next_value()?),
+                "attachments" => self.attachments = Some(self.map.next_value()?),
+                "lookup_secret" => self.lookup_secret = self.map.next_value()?,
+                "rating" => self.rating = self.map.next_value()?,
+                _ => return seed.deserialize(key.into_deserializer()).map(Some),
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, M::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
 /// `oneOf` the two views, written out: the derive cannot leave `A` unbounded on an enum.
 #[cfg(feature = "openapi")]
 impl<A> utoipa::PartialSchema for DossierView<A> {
@@ -435,5 +533,146 @@ impl<A> utoipa::ToSchema for DossierView<A> {
         use utoipa::PartialSchema;
         schemas.push(("FullDossier".into(), FullDossier::<Answers>::schema()));
         schemas.push(("PublicDossier".into(), PublicDossier::schema()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::status::{DossierStatus, EventKind, PaymentStatus, TimelineActor};
+
+    fn public() -> PublicDossier {
+        PublicDossier {
+            code: "000.00.00.H99-251127-0001".into(),
+            service_id: "birth-registration".into(),
+            agency: Some(AgencyName {
+                code: "H99".into(),
+                vi: "UBND phường".into(),
+                en: "Ward people's committee".into(),
+            }),
+            status: DossierStatus::AdditionalDocumentsRequested,
+            procedures: vec![ProcedureState {
+                service_id: "birth-registration".into(),
+                status: DossierStatus::Received,
+            }],
+            payment: Payment {
+                status: PaymentStatus::Unpaid,
+                amount: Some(7000),
+            },
+            documents_requested: Some(DocumentsRequest {
+                reason: "Thiếu giấy chứng sinh".into(),
+                at: "2026-11-27T08:00:00Z".into(),
+                procedures: vec!["birth-registration".into()],
+                due: None,
+                working_days: Some(5),
+            }),
+            timeline: vec![TimelineEntry {
+                at: "2026-11-27T07:00:00Z".into(),
+                event: EventKind::Submitted,
+                status: Some(DossierStatus::Received),
+                procedure: None,
+                reason: None,
+                by: TimelineActor::Applicant,
+            }],
+            result: None,
+            created_at: "2026-11-27T07:00:00Z".into(),
+            updated_at: "2026-11-27T08:00:00Z".into(),
+        }
+    }
+
+    fn full() -> FullDossier<serde_json::Value> {
+        FullDossier {
+            public: public(),
+            applicant: Applicant {
+                kind: "citizen".into(),
+                full_name: "Nguyễn Văn An".into(),
+                id_number: "001099012345".into(),
+                tax_code: None,
+            },
+            catalogue_version: "v7".into(),
+            answers: serde_json::json!({"child-name": "Nguyễn Văn Bình"}),
+            attachments: vec![Attachment {
+                id: "a1".into(),
+                name: "giay-chung-sinh.pdf".into(),
+                media_type: "application/pdf".into(),
+                size: 1024,
+                sha256: "00".repeat(32),
+                created_at: "2026-11-27T07:00:00Z".into(),
+                dossier_code: Some("000.00.00.H99-251127-0001".into()),
+                supplement: false,
+                from_agency: false,
+            }],
+            lookup_secret: Some("K7Q2-M9XW".into()),
+            rating: Some(GivenRating {
+                rating: Satisfaction::Satisfied,
+                comment: Some("Nhanh".into()),
+                rated_at: "2026-11-28T07:00:00Z".into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn the_applicant_s_view_is_read_back_whole() {
+        let view = DossierView::Full(full());
+        let json = serde_json::to_string(&view).unwrap();
+        let read: DossierView<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, view);
+    }
+
+    #[test]
+    fn a_lookup_s_view_is_read_as_the_public_one() {
+        let view = DossierView::<serde_json::Value>::Public(public());
+        let json = serde_json::to_string(&view).unwrap();
+        let read: DossierView<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, view);
+        assert_eq!(read.lookup_secret(), None);
+    }
+
+    #[test]
+    fn the_applicant_s_fields_may_come_anywhere_and_optional_ones_may_be_missing() {
+        let mut json = serde_json::to_value(DossierView::Full(full())).unwrap();
+        let object = json.as_object_mut().unwrap();
+        object.remove("lookup_secret");
+        object.remove("rating");
+        // The applicant first, before every public field, as another server may write it.
+        let mut reordered = serde_json::Map::new();
+        reordered.insert("applicant".into(), object.remove("applicant").unwrap());
+        reordered.extend(std::mem::take(object));
+        let read: DossierView<serde_json::Value> =
+            serde_json::from_value(serde_json::Value::Object(reordered)).unwrap();
+        let DossierView::Full(read) = read else {
+            panic!("an object with an applicant is the full view")
+        };
+        assert_eq!(read.public, public());
+        assert_eq!(read.applicant.full_name, "Nguyễn Văn An");
+        assert_eq!((read.lookup_secret, read.rating), (None, None));
+    }
+
+    #[test]
+    fn answers_can_be_skipped_unread() {
+        let json = serde_json::to_string(&DossierView::Full(full())).unwrap();
+        let read: DossierView<serde::de::IgnoredAny> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read.public(), &public());
+        assert_eq!(read.lookup_secret(), Some("K7Q2-M9XW"));
+        assert_eq!(
+            read.rating().map(|r| r.rating),
+            Some(Satisfaction::Satisfied)
+        );
+    }
+
+    #[test]
+    fn a_full_view_missing_a_required_field_or_a_public_one_is_refused() {
+        let mut json = serde_json::to_value(DossierView::Full(full())).unwrap();
+        json.as_object_mut().unwrap().remove("attachments");
+        let err = serde_json::from_value::<DossierView<serde_json::Value>>(json).unwrap_err();
+        assert!(err.to_string().contains("attachments"), "{err}");
+
+        let mut json = serde_json::to_value(DossierView::Full(full())).unwrap();
+        json.as_object_mut().unwrap().remove("status");
+        let err = serde_json::from_value::<DossierView<serde_json::Value>>(json).unwrap_err();
+        assert!(err.to_string().contains("status"), "{err}");
+
+        let err = serde_json::from_str::<DossierView<serde_json::Value>>("[1]").unwrap_err();
+        assert!(err.to_string().contains("a dossier"), "{err}");
     }
 }
