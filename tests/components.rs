@@ -288,3 +288,37 @@ fn data_the_server_put_in_the_page_is_taken_once() {
     assert!(doc.get_element_by_id("preload").is_none());
     assert_eq!(portal_web::api::preloaded("/api/v1/catalog"), None);
 }
+
+/// The data the server put in the page is read in a task after the one that asks for it
+/// (which draws the page around it), and handed over in the task after the reading, so
+/// that drawing it is a task of its own too: three short tasks, not one long one.
+#[wasm_bindgen_test]
+async fn data_in_the_page_is_read_and_drawn_in_tasks_of_their_own() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let doc = document();
+    let block = doc.create_element("script").unwrap();
+    block.set_attribute("type", "application/json").unwrap();
+    block.set_attribute("id", "preload").unwrap();
+    block.set_attribute("data-url", "/api/v1/catalog").unwrap();
+    block.set_text_content(Some(r#"{"version":"v1","services":[]}"#));
+    doc.head().unwrap().append_child(&block).unwrap();
+
+    let read = Rc::new(RefCell::new(None));
+    let done = Rc::clone(&read);
+    leptos::task::spawn_local(async move {
+        *done.borrow_mut() = Some(portal_web::api::catalogue().await);
+    });
+    leptos::task::tick().await;
+    assert!(doc.get_element_by_id("preload").is_none(), "taken at once");
+    assert!(read.borrow().is_none(), "not read in the task that asked");
+    portal_web::tasks::next_task().await;
+    assert!(
+        read.borrow().is_none(),
+        "read, and handed over in the next task"
+    );
+    portal_web::tasks::next_task().await;
+    let index = read.borrow_mut().take().expect("handed over").unwrap();
+    assert_eq!(index.version, "v1");
+    assert!(index.services.is_empty());
+}

@@ -55,15 +55,8 @@ pub fn ApplyPage() -> impl IntoView {
             .or_else(|| before.cloned())
             .unwrap_or_default()
     });
-    let loaded = Fetched::new(move || {
-        let read = api::service_form(&service_id.get());
-        async move {
-            let service = read.await;
-            // Reading the form and drawing its step are two tasks, not one long one.
-            crate::tasks::next_task().await;
-            service
-        }
-    });
+    // Reading the form and drawing its step are two tasks, not one long one (`api`).
+    let loaded = Fetched::new(move || api::service_form(&service_id.get()));
     let retry = Callback::new(move |_| loaded.refetch());
     move || match loaded.get() {
         None => view! { <crate::components::Loading/> }.into_any(),
