@@ -148,6 +148,8 @@ test("the citizen's seldom-entered pages are chunks: feedback and legal sources 
     chunks.length = 0;
     await page.goto(server.url + '/lookup');
     await appReady(page);
+    // Drawn from its chunk, whose download starts a task after the page asks for it.
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor();
     assert.deepEqual(chunks, ['lookup']);
     assert.deepEqual(errors, []);
   } finally { await s.close(); }

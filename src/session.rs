@@ -33,8 +33,6 @@ pub fn provide_session() {
     provide_context(s);
     provide_context(header);
     leptos::task::spawn_local(async move {
-        // Asked in the task after the one that draws the page (see `ask_after_drawing`).
-        ask_after_drawing().await;
         if let Ok(info) = crate::api::session().await {
             header.0.set(Some(SessionHeader::from(&info)));
             s.0.set(Some(info));
@@ -47,17 +45,8 @@ pub fn provide_header() {
     let header = Header(RwSignal::new(None));
     provide_context(header);
     leptos::task::spawn_local(async move {
-        ask_after_drawing().await;
         if let Ok(info) = crate::api::session_header().await {
             header.0.set(Some(info));
         }
     });
-}
-
-/// Waits for the task after the current one. The session is provided while the app draws
-/// its frame, the longest task of a page's start; starting its request there (building
-/// it, and the browser's work to send it) made that task about 15% longer, for an answer
-/// that comes a network round trip later whichever task asks.
-async fn ask_after_drawing() {
-    crate::tasks::next_task().await;
 }
