@@ -147,27 +147,25 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 async fn get_versioned_json<T: DeserializeOwned>(
     url: &str,
 ) -> Result<(T, Option<String>), ApiError> {
-    let read = match preloaded_in_a_task_of_its_own(url).await {
-        Some(block) => crate::json::from_str(&block.body)
-            .ok()
-            .map(|value| (value, block.version)),
-        None => None,
-    };
-    let read = match read {
+    let preloaded = preloaded_in_a_task_of_its_own(url)
+        .await
+        .and_then(|block| Some((crate::json::from_str(&block.body).ok()?, block.version)));
+    let read = match preloaded {
         Some(read) => read,
         None => {
             let (body, version) = get_text(url).await?;
             (parse(&body)?, version)
         }
     };
-    drawn_in_a_task_of_its_own().await;
+    // What was read is drawn in a task apart from the reading.
+    crate::tasks::next_task().await;
     Ok(read)
 }
 
 /// The block the server put in the page for `url`, if any, in the task after the one that
 /// asks. A page that starts with one reads it (up to 25 KB of JSON for a form) in a task
 /// apart from the one that draws the page around it, and draws what it read in the next
-/// (`drawn_in_a_task_of_its_own`), so that none of the three blocks the browser long: the
+/// (`get_versioned_json`), so that none of the three blocks the browser long: the
 /// catalogue's swap of its first paint, reading and drawing were one task of 23 ms on this
 /// machine, over 90 ms at Lighthouse's 4x CPU. Not generic, so compiled once.
 async fn preloaded_in_a_task_of_its_own(url: &str) -> Option<Preloaded> {
@@ -175,11 +173,6 @@ async fn preloaded_in_a_task_of_its_own(url: &str) -> Option<Preloaded> {
     let block = (!is_embedded()).then(|| preloaded(url)).flatten()?;
     crate::tasks::next_task().await;
     Some(block)
-}
-
-/// Waits for the next task: what was read from an answer is drawn apart from the reading.
-async fn drawn_in_a_task_of_its_own() {
-    crate::tasks::next_task().await;
 }
 
 /// The body of a successful answer to `GET url`, and the catalogue version of its

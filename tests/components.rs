@@ -265,18 +265,28 @@ async fn a_one_page_bundle_keeps_its_query_and_leaves_other_pages_to_the_browser
         .unwrap();
 }
 
-#[wasm_bindgen_test]
-fn data_the_server_put_in_the_page_is_taken_once() {
+/// Puts in the page a data block for `url`, as the server does (`web/first_paint.rs`).
+fn put_data_block(url: &str, version: Option<&str>, body: &str) {
     let doc = document();
     let block = doc.create_element("script").unwrap();
     block.set_attribute("type", "application/json").unwrap();
     block.set_attribute("id", "preload").unwrap();
-    block.set_attribute("data-url", "/api/v1/catalog").unwrap();
-    block
-        .set_attribute("data-version", "c5ccca9c39813964")
-        .unwrap();
-    block.set_text_content(Some(r#"{"services":[]}"#));
+    block.set_attribute("data-url", url).unwrap();
+    if let Some(version) = version {
+        block.set_attribute("data-version", version).unwrap();
+    }
+    block.set_text_content(Some(body));
     doc.head().unwrap().append_child(&block).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn data_the_server_put_in_the_page_is_taken_once() {
+    let doc = document();
+    put_data_block(
+        "/api/v1/catalog",
+        Some("c5ccca9c39813964"),
+        r#"{"services":[]}"#,
+    );
     assert_eq!(portal_web::api::preloaded("/api/v1/services/x"), None);
     assert_eq!(
         portal_web::api::preloaded("/api/v1/catalog"),
@@ -297,12 +307,7 @@ async fn data_in_the_page_is_read_and_drawn_in_tasks_of_their_own() {
     use std::cell::RefCell;
     use std::rc::Rc;
     let doc = document();
-    let block = doc.create_element("script").unwrap();
-    block.set_attribute("type", "application/json").unwrap();
-    block.set_attribute("id", "preload").unwrap();
-    block.set_attribute("data-url", "/api/v1/catalog").unwrap();
-    block.set_text_content(Some(r#"{"version":"v1","services":[]}"#));
-    doc.head().unwrap().append_child(&block).unwrap();
+    put_data_block("/api/v1/catalog", None, r#"{"version":"v1","services":[]}"#);
 
     let read = Rc::new(RefCell::new(None));
     let done = Rc::clone(&read);
