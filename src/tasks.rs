@@ -30,6 +30,54 @@ pub async fn after_next_paint() {
     .await;
 }
 
+/// Work that follows each keystroke, run in a task after the key's paint: the returned
+/// function asks for it, and asking again before it ran asks nothing more. Its callbacks
+/// are made once, not at each key (a future, a promise and two closures per key were
+/// about a millisecond of each key's frame at 4x CPU throttling). As `after_next_paint`,
+/// it runs after 100 ms where the page gets no animation frames.
+pub fn after_each_paint(run: impl Fn() + 'static) -> impl Fn() + Clone + 'static {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let pending = Rc::new(Cell::new(false));
+    let fallback = Rc::new(Cell::new(None::<i32>));
+    let fire = {
+        let (pending, fallback) = (pending.clone(), fallback.clone());
+        Closure::<dyn Fn()>::new(move || {
+            if let Some(id) = fallback.take() {
+                leptos::prelude::window().clear_timeout_with_handle(id);
+            }
+            if pending.replace(false) {
+                run();
+            }
+        })
+        .into_js_value()
+        .unchecked_into::<js_sys::Function>()
+    };
+    // The frame's callback is the browser's own `setTimeout`, bound to `fire`: the key's
+    // frame runs none of the app's code.
+    let window = leptos::prelude::window();
+    let on_frame = js_sys::Reflect::get(&window, &"setTimeout".into())
+        .map(|f| f.unchecked_into::<js_sys::Function>())
+        .map(|set_timeout| {
+            set_timeout
+                .bind2(&window, &fire, &0.into())
+                .unchecked_into()
+        })
+        .unwrap_or_else(|_| fire.clone());
+    move || {
+        if pending.replace(true) {
+            return;
+        }
+        let window = leptos::prelude::window();
+        let _ = window.request_animation_frame(&on_frame);
+        fallback.set(
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&fire, 100)
+                .ok(),
+        );
+    }
+}
+
 /// Resolves once the page drawn now is on the screen and usable: two frames, the app's
 /// first drawing of it, then this. What a page fetches for what comes next waits for it.
 pub async fn after_page_drawn() {

@@ -327,3 +327,41 @@ async fn data_in_the_page_is_read_and_drawn_in_tasks_of_their_own() {
     assert_eq!(index.version, "v1");
     assert!(index.services.is_empty());
 }
+
+/// What follows each keystroke (the catalogue's search) runs once per paint: asked again
+/// before it ran, it is not run again; it runs after the key's animation frame, never in
+/// the task that asked; and asked after it ran, it runs again.
+#[wasm_bindgen_test]
+async fn work_after_each_key_runs_once_after_the_keys_frame() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let runs = Rc::new(Cell::new(0));
+    let framed = Rc::new(Cell::new(false));
+    let seen_frame = Rc::new(Cell::new(None));
+    let ask = {
+        let (runs, framed, seen_frame) = (runs.clone(), framed.clone(), seen_frame.clone());
+        portal_web::tasks::after_each_paint(move || {
+            runs.set(runs.get() + 1);
+            seen_frame.set(Some(framed.get()));
+        })
+    };
+    let mark_frame = {
+        let framed = framed.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || framed.set(true))
+    };
+    window()
+        .request_animation_frame(mark_frame.unchecked_ref())
+        .unwrap();
+    ask();
+    ask();
+    ask();
+    assert_eq!(runs.get(), 0, "not in the task that asked");
+    portal_web::tasks::after_next_paint().await;
+    assert_eq!(runs.get(), 1, "three asks before it ran: one run");
+    assert_eq!(seen_frame.get(), Some(true), "after the frame");
+
+    ask();
+    assert_eq!(runs.get(), 1);
+    portal_web::tasks::after_next_paint().await;
+    assert_eq!(runs.get(), 2, "asked again after it ran: run again");
+}

@@ -94,17 +94,19 @@ pub fn Catalogue(
             update.with_value(|u| u(q, true));
         }
     };
+    let typed_into = StoredValue::new_local(None::<web_sys::HtmlInputElement>);
+    let after_paint = crate::tasks::after_each_paint(move || {
+        if let Some(input) = typed_into.try_get_value().flatten() {
+            apply_typed(input.value());
+        }
+    });
     let on_input = move |ev: leptos::ev::Event| {
         if pending.get_value() {
             return;
         }
         pending.set_value(true);
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        // After the key's paint (or 100 ms, where the page gets no animation frames).
-        leptos::task::spawn_local(async move {
-            crate::tasks::after_next_paint().await;
-            apply_typed(input.value());
-        });
+        typed_into.set_value(Some(event_target::<web_sys::HtmlInputElement>(&ev)));
+        after_paint();
     };
     // Searching moves focus to the count, which says what was found (looked up from the
     // form's root: inside an embedding element the document cannot see it).
