@@ -90,3 +90,51 @@ test('a service page says before Start whom the service is for', async () => {
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });
+
+// On a slow network the questions can be drawn before the portal knows who is signed in.
+// What the person's record fills and locks (the applicant block) is closed to typing
+// until then, so nothing typed there is replaced under the person's fingers; then it is
+// filled from the record and locked. A signed-out person's is open once that is known.
+test('a slow session: the questions a record locks wait for it, then are filled', async () => {
+  const s = await newSession();
+  try {
+    const { page } = s;
+    await page.goto(`${server.url}/auth/sign-in?return_to=/`);
+    await signInAtProvider(page, 'Nguyễn Văn An', server.url);
+    let answered = false;
+    await page.route('**/api/v1/session', async (route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue().catch(() => {});
+      answered = true;
+    });
+    await page.goto(server.url + '/services/old-id-number-confirmation/apply/applicant');
+    const name = page.locator('#f-applicant-full_name');
+    await name.waitFor();
+    assert.equal(answered, false, 'the questions came before the session');
+    assert.equal(await name.getAttribute('readonly'), '');
+    await name.focus();
+    await page.keyboard.type('Le Van X');
+    assert.equal(await name.inputValue(), '', 'nothing typed into it');
+    await page.waitForFunction(() => document.querySelector('#f-applicant-full_name')?.value === 'Nguyễn Văn An');
+    assert.equal(answered, true);
+    assert.equal(await name.getAttribute('readonly'), '');
+    await page.locator('.prefilled').first().waitFor();
+    // Contact details the record fills stay open to change.
+    assert.equal(await page.locator('input[type=tel]').first().getAttribute('readonly'), null);
+    await expectAccessible(page, 'prefilled after a slow session');
+
+    // Signed out: the same questions open once the (slow) answer says so.
+    await page.context().clearCookies();
+    await page.evaluate(() => localStorage.clear());
+    answered = false;
+    await page.goto(server.url + '/services/old-id-number-confirmation/apply/applicant');
+    await name.waitFor();
+    assert.equal(await name.getAttribute('readonly'), '');
+    await page.waitForFunction(() => !document.querySelector('#f-applicant-full_name')?.hasAttribute('readonly'));
+    assert.equal(answered, true);
+    await name.fill('Lê Văn X');
+    assert.equal(await name.inputValue(), 'Lê Văn X');
+    assert.equal(await page.locator('.prefilled').count(), 0);
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});

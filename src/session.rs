@@ -10,16 +10,32 @@ use leptos::prelude::*;
 
 pub use portal_api::session::{FormSession, Identity as User, SessionHeader};
 
-/// `None` while loading or when the session could not be read (treated as signed out).
+/// The forms' part of the session.
 #[derive(Clone, Copy)]
-pub struct Session(pub RwSignal<Option<FormSession>>);
+pub struct Session {
+    /// `None` while asking or when the session could not be read (treated as signed out).
+    pub info: RwSignal<Option<FormSession>>,
+    /// Whether the asking is over, answered or failed: until then, who is signed in is
+    /// not known.
+    pub settled: RwSignal<bool>,
+}
+
+impl Session {
+    /// A session known already (a page that was given it, a test).
+    pub fn known(info: Option<FormSession>) -> Session {
+        Session {
+            info: RwSignal::new(info),
+            settled: RwSignal::new(true),
+        }
+    }
+}
 
 /// What the header shows: `None` while loading or when the session could not be read.
 #[derive(Clone, Copy)]
 pub struct Header(pub RwSignal<Option<SessionHeader>>);
 
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or(Session(RwSignal::new(None)))
+    use_context::<Session>().unwrap_or_else(|| Session::known(None))
 }
 
 pub fn use_header() -> Header {
@@ -28,15 +44,19 @@ pub fn use_header() -> Header {
 
 /// Provides both contexts and loads the forms' part of the session (bundles with forms).
 pub fn provide_session() {
-    let s = Session(RwSignal::new(None));
+    let s = Session {
+        info: RwSignal::new(None),
+        settled: RwSignal::new(false),
+    };
     let header = Header(RwSignal::new(None));
     provide_context(s);
     provide_context(header);
     leptos::task::spawn_local(async move {
         if let Ok(info) = crate::api::session().await {
             header.0.set(Some(SessionHeader::from(&info)));
-            s.0.set(Some(info));
+            s.info.set(Some(info));
         }
+        s.settled.set(true);
     });
 }
 

@@ -376,7 +376,7 @@ async fn a_key_already_used_with_other_answers_says_so_keeps_the_answers_and_lin
             }
         }))
         .expect("a session as the contract shapes it");
-        provide_context(Session(RwSignal::new(Some(session))));
+        provide_context(Session::known(Some(session)));
         view! { <SubmitSection state=st/> }
     });
     leptos::task::tick().await;

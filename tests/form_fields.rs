@@ -185,3 +185,62 @@ async fn the_browser_refuses_a_commune_of_another_province_it_has_loaded() {
     state.set("home", address("00004"));
     assert!(state.validate_step("s").is_empty());
 }
+
+/// Until who is signed in is known, a question the person's record would fill and lock is
+/// closed to typing (what was typed there would be replaced when the record came); one the
+/// record fills but leaves editable stays open. Signed out, it opens; signed in, it is
+/// filled from the record, locked, and says so.
+#[wasm_bindgen_test]
+async fn questions_a_record_would_lock_wait_for_who_is_signed_in() {
+    use portal_core::form::examples::prefilled_applicant_form;
+    use portal_core::form::Identity;
+    use wasm_bindgen::JsCast;
+
+    let form = prefilled_applicant_form();
+    let input = |root: &web_sys::Element, id: &str| {
+        root.query_selector(&format!("#f-{id}"))
+            .unwrap()
+            .expect("the question's input")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+    };
+    let identity = Identity {
+        full_name: Some("Trần Thị B".into()),
+        phone: Some("0912345678".into()),
+        ..Identity::default()
+    };
+    for signed_in in [false, true] {
+        let state = FormState::ephemeral(IndexedForm::new(form.clone()));
+        state.await_identity();
+        let (st, fields) = (state.clone(), form.steps[0].fields.clone());
+        let (root, _) = mount(Lang::Vi, move || {
+            let st = st.clone();
+            fields
+                .clone()
+                .into_iter()
+                .map(|f| view! { <FieldView state=st.clone() field=f/> })
+                .collect_view()
+        });
+        leptos::task::tick().await;
+        assert!(input(&root, "name").read_only(), "closed while not known");
+        assert!(!input(&root, "phone").read_only(), "editable: open at once");
+        assert!(
+            texts(&root, ".prefilled").is_empty(),
+            "nothing is locked yet"
+        );
+
+        state.settle_identity(signed_in.then(|| identity.clone()));
+        leptos::task::tick().await;
+        let name_input = input(&root, "name");
+        if signed_in {
+            assert!(name_input.read_only());
+            assert_eq!(name_input.value(), "Trần Thị B");
+            assert_eq!(texts(&root, ".prefilled").len(), 1);
+            assert_eq!(input(&root, "phone").value(), "0912345678");
+            assert!(!input(&root, "phone").read_only());
+        } else {
+            assert!(!name_input.read_only(), "signed out: open");
+            assert_eq!(name_input.value(), "");
+            assert!(texts(&root, ".prefilled").is_empty());
+        }
+    }
+}

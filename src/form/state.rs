@@ -65,6 +65,10 @@ pub struct FormState {
     pub server_saved_at: RwSignal<Option<i64>>,
     /// The signed-in person, for prefill and locked answers.
     pub identity: RwSignal<Option<Identity>>,
+    /// Who is signed in is not known yet (`await_identity`): the questions a record would
+    /// fill and lock are not open to typing meanwhile, or what was typed there would be
+    /// replaced when the record came.
+    identity_pending: RwSignal<bool>,
     /// A fixed "today" (the examples' date) instead of the device clock.
     today: Option<Date>,
 }
@@ -159,6 +163,7 @@ impl FormState {
             continued_from_account: RwSignal::new(false),
             server_saved_at: RwSignal::new(None),
             identity: RwSignal::new(None),
+            identity_pending: RwSignal::new(false),
             today: None,
         }
     }
@@ -491,7 +496,7 @@ impl FormState {
 
     /// Records the signed-in person and fills the questions their record answers, where
     /// the citizen has not answered yet (locked ones are always taken from the record).
-    pub fn apply_identity(&self, identity: Identity) {
+    fn apply_identity(&self, identity: Identity) {
         let filled = self.form.apply_prefill(&self.snapshot(), &identity);
         for (id, answer) in filled.iter() {
             if let Some(s) = sorted::get(&self.values, id.as_str()) {
@@ -514,6 +519,29 @@ impl FormState {
     pub fn locked_signal(&self, field: &str) -> Signal<bool> {
         let (identity, form, field) = (self.identity, self.form.clone(), field.to_string());
         Signal::derive(move || identity.with(|i| form.is_locked(&field, i.as_ref())))
+    }
+
+    /// Whether the question is closed to typing: locked, or one a record may lock while
+    /// who is signed in is not known yet.
+    pub fn read_only_signal(&self, field: &str) -> Signal<bool> {
+        let locked = self.locked_signal(field);
+        let (pending, may_lock) = (self.identity_pending, self.form.may_lock(field));
+        Signal::derive(move || locked.get() || (may_lock && pending.get()))
+    }
+
+    /// Closes the questions a record may lock until `settle_identity`: the page asks who
+    /// is signed in as it draws the form.
+    pub fn await_identity(&self) {
+        self.identity_pending.set(true);
+    }
+
+    /// Who is signed in is known: their record (if any) fills and locks its answers, then
+    /// the questions it did not lock open.
+    pub fn settle_identity(&self, identity: Option<Identity>) {
+        if let Some(identity) = identity {
+            self.apply_identity(identity);
+        }
+        self.identity_pending.set(false);
     }
 
     /// Whether anything has been answered yet (to offer "continue" rather than "start").

@@ -75,21 +75,23 @@ pub fn ApplyPage() -> impl IntoView {
                 let restored = RwSignal::new(!state.kept_on_device());
                 install_save_on_hide(&state);
                 // Signed in: prefill from the national records what is not answered yet.
+                // Until the session is known, what the record would lock is not open to
+                // typing (a slow network's session could come after the questions).
                 let session = crate::session::use_session();
+                state.await_identity();
                 let st = state.clone();
                 Effect::new(move |_| {
-                    let Some(info) = session.0.get().filter(|_| restored.get()) else {
+                    if !(restored.get() && session.settled.get()) {
                         return;
-                    };
+                    }
+                    let info = session.info.get();
                     // Signed in: the draft is kept in the person's account too, and one
                     // started on another device continues here (asked before the prefill
                     // below, which would make an untouched form look started).
-                    if info.signed_in {
+                    if info.as_ref().is_some_and(|i| i.signed_in) {
                         st.keep_on_server();
                     }
-                    if let Some(identity) = info.prefill {
-                        st.apply_identity(identity);
-                    }
+                    st.settle_identity(info.and_then(|i| i.prefill));
                 });
                 provide_context(state.clone());
                 view! {

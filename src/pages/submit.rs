@@ -202,7 +202,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
         if matches!(outcome.get_untracked(), Outcome::Sending { .. }) {
             return;
         }
-        let info = session.0.get_untracked();
+        let info = session.info.get_untracked();
         let identity = info.as_ref().and_then(|s| s.prefill.clone());
         let mut ctx = st.context();
         if let Some(i) = identity.as_ref() {
@@ -250,7 +250,9 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
         if done == Some(true) {
             return true;
         }
-        let signed_in = session.0.with(|s| s.as_ref().is_some_and(|s| s.signed_in));
+        let signed_in = session
+            .info
+            .with(|s| s.as_ref().is_some_and(|s| s.signed_in));
         if signed_in && outcome.get_untracked() == Outcome::Waiting && is_online() {
             send_pending.with_value(|s| s(true));
             return true;
@@ -307,7 +309,7 @@ pub fn SubmitSection(state: FormState) -> impl IntoView {
                 }.into_any(),
                 _ => ().into_any(),
             }}
-            {move || match session.0.get() {
+            {move || match session.info.get() {
                 Some(s) if s.signed_in => view! {
                     <p>{i18n.t(Key::SubmitDeclarationNote)}</p>
                     <button type="button" class="button" aria-disabled=move || matches!(outcome.get(), Outcome::Sending { .. }).to_string()

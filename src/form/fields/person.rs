@@ -20,7 +20,7 @@ fn person_of(a: Option<Answer>) -> PersonAnswer {
 pub fn PersonControl(
     field: Field,
     binding: Binding,
-    #[prop(into, default = Signal::from(false))] locked: Signal<bool>,
+    #[prop(into, default = Signal::from(false))] read_only: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let FieldKind::Person(opts) = &field.kind else {
@@ -54,7 +54,7 @@ pub fn PersonControl(
                 <label class="label label--part" for=id.clone()>{move || i18n.t(label)}</label>
                 {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{move || i18n.t(h)}</div> })}
                 <input id=id class=format!("input {width}") type="text" inputmode=mode autocomplete="off"
-                    spellcheck="false" readonly=move || locked.get()
+                    spellcheck="false" readonly=move || read_only.get()
                     aria-describedby=hint.map(|_| hint_id.clone())
                     prop:value=move || person.with(get)
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|p| put(p, v.clone())); }/>
@@ -102,13 +102,13 @@ pub fn PersonControl(
                 <legend class="label label--part">{move || i18n.t(Key::PartSex)}</legend>
                 <div class="radios radios--inline">
                     <div class="radios__item">
-                        <input class="radios__input" type="radio" id=sex_id.clone() name=name.clone() disabled=move || locked.get()
+                        <input class="radios__input" type="radio" id=sex_id.clone() name=name.clone() disabled=move || read_only.get()
                             prop:checked=move || person.with(|p| p.sex == Some(Sex::Male))
                             on:change=move |_| update(&|p| p.sex = Some(Sex::Male))/>
                         <label class="radios__label" for=sex_id.clone()>{move || i18n.t(Key::SexMale)}</label>
                     </div>
                     <div class="radios__item">
-                        <input class="radios__input" type="radio" id=format!("{sex_id}-f") name=name disabled=move || locked.get()
+                        <input class="radios__input" type="radio" id=format!("{sex_id}-f") name=name disabled=move || read_only.get()
                             prop:checked=move || person.with(|p| p.sex == Some(Sex::Female))
                             on:change=move |_| update2(&|p| p.sex = Some(Sex::Female))/>
                         <label class="radios__label" for=format!("{sex_id}-f")>{move || i18n.t(Key::SexFemale)}</label>
@@ -126,9 +126,10 @@ pub fn PersonBlock(state: FormState, field: Field) -> impl IntoView {
         return ().into_any();
     };
     let locked = state.locked_signal(field.id.as_str());
+    let read_only = state.read_only_signal(field.id.as_str());
     view! {
         <FieldShell state field=field.clone() binding=binding.clone() fieldset=true>
-            <PersonControl field binding locked/>
+            <PersonControl field binding read_only/>
             {move || locked.get().then(|| view! { <p class="prefilled">{crate::i18n::use_i18n().t(Key::PrefilledLocked)}</p> })}
         </FieldShell>
     }

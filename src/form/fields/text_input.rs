@@ -61,7 +61,7 @@ pub fn TextControl(
     state: FormState,
     field: Field,
     binding: Binding,
-    #[prop(into, default = Signal::from(false))] locked: Signal<bool>,
+    #[prop(into, default = Signal::from(false))] read_only: Signal<bool>,
 ) -> impl IntoView {
     let (ty, mode, auto, width, default_hint) = attrs(&field.kind);
     let dom_id = binding.dom_id();
@@ -86,7 +86,7 @@ pub fn TextControl(
                 rows="5"
                 aria-describedby=describedby
                 aria-invalid=move || invalid().then_some("true")
-                readonly=move || locked.get()
+                readonly=move || read_only.get()
                 prop:value=value
                 on:input=on_input
             ></textarea>
@@ -103,7 +103,7 @@ pub fn TextControl(
                 spellcheck=if spell { "true" } else { "false" }
                 aria-describedby=describedby
                 aria-invalid=move || invalid().then_some("true")
-                readonly=move || locked.get()
+                readonly=move || read_only.get()
                 prop:value=value
                 on:input=on_input
             />
@@ -119,9 +119,10 @@ pub fn TextField(state: FormState, field: Field) -> impl IntoView {
     };
     let default_hint = attrs(&field.kind).4;
     let locked = state.locked_signal(field.id.as_str());
+    let read_only = state.read_only_signal(field.id.as_str());
     view! {
         <FieldShell state=state.clone() field=field.clone() binding=binding.clone() default_hint=default_hint>
-            <TextControl state field binding locked/>
+            <TextControl state field binding read_only/>
             {move || locked.get().then(|| view! { <p class="prefilled">{crate::i18n::use_i18n().t(Key::PrefilledLocked)}</p> })}
         </FieldShell>
     }

@@ -12,7 +12,7 @@ use crate::form::path::{FieldPath, Part};
 use crate::form::schema::{
     AddressOptions, AttachmentOptions, ChoiceOption, ChoiceOptions, DateOptions, Field, FieldId,
     FieldKind, Form, GroupOptions, MultipleChoiceOptions, NumberOptions, PersonOptions,
-    PhoneOptions, Step, TaxCodeOptions, TextOptions,
+    PhoneOptions, Prefill, Step, TaxCodeOptions, TextOptions,
 };
 use crate::text::Text;
 use crate::validators::file::{JPEG, PDF, PNG};
@@ -106,6 +106,51 @@ pub fn field(id: &str, label: Text, kind: FieldKind) -> Field {
         prefill: None,
         copy: None,
         kind,
+    }
+}
+
+/// One step, `applicant`: a name the signed-in person's record fills and locks (`name`),
+/// and a phone and an email it fills but leaves editable (`phone`, `email`). For prefill's
+/// tests, in the engine and in the browser.
+pub fn prefilled_applicant_form() -> Form {
+    use crate::form::prefill::PrefillSource;
+    let prefilled = |id: &str, label: Text, kind: FieldKind, source, editable| Field {
+        prefill: Some(Prefill { source, editable }),
+        ..field(id, label, kind)
+    };
+    Form {
+        subject: None,
+        place: None,
+        steps: vec![Step {
+            id: "applicant".into(),
+            title: t("Người nộp hồ sơ", "Applicant"),
+            intro: None,
+            shown_if: None,
+            fields: vec![
+                prefilled(
+                    "name",
+                    t("Họ và tên", "Full name"),
+                    FieldKind::Text(TextOptions::default()),
+                    PrefillSource::FullName,
+                    false,
+                ),
+                prefilled(
+                    "phone",
+                    t("Số điện thoại", "Phone"),
+                    FieldKind::Phone(PhoneOptions::default()),
+                    PrefillSource::Phone,
+                    true,
+                ),
+                prefilled(
+                    "email",
+                    t("Thư điện tử", "Email"),
+                    FieldKind::Email,
+                    PrefillSource::Email,
+                    true,
+                ),
+            ],
+        }],
+        fees: Vec::new(),
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::form::answers::{AddressAnswer, Answer, Answers, PersonAnswer};
 use crate::form::index::IndexedForm;
-use crate::form::schema::{Field, FieldKind};
+use crate::form::schema::{FieldKind, Prefill};
 use crate::validators::{Date, Sex};
 
 /// A fact of the signed-in identity a field can be prefilled from.
@@ -132,13 +132,21 @@ impl IndexedForm {
     /// Whether the citizen may not change this field: it is prefilled, locked, and the
     /// identity holds the fact. The renderer shows such a value as text, not an input.
     pub fn is_locked(&self, field_id: &str, identity: Option<&Identity>) -> bool {
-        let Some(Field {
-            prefill: Some(p), ..
-        }) = self.field(field_id)
-        else {
-            return false;
-        };
-        !p.editable && identity.and_then(|i| i.answer(p.source)).is_some()
+        self.locked_prefill(field_id)
+            .is_some_and(|p| identity.and_then(|i| i.answer(p.source)).is_some())
+    }
+
+    /// Whether a signed-in person's record could lock this field: it is prefilled and not
+    /// editable. Until who is signed in is known, such a field is not open to typing.
+    pub fn may_lock(&self, field_id: &str) -> bool {
+        self.locked_prefill(field_id).is_some()
+    }
+
+    fn locked_prefill(&self, field_id: &str) -> Option<&Prefill> {
+        self.field(field_id)?
+            .prefill
+            .as_ref()
+            .filter(|p| !p.editable)
     }
 }
 
@@ -146,7 +154,6 @@ impl IndexedForm {
 mod tests {
     use super::*;
     use crate::form::schema::{PersonOptions, TextOptions};
-    use crate::text::Text;
 
     #[test]
     fn sources_fit_their_kinds() {
@@ -186,43 +193,7 @@ mod tests {
 
     #[test]
     fn prefill_fills_locked_fields_and_blank_editable_ones() {
-        use crate::form::examples::field;
-        use crate::form::schema::{Form, PhoneOptions, Prefill, Step};
-        let mut name = field(
-            "name",
-            Text::new("Tên", "Name"),
-            FieldKind::Text(TextOptions::default()),
-        );
-        name.prefill = Some(Prefill {
-            source: PrefillSource::FullName,
-            editable: false,
-        });
-        let mut phone = field(
-            "phone",
-            Text::new("SĐT", "Phone"),
-            FieldKind::Phone(PhoneOptions::default()),
-        );
-        phone.prefill = Some(Prefill {
-            source: PrefillSource::Phone,
-            editable: true,
-        });
-        let mut email = field("email", Text::new("Email", "Email"), FieldKind::Email);
-        email.prefill = Some(Prefill {
-            source: PrefillSource::Email,
-            editable: true,
-        });
-        let form = IndexedForm::new(Form {
-            subject: None,
-            place: None,
-            steps: vec![Step {
-                id: "s".into(),
-                title: Text::new("s", "s"),
-                intro: None,
-                shown_if: None,
-                fields: vec![name, phone, email],
-            }],
-            fees: vec![],
-        });
+        let form = IndexedForm::new(crate::form::examples::prefilled_applicant_form());
         let id = Identity {
             full_name: Some("Trần Thị B".into()),
             phone: Some("0912345678".into()),
@@ -253,5 +224,10 @@ mod tests {
         assert!(!form.is_locked("phone", Some(&id)));
         assert!(!form.is_locked("name", None));
         assert!(!form.is_locked("email", Some(&id)));
+        // Before anyone is known, only a locked prefill may lock; the editable ones never.
+        assert!(form.may_lock("name"));
+        assert!(!form.may_lock("phone"));
+        assert!(!form.may_lock("email"));
+        assert!(!form.may_lock("no-such-field"));
     }
 }
