@@ -136,6 +136,8 @@ console.log(`| peer: React + @rjsf/core | ${theirs.n} | ${fmt(theirs.median)} | 
 console.log(`\nratio RJSF / portal: median ${(theirs.median / ours.median).toFixed(1)}x, p95 ${(theirs.p95 / ours.p95).toFixed(1)}x`);
 
 console.log('\n## Typing as people feel it: each key from its event to the next paint (Event Timing), real key events, 4x CPU\n');
+console.log('The last two columns time each key, unrounded, to the end of the main thread\'s work for its next frame:');
+console.log('a check on Event Timing, which has been seen to report no key at all on a page for a whole run.\n');
 printPaintTyping(await paintTypingTable(portal, govuk.url, rjsf.url));
 
 await govuk.close();
