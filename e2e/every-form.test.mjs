@@ -29,7 +29,9 @@ async function signIn(page, name) {
   await page.waitForURL(server.url + '/');
 }
 
-const editable = (loc) => loc.evaluate((el) => !el.readOnly && !el.disabled);
+// Disabled counts the control's own attribute and a disabled fieldset around it (an address
+// the person's record locks).
+const editable = (loc) => loc.evaluate((el) => !el.readOnly && !el.matches(':disabled'));
 
 /// Fills one answer into the inputs whose ids start with `id` (the answer's dom id).
 /// Returns false when the question is not on this page (yet).

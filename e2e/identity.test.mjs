@@ -112,6 +112,9 @@ test('a slow session: the questions a record locks wait for it, then are filled'
     await name.waitFor();
     assert.equal(answered, false, 'the questions came before the session');
     assert.equal(await name.getAttribute('readonly'), '');
+    // The permanent address, which the record also locks, is closed as well.
+    const address = page.locator('.address-picker__fieldset').first();
+    assert.equal(await address.getAttribute('disabled'), '');
     await name.focus();
     await page.keyboard.type('Le Van X');
     assert.equal(await name.inputValue(), '', 'nothing typed into it');
@@ -119,6 +122,10 @@ test('a slow session: the questions a record locks wait for it, then are filled'
     assert.equal(answered, true);
     assert.equal(await name.getAttribute('readonly'), '');
     await page.locator('.prefilled').first().waitFor();
+    // The address is the record's, shown locked and said so (the engine refuses any other).
+    await page.waitForFunction(() => document.querySelector('[id$="-province"]')?.value === '01');
+    assert.equal(await address.getAttribute('disabled'), '');
+    assert.equal(await page.locator('.prefilled').count(), 2);
     // Contact details the record fills stay open to change.
     assert.equal(await page.locator('input[type=tel]').first().getAttribute('readonly'), null);
     await expectAccessible(page, 'prefilled after a slow session');
@@ -132,6 +139,7 @@ test('a slow session: the questions a record locks wait for it, then are filled'
     assert.equal(await name.getAttribute('readonly'), '');
     await page.waitForFunction(() => !document.querySelector('#f-applicant-full_name')?.hasAttribute('readonly'));
     assert.equal(answered, true);
+    assert.equal(await address.getAttribute('disabled'), null);
     await name.fill('Lê Văn X');
     assert.equal(await name.inputValue(), 'Lê Văn X');
     assert.equal(await page.locator('.prefilled').count(), 0);

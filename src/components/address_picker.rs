@@ -37,6 +37,9 @@ pub fn AddressPicker(
     legend: Signal<String>,
     /// The chosen province and commune: the parent reads it, and may preset it.
     choice: RwSignal<AddressChoice>,
+    /// Shown but not open to change (an address the person's record fills and locks).
+    #[prop(into, default = Signal::from(false))]
+    read_only: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = crate::components::intern::intern(&id);
@@ -63,7 +66,7 @@ pub fn AddressPicker(
 
     view! {
         <div class="address-picker">
-            <fieldset class="address-picker__fieldset">
+            <fieldset class="address-picker__fieldset" disabled=move || read_only.get()>
                 <legend class="address-picker__legend">{move || legend.get()}</legend>
                 {move || match provinces.get() {
                     None => view! { <crate::components::Loading/> }.into_any(),
@@ -103,7 +106,7 @@ pub fn AddressPicker(
                 }}
                 {move || province_code.get().map(|code| view! { <CommuneField id code choice filter/> })}
             </fieldset>
-            <LegacyAddress id=id on_pick=on_legacy_pick/>
+            {move || (!read_only.get()).then(|| view! { <LegacyAddress id=id on_pick=on_legacy_pick/> })}
         </div>
     }
 }

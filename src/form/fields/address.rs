@@ -44,6 +44,10 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
         return ().into_any();
     };
     let dom_id = binding.dom_id();
+    // The person's record may fill and lock the address (as the engine judges it at
+    // Continue and the server at Send); it is closed until who is signed in is known.
+    let locked = state.locked_signal(field.id.as_str());
+    let read_only = state.read_only_signal(field.id.as_str());
     let get = binding.get.clone();
     let set = binding.set.clone();
     let choice = RwSignal::new(AddressChoice::default());
@@ -132,6 +136,7 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
             <div class="field">
                 <label class="label" for=street_id.clone()>{move || i18n.t(Key::PartStreet)}</label>
                 <input id=street_id class="input" type="text" autocomplete="street-address"
+                    readonly=move || read_only.get()
                     prop:value=move || address_of(get2()).street
                     on:input=move |ev| {
                         let mut a = address_of(get());
@@ -148,8 +153,9 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
             {move || messages.get().into_iter().map(|m| view! {
                 <p class="error-message" id=error_id.clone()><span class="visually-hidden">{i18n.t(Key::ErrorPrefix)}</span>{m}</p>
             }).collect_view()}
-            <AddressPicker id=dom_id legend choice/>
+            <AddressPicker id=dom_id legend choice read_only/>
             {street}
+            {move || locked.get().then(|| view! { <p class="prefilled">{i18n.t(Key::PrefilledLocked)}</p> })}
         </div>
     }
     .into_any()
