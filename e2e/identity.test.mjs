@@ -122,7 +122,7 @@ test('a slow session: the questions a record locks wait for it, then are filled'
     assert.equal(answered, true);
     assert.equal(await name.getAttribute('readonly'), '');
     await page.locator('.prefilled').first().waitFor();
-    // The address is the record's, shown locked and said so (the engine refuses any other).
+    // The address is the record's, shown locked and said so (the server refuses any other).
     await page.waitForFunction(() => document.querySelector('[id$="-province"]')?.value === '01');
     assert.equal(await address.getAttribute('disabled'), '');
     assert.equal(await page.locator('.prefilled').count(), 2);

@@ -44,8 +44,8 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
         return ().into_any();
     };
     let dom_id = binding.dom_id();
-    // The person's record may fill and lock the address (as the engine judges it at
-    // Continue and the server at Send); it is closed until who is signed in is known.
+    // The person's record may fill and lock the address (the server refuses any other at
+    // Send); it is closed until who is signed in is known.
     let locked = state.locked_signal(field.id.as_str());
     let read_only = state.read_only_signal(field.id.as_str());
     let get = binding.get.clone();
