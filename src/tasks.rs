@@ -1,6 +1,8 @@
 //! Splitting work into tasks of the browser's event loop, so that no single one blocks
 //! the page for long: between two tasks the browser paints and answers input.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// Resolves in a later task of the event loop (a zero-delay timeout).
@@ -18,63 +20,83 @@ pub async fn next_task() {
 /// frames: there it resolves after 100 ms instead.
 pub async fn after_next_paint() {
     until_called(|resolve| {
-        let window = leptos::prelude::window();
-        let after_frame = resolve.clone();
-        let on_frame = Closure::once_into_js(move || {
-            let _ = leptos::prelude::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&after_frame, 0);
-        });
-        let _ = window.request_animation_frame(on_frame.unchecked_ref());
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        frame_then_task(&resolve);
     })
     .await;
 }
 
-/// Work that follows each keystroke, run in a task after the key's paint: the returned
-/// function asks for it, and asking again before it ran asks nothing more. Its callbacks
+/// Work that follows each keystroke, run in a task after the key's paint. Its callbacks
 /// are made once, not at each key (a future, a promise and two closures per key were
-/// about a millisecond of each key's frame at 4x CPU throttling). As `after_next_paint`,
-/// it runs after 100 ms where the page gets no animation frames.
-pub fn after_each_paint(run: impl Fn() + 'static) -> impl Fn() + Clone + 'static {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    let pending = Rc::new(Cell::new(false));
-    let fallback = Rc::new(Cell::new(None::<i32>));
-    let fire = {
-        let (pending, fallback) = (pending.clone(), fallback.clone());
-        Closure::<dyn Fn()>::new(move || {
-            if let Some(id) = fallback.take() {
-                leptos::prelude::window().clear_timeout_with_handle(id);
-            }
-            if pending.replace(false) {
-                run();
-            }
-        })
-        .into_js_value()
-        .unchecked_into::<js_sys::Function>()
-    };
-    // The frame's callback is the browser's own `setTimeout`, bound to `fire`: the key's
-    // frame runs none of the app's code.
-    let window = leptos::prelude::window();
-    let on_frame = js_sys::Reflect::get(&window, &"setTimeout".into())
-        .map(|f| f.unchecked_into::<js_sys::Function>())
-        .map(|set_timeout| {
-            set_timeout
-                .bind2(&window, &fire, &0.into())
-                .unchecked_into()
-        })
-        .unwrap_or_else(|_| fire.clone());
-    move || {
-        if pending.replace(true) {
-            return;
+/// about a millisecond of each key's frame at 4x CPU throttling).
+pub struct EachPaint {
+    pending: Rc<Cell<bool>>,
+    fallback: Rc<Cell<Option<i32>>>,
+    fire: js_sys::Function,
+}
+
+impl EachPaint {
+    /// `run` is what each key asks for.
+    pub fn new(run: impl Fn() + 'static) -> Self {
+        let pending = Rc::new(Cell::new(false));
+        let fallback = Rc::new(Cell::new(None::<i32>));
+        let fire = {
+            let (pending, fallback) = (pending.clone(), fallback.clone());
+            Closure::<dyn Fn()>::new(move || {
+                clear_timeout(fallback.take());
+                if pending.replace(false) {
+                    run();
+                }
+            })
+            .into_js_value()
+            .unchecked_into::<js_sys::Function>()
+        };
+        Self {
+            pending,
+            fallback,
+            fire,
         }
-        let window = leptos::prelude::window();
-        let _ = window.request_animation_frame(&on_frame);
-        fallback.set(
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&fire, 100)
-                .ok(),
-        );
+    }
+
+    /// Asks for the work in a task after the next paint; asking again before it ran asks
+    /// nothing more.
+    pub fn ask(&self) {
+        if !self.pending.replace(true) {
+            self.fallback.set(frame_then_task(&self.fire));
+        }
+    }
+
+    /// Takes back what was asked and not run yet (the work is done some other way now):
+    /// whether there was any.
+    pub fn cancel(&self) -> bool {
+        clear_timeout(self.fallback.take());
+        self.pending.replace(false)
+    }
+}
+
+/// Calls `callback` in a task after the next animation frame, or after 100 ms where the
+/// page gets no frames (a background tab); returns that fallback timer. The frame's own
+/// callback is the browser's `setTimeout`, bound to `callback`: the frame runs none of
+/// the app's code. A callback called twice must do nothing the second time.
+fn frame_then_task(callback: &js_sys::Function) -> Option<i32> {
+    let window = leptos::prelude::window();
+    let set_timeout = js_sys::Reflect::get(&window, &"setTimeout".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let on_frame = match set_timeout {
+        Some(set_timeout) => set_timeout
+            .bind2(&window, callback, &0.into())
+            .unchecked_into(),
+        None => callback.clone(),
+    };
+    let _ = window.request_animation_frame(&on_frame);
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback, 100)
+        .ok()
+}
+
+fn clear_timeout(id: Option<i32>) {
+    if let Some(id) = id {
+        leptos::prelude::window().clear_timeout_with_handle(id);
     }
 }
 

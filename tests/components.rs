@@ -330,7 +330,8 @@ async fn data_in_the_page_is_read_and_drawn_in_tasks_of_their_own() {
 
 /// What follows each keystroke (the catalogue's search) runs once per paint: asked again
 /// before it ran, it is not run again; it runs after the key's animation frame, never in
-/// the task that asked; and asked after it ran, it runs again.
+/// the task that asked; asked after it ran, it runs again; and taken back before it ran
+/// (Enter searched at once), it does not run, while asking again later still works.
 #[wasm_bindgen_test]
 async fn work_after_each_key_runs_once_after_the_keys_frame() {
     use std::cell::Cell;
@@ -338,13 +339,14 @@ async fn work_after_each_key_runs_once_after_the_keys_frame() {
     let runs = Rc::new(Cell::new(0));
     let framed = Rc::new(Cell::new(false));
     let seen_frame = Rc::new(Cell::new(None));
-    let ask = {
+    let work = {
         let (runs, framed, seen_frame) = (runs.clone(), framed.clone(), seen_frame.clone());
-        portal_web::tasks::after_each_paint(move || {
+        portal_web::tasks::EachPaint::new(move || {
             runs.set(runs.get() + 1);
             seen_frame.set(Some(framed.get()));
         })
     };
+    let ask = || work.ask();
     let mark_frame = {
         let framed = framed.clone();
         wasm_bindgen::closure::Closure::once_into_js(move || framed.set(true))
@@ -364,4 +366,23 @@ async fn work_after_each_key_runs_once_after_the_keys_frame() {
     assert_eq!(runs.get(), 1);
     portal_web::tasks::after_next_paint().await;
     assert_eq!(runs.get(), 2, "asked again after it ran: run again");
+
+    assert!(!work.cancel(), "nothing asked: nothing taken back");
+    ask();
+    assert!(work.cancel(), "asked: taken back");
+    portal_web::tasks::after_next_paint().await;
+    let past_fallback = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 150);
+    });
+    wasm_bindgen_futures::JsFuture::from(past_fallback)
+        .await
+        .unwrap();
+    assert_eq!(
+        runs.get(),
+        2,
+        "taken back: neither the frame nor the fallback runs it"
+    );
+    ask();
+    portal_web::tasks::after_next_paint().await;
+    assert_eq!(runs.get(), 3, "asked after it was taken back: run");
 }

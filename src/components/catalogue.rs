@@ -85,28 +85,22 @@ pub fn Catalogue(
     // A key's own frame shows the letter typed; the results follow in a task after that
     // paint, so typing stays as quick as on a one-field page (the key's event to its
     // paint). Keys typed before that task coalesce into one search of the box's value
-    // then, which a late update can never set back. Searching (Enter) applies it at once.
-    let pending = StoredValue::new(false);
+    // then, which a late update can never set back. Searching (Enter) takes that task
+    // back and applies what was typed at once (nothing, if the results are up to date).
     let apply_typed = move |text: String| {
-        if pending.try_update_value(std::mem::take) == Some(true) {
-            let mut q = query.get_untracked();
-            q.text = text;
-            update.with_value(|u| u(q, true));
-        }
+        let mut q = query.get_untracked();
+        q.text = text;
+        update.with_value(|u| u(q, true));
     };
     let typed_into = StoredValue::new_local(None::<web_sys::HtmlInputElement>);
-    let after_paint = crate::tasks::after_each_paint(move || {
+    let after_paint = StoredValue::new_local(crate::tasks::EachPaint::new(move || {
         if let Some(input) = typed_into.try_get_value().flatten() {
             apply_typed(input.value());
         }
-    });
+    }));
     let on_input = move |ev: leptos::ev::Event| {
-        if pending.get_value() {
-            return;
-        }
-        pending.set_value(true);
         typed_into.set_value(Some(event_target::<web_sys::HtmlInputElement>(&ev)));
-        after_paint();
+        after_paint.with_value(|work| work.ask());
     };
     // Searching moves focus to the count, which says what was found (looked up from the
     // form's root: inside an embedding element the document cannot see it).
@@ -121,7 +115,9 @@ pub fn Catalogue(
         if let Some(input) =
             by_id("catalogue-search").and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
-            apply_typed(input.value());
+            if after_paint.with_value(|work| work.cancel()) {
+                apply_typed(input.value());
+            }
         }
         let count = by_id("results-count");
         if let Some(el) = count.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -14,4 +14,4 @@ pub mod sync;
 
 pub use error_summary::ErrorSummary;
 pub use fields::FieldView;
-pub use state::FormState;
+pub use state::{FormState, Locks};

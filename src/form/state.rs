@@ -515,18 +515,17 @@ impl FormState {
             .with_untracked(|i| self.form.is_locked(field, i.as_ref()))
     }
 
-    /// The same, following sign-in (the identity arrives after the page is drawn).
-    pub fn locked_signal(&self, field: &str) -> Signal<bool> {
-        let (identity, form, field) = (self.identity, self.form.clone(), field.to_string());
-        Signal::derive(move || identity.with(|i| form.is_locked(&field, i.as_ref())))
-    }
-
-    /// Whether the question is closed to typing: locked, or one a record may lock while
-    /// who is signed in is not known yet.
-    pub fn read_only_signal(&self, field: &str) -> Signal<bool> {
-        let locked = self.locked_signal(field);
+    /// Whether the question's answer is locked for the signed-in person, and whether it is
+    /// closed to typing (locked, or one a record may lock while who is signed in is not
+    /// known yet), both following sign-in: the identity arrives after the page is drawn.
+    pub fn lock_signals(&self, field: &str) -> Locks {
+        let (identity, form, id) = (self.identity, self.form.clone(), field.to_string());
+        let locked = Signal::derive(move || identity.with(|i| form.is_locked(&id, i.as_ref())));
         let (pending, may_lock) = (self.identity_pending, self.form.may_lock(field));
-        Signal::derive(move || locked.get() || (may_lock && pending.get()))
+        Locks {
+            locked,
+            read_only: Signal::derive(move || locked.get() || (may_lock && pending.get())),
+        }
     }
 
     /// Closes the questions a record may lock until `settle_identity`: the page asks who
@@ -550,6 +549,15 @@ impl FormState {
             .iter()
             .any(|(_, s)| s.with_untracked(Option::is_some))
     }
+}
+
+/// A question's lock, as `FormState::lock_signals` follows it.
+#[derive(Clone, Copy)]
+pub struct Locks {
+    /// The signed-in person's record fixes the answer (the "prefilled" note shows).
+    pub locked: Signal<bool>,
+    /// Closed to typing: locked, or possibly locked while the session is not known.
+    pub read_only: Signal<bool>,
 }
 
 /// What the drafts' chunk is asked to do.

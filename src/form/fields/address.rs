@@ -7,7 +7,7 @@ use portal_core::form::{AddressAnswer, Answer, Field, FieldKind, Part, Presence}
 use super::shell::{errors_at, Binding};
 use crate::api;
 use crate::components::{AddressChoice, AddressPicker};
-use crate::form::FormState;
+use crate::form::{FormState, Locks};
 use crate::i18n::{use_i18n, Key};
 
 fn address_of(a: Option<Answer>) -> AddressAnswer {
@@ -46,8 +46,7 @@ pub fn AddressField(state: FormState, field: Field) -> impl IntoView {
     let dom_id = binding.dom_id();
     // The person's record may fill and lock the address (the server refuses any other at
     // Send); it is closed until who is signed in is known.
-    let locked = state.locked_signal(field.id.as_str());
-    let read_only = state.read_only_signal(field.id.as_str());
+    let Locks { locked, read_only } = state.lock_signals(field.id.as_str());
     let get = binding.get.clone();
     let set = binding.set.clone();
     let choice = RwSignal::new(AddressChoice::default());

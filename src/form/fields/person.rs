@@ -6,7 +6,7 @@ use portal_core::form::{Answer, Field, FieldKind, Part, PersonAnswer, Presence};
 use portal_core::validators::Sex;
 
 use super::shell::{Binding, FieldShell};
-use crate::form::FormState;
+use crate::form::{FormState, Locks};
 use crate::i18n::{use_i18n, Key};
 
 fn person_of(a: Option<Answer>) -> PersonAnswer {
@@ -125,8 +125,7 @@ pub fn PersonBlock(state: FormState, field: Field) -> impl IntoView {
     let Some(binding) = Binding::top(&state, field.id.as_str()) else {
         return ().into_any();
     };
-    let locked = state.locked_signal(field.id.as_str());
-    let read_only = state.read_only_signal(field.id.as_str());
+    let Locks { locked, read_only } = state.lock_signals(field.id.as_str());
     view! {
         <FieldShell state field=field.clone() binding=binding.clone() fieldset=true>
             <PersonControl field binding read_only/>

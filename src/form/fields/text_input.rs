@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use portal_core::form::{Answer, Field, FieldKind};
 
 use super::shell::{described_by, errors_at, Binding, FieldShell};
-use crate::form::FormState;
+use crate::form::{FormState, Locks};
 use crate::i18n::Key;
 
 /// Input attributes for a kind: (type, inputmode, autocomplete, width class, format hint).
@@ -118,8 +118,7 @@ pub fn TextField(state: FormState, field: Field) -> impl IntoView {
         return ().into_any();
     };
     let default_hint = attrs(&field.kind).4;
-    let locked = state.locked_signal(field.id.as_str());
-    let read_only = state.read_only_signal(field.id.as_str());
+    let Locks { locked, read_only } = state.lock_signals(field.id.as_str());
     view! {
         <FieldShell state=state.clone() field=field.clone() binding=binding.clone() default_hint=default_hint>
             <TextControl state field binding read_only/>
