@@ -26,6 +26,10 @@ export async function paintTyping(url, selector, readySelector, { text = TEXT, c
     await page.goto(url);
     await page.waitForSelector(readySelector, { timeout: 60_000 });
     const field = page.locator(selector).first();
+    // The field in the middle of the screen, and at the same place on every run: left to
+    // the click, a field far down a long page was scrolled to wherever the page's layout
+    // had got to (the 300-question form's stopped at the screen's bottom edge or middle).
+    await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await field.click();
     await page.keyboard.type('warm up', { delay: 50 });
     await page.keyboard.press('Control+A');
@@ -86,12 +90,20 @@ export async function paintTypingTable(portal, govuk, rjsf) {
   ];
   const out = [];
   for (const [name, url, field, ready] of rows) {
-    const r = await paintTyping(url, field, ready);
+    // No entry at all while most keys' frames took 16 ms or more: the API missed them.
+    // Chromium does so in some loads of the 300-question form (about half on this machine,
+    // not understood); the page is loaded again, up to three times, and the table says how
+    // many loads it took. A page still missed is printed as not measured.
+    let r;
+    let loads = 0;
+    do {
+      r = await paintTyping(url, field, ready);
+      loads += 1;
+      r.unmeasured = r.reported === 0 && pct(r.frames, 0.5) >= 16;
+    } while (r.unmeasured && loads < 3);
     out.push({
-      name, ...r, median: pct(r.samples, 0.5), p95: pct(r.samples, 0.95), max: Math.max(...r.samples),
+      name, ...r, loads, median: pct(r.samples, 0.5), p95: pct(r.samples, 0.95), max: Math.max(...r.samples),
       frameMedian: pct(r.frames, 0.5), frameP95: pct(r.frames, 0.95),
-      // No entry at all while most keys' frames took 16 ms or more: the API missed them.
-      unmeasured: r.reported === 0 && pct(r.frames, 0.5) >= 16,
     });
   }
   return out;
@@ -99,11 +111,11 @@ export async function paintTypingTable(portal, govuk, rjsf) {
 
 export function printPaintTyping(rows) {
   const ms = (x) => `${x.toFixed(1)} ms`;
-  console.log('| page | keys | reported (>= 16 ms) | median | p95 | max | key to its frame done, median | p95 |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| page | loads | keys | reported (>= 16 ms) | median | p95 | max | key to its frame done, median | p95 |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const et = r.unmeasured ? 'not measured | not measured | not measured' : `${show(r.median)} | ${show(r.p95)} | ${show(r.max)}`;
-    console.log(`| ${r.name} | ${r.keys} | ${r.reported} | ${et} | ${ms(r.frameMedian)} | ${ms(r.frameP95)} |`);
+    console.log(`| ${r.name} | ${r.loads} | ${r.keys} | ${r.reported} | ${et} | ${ms(r.frameMedian)} | ${ms(r.frameP95)} |`);
   }
   const govuk = rows.find((r) => r.name.includes('GOV.UK'));
   for (const r of rows.filter((x) => x.name.startsWith('portal'))) {

@@ -137,7 +137,8 @@ console.log(`\nratio RJSF / portal: median ${(theirs.median / ours.median).toFix
 
 console.log('\n## Typing as people feel it: each key from its event to the next paint (Event Timing), real key events, 4x CPU\n');
 console.log('The last two columns time each key, unrounded, to the end of the main thread\'s work for its next frame:');
-console.log('a check on Event Timing, which has been seen to report no key at all on a page for a whole run.\n');
+console.log('a check on Event Timing, which has been seen to report no key at all on a page for a whole load. A page');
+console.log('for which it reported none while its keys\' frames took 16 ms or more is loaded again (at most three loads).\n');
 printPaintTyping(await paintTypingTable(portal, govuk.url, rjsf.url));
 
 await govuk.close();

@@ -118,7 +118,7 @@ test('360 px: a compact signed-in header, 44 px targets, and Change shows the qu
     await page.locator('a[href*="/apply/result"]').last().click();
     await page.waitForURL('**/apply/result?**');
     await page.waitForFunction(() => document.activeElement?.closest('.question-form'));
-    const question = page.locator('.question-form > *:has(:focus)');
+    const question = page.locator('.question-group > *:has(:focus)');
     const label = question.locator('legend, label').first();
     const labelText = (await label.textContent()).trim();
     const inView = await label.evaluate((el) => {

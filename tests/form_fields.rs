@@ -244,3 +244,35 @@ async fn questions_a_record_would_lock_wait_for_who_is_signed_in() {
         }
     }
 }
+
+/// A step's questions are drawn in groups of ten, in order, the last group holding the
+/// rest; each group is the box the browser skips while it is off the screen.
+#[wasm_bindgen_test]
+async fn a_steps_questions_are_drawn_in_groups_of_ten_in_order() {
+    use portal_web::form::groups::{question_groups, QUESTIONS_PER_GROUP};
+    use wasm_bindgen::JsCast;
+    assert_eq!(QUESTIONS_PER_GROUP, 10);
+    let (root, _) = mount(Lang::Vi, || {
+        question_groups(
+            (0..23)
+                .map(|i| view! { <p class="q">{i}</p> }.into_any())
+                .collect(),
+        )
+    });
+    leptos::task::tick().await;
+    let groups = root.query_selector_all(".question-group").unwrap();
+    let sizes: Vec<u32> = (0..groups.length())
+        .map(|i| {
+            let group: web_sys::Element = groups.item(i).unwrap().dyn_into().unwrap();
+            group.child_element_count()
+        })
+        .collect();
+    assert_eq!(sizes, vec![10, 10, 3]);
+    let order: Vec<String> = {
+        let qs = root.query_selector_all(".question-group > .q").unwrap();
+        (0..qs.length())
+            .map(|i| qs.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(order, (0..23).map(|i| i.to_string()).collect::<Vec<_>>());
+}

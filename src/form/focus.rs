@@ -46,7 +46,7 @@ pub fn focus_question(id: &str) -> bool {
     let Some(el) = question_input(id) else {
         return false;
     };
-    match el.closest(".question-form > *") {
+    match el.closest(".question-group > *, .question-form > *") {
         Ok(Some(question)) => question.scroll_into_view(),
         _ => el.scroll_into_view(),
     }

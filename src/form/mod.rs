@@ -8,10 +8,12 @@ pub mod error_summary;
 pub mod fields;
 pub mod focus;
 pub mod format;
+pub mod groups;
 pub mod known_units;
 pub mod state;
 pub mod sync;
 
 pub use error_summary::ErrorSummary;
 pub use fields::FieldView;
+pub use groups::question_groups;
 pub use state::{FormState, Locks};

@@ -402,8 +402,10 @@ fn StepPage(state: FormState, step: String) -> impl IntoView {
                     <FieldView state=state.clone() field=field.clone()/>
                 </LaterOnFirstPage>
             }
+            .into_any()
         })
-        .collect_view();
+        .collect();
+    let questions = crate::form::question_groups(questions);
     view! {
         <Title text=page_title/>
         <a class="back-link" href=back_href>{move || i18n.t(Key::Back)}</a>

@@ -105,7 +105,12 @@ pub fn LargeFormPage() -> impl IntoView {
         <Title text=move || i18n.t(Key::LargeFormTitle)/>
         <h1>{move || i18n.t(Key::LargeFormTitle)}</h1>
         <form class="question-form" novalidate on:submit=|ev| ev.prevent_default()>
-            {fields.into_iter().map(|f| view! { <FieldView state=state.clone() field=f/> }).collect_view()}
+            {crate::form::question_groups(
+                fields
+                    .into_iter()
+                    .map(|f| view! { <FieldView state=state.clone() field=f/> }.into_any())
+                    .collect(),
+            )}
         </form>
     }
 }
