@@ -1,6 +1,8 @@
 //! Splitting work into tasks of the browser's event loop, so that no single one blocks
 //! the page for long: between two tasks the browser paints and answers input.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// Resolves in a later task of the event loop (a zero-delay timeout).
@@ -23,52 +25,79 @@ pub async fn after_next_paint() {
     .await;
 }
 
-/// A listener for a text box's `input` events that calls `run` in a task after each
-/// key's frame, while the key itself runs none of the app's code: the listener is the
-/// browser's own `requestAnimationFrame`, bound to its `setTimeout`, bound to `run`
-/// (a future, a promise and two closures per key were about a millisecond of each key's
-/// frame at 4x CPU throttling, and the app's handler another). `run` is made once, not
-/// at each key; keys typed within one frame each call it, so it reads what is typed
-/// then and does nothing when that is already applied. A page that gets no animation
-/// frames (a background tab) calls it once it is shown again.
-pub fn after_each_paint_listener(run: impl Fn() + 'static) -> js_sys::Function {
-    let run = Closure::<dyn Fn()>::new(run)
-        .into_js_value()
-        .unchecked_into::<js_sys::Function>();
-    let window = leptos::prelude::window();
-    let on_frame = set_timeout_0(&window, &run);
-    match window_function(&window, "requestAnimationFrame") {
-        Some(request_frame) => request_frame.bind1(&window, &on_frame).unchecked_into(),
-        None => on_frame,
-    }
+/// Work that follows each keystroke, run in a task after the key's paint. Its callbacks
+/// are made once, not at each key (a future, a promise and two closures per key were
+/// about a millisecond of each key's frame at 4x CPU throttling).
+pub struct EachPaint {
+    pending: Rc<Cell<bool>>,
+    fallback: Rc<Cell<Option<i32>>>,
+    fire: js_sys::Function,
 }
 
-/// The browser's `setTimeout` bound to `callback` and a delay of 0 (`callback` itself,
-/// where there is none).
-fn set_timeout_0(window: &web_sys::Window, callback: &js_sys::Function) -> js_sys::Function {
-    match window_function(window, "setTimeout") {
-        Some(set_timeout) => set_timeout
-            .bind2(window, callback, &0.into())
-            .unchecked_into(),
-        None => callback.clone(),
+impl EachPaint {
+    /// `run` is what each key asks for.
+    pub fn new(run: impl Fn() + 'static) -> Self {
+        let pending = Rc::new(Cell::new(false));
+        let fallback = Rc::new(Cell::new(None::<i32>));
+        let fire = {
+            let (pending, fallback) = (pending.clone(), fallback.clone());
+            Closure::<dyn Fn()>::new(move || {
+                clear_timeout(fallback.take());
+                if pending.replace(false) {
+                    run();
+                }
+            })
+            .into_js_value()
+            .unchecked_into::<js_sys::Function>()
+        };
+        Self {
+            pending,
+            fallback,
+            fire,
+        }
     }
-}
 
-fn window_function(window: &web_sys::Window, name: &str) -> Option<js_sys::Function> {
-    js_sys::Reflect::get(window, &name.into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
+    /// Asks for the work in a task after the next paint; asking again before it ran asks
+    /// nothing more.
+    pub fn ask(&self) {
+        if !self.pending.replace(true) {
+            self.fallback.set(frame_then_task(&self.fire));
+        }
+    }
+
+    /// Takes back what was asked and not run yet (the work is done some other way now):
+    /// whether there was any.
+    pub fn cancel(&self) -> bool {
+        clear_timeout(self.fallback.take());
+        self.pending.replace(false)
+    }
 }
 
 /// Calls `callback` in a task after the next animation frame, or after 100 ms where the
-/// page gets no frames (a background tab). The frame's own callback is the browser's
-/// `setTimeout`, bound to `callback`: the frame runs none of the app's code. A callback
-/// called twice must do nothing the second time.
-fn frame_then_task(callback: &js_sys::Function) {
+/// page gets no frames (a background tab); returns that fallback timer. The frame's own
+/// callback is the browser's `setTimeout`, bound to `callback`: the frame runs none of
+/// the app's code. A callback called twice must do nothing the second time.
+fn frame_then_task(callback: &js_sys::Function) -> Option<i32> {
     let window = leptos::prelude::window();
-    let on_frame = set_timeout_0(&window, callback);
+    let set_timeout = js_sys::Reflect::get(&window, &"setTimeout".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let on_frame = match set_timeout {
+        Some(set_timeout) => set_timeout
+            .bind2(&window, callback, &0.into())
+            .unchecked_into(),
+        None => callback.clone(),
+    };
     let _ = window.request_animation_frame(&on_frame);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 100);
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback, 100)
+        .ok()
+}
+
+fn clear_timeout(id: Option<i32>) {
+    if let Some(id) = id {
+        leptos::prelude::window().clear_timeout_with_handle(id);
+    }
 }
 
 /// Resolves once the page drawn now is on the screen and usable: two frames, the app's

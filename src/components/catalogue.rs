@@ -82,27 +82,26 @@ pub fn Catalogue(
         query.with(|q| !q.text.trim().is_empty() && q.filter == Default::default())
     });
 
-    // A key's own frame shows the letter typed and runs none of the app's code; the
-    // results follow in a task after that paint, so typing stays as quick as on a
-    // one-field page (the key's event to its paint). That task searches what the box
-    // holds then, so keys typed before it coalesce into one search, which a late update
-    // can never set back; and searching (Enter) applies it at once.
+    // A key's own frame shows the letter typed; the results follow in a task after that
+    // paint, so typing stays as quick as on a one-field page (the key's event to its
+    // paint). Keys typed before that task coalesce into one search of the box's value
+    // then, which a late update can never set back. Searching (Enter) takes that task
+    // back and applies what was typed at once (nothing, if the results are up to date).
     let apply_typed = move |text: String| {
-        let Some(mut q) = query.try_get_untracked() else {
-            return; // the catalogue is gone
-        };
-        if q.text != text {
-            q.text = text;
-            update.with_value(|u| u(q, true));
-        }
+        let mut q = query.get_untracked();
+        q.text = text;
+        update.with_value(|u| u(q, true));
     };
-    let search_box = NodeRef::<leptos::html::Input>::new();
-    search_box.on_load(move |input| {
-        let typed_into = input.clone();
-        let listener =
-            crate::tasks::after_each_paint_listener(move || apply_typed(typed_into.value()));
-        let _ = input.add_event_listener_with_callback("input", &listener);
-    });
+    let typed_into = StoredValue::new_local(None::<web_sys::HtmlInputElement>);
+    let after_paint = StoredValue::new_local(crate::tasks::EachPaint::new(move || {
+        if let Some(input) = typed_into.try_get_value().flatten() {
+            apply_typed(input.value());
+        }
+    }));
+    let on_input = move |ev: leptos::ev::Event| {
+        typed_into.set_value(Some(event_target::<web_sys::HtmlInputElement>(&ev)));
+        after_paint.with_value(|work| work.ask());
+    };
     // Searching moves focus to the count, which says what was found (looked up from the
     // form's root: inside an embedding element the document cannot see it).
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -113,8 +112,12 @@ pub fn Catalogue(
             Some(shadow) => shadow.get_element_by_id(id),
             None => document().get_element_by_id(id),
         };
-        if let Some(input) = search_box.get_untracked() {
-            apply_typed(input.value());
+        if let Some(input) =
+            by_id("catalogue-search").and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            if after_paint.with_value(|work| work.cancel()) {
+                apply_typed(input.value());
+            }
         }
         let count = by_id("results-count");
         if let Some(el) = count.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -199,7 +202,7 @@ pub fn Catalogue(
                     spellcheck="false"
                     aria-describedby="catalogue-search-hint"
                     prop:value=move || query.with(|q| q.text.clone())
-                    node_ref=search_box
+                    on:input=on_input
                 />
                 <button type="submit" class="button search__button">{move || i18n.t(Key::SearchButton)}</button>
             </div>
