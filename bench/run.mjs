@@ -98,7 +98,7 @@ console.log('The largest contentful paint is the page\'s own, observed in the sa
 console.log('from an unthrottled trace, in which a download started before the first paint delays that paint).\n');
 console.log('| page | first contentful paint | largest contentful paint | ready, median | ready, worst |');
 console.log('|---|---:|---:|---:|---:|');
-const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const secs = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'not observed');
 for (const [name, url, mark] of [
   ['portal: catalogue', `${portal}/`, 'portal-ready'],
   ['portal: service page', `${portal}/services/permanent-residence-registration`, 'portal-ready'],
