@@ -1,7 +1,8 @@
 //! Parts of a bundle that load when a page first needs them.
 //!
 //! A function declared with [`split_off!`] names the bundle it is cut out of by that
-//! bundle's feature (`split-form`, `split-citizen`). In that bundle, built with the
+//! bundle's feature (`split-form`, `split-citizen`; either sets the
+//! cfg `split_bundle`, see build.rs). In that bundle, built with the
 //! feature, `scripts/split-bundle.mjs` (wasm-split-cli) moves it into a chunk of its own,
 //! fetched the first time it is called. Elsewhere (the other bundles, native tests) it is
 //! an ordinary function, already there. (A split point is an exported function: one
@@ -15,14 +16,14 @@
 //! takes longer, and a retry if the network failed.
 
 use std::future::Future;
-#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+#[cfg(split_bundle)]
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+#[cfg(split_bundle)]
 use crate::components::{ErrorState, Loading};
-#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+#[cfg(split_bundle)]
 use crate::i18n::Key;
 
 /// A chunk that could not be fetched or instantiated (the network, usually).
@@ -68,7 +69,7 @@ macro_rules! split_off {
 
 /// Fetches a chunk once the page is drawn and usable, while the person reads it, so that
 /// the page needing it is drawn at once: e.g. Check answers from a form's step.
-#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+#[cfg(split_bundle)]
 pub fn prefetch_when_drawn<Fut>(preload: fn() -> Fut)
 where
     Fut: Future<Output = Result<(), NotLoaded>> + 'static,
@@ -81,7 +82,7 @@ where
 }
 
 /// Outside a split bundle there is nothing to fetch.
-#[cfg(not(any(feature = "split-form", feature = "split-citizen")))]
+#[cfg(not(split_bundle))]
 pub fn prefetch_when_drawn<Fut>(_preload: fn() -> Fut)
 where
     Fut: Future<Output = Result<(), NotLoaded>> + 'static,
@@ -90,7 +91,7 @@ where
 
 /// Draws the view `load` gives once its chunk is there; a retry if it could not come.
 /// (Not Leptos's `Suspense`, whose async machinery would weigh more than the parts.)
-#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+#[cfg(split_bundle)]
 #[component]
 pub fn Part<F, Fut>(load: F) -> impl IntoView
 where
@@ -102,10 +103,10 @@ where
 }
 
 /// A part's load, boxed (see [`Part`]).
-#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+#[cfg(split_bundle)]
 type PartLoad = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>>;
 
-#[cfg(any(feature = "split-form", feature = "split-citizen"))]
+#[cfg(split_bundle)]
 fn part_view(load: std::sync::Arc<dyn Fn() -> PartLoad + Send + Sync>) -> AnyView {
     #[derive(Clone, Copy, PartialEq)]
     enum Chunk {
@@ -155,7 +156,7 @@ fn part_view(load: std::sync::Arc<dyn Fn() -> PartLoad + Send + Sync>) -> AnyVie
 
 /// Outside a split bundle every part is already there: its function answers at once, and
 /// the view is drawn as it is, without the waiting a chunk needs (and without its code).
-#[cfg(not(any(feature = "split-form", feature = "split-citizen")))]
+#[cfg(not(split_bundle))]
 #[component]
 pub fn Part<F, Fut>(load: F) -> impl IntoView
 where
@@ -176,10 +177,7 @@ pub fn at_once_or_later(task: impl Future<Output = ()> + 'static) {
 }
 
 /// The output of a future that needs no waiting, `None` if it would wait.
-#[cfg_attr(
-    any(feature = "split-form", feature = "split-citizen"),
-    allow(dead_code)
-)]
+#[cfg_attr(split_bundle, allow(dead_code))]
 fn now<T>(future: impl Future<Output = T>) -> Option<T> {
     poll_once(std::pin::pin!(future))
 }

@@ -92,36 +92,23 @@ pub fn Catalogue(
         q.text = text;
         update.with_value(|u| u(q, true));
     };
-    let typed_into = StoredValue::new_local(None::<web_sys::HtmlInputElement>);
-    let after_paint = StoredValue::new_local(crate::tasks::EachPaint::new(move || {
-        if let Some(input) = typed_into.try_get_value().flatten() {
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    let results_count = NodeRef::<leptos::html::P>::new();
+    let apply_box = move || {
+        if let Some(input) = search_box.try_get_untracked().flatten() {
             apply_typed(input.value());
         }
-    }));
-    let on_input = move |ev: leptos::ev::Event| {
-        typed_into.set_value(Some(event_target::<web_sys::HtmlInputElement>(&ev)));
-        after_paint.with_value(|work| work.ask());
     };
-    // Searching moves focus to the count, which says what was found (looked up from the
-    // form's root: inside an embedding element the document cannot see it).
+    let after_paint = StoredValue::new_local(crate::tasks::EachPaint::new(apply_box));
+    let on_input = move |_| after_paint.with_value(|work| work.ask());
+    // Searching moves focus to the count, which says what was found.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        use wasm_bindgen::JsCast;
         ev.prevent_default();
-        let root = event_target::<web_sys::Element>(&ev).get_root_node();
-        let by_id = |id| match root.dyn_ref::<web_sys::ShadowRoot>() {
-            Some(shadow) => shadow.get_element_by_id(id),
-            None => document().get_element_by_id(id),
-        };
-        if let Some(input) =
-            by_id("catalogue-search").and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            if after_paint.with_value(|work| work.cancel()) {
-                apply_typed(input.value());
-            }
+        if after_paint.with_value(|work| work.cancel()) {
+            apply_box();
         }
-        let count = by_id("results-count");
-        if let Some(el) = count.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
+        if let Some(count) = results_count.get_untracked() {
+            let _ = count.focus();
         }
     };
     let set_audience = move |ev: leptos::ev::Event| {
@@ -202,6 +189,7 @@ pub fn Catalogue(
                     spellcheck="false"
                     aria-describedby="catalogue-search-hint"
                     prop:value=move || query.with(|q| q.text.clone())
+                    node_ref=search_box
                     on:input=on_input
                 />
                 <button type="submit" class="button search__button">{move || i18n.t(Key::SearchButton)}</button>
@@ -295,7 +283,7 @@ pub fn Catalogue(
         // The results in the task after the search box and the filters: two shorter
         // tasks instead of one long one when the page opens (below them, nothing moves).
         <Later>
-        <p id="results-count" class="service-list__count" tabindex="-1" role="status">
+        <p id="results-count" class="service-list__count" tabindex="-1" role="status" node_ref=results_count>
             {move || if waiting() {
                 i18n.t(Key::Loading).to_string()
             } else {

@@ -46,6 +46,9 @@ pub fn focus_question(id: &str) -> bool {
     let Some(el) = question_input(id) else {
         return false;
     };
+    // A step's questions are in groups of ten (form/groups.rs); the forms drawn without
+    // groups (feedback, the dossier lookup) hold theirs directly. The nearest one is the
+    // question: a group, itself a child of the form, is further up.
     match el.closest(".question-group > *, .question-form > *") {
         Ok(Some(question)) => question.scroll_into_view(),
         _ => el.scroll_into_view(),

@@ -11,17 +11,11 @@ pub const QUESTIONS_PER_GROUP: usize = 10;
 
 /// `questions`, in order, in groups of `QUESTIONS_PER_GROUP`.
 pub fn question_groups(questions: Vec<AnyView>) -> impl IntoView {
-    let mut groups: Vec<Vec<AnyView>> = Vec::new();
-    for (i, question) in questions.into_iter().enumerate() {
-        if i % QUESTIONS_PER_GROUP == 0 {
-            groups.push(Vec::with_capacity(QUESTIONS_PER_GROUP));
-        }
-        if let Some(group) = groups.last_mut() {
-            group.push(question);
-        }
+    let mut questions = questions.into_iter().peekable();
+    let mut groups = Vec::new();
+    while questions.peek().is_some() {
+        let group: Vec<AnyView> = questions.by_ref().take(QUESTIONS_PER_GROUP).collect();
+        groups.push(view! { <div class="question-group">{group}</div> });
     }
     groups
-        .into_iter()
-        .map(|group| view! { <div class="question-group">{group}</div> })
-        .collect_view()
 }
