@@ -265,11 +265,44 @@ pub fn service_overview(
 
 /// What a dossier's pages and the list of the 25 read of a service of the current
 /// [`source`]: its name, agency, time and a bundle's procedures (its overview, read as
-/// this projection).
+/// this projection). Read once in a page's life: the dossier's page after Send finds the
+/// outline Check answers had read while the person checked (see
+/// [`read_outline_when_drawn`]), so the confirmation waits for one answer less.
 pub fn service_outline(
     id: &str,
 ) -> impl std::future::Future<Output = Result<portal_api::catalogue::ServiceOutline, ApiError>> {
-    overview(id)
+    let url = overview_url(id);
+    async move {
+        let url = url?;
+        let known = OUTLINES.with_borrow(|read| {
+            read.iter()
+                .find(|(at, _)| *at == url)
+                .map(|(_, outline)| outline.clone())
+        });
+        if let Some(outline) = known {
+            return Ok(outline);
+        }
+        let outline: portal_api::catalogue::ServiceOutline = get_json(&url).await?;
+        OUTLINES.with_borrow_mut(|read| read.push((url, outline.clone())));
+        Ok(outline)
+    }
+}
+
+thread_local! {
+    /// The outlines read in this page's life, with their address (a draft's apart): a
+    /// few (the list of the 25 reads the most), so a list, without a hasher's code.
+    static OUTLINES: std::cell::RefCell<Vec<(String, portal_api::catalogue::ServiceOutline)>> =
+        Default::default();
+}
+
+/// Reads the service's outline once the page is drawn and usable, for the page that
+/// comes next (the dossier's, after Send); a failure is not kept: that page reads it then.
+pub fn read_outline_when_drawn(id: &str) {
+    let read = service_outline(id);
+    leptos::task::spawn_local(async move {
+        crate::tasks::after_page_drawn().await;
+        let _ = read.await;
+    });
 }
 
 /// A service's overview of the current [`source`], read as `T` (the whole overview or a
@@ -277,20 +310,22 @@ pub fn service_outline(
 fn overview<T: DeserializeOwned>(
     id: &str,
 ) -> impl std::future::Future<Output = Result<T, ApiError>> {
-    let valid = portal_core::ServiceId::is_valid(id);
-    let url = match source() {
+    let url = overview_url(id);
+    async move { get_json(&url?).await }
+}
+
+/// The address of a service's overview in the current [`source`] (read when called).
+fn overview_url(id: &str) -> Result<String, ApiError> {
+    if !portal_core::ServiceId::is_valid(id) {
+        return Err(ApiError::Server {
+            status: 400,
+            code: "bad_service_id".into(),
+        });
+    }
+    Ok(match source() {
         ApiSource::Published => paths::service_overview(id),
         ApiSource::Draft(d) => paths::staff_draft_service_overview(&d, id),
-    };
-    async move {
-        if !valid {
-            return Err(ApiError::Server {
-                status: 400,
-                code: "bad_service_id".into(),
-            });
-        }
-        get_json(&url).await
-    }
+    })
 }
 
 /// What a form's page reads of a service of the current [`source`] (its form, fee

@@ -427,3 +427,55 @@ async fn without_a_deadline_from_the_server_none_is_shown() {
     assert_eq!(texts(&root, ".notice__reason"), vec!["Thiếu bản sao"]);
     assert!(texts(&root, ".notice__deadline").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn after_send_the_dossiers_page_reads_the_service_outline_check_answers_already_read() {
+    use portal_web::pages::dossier::DossierOf;
+    let id = "outline-read-before";
+    let mut json = base();
+    json["service_id"] = id.into();
+    json["procedures"] = serde_json::json!([{"service_id": id, "status": "received"}]);
+    let outline = serde_json::json!({
+        "id": id,
+        "name": {"vi": "Xác nhận số CMND", "en": "Old ID number confirmation"},
+        "agency": {"name": {"vi": "Công an cấp xã", "en": "Commune police"}, "level": "commune"},
+        "processing_time": {"working_days": 7, "text": {"vi": "Tối đa 7 ngày làm việc", "en": "Up to 7 working days"},
+            "confidence": "needs-check", "basis": "Nghị định 70/2024/NĐ-CP"}
+    });
+    support::stub_fetch(&[
+        (
+            "/api/v1/services/outline-read-before/overview",
+            200,
+            outline.to_string(),
+        ),
+        ("/api/v1/dossiers/", 200, json.to_string()),
+    ]);
+    let overview_reads = || {
+        support::fetched()
+            .iter()
+            .filter(|p| p.as_str() == "/api/v1/services/outline-read-before/overview")
+            .count()
+    };
+    // Check answers, once drawn, reads the outline of the service it is about to send.
+    let (_check, _) = mount(Lang::Vi, move || {
+        portal_web::api::read_outline_when_drawn(id);
+        view! { <h1>"Kiểm tra"</h1> }
+    });
+    support::wait_until("Check answers read the outline", || overview_reads() == 1).await;
+    support::sleep(20).await;
+    // The dossier's page after Send reads the dossier alone, and names the service.
+    let (root, _) = mount(Lang::Vi, || {
+        portal_web::address::provide_own(|_| false);
+        view! { <DossierOf code=Signal::stored("000.00.00.H99-251127-0001".to_string())/> }
+    });
+    support::wait_for(&root, ".panel__code").await;
+    assert_eq!(texts(&root, ".lead"), vec!["Xác nhận số CMND"]);
+    assert_eq!(overview_reads(), 1);
+    assert_eq!(
+        support::fetched(),
+        vec![
+            "/api/v1/services/outline-read-before/overview".to_string(),
+            "/api/v1/dossiers/000.00.00.H99-251127-0001".to_string()
+        ]
+    );
+}

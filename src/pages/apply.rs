@@ -506,11 +506,12 @@ crate::split_off! { "split-form", check_answers, preload_check_answers;
 #[component]
 fn CheckAnswers(state: FormState) -> impl IntoView {
     // Send leads to the dossier's page, a chunk of the form's bundle: fetched while the
-    // person checks.
+    // person checks, with the service's outline that page shows.
     crate::split::prefetch_when_drawn(crate::app::preload_after_send);
+    let service_id = state.service_id.0.clone();
+    crate::api::read_outline_when_drawn(&service_id);
     let i18n = use_i18n();
     crate::form::focus::focus_heading_when_drawn();
-    let service_id = state.service_id.0.clone();
     let st = state.clone();
     let sections = Memo::new(move |_| {
         let _ = st.visible_steps();
