@@ -67,8 +67,12 @@ test('a service opens from the catalogue, and back returns to it', async () => {
     await appReady(page);
     await page.waitForSelector('.service-item');
     // `/` runs the catalogue's own small bundle; a service page its own, without the
-    // form (never the whole portal with its staff pages).
+    // form (never the whole portal with its staff pages). Once drawn, the catalogue has
+    // the browser prefetch the service page's bundle, while the person looks.
+    await page.waitForFunction(() => document.querySelector('link[rel=prefetch][href$=".wasm"]'));
+    await page.waitForTimeout(300);
     assert.deepEqual(bundles, ['catalogue']);
+    assert.deepEqual(prefetched, ['service']);
     await page.getByRole('link', { name: 'Đăng ký thường trú', exact: true }).click();
     await page.waitForURL('**/services/permanent-residence-registration');
     await page.waitForSelector('h1:has-text("Đăng ký thường trú")');
@@ -78,7 +82,7 @@ test('a service opens from the catalogue, and back returns to it', async () => {
     await page.waitForFunction(() => document.querySelector('link[rel=prefetch][href$=".wasm"]'));
     await page.waitForTimeout(300);
     assert.deepEqual(bundles, ['catalogue', 'service']);
-    assert.deepEqual(prefetched, ['form']);
+    assert.deepEqual(prefetched, ['service', 'form']);
     const facts = await page.locator('.summary-list').textContent();
     assert.match(facts, /Công an cấp xã/);
     assert.match(await page.locator('table').textContent(), /10\.000 ₫.*20\.000 ₫/s);
@@ -87,6 +91,28 @@ test('a service opens from the catalogue, and back returns to it', async () => {
     await page.goBack();
     await page.waitForURL(server.url + '/');
     await page.waitForSelector('.service-item');
+    assert.deepEqual(s.errors, []);
+  } finally { await s.close(); }
+});
+
+test('a browser asked to save data prefetches no next page', async () => {
+  const s = await newSession();
+  try {
+    const { page, context } = s;
+    // What Chromium says when its data saver is on (Android's "Lite mode", or
+    // the Save-Data flag).
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
+    });
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) fetched.push(r.url().split('/').pop().split('-')[1]); });
+    for (const path of ['/', '/services/permanent-residence-registration']) {
+      await page.goto(server.url + path);
+      await appReady(page);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 1000))));
+      assert.equal(await page.locator('link[rel=prefetch]').count(), 0, path);
+    }
+    assert.deepEqual(fetched, ['catalogue', 'service']);
     assert.deepEqual(s.errors, []);
   } finally { await s.close(); }
 });

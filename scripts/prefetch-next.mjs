@@ -4,8 +4,10 @@
 // bundle) then finds its code in the cache. A `<meta>`, not `<link rel="prefetch">`: a
 // link in the HTML would start at once and share the network with this page's own wasm.
 // Hashed files are cached for a year, so the prefetched copy is used as is.
-//   node scripts/prefetch-next.mjs target/dist-service/service.html target/dist-citizen/form.html
-//     a service's page names the form's stylesheet and bundle (its loader, glue and wasm).
+//   node scripts/prefetch-next.mjs target/dist-catalogue/catalogue.html target/dist-service/service.html
+//     the catalogue names a service page's stylesheet and bundle (its loader, glue and wasm);
+//   node scripts/prefetch-next.mjs target/dist-service/service.html target/dist-form/apply.html
+//     a service's page names the form's.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 

@@ -287,9 +287,11 @@ pub fn ServiceApp() -> impl IntoView {
 /// The catalogue's own small bundle, which the server sends for `/`: the first page most
 /// people open downloads only the catalogue, not every form and staff page. It has one
 /// page and no router: a search or a filter is kept in the address by `address`, and a
-/// link to any other page loads it from the server.
+/// link to any other page loads it from the server. Its HTML names a service page's
+/// bundle, which the browser prefetches while the person looks for their service.
 #[component]
 pub fn CatalogueApp() -> impl IntoView {
+    prefetch_next_page_when_drawn();
     crate::address::provide_own(|href| bundle_of(href) == Some(Bundle::Catalogue));
     view! {
         <OnePage session=crate::session::provide_header>
@@ -426,6 +428,10 @@ pub fn prefetch_next_page_when_drawn() {
 }
 
 fn prefetch_next_page() {
+    // Not for a person who asked their browser to save data.
+    if saves_data() {
+        return;
+    }
     let doc = document();
     let Ok(Some(meta)) = doc.query_selector("meta[name=prefetch-next]") else {
         return;
@@ -457,6 +463,17 @@ fn prefetch_next_page() {
         let _ = head.append_child(&link);
     }
     meta.remove();
+}
+
+/// Whether the browser was asked to use less data (`navigator.connection.saveData`, in
+/// Chromium's browsers; elsewhere nothing says so).
+fn saves_data() -> bool {
+    use wasm_bindgen::JsValue;
+    let connection = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("connection"))
+        .unwrap_or(JsValue::UNDEFINED);
+    !connection.is_undefined()
+        && js_sys::Reflect::get(&connection, &JsValue::from_str("saveData"))
+            .is_ok_and(|v| v.is_truthy())
 }
 
 /// The router's patterns are `path!` literals; these tests hold them to the one list of
