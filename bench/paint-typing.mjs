@@ -13,6 +13,7 @@
 // measured, not as under 16 ms.
 // Alone: node bench/paint-typing.mjs <portal-url> <govuk-peer-url> <rjsf-peer-url>
 import { launch } from '../e2e/browser.mjs';
+import { quiet } from './lib.mjs';
 
 // ASCII only: Playwright types other characters as one inserted text, without key events.
 const TEXT = 'nguyen van an 0912345678 so 12 ngo 34';
@@ -97,6 +98,7 @@ export async function paintTypingTable(portal, govuk, rjsf) {
     let r;
     let loads = 0;
     do {
+      await quiet(`typing to paint, ${name}`);
       r = await paintTyping(url, field, ready);
       loads += 1;
       r.unmeasured = r.reported === 0 && pct(r.frames, 0.5) >= 16;

@@ -7,7 +7,7 @@ import { measureWire, summarise } from './wire.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { measureSearch } from './search.mjs';
 import { measureFormTyping, measurePortalFormTyping } from './form-typing.mjs';
-import { fmt } from './lib.mjs';
+import { fmt, quiet, printQuietWaits } from './lib.mjs';
 import { serveHost } from './embed-host.mjs';
 import { paintTypingTable, printPaintTyping } from './paint-typing.mjs';
 import { measureReady } from './ready.mjs';
@@ -26,6 +26,7 @@ const host = await serveHost(portal);
 
 // The journey first: it files the dossier whose tracking page is measured below; its
 // table is printed in its place.
+await quiet('the journey');
 const journey = await measureJourney(portal);
 
 // The five largest forms (the form's data each step's page carries, as the API sends it),
@@ -83,6 +84,7 @@ console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 const lcpElements = [];
 // Lighthouse loads each page signed out: every entry page but tracking, and of the forms the largest.
 for (const p of pages.filter((p) => !p.signIn && !largestForms.slice(1).some((f) => p.url.endsWith(`/${f.id}/apply`)))) {
+  await quiet(`Lighthouse, ${p.name}`);
   const r = await lighthouse(p.url, RUNS);
   console.log(`| ${p.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${(r.fcp / 1000).toFixed(2)} s | ${(r.lcp / 1000).toFixed(2)} s | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} |`);
   lcpElements.push(`- ${p.name}: ${r.lcpElements.map((e) => '`' + e.slice(0, 90) + '`').join(', ')}`);
@@ -106,6 +108,7 @@ for (const [name, url, mark] of [
   ['portal: My dossiers (signed out)', `${portal}/dossiers`, 'portal-ready'],
   ['peer: GOV.UK Frontend question page', `${govuk.url}/`, 'peer-ready'],
 ]) {
+  await quiet(`ready, ${name}`);
   const r = await measureReady(url, mark, READY_RUNS);
   console.log(`| ${name} | ${secs(r.fcp.median)} | ${secs(r.lcp.median)} | ${secs(r.ready.median)} | ${secs(r.ready.max)} |`);
 }
@@ -122,6 +125,7 @@ console.log('it times the key\'s own work only. The Event Timing table below tim
 console.log('| catalogue | services | keystrokes | median | p95 | max |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [label, url] of [['real', portal], ['generated', portal10k]]) {
+  await quiet(`search in the page, ${label} catalogue`);
   const r = await measureSearch(url);
   console.log(`| ${label} | ${r.services} | ${r.n} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.max)} |`);
 }
@@ -129,7 +133,9 @@ for (const [label, url] of [['real', portal], ['generated', portal10k]]) {
 console.log('\n## Typing into a field of a 300-field form, per keystroke, measured in the page\n');
 console.log('| form | keystrokes | median | p95 | max |');
 console.log('|---|---:|---:|---:|---:|');
+await quiet('typing in the page, portal form');
 const ours = await measurePortalFormTyping(portal);
+await quiet('typing in the page, RJSF form');
 const theirs = await measureFormTyping(`${rjsf.url}/`, 'root_field150', '#root_field299');
 console.log(`| portal (Leptos) | ${ours.n} | ${fmt(ours.median)} | ${fmt(ours.p95)} | ${fmt(ours.max)} |`);
 console.log(`| peer: React + @rjsf/core | ${theirs.n} | ${fmt(theirs.median)} | ${fmt(theirs.p95)} | ${fmt(theirs.max)} |`);
@@ -140,6 +146,9 @@ console.log('The last two columns time each key, unrounded, to the end of the ma
 console.log('a check on Event Timing, which has been seen to report no key at all on a page for a whole load. A page');
 console.log('for which it reported none while its keys\' frames took 16 ms or more is loaded again (at most three loads).\n');
 printPaintTyping(await paintTypingTable(portal, govuk.url, rjsf.url));
+
+console.log('\n## Waits for an idle machine\n');
+printQuietWaits();
 
 await govuk.close();
 await rjsf.close();
