@@ -1,15 +1,12 @@
 //! `/`: the catalogue of online public services, with search and filters kept in the URL.
 
-use std::sync::Arc;
-
 use crate::components::Title;
 use leptos::prelude::*;
 use portal_core::search_query::SearchQuery;
-use portal_core::CatalogueIndex;
 
 use crate::address::{use_address, Go};
 use crate::api;
-use crate::components::catalogue::Catalogue;
+use crate::components::catalogue::{searchable, Catalogue, Searchable};
 use crate::components::ErrorState;
 use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, Key};
@@ -20,7 +17,7 @@ const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
-    let catalogue = Fetched::new(api::catalogue);
+    let catalogue = Fetched::new(|| searchable(api::catalogue()));
     let retry = Callback::new(move |_| catalogue.refetch());
     view! {
         <Title text=move || i18n.t(Key::CatalogueTitle)/>
@@ -29,7 +26,7 @@ pub fn CataloguePage() -> impl IntoView {
         <p class="lookup-link"><a href="/lookup">{move || i18n.t(Key::LookupTitle)}</a></p>
         {move || match catalogue.get() {
             None => view! { <crate::components::Loading/> }.into_any(),
-            Some(Ok(index)) => view! { <UrlCatalogue index=Arc::new(index)/> }.into_any(),
+            Some(Ok(catalogue)) => view! { <UrlCatalogue catalogue/> }.into_any(),
             Some(Err(_)) => view! {
                 <ErrorState title=Key::LoadErrorTitle body=Key::LoadErrorBody on_retry=retry/>
             }
@@ -41,7 +38,7 @@ pub fn CataloguePage() -> impl IntoView {
 /// The catalogue's search kept in the page's URL: a shared link or back and forward give
 /// the same results.
 #[component]
-fn UrlCatalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
+fn UrlCatalogue(catalogue: Searchable) -> impl IntoView {
     let address = use_address();
     let from_url = move || {
         let pairs = address.query(&["q", "topic", "audience", "level", "list", "province"]);
@@ -85,5 +82,5 @@ fn UrlCatalogue(index: Arc<CatalogueIndex>) -> impl IntoView {
             go(false);
         }
     });
-    view! { <Catalogue index query on_change/> }
+    view! { <Catalogue catalogue query on_change/> }
 }
