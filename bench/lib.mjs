@@ -44,8 +44,8 @@ export async function typeAndTime(page, id, queries) {
 /// Waits until the machine is idle: at least 90% of its cores' time unused over two
 /// half-second windows in a row (Linux's /proc/stat), at most `limitMs`. Timed figures
 /// taken while another process works (a server compressing a page it just made, a
-/// browser still closing) measure that process too. Each wait longer than a window is
-/// kept for `printQuietWaits`.
+/// browser still closing) measure that process too. A wait longer than those two windows
+/// (with 100 ms to spare) is kept for `printQuietWaits`.
 const quietWaits = [];
 export async function quiet(label, limitMs = 60_000) {
   const sample = () => {
@@ -66,10 +66,10 @@ export async function quiet(label, limitMs = 60_000) {
   if (waited > 1100) quietWaits.push({ label, waited, idle: calm >= 2 });
 }
 
-/// What `quiet` waited for, beyond its two windows.
+/// The waits `quiet` kept.
 export function printQuietWaits() {
   if (quietWaits.length === 0) {
-    console.log('The machine was idle before every timed measurement (each waited 1 s at most).');
+    console.log('The machine was idle before every timed measurement (no wait beyond its 1 s check).');
     return;
   }
   console.log('Before a timed measurement the bench waits for the machine to be idle (90% of its cores unused for 1 s):');

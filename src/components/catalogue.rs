@@ -9,7 +9,7 @@ use portal_core::search::Index;
 use portal_core::search_query::SearchQuery;
 use portal_core::{Audience, CatalogueIndex, Level, ServiceSummary, Topic, TopicKind};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::ready::mark_ready;
 use crate::components::{labels, ErrorState, Later, ServiceList};
 use crate::fetched::Fetched;
@@ -28,9 +28,9 @@ pub struct Searchable {
 /// Reads the catalogue (`read`, e.g. `api::catalogue()`) and builds its search index, each
 /// in a task of its own, and the page's drawing in the next: reading, indexing and drawing
 /// the catalogue's search in one task blocked the page for over 50 ms at 4x CPU.
-pub async fn searchable<E>(
-    read: impl std::future::Future<Output = Result<CatalogueIndex, E>>,
-) -> Result<Searchable, E> {
+pub async fn searchable(
+    read: impl std::future::Future<Output = Result<CatalogueIndex, ApiError>>,
+) -> Result<Searchable, ApiError> {
     let catalogue = read.await?;
     crate::tasks::next_task().await;
     let search = Arc::new(Index::build(&catalogue.services));

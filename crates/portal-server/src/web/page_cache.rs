@@ -163,6 +163,7 @@ mod tests {
         .unwrap();
         assert_eq!(class, libc::SCHED_IDLE);
         // Only that thread: the caller keeps its class.
+        // SAFETY: as above.
         assert_eq!(unsafe { libc::sched_getscheduler(0) }, libc::SCHED_OTHER);
     }
 
